@@ -1,0 +1,2 @@
+//! The figbuf command line (work in progress).
+fn main() {}

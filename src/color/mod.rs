@@ -1,0 +1,1 @@
+//! color (work in progress).

@@ -1,0 +1,1 @@
+//! Image resampling (work in progress).

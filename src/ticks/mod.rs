@@ -1,0 +1,1 @@
+//! ticks (work in progress).

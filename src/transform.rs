@@ -1,0 +1,72 @@
+//! Affine transforms in matplotlib's display space (pixels, origin bottom-left, y up).
+
+/// A 2-D affine transform, stored as Agg's `trans_affine`:
+/// `x' = sx*x + shx*y + tx`, `y' = shy*x + sy*y + ty`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Affine {
+    /// x scale.
+    pub sx: f64,
+    /// y shear (contribution of x to y').
+    pub shy: f64,
+    /// x shear (contribution of y to x').
+    pub shx: f64,
+    /// y scale.
+    pub sy: f64,
+    /// x translation.
+    pub tx: f64,
+    /// y translation.
+    pub ty: f64,
+}
+
+impl Affine {
+    /// The identity.
+    pub const IDENTITY: Affine = Affine {
+        sx: 1.0,
+        shy: 0.0,
+        shx: 0.0,
+        sy: 1.0,
+        tx: 0.0,
+        ty: 0.0,
+    };
+
+    /// A pure scale.
+    pub fn scale(sx: f64, sy: f64) -> Affine {
+        Affine {
+            sx,
+            sy,
+            ..Affine::IDENTITY
+        }
+    }
+
+    /// A pure translation.
+    pub fn translate(tx: f64, ty: f64) -> Affine {
+        Affine {
+            tx,
+            ty,
+            ..Affine::IDENTITY
+        }
+    }
+
+    /// `self` applied first, then `next`: the matrix product `next x self`, in f64, in the
+    /// order matplotlib's `Affine2D.__add__` multiplies.
+    pub fn then(&self, next: &Affine) -> Affine {
+        let a = self;
+        let b = next;
+        Affine {
+            sx: b.sx * a.sx + b.shx * a.shy,
+            shx: b.sx * a.shx + b.shx * a.sy,
+            tx: b.sx * a.tx + b.shx * a.ty + b.tx,
+            shy: b.shy * a.sx + b.sy * a.shy,
+            sy: b.shy * a.shx + b.sy * a.sy,
+            ty: b.shy * a.tx + b.sy * a.ty + b.ty,
+        }
+    }
+
+    /// Applies the transform to a point.
+    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+        (
+            self.sx * x + self.shx * y + self.tx,
+            self.shy * x + self.sy * y + self.ty,
+        )
+    }
+}
