@@ -10,3 +10,5 @@ pub mod ticks;
 pub mod transform;
 
 pub use error::{Error, Result};
+pub mod raster;
+pub mod scene;

@@ -1,0 +1,146 @@
+//! An Axes: a box on the figure holding images, ticks, spines, a title and labels.
+
+use crate::color::Color;
+use crate::image::{Aspect, Image, ImageData, ImshowOptions};
+use crate::Result;
+
+/// A handle to an Axes of a [`crate::Figure`]; cheap to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AxesId(pub(crate) usize);
+
+/// A handle to an image drawn on an Axes (what `imshow` returns), for `colorbar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ImageHandle {
+    pub(crate) axes: AxesId,
+    pub(crate) index: usize,
+}
+
+impl ImageHandle {
+    /// The Axes the image is on.
+    pub fn axes(&self) -> AxesId {
+        self.axes
+    }
+}
+
+/// Where an Axes sits on the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AxesPosition {
+    /// The single subplot: follows the figure's subplot parameters.
+    Subplot,
+    /// `[left, bottom, width, height]` in figure fractions.
+    Rect([f64; 4]),
+}
+
+/// Where an Axes box shrunk to its aspect sits inside its slot (matplotlib's anchor).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anchor {
+    /// 0 = left, 0.5 = centre, 1 = right.
+    pub x: f64,
+    /// 0 = bottom, 0.5 = centre, 1 = top.
+    pub y: f64,
+}
+
+impl Anchor {
+    /// 'C', the default.
+    pub const CENTER: Anchor = Anchor { x: 0.5, y: 0.5 };
+}
+
+/// An Axes: position, images, decorations. Obtain one with [`crate::Figure::add_subplot`]
+/// and reach it with `fig[ax]`.
+#[derive(Debug, Clone)]
+pub struct Axes {
+    pub(crate) id: AxesId,
+    pub(crate) position: AxesPosition,
+    pub(crate) images: Vec<Image>,
+    pub(crate) aspect: Aspect,
+    pub(crate) anchor: Anchor,
+    pub(crate) title: Option<String>,
+    pub(crate) xlabel: Option<String>,
+    pub(crate) ylabel: Option<String>,
+    pub(crate) axis_on: bool,
+    pub(crate) facecolor: Option<Color>,
+}
+
+impl Axes {
+    pub(crate) fn new(id: AxesId, position: AxesPosition) -> Axes {
+        Axes {
+            id,
+            position,
+            images: Vec::new(),
+            aspect: Aspect::Auto,
+            anchor: Anchor::CENTER,
+            title: None,
+            xlabel: None,
+            ylabel: None,
+            axis_on: true,
+            facecolor: None,
+        }
+    }
+
+    /// This Axes' handle.
+    pub fn id(&self) -> AxesId {
+        self.id
+    }
+
+    /// Draws `data` as an image with matplotlib's defaults (viridis, linear norm autoscaled
+    /// from the data, 'auto' interpolation, origin 'upper', aspect 'equal').
+    pub fn imshow(&mut self, data: impl Into<ImageData>) -> Result<ImageHandle> {
+        self.imshow_with(data, ImshowOptions::default())
+    }
+
+    /// Draws `data` as an image with the given options.
+    pub fn imshow_with(&mut self, data: impl Into<ImageData>, opts: ImshowOptions) -> Result<ImageHandle> {
+        let aspect = opts.aspect;
+        let image = Image::new(data.into(), opts)?;
+        self.images.push(image);
+        self.aspect = aspect;
+        Ok(ImageHandle { axes: self.id, index: self.images.len() - 1 })
+    }
+
+    /// The images, in drawing order.
+    pub fn images(&self) -> &[Image] {
+        &self.images
+    }
+
+    /// `ax.set_title`.
+    pub fn set_title(&mut self, title: impl Into<String>) -> &mut Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// `ax.set_xlabel`.
+    pub fn set_xlabel(&mut self, label: impl Into<String>) -> &mut Self {
+        self.xlabel = Some(label.into());
+        self
+    }
+
+    /// `ax.set_ylabel`.
+    pub fn set_ylabel(&mut self, label: impl Into<String>) -> &mut Self {
+        self.ylabel = Some(label.into());
+        self
+    }
+
+    /// `ax.axis('off')`: no spines, ticks, tick labels or axis labels (the title stays).
+    pub fn set_axis_off(&mut self) -> &mut Self {
+        self.axis_on = false;
+        self
+    }
+
+    /// `ax.axis('on')`.
+    pub fn set_axis_on(&mut self) -> &mut Self {
+        self.axis_on = true;
+        self
+    }
+
+    /// The Axes background colour (the style's `axes.facecolor` when unset).
+    pub fn set_facecolor(&mut self, color: Color) -> &mut Self {
+        self.facecolor = Some(color);
+        self
+    }
+
+    /// `ax.set_aspect`.
+    pub fn set_aspect(&mut self, aspect: Aspect) -> &mut Self {
+        self.aspect = aspect;
+        self
+    }
+}

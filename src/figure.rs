@@ -1,0 +1,240 @@
+//! The figure: the owned root of the model, and where rendering starts.
+
+use crate::axes::{Axes, AxesId, AxesPosition, ImageHandle};
+use crate::color::Color;
+use crate::colorbar::{Colorbar, ColorbarOptions};
+use crate::frame::Frame;
+use crate::layout::Layout;
+use crate::render::Renderer;
+use crate::scene::DrawList;
+use crate::style::Style;
+use crate::{Error, Result};
+
+/// The largest canvas rendered unless [`Figure::set_max_pixels`] says otherwise: 100
+/// megapixels (400 MB of RGBA).
+pub const DEFAULT_MAX_PIXELS: u64 = 100_000_000;
+
+/// A figure: size, resolution, style, and the Axes and colorbars on it.
+///
+/// ```
+/// use figbuf::Figure;
+/// use ndarray::Array2;
+///
+/// let mut fig = Figure::default(); // 6.4 x 4.8 in at 100 dpi: 640 x 480 px
+/// let ax = fig.add_subplot();
+/// let data = Array2::from_shape_fn((32, 32), |(r, c)| (r * c) as f64);
+/// let im = fig[ax].imshow(&data)?;
+/// fig.colorbar(im)?;
+/// let frame = fig.render()?;
+/// assert_eq!((frame.width(), frame.height()), (640, 480));
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Figure {
+    width_in: f64,
+    height_in: f64,
+    dpi: f64,
+    facecolor: Option<Color>,
+    style: Style,
+    max_pixels: u64,
+    pub(crate) axes: Vec<Axes>,
+    pub(crate) colorbars: Vec<Colorbar>,
+}
+
+impl Default for Figure {
+    /// matplotlib's default figure: 6.4 x 4.8 inches at 100 dpi.
+    fn default() -> Self {
+        Figure::new(6.4, 4.8, 100.0)
+    }
+}
+
+impl Figure {
+    /// A figure of `width_in` x `height_in` inches at `dpi` dots per inch. The canvas is
+    /// `int(width_in * dpi)` x `int(height_in * dpi)` pixels (truncated, as Agg does). Sizes
+    /// are checked when rendering.
+    pub fn new(width_in: f64, height_in: f64, dpi: f64) -> Figure {
+        Figure {
+            width_in,
+            height_in,
+            dpi,
+            facecolor: None,
+            style: Style::default(),
+            max_pixels: DEFAULT_MAX_PIXELS,
+            axes: Vec::new(),
+            colorbars: Vec::new(),
+        }
+    }
+
+    /// Width in inches.
+    pub fn width_in(&self) -> f64 {
+        self.width_in
+    }
+
+    /// Height in inches.
+    pub fn height_in(&self) -> f64 {
+        self.height_in
+    }
+
+    /// Dots per inch.
+    pub fn dpi(&self) -> f64 {
+        self.dpi
+    }
+
+    /// The figure background (the style's `figure.facecolor` when unset).
+    pub fn facecolor(&self) -> Color {
+        self.facecolor.unwrap_or(self.style.figure_facecolor)
+    }
+
+    /// Sets the figure background; `Color::TRANSPARENT` leaves the canvas transparent.
+    pub fn set_facecolor(&mut self, color: Color) -> &mut Self {
+        self.facecolor = Some(color);
+        self
+    }
+
+    /// The style (rcParams).
+    pub fn style(&self) -> &Style {
+        &self.style
+    }
+
+    /// The style, to change.
+    pub fn style_mut(&mut self) -> &mut Style {
+        &mut self.style
+    }
+
+    /// Refuse to render canvases of more than `max_pixels` pixels (default
+    /// [`DEFAULT_MAX_PIXELS`]); checked before anything is allocated.
+    pub fn set_max_pixels(&mut self, max_pixels: u64) -> &mut Self {
+        self.max_pixels = max_pixels;
+        self
+    }
+
+    /// The canvas size in pixels, `(int(width_in * dpi), int(height_in * dpi))`, after
+    /// checking that the size and dpi are usable.
+    pub fn size_px(&self) -> Result<(usize, usize)> {
+        if !(self.dpi.is_finite() && self.dpi > 0.0) {
+            return Err(Error::invalid("dpi", self.dpi, "a positive number"));
+        }
+        for (what, v) in [("figure width", self.width_in), ("figure height", self.height_in)] {
+            if !(v.is_finite() && v > 0.0) {
+                return Err(Error::invalid(what, format!("{v} in"), "a positive number of inches"));
+            }
+        }
+        let w = (self.width_in * self.dpi).floor();
+        let h = (self.height_in * self.dpi).floor();
+        if w < 1.0 || h < 1.0 {
+            return Err(Error::invalid(
+                "canvas size",
+                format!("{w} x {h} px"),
+                "at least 1 x 1 pixel (figure size in inches times dpi)",
+            ));
+        }
+        if w * h > self.max_pixels as f64 {
+            return Err(Error::invalid(
+                "canvas size",
+                format!("{w} x {h} px"),
+                format!("at most {} pixels (see Figure::set_max_pixels)", self.max_pixels),
+            ));
+        }
+        Ok((w as usize, h as usize))
+    }
+
+    /// `fig.subplots_adjust(left, bottom, right, top)`: moves every subplot.
+    pub fn subplots_adjust(&mut self, left: f64, bottom: f64, right: f64, top: f64) -> Result<&mut Self> {
+        if !(left < right) || !(bottom < top) || [left, bottom, right, top].iter().any(|v| !v.is_finite()) {
+            return Err(Error::invalid(
+                "subplots_adjust",
+                format!("left={left}, bottom={bottom}, right={right}, top={top}"),
+                "finite fractions with left < right and bottom < top",
+            ));
+        }
+        self.style.subplot = crate::style::SubplotParams { left, bottom, right, top };
+        Ok(self)
+    }
+
+    /// Adds the figure's subplot (`fig.add_subplot()`), placed by the subplot parameters.
+    pub fn add_subplot(&mut self) -> AxesId {
+        self.push_axes(AxesPosition::Subplot)
+    }
+
+    /// Adds an Axes at `[left, bottom, width, height]` in figure fractions.
+    pub fn add_axes(&mut self, rect: [f64; 4]) -> AxesId {
+        self.push_axes(AxesPosition::Rect(rect))
+    }
+
+    fn push_axes(&mut self, position: AxesPosition) -> AxesId {
+        let id = AxesId(self.axes.len());
+        self.axes.push(Axes::new(id, position));
+        id
+    }
+
+    /// The Axes behind a handle.
+    pub fn axes(&self, id: AxesId) -> Option<&Axes> {
+        self.axes.get(id.0)
+    }
+
+    /// The Axes behind a handle, to change.
+    pub fn axes_mut(&mut self, id: AxesId) -> Option<&mut Axes> {
+        self.axes.get_mut(id.0)
+    }
+
+    /// `fig.colorbar(im, ax=im's axes)` with default options.
+    pub fn colorbar(&mut self, image: ImageHandle) -> Result<&mut Colorbar> {
+        self.colorbar_with(image, ColorbarOptions::default())
+    }
+
+    /// `fig.colorbar` with options.
+    pub fn colorbar_with(&mut self, image: ImageHandle, options: ColorbarOptions) -> Result<&mut Colorbar> {
+        let exists = self.axes.get(image.axes.0).is_some_and(|a| image.index < a.images.len());
+        if !exists {
+            return Err(Error::invalid("image handle", format!("{image:?}"), "an image of this figure"));
+        }
+        if !(options.fraction > 0.0 && options.fraction < 1.0)
+            || !(options.shrink > 0.0 && options.shrink <= 1.0)
+            || !(options.aspect.is_finite() && options.aspect > 0.0)
+        {
+            return Err(Error::invalid(
+                "colorbar options",
+                format!("{options:?}"),
+                "0 < fraction < 1, 0 < shrink <= 1 and a positive aspect",
+            ));
+        }
+        self.colorbars.push(Colorbar { mappable: image, options });
+        let last = self.colorbars.len() - 1;
+        Ok(&mut self.colorbars[last])
+    }
+
+    /// The colorbars, in creation order.
+    pub fn colorbars(&self) -> &[Colorbar] {
+        &self.colorbars
+    }
+
+    /// Lays the figure out (boxes, ticks, positioned text) without drawing it. For tests
+    /// and inspection; its fields may change between versions.
+    pub fn layout(&self) -> Result<Layout> {
+        Renderer::new().layout(self)
+    }
+
+    /// The figure as draw operations. For tests and inspection.
+    pub fn draw_list(&self) -> Result<DrawList> {
+        Renderer::new().draw_list(self)
+    }
+
+    /// Renders the figure: what matplotlib's `fig.canvas.draw()` paints. Use a
+    /// [`Renderer`] to keep glyph caches between frames.
+    pub fn render(&self) -> Result<Frame> {
+        Renderer::new().render(self)
+    }
+}
+
+impl std::ops::Index<AxesId> for Figure {
+    type Output = Axes;
+    fn index(&self, id: AxesId) -> &Axes {
+        &self.axes[id.0]
+    }
+}
+
+impl std::ops::IndexMut<AxesId> for Figure {
+    fn index_mut(&mut self, id: AxesId) -> &mut Axes {
+        &mut self.axes[id.0]
+    }
+}

@@ -1,0 +1,137 @@
+//! The rendered figure: straight-alpha RGBA8 pixels, top row first, and its encodings.
+
+use crate::{Error, Result};
+use ndarray::Array3;
+use std::path::Path;
+
+/// How hard PNG encoding compresses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PngCompression {
+    /// Fast compression (the default): a few milliseconds for a typical figure.
+    #[default]
+    Fast,
+    /// Smaller files, slower to write.
+    Best,
+}
+
+/// A rendered figure: straight (not premultiplied) RGBA8, row-major, top row first; byte for
+/// byte what matplotlib's `np.asarray(fig.canvas.buffer_rgba())` holds.
+///
+/// ```
+/// let frame = figbuf::Figure::new(2.0, 1.0, 50.0).render()?;
+/// assert_eq!((frame.width(), frame.height()), (100, 50));
+/// assert_eq!(frame.pixel(0, 0), Some([255, 255, 255, 255]));
+/// let array = frame.into_ndarray(); // (50, 100, 4), no copy
+/// assert_eq!(array.dim(), (50, 100, 4));
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    width: usize,
+    height: usize,
+    dpi: f64,
+    data: Vec<u8>,
+}
+
+impl Frame {
+    /// Wraps `data` (`width * height * 4` bytes of straight RGBA8). `dpi` goes into PNG files.
+    pub fn from_rgba8(width: usize, height: usize, dpi: f64, data: Vec<u8>) -> Result<Frame> {
+        if data.len() != width * height * 4 {
+            return Err(Error::invalid(
+                "frame data length",
+                data.len(),
+                format!("width * height * 4 = {}", width * height * 4),
+            ));
+        }
+        Ok(Frame { width, height, dpi, data })
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    /// The dots per inch the figure was rendered at.
+    pub fn dpi(&self) -> f64 {
+        self.dpi
+    }
+
+    /// The pixels: row-major straight RGBA8, top row first.
+    pub fn as_rgba8(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The pixel at column `x`, row `y` (from the top), if inside.
+    pub fn pixel(&self, x: usize, y: usize) -> Option<[u8; 4]> {
+        if x >= self.width || y >= self.height {
+            return None;
+        }
+        let i = (y * self.width + x) * 4;
+        Some([self.data[i], self.data[i + 1], self.data[i + 2], self.data[i + 3]])
+    }
+
+    /// The pixels as an `(height, width, 4)` array, adopting the buffer without a copy.
+    pub fn into_ndarray(self) -> Array3<u8> {
+        let shape = (self.height, self.width, 4);
+        match Array3::from_shape_vec(shape, self.data) {
+            Ok(a) => a,
+            // The length is checked on construction, so the shape always fits.
+            Err(_) => Array3::zeros(shape),
+        }
+    }
+
+    /// The pixels as an `(height, width, 4)` array (a copy).
+    pub fn to_ndarray(&self) -> Array3<u8> {
+        self.clone().into_ndarray()
+    }
+
+    /// Encodes the frame as an RGBA PNG with fast compression, carrying the dpi (pHYs) and a
+    /// Software text chunk as matplotlib's `savefig` writes them.
+    pub fn to_png(&self) -> Result<Vec<u8>> {
+        self.to_png_with(PngCompression::Fast)
+    }
+
+    /// Like [`Frame::to_png`], with a choice of compression.
+    pub fn to_png_with(&self, compression: PngCompression) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.write_png(&mut out, compression)?;
+        Ok(out)
+    }
+
+    fn write_png(&self, w: impl std::io::Write, compression: PngCompression) -> Result<()> {
+        let err = |e: png::EncodingError| Error::Io { path: "<png>".into(), message: e.to_string() };
+        let mut enc = png::Encoder::new(w, self.width as u32, self.height as u32);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(match compression {
+            PngCompression::Fast => png::Compression::Fast,
+            PngCompression::Best => png::Compression::High,
+        });
+        let ppm = (self.dpi / 0.0254).round();
+        if ppm.is_finite() && ppm > 0.0 && ppm < u32::MAX as f64 {
+            enc.set_pixel_dims(Some(png::PixelDimensions {
+                xppu: ppm as u32,
+                yppu: ppm as u32,
+                unit: png::Unit::Meter,
+            }));
+        }
+        enc.add_text_chunk("Software".into(), concat!("figbuf ", env!("CARGO_PKG_VERSION")).into())
+            .map_err(err)?;
+        let mut writer = enc.write_header().map_err(err)?;
+        writer.write_image_data(&self.data).map_err(err)?;
+        writer.finish().map_err(err)
+    }
+
+    /// Writes the frame as a PNG file (see [`Frame::to_png`]).
+    pub fn save_png(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let bytes = self.to_png()?;
+        std::fs::write(path, bytes)
+            .map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })
+    }
+}

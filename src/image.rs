@@ -1,0 +1,345 @@
+//! The image layer's model: data as given to `imshow`, and its options.
+
+use crate::color::{Colormap, Norm, ScalarData, Values};
+use crate::resample::{Interpolation, Origin, Stage};
+use crate::{Error, Result};
+use ndarray::{Array2, Array3, ArrayView2};
+
+/// Scalar data owned by the figure, in the dtype it was given (matplotlib normalises float32
+/// and small integers in float32, the rest in float64, so the dtype matters).
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+enum OwnedValues {
+    F64(Array2<f64>),
+    F32(Array2<f32>),
+    I8(Array2<i8>),
+    I16(Array2<i16>),
+    I32(Array2<i32>),
+    I64(Array2<i64>),
+    U8(Array2<u8>),
+    U16(Array2<u16>),
+    U32(Array2<u32>),
+    U64(Array2<u64>),
+}
+
+impl OwnedValues {
+    fn from_view(values: &Values<'_>) -> OwnedValues {
+        match values {
+            Values::F64(v) => OwnedValues::F64(v.to_owned()),
+            Values::F32(v) => OwnedValues::F32(v.to_owned()),
+            Values::I8(v) => OwnedValues::I8(v.to_owned()),
+            Values::I16(v) => OwnedValues::I16(v.to_owned()),
+            Values::I32(v) => OwnedValues::I32(v.to_owned()),
+            Values::I64(v) => OwnedValues::I64(v.to_owned()),
+            Values::U8(v) => OwnedValues::U8(v.to_owned()),
+            Values::U16(v) => OwnedValues::U16(v.to_owned()),
+            Values::U32(v) => OwnedValues::U32(v.to_owned()),
+            Values::U64(v) => OwnedValues::U64(v.to_owned()),
+        }
+    }
+
+    fn view(&self) -> ScalarData<'_> {
+        match self {
+            OwnedValues::F64(a) => ScalarData::new(a.view()),
+            OwnedValues::F32(a) => ScalarData::new(a.view()),
+            OwnedValues::I8(a) => ScalarData::new(a.view()),
+            OwnedValues::I16(a) => ScalarData::new(a.view()),
+            OwnedValues::I32(a) => ScalarData::new(a.view()),
+            OwnedValues::I64(a) => ScalarData::new(a.view()),
+            OwnedValues::U8(a) => ScalarData::new(a.view()),
+            OwnedValues::U16(a) => ScalarData::new(a.view()),
+            OwnedValues::U32(a) => ScalarData::new(a.view()),
+            OwnedValues::U64(a) => ScalarData::new(a.view()),
+        }
+    }
+}
+
+/// What `imshow` draws: scalar data to colour-map, or colours drawn as they are.
+#[derive(Debug, Clone)]
+pub struct ImageData {
+    kind: DataKind,
+}
+
+#[derive(Debug, Clone)]
+enum DataKind {
+    Scalar { values: OwnedValues, mask: Option<Array2<bool>> },
+    /// (H, W, 3 or 4) floats in 0..1 (clipped), as given.
+    RgbFloat(Array3<f64>),
+    /// (H, W, 3 or 4) bytes.
+    RgbU8(Array3<u8>),
+}
+
+impl ImageData {
+    /// Scalar data from any 2-D view of a supported dtype (f64, f32, i8..i64, u8..u64), any
+    /// strides. NaN values are drawn in the colormap's bad colour.
+    pub fn scalar(data: impl Into<ScalarData<'static>>) -> ImageData {
+        let data: ScalarData<'static> = data.into();
+        ImageData::from_scalar(&data)
+    }
+
+    /// Scalar data from a borrowed [`ScalarData`] (copied), keeping its mask.
+    pub fn from_scalar(data: &ScalarData<'_>) -> ImageData {
+        ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::from_view(data.values()),
+                mask: data.mask().map(|m| m.to_owned()),
+            },
+        }
+    }
+
+    /// Colours as an (H, W, 3) RGB or (H, W, 4) RGBA float array in 0..1 (values outside are
+    /// clipped, as matplotlib does).
+    pub fn rgb_f64(data: Array3<f64>) -> Result<ImageData> {
+        check_channels(data.dim())?;
+        Ok(ImageData { kind: DataKind::RgbFloat(data) })
+    }
+
+    /// Colours as an (H, W, 3) RGB or (H, W, 4) RGBA byte array.
+    pub fn rgb_u8(data: Array3<u8>) -> Result<ImageData> {
+        check_channels(data.dim())?;
+        Ok(ImageData { kind: DataKind::RgbU8(data) })
+    }
+
+    /// `(rows, columns)`.
+    pub fn shape(&self) -> (usize, usize) {
+        match &self.kind {
+            DataKind::Scalar { values, .. } => values.view().shape(),
+            DataKind::RgbFloat(a) => (a.dim().0, a.dim().1),
+            DataKind::RgbU8(a) => (a.dim().0, a.dim().1),
+        }
+    }
+
+    /// The scalar data, if this image is colour-mapped.
+    pub fn as_scalar(&self) -> Option<ScalarData<'_>> {
+        match &self.kind {
+            DataKind::Scalar { values, mask } => {
+                let data = values.view();
+                Some(match mask {
+                    Some(m) => data.with_mask(m.view()).unwrap_or_else(|_| values.view()),
+                    None => data,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// For colour images, the straight float RGBA of every pixel (row-major), as matplotlib
+    /// prepares it for resampling: floats clipped to 0..1, bytes divided by 255 in float32.
+    pub(crate) fn rgba_f64(&self) -> Option<Vec<[f64; 4]>> {
+        match &self.kind {
+            DataKind::Scalar { .. } => None,
+            DataKind::RgbFloat(a) => {
+                let (h, w, c) = a.dim();
+                let mut out = Vec::with_capacity(h * w);
+                for r in 0..h {
+                    for col in 0..w {
+                        let ch = |k: usize| if k < c { a[(r, col, k)].clamp(0.0, 1.0) } else { 1.0 };
+                        out.push([ch(0), ch(1), ch(2), ch(3)]);
+                    }
+                }
+                Some(out)
+            }
+            DataKind::RgbU8(a) => {
+                let (h, w, c) = a.dim();
+                let mut out = Vec::with_capacity(h * w);
+                for r in 0..h {
+                    for col in 0..w {
+                        let ch = |k: usize| {
+                            if k < c {
+                                f64::from(f32::from(a[(r, col, k)]) / 255.0f32)
+                            } else {
+                                1.0
+                            }
+                        };
+                        out.push([ch(0), ch(1), ch(2), ch(3)]);
+                    }
+                }
+                Some(out)
+            }
+        }
+    }
+}
+
+fn check_channels(dim: (usize, usize, usize)) -> Result<()> {
+    if dim.2 == 3 || dim.2 == 4 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "colour image shape",
+            format!("{dim:?}"),
+            "(rows, columns, 3) for RGB or (rows, columns, 4) for RGBA",
+        ))
+    }
+}
+
+impl<'a, T: crate::color::Element> From<ArrayView2<'a, T>> for ImageData {
+    fn from(view: ArrayView2<'a, T>) -> Self {
+        ImageData::from_scalar(&ScalarData::new(view))
+    }
+}
+
+impl<T: crate::color::Element> From<&Array2<T>> for ImageData {
+    fn from(a: &Array2<T>) -> Self {
+        ImageData::from_scalar(&ScalarData::new(a.view()))
+    }
+}
+
+impl<T: crate::color::Element> From<Array2<T>> for ImageData {
+    fn from(a: Array2<T>) -> Self {
+        ImageData::from_scalar(&ScalarData::new(a.view()))
+    }
+}
+
+/// `imshow`'s aspect: how the Axes box is shaped to the data.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Aspect {
+    /// One data unit is as long in x as in y (matplotlib's default for images).
+    #[default]
+    Equal,
+    /// The Axes keeps its box; pixels stretch.
+    Auto,
+    /// y units are this many times as long as x units.
+    Ratio(f64),
+}
+
+impl std::str::FromStr for Aspect {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Aspect> {
+        match s {
+            "equal" => Ok(Aspect::Equal),
+            "auto" => Ok(Aspect::Auto),
+            _ => match s.parse::<f64>() {
+                Ok(v) if v.is_finite() && v > 0.0 => Ok(Aspect::Ratio(v)),
+                _ => Err(Error::invalid("aspect", s, "'equal', 'auto' or a positive number")),
+            },
+        }
+    }
+}
+
+/// The options of `imshow`, with matplotlib's defaults.
+///
+/// ```
+/// use figbuf::{Colormap, ImshowOptions, Interpolation};
+/// let opts = ImshowOptions {
+///     cmap: Some(Colormap::named("plasma")?),
+///     interpolation: Interpolation::Nearest,
+///     ..Default::default()
+/// };
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ImshowOptions {
+    /// The colormap (viridis when `None`).
+    pub cmap: Option<Colormap>,
+    /// The norm (linear `Normalize` when `None`); its limits are autoscaled from the data
+    /// unless set here or by `vmin`/`vmax`.
+    pub norm: Option<Norm>,
+    /// Lower limit of the norm.
+    pub vmin: Option<f64>,
+    /// Upper limit of the norm.
+    pub vmax: Option<f64>,
+    /// Resampling filter; `Auto` picks as matplotlib does.
+    pub interpolation: Interpolation,
+    /// Resample the data or the colours; `None` picks as matplotlib does.
+    pub interpolation_stage: Option<Stage>,
+    /// Where row 0 goes.
+    pub origin: Origin,
+    /// `(left, right, bottom, top)` in data coordinates.
+    pub extent: Option<[f64; 4]>,
+    /// The Axes aspect.
+    pub aspect: Aspect,
+}
+
+/// An image on an Axes: data plus how to colour and place it.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub(crate) data: ImageData,
+    pub(crate) cmap: Colormap,
+    pub(crate) norm: Norm,
+    pub(crate) interpolation: Interpolation,
+    pub(crate) stage: Option<Stage>,
+    pub(crate) origin: Origin,
+    pub(crate) extent: Option<[f64; 4]>,
+}
+
+impl Image {
+    pub(crate) fn new(data: ImageData, opts: ImshowOptions) -> Result<Image> {
+        let (rows, cols) = data.shape();
+        if rows == 0 || cols == 0 {
+            return Err(Error::invalid("image shape", format!("({rows}, {cols})"), "at least one row and one column"));
+        }
+        if let Some(e) = opts.extent {
+            if e.iter().any(|v| !v.is_finite()) || e[0] == e[1] || e[2] == e[3] {
+                return Err(Error::invalid(
+                    "extent",
+                    format!("{e:?}"),
+                    "four finite numbers with left != right and bottom != top",
+                ));
+            }
+        }
+        for (what, v) in [("vmin", opts.vmin), ("vmax", opts.vmax)] {
+            if let Some(v) = v {
+                if !v.is_finite() {
+                    return Err(Error::invalid(what, v, "a finite number"));
+                }
+            }
+        }
+        let cmap = match opts.cmap {
+            Some(c) => c,
+            None => Colormap::named("viridis")?,
+        };
+        let mut norm = opts.norm.unwrap_or_default();
+        if opts.vmin.is_some() {
+            norm = norm.with_vmin(opts.vmin);
+        }
+        if opts.vmax.is_some() {
+            norm = norm.with_vmax(opts.vmax);
+        }
+        Ok(Image {
+            data,
+            cmap,
+            norm,
+            interpolation: opts.interpolation,
+            stage: opts.interpolation_stage,
+            origin: opts.origin,
+            extent: opts.extent,
+        })
+    }
+
+    /// The data.
+    pub fn data(&self) -> &ImageData {
+        &self.data
+    }
+
+    /// The colormap.
+    pub fn cmap(&self) -> &Colormap {
+        &self.cmap
+    }
+
+    /// The norm as given (limits may still be unset).
+    pub fn norm(&self) -> &Norm {
+        &self.norm
+    }
+
+    /// The norm with its limits filled from the data, as matplotlib autoscales at draw time.
+    pub fn autoscaled_norm(&self) -> Norm {
+        match self.data.as_scalar() {
+            Some(d) => d.autoscaled(&self.norm),
+            None => self.norm.clone(),
+        }
+    }
+
+    /// `(left, right, bottom, top)`: the given extent, or matplotlib's default for the
+    /// array's shape and origin.
+    pub fn extent(&self) -> [f64; 4] {
+        if let Some(e) = self.extent {
+            return e;
+        }
+        let (rows, cols) = self.data.shape();
+        let (m, n) = (rows as f64, cols as f64);
+        match self.origin {
+            Origin::Upper => [-0.5, n - 0.5, m - 0.5, -0.5],
+            Origin::Lower => [-0.5, n - 0.5, -0.5, m - 0.5],
+        }
+    }
+}

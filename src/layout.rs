@@ -1,0 +1,538 @@
+//! Layout: the figure model resolved into boxes, transforms, ticks and positioned text, with
+//! matplotlib's arithmetic (gridspec positions, aspect shrink and anchor, colorbar space
+//! stealing, tick locators and formatters, text alignment). No pixels.
+
+use crate::axes::{Anchor, AxesId, AxesPosition};
+use crate::color::{Colormap, Norm, NormKind};
+use crate::colorbar::Orientation;
+use crate::figure::Figure;
+use crate::image::Aspect;
+use crate::style::pt_to_px;
+use crate::text::{self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va};
+use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter};
+use crate::transform::Affine;
+use crate::{Error, Result};
+
+/// A box in display coordinates (pixels, origin bottom-left, y up) or figure fractions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bbox {
+    /// Left.
+    pub x0: f64,
+    /// Bottom.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Top.
+    pub y1: f64,
+}
+
+impl Bbox {
+    /// Width (`x1 - x0`).
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    /// Height (`y1 - y0`).
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    fn union(&self, o: &Bbox) -> Bbox {
+        Bbox { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
+    }
+
+    /// matplotlib's `Bbox.shrunk_to_aspect(box_aspect, self, fig_aspect)`.
+    fn shrunk_to_aspect(&self, box_aspect: f64, fig_aspect: f64) -> Bbox {
+        let (w, h) = (self.width(), self.height());
+        let mut big_h = w * box_aspect / fig_aspect;
+        let big_w = if big_h <= h {
+            w
+        } else {
+            big_h = h;
+            h * fig_aspect / box_aspect
+        };
+        Bbox { x0: self.x0, y0: self.y0, x1: self.x0 + big_w, y1: self.y0 + big_h }
+    }
+
+    /// matplotlib's `Bbox.anchored(anchor, container)`.
+    fn anchored(&self, a: Anchor, container: &Bbox) -> Bbox {
+        let (l, b, w, h) = (container.x0, container.y0, container.width(), container.height());
+        let dx = (l + a.x * (w - self.width())) - self.x0;
+        let dy = (b + a.y * (h - self.height())) - self.y0;
+        Bbox { x0: self.x0 + dx, y0: self.y0 + dy, x1: self.x1 + dx, y1: self.y1 + dy }
+    }
+
+    fn scaled(&self, sx: f64, sy: f64) -> Bbox {
+        Bbox { x0: self.x0 * sx, y0: self.y0 * sy, x1: self.x1 * sx, y1: self.y1 * sy }
+    }
+}
+
+/// Which side of its Axes an axis' ticks and labels are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Below (x axis).
+    Bottom,
+    /// Left (y axis).
+    Left,
+    /// Right (vertical colorbar).
+    Right,
+}
+
+/// A line of text, shaped and placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    /// The string.
+    pub text: String,
+    /// Its shaping at its size.
+    pub shaped: ShapedText,
+    /// Pen origin (left end of the baseline) in display coordinates.
+    pub pen: (f64, f64),
+    /// Rotation in degrees, counter-clockwise.
+    pub angle_deg: f64,
+    /// The text's window extent, as `Text.get_window_extent` reports it.
+    pub bbox: Bbox,
+}
+
+/// One drawn tick.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// The tick's value in data coordinates.
+    pub value: f64,
+    /// Its display coordinate along the axis (x for bottom, y for left/right).
+    pub pos: f64,
+    /// Its label, if labelled.
+    pub label: Option<TextItem>,
+    /// Major (true) or minor tick.
+    pub major: bool,
+}
+
+/// An axis' ticks and labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisLayout {
+    /// Where the ticks are.
+    pub side: Side,
+    /// Display coordinate of the axis line across the axis (y for bottom, x for left/right).
+    pub line: f64,
+    /// Drawn ticks, in matplotlib's order.
+    pub ticks: Vec<Tick>,
+    /// The axis label.
+    pub label: Option<TextItem>,
+    /// Offset or scientific multiplier text.
+    pub offset_text: Option<TextItem>,
+}
+
+/// A laid-out image Axes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxesLayout {
+    /// The Axes.
+    pub id: AxesId,
+    /// Its box after aspect, in display coordinates.
+    pub bbox: Bbox,
+    /// x view limits.
+    pub view_x: (f64, f64),
+    /// y view limits.
+    pub view_y: (f64, f64),
+    /// data -> display.
+    pub trans_data: Affine,
+    /// x axis (None when the axis is off).
+    pub xaxis: Option<AxisLayout>,
+    /// y axis (None when the axis is off).
+    pub yaxis: Option<AxisLayout>,
+    /// Title.
+    pub title: Option<TextItem>,
+}
+
+/// A laid-out colorbar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColorbarLayout {
+    /// Index into the figure's colorbars.
+    pub index: usize,
+    /// The colorbar Axes box (the interior), in display coordinates.
+    pub bbox: Bbox,
+    /// Orientation.
+    pub orientation: Orientation,
+    /// The norm with its limits resolved.
+    pub norm: Norm,
+    /// The colormap.
+    pub cmap: Colormap,
+    /// The long axis.
+    pub axis: AxisLayout,
+}
+
+/// The whole figure laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Canvas width in pixels (truncated).
+    pub width_px: usize,
+    /// Canvas height in pixels (truncated).
+    pub height_px: usize,
+    /// Figure width in display units (`width_in * dpi`, not truncated).
+    pub width_f: f64,
+    /// Figure height in display units.
+    pub height_f: f64,
+    /// Dots per inch.
+    pub dpi: f64,
+    /// The image Axes, in creation order.
+    pub axes: Vec<AxesLayout>,
+    /// The colorbars, in creation order.
+    pub colorbars: Vec<ColorbarLayout>,
+}
+
+/// `GridSpecBase.get_grid_positions` for a grid inside `(left, bottom, right, top)`:
+/// returns (bottoms, tops, lefts, rights), in matplotlib's order of float operations.
+#[allow(clippy::too_many_arguments)]
+fn grid_positions(
+    cell: Bbox,
+    wspace: f64,
+    hspace: f64,
+    row_ratios: &[f64],
+    col_ratios: &[f64],
+) -> (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (nrows, ncols) = (row_ratios.len() as f64, col_ratios.len() as f64);
+    let tot_width = cell.x1 - cell.x0;
+    let tot_height = cell.y1 - cell.y0;
+    let cumsum = |cell: f64, sep: f64, n: f64, ratios: &[f64]| {
+        let norm = cell * n / ratios.iter().fold(0.0, |a, b| a + b);
+        let mut acc = 0.0;
+        let mut out = Vec::with_capacity(ratios.len() * 2);
+        for (i, r) in ratios.iter().enumerate() {
+            acc += if i == 0 { 0.0 } else { sep };
+            out.push(acc);
+            acc += r * norm;
+            out.push(acc);
+        }
+        out
+    };
+    let cell_h = tot_height / (nrows + hspace * (nrows - 1.0));
+    let hs = cumsum(cell_h, hspace * cell_h, nrows, row_ratios);
+    let cell_w = tot_width / (ncols + wspace * (ncols - 1.0));
+    let ws = cumsum(cell_w, wspace * cell_w, ncols, col_ratios);
+    let (mut tops, mut bottoms, mut lefts, mut rights) = (vec![], vec![], vec![], vec![]);
+    for pair in hs.chunks_exact(2) {
+        tops.push(cell.y1 - pair[0]);
+        bottoms.push(cell.y1 - pair[1]);
+    }
+    for pair in ws.chunks_exact(2) {
+        lefts.push(cell.x0 + pair[0]);
+        rights.push(cell.x0 + pair[1]);
+    }
+    (bottoms, tops, lefts, rights)
+}
+
+/// The extents of the sub-grid cells rows `r0..=r1`, columns `c0..=c1`
+/// (`SubplotSpec.get_position`).
+fn grid_cell(
+    pos: &(Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>),
+    rows: std::ops::RangeInclusive<usize>,
+    cols: std::ops::RangeInclusive<usize>,
+) -> Bbox {
+    let (b, t, l, r) = pos;
+    let min = |v: &[f64], idx: std::ops::RangeInclusive<usize>| idx.map(|i| v[i]).fold(f64::INFINITY, f64::min);
+    let max = |v: &[f64], idx: std::ops::RangeInclusive<usize>| idx.map(|i| v[i]).fold(f64::NEG_INFINITY, f64::max);
+    Bbox { x0: min(l, cols.clone()), y0: min(b, rows.clone()), x1: max(r, cols), y1: max(t, rows) }
+}
+
+/// Text alignment and rotation for [`place_text`].
+#[derive(Debug, Clone, Copy)]
+struct Align {
+    ha: Ha,
+    va: Va,
+    angle: f64,
+}
+
+/// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does.
+fn place_text(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<TextItem> {
+    let shaped = glyphs.shape(s, size_pt, dpi)?;
+    let pen = text::pen_origin(&shaped, anchor, al.ha, al.va, al.angle);
+    // Window extent: the rotated box [0, w] x [-d, a] about the pen.
+    let (w, a, d) = (shaped.width_px, shaped.ascent_px, shaped.descent_px);
+    let rad = al.angle.to_radians();
+    let (cos, sin) = if al.angle == 0.0 { (1.0, 0.0) } else { (rad.cos(), rad.sin()) };
+    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)].map(|(x, y)| (pen.0 + cos * x - sin * y, pen.1 + sin * x + cos * y));
+    let bbox = Bbox {
+        x0: corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min),
+        y0: corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min),
+        x1: corners.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max),
+        y1: corners.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max),
+    };
+    Ok(TextItem { text: s.to_string(), shaped, pen, angle_deg: al.angle, bbox })
+}
+
+/// The `BboxTransformFrom(view) + BboxTransformTo(bbox)` data transform, in matplotlib's
+/// multiplication order.
+fn trans_data(view_x: (f64, f64), view_y: (f64, f64), bbox: &Bbox) -> Affine {
+    let (sx, sy) = (1.0 / (view_x.1 - view_x.0), 1.0 / (view_y.1 - view_y.0));
+    let limits = Affine { sx, shy: 0.0, shx: 0.0, sy, tx: -view_x.0 * sx, ty: -view_y.0 * sy };
+    let axes = Affine { sx: bbox.width(), shy: 0.0, shx: 0.0, sy: bbox.height(), tx: bbox.x0, ty: bbox.y0 };
+    limits.then(&axes)
+}
+
+/// Inputs for laying out one axis.
+struct AxisSpec<'a> {
+    side: Side,
+    view: (f64, f64),
+    scale: AxisScale,
+    bbox: &'a Bbox,
+    trans: &'a Affine,
+}
+
+fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Result<AxisLayout> {
+    let style = fig.style();
+    let dpi = fig.dpi();
+    let size_pt = style.font_size_pt;
+    let (kind, len_px) = match spec.side {
+        Side::Bottom => (AxisKind::X, spec.bbox.width()),
+        Side::Left | Side::Right => (AxisKind::Y, spec.bbox.height()),
+    };
+    let along = |v: f64| match spec.side {
+        Side::Bottom => spec.trans.sx * v + spec.trans.tx,
+        _ => spec.trans.sy * v + spec.trans.ty,
+    };
+    let (lo, hi) = if spec.view.0 <= spec.view.1 { spec.view } else { (spec.view.1, spec.view.0) };
+    let nbins = ticks::auto_nbins(len_px, dpi, size_pt, kind)?;
+    let locs = MaxNLocator::auto(nbins)?.tick_values(lo, hi)?;
+    let labels = ScalarFormatter::default().format_ticks(&locs, spec.view.0, spec.view.1);
+    let visible = ticks::visible_ticks(&locs, spec.view.0, spec.view.1, spec.scale);
+    let pad_px = (style.major_tick_size_pt + style.major_tick_pad_pt) / 72.0 * dpi;
+    let line = match spec.side {
+        Side::Bottom => spec.bbox.y0,
+        Side::Left => spec.bbox.x0,
+        Side::Right => spec.bbox.x1,
+    };
+    let mut out = Vec::with_capacity(visible.len());
+    for (i, &v) in locs.iter().enumerate() {
+        if !visible.contains(&v) {
+            continue;
+        }
+        let pos = along(v);
+        let text = labels.labels.get(i).cloned().unwrap_or_default();
+        let (anchor, al) = match spec.side {
+            Side::Bottom => ((pos, line + -pad_px), Align { ha: Ha::Center, va: Va::Top, angle: 0.0 }),
+            Side::Left => ((line + -pad_px, pos), Align { ha: Ha::Right, va: Va::CenterBaseline, angle: 0.0 }),
+            Side::Right => ((line + pad_px, pos), Align { ha: Ha::Left, va: Va::CenterBaseline, angle: 0.0 }),
+        };
+        let label = if text.is_empty() { None } else { Some(place_text(glyphs, &text, size_pt, dpi, anchor, al)?) };
+        out.push(Tick { value: v, pos, label, major: true });
+    }
+    let offset_text = if labels.offset_text.is_empty() {
+        None
+    } else {
+        let off_px = 3.0 / 72.0 * dpi;
+        let (anchor, al) = match spec.side {
+            Side::Bottom => {
+                let bottom = out.iter().filter_map(|t| t.label.as_ref()).map(|l| l.bbox.y0).fold(spec.bbox.y0, f64::min);
+                ((spec.bbox.x1, bottom - off_px), Align { ha: Ha::Right, va: Va::Top, angle: 0.0 })
+            }
+            Side::Left => ((spec.bbox.x0, spec.bbox.y1 + off_px), Align { ha: Ha::Left, va: Va::Baseline, angle: 0.0 }),
+            Side::Right => ((spec.bbox.x1, spec.bbox.y1 + off_px), Align { ha: Ha::Right, va: Va::Baseline, angle: 0.0 }),
+        };
+        Some(place_text(glyphs, &labels.offset_text, size_pt, dpi, anchor, al)?)
+    };
+    Ok(AxisLayout { side: spec.side, line, ticks: out, label: None, offset_text })
+}
+
+/// Places an axis label beside the union of the tick labels and the spine (with its tick
+/// marks), as `Axis._update_label_position` does.
+fn place_axis_label(fig: &Figure, glyphs: &mut GlyphCache, axis: &mut AxisLayout, bbox: &Bbox, text: &str) -> Result<()> {
+    let style = fig.style();
+    let dpi = fig.dpi();
+    let tick_px = style.major_tick_size_pt / 72.0 * dpi;
+    let mut union = match axis.side {
+        Side::Bottom => Bbox { x0: bbox.x0, y0: bbox.y0 - tick_px, x1: bbox.x1, y1: bbox.y0 },
+        Side::Left => Bbox { x0: bbox.x0 - tick_px, y0: bbox.y0, x1: bbox.x0, y1: bbox.y1 },
+        Side::Right => Bbox { x0: bbox.x1, y0: bbox.y0, x1: bbox.x1 + tick_px, y1: bbox.y1 },
+    };
+    for t in &axis.ticks {
+        if let Some(l) = &t.label {
+            union = union.union(&l.bbox);
+        }
+    }
+    let pad = style.label_pad_pt * dpi / 72.0;
+    let (anchor, al) = match axis.side {
+        Side::Bottom => ((bbox.x0 + 0.5 * bbox.width(), union.y0 - pad), Align { ha: Ha::Center, va: Va::Top, angle: 0.0 }),
+        Side::Left => ((union.x0 - pad, bbox.y0 + 0.5 * bbox.height()), Align { ha: Ha::Center, va: Va::Bottom, angle: 90.0 }),
+        Side::Right => ((union.x1 + pad, bbox.y0 + 0.5 * bbox.height()), Align { ha: Ha::Center, va: Va::Top, angle: 90.0 }),
+    };
+    axis.label = Some(place_text(glyphs, text, style.font_size_pt, dpi, anchor, al)?);
+    Ok(())
+}
+
+/// The view limits of an Axes: the union of its images' extents, oriented like the first.
+fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
+    let images = &fig[id].images;
+    let Some(first) = images.first() else { return ((0.0, 1.0), (0.0, 1.0)) };
+    let e = first.extent();
+    let (mut vx, mut vy) = ((e[0], e[1]), (e[2], e[3]));
+    for im in &images[1..] {
+        let e = im.extent();
+        let grow = |v: (f64, f64), a: f64, b: f64| {
+            let (lo, hi) = (a.min(b).min(v.0.min(v.1)), a.max(b).max(v.0.max(v.1)));
+            if v.0 <= v.1 {
+                (lo, hi)
+            } else {
+                (hi, lo)
+            }
+        };
+        vx = grow(vx, e[0], e[1]);
+        vy = grow(vy, e[2], e[3]);
+    }
+    (vx, vy)
+}
+
+/// Lays out `fig`, shaping text with `glyphs`.
+pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
+    let (width_px, height_px) = fig.size_px()?;
+    let dpi = fig.dpi();
+    let (wf, hf) = (fig.width_in() * dpi, fig.height_in() * dpi);
+    let fig_aspect = hf / wf;
+    let style = fig.style();
+    let sp = style.subplot;
+
+    // Slots in figure fractions: every subplot is the one cell of a 1x1 grid spec.
+    let subplot_cell = {
+        let pos = grid_positions(Bbox { x0: sp.left, y0: sp.bottom, x1: sp.right, y1: sp.top }, 0.2, 0.2, &[1.0], &[1.0]);
+        grid_cell(&pos, 0..=0, 0..=0)
+    };
+    let mut slots: Vec<Bbox> = fig
+        .axes
+        .iter()
+        .map(|a| match a.position {
+            AxesPosition::Subplot => subplot_cell,
+            AxesPosition::Rect([l, b, w, h]) => Bbox { x0: l, y0: b, x1: l + w, y1: b + h },
+        })
+        .collect();
+    let mut anchors: Vec<Anchor> = fig.axes.iter().map(|a| a.anchor).collect();
+
+    // Colorbars steal space from their parent's slot (make_axes_gridspec).
+    let mut cbar_cells = Vec::with_capacity(fig.colorbars.len());
+    for cb in &fig.colorbars {
+        let o = &cb.options;
+        let parent = cb.parent().0;
+        let slot = slots[parent];
+        let (cell, main, panchor, anchor) = match o.orientation {
+            Orientation::Vertical => {
+                let pad = o.pad.unwrap_or(0.05);
+                let wh_space = 2.0 * pad / (1.0 - pad);
+                let anchor = Anchor { x: 0.0, y: 0.5 };
+                let rows = [(1.0 - anchor.y) * (1.0 - o.shrink), o.shrink, anchor.y * (1.0 - o.shrink)];
+                let cols = [1.0 - o.fraction - pad, o.fraction];
+                let pos = grid_positions(slot, wh_space, 0.0, &rows, &cols);
+                (grid_cell(&pos, 1..=1, 1..=1), grid_cell(&pos, 0..=2, 0..=0), Anchor { x: 1.0, y: 0.5 }, anchor)
+            }
+            Orientation::Horizontal => {
+                let pad = o.pad.unwrap_or(0.15);
+                let wh_space = 2.0 * pad / (1.0 - pad);
+                let anchor = Anchor { x: 0.5, y: 1.0 };
+                let cols = [anchor.x * (1.0 - o.shrink), o.shrink, (1.0 - anchor.x) * (1.0 - o.shrink)];
+                let rows = [1.0 - o.fraction - pad, o.fraction];
+                let pos = grid_positions(slot, 0.0, wh_space, &rows, &cols);
+                (grid_cell(&pos, 1..=1, 1..=1), grid_cell(&pos, 0..=0, 0..=2), Anchor { x: 0.5, y: 0.0 }, anchor)
+            }
+        };
+        slots[parent] = main;
+        anchors[parent] = panchor;
+        cbar_cells.push((cell, anchor));
+    }
+
+    let mut axes_out = Vec::with_capacity(fig.axes.len());
+    for (i, ax) in fig.axes.iter().enumerate() {
+        let (view_x, view_y) = view_limits(fig, ax.id);
+        let slot = slots[i];
+        let aspect = match ax.aspect {
+            Aspect::Equal => Some(1.0),
+            Aspect::Ratio(r) => Some(r),
+            Aspect::Auto => None,
+        };
+        let pos = match aspect {
+            Some(a) => {
+                let xsize = (view_x.1 - view_x.0).abs().max(1e-30);
+                let ysize = (view_y.1 - view_y.0).abs().max(1e-30);
+                slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect).anchored(anchors[i], &slot)
+            }
+            None => slot,
+        };
+        let bbox = pos.scaled(wf, hf);
+        let trans = trans_data(view_x, view_y, &bbox);
+        let (mut xaxis, mut yaxis) = (None, None);
+        if ax.axis_on {
+            let mut xa = layout_axis(fig, glyphs, AxisSpec { side: Side::Bottom, view: view_x, scale: AxisScale::Linear, bbox: &bbox, trans: &trans })?;
+            let mut ya = layout_axis(fig, glyphs, AxisSpec { side: Side::Left, view: view_y, scale: AxisScale::Linear, bbox: &bbox, trans: &trans })?;
+            if let Some(l) = &ax.xlabel {
+                place_axis_label(fig, glyphs, &mut xa, &bbox, l)?;
+            }
+            if let Some(l) = &ax.ylabel {
+                place_axis_label(fig, glyphs, &mut ya, &bbox, l)?;
+            }
+            xaxis = Some(xa);
+            yaxis = Some(ya);
+        }
+        let title = match &ax.title {
+            Some(t) => {
+                let anchor = (bbox.x0 + 0.5 * bbox.width(), bbox.y1 + style.title_pad_pt / 72.0 * dpi);
+                Some(place_text(glyphs, t, style.title_size_pt, dpi, anchor, Align { ha: Ha::Center, va: Va::Baseline, angle: 0.0 })?)
+            }
+            None => None,
+        };
+        axes_out.push(AxesLayout { id: ax.id, bbox, view_x, view_y, trans_data: trans, xaxis, yaxis, title });
+    }
+
+    let mut colorbars = Vec::with_capacity(fig.colorbars.len());
+    for (index, (cb, (cell, anchor))) in fig.colorbars.iter().zip(cbar_cells).enumerate() {
+        let o = &cb.options;
+        let image = fig
+            .axes(cb.mappable.axes)
+            .and_then(|a| a.images.get(cb.mappable.index))
+            .ok_or_else(|| Error::invalid("colorbar image", format!("{:?}", cb.mappable), "an image of this figure"))?;
+        let norm = image.autoscaled_norm();
+        let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
+            (Some(a), Some(b)) => (a, b),
+            _ => (0.0, 1.0),
+        };
+        let box_aspect = match o.orientation {
+            Orientation::Vertical => o.aspect,
+            Orientation::Horizontal => 1.0 / o.aspect,
+        };
+        let pos = cell.shrunk_to_aspect(box_aspect, fig_aspect).anchored(anchor, &cell);
+        let bbox = pos.scaled(wf, hf);
+        let scale = match norm.kind() {
+            NormKind::Log => AxisScale::Log10,
+            _ => AxisScale::Linear,
+        };
+        let (side, view_x, view_y) = match o.orientation {
+            Orientation::Vertical => (Side::Right, (0.0, 1.0), (vmin, vmax)),
+            Orientation::Horizontal => (Side::Bottom, (vmin, vmax), (0.0, 1.0)),
+        };
+        let trans = trans_data(view_x, view_y, &bbox);
+        let view = if side == Side::Right { view_y } else { view_x };
+        let mut axis = layout_axis(fig, glyphs, AxisSpec { side, view, scale, bbox: &bbox, trans: &trans })?;
+        if let Some(l) = &o.label {
+            place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
+        }
+        colorbars.push(ColorbarLayout { index, bbox, orientation: o.orientation, norm, cmap: image.cmap.clone(), axis });
+    }
+
+    Ok(Layout { width_px, height_px, width_f: wf, height_f: hf, dpi, axes: axes_out, colorbars })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_subplot_box() {
+        // spec 1.3: x 80..576, y 52.8..422.4 at 640x480.
+        let pos = grid_positions(Bbox { x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88 }, 0.2, 0.2, &[1.0], &[1.0]);
+        let b = grid_cell(&pos, 0..=0, 0..=0).scaled(640.0, 480.0);
+        assert!((b.x0 - 80.0).abs() < 1e-9 && (b.x1 - 576.0).abs() < 1e-9);
+        assert!((b.y0 - 52.8).abs() < 1e-9 && (b.y1 - 422.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn aspect_shrink_and_anchor() {
+        // spec 2: a square image with a right colorbar: parent x 80..476.8 shrunk to 369.6 wide, anchored E.
+        let slot = Bbox { x0: 80.0 / 640.0, y0: 0.11, x1: 476.8 / 640.0, y1: 0.88 };
+        let b = slot.shrunk_to_aspect(1.0, 0.75).anchored(Anchor { x: 1.0, y: 0.5 }, &slot).scaled(640.0, 480.0);
+        assert!((b.x0 - 107.2).abs() < 1e-9, "{b:?}");
+        assert!((b.x1 - 476.8).abs() < 1e-9, "{b:?}");
+    }
+}

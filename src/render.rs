@@ -1,0 +1,365 @@
+//! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
+//! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
+
+use crate::color::{colormap_rgba, colormap_rgba8, lut_indices, ScalarData};
+use crate::figure::Figure;
+use crate::frame::Frame;
+use crate::image::Image;
+use crate::layout::{self, AxesLayout, AxisLayout, Bbox, ColorbarLayout, Layout, Side, TextItem};
+use crate::raster::stroke::{stroke, Cap};
+use crate::raster::Canvas;
+use crate::resample::{self, Interpolation, Stage, DEFAULT_FILTERRAD};
+use crate::scene::{DrawList, DrawOp, IRect, Mask};
+use crate::style::pt_to_px;
+use crate::text::GlyphCache;
+use crate::Result;
+use ndarray::Array2;
+
+/// Runs the rendering pipeline and keeps what can be reused between frames (shaped text
+/// and glyph bitmaps). Rendering the same kind of figure many times (video frames, a
+/// server) through one `Renderer` skips all glyph work after the first frame.
+///
+/// ```
+/// use figbuf::{Figure, Renderer};
+/// let mut renderer = Renderer::new();
+/// let mut fig = Figure::new(3.0, 2.0, 100.0);
+/// let ax = fig.add_subplot();
+/// fig[ax].imshow(&ndarray::Array2::<f64>::eye(8))?;
+/// for _ in 0..3 {
+///     let frame = renderer.render(&fig)?;
+///     assert_eq!(frame.width(), 300);
+/// }
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Renderer {
+    glyphs: GlyphCache,
+}
+
+impl Renderer {
+    /// A renderer with empty caches.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays `fig` out.
+    pub fn layout(&mut self, fig: &Figure) -> Result<Layout> {
+        layout::layout(fig, &mut self.glyphs)
+    }
+
+    /// Lays `fig` out and lowers it to draw operations.
+    pub fn draw_list(&mut self, fig: &Figure) -> Result<DrawList> {
+        let lay = self.layout(fig)?;
+        lower(fig, &lay, &mut self.glyphs)
+    }
+
+    /// Renders `fig` to a frame.
+    pub fn render(&mut self, fig: &Figure) -> Result<Frame> {
+        let list = self.draw_list(fig)?;
+        let mut canvas = Canvas::new(list.width, list.height);
+        canvas.draw(&list);
+        Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
+    }
+}
+
+/// matplotlib's `mpl_round`.
+fn mpl_round(v: f64) -> f64 {
+    if v >= 0.0 {
+        (v + 0.5).trunc()
+    } else {
+        (v - 0.5).trunc()
+    }
+}
+
+/// Agg's snapping of a rectilinear path: `floor(v + 0.5) + o`, with `o = 0.5` for strokes
+/// whose rounded pixel width is odd.
+fn snap_offset(linewidth_px: f64) -> f64 {
+    if (mpl_round(linewidth_px) as i64) % 2 == 1 {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+fn snap(v: f64, o: f64) -> f64 {
+    (v + 0.5).floor() + o
+}
+
+/// The pixels a snapped, unstroked box covers (`floor(v + 0.5)` on every edge).
+fn snapped_rect(b: &Bbox, h: f64) -> IRect {
+    let r = |v: f64| (v + 0.5).floor() as i64;
+    IRect { x0: r(b.x0), y0: r(h - b.y1), x1: r(b.x1), y1: r(h - b.y0) }
+}
+
+struct Lowering<'a> {
+    ops: Vec<DrawOp>,
+    h: f64,
+    dpi: f64,
+    glyphs: &'a mut GlyphCache,
+    text_color: [u8; 4],
+    edge_color: [u8; 4],
+    linewidth_px: f64,
+}
+
+impl Lowering<'_> {
+    fn text(&mut self, t: &TextItem) {
+        let masks = self
+            .glyphs
+            .rasterize(&t.shaped, t.pen.0, t.pen.1, self.h as u32, t.angle_deg)
+            .into_iter()
+            .map(|m| Mask {
+                left: i64::from(m.left),
+                top: i64::from(m.top),
+                width: m.width as usize,
+                height: m.height as usize,
+                coverage: m.coverage,
+            })
+            .collect();
+        self.ops.push(DrawOp::Masks { masks, color: self.text_color });
+    }
+
+    /// A snapped, stroked path given in display coordinates.
+    fn path(&mut self, pts: &[(f64, f64)], closed: bool, cap: Cap) {
+        let o = snap_offset(self.linewidth_px);
+        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (snap(x, o), snap(self.h - y, o))).collect();
+        let contours = stroke(&dev, closed, self.linewidth_px, cap);
+        self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
+    }
+
+    /// A tick marker at display (x, y), drawn as `draw_markers` does: the marker outline is
+    /// snapped about the origin and translated to whole pixels.
+    fn tick(&mut self, side: Side, x: f64, y: f64, size_pt: f64, width_pt: f64) {
+        let size = pt_to_px(size_pt, self.dpi);
+        let width = pt_to_px(width_pt, self.dpi);
+        let o = snap_offset(width);
+        let end = match side {
+            Side::Bottom => (0.0, size),
+            Side::Left => (-size, 0.0),
+            Side::Right => (size, 0.0),
+        };
+        let col = (x + 0.5).floor();
+        let row = (-y + self.h + 0.5).floor();
+        let pts = [(snap(0.0, o) + col, snap(0.0, o) + row), (snap(end.0, o) + col, snap(end.1, o) + row)];
+        let contours = stroke(&pts, false, width, Cap::Butt);
+        self.ops.push(DrawOp::Polygons { contours, color: self.text_color, antialiased: true });
+    }
+
+    fn axis(&mut self, axis: &AxisLayout, size_pt: f64, width_pt: f64) {
+        for t in &axis.ticks {
+            let (x, y) = match axis.side {
+                Side::Bottom => (t.pos, axis.line),
+                Side::Left | Side::Right => (axis.line, t.pos),
+            };
+            self.tick(axis.side, x, y, size_pt, width_pt);
+            if let Some(l) = &t.label {
+                self.text(l);
+            }
+        }
+        if let Some(l) = &axis.label {
+            self.text(l);
+        }
+        if let Some(l) = &axis.offset_text {
+            self.text(l);
+        }
+    }
+}
+
+/// The colour-mapped, resampled pixels of `image` on the Axes `ax`, as a draw op.
+fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
+    let (rows, cols) = image.data().shape();
+    let b = &ax.bbox;
+    let Some(placement) = resample::place(image.extent(), image.origin, rows, cols, ax.view_x, ax.view_y, [b.x0, b.y0, b.x1, b.y1])
+    else {
+        return Ok(None);
+    };
+    let scalar = image.data().as_scalar();
+    let (interp, stage) = resample::resolve(image.interpolation, image.stage, &placement, scalar.is_some());
+    let pixels: Vec<[u8; 4]> = match &scalar {
+        Some(data) => scalar_pixels(image, data, &placement, interp, stage)?,
+        None => {
+            let mut src = image.data().rgba_f64().unwrap_or_default();
+            resample::premultiply(&mut src);
+            resample::rgba_to_bytes(&resample::resample_rgba(&src, &placement, interp, DEFAULT_FILTERRAD)?)
+        }
+    };
+    let rgba: Vec<u8> = pixels.into_iter().flatten().collect();
+    Ok(Some(DrawOp::Image {
+        left: placement.x0,
+        top: h as i64 - (placement.y0 + placement.height as i64),
+        width: placement.width,
+        height: placement.height,
+        rgba,
+        clip: snapped_rect(b, h),
+    }))
+}
+
+fn scalar_pixels(
+    image: &Image,
+    data: &ScalarData<'_>,
+    placement: &resample::Placement,
+    interp: Interpolation,
+    stage: Stage,
+) -> Result<Vec<[u8; 4]>> {
+    let cmap = image.cmap();
+    let norm = data.autoscaled(image.norm());
+    let lut = cmap.lut_rgba8_trunc();
+    let alphas_exact = (0..cmap.n() + 3).all(|i| {
+        let a = cmap.lut_row(i)[3];
+        a == 0.0 || a == 1.0
+    });
+    // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
+    // (In the rgba stage this equals the float path when every alpha is 0 or 1.)
+    if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
+        if let Ok(map) = resample::nearest_indices(placement, interp) {
+            let idx = lut_indices(data, &norm, cmap.n())?;
+            let flat: Vec<u32> = idx.iter().copied().collect();
+            return Ok(map.iter().map(|&s| lut[flat[s as usize] as usize]).collect());
+        }
+    }
+    match stage {
+        Stage::Rgba => {
+            let rgba = colormap_rgba(data, &norm, cmap)?;
+            let mut src: Vec<[f64; 4]> = rgba.rows().into_iter().map(|p| [p[0], p[1], p[2], p[3]]).collect();
+            resample::premultiply(&mut src);
+            Ok(resample::rgba_to_bytes(&resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?))
+        }
+        Stage::Data => {
+            let normed = data.normalized(&norm)?;
+            let values: Vec<f64> = data_values(data);
+            let masked: Vec<bool> = normed.iter().map(|v| matches!(v, crate::color::Normed::Masked)).collect();
+            let src: Vec<f64> = values.iter().zip(&masked).map(|(&v, &m)| if m { 0.0 } else { v }).collect();
+            let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
+            let bad = resample::resample_mask(&masked, placement, interp, DEFAULT_FILTERRAD)?;
+            let arr: Vec<f64> = out.iter().zip(&bad).map(|(&v, &b)| if b { f64::NAN } else { v }).collect();
+            let arr = Array2::from_shape_vec((placement.height, placement.width), arr)
+                .map_err(|e| crate::Error::Data(e.to_string()))?;
+            let fixed = norm.clone();
+            let bytes = colormap_rgba8(&ScalarData::new(arr.view()), &fixed, cmap)?;
+            Ok(bytes.into_raw_vec_and_offset().0.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect())
+        }
+    }
+}
+
+/// The data as float64, row-major (NaN where masked or invalid).
+fn data_values(data: &ScalarData<'_>) -> Vec<f64> {
+    use crate::color::Values;
+    macro_rules! conv {
+        ($v:expr) => {
+            $v.iter().map(|&x| x as f64).collect()
+        };
+    }
+    match data.values() {
+        Values::F64(v) => v.iter().copied().collect(),
+        Values::F32(v) => conv!(v),
+        Values::I8(v) => conv!(v),
+        Values::I16(v) => conv!(v),
+        Values::I32(v) => conv!(v),
+        Values::I64(v) => conv!(v),
+        Values::U8(v) => conv!(v),
+        Values::U16(v) => conv!(v),
+        Values::U32(v) => conv!(v),
+        Values::U64(v) => conv!(v),
+    }
+}
+
+fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
+    let style = fig.style();
+    let h = low.h;
+    let b = &cb.bbox;
+    let face = style.axes_facecolor.to_rgba8_round();
+    if face[3] != 0 {
+        low.ops.push(DrawOp::Rect { rect: snapped_rect(b, h), color: face });
+    }
+    // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
+    let clip = snapped_rect(b, h);
+    let lut = cb.cmap.lut_rgba8_round();
+    let n = cb.cmap.n();
+    let r = |v: f64| (v + 0.5).floor() as i64;
+    for k in 0..n {
+        let (f0, f1) = (k as f64 / n as f64, (k + 1) as f64 / n as f64);
+        let rect = match cb.orientation {
+            crate::colorbar::Orientation::Vertical => {
+                let (y0, y1) = (b.y0 + b.height() * f0, b.y0 + b.height() * f1);
+                IRect { x0: r(b.x0), x1: r(b.x1), y0: r(h - y1), y1: r(h - y0) }
+            }
+            crate::colorbar::Orientation::Horizontal => {
+                let (x0, x1) = (b.x0 + b.width() * f0, b.x0 + b.width() * f1);
+                IRect { x0: r(x0), x1: r(x1), y0: r(h - b.y1), y1: r(h - b.y0) }
+            }
+        };
+        let rect = rect.intersect(&clip);
+        if !rect.is_empty() && lut[k][3] != 0 {
+            low.ops.push(DrawOp::Rect { rect, color: lut[k] });
+        }
+    }
+    low.axis(&cb.axis, style.major_tick_size_pt, style.major_tick_width_pt);
+    // The outline: a closed path around the box, through the edge midpoints.
+    let (x0, y0, x1, y1) = (b.x0, b.y0, b.x1, b.y1);
+    let (xm, ym) = (x0 + 0.5 * (x1 - x0), y0 + 0.5 * (y1 - y0));
+    let pts = match cb.orientation {
+        crate::colorbar::Orientation::Vertical => [(x0, y0), (xm, y0), (x1, y0), (x1, y1), (xm, y1), (x0, y1)],
+        crate::colorbar::Orientation::Horizontal => [(x0, y0), (x0, ym), (x0, y1), (x1, y1), (x1, ym), (x1, y0)],
+    };
+    low.path(&pts, true, Cap::Projecting);
+}
+
+/// Lowers a layout to draw operations in matplotlib's drawing order.
+pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<DrawList> {
+    let style = fig.style();
+    let h = lay.height_px as f64;
+    let mut low = Lowering {
+        ops: Vec::new(),
+        h,
+        dpi: lay.dpi,
+        glyphs,
+        text_color: style.text_color.to_rgba8_round(),
+        edge_color: style.axes_edgecolor.to_rgba8_round(),
+        linewidth_px: pt_to_px(style.axes_linewidth_pt, lay.dpi),
+    };
+    let face = fig.facecolor().to_rgba8_round();
+    if face[3] != 0 {
+        let fig_box = Bbox { x0: 0.0, y0: 0.0, x1: lay.width_f, y1: lay.height_f };
+        low.ops.push(DrawOp::Rect { rect: snapped_rect(&fig_box, h), color: face });
+    }
+    for (ax, al) in fig.axes.iter().zip(&lay.axes) {
+        if ax.axis_on {
+            let face = ax.facecolor.unwrap_or(style.axes_facecolor).to_rgba8_round();
+            if face[3] != 0 {
+                low.ops.push(DrawOp::Rect { rect: snapped_rect(&al.bbox, h), color: face });
+            }
+        }
+        for image in &ax.images {
+            if let Some(op) = image_op(image, al, h)? {
+                low.ops.push(op);
+            }
+        }
+        if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
+            low.axis(xa, style.major_tick_size_pt, style.major_tick_width_pt);
+            low.axis(ya, style.major_tick_size_pt, style.major_tick_width_pt);
+            let b = &al.bbox;
+            let (xlo, xhi) = x_span(al);
+            let (ylo, yhi) = y_span(al);
+            low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
+            low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
+            low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
+            low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
+        }
+        if let Some(t) = &al.title {
+            low.text(t);
+        }
+    }
+    for cb in &lay.colorbars {
+        colorbar_ops(&mut low, fig, cb);
+    }
+    Ok(DrawList { width: lay.width_px, height: lay.height_px, ops: low.ops })
+}
+
+/// Display x of the view's first and second limits (a spine runs from the first to the
+/// second, as matplotlib's `viewLim.intervalx`).
+fn x_span(al: &AxesLayout) -> (f64, f64) {
+    (al.trans_data.apply(al.view_x.0, 0.0).0, al.trans_data.apply(al.view_x.1, 0.0).0)
+}
+
+fn y_span(al: &AxesLayout) -> (f64, f64) {
+    (al.trans_data.apply(0.0, al.view_y.0).1, al.trans_data.apply(0.0, al.view_y.1).1)
+}
