@@ -2,7 +2,7 @@
 //! axis and by the long axis of a colorbar with `LogNorm`.
 
 use super::max_n::MaxNLocator;
-use super::pyfloat::fmt_g;
+use super::pyfloat::{fmt_g, next_down};
 use crate::{Error, Result};
 
 /// Which multiples of each decade a [`LogLocator`] marks (`LogLocator(subs=...)`).
@@ -299,7 +299,7 @@ impl LogFormatterSciNotation {
         let b = self.base;
         let lmin = vmin.ln() / b.ln();
         let lmax = vmax.ln() / b.ln();
-        let numticks = lmax.floor() - lmin.next_down().floor();
+        let numticks = lmax.floor() - next_down(lmin).floor();
         let numdec = (lmax - lmin).abs();
         if numticks > self.minor_thresholds.0 {
             Some(vec![1.0])

@@ -81,16 +81,6 @@ pub(crate) fn fmt_f(x: f64, prec: usize) -> String {
     format!("{x:.prec$}")
 }
 
-/// `'%.{prec}e' % x`: mantissa digits plus a signed, at least two-digit exponent.
-pub(crate) fn fmt_e(x: f64, prec: usize) -> String {
-    if !x.is_finite() {
-        return fmt_nonfinite(x);
-    }
-    let (mantissa, exp) = split_e(x, prec);
-    let sign = if exp < 0 { '-' } else { '+' };
-    format!("{mantissa}e{sign}{:02}", exp.unsigned_abs())
-}
-
 /// `'%.{prec}g' % x` (no `#` flag: trailing zeros and a trailing point are removed).
 pub(crate) fn fmt_g(x: f64, prec: usize) -> String {
     if !x.is_finite() {
@@ -137,6 +127,22 @@ fn fmt_nonfinite(x: f64) -> String {
     }
 }
 
+/// `math.nextafter(x, -math.inf)`: the next float towards minus infinity.
+pub(crate) fn next_down(x: f64) -> f64 {
+    if x.is_nan() || x == f64::NEG_INFINITY {
+        return x;
+    }
+    if x == 0.0 {
+        return -f64::from_bits(1);
+    }
+    let bits = x.to_bits();
+    if x > 0.0 {
+        f64::from_bits(bits - 1)
+    } else {
+        f64::from_bits(bits + 1)
+    }
+}
+
 /// matplotlib's `Formatter.fix_minus` with `axes.unicode_minus = True`.
 pub(crate) fn fix_minus(s: &str) -> String {
     s.replace('-', "\u{2212}")
@@ -176,8 +182,6 @@ mod tests {
         for (x, p, want) in g {
             assert_eq!(fmt_g(x, p), want, "%.{p}g % {x}");
         }
-        assert_eq!(fmt_e(12345.0, 3), "1.234e+04"); // '%1.3e' % 12345.0
-        assert_eq!(fmt_e(1e-7, 0), "1e-07"); // '%1.0e' % 1e-7
         assert_eq!(fmt_f(0.125, 2), "0.12"); // '%1.2f' % 0.125
     }
 
@@ -187,5 +191,9 @@ mod tests {
         assert_eq!(np_round(2.675, 2), 2.68);
         assert_eq!(np_round(0.5, 0), 0.0);
         assert_eq!(py_round(1.23456789012345, 10), 1.2345678901);
+        // math.nextafter(1.0, -math.inf), math.nextafter(0.0, -math.inf)
+        assert_eq!(next_down(1.0), 0.9999999999999999);
+        assert_eq!(next_down(0.0), -5e-324);
+        assert_eq!(next_down(-1.0), -1.0000000000000002);
     }
 }

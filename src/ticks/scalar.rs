@@ -278,10 +278,13 @@ fn offset_text(offset: f64, oom: i32) -> String {
 mod tests {
     use super::*;
 
+    /// locs, view min, view max, labels, offset text.
+    type Case<'a> = (&'a [f64], f64, f64, &'a [&'a str], &'a str);
+
     #[test]
     fn spec_examples() {
         // ax.set_xlim(a, b); ScalarFormatter().format_ticks(AutoLocator locs), get_offset()
-        let cases: &[(&[f64], f64, f64, &[&str], &str)] = &[
+        let cases: &[Case] = &[
             (
                 &[0.0, 5e5, 1e6, 1.5e6, 2e6, 2.5e6, 3e6],
                 0.0,
