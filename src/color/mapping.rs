@@ -1,0 +1,595 @@
+//! Scalar data in, colours out: [`ScalarData`] (a 2-D view of any numeric dtype plus an
+//! optional mask), [`lut_indices`] (the per-pixel LUT index, the core both image stages
+//! share) and [`colormap_rgba8`] (`cmap(norm(data), bytes=True)`).
+
+use ndarray::{Array2, Array3, ArrayView2, ArrayViewMut3, Axis};
+use rayon::prelude::*;
+
+use super::colormap::{index_f32, index_f64, index_int, Colormap};
+use super::norm::{DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
+use super::rgba::trunc_byte;
+use crate::{Error, Result};
+
+/// Inputs with at least this many pixels are processed in parallel over rows.
+const PARALLEL_MIN_PIXELS: usize = 1 << 16;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A numeric element type that [`ScalarData`] accepts: f64, f32, i8..i64, u8..u64.
+pub trait Element: Copy + Send + Sync + 'static + sealed::Sealed {
+    /// The precision matplotlib normalises this dtype in.
+    const WORK: Work;
+    /// The value as float64 (numpy's cast).
+    fn to_f64(self) -> f64;
+    /// The value as float32 (numpy's cast; exact for the dtypes whose [`Element::WORK`]
+    /// is [`Work::F32`]).
+    fn to_f32(self) -> f32;
+    /// For integer dtypes, the value as a LUT index (`NoNorm`); `None` for floats.
+    fn to_index(self) -> Option<i64>;
+    /// Wraps a view of this dtype.
+    fn wrap(view: ArrayView2<'_, Self>) -> Values<'_>;
+}
+
+macro_rules! element {
+    ($t:ty, $work:ident, $variant:ident, float) => {
+        impl sealed::Sealed for $t {}
+        impl Element for $t {
+            const WORK: Work = Work::$work;
+            #[inline]
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+            #[inline]
+            fn to_f32(self) -> f32 {
+                self as f32
+            }
+            #[inline]
+            fn to_index(self) -> Option<i64> {
+                None
+            }
+            fn wrap(view: ArrayView2<'_, Self>) -> Values<'_> {
+                Values::$variant(view)
+            }
+        }
+    };
+    ($t:ty, $work:ident, $variant:ident, int) => {
+        impl sealed::Sealed for $t {}
+        impl Element for $t {
+            const WORK: Work = Work::$work;
+            #[inline]
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+            #[inline]
+            fn to_f32(self) -> f32 {
+                self as f32
+            }
+            #[inline]
+            fn to_index(self) -> Option<i64> {
+                Some(i64::try_from(self).unwrap_or(i64::MAX))
+            }
+            fn wrap(view: ArrayView2<'_, Self>) -> Values<'_> {
+                Values::$variant(view)
+            }
+        }
+    };
+}
+
+element!(f64, F64, F64, float);
+element!(f32, F32, F32, float);
+element!(i8, F32, I8, int);
+element!(i16, F32, I16, int);
+element!(i32, F64, I32, int);
+element!(i64, F64, I64, int);
+element!(u8, F32, U8, int);
+element!(u16, F32, U16, int);
+element!(u32, F64, U32, int);
+element!(u64, F64, U64, int);
+
+/// A 2-D view of scalar data of one of the supported dtypes.
+#[derive(Debug, Clone)]
+pub enum Values<'a> {
+    /// float64
+    F64(ArrayView2<'a, f64>),
+    /// float32
+    F32(ArrayView2<'a, f32>),
+    /// int8
+    I8(ArrayView2<'a, i8>),
+    /// int16
+    I16(ArrayView2<'a, i16>),
+    /// int32
+    I32(ArrayView2<'a, i32>),
+    /// int64
+    I64(ArrayView2<'a, i64>),
+    /// uint8
+    U8(ArrayView2<'a, u8>),
+    /// uint16
+    U16(ArrayView2<'a, u16>),
+    /// uint32
+    U32(ArrayView2<'a, u32>),
+    /// uint64
+    U64(ArrayView2<'a, u64>),
+}
+
+macro_rules! dispatch {
+    ($values:expr, $v:ident => $body:expr) => {
+        match $values {
+            Values::F64($v) => $body,
+            Values::F32($v) => $body,
+            Values::I8($v) => $body,
+            Values::I16($v) => $body,
+            Values::I32($v) => $body,
+            Values::I64($v) => $body,
+            Values::U8($v) => $body,
+            Values::U16($v) => $body,
+            Values::U32($v) => $body,
+            Values::U64($v) => $body,
+        }
+    };
+}
+
+/// 2-D scalar data to colour-map: a view of any supported dtype (any strides) and an
+/// optional mask (`true` = masked, as in `numpy.ma`), like a numpy masked array.
+#[derive(Debug, Clone)]
+pub struct ScalarData<'a> {
+    values: Values<'a>,
+    mask: Option<ArrayView2<'a, bool>>,
+}
+
+impl<'a, T: Element> From<ArrayView2<'a, T>> for ScalarData<'a> {
+    fn from(view: ArrayView2<'a, T>) -> Self {
+        ScalarData::new(view)
+    }
+}
+
+impl<'a> ScalarData<'a> {
+    /// Data from a view of any supported dtype, unmasked.
+    pub fn new<T: Element>(view: ArrayView2<'a, T>) -> Self {
+        ScalarData {
+            values: T::wrap(view),
+            mask: None,
+        }
+    }
+
+    /// Adds a mask (`true` = masked); it must have the data's shape.
+    pub fn with_mask(mut self, mask: ArrayView2<'a, bool>) -> Result<Self> {
+        if mask.dim() != self.shape() {
+            return Err(Error::invalid(
+                "mask shape",
+                format!("{:?}", mask.dim()),
+                format!("the data's shape {:?}", self.shape()),
+            ));
+        }
+        self.mask = Some(mask);
+        Ok(self)
+    }
+
+    /// The view.
+    pub fn values(&self) -> &Values<'a> {
+        &self.values
+    }
+
+    /// The mask, if any.
+    pub fn mask(&self) -> Option<&ArrayView2<'a, bool>> {
+        self.mask.as_ref()
+    }
+
+    /// `(rows, columns)`.
+    pub fn shape(&self) -> (usize, usize) {
+        dispatch!(&self.values, v => v.dim())
+    }
+
+    /// The precision matplotlib normalises this dtype in.
+    pub fn work(&self) -> Work {
+        dispatch!(&self.values, v => work_of(v))
+    }
+
+    fn any_masked(&self) -> bool {
+        self.mask.as_ref().is_some_and(|m| m.iter().any(|&b| b))
+    }
+
+    /// min/max of the valid values (unmasked, finite), in the working precision.
+    pub(crate) fn stats(&self) -> DataStats {
+        let work = self.work();
+        let mask = self.mask.as_ref();
+        let acc = dispatch!(&self.values, v => stats_of(v, mask, work));
+        DataStats {
+            work,
+            min: acc.min,
+            max: acc.max,
+            pos_min: acc.pos_min,
+            pos_max: acc.pos_max,
+        }
+    }
+
+    /// The norm with its unset limits filled from this data, as `imshow` does
+    /// (`norm.autoscale_None(masked_invalid(data))`): NaN, ±inf and masked values are
+    /// ignored, and `LogNorm` considers only positive values.
+    pub fn autoscaled(&self, norm: &Norm) -> Norm {
+        norm.autoscale_from(&self.stats())
+    }
+
+    /// `norm(data)` after [`ScalarData::autoscaled`]: every value in the type matplotlib
+    /// passes on to the colormap (float64, float32, integer index, or masked).
+    pub fn normalized(&self, norm: &Norm) -> Result<Array2<Normed>> {
+        let norm = self.autoscaled(norm);
+        let prep = self.prepare(&norm)?;
+        let mask = self.mask.as_ref();
+        Ok(dispatch!(&self.values, v => {
+            Array2::from_shape_fn(v.dim(), |(r, c)| {
+                if mask.is_some_and(|m| m[(r, c)]) {
+                    return Normed::Masked;
+                }
+                match &prep {
+                    Some(p) => normed_one(v[(r, c)], p),
+                    None => Normed::Masked,
+                }
+            })
+        }))
+    }
+
+    fn prepare(&self, norm: &Norm) -> Result<Option<Prepared>> {
+        let work = self.work();
+        let all_inside = match norm.kind() {
+            NormKind::SymLog { linthresh, .. } if work == Work::F32 => {
+                let lt = *linthresh as f32;
+                let mask = self.mask.as_ref();
+                dispatch!(&self.values, v => v.indexed_iter().all(|((r, c), x)| {
+                    mask.is_some_and(|m| m[(r, c)]) || x.to_f32().abs() <= lt
+                }))
+            }
+            _ => false,
+        };
+        norm.prepare(work, all_inside)
+    }
+}
+
+fn work_of<T: Element>(_: &ArrayView2<'_, T>) -> Work {
+    T::WORK
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    min: Option<f64>,
+    max: Option<f64>,
+    pos_min: Option<f64>,
+    pos_max: Option<f64>,
+}
+
+impl Acc {
+    #[inline]
+    fn push(&mut self, x: f64) {
+        if !x.is_finite() {
+            return;
+        }
+        self.min = Some(self.min.map_or(x, |m| m.min(x)));
+        self.max = Some(self.max.map_or(x, |m| m.max(x)));
+        if x > 0.0 {
+            self.pos_min = Some(self.pos_min.map_or(x, |m| m.min(x)));
+            self.pos_max = Some(self.pos_max.map_or(x, |m| m.max(x)));
+        }
+    }
+
+    fn merge(self, o: Acc) -> Acc {
+        let lo = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let hi = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        Acc {
+            min: lo(self.min, o.min),
+            max: hi(self.max, o.max),
+            pos_min: lo(self.pos_min, o.pos_min),
+            pos_max: hi(self.pos_max, o.pos_max),
+        }
+    }
+}
+
+/// Per-row min/max without `Option` in the inner loop.
+fn row_acc<T: Element>(row: ndarray::ArrayView1<'_, T>, mrow: Option<ndarray::ArrayView1<'_, bool>>, work: Work) -> Acc {
+    let conv = |x: T| match work {
+        Work::F64 => x.to_f64(),
+        Work::F32 => f64::from(x.to_f32()),
+    };
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    let mut plo = f64::INFINITY;
+    let mut phi = f64::NEG_INFINITY;
+    let mut any = false;
+    let mut any_pos = false;
+    let mut visit = |x: f64| {
+        if x.is_finite() {
+            any = true;
+            lo = lo.min(x);
+            hi = hi.max(x);
+            if x > 0.0 {
+                any_pos = true;
+                plo = plo.min(x);
+                phi = phi.max(x);
+            }
+        }
+    };
+    match mrow {
+        Some(m) => {
+            for (x, &masked) in row.iter().zip(m.iter()) {
+                if !masked {
+                    visit(conv(*x));
+                }
+            }
+        }
+        None => {
+            if let Some(s) = row.as_slice() {
+                for x in s {
+                    visit(conv(*x));
+                }
+            } else {
+                for x in row.iter() {
+                    visit(conv(*x));
+                }
+            }
+        }
+    }
+    let mut acc = Acc::default();
+    if any {
+        acc.push(lo);
+        acc.push(hi);
+    }
+    if any_pos {
+        acc.pos_min = Some(plo);
+        acc.pos_max = Some(phi);
+    }
+    acc
+}
+
+fn stats_of<T: Element>(v: &ArrayView2<'_, T>, mask: Option<&ArrayView2<'_, bool>>, work: Work) -> Acc {
+    let (rows, cols) = v.dim();
+    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work);
+    if rows * cols >= PARALLEL_MIN_PIXELS {
+        (0..rows)
+            .into_par_iter()
+            .map(one)
+            .reduce(Acc::default, Acc::merge)
+    } else {
+        (0..rows).map(one).fold(Acc::default(), Acc::merge)
+    }
+}
+
+#[inline]
+fn normed_one<T: Element>(x: T, p: &Prepared) -> Normed {
+    if let Op::NoNorm = p.op {
+        if let Some(i) = x.to_index() {
+            return Normed::Int(i);
+        }
+    }
+    match p.work {
+        Work::F64 => p.map_f64(x.to_f64()),
+        Work::F32 => p.map_f32(x.to_f32()),
+    }
+}
+
+/// The LUT index of one normalised value for a colormap of `n` colours (spec 3.2);
+/// `nan_index` is where an unmasked NaN goes: bad (`n + 2`) normally, but 0 when the
+/// array carries a mask with any masked element (matplotlib then takes the bad mask from
+/// the array's mask, and `int(NaN)` clips to row 0).
+#[inline]
+fn lut_index_of(v: Normed, n: usize, nan_index: usize) -> usize {
+    match v {
+        Normed::F64(x) if x.is_nan() => nan_index,
+        Normed::F32(x) if x.is_nan() => nan_index,
+        Normed::F64(x) => index_f64(x, n),
+        Normed::F32(x) => index_f32(x, n),
+        Normed::Int(i) => index_int(i, n),
+        Normed::Masked => n + 2,
+    }
+}
+
+/// A closure-free description of how to turn one pixel into its LUT index.
+struct Indexer<'p> {
+    prep: Option<&'p Prepared>,
+    n: usize,
+    nan_index: usize,
+}
+
+impl Indexer<'_> {
+    #[inline]
+    fn index<T: Element>(&self, x: T) -> usize {
+        match self.prep {
+            Some(p) => lut_index_of(normed_one(x, p), self.n, self.nan_index),
+            None => self.n + 2,
+        }
+    }
+
+    /// Fills one output row through `put(column, lut_index)`.
+    #[inline]
+    fn row<T: Element>(
+        &self,
+        row: ndarray::ArrayView1<'_, T>,
+        mrow: Option<ndarray::ArrayView1<'_, bool>>,
+        mut put: impl FnMut(usize, usize),
+    ) {
+        match mrow {
+            Some(m) => {
+                for (c, (x, &masked)) in row.iter().zip(m.iter()).enumerate() {
+                    put(c, if masked { self.n + 2 } else { self.index(*x) });
+                }
+            }
+            None => {
+                // The common case (plain Normalize on float64) with the generic path's
+                // exact arithmetic, kept monomorphic so that it vectorises.
+                if let (Some(p), Some(s)) = (self.prep, row.as_slice()) {
+                    if let Some((vmin, vmax)) = p.plain_linear_f64() {
+                        if T::WORK == Work::F64 {
+                            let d = vmax - vmin;
+                            for (c, x) in s.iter().enumerate() {
+                                let t = (x.to_f64() - vmin) / d;
+                                let i = if t.is_nan() {
+                                    self.nan_index
+                                } else {
+                                    index_f64(t, self.n)
+                                };
+                                put(c, i);
+                            }
+                            return;
+                        }
+                    }
+                }
+                for (c, x) in row.iter().enumerate() {
+                    put(c, self.index(*x));
+                }
+            }
+        }
+    }
+}
+
+/// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
+/// in parallel for large inputs.
+fn for_rows<E: Send>(out: &mut [E], row_len: usize, pixels: usize, f: impl Fn(usize, &mut [E]) + Sync) {
+    if row_len == 0 {
+        return;
+    }
+    if pixels >= PARALLEL_MIN_PIXELS {
+        out.par_chunks_mut(row_len)
+            .enumerate()
+            .for_each(|(r, chunk)| f(r, chunk));
+    } else {
+        out.chunks_mut(row_len)
+            .enumerate()
+            .for_each(|(r, chunk)| f(r, chunk));
+    }
+}
+
+/// The per-pixel LUT index of `cmap(norm(data))` for a colormap of `n` colours: `0..n`
+/// colours, `n` under, `n + 1` over, `n + 2` bad. The norm's unset limits are autoscaled
+/// from the data first ([`ScalarData::autoscaled`]).
+pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array2<u32>> {
+    if n == 0 || n > (u32::MAX - 3) as usize {
+        return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
+    }
+    let (rows, cols) = data.shape();
+    let mut out = vec![0u32; rows * cols];
+    with_indexer(data, norm, n, |ix| {
+        let mask = data.mask.as_ref();
+        dispatch!(&data.values, v => for_rows(&mut out, cols, rows * cols, |r, orow| {
+            ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| orow[c] = i as u32);
+        }));
+    })?;
+    Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))
+}
+
+fn with_indexer(
+    data: &ScalarData<'_>,
+    norm: &Norm,
+    n: usize,
+    run: impl FnOnce(&Indexer<'_>),
+) -> Result<()> {
+    let norm = data.autoscaled(norm);
+    let prep = data.prepare(&norm)?;
+    let nan_index = if data.any_masked() { 0 } else { n + 2 };
+    run(&Indexer {
+        prep: prep.as_ref(),
+        n,
+        nan_index,
+    });
+    Ok(())
+}
+
+/// matplotlib's `cmap(norm(data), bytes=True)`: an `(rows, columns, 4)` RGBA8 array with
+/// the truncated byte LUT (`uint8(lut * 255)`). The norm's unset limits are autoscaled
+/// from the data first, ignoring NaN, ±inf and masked values.
+///
+/// ```
+/// use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
+/// let data = ndarray::array![[0.0, 0.5], [1.0, f64::NAN]];
+/// let rgba = colormap_rgba8(&ScalarData::new(data.view()), &Norm::linear(),
+///                           &Colormap::named("viridis").unwrap()).unwrap();
+/// assert_eq!(rgba.shape(), &[2, 2, 4]);
+/// assert_eq!(&rgba.as_slice().unwrap()[..4], &[68, 1, 84, 255]);
+/// ```
+pub fn colormap_rgba8(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
+    let (rows, cols) = data.shape();
+    let mut out = vec![0u8; rows * cols * 4];
+    colormap_rgba8_into_slice(data, norm, cmap, &mut out)?;
+    Array3::from_shape_vec((rows, cols, 4), out).map_err(|e| Error::Data(e.to_string()))
+}
+
+/// [`colormap_rgba8`] into the caller's buffer: `out` is row-major RGBA8 of exactly
+/// `rows * columns * 4` bytes. Allocates nothing but the (N + 3)-entry byte table.
+pub fn colormap_rgba8_into_slice(
+    data: &ScalarData<'_>,
+    norm: &Norm,
+    cmap: &Colormap,
+    out: &mut [u8],
+) -> Result<()> {
+    let (rows, cols) = data.shape();
+    if out.len() != rows * cols * 4 {
+        return Err(Error::invalid(
+            "output buffer length",
+            out.len(),
+            format!("rows * columns * 4 = {}", rows * cols * 4),
+        ));
+    }
+    let n = cmap.n();
+    let lut = cmap.lut_rgba8_trunc();
+    with_indexer(data, norm, n, |ix| {
+        let mask = data.mask.as_ref();
+        dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
+            ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
+                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {
+                    px.copy_from_slice(rgba);
+                }
+            });
+        }));
+    })
+}
+
+/// [`colormap_rgba8`] into the caller's `(rows, columns, 4)` array view (any layout).
+pub fn colormap_rgba8_into(
+    data: &ScalarData<'_>,
+    norm: &Norm,
+    cmap: &Colormap,
+    mut out: ArrayViewMut3<'_, u8>,
+) -> Result<()> {
+    let (rows, cols) = data.shape();
+    if out.dim() != (rows, cols, 4) {
+        return Err(Error::invalid(
+            "output shape",
+            format!("{:?}", out.dim()),
+            format!("{:?}", (rows, cols, 4)),
+        ));
+    }
+    if let Some(slice) = out.as_slice_mut() {
+        return colormap_rgba8_into_slice(data, norm, cmap, slice);
+    }
+    let idx = lut_indices(data, norm, cmap.n())?;
+    let lut = cmap.lut_rgba8_trunc();
+    for (mut px, &i) in out.lanes_mut(Axis(2)).into_iter().zip(idx.iter()) {
+        if let Some(rgba) = lut.get(i as usize) {
+            for (d, s) in px.iter_mut().zip(rgba) {
+                *d = *s;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The float RGBA of `cmap(norm(data))` (bad = the colormap's bad colour), for the
+/// 'rgba' image stage, which resamples floats.
+pub fn colormap_rgba(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<f64>> {
+    let idx = lut_indices(data, norm, cmap.n())?;
+    let lut = cmap.lut();
+    let (rows, cols) = idx.dim();
+    Ok(Array3::from_shape_fn((rows, cols, 4), |(r, c, k)| {
+        lut.get(idx[(r, c)] as usize).map_or(0.0, |row| row[k])
+    }))
+}
+
+/// `uint8(v * 255)` applied to a float RGBA colour (truncation), exposed for the image
+/// stages.
+pub fn rgba_to_bytes_trunc(v: [f64; 4]) -> [u8; 4] {
+    v.map(trunc_byte)
+}

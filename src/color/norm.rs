@@ -1,0 +1,1000 @@
+//! [`Norm`]: matplotlib's normalisations (spec section 4), data value -> `[0, 1]` (or a
+//! LUT index for [`NormKind::Boundary`] and [`NormKind::NoNorm`] on integers).
+//!
+//! Precision follows `Normalize.process_value`: float32 data and integers of one or two
+//! bytes are normalised in float32, everything else in float64, with matplotlib's order of
+//! operations and numpy's casting rules (numpy 2, NEP 50). [`Work`] names the two cases.
+
+use crate::{Error, Result};
+
+/// The floating type matplotlib normalises a dtype in (`Normalize.process_value`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// float32, int8, int16, uint8, uint16 (and bool) data.
+    F32,
+    /// float64, int32, int64, uint32, uint64 data.
+    F64,
+}
+
+/// `BoundaryNorm`'s `extend`: which out-of-range regions get their own colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Extend {
+    /// No extra region (`'neither'`).
+    #[default]
+    Neither,
+    /// An extra region below the first boundary (`'min'`).
+    Min,
+    /// An extra region above the last boundary (`'max'`).
+    Max,
+    /// Both extra regions (`'both'`).
+    Both,
+}
+
+impl std::str::FromStr for Extend {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "neither" => Ok(Extend::Neither),
+            "min" => Ok(Extend::Min),
+            "max" => Ok(Extend::Max),
+            "both" => Ok(Extend::Both),
+            _ => Err(Error::invalid(
+                "extend",
+                format!("{s:?}"),
+                "one of 'neither', 'min', 'max', 'both'",
+            )),
+        }
+    }
+}
+
+/// Which normalisation, with its own parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NormKind {
+    /// `Normalize`: `(v - vmin) / (vmax - vmin)`.
+    Linear,
+    /// `LogNorm`: linear in `log10(v)`; `v <= 0` is bad.
+    Log,
+    /// `SymLogNorm(linthresh, linscale, base)`.
+    SymLog {
+        /// Half-width of the linear region around 0.
+        linthresh: f64,
+        /// Length of the linear region, in decades of the log region.
+        linscale: f64,
+        /// Logarithm base.
+        base: f64,
+    },
+    /// `PowerNorm(gamma)`: `t**gamma` where `t > 0`.
+    Power {
+        /// Exponent.
+        gamma: f64,
+    },
+    /// `TwoSlopeNorm(vcenter)`: piecewise linear through (vmin, 0), (vcenter, 0.5),
+    /// (vmax, 1).
+    TwoSlope {
+        /// The value that maps to 0.5.
+        vcenter: f64,
+    },
+    /// `CenteredNorm(vcenter, halfrange)`: linear on `[vcenter - hr, vcenter + hr]`.
+    Centered {
+        /// The value that maps to 0.5.
+        vcenter: f64,
+        /// Half of the range; `None` autoscales it from the data.
+        halfrange: Option<f64>,
+    },
+    /// `BoundaryNorm(boundaries, ncolors, clip, extend)`: bins to colour indices.
+    Boundary {
+        /// Increasing bin edges (at least 2).
+        boundaries: Vec<f64>,
+        /// Number of colours of the colormap.
+        ncolors: usize,
+        /// Extra out-of-range regions.
+        extend: Extend,
+    },
+    /// `NoNorm`: values pass through unchanged (integers index the LUT directly).
+    NoNorm,
+}
+
+/// A normalisation: its kind, the limits `vmin`/`vmax` (`None` = autoscale from the
+/// data) and `clip`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Norm {
+    kind: NormKind,
+    vmin: Option<f64>,
+    vmax: Option<f64>,
+    clip: bool,
+}
+
+/// One normalised value, in the type matplotlib hands to the colormap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Normed {
+    /// A float64 value (scaled by `N` in f64 by the colormap).
+    F64(f64),
+    /// A float32 value (scaled by `N` in f32 by the colormap).
+    F32(f32),
+    /// An integer: a LUT index (negative = under, `>= N` = over).
+    Int(i64),
+    /// Masked: the *bad* colour.
+    Masked,
+}
+
+impl Default for Norm {
+    fn default() -> Self {
+        Norm::linear()
+    }
+}
+
+impl Norm {
+    fn with_kind(kind: NormKind) -> Self {
+        Norm {
+            kind,
+            vmin: None,
+            vmax: None,
+            clip: false,
+        }
+    }
+
+    /// `Normalize()`: linear, limits autoscaled.
+    pub fn linear() -> Self {
+        Norm::with_kind(NormKind::Linear)
+    }
+
+    /// `LogNorm()`.
+    pub fn log() -> Self {
+        Norm::with_kind(NormKind::Log)
+    }
+
+    /// `SymLogNorm(linthresh, linscale, base=base)`; all three must be positive and
+    /// `base > 1`.
+    pub fn symlog(linthresh: f64, linscale: f64, base: f64) -> Result<Self> {
+        if !(linthresh > 0.0) {
+            return Err(Error::invalid("SymLogNorm linthresh", linthresh, "positive"));
+        }
+        if !(linscale > 0.0) {
+            return Err(Error::invalid("SymLogNorm linscale", linscale, "positive"));
+        }
+        if !(base > 1.0) {
+            return Err(Error::invalid("SymLogNorm base", base, "larger than 1"));
+        }
+        Ok(Norm::with_kind(NormKind::SymLog {
+            linthresh,
+            linscale,
+            base,
+        }))
+    }
+
+    /// `PowerNorm(gamma)`.
+    pub fn power(gamma: f64) -> Self {
+        Norm::with_kind(NormKind::Power { gamma })
+    }
+
+    /// `TwoSlopeNorm(vcenter)`; set limits with [`Norm::with_limits`].
+    pub fn two_slope(vcenter: f64) -> Self {
+        Norm::with_kind(NormKind::TwoSlope { vcenter })
+    }
+
+    /// `CenteredNorm(vcenter, halfrange)`. Its limits come from `halfrange` (or the data
+    /// when `None`); `vmin`/`vmax` set on it are ignored.
+    pub fn centered(vcenter: f64, halfrange: Option<f64>) -> Self {
+        Norm::with_kind(NormKind::Centered { vcenter, halfrange })
+    }
+
+    /// `BoundaryNorm(boundaries, ncolors, clip=clip, extend=extend)`, with matplotlib's
+    /// checks: at least 2 increasing boundaries, `clip` only with `extend='neither'`, and
+    /// `ncolors` at least the number of bins (extensions included).
+    pub fn boundary(boundaries: &[f64], ncolors: usize, extend: Extend, clip: bool) -> Result<Self> {
+        if clip && extend != Extend::Neither {
+            return Err(Error::invalid(
+                "BoundaryNorm clip",
+                "true",
+                "false when extend is not 'neither'",
+            ));
+        }
+        if boundaries.len() < 2 {
+            return Err(Error::invalid(
+                "BoundaryNorm boundaries",
+                format!("{boundaries:?}"),
+                "at least 2 boundaries (1 region)",
+            ));
+        }
+        if boundaries.iter().any(|b| b.is_nan()) || boundaries.windows(2).any(|w| w[1] < w[0]) {
+            return Err(Error::invalid(
+                "BoundaryNorm boundaries",
+                format!("{boundaries:?}"),
+                "monotonically increasing",
+            ));
+        }
+        let regions = boundaries.len() - 1
+            + usize::from(matches!(extend, Extend::Min | Extend::Both))
+            + usize::from(matches!(extend, Extend::Max | Extend::Both));
+        if regions > ncolors {
+            return Err(Error::invalid(
+                "BoundaryNorm ncolors",
+                ncolors,
+                format!("at least the number of colour bins ({regions})"),
+            ));
+        }
+        let (first, last) = (boundaries[0], boundaries[boundaries.len() - 1]);
+        Ok(Norm {
+            kind: NormKind::Boundary {
+                boundaries: boundaries.to_vec(),
+                ncolors,
+                extend,
+            },
+            vmin: Some(first),
+            vmax: Some(last),
+            clip,
+        })
+    }
+
+    /// `NoNorm()`.
+    pub fn no_norm() -> Self {
+        Norm::with_kind(NormKind::NoNorm)
+    }
+
+    /// Sets `vmin` and `vmax` (`None` = autoscale). Ignored by `BoundaryNorm` (its limits
+    /// are its first and last boundary) and `CenteredNorm`.
+    pub fn with_limits(mut self, vmin: Option<f64>, vmax: Option<f64>) -> Self {
+        if !matches!(self.kind, NormKind::Boundary { .. }) {
+            self.vmin = vmin;
+            self.vmax = vmax;
+        }
+        self
+    }
+
+    /// Sets `vmin` (`None` = autoscale).
+    pub fn with_vmin(self, vmin: Option<f64>) -> Self {
+        let vmax = self.vmax;
+        self.with_limits(vmin, vmax)
+    }
+
+    /// Sets `vmax` (`None` = autoscale).
+    pub fn with_vmax(self, vmax: Option<f64>) -> Self {
+        let vmin = self.vmin;
+        self.with_limits(vmin, vmax)
+    }
+
+    /// Sets `clip`: values outside `[vmin, vmax]` are clamped before normalising.
+    pub fn with_clip(mut self, clip: bool) -> Self {
+        self.clip = clip;
+        self
+    }
+
+    /// The kind and its parameters.
+    pub fn kind(&self) -> &NormKind {
+        &self.kind
+    }
+
+    /// `vmin` (`None` until set or autoscaled).
+    pub fn vmin(&self) -> Option<f64> {
+        self.vmin
+    }
+
+    /// `vmax` (`None` until set or autoscaled).
+    pub fn vmax(&self) -> Option<f64> {
+        self.vmax
+    }
+
+    /// `clip`.
+    pub fn clip(&self) -> bool {
+        self.clip
+    }
+
+    /// Whether both limits are known (matplotlib's `scaled()`).
+    pub fn scaled(&self) -> bool {
+        self.vmin.is_some() && self.vmax.is_some()
+    }
+
+    /// matplotlib's `autoscale_None` as `imshow` runs it: fills the unset limits from the
+    /// data's valid values (unmasked and finite, and positive for `LogNorm`), which
+    /// `stats` summarises. See [`crate::color::ScalarData::autoscaled`] for the data entry
+    /// point.
+    pub(crate) fn autoscale_from(&self, stats: &DataStats) -> Norm {
+        let mut n = self.clone();
+        match &self.kind {
+            NormKind::Boundary { .. } => {}
+            NormKind::Centered { vcenter, halfrange } => {
+                let vc = *vcenter;
+                let hr = match (halfrange, stats.min, stats.max) {
+                    (Some(h), _, _) => Some(*h),
+                    (None, Some(lo), Some(hi)) => Some(match stats.work {
+                        // max(vcenter - A.min(), A.max() - vcenter) in the data's dtype.
+                        Work::F32 => {
+                            let a = vc as f32 - lo as f32;
+                            let b = hi as f32 - vc as f32;
+                            f64::from(if b > a { b } else { a })
+                        }
+                        Work::F64 => {
+                            let a = vc - lo;
+                            let b = hi - vc;
+                            if b > a {
+                                b
+                            } else {
+                                a
+                            }
+                        }
+                    }),
+                    _ => None,
+                };
+                if let Some(hr) = hr {
+                    // The halfrange setter: vmin = vc - |hr| (which also sets
+                    // vmax = 2*vc - vmin), then vmax = vc + |hr| (which, when it differs,
+                    // resets vmin = 2*vc - vmax). Float32 halfranges compute in float32.
+                    let autoscaled_f32 = halfrange.is_none() && stats.work == Work::F32;
+                    let (lo_v, hi_v) = if autoscaled_f32 {
+                        let h = (hr as f32).abs();
+                        (f64::from(vc as f32 - h), f64::from(vc as f32 + h))
+                    } else {
+                        (vc - hr.abs(), vc + hr.abs())
+                    };
+                    let mut vmin = lo_v;
+                    let mut vmax = 2.0 * vc - vmin;
+                    if hi_v != vmax {
+                        vmax = hi_v;
+                        vmin = 2.0 * vc - hi_v;
+                    }
+                    n.vmin = Some(vmin);
+                    n.vmax = Some(vmax);
+                }
+            }
+            kind => {
+                let (lo, hi) = if matches!(kind, NormKind::Log) {
+                    (stats.pos_min, stats.pos_max)
+                } else {
+                    (stats.min, stats.max)
+                };
+                if n.vmin.is_none() {
+                    n.vmin = lo;
+                }
+                if n.vmax.is_none() {
+                    n.vmax = hi;
+                }
+                if let NormKind::TwoSlope { vcenter } = kind {
+                    if let (Some(vmin), Some(vmax)) = (n.vmin, n.vmax) {
+                        let vc = *vcenter;
+                        let mut vmin = vmin;
+                        let mut vmax = vmax;
+                        if vmin >= vc {
+                            vmin = vc - (vmax - vc);
+                        }
+                        if vmax <= vc {
+                            vmax = vc + (vc - vmin);
+                        }
+                        n.vmin = Some(vmin);
+                        n.vmax = Some(vmax);
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// Checks the limits and precomputes what the per-value functions need. `None` when a
+    /// limit is still unknown (no valid data): every value is then bad.
+    pub(crate) fn prepare(&self, work: Work, symlog_all_inside: bool) -> Result<Option<Prepared>> {
+        let kind = &self.kind;
+        if let NormKind::NoNorm = kind {
+            return Ok(Some(Prepared {
+                work,
+                vmin: 0.0,
+                vmax: 0.0,
+                equal: false,
+                clip: false,
+                op: Op::NoNorm,
+            }));
+        }
+        let (Some(vmin), Some(vmax)) = (self.vmin, self.vmax) else {
+            return Ok(None);
+        };
+        let order_err = || {
+            Error::invalid(
+                "vmin",
+                format!("{vmin} (vmax {vmax})"),
+                "less than or equal to vmax",
+            )
+        };
+        let op = match kind {
+            NormKind::Linear | NormKind::Centered { .. } => {
+                if vmin > vmax {
+                    return Err(order_err());
+                }
+                Op::Linear
+            }
+            NormKind::Power { gamma } => {
+                if vmin > vmax {
+                    return Err(order_err());
+                }
+                Op::Power { gamma: *gamma }
+            }
+            NormKind::Log => {
+                if vmin > vmax {
+                    return Err(order_err());
+                }
+                let (t0, t1) = (vmin.log10(), vmax.log10());
+                if vmin != vmax && !(t0.is_finite() && t1.is_finite()) {
+                    return Err(Error::invalid(
+                        "LogNorm vmin, vmax",
+                        format!("({vmin}, {vmax})"),
+                        "positive and finite",
+                    ));
+                }
+                Op::Log { t0, t1 }
+            }
+            NormKind::SymLog {
+                linthresh,
+                linscale,
+                base,
+            } => {
+                if vmin > vmax {
+                    return Err(order_err());
+                }
+                let s = SymLog::new(*linthresh, *linscale, *base);
+                let (t0, t1) = (s.forward_f64(vmin), s.forward_f64(vmax));
+                if vmin != vmax && !(t0.is_finite() && t1.is_finite()) {
+                    return Err(Error::invalid(
+                        "SymLogNorm vmin, vmax",
+                        format!("({vmin}, {vmax})"),
+                        "finite",
+                    ));
+                }
+                Op::SymLog {
+                    s,
+                    t0,
+                    t1,
+                    all_inside: symlog_all_inside,
+                }
+            }
+            NormKind::TwoSlope { vcenter } => {
+                if !(vmin <= *vcenter && *vcenter <= vmax) {
+                    return Err(Error::invalid(
+                        "TwoSlopeNorm vmin, vcenter, vmax",
+                        format!("({vmin}, {vcenter}, {vmax})"),
+                        "increasing monotonically",
+                    ));
+                }
+                Op::TwoSlope {
+                    xp: [vmin, *vcenter, vmax],
+                }
+            }
+            NormKind::Boundary {
+                boundaries,
+                ncolors,
+                extend,
+            } => {
+                let offset = i64::from(matches!(extend, Extend::Min | Extend::Both));
+                let regions = boundaries.len() - 1
+                    + usize::from(matches!(extend, Extend::Min | Extend::Both))
+                    + usize::from(matches!(extend, Extend::Max | Extend::Both));
+                Op::Boundary {
+                    boundaries: boundaries.clone(),
+                    ncolors: *ncolors as i64,
+                    regions: regions as i64,
+                    offset,
+                }
+            }
+            NormKind::NoNorm => Op::NoNorm,
+        };
+        Ok(Some(Prepared {
+            work,
+            vmin,
+            vmax,
+            equal: vmin == vmax,
+            clip: self.clip,
+            op,
+        }))
+    }
+
+    /// matplotlib's `norm.inverse(t)` for a scalar, e.g. the colorbar boundaries
+    /// `b_k = norm.inverse(k / N)`. Needs both limits; `BoundaryNorm` is not invertible.
+    pub fn inverse(&self, t: f64) -> Result<f64> {
+        let (Some(vmin), Some(vmax)) = (self.vmin, self.vmax) else {
+            return Err(Error::invalid(
+                "norm limits",
+                format!("({:?}, {:?})", self.vmin, self.vmax),
+                "both set before inverting",
+            ));
+        };
+        match &self.kind {
+            NormKind::Linear | NormKind::Centered { .. } => Ok(vmin + t * (vmax - vmin)),
+            NormKind::Power { gamma } => {
+                let r = if t > 0.0 { t.powf(1.0 / gamma) } else { t };
+                Ok(r * (vmax - vmin) + vmin)
+            }
+            NormKind::Log => {
+                if vmin > vmax {
+                    return Err(Error::invalid("vmin", vmin, "less than or equal to vmax"));
+                }
+                let (t0, t1) = (vmin.log10(), vmax.log10());
+                if !(t0.is_finite() && t1.is_finite()) {
+                    return Err(Error::invalid(
+                        "LogNorm vmin, vmax",
+                        format!("({vmin}, {vmax})"),
+                        "positive and finite",
+                    ));
+                }
+                let rescaled = t * (t1 - t0) + t0;
+                Ok(10f64.powf(rescaled))
+            }
+            NormKind::SymLog {
+                linthresh,
+                linscale,
+                base,
+            } => {
+                let s = SymLog::new(*linthresh, *linscale, *base);
+                let (t0, t1) = (s.forward_f64(vmin), s.forward_f64(vmax));
+                let rescaled = t * (t1 - t0) + t0;
+                Ok(s.inverse_f64(rescaled))
+            }
+            NormKind::TwoSlope { vcenter } => Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax])),
+            NormKind::Boundary { .. } => Err(Error::invalid(
+                "norm",
+                "BoundaryNorm",
+                "an invertible norm (BoundaryNorm is not invertible)",
+            )),
+            NormKind::NoNorm => Ok(t),
+        }
+    }
+}
+
+/// Summary of the valid data values, in the working precision, for autoscaling.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DataStats {
+    pub work: Work,
+    /// Min and max of the unmasked finite values.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Min and max of the unmasked finite positive values (LogNorm).
+    pub pos_min: Option<f64>,
+    pub pos_max: Option<f64>,
+}
+
+/// SymLogNorm's transform constants.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SymLog {
+    linthresh: f64,
+    /// `linscale / (1 - 1/base)`.
+    adj: f64,
+    /// `ln(base)`.
+    log_base: f64,
+    base: f64,
+}
+
+impl SymLog {
+    fn new(linthresh: f64, linscale: f64, base: f64) -> Self {
+        SymLog {
+            linthresh,
+            adj: linscale / (1.0 - 1.0 / base),
+            log_base: base.ln(),
+            base,
+        }
+    }
+
+    /// `SymmetricalLogTransform.transform_non_affine` on float64.
+    fn forward_f64(&self, v: f64) -> f64 {
+        if v.abs() <= self.linthresh {
+            v * self.adj
+        } else {
+            let s = sign(v) * self.linthresh;
+            s * (self.adj - self.linthresh.ln() / self.log_base + v.abs().ln() / self.log_base)
+        }
+    }
+
+    /// The same on float32 data outside the linear region (numpy promotes to float64).
+    fn forward_f32_outside(&self, v: f32) -> f64 {
+        let s = f64::from(sign32(v) * self.linthresh as f32);
+        s * ((self.adj - self.linthresh.ln() / self.log_base)
+            + f64::from(v.abs().ln()) / self.log_base)
+    }
+
+    /// `InvertedSymmetricalLogTransform.transform_non_affine` on float64.
+    fn inverse_f64(&self, y: f64) -> f64 {
+        let inv_linthresh = self.linthresh * self.adj;
+        if y.abs() <= inv_linthresh {
+            y / self.adj
+        } else {
+            sign(y)
+                * self.linthresh
+                * ((y.abs() / self.linthresh - self.adj) * self.base.ln()).exp()
+        }
+    }
+}
+
+fn sign(v: f64) -> f64 {
+    if v > 0.0 {
+        1.0
+    } else if v < 0.0 {
+        -1.0
+    } else {
+        v
+    }
+}
+
+fn sign32(v: f32) -> f32 {
+    if v > 0.0 {
+        1.0
+    } else if v < 0.0 {
+        -1.0
+    } else {
+        v
+    }
+}
+
+/// numpy's `interp(x, xp, fp, left=-inf, right=inf)` for increasing `xp`.
+fn interp(x: f64, xp: &[f64; 3], fp: &[f64; 3]) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    if x < xp[0] {
+        return f64::NEG_INFINITY;
+    }
+    if x > xp[2] {
+        return f64::INFINITY;
+    }
+    // numpy's linear search for short tables: last j with xp[j] <= x.
+    let j = xp.iter().take_while(|&&v| v <= x).count().saturating_sub(1);
+    if j == 2 || xp[j] == x {
+        return fp[j];
+    }
+    let slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j]);
+    let mut r = slope * (x - xp[j]) + fp[j];
+    if r.is_nan() {
+        r = slope * (x - xp[j + 1]) + fp[j + 1];
+        if r.is_nan() && fp[j] == fp[j + 1] {
+            r = fp[j];
+        }
+    }
+    r
+}
+
+/// The per-kind part of a [`Prepared`] norm.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Op {
+    Linear,
+    Power {
+        gamma: f64,
+    },
+    Log {
+        t0: f64,
+        t1: f64,
+    },
+    SymLog {
+        s: SymLog,
+        t0: f64,
+        t1: f64,
+        all_inside: bool,
+    },
+    TwoSlope {
+        xp: [f64; 3],
+    },
+    Boundary {
+        boundaries: Vec<f64>,
+        ncolors: i64,
+        regions: i64,
+        offset: i64,
+    },
+    NoNorm,
+}
+
+/// A norm with known limits, ready to map values.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    pub work: Work,
+    vmin: f64,
+    vmax: f64,
+    equal: bool,
+    clip: bool,
+    pub op: Op,
+}
+
+impl Prepared {
+    /// `(vmin, vmax)` when this is a plain float64 `Normalize` (no clip, vmin != vmax).
+    #[inline]
+    pub fn plain_linear_f64(&self) -> Option<(f64, f64)> {
+        (matches!(self.op, Op::Linear) && !self.clip && !self.equal && self.work == Work::F64)
+            .then_some((self.vmin, self.vmax))
+    }
+
+    /// Normalise one unmasked value of float64-precision data (`Normalize.__call__` and
+    /// friends on a float64 array).
+    #[inline]
+    pub fn map_f64(&self, x: f64) -> Normed {
+        let (vmin, vmax) = (self.vmin, self.vmax);
+        match &self.op {
+            Op::Linear => {
+                if self.equal {
+                    return Normed::F64(0.0);
+                }
+                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                Normed::F64((x - vmin) / (vmax - vmin))
+            }
+            Op::Power { gamma } => {
+                if self.equal {
+                    return Normed::F64(0.0);
+                }
+                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let r = (x - vmin) / (vmax - vmin);
+                Normed::F64(if r > 0.0 { r.powf(*gamma) } else { r })
+            }
+            Op::Log { t0, t1 } => {
+                if self.equal {
+                    return Normed::F64(0.0);
+                }
+                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                if !(x > 0.0) {
+                    return Normed::Masked;
+                }
+                finite_or_masked((x.log10() - t0) / (t1 - t0))
+            }
+            Op::SymLog { s, t0, t1, .. } => {
+                if self.equal {
+                    return Normed::F64(0.0);
+                }
+                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                finite_or_masked((s.forward_f64(x) - t0) / (t1 - t0))
+            }
+            Op::TwoSlope { xp } => Normed::F64(interp(x, xp, &[0.0, 0.5, 1.0])),
+            Op::Boundary { .. } => self.boundary(x, x < vmin, x >= vmax),
+            Op::NoNorm => Normed::F64(x),
+        }
+    }
+
+    /// Normalise one unmasked value of float32-precision data (float32, and integers of
+    /// one or two bytes), with numpy's mixed float32/float64 rules.
+    #[inline]
+    pub fn map_f32(&self, x: f32) -> Normed {
+        let (vmin, vmax) = (self.vmin, self.vmax);
+        match &self.op {
+            Op::Linear => {
+                if self.equal {
+                    return Normed::F32(0.0);
+                }
+                if self.clip {
+                    // np.clip with float64 limits promotes the data to float64.
+                    return self.map_f64(f64::from(x));
+                }
+                // resdat -= vmin; resdat /= (vmax - vmin), float64 scalars on a float32
+                // array: computed in float64, stored as float32.
+                let r = (f64::from(x) - vmin) as f32;
+                Normed::F32((f64::from(r) / (vmax - vmin)) as f32)
+            }
+            Op::Power { gamma } => {
+                if self.equal {
+                    return Normed::F32(0.0);
+                }
+                // PowerNorm uses the Python-float limits: weak scalars, float32 arithmetic.
+                let x = if self.clip {
+                    clip_f32(x, vmin as f32, vmax as f32)
+                } else {
+                    x
+                };
+                let r = (x - vmin as f32) / ((vmax - vmin) as f32);
+                Normed::F32(if r > 0.0 { r.powf(*gamma as f32) } else { r })
+            }
+            Op::Log { t0, t1 } => {
+                if self.equal {
+                    return Normed::F32(0.0);
+                }
+                let x = if self.clip {
+                    clip_f32(x, vmin as f32, vmax as f32)
+                } else {
+                    x
+                };
+                if !(x > 0.0) {
+                    return Normed::Masked;
+                }
+                let t = (f64::from(x.log10()) - t0) as f32;
+                finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
+            }
+            Op::SymLog {
+                s,
+                t0,
+                t1,
+                all_inside,
+            } => {
+                if self.equal {
+                    return Normed::F32(0.0);
+                }
+                let x = if self.clip {
+                    clip_f32(x, vmin as f32, vmax as f32)
+                } else {
+                    x
+                };
+                if *all_inside {
+                    // Fast path of the transform: float32 all the way.
+                    let t = x * s.adj as f32;
+                    let t = (f64::from(t) - t0) as f32;
+                    finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
+                } else {
+                    let t = if x.abs() <= s.linthresh as f32 {
+                        f64::from(x * s.adj as f32)
+                    } else {
+                        s.forward_f32_outside(x)
+                    };
+                    finite_or_masked((t - t0) / (t1 - t0))
+                }
+            }
+            Op::NoNorm => Normed::F32(x),
+            Op::TwoSlope { .. } => self.map_f64(f64::from(x)),
+            Op::Boundary { .. } => {
+                let x = if self.clip {
+                    clip_f32(x, vmin as f32, vmax as f32)
+                } else {
+                    x
+                };
+                self.boundary_raw(f64::from(x), x < vmin as f32, x >= vmax as f32)
+            }
+        }
+    }
+
+    /// `BoundaryNorm.__call__` for one value (already in the working precision).
+    fn boundary(&self, x: f64, below: bool, above: bool) -> Normed {
+        let x = if self.clip {
+            clip_f64(x, self.vmin, self.vmax)
+        } else {
+            x
+        };
+        let (below, above) = if self.clip {
+            (x < self.vmin, x >= self.vmax)
+        } else {
+            (below, above)
+        };
+        self.boundary_raw(x, below, above)
+    }
+
+    fn boundary_raw(&self, x: f64, below: bool, above: bool) -> Normed {
+        let Op::Boundary {
+            boundaries,
+            ncolors,
+            regions,
+            offset,
+        } = &self.op
+        else {
+            return Normed::Masked;
+        };
+        // np.digitize(x, b) == searchsorted(b, x, side='right'); NaN sorts last.
+        let pos = if x.is_nan() {
+            boundaries.len()
+        } else {
+            boundaries.partition_point(|&b| b <= x)
+        };
+        let mut i = pos as i64 - 1 + offset;
+        if *ncolors > *regions {
+            if *regions == 1 {
+                if i == 0 {
+                    i = (ncolors - 1) / 2;
+                }
+            } else {
+                let scale = (ncolors - 1) as f64 / (regions - 1) as f64;
+                i = (scale * i as f64) as i64;
+            }
+        }
+        // .astype(np.int16)
+        let mut i = i64::from(i as i16);
+        if below {
+            i = -1;
+        }
+        if above {
+            i = if self.clip { ncolors - 1 } else { *ncolors };
+        }
+        Normed::Int(i)
+    }
+}
+
+#[inline]
+fn clip_f64(x: f64, lo: f64, hi: f64) -> f64 {
+    // np.clip propagates NaN.
+    if x.is_nan() {
+        x
+    } else {
+        x.max(lo).min(hi)
+    }
+}
+
+#[inline]
+fn clip_f32(x: f32, lo: f32, hi: f32) -> f32 {
+    if x.is_nan() {
+        x
+    } else {
+        x.max(lo).min(hi)
+    }
+}
+
+#[inline]
+fn finite_or_masked(v: f64) -> Normed {
+    if v.is_finite() {
+        Normed::F64(v)
+    } else {
+        Normed::Masked
+    }
+}
+
+#[inline]
+fn finite_or_masked32(v: f32) -> Normed {
+    if v.is_finite() {
+        Normed::F32(v)
+    } else {
+        Normed::Masked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stats(min: f64, max: f64) -> DataStats {
+        DataStats {
+            work: Work::F64,
+            min: Some(min),
+            max: Some(max),
+            pos_min: Some(min.max(1e-300)),
+            pos_max: Some(max),
+        }
+    }
+
+    fn f64_of(n: Normed) -> f64 {
+        match n {
+            Normed::F64(v) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn spec_table_examples() {
+        // PowerNorm(0.5, 0, 4)([-1, 1, 9]) == [-0.25, 0.5, 1.5]
+        let p = Norm::power(0.5).with_limits(Some(0.0), Some(4.0));
+        let p = p.prepare(Work::F64, false).unwrap().unwrap();
+        for (x, want) in [(-1.0, -0.25), (1.0, 0.5), (9.0, 1.5)] {
+            assert_eq!(f64_of(p.map_f64(x)), want);
+        }
+        // CenteredNorm(halfrange=4)([-2, 0, 4]) == [0.25, 0.5, 1.0]
+        let c = Norm::centered(0.0, Some(4.0)).autoscale_from(&stats(0.0, 1.0));
+        let c = c.prepare(Work::F64, false).unwrap().unwrap();
+        for (x, want) in [(-2.0, 0.25), (0.0, 0.5), (4.0, 1.0)] {
+            assert_eq!(f64_of(c.map_f64(x)), want);
+        }
+        // TwoSlopeNorm(0, -4000, 10000)([-4000, -2000, 0, 2500, 10000])
+        let t = Norm::two_slope(0.0).with_limits(Some(-4000.0), Some(10000.0));
+        let t = t.prepare(Work::F64, false).unwrap().unwrap();
+        for (x, want) in [
+            (-4000.0, 0.0),
+            (-2000.0, 0.25),
+            (0.0, 0.5),
+            (2500.0, 0.625),
+            (10000.0, 1.0),
+        ] {
+            assert_eq!(f64_of(t.map_f64(x)), want);
+        }
+    }
+
+    #[test]
+    fn validation_names_values() {
+        let e = Norm::linear()
+            .with_limits(Some(2.0), Some(1.0))
+            .prepare(Work::F64, false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains('2') && e.contains('1'), "{e}");
+        let e = Norm::log()
+            .with_limits(Some(-1.0), Some(1.0))
+            .prepare(Work::F64, false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("-1"), "{e}");
+        assert!(Norm::boundary(&[0.0], 4, Extend::Neither, false).is_err());
+        assert!(Norm::boundary(&[0.0, 1.0, 2.0], 4, Extend::Both, true).is_err());
+        assert!(Norm::boundary(&[0.0, 1.0, 2.0], 3, Extend::Both, false).is_err());
+        assert!(Norm::symlog(0.0, 1.0, 10.0).is_err());
+    }
+
+    #[test]
+    fn inverse_round_trips() {
+        // Normalize(2, 6).inverse(0.25) == 3.0; LogNorm(1, 100).inverse(0.5) == 10.0
+        let n = Norm::linear().with_limits(Some(2.0), Some(6.0));
+        assert_eq!(n.inverse(0.25).unwrap(), 3.0);
+        let l = Norm::log().with_limits(Some(1.0), Some(100.0));
+        assert_eq!(l.inverse(0.5).unwrap(), 10.0);
+        assert!(Norm::boundary(&[0.0, 1.0], 2, Extend::Neither, false)
+            .unwrap()
+            .inverse(0.5)
+            .is_err());
+    }
+}
