@@ -25,7 +25,7 @@ pub enum PngCompression {
 /// assert_eq!(array.dim(), (50, 100, 4));
 /// # Ok::<(), figbuf::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     width: usize,
     height: usize,

@@ -216,6 +216,13 @@ impl std::str::FromStr for Aspect {
     }
 }
 
+/// matplotlib's default, `'auto'`.
+impl Default for Interpolation {
+    fn default() -> Self {
+        Interpolation::Auto
+    }
+}
+
 /// The options of `imshow`, with matplotlib's defaults.
 ///
 /// ```

@@ -7,7 +7,6 @@ use crate::color::{Colormap, Norm, NormKind};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::image::Aspect;
-use crate::style::pt_to_px;
 use crate::text::{self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va};
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter};
 use crate::transform::Affine;

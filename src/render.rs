@@ -99,6 +99,7 @@ struct Lowering<'a> {
     text_color: [u8; 4],
     edge_color: [u8; 4],
     linewidth_px: f64,
+    linewidth_pt: f64,
 }
 
 impl Lowering<'_> {
@@ -122,7 +123,7 @@ impl Lowering<'_> {
     fn path(&mut self, pts: &[(f64, f64)], closed: bool, cap: Cap) {
         let o = snap_offset(self.linewidth_px);
         let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (snap(x, o), snap(self.h - y, o))).collect();
-        let contours = stroke(&dev, closed, self.linewidth_px, cap);
+        let contours = stroke(&dev, closed, self.linewidth_px, cap, self.linewidth_pt);
         self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
     }
 
@@ -140,7 +141,7 @@ impl Lowering<'_> {
         let col = (x + 0.5).floor();
         let row = (-y + self.h + 0.5).floor();
         let pts = [(snap(0.0, o) + col, snap(0.0, o) + row), (snap(end.0, o) + col, snap(end.1, o) + row)];
-        let contours = stroke(&pts, false, width, Cap::Butt);
+        let contours = stroke(&pts, false, width, Cap::Butt, width_pt);
         self.ops.push(DrawOp::Polygons { contours, color: self.text_color, antialiased: true });
     }
 
@@ -315,6 +316,7 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
         text_color: style.text_color.to_rgba8_round(),
         edge_color: style.axes_edgecolor.to_rgba8_round(),
         linewidth_px: pt_to_px(style.axes_linewidth_pt, lay.dpi),
+        linewidth_pt: style.axes_linewidth_pt,
     };
     let face = fig.facecolor().to_rgba8_round();
     if face[3] != 0 {
