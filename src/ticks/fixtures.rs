@@ -7,6 +7,7 @@ use serde_json::Value;
 
 const LINEAR: &str = include_str!("../../tests/fixtures/ticks/linear.jsonl");
 const LOG: &str = include_str!("../../tests/fixtures/ticks/log.jsonl");
+const SYMLOG: &str = include_str!("../../tests/fixtures/ticks/symlog.jsonl");
 
 fn float(v: &Value) -> f64 {
     v.as_str()
@@ -120,6 +121,45 @@ fn log_axes_and_colorbars_match_matplotlib() {
     let all = cases(LOG);
     assert!(all.len() > 100);
     check_log(&all).finish("log", all.len());
+}
+
+#[test]
+fn symlog_axes_and_colorbars_match_matplotlib() {
+    // Recorded on axes with set_yscale('symlog', linthresh=..., linscale=..., base=...)
+    // and colorbars with SymLogNorm(linthresh=1): locs, drawn ticks and label texts.
+    let all = cases(SYMLOG);
+    assert!(all.len() > 80);
+    let mut t = Tally::default();
+    for c in &all {
+        let (a, b) = c.view;
+        let base = float(&c.rec["base"]);
+        let linthresh = float(&c.rec["linthresh"]);
+        let linscale = float(&c.rec["linscale"]);
+        let locs = SymmetricalLogLocator::new(base, linthresh)
+            .unwrap()
+            .tick_values(a, b)
+            .unwrap();
+        t.check("locs", &c.rec, bits(&locs), bits(&floats(&c.rec, "locs")));
+        let scale = AxisScale::SymLog {
+            base,
+            linthresh,
+            linscale,
+        };
+        t.check(
+            "drawn",
+            &c.rec,
+            bits(&visible_ticks(&locs, a, b, scale)),
+            bits(&floats(&c.rec, "drawn")),
+        );
+        let labels: Vec<String> = LogFormatterSciNotation::symlog(base, linthresh)
+            .unwrap()
+            .format_ticks(&floats(&c.rec, "locs"), a, b)
+            .iter()
+            .map(TickLabel::to_mathtext)
+            .collect();
+        t.check("labels", &c.rec, labels, strings(&c.rec, "labels"));
+    }
+    t.finish("symlog", all.len());
 }
 
 /// Thousands of random cases written by `gen.py --stress N DIR` (not committed):

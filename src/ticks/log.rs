@@ -242,8 +242,8 @@ impl TickLabel {
     }
 }
 
-/// matplotlib's `LogFormatterSciNotation(base, labelOnlyBase, minor_thresholds)` for a log
-/// (not symlog) axis, with `axes.formatter.min_exponent = 0`.
+/// matplotlib's `LogFormatterSciNotation(base, labelOnlyBase, minor_thresholds)` for a log or
+/// symlog axis, with `axes.formatter.min_exponent = 0`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogFormatterSciNotation {
     base: f64,
@@ -252,6 +252,8 @@ pub struct LogFormatterSciNotation {
     /// `(subset, all)`: label some minor ticks when at most `subset` decades are ticked,
     /// all of them when the view spans less than `all` decades. Default `(1, 0.4)`.
     pub minor_thresholds: (f64, f64),
+    /// The symlog axis' `linthresh` (`None` on a log axis).
+    linthresh: Option<f64>,
 }
 
 impl LogFormatterSciNotation {
@@ -279,7 +281,23 @@ impl LogFormatterSciNotation {
             base,
             label_only_base,
             minor_thresholds: (1.0, 0.4),
+            linthresh: None,
         })
+    }
+
+    /// The major formatter of a symlog axis (or a colorbar with `SymLogNorm`):
+    /// `LogFormatterSciNotation(base)` reading `linthresh` from the axis transform.
+    pub fn symlog(base: f64, linthresh: f64) -> Result<Self> {
+        if !(linthresh.is_finite() && linthresh > 0.0) {
+            return Err(Error::invalid(
+                "linthresh",
+                linthresh,
+                "a positive finite number",
+            ));
+        }
+        let mut f = Self::new(base, false)?;
+        f.linthresh = Some(linthresh);
+        Ok(f)
     }
 
     /// `LogFormatter.set_locs`: which coefficients get a label for this view interval
@@ -293,14 +311,32 @@ impl LogFormatterSciNotation {
         } else {
             (view_a, view_b)
         };
-        if vmin <= 0.0 {
-            return Some(vec![1.0]);
-        }
         let b = self.base;
-        let lmin = vmin.ln() / b.ln();
-        let lmax = vmax.ln() / b.ln();
-        let numticks = lmax.floor() - next_down(lmin).floor();
-        let numdec = (lmax - lmin).abs();
+        let log = |x: f64| x.ln() / b.ln();
+        let (numticks, numdec) = match self.linthresh {
+            None => {
+                if vmin <= 0.0 {
+                    return Some(vec![1.0]);
+                }
+                let (lmin, lmax) = (log(vmin), log(vmax));
+                (lmax.floor() - next_down(lmin).floor(), (lmax - lmin).abs())
+            }
+            Some(t) => {
+                // Only ticks and decades in the logarithmic parts count.
+                let (mut numticks, mut numdec) = (0.0, 0.0);
+                if vmin < -t {
+                    let rhs = vmax.min(-t);
+                    numticks += log(rhs.abs()).floor() - next_down(log(vmin.abs())).floor();
+                    numdec += log(vmin / rhs);
+                }
+                if vmax > t {
+                    let lhs = vmin.max(t);
+                    numticks += log(vmax).floor() - next_down(log(lhs)).floor();
+                    numdec += log(vmax / lhs);
+                }
+                (numticks, numdec)
+            }
+        };
         if numticks > self.minor_thresholds.0 {
             Some(vec![1.0])
         } else if numdec > self.minor_thresholds.1 {

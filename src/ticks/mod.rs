@@ -14,6 +14,7 @@ mod log;
 mod max_n;
 mod pyfloat;
 mod scalar;
+mod symlog;
 
 #[cfg(test)]
 mod fixtures;
@@ -21,6 +22,7 @@ mod fixtures;
 pub use log::{LogFormatterSciNotation, LogLocator, LogSubs, TickLabel};
 pub use max_n::{nonsingular, scale_range, MaxNLocator};
 pub use scalar::{ScalarFormatter, ScalarLabels};
+pub use symlog::{fixed_locator, SymmetricalLogLocator};
 
 use crate::{Error, Result};
 
@@ -36,12 +38,21 @@ pub enum AxisKind {
 }
 
 /// The scale of an axis, which decides in what space ticks are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum AxisScale {
     /// `'linear'`.
     Linear,
     /// `'log'` with base 10 (its transform is `np.log10`).
     Log10,
+    /// `'symlog'` (`SymmetricalLogTransform`).
+    SymLog {
+        /// The logarithm base.
+        base: f64,
+        /// Half-width of the linear range around 0.
+        linthresh: f64,
+        /// Length of the linear range (per side) in decades.
+        linscale: f64,
+    },
 }
 
 impl AxisScale {
@@ -54,6 +65,21 @@ impl AxisScale {
                     v.log10()
                 } else {
                     -1000.0
+                }
+            }
+            AxisScale::SymLog {
+                base,
+                linthresh,
+                linscale,
+            } => {
+                let linscale_adj = linscale / (1.0 - 1.0 / base);
+                if v.abs() <= linthresh {
+                    v * linscale_adj
+                } else {
+                    let log_base = base.ln();
+                    v.signum()
+                        * linthresh
+                        * (linscale_adj - linthresh.ln() / log_base + v.abs().ln() / log_base)
                 }
             }
         }
