@@ -158,6 +158,7 @@ fn symlog_axes_and_colorbars_match_matplotlib() {
             .map(TickLabel::to_mathtext)
             .collect();
         t.check("labels", &c.rec, labels, strings(&c.rec, "labels"));
+        check_axis_ticks(&mut t, c, scale);
     }
     t.finish("symlog", all.len());
 }
@@ -176,6 +177,48 @@ fn stress_vectors_match_matplotlib() {
     a.report("stress linear", lin.len());
     b.report("stress log", log.len());
     assert!(ok, "stress vectors differ");
+}
+
+/// The one-call API must give the drawn subset of the recorded ticks with their labels.
+fn check_axis_ticks(t: &mut Tally, c: &Case, scale: AxisScale) {
+    let got = axis_ticks(c.view, c.tick_space, scale).unwrap();
+    let want = |locs: &str, drawn: &str, labels: &str| -> Vec<(u64, String)> {
+        let drawn = floats(&c.rec, drawn);
+        floats(&c.rec, locs)
+            .iter()
+            .zip(strings(&c.rec, labels))
+            .filter(|(l, _)| drawn.iter().any(|d| d.to_bits() == l.to_bits()))
+            .map(|(l, s)| (l.to_bits(), s))
+            .collect()
+    };
+    let pairs = |ticks: &[Tick]| -> Vec<(u64, String)> {
+        ticks
+            .iter()
+            .map(|k| (k.loc.to_bits(), k.label.to_mathtext()))
+            .collect()
+    };
+    t.check(
+        "axis_ticks major",
+        &c.rec,
+        pairs(&got.major),
+        want("locs", "drawn", "labels"),
+    );
+    if scale == AxisScale::Log10 {
+        t.check(
+            "axis_ticks minor",
+            &c.rec,
+            pairs(&got.minor),
+            want("minor_locs", "minor_drawn", "minor_labels"),
+        );
+    }
+    if scale == AxisScale::Linear {
+        t.check(
+            "axis_ticks offset",
+            &c.rec,
+            got.offset_text.as_str(),
+            c.rec["offset"].as_str().unwrap_or("<missing>"),
+        );
+    }
 }
 
 fn check_linear(all: &[Case]) -> Tally {
@@ -212,6 +255,7 @@ fn check_linear(all: &[Case]) -> Tally {
             out.offset_text.as_str(),
             c.rec["offset"].as_str().unwrap_or("<missing>"),
         );
+        check_axis_ticks(&mut t, c, AxisScale::Linear);
     }
     t
 }
@@ -276,6 +320,7 @@ fn check_log(all: &[Case]) -> Tally {
             labels,
             strings(&c.rec, "minor_labels"),
         );
+        check_axis_ticks(&mut t, c, AxisScale::Log10);
     }
     t
 }

@@ -10,6 +10,7 @@
 //! division, numpy rounding, printf formatting), because tick positions and label strings
 //! must match bit for bit.
 
+mod axis;
 mod log;
 mod max_n;
 mod pyfloat;
@@ -19,6 +20,7 @@ mod symlog;
 #[cfg(test)]
 mod fixtures;
 
+pub use axis::{axis_ticks, AxisTicks, Tick};
 pub use log::{LogFormatterSciNotation, LogLocator, LogSubs, TickLabel};
 pub use max_n::{nonsingular, scale_range, MaxNLocator};
 pub use scalar::{ScalarFormatter, ScalarLabels};
