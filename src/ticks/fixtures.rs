@@ -8,6 +8,7 @@ use serde_json::Value;
 const LINEAR: &str = include_str!("../../tests/fixtures/ticks/linear.jsonl");
 const LOG: &str = include_str!("../../tests/fixtures/ticks/log.jsonl");
 const SYMLOG: &str = include_str!("../../tests/fixtures/ticks/symlog.jsonl");
+const NORMS: &str = include_str!("../../tests/fixtures/ticks/norms.jsonl");
 
 fn float(v: &Value) -> f64 {
     v.as_str()
@@ -161,6 +162,101 @@ fn symlog_axes_and_colorbars_match_matplotlib() {
         check_axis_ticks(&mut t, c, scale);
     }
     t.finish("symlog", all.len());
+}
+
+/// `np.interp(x, xp, fp)` with explicit values beyond the ends.
+fn interp(x: f64, xp: &[f64], fp: &[f64], left: f64, right: f64) -> f64 {
+    let n = xp.len();
+    if x < xp[0] {
+        return left;
+    }
+    if x > xp[n - 1] {
+        return right;
+    }
+    for i in 1..n {
+        if x <= xp[i] {
+            let (x0, x1) = (xp[i - 1], xp[i]);
+            if x == x1 {
+                return fp[i];
+            }
+            return fp[i - 1] + (x - x0) * (fp[i] - fp[i - 1]) / (x1 - x0);
+        }
+    }
+    fp[n - 1]
+}
+
+#[test]
+fn function_scale_colorbars_match_matplotlib() {
+    // fig.colorbar(imshow(data, norm=PowerNorm / TwoSlopeNorm / CenteredNorm /
+    // BoundaryNorm)): long-axis locs, drawn ticks, labels, offset text.
+    let all = cases(NORMS);
+    assert!(all.len() > 40);
+    let mut t = Tally::default();
+    for c in &all {
+        let (a, b) = c.view;
+        let kind = c.rec["norm"].as_str().unwrap_or("");
+        let param = floats(&c.rec, "norm_param");
+        let range = floats(&c.rec, "norm_range");
+        let (vmin, vmax) = (range[0], range[1]);
+        let locs = if kind == "boundary" {
+            fixed_locator(&param, Some(10))
+        } else {
+            MaxNLocator::auto(nbins_from_tick_space(c.tick_space))
+                .unwrap()
+                .tick_values(a, b)
+                .unwrap()
+        };
+        t.check("locs", &c.rec, bits(&locs), bits(&floats(&c.rec, "locs")));
+        // The colorbar's 'function' scale: the norm (or the boundary index) as forward map.
+        let n = param.len();
+        let uniform: Vec<f64> = (0..n).map(|i| i as f64 / (n.max(2) - 1) as f64).collect();
+        let forward = |x: f64| -> f64 {
+            match kind {
+                "power" => {
+                    let r = (x - vmin) / (vmax - vmin);
+                    if r > 0.0 {
+                        r.powf(param[0])
+                    } else {
+                        r
+                    }
+                }
+                "twoslope" => interp(
+                    x,
+                    &[vmin, param[0], vmax],
+                    &[0.0, 0.5, 1.0],
+                    f64::NEG_INFINITY,
+                    f64::INFINITY,
+                ),
+                "centered" => (x - vmin) / (vmax - vmin),
+                _ => {
+                    let eps = (param[n - 1] - param[0]) * 1e-6;
+                    if x < param[0] - eps {
+                        -1.0
+                    } else if x > param[n - 1] + eps {
+                        2.0
+                    } else {
+                        interp(x, &param, &uniform, 0.0, 1.0)
+                    }
+                }
+            }
+        };
+        t.check(
+            "drawn",
+            &c.rec,
+            bits(&visible_ticks_by(&locs, a, b, forward)),
+            bits(&floats(&c.rec, "drawn")),
+        );
+        let want_locs = floats(&c.rec, "locs");
+        let out = ScalarFormatter::default().format_ticks(&want_locs, a, b);
+        t.check("labels", &c.rec, out.labels, strings(&c.rec, "labels"));
+        t.check(
+            "offset",
+            &c.rec,
+            out.offset_text.as_str(),
+            c.rec["offset"].as_str().unwrap_or("<missing>"),
+        );
+    }
+    t.finish("function-scale colorbars", all.len());
 }
 
 /// Thousands of random cases written by `gen.py --stress N DIR` (not committed):

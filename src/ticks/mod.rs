@@ -6,6 +6,22 @@
 //!   labels as structured [`TickLabel`]s for the mathtext layout;
 //! * [`visible_ticks`], the filter `Axis._update_ticks` applies before drawing.
 //!
+//! [`axis_ticks`] does it all for one axis of a given scale.
+//!
+//! # Which locator and formatter a colorbar uses (matplotlib 3.11.2, measured)
+//!
+//! | norm | long-axis scale | major locator | formatter | minor ticks |
+//! |---|---|---|---|---|
+//! | `Normalize` | linear | `AutoLocator` | `ScalarFormatter` | none |
+//! | `LogNorm` | log | `LogLocator` | `LogFormatterSciNotation` | `LogLocator(subs='auto')`, labelled only when at most one decade is ticked |
+//! | `SymLogNorm` | symlog | `SymmetricalLogLocator` | `LogFormatterSciNotation` | none (same locations as the majors) |
+//! | `PowerNorm`, `TwoSlopeNorm`, `CenteredNorm` | function (the norm) | `AutoLocator` on the data view `(vmin, vmax)` | `ScalarFormatter` | none |
+//! | `BoundaryNorm` | function (uniform spacing) | `FixedLocator(boundaries, nbins=10)` ([`fixed_locator`]) | `ScalarFormatter` | none (all overlap) |
+//! | `AsinhNorm` | asinh | `AsinhLocator` (not implemented) | `LogFormatterSciNotation` | none |
+//!
+//! For the function scales only the drawing filter differs: use [`visible_ticks_by`] with
+//! the norm as forward transform.
+//!
 //! Everything follows matplotlib's floating-point operations step by step (Python floor
 //! division, numpy rounding, printf formatting), because tick positions and label strings
 //! must match bit for bit.
@@ -141,7 +157,20 @@ pub fn nbins_from_tick_space(tick_space: i64) -> usize {
 /// The ticks `Axis._update_ticks` draws: those within the view interval widened by
 /// `1e-10` of its length, compared in scale space (`transforms._interval_contains_close`).
 pub fn visible_ticks(locs: &[f64], view_a: f64, view_b: f64, scale: AxisScale) -> Vec<f64> {
-    let (mut a, mut b) = (scale.transform(view_a), scale.transform(view_b));
+    visible_ticks_by(locs, view_a, view_b, |v| scale.transform(v))
+}
+
+/// [`visible_ticks`] for any scale, given its forward transform. A colorbar whose norm
+/// is not a plain `Normalize` (`PowerNorm`, `TwoSlopeNorm`, `CenteredNorm`, `BoundaryNorm`)
+/// has a `'function'` scale whose forward transform is the norm itself (for
+/// `BoundaryNorm` with uniform spacing, the position among the boundaries).
+pub fn visible_ticks_by(
+    locs: &[f64],
+    view_a: f64,
+    view_b: f64,
+    forward: impl Fn(f64) -> f64,
+) -> Vec<f64> {
+    let (mut a, mut b) = (forward(view_a), forward(view_b));
     if a > b {
         std::mem::swap(&mut a, &mut b);
     }
@@ -149,7 +178,7 @@ pub fn visible_ticks(locs: &[f64], view_a: f64, view_b: f64, scale: AxisScale) -
     locs.iter()
         .copied()
         .filter(|&l| {
-            let t = scale.transform(l);
+            let t = forward(l);
             a - tol <= t && t <= b + tol
         })
         .collect()
