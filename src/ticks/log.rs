@@ -17,6 +17,10 @@ pub enum LogSubs {
     All,
 }
 
+/// Largest base accepted: `'auto'` / `'all'` subs and the formatter's sublabel sets have one
+/// entry per integer below the base, so absurd bases are refused rather than allocated.
+const MAX_BASE: f64 = 1.0e6;
+
 /// matplotlib's `LogLocator(base, subs, numticks)` in non-classic mode.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogLocator {
@@ -39,12 +43,8 @@ impl LogLocator {
 
     /// `LogLocator(base, subs, numticks=numticks)`.
     pub fn new(base: f64, subs: LogSubs, numticks: usize) -> Result<Self> {
-        if !(base.is_finite() && base > 1.0) {
-            return Err(Error::invalid(
-                "base",
-                base,
-                "a finite number greater than 1",
-            ));
+        if !(base > 1.0 && base <= MAX_BASE) {
+            return Err(Error::invalid("base", base, "a number in (1, 1e6]"));
         }
         if numticks == 0 {
             return Err(Error::invalid("numticks", numticks, "at least 1"));
@@ -270,12 +270,8 @@ impl LogFormatterSciNotation {
 
     /// `LogFormatterSciNotation(base, labelOnlyBase=label_only_base)`.
     pub fn new(base: f64, label_only_base: bool) -> Result<Self> {
-        if !(base.is_finite() && base > 1.0) {
-            return Err(Error::invalid(
-                "base",
-                base,
-                "a finite number greater than 1",
-            ));
+        if !(base > 1.0 && base <= MAX_BASE) {
+            return Err(Error::invalid("base", base, "a number in (1, 1e6]"));
         }
         Ok(Self {
             base,

@@ -229,6 +229,42 @@ mod tests {
     }
 
     #[test]
+    fn extreme_inputs_do_not_panic() {
+        // Whatever matplotlib does with these (overflow warnings, empty results), the
+        // port must return a value or an error, never panic or allocate without bound.
+        let extremes = [
+            (-1e308, 1e308),
+            (1e308, 1.7e308),
+            (5e-324, 1e-323),
+            (f64::NAN, 1.0),
+            (f64::NEG_INFINITY, f64::INFINITY),
+            (0.0, 0.0),
+            (-0.0, 5e-324),
+            (1e-300, 1e300),
+        ];
+        for (a, b) in extremes {
+            for space in [0, 1, 13, 1000] {
+                for scale in [
+                    AxisScale::Linear,
+                    AxisScale::Log10,
+                    AxisScale::SymLog {
+                        base: 10.0,
+                        linthresh: 1.0,
+                        linscale: 1.0,
+                    },
+                ] {
+                    let _ = axis_ticks((a, b), space, scale);
+                }
+            }
+            let _ = ScalarFormatter::default().format_ticks(&[a, b], a, b);
+            let _ = LogFormatterSciNotation::major(10.0)
+                .unwrap()
+                .format_ticks(&[a, b], a, b);
+        }
+        assert!(LogLocator::minor(1e300, 9).is_err());
+    }
+
+    #[test]
     fn drawing_filter() {
         // Axis._update_ticks on (6.8676e-7, 0.99999677): 0 and 1 fall outside.
         let locs = [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0];
