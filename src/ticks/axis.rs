@@ -2,7 +2,7 @@
 //! formatters of each scale (and hence of each colorbar norm).
 
 use super::{
-    nbins_from_tick_space, remove_overlapping_locs, visible_ticks, AxisScale,
+    nbins_from_tick_space, remove_overlapping_locs, view_filter, AxisScale,
     LogFormatterSciNotation, LogLocator, MaxNLocator, ScalarFormatter, SymmetricalLogLocator,
     TickLabel,
 };
@@ -86,9 +86,10 @@ pub fn axis_ticks(view: (f64, f64), tick_space: i64, scale: AxisScale) -> Result
 
 /// Pairs locations with labels and keeps the drawn ones.
 fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScale) -> Vec<Tick> {
+    let inside = view_filter(view.0, view.1, |v| scale.transform(v));
     locs.iter()
         .zip(labels)
-        .filter(|(&l, _)| !visible_ticks(&[l], view.0, view.1, scale).is_empty())
+        .filter(|(&l, _)| inside(l))
         .map(|(&loc, label)| Tick { loc, label })
         .collect()
 }

@@ -170,18 +170,22 @@ pub fn visible_ticks_by(
     view_b: f64,
     forward: impl Fn(f64) -> f64,
 ) -> Vec<f64> {
+    let inside = view_filter(view_a, view_b, forward);
+    locs.iter().copied().filter(|&l| inside(l)).collect()
+}
+
+/// `transforms._interval_contains_close(forward(view), forward(loc), rtol=1e-10)` as a
+/// predicate on `loc`.
+fn view_filter(view_a: f64, view_b: f64, forward: impl Fn(f64) -> f64) -> impl Fn(f64) -> bool {
     let (mut a, mut b) = (forward(view_a), forward(view_b));
     if a > b {
         std::mem::swap(&mut a, &mut b);
     }
     let tol = (b - a) * 1e-10;
-    locs.iter()
-        .copied()
-        .filter(|&l| {
-            let t = forward(l);
-            a - tol <= t && t <= b + tol
-        })
-        .collect()
+    move |loc| {
+        let t = forward(loc);
+        a - tol <= t && t <= b + tol
+    }
 }
 
 /// `Axis.get_minorticklocs`: drops minor locations that coincide with a major one, within
