@@ -7,6 +7,8 @@ use serde_json::Value;
 
 const LINEAR: &str = include_str!("../../tests/fixtures/ticks/linear.jsonl");
 const LOG: &str = include_str!("../../tests/fixtures/ticks/log.jsonl");
+const SYMLOG: &str = include_str!("../../tests/fixtures/ticks/symlog.jsonl");
+const NORMS: &str = include_str!("../../tests/fixtures/ticks/norms.jsonl");
 
 fn float(v: &Value) -> f64 {
     v.as_str()
@@ -83,15 +85,19 @@ impl Tally {
         }
     }
 
-    fn finish(self, name: &str, n_cases: usize) {
+    fn report(&self, name: &str, n_cases: usize) {
         eprintln!(
             "{name}: {n_cases} cases, {} checks, {} failures",
             self.checks,
             self.failures.len()
         );
-        for f in &self.failures {
+        for f in self.failures.iter().take(40) {
             eprintln!("  {f}");
         }
+    }
+
+    fn finish(self, name: &str, n_cases: usize) {
+        self.report(name, n_cases);
         assert!(
             self.failures.is_empty(),
             "{name}: {} failures",
@@ -106,8 +112,214 @@ fn linear_axes_and_colorbars_match_matplotlib() {
     // tick label texts and get_major_formatter().get_offset().
     let all = cases(LINEAR);
     assert!(all.len() > 250);
+    check_linear(&all).finish("linear", all.len());
+}
+
+#[test]
+fn log_axes_and_colorbars_match_matplotlib() {
+    // Recorded on axes with set_xscale/set_yscale('log') and colorbars with LogNorm:
+    // major/minor locator output, overlap removal, drawn ticks and label texts.
+    let all = cases(LOG);
+    assert!(all.len() > 100);
+    check_log(&all).finish("log", all.len());
+}
+
+#[test]
+fn symlog_axes_and_colorbars_match_matplotlib() {
+    // Recorded on axes with set_yscale('symlog', linthresh=..., linscale=..., base=...)
+    // and colorbars with SymLogNorm(linthresh=1): locs, drawn ticks and label texts.
+    let all = cases(SYMLOG);
+    assert!(all.len() > 80);
     let mut t = Tally::default();
     for c in &all {
+        let (a, b) = c.view;
+        let base = float(&c.rec["base"]);
+        let linthresh = float(&c.rec["linthresh"]);
+        let linscale = float(&c.rec["linscale"]);
+        let locs = SymmetricalLogLocator::new(base, linthresh)
+            .unwrap()
+            .tick_values(a, b)
+            .unwrap();
+        t.check("locs", &c.rec, bits(&locs), bits(&floats(&c.rec, "locs")));
+        let scale = AxisScale::SymLog {
+            base,
+            linthresh,
+            linscale,
+        };
+        t.check(
+            "drawn",
+            &c.rec,
+            bits(&visible_ticks(&locs, a, b, scale)),
+            bits(&floats(&c.rec, "drawn")),
+        );
+        let labels: Vec<String> = LogFormatterSciNotation::symlog(base, linthresh)
+            .unwrap()
+            .format_ticks(&floats(&c.rec, "locs"), a, b)
+            .iter()
+            .map(TickLabel::to_mathtext)
+            .collect();
+        t.check("labels", &c.rec, labels, strings(&c.rec, "labels"));
+        check_axis_ticks(&mut t, c, scale);
+    }
+    t.finish("symlog", all.len());
+}
+
+/// `np.interp(x, xp, fp)` with explicit values beyond the ends.
+fn interp(x: f64, xp: &[f64], fp: &[f64], left: f64, right: f64) -> f64 {
+    let n = xp.len();
+    if x < xp[0] {
+        return left;
+    }
+    if x > xp[n - 1] {
+        return right;
+    }
+    for i in 1..n {
+        if x <= xp[i] {
+            let (x0, x1) = (xp[i - 1], xp[i]);
+            if x == x1 {
+                return fp[i];
+            }
+            return fp[i - 1] + (x - x0) * (fp[i] - fp[i - 1]) / (x1 - x0);
+        }
+    }
+    fp[n - 1]
+}
+
+#[test]
+fn function_scale_colorbars_match_matplotlib() {
+    // fig.colorbar(imshow(data, norm=PowerNorm / TwoSlopeNorm / CenteredNorm /
+    // BoundaryNorm)): long-axis locs, drawn ticks, labels, offset text.
+    let all = cases(NORMS);
+    assert!(all.len() > 40);
+    let mut t = Tally::default();
+    for c in &all {
+        let (a, b) = c.view;
+        let kind = c.rec["norm"].as_str().unwrap_or("");
+        let param = floats(&c.rec, "norm_param");
+        let range = floats(&c.rec, "norm_range");
+        let (vmin, vmax) = (range[0], range[1]);
+        let locs = if kind == "boundary" {
+            fixed_locator(&param, Some(10))
+        } else {
+            MaxNLocator::auto(nbins_from_tick_space(c.tick_space))
+                .unwrap()
+                .tick_values(a, b)
+                .unwrap()
+        };
+        t.check("locs", &c.rec, bits(&locs), bits(&floats(&c.rec, "locs")));
+        // The colorbar's 'function' scale: the norm (or the boundary index) as forward map.
+        let n = param.len();
+        let uniform: Vec<f64> = (0..n).map(|i| i as f64 / (n.max(2) - 1) as f64).collect();
+        let forward = |x: f64| -> f64 {
+            match kind {
+                "power" => {
+                    let r = (x - vmin) / (vmax - vmin);
+                    if r > 0.0 {
+                        r.powf(param[0])
+                    } else {
+                        r
+                    }
+                }
+                "twoslope" => interp(
+                    x,
+                    &[vmin, param[0], vmax],
+                    &[0.0, 0.5, 1.0],
+                    f64::NEG_INFINITY,
+                    f64::INFINITY,
+                ),
+                "centered" => (x - vmin) / (vmax - vmin),
+                _ => {
+                    let eps = (param[n - 1] - param[0]) * 1e-6;
+                    if x < param[0] - eps {
+                        -1.0
+                    } else if x > param[n - 1] + eps {
+                        2.0
+                    } else {
+                        interp(x, &param, &uniform, 0.0, 1.0)
+                    }
+                }
+            }
+        };
+        t.check(
+            "drawn",
+            &c.rec,
+            bits(&visible_ticks_by(&locs, a, b, forward)),
+            bits(&floats(&c.rec, "drawn")),
+        );
+        let want_locs = floats(&c.rec, "locs");
+        let out = ScalarFormatter::default().format_ticks(&want_locs, a, b);
+        t.check("labels", &c.rec, out.labels, strings(&c.rec, "labels"));
+        t.check(
+            "offset",
+            &c.rec,
+            out.offset_text.as_str(),
+            c.rec["offset"].as_str().unwrap_or("<missing>"),
+        );
+    }
+    t.finish("function-scale colorbars", all.len());
+}
+
+/// Thousands of random cases written by `gen.py --stress N DIR` (not committed):
+/// `FIGBUF_TICKS_STRESS=DIR cargo test --lib ticks::fixtures -- --ignored`.
+#[test]
+#[ignore = "needs vectors generated by gen.py --stress"]
+fn stress_vectors_match_matplotlib() {
+    let dir = std::env::var("FIGBUF_TICKS_STRESS").unwrap_or_else(|_| "/tmp/ticks-stress".into());
+    let lin = std::fs::read_to_string(format!("{dir}/linear.jsonl")).unwrap();
+    let log = std::fs::read_to_string(format!("{dir}/log.jsonl")).unwrap();
+    let (lin, log) = (cases(&lin), cases(&log));
+    let (a, b) = (check_linear(&lin), check_log(&log));
+    let ok = a.failures.is_empty() && b.failures.is_empty();
+    a.report("stress linear", lin.len());
+    b.report("stress log", log.len());
+    assert!(ok, "stress vectors differ");
+}
+
+/// The one-call API must give the drawn subset of the recorded ticks with their labels.
+fn check_axis_ticks(t: &mut Tally, c: &Case, scale: AxisScale) {
+    let got = axis_ticks(c.view, c.tick_space, scale).unwrap();
+    let want = |locs: &str, drawn: &str, labels: &str| -> Vec<(u64, String)> {
+        let drawn = floats(&c.rec, drawn);
+        floats(&c.rec, locs)
+            .iter()
+            .zip(strings(&c.rec, labels))
+            .filter(|(l, _)| drawn.iter().any(|d| d.to_bits() == l.to_bits()))
+            .map(|(l, s)| (l.to_bits(), s))
+            .collect()
+    };
+    let pairs = |ticks: &[Tick]| -> Vec<(u64, String)> {
+        ticks
+            .iter()
+            .map(|k| (k.loc.to_bits(), k.label.to_mathtext()))
+            .collect()
+    };
+    t.check(
+        "axis_ticks major",
+        &c.rec,
+        pairs(&got.major),
+        want("locs", "drawn", "labels"),
+    );
+    if scale == AxisScale::Log10 {
+        t.check(
+            "axis_ticks minor",
+            &c.rec,
+            pairs(&got.minor),
+            want("minor_locs", "minor_drawn", "minor_labels"),
+        );
+    }
+    if scale == AxisScale::Linear {
+        t.check(
+            "axis_ticks offset",
+            &c.rec,
+            got.offset_text.as_str(),
+            c.rec["offset"].as_str().unwrap_or("<missing>"),
+        );
+    }
+}
+
+fn check_linear(all: &[Case]) -> Tally {
+    let mut t = Tally::default();
+    for c in all {
         let px = float(&c.rec["px"]);
         let dpi = float(&c.rec["dpi"]);
         let size = float(&c.rec["labelsize"]);
@@ -139,18 +351,14 @@ fn linear_axes_and_colorbars_match_matplotlib() {
             out.offset_text.as_str(),
             c.rec["offset"].as_str().unwrap_or("<missing>"),
         );
+        check_axis_ticks(&mut t, c, AxisScale::Linear);
     }
-    t.finish("linear", all.len());
+    t
 }
 
-#[test]
-fn log_axes_and_colorbars_match_matplotlib() {
-    // Recorded on axes with set_xscale/set_yscale('log') and colorbars with LogNorm:
-    // major/minor locator output, overlap removal, drawn ticks and label texts.
-    let all = cases(LOG);
-    assert!(all.len() > 100);
+fn check_log(all: &[Case]) -> Tally {
     let mut t = Tally::default();
-    for c in &all {
+    for c in all {
         let (a, b) = c.view;
         let n = LogLocator::auto_numticks(c.tick_space);
         let major = LogLocator::major(10.0, n)
@@ -208,6 +416,7 @@ fn log_axes_and_colorbars_match_matplotlib() {
             labels,
             strings(&c.rec, "minor_labels"),
         );
+        check_axis_ticks(&mut t, c, AxisScale::Log10);
     }
-    t.finish("log", all.len());
+    t
 }

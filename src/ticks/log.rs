@@ -17,6 +17,10 @@ pub enum LogSubs {
     All,
 }
 
+/// Largest base accepted: `'auto'` / `'all'` subs and the formatter's sublabel sets have one
+/// entry per integer below the base, so absurd bases are refused rather than allocated.
+const MAX_BASE: f64 = 1.0e6;
+
 /// matplotlib's `LogLocator(base, subs, numticks)` in non-classic mode.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogLocator {
@@ -39,12 +43,8 @@ impl LogLocator {
 
     /// `LogLocator(base, subs, numticks=numticks)`.
     pub fn new(base: f64, subs: LogSubs, numticks: usize) -> Result<Self> {
-        if !(base.is_finite() && base > 1.0) {
-            return Err(Error::invalid(
-                "base",
-                base,
-                "a finite number greater than 1",
-            ));
+        if !(base > 1.0 && base <= MAX_BASE) {
+            return Err(Error::invalid("base", base, "a number in (1, 1e6]"));
         }
         if numticks == 0 {
             return Err(Error::invalid("numticks", numticks, "at least 1"));
@@ -242,8 +242,8 @@ impl TickLabel {
     }
 }
 
-/// matplotlib's `LogFormatterSciNotation(base, labelOnlyBase, minor_thresholds)` for a log
-/// (not symlog) axis, with `axes.formatter.min_exponent = 0`.
+/// matplotlib's `LogFormatterSciNotation(base, labelOnlyBase, minor_thresholds)` for a log or
+/// symlog axis, with `axes.formatter.min_exponent = 0`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogFormatterSciNotation {
     base: f64,
@@ -252,6 +252,8 @@ pub struct LogFormatterSciNotation {
     /// `(subset, all)`: label some minor ticks when at most `subset` decades are ticked,
     /// all of them when the view spans less than `all` decades. Default `(1, 0.4)`.
     pub minor_thresholds: (f64, f64),
+    /// The symlog axis' `linthresh` (`None` on a log axis).
+    linthresh: Option<f64>,
 }
 
 impl LogFormatterSciNotation {
@@ -268,18 +270,30 @@ impl LogFormatterSciNotation {
 
     /// `LogFormatterSciNotation(base, labelOnlyBase=label_only_base)`.
     pub fn new(base: f64, label_only_base: bool) -> Result<Self> {
-        if !(base.is_finite() && base > 1.0) {
-            return Err(Error::invalid(
-                "base",
-                base,
-                "a finite number greater than 1",
-            ));
+        if !(base > 1.0 && base <= MAX_BASE) {
+            return Err(Error::invalid("base", base, "a number in (1, 1e6]"));
         }
         Ok(Self {
             base,
             label_only_base,
             minor_thresholds: (1.0, 0.4),
+            linthresh: None,
         })
+    }
+
+    /// The major formatter of a symlog axis (or a colorbar with `SymLogNorm`):
+    /// `LogFormatterSciNotation(base)` reading `linthresh` from the axis transform.
+    pub fn symlog(base: f64, linthresh: f64) -> Result<Self> {
+        if !(linthresh.is_finite() && linthresh > 0.0) {
+            return Err(Error::invalid(
+                "linthresh",
+                linthresh,
+                "a positive finite number",
+            ));
+        }
+        let mut f = Self::new(base, false)?;
+        f.linthresh = Some(linthresh);
+        Ok(f)
     }
 
     /// `LogFormatter.set_locs`: which coefficients get a label for this view interval
@@ -293,14 +307,32 @@ impl LogFormatterSciNotation {
         } else {
             (view_a, view_b)
         };
-        if vmin <= 0.0 {
-            return Some(vec![1.0]);
-        }
         let b = self.base;
-        let lmin = vmin.ln() / b.ln();
-        let lmax = vmax.ln() / b.ln();
-        let numticks = lmax.floor() - next_down(lmin).floor();
-        let numdec = (lmax - lmin).abs();
+        let log = |x: f64| x.ln() / b.ln();
+        let (numticks, numdec) = match self.linthresh {
+            None => {
+                if vmin <= 0.0 {
+                    return Some(vec![1.0]);
+                }
+                let (lmin, lmax) = (log(vmin), log(vmax));
+                (lmax.floor() - next_down(lmin).floor(), (lmax - lmin).abs())
+            }
+            Some(t) => {
+                // Only ticks and decades in the logarithmic parts count.
+                let (mut numticks, mut numdec) = (0.0, 0.0);
+                if vmin < -t {
+                    let rhs = vmax.min(-t);
+                    numticks += log(rhs.abs()).floor() - next_down(log(vmin.abs())).floor();
+                    numdec += log(vmin / rhs);
+                }
+                if vmax > t {
+                    let lhs = vmin.max(t);
+                    numticks += log(vmax).floor() - next_down(log(lhs)).floor();
+                    numdec += log(vmax / lhs);
+                }
+                (numticks, numdec)
+            }
+        };
         if numticks > self.minor_thresholds.0 {
             Some(vec![1.0])
         } else if numdec > self.minor_thresholds.1 {

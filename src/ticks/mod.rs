@@ -6,21 +6,41 @@
 //!   labels as structured [`TickLabel`]s for the mathtext layout;
 //! * [`visible_ticks`], the filter `Axis._update_ticks` applies before drawing.
 //!
+//! [`axis_ticks`] does it all for one axis of a given scale.
+//!
+//! # Which locator and formatter a colorbar uses (matplotlib 3.11.2, measured)
+//!
+//! | norm | long-axis scale | major locator | formatter | minor ticks |
+//! |---|---|---|---|---|
+//! | `Normalize` | linear | `AutoLocator` | `ScalarFormatter` | none |
+//! | `LogNorm` | log | `LogLocator` | `LogFormatterSciNotation` | `LogLocator(subs='auto')`, labelled only when at most one decade is ticked |
+//! | `SymLogNorm` | symlog | `SymmetricalLogLocator` | `LogFormatterSciNotation` | none (same locations as the majors) |
+//! | `PowerNorm`, `TwoSlopeNorm`, `CenteredNorm` | function (the norm) | `AutoLocator` on the data view `(vmin, vmax)` | `ScalarFormatter` | none |
+//! | `BoundaryNorm` | function (uniform spacing) | `FixedLocator(boundaries, nbins=10)` ([`fixed_locator`]) | `ScalarFormatter` | none (all overlap) |
+//! | `AsinhNorm` | asinh | `AsinhLocator` (not implemented) | `LogFormatterSciNotation` | none |
+//!
+//! For the function scales only the drawing filter differs: use [`visible_ticks_by`] with
+//! the norm as forward transform.
+//!
 //! Everything follows matplotlib's floating-point operations step by step (Python floor
 //! division, numpy rounding, printf formatting), because tick positions and label strings
 //! must match bit for bit.
 
+mod axis;
 mod log;
 mod max_n;
 mod pyfloat;
 mod scalar;
+mod symlog;
 
 #[cfg(test)]
 mod fixtures;
 
+pub use axis::{axis_ticks, AxisTicks, Tick};
 pub use log::{LogFormatterSciNotation, LogLocator, LogSubs, TickLabel};
 pub use max_n::{nonsingular, scale_range, MaxNLocator};
 pub use scalar::{ScalarFormatter, ScalarLabels};
+pub use symlog::{fixed_locator, SymmetricalLogLocator};
 
 use crate::{Error, Result};
 
@@ -36,12 +56,21 @@ pub enum AxisKind {
 }
 
 /// The scale of an axis, which decides in what space ticks are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum AxisScale {
     /// `'linear'`.
     Linear,
     /// `'log'` with base 10 (its transform is `np.log10`).
     Log10,
+    /// `'symlog'` (`SymmetricalLogTransform`).
+    SymLog {
+        /// The logarithm base.
+        base: f64,
+        /// Half-width of the linear range around 0.
+        linthresh: f64,
+        /// Length of the linear range (per side) in decades.
+        linscale: f64,
+    },
 }
 
 impl AxisScale {
@@ -54,6 +83,21 @@ impl AxisScale {
                     v.log10()
                 } else {
                     -1000.0
+                }
+            }
+            AxisScale::SymLog {
+                base,
+                linthresh,
+                linscale,
+            } => {
+                let linscale_adj = linscale / (1.0 - 1.0 / base);
+                if v.abs() <= linthresh {
+                    v * linscale_adj
+                } else {
+                    let log_base = base.ln();
+                    v.signum()
+                        * linthresh
+                        * (linscale_adj - linthresh.ln() / log_base + v.abs().ln() / log_base)
                 }
             }
         }
@@ -113,18 +157,35 @@ pub fn nbins_from_tick_space(tick_space: i64) -> usize {
 /// The ticks `Axis._update_ticks` draws: those within the view interval widened by
 /// `1e-10` of its length, compared in scale space (`transforms._interval_contains_close`).
 pub fn visible_ticks(locs: &[f64], view_a: f64, view_b: f64, scale: AxisScale) -> Vec<f64> {
-    let (mut a, mut b) = (scale.transform(view_a), scale.transform(view_b));
+    visible_ticks_by(locs, view_a, view_b, |v| scale.transform(v))
+}
+
+/// [`visible_ticks`] for any scale, given its forward transform. A colorbar whose norm
+/// is not a plain `Normalize` (`PowerNorm`, `TwoSlopeNorm`, `CenteredNorm`, `BoundaryNorm`)
+/// has a `'function'` scale whose forward transform is the norm itself (for
+/// `BoundaryNorm` with uniform spacing, the position among the boundaries).
+pub fn visible_ticks_by(
+    locs: &[f64],
+    view_a: f64,
+    view_b: f64,
+    forward: impl Fn(f64) -> f64,
+) -> Vec<f64> {
+    let inside = view_filter(view_a, view_b, forward);
+    locs.iter().copied().filter(|&l| inside(l)).collect()
+}
+
+/// `transforms._interval_contains_close(forward(view), forward(loc), rtol=1e-10)` as a
+/// predicate on `loc`.
+fn view_filter(view_a: f64, view_b: f64, forward: impl Fn(f64) -> f64) -> impl Fn(f64) -> bool {
+    let (mut a, mut b) = (forward(view_a), forward(view_b));
     if a > b {
         std::mem::swap(&mut a, &mut b);
     }
     let tol = (b - a) * 1e-10;
-    locs.iter()
-        .copied()
-        .filter(|&l| {
-            let t = scale.transform(l);
-            a - tol <= t && t <= b + tol
-        })
-        .collect()
+    move |loc| {
+        let t = forward(loc);
+        a - tol <= t && t <= b + tol
+    }
 }
 
 /// `Axis.get_minorticklocs`: drops minor locations that coincide with a major one, within
@@ -169,6 +230,42 @@ mod tests {
         assert_eq!(auto_nbins(369.6, 100.0, 10.0, AxisKind::Y).unwrap(), 9);
         assert_eq!(auto_nbins(10.0, 100.0, 10.0, AxisKind::X).unwrap(), 1);
         assert!(tick_space(100.0, 0.0, 10.0, AxisKind::X).is_err());
+    }
+
+    #[test]
+    fn extreme_inputs_do_not_panic() {
+        // Whatever matplotlib does with these (overflow warnings, empty results), the
+        // port must return a value or an error, never panic or allocate without bound.
+        let extremes = [
+            (-1e308, 1e308),
+            (1e308, 1.7e308),
+            (5e-324, 1e-323),
+            (f64::NAN, 1.0),
+            (f64::NEG_INFINITY, f64::INFINITY),
+            (0.0, 0.0),
+            (-0.0, 5e-324),
+            (1e-300, 1e300),
+        ];
+        for (a, b) in extremes {
+            for space in [0, 1, 13, 1000] {
+                for scale in [
+                    AxisScale::Linear,
+                    AxisScale::Log10,
+                    AxisScale::SymLog {
+                        base: 10.0,
+                        linthresh: 1.0,
+                        linscale: 1.0,
+                    },
+                ] {
+                    let _ = axis_ticks((a, b), space, scale);
+                }
+            }
+            let _ = ScalarFormatter::default().format_ticks(&[a, b], a, b);
+            let _ = LogFormatterSciNotation::major(10.0)
+                .unwrap()
+                .format_ticks(&[a, b], a, b);
+        }
+        assert!(LogLocator::minor(1e300, 9).is_err());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `ScalarFormatter` with matplotlib's default rcParams (matplotlib `ticker.ScalarFormatter`).
 
-use super::pyfloat::{fix_minus, floordiv, fmt_f, fmt_g, np_round, pow10, py_round};
+use super::pyfloat::{fix_minus, floordiv, fmt_f, fmt_g, np_round, pow10};
 
 /// Safety net for the offset search loops, which terminate long before this for finite
 /// input (they walk down from `ceil(log10(max))` one power of ten at a time).
@@ -241,7 +241,9 @@ fn set_format(locs: &[f64], offset: f64, oom: i32, view_a: f64, view_b: f64) -> 
 fn format_data(value: f64) -> String {
     let e = value.abs().log10().floor();
     let e = if e.is_finite() { e as i64 } else { 0 };
-    let s = py_round(value / pow10(e), 10);
+    // The offset is a numpy float64, so Python's `round(s, 10)` is numpy's rounding
+    // (scale by 1e10, round half to even), not the correctly rounded decimal.
+    let s = np_round(value / pow10(e), 10);
     let significand = if s % 1.0 == 0.0 {
         format!("{s:.0}")
     } else {
@@ -316,5 +318,11 @@ mod tests {
         assert_eq!(offset_text(1200.0, -5), "1e\u{2212}5+1.2e3");
         assert_eq!(offset_text(-1e6, 0), "\u{2212}1e6");
         assert_eq!(offset_text(2.5, -8), "1e\u{2212}8+2.5");
+        // ax.set_ylim(2.4229163225552473e-12, 2.4229163225506793e-12): the offset
+        // 2.42291632255e-12 rounds through np.round(x, 10), giving ...323, not ...322.
+        assert_eq!(
+            offset_text(2.42291632255e-12, -24),
+            "1e\u{2212}24+2.422916323e\u{2212}12"
+        );
     }
 }

@@ -1,0 +1,116 @@
+//! One call per axis: what `Axis._update_ticks` computes for the default locators and
+//! formatters of each scale (and hence of each colorbar norm).
+
+use super::{
+    nbins_from_tick_space, remove_overlapping_locs, view_filter, AxisScale,
+    LogFormatterSciNotation, LogLocator, MaxNLocator, ScalarFormatter, SymmetricalLogLocator,
+    TickLabel,
+};
+use crate::Result;
+
+/// One tick of an axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// Location in data coordinates.
+    pub loc: f64,
+    /// The label text (may be [`TickLabel::Empty`]).
+    pub label: TickLabel,
+}
+
+/// The ticks of one axis as matplotlib draws them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisTicks {
+    /// Drawn major ticks, in locator order.
+    pub major: Vec<Tick>,
+    /// Drawn minor ticks (log axes only; linear axes have minor ticks off by default).
+    pub minor: Vec<Tick>,
+    /// The offset / scientific-notation text at the axis end (`ScalarFormatter` only).
+    pub offset_text: String,
+    /// Every location the major locator returned, drawn or not.
+    pub major_locs: Vec<f64>,
+}
+
+/// The ticks of an axis with the default locators and formatters for `scale`:
+///
+/// * linear: `AutoLocator` (nbins from `tick_space`) + `ScalarFormatter`;
+/// * log10: `LogLocator` majors + `LogLocator(subs='auto')` minors, both labelled by
+///   `LogFormatterSciNotation` (minor labels only appear when at most one decade is ticked);
+/// * symlog: `SymmetricalLogLocator` + `LogFormatterSciNotation`, no minor ticks.
+///
+/// `view` is the axis' view interval in either order and `tick_space` the value of
+/// [`tick_space`](super::tick_space) for the axis.
+pub fn axis_ticks(view: (f64, f64), tick_space: i64, scale: AxisScale) -> Result<AxisTicks> {
+    let (a, b) = view;
+    match scale {
+        AxisScale::Linear => {
+            let locs = MaxNLocator::auto(nbins_from_tick_space(tick_space))?.tick_values(a, b)?;
+            let formatted = ScalarFormatter::default().format_ticks(&locs, a, b);
+            let labels = formatted.labels.into_iter().map(TickLabel::Plain).collect();
+            Ok(AxisTicks {
+                major: drawn(&locs, labels, view, scale),
+                minor: Vec::new(),
+                offset_text: formatted.offset_text,
+                major_locs: locs,
+            })
+        }
+        AxisScale::Log10 => {
+            let n = LogLocator::auto_numticks(tick_space);
+            let locs = LogLocator::major(10.0, n)?.tick_values(a, b)?;
+            let minor_raw = LogLocator::minor(10.0, n)?.tick_values(a, b)?;
+            let minor_locs = remove_overlapping_locs(&minor_raw, &locs, a, b, scale);
+            let labels = LogFormatterSciNotation::major(10.0)?.format_ticks(&locs, a, b);
+            let minor_labels =
+                LogFormatterSciNotation::minor(10.0)?.format_ticks(&minor_locs, a, b);
+            Ok(AxisTicks {
+                major: drawn(&locs, labels, view, scale),
+                minor: drawn(&minor_locs, minor_labels, view, scale),
+                offset_text: String::new(),
+                major_locs: locs,
+            })
+        }
+        AxisScale::SymLog {
+            base, linthresh, ..
+        } => {
+            let locs = SymmetricalLogLocator::new(base, linthresh)?.tick_values(a, b)?;
+            let labels =
+                LogFormatterSciNotation::symlog(base, linthresh)?.format_ticks(&locs, a, b);
+            Ok(AxisTicks {
+                major: drawn(&locs, labels, view, scale),
+                minor: Vec::new(),
+                offset_text: String::new(),
+                major_locs: locs,
+            })
+        }
+    }
+}
+
+/// Pairs locations with labels and keeps the drawn ones.
+fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScale) -> Vec<Tick> {
+    let inside = view_filter(view.0, view.1, |v| scale.transform(v));
+    locs.iter()
+        .zip(labels)
+        .filter(|(&l, _)| inside(l))
+        .map(|(&loc, label)| Tick { loc, label })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_colorbar() {
+        // fig.colorbar(imshow(rand)) on the standard figure: view (6.8676e-7, 0.99999677),
+        // tick space 13; drawn labels "0.2" ... "0.8", no offset.
+        let t = axis_ticks((6.8676e-7, 0.99999677), 13, AxisScale::Linear).unwrap();
+        let labels: Vec<String> = t.major.iter().map(|t| t.label.to_mathtext()).collect();
+        assert_eq!(labels, ["0.2", "0.4", "0.6", "0.8"]);
+        assert_eq!(t.offset_text, "");
+        assert_eq!(t.major_locs.len(), 6);
+        // LogNorm colorbar of data 1..1000: majors 10^1, 10^2 drawn, minors unlabelled.
+        let t = axis_ticks((1.0007, 999.997), 13, AxisScale::Log10).unwrap();
+        let locs: Vec<f64> = t.major.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [10.0, 100.0]);
+        assert!(t.minor.iter().all(|t| t.label == TickLabel::Empty));
+    }
+}
