@@ -70,3 +70,30 @@ impl Affine {
         )
     }
 }
+
+impl Affine {
+    /// The inverse, computed the way Agg's `trans_affine::invert` does (so float noise
+    /// matches): `d = 1/(sx*sy - shy*shx)`, then the adjugate scaled by `d`.
+    /// `None` when the transform is singular or not finite.
+    pub fn inverted(&self) -> Option<Affine> {
+        let det = self.sx * self.sy - self.shy * self.shx;
+        let d = 1.0 / det;
+        if det == 0.0 || !d.is_finite() {
+            return None;
+        }
+        let sx = self.sy * d;
+        let sy = self.sx * d;
+        let shy = -self.shy * d;
+        let shx = -self.shx * d;
+        let tx = -self.tx * sx - self.ty * shx;
+        let ty = -self.tx * shy - self.ty * sy;
+        Some(Affine {
+            sx,
+            shy,
+            shx,
+            sy,
+            tx,
+            ty,
+        })
+    }
+}
