@@ -242,6 +242,7 @@ fn filtered<const C: usize>(
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
+    product: impl Fn(f64, i32) -> f64 + Sync,
     finish: impl Fn([f64; C], i32) -> [f64; C] + Sync,
 ) -> Vec<[f64; C]> {
     let (w, h) = (placement.width, placement.height);
@@ -298,9 +299,8 @@ fn filtered<const C: usize>(
                     let weight = (weight_y * i32::from(weights[x_hr as usize]) + FILTER_SCALE / 2)
                         >> FILTER_SHIFT;
                     let p = &src[row + reflect(sx, cols)];
-                    let wf = f64::from(weight);
                     for c in 0..C {
-                        acc[c] += p[c] * wf;
+                        acc[c] += product(p[c], weight);
                     }
                     total += weight;
                     x_hr += rx_inv;
@@ -321,6 +321,17 @@ fn filtered<const C: usize>(
         }
     });
     out
+}
+
+/// Sample times weight for float64 data (Agg's `rgba64`/`gray64`: double * int).
+fn f64_product(v: f64, weight: i32) -> f64 {
+    v * f64::from(weight)
+}
+
+/// Sample times weight for float32 data (Agg's `gray32`: the product is taken in float,
+/// then accumulated in double). `v` holds an f32 value.
+fn f32_product(v: f64, weight: i32) -> f64 {
+    f64::from(v as f32 * weight as f32)
 }
 
 fn gather<T: Copy + Send + Sync>(src: &[T], indices: &[u32]) -> Vec<T> {
@@ -352,7 +363,7 @@ pub fn resample_rgba(
             &nearest_map(placement, &transform, flip_cols, flip_rows)?,
         ),
         Plan::Filtered { inverse, lut } => {
-            filtered(src, placement, &inverse, &lut, |acc, total| {
+            filtered(src, placement, &inverse, &lut, f64_product, |acc, total| {
                 let t = f64::from(total);
                 let mut v = acc.map(|a| a / t).map(|a| if a < 0.0 { 0.0 } else { a });
                 if v[3] > 1.0 {
@@ -391,11 +402,53 @@ pub fn resample_scalar(
         ),
         Plan::Filtered { inverse, lut } => {
             let src1: Vec<[f64; 1]> = src.iter().map(|&v| [v]).collect();
-            filtered(&src1, placement, &inverse, &lut, |acc, total| {
-                [acc[0] / f64::from(total)]
-            })
+            filtered(
+                &src1,
+                placement,
+                &inverse,
+                &lut,
+                f64_product,
+                |acc, total| [acc[0] / f64::from(total)],
+            )
             .into_iter()
             .map(|[v]| v)
+            .collect()
+        }
+    })
+}
+
+/// [`resample_scalar`] for float32 data, as matplotlib resamples float32 input and
+/// integer input of small range in the `'data'` stage: sums in double of float products,
+/// result rounded to float32. Device order.
+pub fn resample_scalar_f32(
+    src: &[f32],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+) -> Result<Vec<f32>> {
+    check_size(placement)?;
+    check_len(src.len(), placement, "data")?;
+    Ok(match plan(placement, interpolation, filterrad)? {
+        Plan::Nearest {
+            transform,
+            flip_cols,
+            flip_rows,
+        } => gather(
+            src,
+            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
+        ),
+        Plan::Filtered { inverse, lut } => {
+            let src1: Vec<[f64; 1]> = src.iter().map(|&v| [f64::from(v)]).collect();
+            filtered(
+                &src1,
+                placement,
+                &inverse,
+                &lut,
+                f32_product,
+                |acc, total| [acc[0] / f64::from(total)],
+            )
+            .into_iter()
+            .map(|[v]| v as f32)
             .collect()
         }
     })

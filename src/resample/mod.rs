@@ -20,8 +20,8 @@ use crate::transform::Affine;
 use crate::{Error, Result};
 
 pub use engine::{
-    nearest_indices, premultiply, resample_mask, resample_rgba, resample_scalar, rgba_to_bytes,
-    DEFAULT_FILTERRAD,
+    nearest_indices, premultiply, resample_mask, resample_rgba, resample_scalar,
+    resample_scalar_f32, rgba_to_bytes, DEFAULT_FILTERRAD,
 };
 pub use filters::FilterLut;
 
