@@ -11,6 +11,9 @@ use crate::{Error, Result};
 /// matplotlib's default `filterrad` (radius of sinc, lanczos and blackman).
 pub const DEFAULT_FILTERRAD: f64 = 4.0;
 
+/// Largest accepted `filterrad`.
+pub const MAX_FILTERRAD: f64 = 1024.0;
+
 /// Output sizes (in pixels) from which rows are computed in parallel.
 const PARALLEL_PIXELS: usize = 1 << 15;
 
@@ -73,6 +76,15 @@ enum Plan {
 }
 
 fn plan(placement: &Placement, interpolation: Interpolation, filterrad: f64) -> Result<Plan> {
+    // matplotlib requires a positive radius; the upper bound keeps Agg's int arithmetic
+    // (diameter * 256 * scale) in range.
+    if !(filterrad > 0.0 && filterrad <= MAX_FILTERRAD) {
+        return Err(Error::invalid(
+            "filterrad",
+            filterrad,
+            format!("a positive number no larger than {MAX_FILTERRAD}"),
+        ));
+    }
     let (interp, _) = resolve(interpolation, Some(Stage::Rgba), placement, false);
     let t = placement.transform;
     let (n, m) = (placement.cols as f64, placement.rows as f64);
@@ -226,10 +238,29 @@ fn check_size(placement: &Placement) -> Result<()> {
     if placement.rows == 0 || placement.cols == 0 || placement.width == 0 || placement.height == 0 {
         return Err(Error::Data("empty image or output".into()));
     }
-    if u32::try_from(placement.rows * placement.cols).is_err() || placement.cols > 1 << 23 {
+    // Agg works in 24.8 fixed point: matplotlib downsamples wider or taller data first.
+    let src_ok = placement
+        .rows
+        .checked_mul(placement.cols)
+        .is_some_and(|n| u32::try_from(n).is_ok())
+        && placement.cols <= 1 << 23
+        && placement.rows <= 1 << 24;
+    if !src_ok {
         return Err(Error::Data(format!(
             "image of {} x {} pixels is too large to resample",
             placement.rows, placement.cols
+        )));
+    }
+    let out_ok = placement
+        .width
+        .checked_mul(placement.height)
+        .is_some_and(|n| n <= 1 << 30)
+        && placement.width <= 1 << 23
+        && placement.height <= 1 << 23;
+    if !out_ok {
+        return Err(Error::Data(format!(
+            "output of {} x {} pixels is too large",
+            placement.width, placement.height
         )));
     }
     Ok(())
@@ -570,6 +601,42 @@ mod tests {
             seen.push(d.y);
         }
         assert_eq!(seen, [0, 2, 5, 7, 10]);
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        let p = strip(8, 4.0);
+        // Wrong pixel count, non-positive / non-finite filterrad, filter for indices.
+        let err = resample_scalar(&[0.0; 7], &p, Interpolation::Hanning, 4.0).unwrap_err();
+        assert!(err.to_string().contains("7 pixels"), "{err}");
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let err = resample_scalar(&[0.0; 8], &p, Interpolation::Sinc, bad).unwrap_err();
+            assert!(err.to_string().contains("filterrad"), "{err}");
+        }
+        assert!(nearest_indices(&p, Interpolation::Hanning).is_err());
+        let mut empty = p;
+        empty.width = 0;
+        assert!(resample_rgba(&[[0.0; 4]; 8], &empty, Interpolation::Nearest, 4.0).is_err());
+    }
+
+    #[test]
+    fn unit_scale_filter_is_nearest_without_flip() {
+        // _image.resample switches to nearest when |sx| = |sy| = 1 and there is no shear;
+        // matplotlib's tie-breaking flip only happens for interpolation='nearest'.
+        let p = place(
+            [-0.5, 7.5, 0.5, -0.5],
+            Origin::Upper,
+            1,
+            8,
+            (-0.5, 7.5),
+            (0.5, -0.5),
+            [0.0, 0.0, 8.0, 1.0],
+        )
+        .unwrap();
+        assert_eq!((p.transform.sx, p.transform.sy), (1.0, -1.0));
+        let src: Vec<f64> = (0..8).map(f64::from).collect();
+        let got = resample_scalar(&src, &p, Interpolation::Hanning, 4.0).unwrap();
+        assert_eq!(got, src);
     }
 
     #[test]

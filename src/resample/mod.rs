@@ -7,6 +7,12 @@
 //! [`resample_scalar`], [`resample_mask`] and [`nearest_indices`] reproduce
 //! `matplotlib._image.resample` (Agg's nearest-neighbour and "affine resample" span
 //! generators). Outputs are in device order: top row first.
+//!
+//! Every output pixel is computed as fully covered by the image. That is what Agg does
+//! for every box [`place`] returns (each edge pixel is at least half covered, and Agg
+//! paints such pixels fully). For a hand-made [`Placement`] whose image rectangle covers
+//! an edge pixel by less than half, or misses it, matplotlib would instead blend that
+//! pixel with its coverage (measured: cover `c/255`) or leave it empty.
 
 mod engine;
 pub mod filters;
@@ -21,7 +27,7 @@ use crate::{Error, Result};
 
 pub use engine::{
     nearest_indices, premultiply, resample_mask, resample_rgba, resample_scalar,
-    resample_scalar_f32, rgba_to_bytes, DEFAULT_FILTERRAD,
+    resample_scalar_f32, rgba_to_bytes, DEFAULT_FILTERRAD, MAX_FILTERRAD,
 };
 pub use filters::FilterLut;
 
