@@ -239,6 +239,15 @@ pub struct Placement {
     pub cols: usize,
 }
 
+impl Placement {
+    /// The block's top-left corner in device pixels `(column, row)` on a canvas of integer
+    /// height `canvas_height`: `(x0, H - (y0 + height))`. May be negative or beyond the
+    /// canvas when the Axes sticks out of the figure.
+    pub fn device_origin(&self, canvas_height: i64) -> (i64, i64) {
+        (self.x0, canvas_height - (self.y0 + self.height as i64))
+    }
+}
+
 /// Computes the painted box and the composed transform, as `AxesImage.make_image` does.
 ///
 /// `extent` is `(left, right, bottom, top)` in data coordinates, `view_x`/`view_y` the
@@ -437,6 +446,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!((p.x0, p.y0, p.width, p.height), (107, 53, 370, 369));
+        // Spec §5.2: columns 107..476, rows 58..426 of the 640 x 480 canvas.
+        assert_eq!(p.device_origin(480), (107, 58));
         assert_eq!(
             resolve(Interpolation::Auto, None, &p, true),
             (Interpolation::Hanning, Stage::Rgba)
