@@ -354,6 +354,22 @@ fn filtered<const C: usize>(
     out
 }
 
+/// Agg's RGBA finish: divide by the total weight, clamp below at 0, alpha at most 1 and
+/// each colour at most alpha (premultiplied).
+fn finish_rgba(acc: [f64; 4], total: i32) -> [f64; 4] {
+    let t = f64::from(total);
+    let mut v = acc.map(|a| a / t).map(|a| if a < 0.0 { 0.0 } else { a });
+    if v[3] > 1.0 {
+        v[3] = 1.0;
+    }
+    for c in 0..3 {
+        if v[c] > v[3] {
+            v[c] = v[3];
+        }
+    }
+    v
+}
+
 /// Sample times weight for float64 data (Agg's `rgba64`/`gray64`: double * int).
 fn f64_product(v: f64, weight: i32) -> f64 {
     v * f64::from(weight)
@@ -394,19 +410,7 @@ pub fn resample_rgba(
             &nearest_map(placement, &transform, flip_cols, flip_rows)?,
         ),
         Plan::Filtered { inverse, lut } => {
-            filtered(src, placement, &inverse, &lut, f64_product, |acc, total| {
-                let t = f64::from(total);
-                let mut v = acc.map(|a| a / t).map(|a| if a < 0.0 { 0.0 } else { a });
-                if v[3] > 1.0 {
-                    v[3] = 1.0;
-                }
-                for c in 0..3 {
-                    if v[c] > v[3] {
-                        v[c] = v[3];
-                    }
-                }
-                v
-            })
+            filtered(src, placement, &inverse, &lut, f64_product, finish_rgba)
         }
     })
 }
@@ -444,6 +448,37 @@ pub fn resample_scalar(
             .into_iter()
             .map(|[v]| v)
             .collect()
+        }
+    })
+}
+
+/// [`resample_rgba`] for float32 RGBA, as matplotlib resamples float32 RGBA input and
+/// uint8 RGBA input (divided by 255 into float32): Agg's `rgba32` products are taken in
+/// float and summed in double, the clamped result is rounded to float32. Premultiply
+/// first with [`premultiply_f32`]; finish with [`rgba_f32_to_bytes`].
+pub fn resample_rgba_f32(
+    src: &[[f32; 4]],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+) -> Result<Vec<[f32; 4]>> {
+    check_size(placement)?;
+    check_len(src.len(), placement, "RGBA image")?;
+    Ok(match plan(placement, interpolation, filterrad)? {
+        Plan::Nearest {
+            transform,
+            flip_cols,
+            flip_rows,
+        } => gather(
+            src,
+            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
+        ),
+        Plan::Filtered { inverse, lut } => {
+            let src64: Vec<[f64; 4]> = src.iter().map(|p| p.map(f64::from)).collect();
+            filtered(&src64, placement, &inverse, &lut, f32_product, finish_rgba)
+                .into_iter()
+                .map(|p| p.map(|v| v as f32))
+                .collect()
         }
     })
 }
@@ -519,6 +554,46 @@ pub fn premultiply(pixels: &mut [[f64; 4]]) -> bool {
         p[2] *= a;
     }
     true
+}
+
+/// [`premultiply`] in float32, as numpy does for float32 RGBA.
+pub fn premultiply_f32(pixels: &mut [[f32; 4]]) -> bool {
+    if pixels.iter().all(|p| p[3] == 1.0) {
+        return false;
+    }
+    for p in pixels.iter_mut() {
+        let a = p[3];
+        p[0] *= a;
+        p[1] *= a;
+        p[2] *= a;
+    }
+    true
+}
+
+/// uint8 RGBA input as matplotlib feeds it to the resampler: `np.divide(A, 255,
+/// dtype=float32)`.
+pub fn rgba_u8_to_f32(pixels: &[[u8; 4]]) -> Vec<[f32; 4]> {
+    pixels
+        .iter()
+        .map(|p| p.map(|v| f32::from(v) / 255.0))
+        .collect()
+}
+
+/// [`rgba_to_bytes`] in float32: divide by the non-zero alpha, then `uint8(v * 255)`.
+pub fn rgba_f32_to_bytes(pixels: &[[f32; 4]]) -> Vec<[u8; 4]> {
+    pixels
+        .iter()
+        .map(|p| {
+            let a = p[3];
+            let d = if a != 0.0 { a } else { 1.0 };
+            [
+                (p[0] / d * 255.0) as u8,
+                (p[1] / d * 255.0) as u8,
+                (p[2] / d * 255.0) as u8,
+                (a * 255.0) as u8,
+            ]
+        })
+        .collect()
 }
 
 /// The `'rgba'` stage's finish (spec §5.4): divide by the resampled alpha where it is

@@ -251,10 +251,24 @@ fn figures_match_matplotlib() {
                 (good, total)
             }
             _ => {
-                let mut src = input_rgba(case);
-                premultiply(&mut src);
-                let got =
-                    rgba_to_bytes(&resample_rgba(&src, &p, interp, DEFAULT_FILTERRAD).unwrap());
+                let got = if kind == "u8rgba" {
+                    // uint8 RGBA: divided by 255 into float32, resampled as Agg rgba32.
+                    let (rows, cols) = shape(case);
+                    let opaque = case["opaque"].as_bool().unwrap_or(false);
+                    let bytes: Vec<[u8; 4]> =
+                        lcg_bytes(case["seed"].as_u64().unwrap(), rows * cols * 4)
+                            .chunks_exact(4)
+                            .map(|c| [c[0], c[1], c[2], if opaque { 255 } else { c[3] }])
+                            .collect();
+                    let mut src = rgba_u8_to_f32(&bytes);
+                    premultiply_f32(&mut src);
+                    let r = resample_rgba_f32(&src, &p, interp, DEFAULT_FILTERRAD).unwrap();
+                    rgba_f32_to_bytes(&r)
+                } else {
+                    let mut src = input_rgba(case);
+                    premultiply(&mut src);
+                    rgba_to_bytes(&resample_rgba(&src, &p, interp, DEFAULT_FILTERRAD).unwrap())
+                };
                 let (color, _, buf) = read_png(expected);
                 let want: Vec<[u8; 4]> = match color {
                     png::ColorType::Grayscale => buf.iter().map(|&g| [g, g, g, 255]).collect(),
@@ -263,6 +277,15 @@ fn figures_match_matplotlib() {
                         .map(|c| [c[0], c[1], c[2], c[3]])
                         .collect(),
                 };
+                // Show the first few differing pixels, to help diagnose a regression.
+                let diffs = got
+                    .iter()
+                    .zip(&want)
+                    .enumerate()
+                    .filter(|(_, (a, b))| a != b);
+                for (i, (a, b)) in diffs.take(5) {
+                    eprintln!("{name}: pixel {i}: got {a:?} want {b:?}");
+                }
                 let good = if got.len() == want.len() {
                     got.iter().zip(&want).filter(|(a, b)| a == b).count()
                 } else {
