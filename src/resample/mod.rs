@@ -8,6 +8,18 @@
 //! `matplotlib._image.resample` (Agg's nearest-neighbour and "affine resample" span
 //! generators). Outputs are in device order: top row first.
 //!
+//! Which function for which input (as `_make_image` converts dtypes):
+//!
+//! | input | stage | call |
+//! |---|---|---|
+//! | 2-D data | `'rgba'` | colour-map to float64 RGBA, [`premultiply`], [`resample_rgba`], [`rgba_to_bytes`] |
+//! | float64 RGB(A); float32 or uint8 RGB (+ float64 alpha) | `'rgba'` | same as above |
+//! | float32 RGBA; uint8 RGBA ([`rgba_u8_to_f32`]) | `'rgba'` | [`premultiply_f32`], [`resample_rgba_f32`], [`rgba_f32_to_bytes`] |
+//! | float64 2-D data | `'data'` | [`resample_scalar`] + [`resample_mask`] |
+//! | float32 2-D data, integers of range <= 1e8 | `'data'` | [`resample_scalar_f32`] + [`resample_mask`] |
+//!
+//! With nearest neighbour, [`nearest_indices`] gives the same pixels as indices.
+//!
 //! Every output pixel is computed as fully covered by the image. That is what Agg does
 //! for every box [`place`] returns (each edge pixel is at least half covered, and Agg
 //! paints such pixels fully). For a hand-made [`Placement`] whose image rectangle covers
