@@ -319,8 +319,11 @@ pub struct FilterLut {
 impl FilterLut {
     /// The normalised table for `interpolation` (`filterrad` is used by sinc, lanczos and
     /// blackman, as matplotlib's `filterrad`, default 4). `None` for nearest and the
-    /// unresolved `auto`.
+    /// unresolved `auto`, and when `filterrad` is not in `(0, MAX_FILTERRAD]`.
     pub fn new(interpolation: Interpolation, filterrad: f64) -> Option<FilterLut> {
+        if !(filterrad > 0.0 && filterrad <= super::MAX_FILTERRAD) {
+            return None;
+        }
         let kernel = Kernel::new(interpolation, filterrad)?;
         let radius = kernel.radius();
         let diameter = (radius.ceil() as usize).max(1) * 2;
