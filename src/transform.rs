@@ -48,17 +48,18 @@ impl Affine {
     }
 
     /// `self` applied first, then `next`: the matrix product `next x self`, in f64, in the
-    /// order matplotlib's `Affine2D.__add__` multiplies.
+    /// order matplotlib's `Affine2D.__add__` multiplies. Like `numpy.dot` (BLAS) on the
+    /// 3x3 matrices, each entry is accumulated from `+0.0`, so no entry is `-0.0`.
     pub fn then(&self, next: &Affine) -> Affine {
         let a = self;
         let b = next;
         Affine {
-            sx: b.sx * a.sx + b.shx * a.shy,
-            shx: b.sx * a.shx + b.shx * a.sy,
-            tx: b.sx * a.tx + b.shx * a.ty + b.tx,
-            shy: b.shy * a.sx + b.sy * a.shy,
-            sy: b.shy * a.shx + b.sy * a.sy,
-            ty: b.shy * a.tx + b.sy * a.ty + b.ty,
+            sx: 0.0 + b.sx * a.sx + b.shx * a.shy,
+            shx: 0.0 + b.sx * a.shx + b.shx * a.sy,
+            tx: 0.0 + b.sx * a.tx + b.shx * a.ty + b.tx,
+            shy: 0.0 + b.shy * a.sx + b.sy * a.shy,
+            sy: 0.0 + b.shy * a.shx + b.sy * a.sy,
+            ty: 0.0 + b.shy * a.tx + b.sy * a.ty + b.ty,
         }
     }
 
@@ -68,5 +69,32 @@ impl Affine {
             self.sx * x + self.shx * y + self.tx,
             self.shy * x + self.sy * y + self.ty,
         )
+    }
+}
+
+impl Affine {
+    /// The inverse, computed the way Agg's `trans_affine::invert` does (so float noise
+    /// matches): `d = 1/(sx*sy - shy*shx)`, then the adjugate scaled by `d`.
+    /// `None` when the transform is singular or not finite.
+    pub fn inverted(&self) -> Option<Affine> {
+        let det = self.sx * self.sy - self.shy * self.shx;
+        let d = 1.0 / det;
+        if det == 0.0 || !d.is_finite() {
+            return None;
+        }
+        let sx = self.sy * d;
+        let sy = self.sx * d;
+        let shy = -self.shy * d;
+        let shx = -self.shx * d;
+        let tx = -self.tx * sx - self.ty * shx;
+        let ty = -self.tx * shy - self.ty * sy;
+        Some(Affine {
+            sx,
+            shy,
+            shx,
+            sy,
+            tx,
+            ty,
+        })
     }
 }

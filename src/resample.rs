@@ -1,1 +1,0 @@
-//! Image resampling (work in progress).
