@@ -123,8 +123,8 @@ impl ImageData {
         }
     }
 
-    /// For colour images, the straight float RGBA of every pixel (row-major), as matplotlib
-    /// prepares it for resampling: floats clipped to 0..1, bytes divided by 255 in float32.
+    /// For float colour images, the straight RGBA of every pixel (row-major), clipped to 0..1
+    /// as matplotlib does before resampling.
     pub(crate) fn rgba_f64(&self) -> Option<Vec<[f64; 4]>> {
         match &self.kind {
             DataKind::Scalar { .. } => None,
@@ -139,23 +139,25 @@ impl ImageData {
                 }
                 Some(out)
             }
+            DataKind::RgbU8(_) => None,
+        }
+    }
+
+    /// For byte colour images, the RGBA bytes of every pixel (row-major; RGB gets alpha 255).
+    pub(crate) fn rgba_u8(&self) -> Option<Vec<[u8; 4]>> {
+        match &self.kind {
             DataKind::RgbU8(a) => {
                 let (h, w, c) = a.dim();
                 let mut out = Vec::with_capacity(h * w);
                 for r in 0..h {
                     for col in 0..w {
-                        let ch = |k: usize| {
-                            if k < c {
-                                f64::from(f32::from(a[(r, col, k)]) / 255.0f32)
-                            } else {
-                                1.0
-                            }
-                        };
+                        let ch = |k: usize| if k < c { a[(r, col, k)] } else { 255 };
                         out.push([ch(0), ch(1), ch(2), ch(3)]);
                     }
                 }
                 Some(out)
             }
+            _ => None,
         }
     }
 }
@@ -213,13 +215,6 @@ impl std::str::FromStr for Aspect {
                 _ => Err(Error::invalid("aspect", s, "'equal', 'auto' or a positive number")),
             },
         }
-    }
-}
-
-/// matplotlib's default, `'auto'`.
-impl Default for Interpolation {
-    fn default() -> Self {
-        Interpolation::Auto
     }
 }
 

@@ -177,11 +177,19 @@ fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
     let (interp, stage) = resample::resolve(image.interpolation, image.stage, &placement, scalar.is_some());
     let pixels: Vec<[u8; 4]> = match &scalar {
         Some(data) => scalar_pixels(image, data, &placement, interp, stage)?,
-        None => {
-            let mut src = image.data().rgba_f64().unwrap_or_default();
-            resample::premultiply(&mut src);
-            resample::rgba_to_bytes(&resample::resample_rgba(&src, &placement, interp, DEFAULT_FILTERRAD)?)
-        }
+        None => match image.data().rgba_u8() {
+            // Bytes are divided by 255 in float32 and resampled in float32, as matplotlib does.
+            Some(bytes) => {
+                let mut src = resample::rgba_u8_to_f32(&bytes);
+                resample::premultiply_f32(&mut src);
+                resample::rgba_f32_to_bytes(&resample::resample_rgba_f32(&src, &placement, interp, DEFAULT_FILTERRAD)?)
+            }
+            None => {
+                let mut src = image.data().rgba_f64().unwrap_or_default();
+                resample::premultiply(&mut src);
+                resample::rgba_to_bytes(&resample::resample_rgba(&src, &placement, interp, DEFAULT_FILTERRAD)?)
+            }
+        },
     };
     let rgba: Vec<u8> = pixels.into_iter().flatten().collect();
     Ok(Some(DrawOp::Image {

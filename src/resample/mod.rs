@@ -66,9 +66,10 @@ impl FromStr for Origin {
 }
 
 /// matplotlib's `interpolation` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Interpolation {
-    /// `'auto'`: nearest or hanning depending on the zoom (§5.3).
+    /// `'auto'`: nearest or hanning depending on the zoom (§5.3); the default.
+    #[default]
     Auto,
     /// `'antialiased'`: the old spelling of `'auto'`.
     Antialiased,

@@ -1,0 +1,46 @@
+//! The default figure (512 x 512 random data, viridis, colorbar) end to end, as matplotlib's
+//! `fig.canvas.draw(); np.asarray(buffer_rgba())` (55 ms on the reference machine) and
+//! `savefig` to PNG (90 ms).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use figbuf::{Figure, Renderer};
+use ndarray::Array2;
+
+fn random(rows: usize, cols: usize) -> Array2<f64> {
+    // xorshift: deterministic, no extra dependency.
+    let mut s = 0x9E37_79B9_7F4A_7C15u64;
+    Array2::from_shape_simple_fn((rows, cols), || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+fn default_figure() -> Figure {
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let im = fig[ax].imshow(&random(512, 512)).expect("imshow");
+    fig.colorbar(im).expect("colorbar");
+    fig
+}
+
+fn bench(c: &mut Criterion) {
+    let fig = default_figure();
+    let mut renderer = Renderer::new();
+    c.bench_function("default figure -> ndarray (warm renderer)", |b| {
+        b.iter(|| renderer.render(&fig).expect("render").into_ndarray())
+    });
+    c.bench_function("default figure -> ndarray (fresh renderer)", |b| {
+        b.iter(|| fig.render().expect("render").into_ndarray())
+    });
+    c.bench_function("default figure -> PNG (warm renderer)", |b| {
+        b.iter(|| renderer.render(&fig).expect("render").to_png().expect("png"))
+    });
+    let frame = renderer.render(&fig).expect("render");
+    c.bench_function("PNG encode only", |b| b.iter(|| frame.to_png().expect("png")));
+    c.bench_function("layout only", |b| b.iter(|| renderer.layout(&fig).expect("layout")));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
