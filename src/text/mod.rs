@@ -196,9 +196,13 @@ impl std::fmt::Debug for GlyphCache {
 /// FreeType's character size in 26.6 px for `FT_Set_Char_Size(⌊64·pt⌋, 0, ⌊dpi⌋, ⌊dpi⌋)`.
 fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
     if !(size_pt.is_finite() && size_pt > 0.0 && size_pt < 10_000.0) {
-        return Err(Error::invalid("fontsize", size_pt, "a positive number of points"));
+        return Err(Error::invalid(
+            "fontsize",
+            size_pt,
+            "a positive number of points",
+        ));
     }
-    if !(dpi.is_finite() && dpi >= 1.0 && dpi < 100_000.0) {
+    if !(dpi.is_finite() && (1.0..100_000.0).contains(&dpi)) {
         return Err(Error::invalid("dpi", dpi, "a number >= 1"));
     }
     let s26 = ((size_pt * 64.0) as i64 * dpi as i64 + 36) / 72;
@@ -214,10 +218,18 @@ impl GlyphCache {
         // The font is a compile-time constant checked by the tests; it always parses.
         let font = FontRef::new(DEJAVU_SANS).expect("embedded DejaVu Sans parses");
         let outlines = font.outline_glyphs();
-        let units_per_em = font.head().map(|h| i64::from(h.units_per_em())).unwrap_or(2048);
+        let units_per_em = font
+            .head()
+            .map(|h| i64::from(h.units_per_em()))
+            .unwrap_or(2048);
         let (typo_ascender, typo_descender) = font
             .os2()
-            .map(|t| (f64::from(t.s_typo_ascender()), f64::from(t.s_typo_descender())))
+            .map(|t| {
+                (
+                    f64::from(t.s_typo_ascender()),
+                    f64::from(t.s_typo_descender()),
+                )
+            })
             .unwrap_or((1556.0, -492.0));
         GlyphCache {
             font,
@@ -357,8 +369,8 @@ impl GlyphCache {
             let dx = glyph.x_64 as f64 / 64.0;
             let dy = 0.0;
             let delta_x = (64.0 * (x + dx * cos - dy * sin)).round_ties_even() as i64;
-            let delta_y = (64.0 * (canvas_height - y_down + dx * sin + dy * cos))
-                .round_ties_even() as i64;
+            let delta_y =
+                (64.0 * (canvas_height - y_down + dx * sin + dy * cos)).round_ties_even() as i64;
             let key = BitmapKey {
                 glyph_id: glyph.glyph_id,
                 size_26_6: s26,

@@ -12,8 +12,20 @@ use super::raster::{GrayRaster, Vec26};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HintedGlyph {
     pub points: Vec<Vec26>,
-    pub on_curve: Vec<bool>,
+    pub kinds: Vec<PointKind>,
     pub contours: Vec<usize>,
+}
+
+/// TrueType point flags: on the curve, quadratic (conic) control, or cubic control
+/// (the glyf cubic extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PointKind {
+    /// On-curve point.
+    On,
+    /// Quadratic off-curve control point.
+    Conic,
+    /// Cubic off-curve control point.
+    Cubic,
 }
 
 /// The pixel box of a hinted glyph at the origin (unrotated), FreeType's grid-fitted
@@ -62,41 +74,64 @@ enum Slot {
 }
 
 /// Replays skrifa's `PathStyle::FreeType` contour conversion on point indices, giving
-/// the origin of every coordinate the pen receives. `None` for cubic (CFF-style) flags.
-fn path_slots(on_curve: &[bool], contours: &[usize]) -> Option<Vec<Slot>> {
-    let mut slots = Vec::with_capacity(on_curve.len() * 2);
+/// the origin of every coordinate the pen receives. `None` where skrifa would refuse the
+/// contour (a cubic start, unpaired cubic controls).
+fn path_slots(kinds: &[PointKind], contours: &[usize]) -> Option<Vec<Slot>> {
+    use PointKind::{Conic, Cubic, On};
+    /// Off-curve points waiting for their segment's end.
+    #[derive(Clone, Copy)]
+    enum Pending {
+        Empty,
+        Quad(usize),
+        Cubic(usize),
+        TwoCubics(usize, usize),
+    }
+    let mut slots = Vec::with_capacity(kinds.len() * 2);
     let mut first = 0usize;
     for &last in contours {
-        if last < first || last >= on_curve.len() {
+        if last < first || last >= kinds.len() {
             return None;
         }
-        let (start, range) = if !on_curve[first] {
-            if on_curve[last] {
-                (Slot::Raw(last), first..last)
-            } else {
-                (Slot::Derived, first..last + 1)
-            }
-        } else {
-            (Slot::Raw(first), first + 1..last + 1)
+        let (start, range) = match (kinds[first], kinds[last]) {
+            (Cubic, _) => return None,
+            (Conic, On) => (Slot::Raw(last), first..last),
+            (Conic, _) => (Slot::Derived, first..last + 1),
+            (On, _) => (Slot::Raw(first), first + 1..last + 1),
         };
         slots.push(start);
-        let mut pending: Option<usize> = None;
-        for i in range {
-            match (pending, on_curve[i]) {
-                (None, false) => pending = Some(i),
-                (None, true) => slots.push(Slot::Raw(i)),
-                (Some(q), false) => {
+        let mut pending = Pending::Empty;
+        // The contour ends with an implied on-curve copy of the start point.
+        let closing = std::iter::once((None, On));
+        for (i, kind) in range.map(|i| (Some(i), kinds[i])).chain(closing) {
+            let raw = |i: Option<usize>| i.map_or(Slot::Derived, Slot::Raw);
+            pending = match (pending, kind) {
+                (Pending::Empty, Conic) => Pending::Quad(i?),
+                (Pending::Empty, Cubic) => Pending::Cubic(i?),
+                (Pending::Empty, On) => {
+                    if i.is_some() {
+                        slots.push(raw(i));
+                    }
+                    Pending::Empty
+                }
+                (Pending::Quad(q), Conic) => {
                     slots.extend([Slot::Raw(q), Slot::Derived]);
-                    pending = Some(i);
+                    Pending::Quad(i?)
                 }
-                (Some(q), true) => {
-                    slots.extend([Slot::Raw(q), Slot::Raw(i)]);
-                    pending = None;
+                (Pending::Quad(q), On) => {
+                    slots.extend([Slot::Raw(q), raw(i)]);
+                    Pending::Empty
                 }
-            }
-        }
-        if let Some(q) = pending {
-            slots.extend([Slot::Raw(q), Slot::Derived]);
+                (Pending::Cubic(c), Cubic) => Pending::TwoCubics(c, i?),
+                (Pending::TwoCubics(c0, c1), Cubic) => {
+                    slots.extend([Slot::Raw(c0), Slot::Raw(c1), Slot::Derived]);
+                    Pending::Cubic(i?)
+                }
+                (Pending::TwoCubics(c0, c1), On) => {
+                    slots.extend([Slot::Raw(c0), Slot::Raw(c1), raw(i)]);
+                    Pending::Empty
+                }
+                _ => return None,
+            };
         }
         first = last + 1;
     }
@@ -111,24 +146,38 @@ pub(crate) fn hinted_glyph(
     size: Size,
 ) -> Option<HintedGlyph> {
     // Flags and contour ends (the same with and without hinting).
-    let (on_curve, contours) = glyph
+    let (kinds, contours) = glyph
         .with_scaled_glyf_outline(size, LocationRef::default(), None, |o| {
             Ok((
-                o.flags.iter().map(|f| f.is_on_curve()).collect::<Vec<bool>>(),
-                o.contours.iter().map(|&c| usize::from(c)).collect::<Vec<usize>>(),
+                o.flags
+                    .iter()
+                    .map(|f| {
+                        if f.is_on_curve() {
+                            PointKind::On
+                        } else if f.is_off_curve_cubic() {
+                            PointKind::Cubic
+                        } else {
+                            PointKind::Conic
+                        }
+                    })
+                    .collect::<Vec<PointKind>>(),
+                o.contours
+                    .iter()
+                    .map(|&c| usize::from(c))
+                    .collect::<Vec<usize>>(),
             ))
         })
         .ok()?;
-    if on_curve.is_empty() {
+    if kinds.is_empty() {
         return Some(HintedGlyph::default());
     }
     let mut pen = RecordingPen::default();
     glyph.draw(instance, &mut pen).ok()?;
-    let slots = path_slots(&on_curve, &contours)?;
+    let slots = path_slots(&kinds, &contours)?;
     if slots.len() != pen.points.len() {
         return None;
     }
-    let mut points = vec![Vec26 { x: 0, y: 0 }; on_curve.len()];
+    let mut points = vec![Vec26 { x: 0, y: 0 }; kinds.len()];
     for (slot, &(x, y)) in slots.iter().zip(&pen.points) {
         if let Slot::Raw(i) = *slot {
             // Hinted coordinates are exact multiples of 1/64 px.
@@ -140,7 +189,7 @@ pub(crate) fn hinted_glyph(
     }
     Some(HintedGlyph {
         points,
-        on_curve,
+        kinds,
         contours,
     })
 }
@@ -225,7 +274,7 @@ impl HintedGlyph {
             })
             .collect();
         let mut raster = GrayRaster::new(width, height);
-        decompose(&local, &self.on_curve, &self.contours, &mut raster);
+        decompose(&local, &self.kinds, &self.contours, &mut raster);
         Some(Bitmap {
             left,
             top,
@@ -245,63 +294,90 @@ fn midpoint(a: Vec26, b: Vec26) -> Vec26 {
     }
 }
 
-/// `FT_Outline_Decompose` for TrueType (conic) outlines: start-point rules, implied
-/// on-curve midpoints in device space, closing segment back to the start.
-fn decompose(points: &[Vec26], on_curve: &[bool], contours: &[usize], raster: &mut GrayRaster) {
+/// `FT_Outline_Decompose`: start-point rules, implied on-curve midpoints between
+/// conic controls in device space, cubic segments from control pairs, and a closing
+/// segment back to the start. A malformed contour stops the decomposition, as
+/// FreeType's `Invalid_Outline` does.
+fn decompose(points: &[Vec26], kinds: &[PointKind], contours: &[usize], raster: &mut GrayRaster) {
     let mut first = 0usize;
     for &last in contours {
-        if last < first || last >= points.len() || last >= on_curve.len() {
+        if last < first || last >= points.len() || last >= kinds.len() {
             return;
         }
         // Start point and the range of points walked after it.
-        let (v_start, from, limit) = if on_curve[first] {
-            (points[first], first + 1, last)
-        } else if on_curve[last] {
-            (points[last], first, last.saturating_sub(1))
-        } else {
-            (midpoint(points[first], points[last]), first, last)
+        let (v_start, from, limit) = match (kinds[first], kinds[last]) {
+            (PointKind::Cubic, _) => return,
+            (PointKind::On, _) => (points[first], first + 1, last),
+            (PointKind::Conic, PointKind::On) => (points[last], first, last - 1),
+            (PointKind::Conic, _) => (midpoint(points[first], points[last]), first, last),
         };
         raster.move_to(v_start);
-        contour(points, on_curve, from, limit, v_start, raster);
+        if contour(points, kinds, from, limit, v_start, raster).is_none() {
+            return;
+        }
         first = last + 1;
     }
 }
 
-/// The decomposition loop over points `from..=limit` of one contour.
+/// The decomposition loop over points `from..=limit` of one contour; `None` on a
+/// malformed cubic sequence.
 fn contour(
     points: &[Vec26],
-    on_curve: &[bool],
+    kinds: &[PointKind],
     from: usize,
     limit: usize,
     v_start: Vec26,
     raster: &mut GrayRaster,
-) {
+) -> Option<()> {
     let mut i = from;
     // `from` may exceed `limit` (a one-point contour); then only the closing line remains.
     while i <= limit {
-        if on_curve[i] {
-            raster.line_to(points[i]);
-            i += 1;
-            continue;
-        }
-        let mut control = points[i];
-        loop {
-            if i >= limit {
-                raster.conic_to(control, v_start);
-                return;
-            }
-            i += 1;
-            let vec = points[i];
-            if on_curve[i] {
-                raster.conic_to(control, vec);
+        match kinds[i] {
+            PointKind::On => {
+                raster.line_to(points[i]);
                 i += 1;
-                break;
             }
-            raster.conic_to(control, midpoint(control, vec));
-            control = vec;
+            PointKind::Conic => {
+                let mut control = points[i];
+                loop {
+                    if i >= limit {
+                        raster.conic_to(control, v_start);
+                        return Some(());
+                    }
+                    i += 1;
+                    let vec = points[i];
+                    match kinds[i] {
+                        PointKind::On => {
+                            raster.conic_to(control, vec);
+                            i += 1;
+                            break;
+                        }
+                        PointKind::Conic => {
+                            raster.conic_to(control, midpoint(control, vec));
+                            control = vec;
+                        }
+                        PointKind::Cubic => return None,
+                    }
+                }
+            }
+            PointKind::Cubic => {
+                if i + 1 > limit || kinds[i + 1] != PointKind::Cubic {
+                    return None;
+                }
+                let (c1, c2) = (points[i], points[i + 1]);
+                i += 2;
+                if i <= limit {
+                    raster.cubic_to(c1, c2, points[i]);
+                    i += 1;
+                } else {
+                    raster.cubic_to(c1, c2, v_start);
+                    return Some(());
+                }
+            }
         }
     }
     raster.line_to(v_start);
+    Some(())
 }
 
 #[cfg(test)]
@@ -320,14 +396,15 @@ mod tests {
 
     #[test]
     fn path_slots_follow_freetype_start_rules() {
-        // on, off, on: move, quad(control, end), closing line is implicit.
+        // on, off, on: move, quad(control, end); the closing line adds no point.
+        use PointKind::{Conic as C, On as O};
         assert_eq!(
-            path_slots(&[true, false, true], &[2]),
+            path_slots(&[O, C, O], &[2]),
             Some(vec![Slot::Raw(0), Slot::Raw(1), Slot::Raw(2)])
         );
         // off, on, off: the last point is off too, so the start is their midpoint.
         assert_eq!(
-            path_slots(&[false, true, false], &[2]),
+            path_slots(&[C, O, C], &[2]),
             Some(vec![
                 Slot::Derived,
                 Slot::Raw(0),
@@ -338,7 +415,7 @@ mod tests {
         );
         // off, off, on: start at the last point, which is then omitted.
         assert_eq!(
-            path_slots(&[false, false, true], &[2]),
+            path_slots(&[C, C, O], &[2]),
             Some(vec![
                 Slot::Raw(2),
                 Slot::Raw(0),
@@ -347,5 +424,46 @@ mod tests {
                 Slot::Derived
             ])
         );
+    }
+
+    #[test]
+    fn path_slots_pair_cubic_controls() {
+        use PointKind::{Cubic as K, On as O};
+        // on, cubic, cubic, on: move, curve(c1, c2, end).
+        assert_eq!(
+            path_slots(&[O, K, K, O], &[3]),
+            Some(vec![Slot::Raw(0), Slot::Raw(1), Slot::Raw(2), Slot::Raw(3)])
+        );
+        // A lone cubic control is refused, as skrifa refuses it.
+        assert_eq!(path_slots(&[O, K, O], &[2]), None);
+    }
+
+    #[test]
+    fn cubic_and_conic_squares_cover_like_straight_ones() {
+        // A 2x2 px square drawn with degenerate curves (controls on the edges) must
+        // rasterise exactly like the straight square: every pixel fully covered.
+        use PointKind::{Conic as C, Cubic as K, On as O};
+        let p = |x: i64, y: i64| Vec26 { x, y };
+        let glyph = HintedGlyph {
+            points: vec![
+                p(0, 0),
+                p(0, 64),
+                p(0, 128),
+                p(64, 128),
+                p(128, 128),
+                p(128, 43),
+                p(128, 21),
+                p(128, 0),
+            ],
+            kinds: vec![O, C, O, O, O, K, K, O],
+            contours: vec![7],
+        };
+        let b = glyph.render(None, p(0, 0)).unwrap();
+        assert_eq!((b.left, b.top, b.width, b.height), (0, 2, 2, 2));
+        assert_eq!(b.coverage, vec![255; 4]);
+        // Rotated by 90° with the 16.16 matrix: same box moved left of the origin.
+        let b = glyph.render(Some([0, -65536, 65536, 0]), p(0, 0)).unwrap();
+        assert_eq!((b.left, b.top, b.width, b.height), (-2, 2, 2, 2));
+        assert_eq!(b.coverage, vec![255; 4]);
     }
 }

@@ -154,8 +154,7 @@ impl GrayRaster {
                     fx1 = ONE_PIXEL;
                     fy1 = fy2;
                     ex1 -= 1;
-                } else if prod - dx * ONE_PIXEL + dy * ONE_PIXEL > 0 && prod - dx * ONE_PIXEL <= 0
-                {
+                } else if prod - dx * ONE_PIXEL + dy * ONE_PIXEL > 0 && prod - dx * ONE_PIXEL <= 0 {
                     // Up.
                     prod -= dx * ONE_PIXEL;
                     fx2 = udiv(-prod, dy_r);
@@ -252,8 +251,7 @@ impl GrayRaster {
         arc[2] = up(c1);
         arc[3] = (self.x, self.y);
         let tr = |v: i64| v >> PIXEL_BITS;
-        if arc[..4].iter().all(|p| tr(p.1) >= self.height) || arc[..4].iter().all(|p| tr(p.1) < 0)
-        {
+        if arc[..4].iter().all(|p| tr(p.1) >= self.height) || arc[..4].iter().all(|p| tr(p.1) < 0) {
             self.x = arc[0].0;
             self.y = arc[0].1;
             return;

@@ -91,17 +91,53 @@ fn measured_widths_and_line_metrics_match_matplotlib() {
     // RendererAgg.get_text_width_height_descent, ascent/descent as Text._get_layout
     // uses them (matplotlib 3.11.2, spec §8.2).
     let cases: &[(&str, f64, f64, f64, f64, f64)] = &[
-        ("0", 10.0, 100.0, 9.0, 1556.0 * 1000.0 / 72.0 / 2048.0, 492.0 * 1000.0 / 72.0 / 2048.0),
-        ("\u{2212}", 10.0, 100.0, 12.0, 1556.0 * 1000.0 / 72.0 / 2048.0, 492.0 * 1000.0 / 72.0 / 2048.0),
-        (".", 10.0, 100.0, 4.0, 1556.0 * 1000.0 / 72.0 / 2048.0, 492.0 * 1000.0 / 72.0 / 2048.0),
-        ("Title", 12.0, 100.0, 2335.0 / 64.0, 13.0, 492.0 * 1200.0 / 72.0 / 2048.0),
+        (
+            "0",
+            10.0,
+            100.0,
+            9.0,
+            1556.0 * 1000.0 / 72.0 / 2048.0,
+            492.0 * 1000.0 / 72.0 / 2048.0,
+        ),
+        (
+            "\u{2212}",
+            10.0,
+            100.0,
+            12.0,
+            1556.0 * 1000.0 / 72.0 / 2048.0,
+            492.0 * 1000.0 / 72.0 / 2048.0,
+        ),
+        (
+            ".",
+            10.0,
+            100.0,
+            4.0,
+            1556.0 * 1000.0 / 72.0 / 2048.0,
+            492.0 * 1000.0 / 72.0 / 2048.0,
+        ),
+        (
+            "Title",
+            12.0,
+            100.0,
+            2335.0 / 64.0,
+            13.0,
+            492.0 * 1200.0 / 72.0 / 2048.0,
+        ),
     ];
     let mut cache = GlyphCache::new();
     for &(s, pt, dpi, w, a, d) in cases {
         let t = cache.shape(s, pt, dpi).unwrap();
         assert_eq!(t.width_px, w, "{s}");
-        assert!((t.ascent_px - a).abs() < 1e-9, "{s}: {} vs {a}", t.ascent_px);
-        assert!((t.descent_px - d).abs() < 1e-9, "{s}: {} vs {d}", t.descent_px);
+        assert!(
+            (t.ascent_px - a).abs() < 1e-9,
+            "{s}: {} vs {a}",
+            t.ascent_px
+        );
+        assert!(
+            (t.descent_px - d).abs() < 1e-9,
+            "{s}: {} vs {d}",
+            t.descent_px
+        );
     }
 }
 
@@ -136,7 +172,12 @@ fn layout_matches_matplotlib_layout() {
             ));
         }
     }
-    assert!(bad.is_empty(), "{} layouts differ:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} layouts differ:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -179,7 +220,12 @@ fn pen_origin_matches_matplotlib_draw_text() {
             ));
         }
     }
-    assert!(bad.is_empty(), "{}/{n} pen origins differ:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{}/{n} pen origins differ:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -244,4 +290,3 @@ fn warm_cache_reuses_bitmaps() {
         assert_eq!(a.coverage, b.coverage);
     }
 }
-
