@@ -176,6 +176,8 @@ pub struct GlyphCache {
     shaper: ShapeContext,
     sizes: HashMap<i64, SizeState>,
     bitmaps: HashMap<BitmapKey, Option<Bitmap>>,
+    /// Lines already shaped, keyed by text and the bits of size and dpi.
+    lines: HashMap<(String, u64, u64), ShapedText>,
 }
 
 impl Default for GlyphCache {
@@ -242,7 +244,16 @@ impl GlyphCache {
             shaper: ShapeContext::new(),
             sizes: HashMap::new(),
             bitmaps: HashMap::new(),
+            lines: HashMap::new(),
         }
+    }
+
+    /// Drops every cached line, outline, hinting instance and bitmap (the caches grow
+    /// with every new size, angle, phase and text otherwise).
+    pub fn clear(&mut self) {
+        self.sizes.clear();
+        self.bitmaps.clear();
+        self.lines.clear();
     }
 
     /// The hinting state for a 26.6 size, created on first use.
@@ -282,6 +293,17 @@ impl GlyphCache {
     /// (metrics) do. Errors on a non-positive or non-finite size or dpi.
     pub fn shape(&mut self, text: &str, size_pt: f64, dpi: f64) -> Result<ShapedText> {
         let s26 = size_26_6(size_pt, dpi)?;
+        let key = (text.to_owned(), size_pt.to_bits(), dpi.to_bits());
+        if let Some(line) = self.lines.get(&key) {
+            return Ok(line.clone());
+        }
+        let line = self.shape_uncached(text, size_pt, dpi, s26);
+        self.lines.insert(key, line.clone());
+        Ok(line)
+    }
+
+    /// [`GlyphCache::shape`] without the line cache.
+    fn shape_uncached(&mut self, text: &str, size_pt: f64, dpi: f64, s26: i64) -> ShapedText {
         let upem = self.info.units_per_em;
         let ppem = (s26 + 32) >> 6;
         let x_scale = div_fix(ppem * 64, upem);
@@ -327,7 +349,7 @@ impl GlyphCache {
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
         let min_ascent = self.info.typo_ascender * scale;
         let min_descent = -(self.info.typo_descender * scale);
-        Ok(ShapedText {
+        ShapedText {
             glyphs,
             width_px: pen as f64 / 64.0,
             ascent_px: ink_ascent.max(min_ascent),
@@ -337,7 +359,7 @@ impl GlyphCache {
             size_pt,
             dpi,
             size_26_6: s26,
-        })
+        }
     }
 
     /// Calls `f` with each glyph's coverage mask, in drawing order, for `shaped` drawn

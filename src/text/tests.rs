@@ -290,3 +290,53 @@ fn warm_cache_reuses_bitmaps() {
         assert_eq!(a.coverage, b.coverage);
     }
 }
+
+#[test]
+#[ignore = "timing report, run with --ignored --nocapture"]
+fn timing_ten_tick_labels() {
+    use std::time::Instant;
+    let labels = [
+        "0",
+        "100",
+        "200",
+        "300",
+        "400",
+        "500",
+        "0.2",
+        "0.4",
+        "\u{2212}0.5",
+        "1e\u{2212}5",
+    ];
+    let t0 = Instant::now();
+    let mut cache = GlyphCache::new();
+    let t1 = Instant::now();
+    let cold: Vec<ShapedText> = labels
+        .iter()
+        .map(|s| cache.shape(s, 10.0, 100.0).unwrap())
+        .collect();
+    let t2 = Instant::now();
+    let mut n = 0;
+    for (i, t) in cold.iter().enumerate() {
+        n += cache
+            .rasterize(t, 50.0 + i as f64 * 0.3, 40.7, 480, 0.0)
+            .len();
+    }
+    let t3 = Instant::now();
+    let reps = 1000;
+    for _ in 0..reps {
+        for (i, s) in labels.iter().enumerate() {
+            let t = cache.shape(s, 10.0, 100.0).unwrap();
+            cache.for_each_mask(&t, 50.0 + i as f64 * 0.3, 40.7, 480, 0.0, |m| {
+                n += m.coverage.len()
+            });
+        }
+    }
+    let t4 = Instant::now();
+    eprintln!(
+        "new {:?}, cold shape x10 {:?}, cold raster x10 {:?}, warm shape+raster x10 {:?} ({n})",
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        (t4 - t3) / reps
+    );
+}
