@@ -195,6 +195,9 @@ impl std::fmt::Debug for GlyphCache {
     }
 }
 
+/// Largest pixels-per-em accepted (FreeType's 16-bit `x_ppem`).
+const MAX_PPEM: i64 = 0xFFFF;
+
 /// FreeType's character size in 26.6 px for `FT_Set_Char_Size(⌊64·pt⌋, 0, ⌊dpi⌋, ⌊dpi⌋)`.
 fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
     if !(size_pt.is_finite() && size_pt > 0.0 && size_pt < 10_000.0) {
@@ -210,6 +213,14 @@ fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
     let s26 = ((size_pt * 64.0) as i64 * dpi as i64 + 36) / 72;
     if s26 < 1 {
         return Err(Error::invalid("fontsize", size_pt, "at least 1/64 px"));
+    }
+    // FreeType keeps ppem in 16 bits; beyond that it refuses the size.
+    if (s26 + 32) >> 6 > MAX_PPEM {
+        return Err(Error::invalid(
+            "fontsize",
+            size_pt,
+            format!("small enough for at most {MAX_PPEM} px per em at {dpi} dpi"),
+        ));
     }
     Ok(s26)
 }

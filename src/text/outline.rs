@@ -215,6 +215,10 @@ pub(crate) fn div_fix(a: i64, b: i64) -> i64 {
     }
 }
 
+/// Largest glyph bitmap rendered (64 Mpx); bigger glyphs are skipped rather than
+/// exhausting memory.
+const MAX_BITMAP_PIXELS: u64 = 1 << 26;
+
 /// Control box of points, `None` when there are none.
 fn cbox(points: &[Vec26]) -> Option<(i64, i64, i64, i64)> {
     let first = points.first()?;
@@ -259,7 +263,7 @@ impl HintedGlyph {
         let (right, top) = ((x1 + 63) >> 6, (y1 + 63) >> 6);
         let width = u32::try_from(right - left).ok()?;
         let height = u32::try_from(top - bottom).ok()?;
-        if width == 0 || height == 0 {
+        if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_BITMAP_PIXELS {
             return None;
         }
         let origin = Vec26 {

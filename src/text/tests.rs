@@ -83,6 +83,34 @@ fn size_26_6_follows_ft_set_char_size() {
     assert!(size_26_6(0.0, 100.0).is_err());
     assert!(size_26_6(f64::NAN, 100.0).is_err());
     assert!(size_26_6(10.0, -1.0).is_err());
+    // 9000 pt at 50000 dpi would be 6.25 million px per em.
+    assert!(size_26_6(9000.0, 50000.0).is_err());
+}
+
+#[test]
+fn odd_positions_and_angles_do_not_panic() {
+    let mut cache = GlyphCache::new();
+    let t = cache.shape("Ag", 10.0, 100.0).unwrap();
+    for (x, y, angle) in [
+        (f64::NAN, 0.0, 0.0),
+        (0.0, f64::INFINITY, 0.0),
+        (1e300, -1e300, 0.0),
+        (5.0, 5.0, f64::NAN),
+        (5.0, 5.0, -720.5),
+    ] {
+        let _ = cache.rasterize(&t, x, y, 20, angle);
+        let _ = pen_origin(
+            &t,
+            (x, y),
+            HorizontalAlignment::Center,
+            VerticalAlignment::Top,
+            angle,
+        );
+    }
+    // An empty line has no glyphs and matplotlib's typographic metrics.
+    let empty = cache.shape("", 10.0, 100.0).unwrap();
+    assert!(empty.glyphs.is_empty());
+    assert_eq!(empty.width_px, 0.0);
 }
 
 #[test]
@@ -339,4 +367,45 @@ fn timing_ten_tick_labels() {
         t3 - t2,
         (t4 - t3) / reps
     );
+}
+
+#[test]
+fn box_matches_text_get_window_extent() {
+    // Text.get_window_extent() for fig.text(x, y, s, ha='left', va='baseline',
+    // rotation, rotation_mode='anchor'): the box [0, w] x [−d, a] about the pen origin,
+    // rotated, axis-aligned.
+    let m = manifest();
+    let mut cache = GlyphCache::new();
+    for r in m["renders"].as_array().unwrap() {
+        let text = r["text"].as_str().unwrap();
+        let t = cache.shape(text, f(&r["size_pt"]), f(&r["dpi"])).unwrap();
+        let angle = f(&r["angle"]);
+        let (x, y) = (f(&r["x"]), f(&r["y"]));
+        let corners = [
+            (0.0, -t.descent_px),
+            (0.0, t.ascent_px),
+            (t.width_px, t.ascent_px),
+            (t.width_px, -t.descent_px),
+        ]
+        .map(|(cx, cy)| rotate_point(angle, cx, cy));
+        let x0 = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min) + x;
+        let x1 = corners
+            .iter()
+            .map(|c| c.0)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + x;
+        let y0 = corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min) + y;
+        let y1 = corners
+            .iter()
+            .map(|c| c.1)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + y;
+        let ext = &r["window_extent"];
+        for (got, want) in [x0, y0, x1, y1].iter().zip(ext.as_array().unwrap()) {
+            assert!(
+                (got - f(want)).abs() < 1e-9,
+                "{text:?} {angle}: {got} vs {want}"
+            );
+        }
+    }
 }
