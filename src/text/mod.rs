@@ -109,6 +109,20 @@ pub struct GlyphMaskRef<'a> {
     pub coverage: &'a [u8],
 }
 
+/// A glyph placed freely relative to a text origin, for layouts other than one shaped
+/// line (mathtext places each glyph with its own size and offsets).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph index in DejaVu Sans.
+    pub glyph_id: u16,
+    /// FreeType's 26.6 character size of this glyph (see [`font_size_26_6`]).
+    pub size_26_6: i64,
+    /// Offset along the baseline from the origin, in px.
+    pub dx: f64,
+    /// Offset perpendicular to the baseline (up), in px.
+    pub dy: f64,
+}
+
 /// Horizontal alignment of a text box about its anchor (matplotlib's `ha`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HorizontalAlignment {
@@ -197,6 +211,15 @@ impl std::fmt::Debug for GlyphCache {
 
 /// Largest pixels-per-em accepted (FreeType's 16-bit `x_ppem`).
 const MAX_PPEM: i64 = 0xFFFF;
+/// Largest 26.6 size accepted (the one that still rounds to [`MAX_PPEM`]).
+const MAX_S26: i64 = MAX_PPEM * 64 + 31;
+
+/// FreeType's 26.6 character size for `size_pt` points at `dpi`, as `FT2Font.set_size`
+/// requests it (`FT_Set_Char_Size(⌊64·pt⌋, 0, ⌊dpi⌋, ⌊dpi⌋)`), for [`PlacedGlyph`].
+/// Errors on a non-positive, non-finite or oversized size or dpi.
+pub fn font_size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
+    size_26_6(size_pt, dpi)
+}
 
 /// FreeType's character size in 26.6 px for `FT_Set_Char_Size(⌊64·pt⌋, 0, ⌊dpi⌋, ⌊dpi⌋)`.
 fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
@@ -389,6 +412,27 @@ impl GlyphCache {
         mut f: impl FnMut(GlyphMaskRef<'_>),
     ) {
         let s26 = shaped.size_26_6;
+        let glyphs = shaped.glyphs.iter().map(|g| PlacedGlyph {
+            glyph_id: g.glyph_id,
+            size_26_6: s26,
+            dx: g.x_64 as f64 / 64.0,
+            dy: 0.0,
+        });
+        self.for_each_placed_mask(glyphs, x, y, canvas_height_px, angle_deg, f);
+    }
+
+    /// Like [`GlyphCache::for_each_mask`] for glyphs placed freely (each with its own
+    /// size and offset, as mathtext places them): what
+    /// `RendererAgg._draw_text_glyphs_and_boxes` does with `(font, size, glyph, dx, dy)`.
+    pub fn for_each_placed_mask(
+        &mut self,
+        glyphs: impl IntoIterator<Item = PlacedGlyph>,
+        x: f64,
+        y: f64,
+        canvas_height_px: u32,
+        angle_deg: f64,
+        mut f: impl FnMut(GlyphMaskRef<'_>),
+    ) {
         // RendererAgg._draw_text_glyphs_and_boxes.
         let radians = angle_deg.to_radians();
         let (cos, sin) = (radians.cos(), radians.sin());
@@ -398,9 +442,8 @@ impl GlyphCache {
         let canvas_height = f64::from(canvas_height_px);
         // Text.draw flips y for Agg (y_down = H − y); draw_text flips it back.
         let y_down = canvas_height - y;
-        for glyph in &shaped.glyphs {
-            let dx = glyph.x_64 as f64 / 64.0;
-            let dy = 0.0;
+        for glyph in glyphs {
+            let (dx, dy, s26) = (glyph.dx, glyph.dy, glyph.size_26_6);
             let delta_x = (64.0 * (x + dx * cos - dy * sin)).round_ties_even() as i64;
             let delta_y =
                 (64.0 * (canvas_height - y_down + dx * sin + dy * cos)).round_ties_even() as i64;
@@ -417,9 +460,12 @@ impl GlyphCache {
                     y: delta_y & 63,
                 };
                 let identity = matrix == [65536, 0, 0, 65536];
-                let bitmap = self
-                    .hinted(glyph.glyph_id, s26)
-                    .and_then(|g| g.render((!identity).then_some(matrix), phase));
+                let bitmap = if (1..=MAX_S26).contains(&s26) {
+                    self.hinted(glyph.glyph_id, s26)
+                        .and_then(|g| g.render((!identity).then_some(matrix), phase))
+                } else {
+                    None
+                };
                 self.bitmaps.insert(key, bitmap);
             }
             if let Some(Some(b)) = self.bitmaps.get(&key) {
