@@ -409,7 +409,7 @@ impl GlyphCache {
         y: f64,
         canvas_height_px: u32,
         angle_deg: f64,
-        mut f: impl FnMut(GlyphMaskRef<'_>),
+        f: impl FnMut(GlyphMaskRef<'_>),
     ) {
         let s26 = shaped.size_26_6;
         let glyphs = shaped.glyphs.iter().map(|g| PlacedGlyph {
