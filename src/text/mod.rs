@@ -8,6 +8,9 @@
 //! * [`GlyphCache::rasterize`] turns a shaped line into per-glyph coverage masks the way
 //!   `RendererAgg.draw_text` does: one FreeType render per glyph with the 16.16 rotation
 //!   matrix and a 26.6 delta, rasterised by a port of FreeType's `ftgrays`.
+//! * [`GlyphCache::for_each_placed_mask`] does the same for freely placed glyphs
+//!   ([`PlacedGlyph`]: own size and offsets, as mathtext places them). The mathtext
+//!   layout itself is not implemented here.
 //! * [`pen_origin`] applies matplotlib's alignment (`ha`, `va`, `rotation_mode='anchor'`)
 //!   to find where the line's pen starts.
 //!
@@ -529,6 +532,21 @@ fn rotate_point(angle_deg: f64, x: f64, y: f64) -> (f64, f64) {
 /// anchored at `anchor` with `ha`/`va`, rotated `rotation_deg` with
 /// `rotation_mode='anchor'`, as `Text._get_layout` + `Text.draw` compute it: the box
 /// `[0, w] × [−d, a]` is aligned unrotated, then the offset is rotated.
+///
+/// ```
+/// use figbuf::text::{pen_origin, shape, HorizontalAlignment, VerticalAlignment};
+/// // A y tick label: ha='right', va='center_baseline' (spec §6.5).
+/// let label = shape("0.5", 10.0, 100.0).unwrap();
+/// let (x, y) = pen_origin(
+///     &label,
+///     (70.0, 240.0),
+///     HorizontalAlignment::Right,
+///     VerticalAlignment::CenterBaseline,
+///     0.0,
+/// );
+/// assert_eq!(x, 70.0 - label.width_px);
+/// assert_eq!(y, 240.0 - label.ascent_px / 2.0);
+/// ```
 pub fn pen_origin(
     shaped: &ShapedText,
     anchor: (f64, f64),
