@@ -3,14 +3,17 @@
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
 use crate::axes::{Anchor, AxesId, AxesPosition};
-use crate::color::{Colormap, Norm, NormKind};
+use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va};
-use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter};
+use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
 use crate::{Error, Result};
+
+/// matplotlib's default `extendfrac`: each extend triangle is 5 % of the interior.
+const EXTEND_FRAC: f64 = 0.05;
 
 /// A box in display coordinates (pixels, origin bottom-left, y up) or figure fractions.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -156,6 +159,13 @@ pub struct ColorbarLayout {
     pub cmap: Colormap,
     /// The long axis.
     pub axis: AxisLayout,
+    /// Length of the lower (or left) extend triangle as a fraction of the interior; 0 when
+    /// not extended.
+    pub extend_lower: f64,
+    /// Length of the upper (or right) extend triangle; 0 when not extended.
+    pub extend_upper: f64,
+    /// Display coordinates along the long axis of the `N + 1` colour-cell boundaries.
+    pub cell_edges: Vec<f64>,
 }
 
 /// The whole figure laid out.
@@ -257,6 +267,11 @@ fn place_text(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: 
     Ok(TextItem { text: s.to_string(), shaped, pen, angle_deg: al.angle, bbox })
 }
 
+/// Lays out a mathtext string (`$...$`) at `anchor`.
+fn place_math(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<TextItem> {
+    place_text(glyphs, s, size_pt, dpi, anchor, al)
+}
+
 /// The `BboxTransformFrom(view) + BboxTransformTo(bbox)` data transform, in matplotlib's
 /// multiplication order.
 fn trans_data(view_x: (f64, f64), view_y: (f64, f64), bbox: &Bbox) -> Affine {
@@ -266,13 +281,108 @@ fn trans_data(view_x: (f64, f64), view_y: (f64, f64), bbox: &Bbox) -> Affine {
     limits.then(&axes)
 }
 
+/// How data values along an axis map to the linear space the data transform works in
+/// (matplotlib's axis scale).
+#[derive(Debug, Clone)]
+pub enum AxisMap {
+    /// `'linear'`.
+    Linear,
+    /// `'log'`, base 10.
+    Log10,
+    /// `'symlog'`.
+    SymLog {
+        /// The logarithm base.
+        base: f64,
+        /// Half-width of the linear range.
+        linthresh: f64,
+        /// Length of the linear range in decades.
+        linscale: f64,
+    },
+    /// `'function'` with the norm as forward transform (colorbars of PowerNorm,
+    /// TwoSlopeNorm, CenteredNorm).
+    Norm(Box<Norm>),
+}
+
+impl AxisMap {
+    /// The scale transform of one value.
+    pub fn forward(&self, v: f64) -> f64 {
+        match self {
+            AxisMap::Linear => v,
+            AxisMap::Log10 => {
+                if v > 0.0 {
+                    v.log10()
+                } else {
+                    -1000.0
+                }
+            }
+            AxisMap::SymLog { base, linthresh, linscale } => {
+                let adj = linscale / (1.0 - 1.0 / base);
+                if v.abs() <= *linthresh {
+                    v * adj
+                } else {
+                    v.signum() * linthresh * (adj + (v.abs() / linthresh).ln() / base.ln())
+                }
+            }
+            AxisMap::Norm(n) => norm_forward(n, v),
+        }
+    }
+
+    fn tick_scale(&self) -> Option<AxisScale> {
+        match self {
+            AxisMap::Linear => Some(AxisScale::Linear),
+            AxisMap::Log10 => Some(AxisScale::Log10),
+            AxisMap::SymLog { base, linthresh, linscale } => {
+                Some(AxisScale::SymLog { base: *base, linthresh: *linthresh, linscale: *linscale })
+            }
+            AxisMap::Norm(_) => None,
+        }
+    }
+
+    /// The scale a colorbar's long axis gets for `norm`.
+    fn for_norm(norm: &Norm) -> AxisMap {
+        match norm.kind() {
+            NormKind::Linear | NormKind::NoNorm => AxisMap::Linear,
+            NormKind::Log => AxisMap::Log10,
+            NormKind::SymLog { linthresh, linscale, base } => {
+                AxisMap::SymLog { base: *base, linthresh: *linthresh, linscale: *linscale }
+            }
+            _ => AxisMap::Norm(Box::new(norm.clone())),
+        }
+    }
+}
+
+/// `norm(v)` for one float64 value (NaN when masked or when the limits are unset).
+fn norm_forward(norm: &Norm, v: f64) -> f64 {
+    match norm.prepare(Work::F64, false) {
+        Ok(Some(p)) => match p.map_f64(v) {
+            Normed::F64(x) => x,
+            Normed::F32(x) => f64::from(x),
+            Normed::Int(i) => i as f64,
+            Normed::Masked => f64::NAN,
+        },
+        _ => f64::NAN,
+    }
+}
+
 /// Inputs for laying out one axis.
 struct AxisSpec<'a> {
     side: Side,
+    /// View limits in data coordinates.
     view: (f64, f64),
-    scale: AxisScale,
+    map: &'a AxisMap,
     bbox: &'a Bbox,
+    /// Data transform built on the scaled view.
     trans: &'a Affine,
+}
+
+/// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
+fn tick_label_text(glyphs: &mut GlyphCache, label: &TickLabel, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<Option<TextItem>> {
+    match label {
+        TickLabel::Empty => Ok(None),
+        TickLabel::Plain(s) if s.is_empty() => Ok(None),
+        TickLabel::Plain(s) => place_text(glyphs, s, size_pt, dpi, anchor, al).map(Some),
+        other => place_math(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
+    }
 }
 
 fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Result<AxisLayout> {
@@ -283,37 +393,55 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         Side::Bottom => (AxisKind::X, spec.bbox.width()),
         Side::Left | Side::Right => (AxisKind::Y, spec.bbox.height()),
     };
-    let along = |v: f64| match spec.side {
-        Side::Bottom => spec.trans.sx * v + spec.trans.tx,
-        _ => spec.trans.sy * v + spec.trans.ty,
+    let along = |v: f64| {
+        let t = spec.map.forward(v);
+        match spec.side {
+            Side::Bottom => spec.trans.sx * t + spec.trans.tx,
+            _ => spec.trans.sy * t + spec.trans.ty,
+        }
     };
-    let (lo, hi) = if spec.view.0 <= spec.view.1 { spec.view } else { (spec.view.1, spec.view.0) };
-    let nbins = ticks::auto_nbins(len_px, dpi, size_pt, kind)?;
-    let locs = MaxNLocator::auto(nbins)?.tick_values(lo, hi)?;
-    let labels = ScalarFormatter::default().format_ticks(&locs, spec.view.0, spec.view.1);
-    let visible = ticks::visible_ticks(&locs, spec.view.0, spec.view.1, spec.scale);
-    let pad_px = (style.major_tick_size_pt + style.major_tick_pad_pt) / 72.0 * dpi;
+    let space = ticks::tick_space(len_px, dpi, size_pt, kind)?;
+    let computed = match spec.map.tick_scale() {
+        Some(scale) => ticks::axis_ticks(spec.view, space, scale)?,
+        None => {
+            // Function scales: AutoLocator + ScalarFormatter on the data view, filtered in
+            // the norm's space.
+            let (lo, hi) = if spec.view.0 <= spec.view.1 { spec.view } else { (spec.view.1, spec.view.0) };
+            let locs = MaxNLocator::auto(ticks::nbins_from_tick_space(space))?.tick_values(lo, hi)?;
+            let labels = ScalarFormatter::default().format_ticks(&locs, spec.view.0, spec.view.1);
+            let visible = ticks::visible_ticks_by(&locs, spec.view.0, spec.view.1, |v| spec.map.forward(v));
+            let major = locs
+                .iter()
+                .zip(labels.labels)
+                .filter(|(l, _)| visible.contains(l))
+                .map(|(&loc, label)| ticks::Tick { loc, label: TickLabel::Plain(label) })
+                .collect();
+            ticks::AxisTicks { major, minor: Vec::new(), offset_text: labels.offset_text, major_locs: locs }
+        }
+    };
     let line = match spec.side {
         Side::Bottom => spec.bbox.y0,
         Side::Left => spec.bbox.x0,
         Side::Right => spec.bbox.x1,
     };
-    let mut out = Vec::with_capacity(visible.len());
-    for (i, &v) in locs.iter().enumerate() {
-        if !visible.contains(&v) {
-            continue;
-        }
-        let pos = along(v);
-        let text = labels.labels.get(i).cloned().unwrap_or_default();
+    let mut out = Vec::with_capacity(computed.major.len() + computed.minor.len());
+    for (major, t) in computed.major.iter().map(|t| (true, t)).chain(computed.minor.iter().map(|t| (false, t))) {
+        let pos = along(t.loc);
+        let (size, pad) = if major {
+            (style.major_tick_size_pt, style.major_tick_pad_pt)
+        } else {
+            (style.minor_tick_size_pt, style.minor_tick_pad_pt)
+        };
+        let pad_px = (size + pad) / 72.0 * dpi;
         let (anchor, al) = match spec.side {
             Side::Bottom => ((pos, line + -pad_px), Align { ha: Ha::Center, va: Va::Top, angle: 0.0 }),
             Side::Left => ((line + -pad_px, pos), Align { ha: Ha::Right, va: Va::CenterBaseline, angle: 0.0 }),
             Side::Right => ((line + pad_px, pos), Align { ha: Ha::Left, va: Va::CenterBaseline, angle: 0.0 }),
         };
-        let label = if text.is_empty() { None } else { Some(place_text(glyphs, &text, size_pt, dpi, anchor, al)?) };
-        out.push(Tick { value: v, pos, label, major: true });
+        let label = tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?;
+        out.push(Tick { value: t.loc, pos, label, major });
     }
-    let offset_text = if labels.offset_text.is_empty() {
+    let offset_text = if computed.offset_text.is_empty() {
         None
     } else {
         let off_px = 3.0 / 72.0 * dpi;
@@ -325,7 +453,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             Side::Left => ((spec.bbox.x0, spec.bbox.y1 + off_px), Align { ha: Ha::Left, va: Va::Baseline, angle: 0.0 }),
             Side::Right => ((spec.bbox.x1, spec.bbox.y1 + off_px), Align { ha: Ha::Right, va: Va::Baseline, angle: 0.0 }),
         };
-        Some(place_text(glyphs, &labels.offset_text, size_pt, dpi, anchor, al)?)
+        Some(place_text(glyphs, &computed.offset_text, size_pt, dpi, anchor, al)?)
     };
     Ok(AxisLayout { side: spec.side, line, ticks: out, label: None, offset_text })
 }
@@ -376,6 +504,29 @@ fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
         vy = grow(vy, e[2], e[3]);
     }
     (vx, vy)
+}
+
+/// The display coordinates of a colorbar's cell boundaries along its long axis, following
+/// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
+/// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted, then transformed.
+fn colorbar_edges(norm: &Norm, map: &AxisMap, n: usize, trans: &Affine, side: Side) -> Result<Vec<f64>> {
+    let step = 1.0 / n as f64;
+    let mut y = Vec::with_capacity(n + 1);
+    for k in 0..=n {
+        let u = if k == n { 1.0 } else { k as f64 * step };
+        y.push(norm_forward(norm, norm.inverse(u)?));
+    }
+    let (y0, y1) = (y[0], y[n]);
+    let mut out = Vec::with_capacity(n + 1);
+    for v in y {
+        let data = norm.inverse((v - y0) / (y1 - y0))?;
+        let t = map.forward(data);
+        out.push(match side {
+            Side::Bottom => trans.sx * t + trans.tx,
+            _ => trans.sy * t + trans.ty,
+        });
+    }
+    Ok(out)
 }
 
 /// Lays out `fig`, shaping text with `glyphs`.
@@ -454,8 +605,8 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         let trans = trans_data(view_x, view_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
         if ax.axis_on {
-            let mut xa = layout_axis(fig, glyphs, AxisSpec { side: Side::Bottom, view: view_x, scale: AxisScale::Linear, bbox: &bbox, trans: &trans })?;
-            let mut ya = layout_axis(fig, glyphs, AxisSpec { side: Side::Left, view: view_y, scale: AxisScale::Linear, bbox: &bbox, trans: &trans })?;
+            let mut xa = layout_axis(fig, glyphs, AxisSpec { side: Side::Bottom, view: view_x, map: &AxisMap::Linear, bbox: &bbox, trans: &trans })?;
+            let mut ya = layout_axis(fig, glyphs, AxisSpec { side: Side::Left, view: view_y, map: &AxisMap::Linear, bbox: &bbox, trans: &trans })?;
             if let Some(l) = &ax.xlabel {
                 place_axis_label(fig, glyphs, &mut xa, &bbox, l)?;
             }
@@ -487,27 +638,63 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             (Some(a), Some(b)) => (a, b),
             _ => (0.0, 1.0),
         };
-        let box_aspect = match o.orientation {
-            Orientation::Vertical => o.aspect,
-            Orientation::Horizontal => 1.0 / o.aspect,
+        // Extend triangles take their length (5 % of the interior each) out of the cell, as
+        // `_ColorbarAxesLocator` does: shrink, shift, and adapt the box aspect.
+        let (lower, upper) = match o.extend {
+            Extend::Neither => (false, false),
+            Extend::Min => (true, false),
+            Extend::Max => (false, true),
+            Extend::Both => (true, true),
+        };
+        let (elo, ehi) = (if lower { EXTEND_FRAC } else { 0.0 }, if upper { EXTEND_FRAC } else { 0.0 });
+        let (cell, box_aspect) = if lower || upper {
+            let len = (elo + ehi) + 1.0;
+            let shrink = 1.0 / len;
+            let offset = elo / len;
+            match o.orientation {
+                Orientation::Vertical => {
+                    let dy = offset * cell.height();
+                    let h = shrink * cell.height();
+                    (Bbox { x0: cell.x0, y0: cell.y0 + dy, x1: cell.x1, y1: cell.y0 + h + dy }, o.aspect * shrink)
+                }
+                Orientation::Horizontal => {
+                    let dx = offset * cell.width();
+                    let w = shrink * cell.width();
+                    (Bbox { x0: cell.x0 + dx, y0: cell.y0, x1: cell.x0 + w + dx, y1: cell.y1 }, 1.0 / (o.aspect * shrink))
+                }
+            }
+        } else {
+            let a = match o.orientation {
+                Orientation::Vertical => o.aspect,
+                Orientation::Horizontal => 1.0 / o.aspect,
+            };
+            (cell, a)
         };
         let pos = cell.shrunk_to_aspect(box_aspect, fig_aspect).anchored(anchor, &cell);
         let bbox = pos.scaled(wf, hf);
-        let scale = match norm.kind() {
-            NormKind::Log => AxisScale::Log10,
-            _ => AxisScale::Linear,
+        let map = AxisMap::for_norm(&norm);
+        let (fa, fb) = (map.forward(vmin), map.forward(vmax));
+        let (side, sview_x, sview_y) = match o.orientation {
+            Orientation::Vertical => (Side::Right, (0.0, 1.0), (fa, fb)),
+            Orientation::Horizontal => (Side::Bottom, (fa, fb), (0.0, 1.0)),
         };
-        let (side, view_x, view_y) = match o.orientation {
-            Orientation::Vertical => (Side::Right, (0.0, 1.0), (vmin, vmax)),
-            Orientation::Horizontal => (Side::Bottom, (vmin, vmax), (0.0, 1.0)),
-        };
-        let trans = trans_data(view_x, view_y, &bbox);
-        let view = if side == Side::Right { view_y } else { view_x };
-        let mut axis = layout_axis(fig, glyphs, AxisSpec { side, view, scale, bbox: &bbox, trans: &trans })?;
+        let trans = trans_data(sview_x, sview_y, &bbox);
+        let mut axis = layout_axis(fig, glyphs, AxisSpec { side, view: (vmin, vmax), map: &map, bbox: &bbox, trans: &trans })?;
+        let cell_edges = colorbar_edges(&norm, &map, image.cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
         }
-        colorbars.push(ColorbarLayout { index, bbox, orientation: o.orientation, norm, cmap: image.cmap.clone(), axis });
+        colorbars.push(ColorbarLayout {
+            index,
+            bbox,
+            orientation: o.orientation,
+            norm,
+            cmap: image.cmap.clone(),
+            axis,
+            extend_lower: elo,
+            extend_upper: ehi,
+            cell_edges,
+        });
     }
 
     Ok(Layout { width_px, height_px, width_f: wf, height_f: hf, dpi, axes: axes_out, colorbars })

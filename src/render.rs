@@ -2,6 +2,7 @@
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
 use crate::color::{colormap_rgba, colormap_rgba8, lut_indices, ScalarData};
+use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
 use crate::image::Image;
@@ -127,6 +128,14 @@ impl Lowering<'_> {
         self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
     }
 
+    /// A stroked closed path given in display coordinates, not snapped (it has diagonal
+    /// segments).
+    fn stroke_unsnapped(&mut self, pts: &[(f64, f64)], closed: bool) {
+        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (x, self.h - y)).collect();
+        let contours = stroke(&dev, closed, self.linewidth_px, Cap::Projecting, self.linewidth_pt);
+        self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
+    }
+
     /// A tick marker at display (x, y), drawn as `draw_markers` does: the marker outline is
     /// snapped about the origin and translated to whole pixels.
     fn tick(&mut self, side: Side, x: f64, y: f64, size_pt: f64, width_pt: f64) {
@@ -145,11 +154,16 @@ impl Lowering<'_> {
         self.ops.push(DrawOp::Polygons { contours, color: self.text_color, antialiased: true });
     }
 
-    fn axis(&mut self, axis: &AxisLayout, size_pt: f64, width_pt: f64) {
+    fn axis(&mut self, axis: &AxisLayout, style: &crate::style::Style) {
         for t in &axis.ticks {
             let (x, y) = match axis.side {
                 Side::Bottom => (t.pos, axis.line),
                 Side::Left | Side::Right => (axis.line, t.pos),
+            };
+            let (size_pt, width_pt) = if t.major {
+                (style.major_tick_size_pt, style.major_tick_width_pt)
+            } else {
+                (style.minor_tick_size_pt, style.minor_tick_width_pt)
             };
             self.tick(axis.side, x, y, size_pt, width_pt);
             if let Some(l) = &t.label {
@@ -275,41 +289,50 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     let style = fig.style();
     let h = low.h;
     let b = &cb.bbox;
+    let clip = snapped_rect(b, h);
     let face = style.axes_facecolor.to_rgba8_round();
     if face[3] != 0 {
-        low.ops.push(DrawOp::Rect { rect: snapped_rect(b, h), color: face });
+        low.ops.push(DrawOp::Rect { rect: clip, color: face });
     }
-    // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
-    let clip = snapped_rect(b, h);
-    let lut = cb.cmap.lut_rgba8_round();
-    let n = cb.cmap.n();
-    let r = |v: f64| (v + 0.5).floor() as i64;
-    for k in 0..n {
-        let (f0, f1) = (k as f64 / n as f64, (k + 1) as f64 / n as f64);
-        let rect = match cb.orientation {
-            crate::colorbar::Orientation::Vertical => {
-                let (y0, y1) = (b.y0 + b.height() * f0, b.y0 + b.height() * f1);
-                IRect { x0: r(b.x0), x1: r(b.x1), y0: r(h - y1), y1: r(h - y0) }
-            }
-            crate::colorbar::Orientation::Horizontal => {
-                let (x0, x1) = (b.x0 + b.width() * f0, b.x0 + b.width() * f1);
-                IRect { x0: r(x0), x1: r(x1), y0: r(h - b.y1), y1: r(h - b.y0) }
-            }
-        };
-        let rect = rect.intersect(&clip);
-        if !rect.is_empty() && lut[k][3] != 0 {
-            low.ops.push(DrawOp::Rect { rect, color: lut[k] });
+    // The outline in axes coordinates: around the box through the edge midpoints and, when
+    // extended, the triangles' apexes (colorbar.py's `xyout`).
+    let extended = cb.extend_lower > 0.0 || cb.extend_upper > 0.0;
+    let (bot, top) = (-cb.extend_lower, 1.0 + cb.extend_upper);
+    let mut unit = [(0.0, 0.0), (0.5, bot), (1.0, 0.0), (1.0, 1.0), (0.5, top), (0.0, 1.0)];
+    if cb.orientation == Orientation::Horizontal {
+        unit = unit.map(|(x, y)| (y, x));
+    }
+    let to_display = |(x, y): (f64, f64)| (b.width() * x + b.x0, b.height() * y + b.y0);
+    // Extend triangles: unsnapped, not anti-aliased, in the under/over colours, drawn right
+    // after the background (their zorder is just below it).
+    for (on, tri, color) in [(cb.extend_lower > 0.0, &unit[0..3], cb.cmap.under()), (cb.extend_upper > 0.0, &unit[3..6], cb.cmap.over())] {
+        let color = color.to_rgba8_round();
+        if on && color[3] != 0 {
+            let dev = tri.iter().map(|&p| to_display(p)).map(|(x, y)| (x, h - y)).collect();
+            low.ops.push(DrawOp::Polygons { contours: vec![dev], color, antialiased: false });
         }
     }
-    low.axis(&cb.axis, style.major_tick_size_pt, style.major_tick_width_pt);
-    // The outline: a closed path around the box, through the edge midpoints.
-    let (x0, y0, x1, y1) = (b.x0, b.y0, b.x1, b.y1);
-    let (xm, ym) = (x0 + 0.5 * (x1 - x0), y0 + 0.5 * (y1 - y0));
-    let pts = match cb.orientation {
-        crate::colorbar::Orientation::Vertical => [(x0, y0), (xm, y0), (x1, y0), (x1, y1), (xm, y1), (x0, y1)],
-        crate::colorbar::Orientation::Horizontal => [(x0, y0), (x0, ym), (x0, y1), (x1, y1), (x1, ym), (x1, y0)],
-    };
-    low.path(&pts, true, Cap::Projecting);
+    // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
+    let lut = cb.cmap.lut_rgba8_round();
+    let r = |v: f64| (v + 0.5).floor() as i64;
+    for (edge, color) in cb.cell_edges.windows(2).zip(&lut) {
+        let rect = match cb.orientation {
+            Orientation::Vertical => IRect { x0: r(b.x0), x1: r(b.x1), y0: r(h - edge[1]), y1: r(h - edge[0]) },
+            Orientation::Horizontal => IRect { x0: r(edge[0]), x1: r(edge[1]), y0: r(h - b.y1), y1: r(h - b.y0) },
+        };
+        let rect = rect.intersect(&clip);
+        if !rect.is_empty() && color[3] != 0 {
+            low.ops.push(DrawOp::Rect { rect, color: *color });
+        }
+    }
+    low.axis(&cb.axis, style);
+    let pts = unit.map(to_display);
+    if extended {
+        // Diagonal segments switch snapping off for the whole outline.
+        low.stroke_unsnapped(&pts, true);
+    } else {
+        low.path(&pts, true, Cap::Projecting);
+    }
 }
 
 /// Lowers a layout to draw operations in matplotlib's drawing order.
@@ -344,8 +367,8 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
             }
         }
         if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
-            low.axis(xa, style.major_tick_size_pt, style.major_tick_width_pt);
-            low.axis(ya, style.major_tick_size_pt, style.major_tick_width_pt);
+            low.axis(xa, style);
+            low.axis(ya, style);
             let b = &al.bbox;
             let (xlo, xhi) = x_span(al);
             let (ylo, yhi) = y_span(al);
