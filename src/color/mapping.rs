@@ -28,6 +28,8 @@ pub trait Element: Copy + Send + Sync + 'static + sealed::Sealed {
     fn to_f32(self) -> f32;
     /// For integer dtypes, the value as a LUT index (`NoNorm`); `None` for floats.
     fn to_index(self) -> Option<i64>;
+    /// `(bits, signed)` for integer dtypes.
+    const INT_KIND: Option<(u32, bool)>;
     /// Wraps a view of this dtype.
     fn wrap(view: ArrayView2<'_, Self>) -> Values<'_>;
 }
@@ -37,6 +39,7 @@ macro_rules! element {
         impl sealed::Sealed for $t {}
         impl Element for $t {
             const WORK: Work = Work::$work;
+            const INT_KIND: Option<(u32, bool)> = None;
             #[inline]
             fn to_f64(self) -> f64 {
                 self as f64
@@ -58,6 +61,7 @@ macro_rules! element {
         impl sealed::Sealed for $t {}
         impl Element for $t {
             const WORK: Work = Work::$work;
+            const INT_KIND: Option<(u32, bool)> = Some((<$t>::BITS, <$t>::MIN != 0));
             #[inline]
             fn to_f64(self) -> f64 {
                 self as f64
@@ -197,6 +201,7 @@ impl<'a> ScalarData<'a> {
         let acc = dispatch!(&self.values, v => stats_of(v, mask, work));
         DataStats {
             work,
+            int_kind: dispatch!(&self.values, v => int_kind_of(v)),
             min: acc.min,
             max: acc.max,
             pos_min: acc.pos_min,
@@ -244,6 +249,10 @@ impl<'a> ScalarData<'a> {
         };
         norm.prepare(work, all_inside)
     }
+}
+
+fn int_kind_of<T: Element>(_: &ArrayView2<'_, T>) -> Option<(u32, bool)> {
+    T::INT_KIND
 }
 
 fn work_of<T: Element>(_: &ArrayView2<'_, T>) -> Work {

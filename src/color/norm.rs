@@ -294,38 +294,43 @@ impl Norm {
             NormKind::Boundary { .. } => {}
             NormKind::Centered { vcenter, halfrange } => {
                 let vc = *vcenter;
-                let hr = match (halfrange, stats.min, stats.max) {
-                    (Some(h), _, _) => Some(*h),
-                    (None, Some(lo), Some(hi)) => Some(match stats.work {
-                        // max(vcenter - A.min(), A.max() - vcenter) in the data's dtype.
-                        Work::F32 => {
-                            let a = vc as f32 - lo as f32;
-                            let b = hi as f32 - vc as f32;
-                            f64::from(if b > a { b } else { a })
+                let integral_vc = vc.fract() == 0.0 && vc.abs() < 1e18;
+                // (vmin value, vmax value) as the halfrange setter computes them.
+                let limits: Option<(f64, f64)> = match (halfrange, stats.min, stats.max) {
+                    (Some(h), _, _) => Some((vc - h.abs(), vc + h.abs())),
+                    (None, Some(lo), Some(hi)) => Some(match (stats.int_kind, stats.work) {
+                        // max(vcenter - A.min(), A.max() - vcenter) on numpy integer
+                        // scalars with an integer vcenter: wrapping integer arithmetic.
+                        (Some((bits, signed)), _) if integral_vc => {
+                            let w = |v: i128| wrap_int(v, bits, signed);
+                            let c = vc as i128;
+                            let a = w(c - lo as i128);
+                            let b = w(hi as i128 - c);
+                            let hr = if b > a { b } else { a };
+                            let hr = w(hr.abs());
+                            (w(c - hr) as f64, w(c + hr) as f64)
                         }
-                        Work::F64 => {
+                        (Some(_), _) | (None, Work::F64) => {
                             let a = vc - lo;
                             let b = hi - vc;
-                            if b > a {
-                                b
-                            } else {
-                                a
-                            }
+                            let hr = if b > a { b } else { a };
+                            (vc - hr.abs(), vc + hr.abs())
+                        }
+                        (None, Work::F32) => {
+                            // float32 scalars with a Python-number vcenter: float32.
+                            let c = vc as f32;
+                            let a = c - lo as f32;
+                            let b = hi as f32 - c;
+                            let hr = if b > a { b } else { a };
+                            (f64::from(c - hr.abs()), f64::from(c + hr.abs()))
                         }
                     }),
                     _ => None,
                 };
-                if let Some(hr) = hr {
+                if let Some((lo_v, hi_v)) = limits {
                     // The halfrange setter: vmin = vc - |hr| (which also sets
                     // vmax = 2*vc - vmin), then vmax = vc + |hr| (which, when it differs,
-                    // resets vmin = 2*vc - vmax). Float32 halfranges compute in float32.
-                    let autoscaled_f32 = halfrange.is_none() && stats.work == Work::F32;
-                    let (lo_v, hi_v) = if autoscaled_f32 {
-                        let h = (hr as f32).abs();
-                        (f64::from(vc as f32 - h), f64::from(vc as f32 + h))
-                    } else {
-                        (vc - hr.abs(), vc + hr.abs())
-                    };
+                    // resets vmin = 2*vc - vmax).
                     let mut vmin = lo_v;
                     let mut vmax = 2.0 * vc - vmin;
                     if hi_v != vmax {
@@ -512,7 +517,9 @@ impl Norm {
                     ));
                 }
                 let rescaled = t * (t1 - t0) + t0;
-                Ok(10f64.powf(rescaled))
+                // InvertedLogTransform(10): base 10 has no dedicated function there, so
+                // it is np.exp(values * np.log(10)).
+                Ok((rescaled * 10f64.ln()).exp())
             }
             NormKind::SymLog {
                 linthresh,
@@ -539,6 +546,9 @@ impl Norm {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DataStats {
     pub work: Work,
+    /// For integer data: (bits, signed) of the dtype; CenteredNorm's autoscale does
+    /// its arithmetic on the raw integer scalars.
+    pub int_kind: Option<(u32, bool)>,
     /// Min and max of the unmasked finite values.
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -580,7 +590,7 @@ impl SymLog {
 
     /// The same on float32 data outside the linear region (numpy promotes to float64).
     fn forward_f32_outside(&self, v: f32) -> f64 {
-        let s = f64::from(sign32(v) * self.linthresh as f32);
+        let s = f64::from(sign32(v)) * self.linthresh;
         s * ((self.adj - self.linthresh.ln() / self.log_base)
             + f64::from(v.abs().ln()) / self.log_base)
     }
@@ -595,6 +605,17 @@ impl SymLog {
                 * self.linthresh
                 * ((y.abs() / self.linthresh - self.adj) * self.base.ln()).exp()
         }
+    }
+}
+
+/// Two's-complement wrap of `v` into an integer dtype of `bits` bits.
+fn wrap_int(v: i128, bits: u32, signed: bool) -> i128 {
+    let m = 1i128 << bits;
+    let u = v.rem_euclid(m);
+    if signed && u >= m / 2 {
+        u - m
+    } else {
+        u
     }
 }
 
@@ -798,19 +819,17 @@ impl Prepared {
                 } else {
                     x
                 };
-                if *all_inside {
-                    // Fast path of the transform: float32 all the way.
-                    let t = x * s.adj as f32;
-                    let t = (f64::from(t) - t0) as f32;
-                    finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
+                // process_value hands the transform a masked array, and numpy.ma turns
+                // Python scalars into float64 arrays: everything is float64 except
+                // np.log(|x|), which runs on the float32 data.
+                let _ = all_inside;
+                let x64 = f64::from(x);
+                let t = if x64.abs() <= s.linthresh {
+                    x64 * s.adj
                 } else {
-                    let t = if x.abs() <= s.linthresh as f32 {
-                        f64::from(x * s.adj as f32)
-                    } else {
-                        s.forward_f32_outside(x)
-                    };
-                    finite_or_masked((t - t0) / (t1 - t0))
-                }
+                    s.forward_f32_outside(x)
+                };
+                finite_or_masked((t - t0) / (t1 - t0))
             }
             Op::NoNorm => Normed::F32(x),
             Op::TwoSlope { .. } => self.map_f64(f64::from(x)),
@@ -923,6 +942,7 @@ mod tests {
     fn stats(min: f64, max: f64) -> DataStats {
         DataStats {
             work: Work::F64,
+            int_kind: None,
             min: Some(min),
             max: Some(max),
             pos_min: Some(min.max(1e-300)),
@@ -987,11 +1007,12 @@ mod tests {
 
     #[test]
     fn inverse_round_trips() {
-        // Normalize(2, 6).inverse(0.25) == 3.0; LogNorm(1, 100).inverse(0.5) == 10.0
+        // Normalize(2, 6).inverse(0.25) == 3.0;
+        // LogNorm(1, 100).inverse(0.5) == 10.000000000000002 (exp(1 * ln 10), not 10**1)
         let n = Norm::linear().with_limits(Some(2.0), Some(6.0));
         assert_eq!(n.inverse(0.25).unwrap(), 3.0);
         let l = Norm::log().with_limits(Some(1.0), Some(100.0));
-        assert_eq!(l.inverse(0.5).unwrap(), 10.0);
+        assert_eq!(l.inverse(0.5).unwrap(), 10.000000000000002);
         assert!(Norm::boundary(&[0.0, 1.0], 2, Extend::Neither, false)
             .unwrap()
             .inverse(0.5)
