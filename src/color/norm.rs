@@ -592,7 +592,7 @@ impl SymLog {
     fn forward_f32_outside(&self, v: f32) -> f64 {
         let s = f64::from(sign32(v)) * self.linthresh;
         s * ((self.adj - self.linthresh.ln() / self.log_base)
-            + f64::from(v.abs().ln()) / self.log_base)
+            + f64::from(numpy_log_f32(v.abs())) / self.log_base)
     }
 
     /// `InvertedSymmetricalLogTransform.transform_non_affine` on float64.
@@ -606,6 +606,69 @@ impl SymLog {
                 * ((y.abs() / self.linthresh - self.adj) * self.base.ln()).exp()
         }
     }
+}
+
+/// numpy's float32 `np.log` on x86-64 with AVX2/FMA3 (numpy 2.x, the build matplotlib
+/// 3.11.2 runs on): not the correctly rounded logf but numpy's own vector kernel,
+/// re-implemented from its description: split `x = m * 2^e` with `m` in `[0.5, 1)`
+/// (denormals pre-scaled by 2^100), move `m <= sqrt(1/2)` up to `2m`, then
+/// `e * ln 2 + P(y) / Q(y)` with `y = m - 1` and degree-5 minimax polynomials evaluated by
+/// fused multiply-adds. The coefficients are numpy's `NPY_COEFF_{P,Q}*_LOGf`.
+pub(crate) fn numpy_log_f32(x: f32) -> f32 {
+    const P: [f32; 6] = [
+        0.000000000000000000000e+00,
+        9.999999999999998702752e-01,
+        2.112677543073053063722e+00,
+        1.480000633576506585156e+00,
+        3.808837741388407920751e-01,
+        2.589979117907922693523e-02,
+    ];
+    const Q: [f32; 6] = [
+        1.000000000000000000000e+00,
+        2.612677543073109236779e+00,
+        2.453006071784736363091e+00,
+        9.864942958519418960339e-01,
+        1.546476374983906719538e-01,
+        5.875095403124574342950e-03,
+    ];
+    if x.is_nan() {
+        return f32::NAN;
+    }
+    if x < 0.0 {
+        return -f32::NAN;
+    }
+    if x == 0.0 {
+        return f32::NEG_INFINITY;
+    }
+    if x == f32::INFINITY {
+        return f32::INFINITY;
+    }
+    let (scaled, shift) = if x < f32::MIN_POSITIVE {
+        (x * f32::from_bits(0x7180_0000), 100.0)
+    } else {
+        (x, 0.0)
+    };
+    let bits = scaled.to_bits();
+    let mut e = ((bits >> 23) as i32 - 126) as f32 - shift;
+    let mut m = f32::from_bits((bits & 0x007f_ffff) | (126 << 23));
+    if m <= std::f32::consts::FRAC_1_SQRT_2 {
+        m = m + m;
+        e -= 1.0;
+    }
+    let y = m - 1.0;
+    let num = P[5]
+        .mul_add(y, P[4])
+        .mul_add(y, P[3])
+        .mul_add(y, P[2])
+        .mul_add(y, P[1])
+        .mul_add(y, P[0]);
+    let den = Q[5]
+        .mul_add(y, Q[4])
+        .mul_add(y, Q[3])
+        .mul_add(y, Q[2])
+        .mul_add(y, Q[1])
+        .mul_add(y, Q[0]);
+    e.mul_add(std::f32::consts::LN_2, num / den)
 }
 
 /// Two's-complement wrap of `v` into an integer dtype of `bits` bits.
@@ -1003,6 +1066,21 @@ mod tests {
         assert!(Norm::boundary(&[0.0, 1.0, 2.0], 4, Extend::Both, true).is_err());
         assert!(Norm::boundary(&[0.0, 1.0, 2.0], 3, Extend::Both, false).is_err());
         assert!(Norm::symlog(0.0, 1.0, 10.0).is_err());
+    }
+
+    #[test]
+    fn numpy_float32_log() {
+        // np.log(np.full(16, v, np.float32))[0] with numpy 2 on AVX2 (differs from the
+        // correctly rounded logf for 1234.5, 0.7 and 7.0).
+        for (v, want) in [
+            (1234.5f32, 7.1184216f32),
+            (0.7, -0.35667494),
+            (3.0, 1.0986123),
+            (7.0, 1.9459102),
+            (1000.0, 6.9077554),
+        ] {
+            assert_eq!(numpy_log_f32(v), want, "{v}");
+        }
     }
 
     #[test]
