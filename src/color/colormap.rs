@@ -63,8 +63,11 @@ fn parse_index(bytes: &'static [u8]) -> Option<Vec<TableEntry>> {
     (at == bytes.len()).then_some(out)
 }
 
-/// Decode one built-in table: the `N` colour rows and (under, over, bad).
-fn decode_table(e: &TableEntry) -> Option<(Vec<[f64; 4]>, [[f64; 4]; 3])> {
+/// A decoded built-in table: the `N` colour rows and `[under, over, bad]`.
+type DecodedTable = (Vec<[f64; 4]>, [[f64; 4]; 3]);
+
+/// Decode one built-in table.
+fn decode_table(e: &TableEntry) -> Option<DecodedTable> {
     let width = if e.has_alpha { 4 } else { 3 };
     let mut rows = Vec::with_capacity(e.n);
     let mut at = e.offset;
@@ -135,7 +138,10 @@ impl Colormap {
             });
         };
         let (rows, [under, over, bad]) = decode_table(entry).ok_or_else(|| {
-            Error::Data(format!("embedded colormap table {:?} is corrupt", entry.name))
+            Error::Data(format!(
+                "embedded colormap table {:?} is corrupt",
+                entry.name
+            ))
         })?;
         Ok(Colormap {
             name: Arc::from(entry.name),
@@ -172,7 +178,11 @@ impl Colormap {
     /// with matplotlib's f64 arithmetic (`_create_lookup_table`, gamma 1).
     pub fn from_list(name: &str, colors: &[Color], n: usize) -> Result<Colormap> {
         if colors.is_empty() {
-            return Err(Error::invalid("from_list colors", "[]", "at least one colour"));
+            return Err(Error::invalid(
+                "from_list colors",
+                "[]",
+                "at least one colour",
+            ));
         }
         let vals = linspace01(colors.len());
         let stops: Vec<(f64, Color)> = vals.into_iter().zip(colors.iter().copied()).collect();
@@ -186,8 +196,7 @@ impl Colormap {
             return Err(Error::invalid("N", n, "at least 1"));
         }
         let x: Vec<f64> = stops.iter().map(|s| s.0).collect();
-        if x.first() != Some(&0.0) || x.last() != Some(&1.0) || x.windows(2).any(|w| w[1] < w[0])
-        {
+        if x.first() != Some(&0.0) || x.last() != Some(&1.0) || x.windows(2).any(|w| w[1] < w[0]) {
             return Err(Error::invalid(
                 "from_list values",
                 format!("{x:?}"),
@@ -617,9 +626,11 @@ mod tests {
 
     #[test]
     fn extremes() {
-        let v = Colormap::named("viridis")
-            .unwrap()
-            .with_extremes(Some(Color::WHITE), Some(Color::BLACK), None);
+        let v = Colormap::named("viridis").unwrap().with_extremes(
+            Some(Color::WHITE),
+            Some(Color::BLACK),
+            None,
+        );
         assert_eq!(v.bad(), Color::WHITE);
         assert_eq!(v.under(), Color::BLACK);
         assert_eq!(v.rgba8(-0.5), [0, 0, 0, 255]);

@@ -300,7 +300,11 @@ impl Acc {
 }
 
 /// Per-row min/max without `Option` in the inner loop.
-fn row_acc<T: Element>(row: ndarray::ArrayView1<'_, T>, mrow: Option<ndarray::ArrayView1<'_, bool>>, work: Work) -> Acc {
+fn row_acc<T: Element>(
+    row: ndarray::ArrayView1<'_, T>,
+    mrow: Option<ndarray::ArrayView1<'_, bool>>,
+    work: Work,
+) -> Acc {
     let conv = |x: T| match work {
         Work::F64 => x.to_f64(),
         Work::F32 => f64::from(x.to_f32()),
@@ -355,7 +359,11 @@ fn row_acc<T: Element>(row: ndarray::ArrayView1<'_, T>, mrow: Option<ndarray::Ar
     acc
 }
 
-fn stats_of<T: Element>(v: &ArrayView2<'_, T>, mask: Option<&ArrayView2<'_, bool>>, work: Work) -> Acc {
+fn stats_of<T: Element>(
+    v: &ArrayView2<'_, T>,
+    mask: Option<&ArrayView2<'_, bool>>,
+    work: Work,
+) -> Acc {
     let (rows, cols) = v.dim();
     let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work);
     if rows * cols >= PARALLEL_MIN_PIXELS {
@@ -457,7 +465,12 @@ impl Indexer<'_> {
 
 /// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
 /// in parallel for large inputs.
-fn for_rows<E: Send>(out: &mut [E], row_len: usize, pixels: usize, f: impl Fn(usize, &mut [E]) + Sync) {
+fn for_rows<E: Send>(
+    out: &mut [E],
+    row_len: usize,
+    pixels: usize,
+    f: impl Fn(usize, &mut [E]) + Sync,
+) {
     if row_len == 0 {
         return;
     }

@@ -146,13 +146,17 @@ impl Norm {
     /// `SymLogNorm(linthresh, linscale, base=base)`; all three must be positive and
     /// `base > 1`.
     pub fn symlog(linthresh: f64, linscale: f64, base: f64) -> Result<Self> {
-        if !(linthresh > 0.0) {
-            return Err(Error::invalid("SymLogNorm linthresh", linthresh, "positive"));
+        if linthresh.is_nan() || linthresh <= 0.0 {
+            return Err(Error::invalid(
+                "SymLogNorm linthresh",
+                linthresh,
+                "positive",
+            ));
         }
-        if !(linscale > 0.0) {
+        if linscale.is_nan() || linscale <= 0.0 {
             return Err(Error::invalid("SymLogNorm linscale", linscale, "positive"));
         }
-        if !(base > 1.0) {
+        if base.is_nan() || base <= 1.0 {
             return Err(Error::invalid("SymLogNorm base", base, "larger than 1"));
         }
         Ok(Norm::with_kind(NormKind::SymLog {
@@ -181,7 +185,12 @@ impl Norm {
     /// `BoundaryNorm(boundaries, ncolors, clip=clip, extend=extend)`, with matplotlib's
     /// checks: at least 2 increasing boundaries, `clip` only with `extend='neither'`, and
     /// `ncolors` at least the number of bins (extensions included).
-    pub fn boundary(boundaries: &[f64], ncolors: usize, extend: Extend, clip: bool) -> Result<Self> {
+    pub fn boundary(
+        boundaries: &[f64],
+        ncolors: usize,
+        extend: Extend,
+        clip: bool,
+    ) -> Result<Self> {
         if clip && extend != Extend::Neither {
             return Err(Error::invalid(
                 "BoundaryNorm clip",
@@ -531,7 +540,9 @@ impl Norm {
                 let rescaled = t * (t1 - t0) + t0;
                 Ok(s.inverse_f64(rescaled))
             }
-            NormKind::TwoSlope { vcenter } => Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax])),
+            NormKind::TwoSlope { vcenter } => {
+                Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax]))
+            }
             NormKind::Boundary { .. } => Err(Error::invalid(
                 "norm",
                 "BoundaryNorm",
@@ -615,22 +626,25 @@ impl SymLog {
 /// `e * ln 2 + P(y) / Q(y)` with `y = m - 1` and degree-5 minimax polynomials evaluated by
 /// fused multiply-adds. The coefficients are numpy's `NPY_COEFF_{P,Q}*_LOGf`.
 pub(crate) fn numpy_log_f32(x: f32) -> f32 {
-    const P: [f32; 6] = [
-        0.000000000000000000000e+00,
-        9.999999999999998702752e-01,
-        2.112677543073053063722e+00,
-        1.480000633576506585156e+00,
-        3.808837741388407920751e-01,
-        2.589979117907922693523e-02,
+    // NPY_COEFF_P0_LOGf..P5 and Q0..Q5 as float32 bit patterns.
+    const P: [u32; 6] = [
+        0x0000_0000,
+        0x3F80_0000,
+        0x4007_361C,
+        0x3FBD_70A9,
+        0x3EC3_0333,
+        0x3CD4_2BCD,
     ];
-    const Q: [f32; 6] = [
-        1.000000000000000000000e+00,
-        2.612677543073109236779e+00,
-        2.453006071784736363091e+00,
-        9.864942958519418960339e-01,
-        1.546476374983906719538e-01,
-        5.875095403124574342950e-03,
+    const Q: [u32; 6] = [
+        0x3F80_0000,
+        0x4027_361C,
+        0x401C_FE0D,
+        0x3F7C_8AE4,
+        0x3E1E_5BF3,
+        0x3BC0_83DF,
     ];
+    let p = P.map(f32::from_bits);
+    let q = Q.map(f32::from_bits);
     if x.is_nan() {
         return f32::NAN;
     }
@@ -656,18 +670,18 @@ pub(crate) fn numpy_log_f32(x: f32) -> f32 {
         e -= 1.0;
     }
     let y = m - 1.0;
-    let num = P[5]
-        .mul_add(y, P[4])
-        .mul_add(y, P[3])
-        .mul_add(y, P[2])
-        .mul_add(y, P[1])
-        .mul_add(y, P[0]);
-    let den = Q[5]
-        .mul_add(y, Q[4])
-        .mul_add(y, Q[3])
-        .mul_add(y, Q[2])
-        .mul_add(y, Q[1])
-        .mul_add(y, Q[0]);
+    let num = p[5]
+        .mul_add(y, p[4])
+        .mul_add(y, p[3])
+        .mul_add(y, p[2])
+        .mul_add(y, p[1])
+        .mul_add(y, p[0]);
+    let den = q[5]
+        .mul_add(y, q[4])
+        .mul_add(y, q[3])
+        .mul_add(y, q[2])
+        .mul_add(y, q[1])
+        .mul_add(y, q[0]);
     e.mul_add(std::f32::consts::LN_2, num / den)
 }
 
@@ -787,14 +801,22 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 Normed::F64((x - vmin) / (vmax - vmin))
             }
             Op::Power { gamma } => {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 let r = (x - vmin) / (vmax - vmin);
                 Normed::F64(if r > 0.0 { r.powf(*gamma) } else { r })
             }
@@ -802,8 +824,12 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
-                if !(x > 0.0) {
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
+                if x.is_nan() || x <= 0.0 {
                     return Normed::Masked;
                 }
                 finite_or_masked((x.log10() - t0) / (t1 - t0))
@@ -812,7 +838,11 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 finite_or_masked((s.forward_f64(x) - t0) / (t1 - t0))
             }
             Op::TwoSlope { xp } => Normed::F64(interp(x, xp, &[0.0, 0.5, 1.0])),
@@ -862,7 +892,7 @@ impl Prepared {
                 } else {
                     x
                 };
-                if !(x > 0.0) {
+                if x.is_nan() || x <= 0.0 {
                     return Normed::Masked;
                 }
                 let t = (f64::from(x.log10()) - t0) as f32;

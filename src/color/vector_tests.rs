@@ -128,7 +128,11 @@ fn with_data<R>(ds: &Value, dtype: &str, masked: bool, f: impl FnOnce(ScalarData
     macro_rules! wrap {
         ($a:expr) => {{
             let d = ScalarData::new($a.view());
-            f(if masked { d.with_mask(mask.view()).unwrap() } else { d })
+            f(if masked {
+                d.with_mask(mask.view()).unwrap()
+            } else {
+                d
+            })
         }};
     }
     match dtype {
@@ -190,7 +194,10 @@ fn every_norm_against_matplotlib() {
                 }
             };
             if let (Some(lo), Some(hi)) = (case.get("vmin"), case.get("vmax")) {
-                let want = (f64s(&Value::Array(vec![lo.clone()]))[0], f64s(&Value::Array(vec![hi.clone()]))[0]);
+                let want = (
+                    f64s(&Value::Array(vec![lo.clone()]))[0],
+                    f64s(&Value::Array(vec![hi.clone()]))[0],
+                );
                 let got = data.autoscaled(&norm);
                 let got = (got.vmin(), got.vmax());
                 if got != (Some(want.0), Some(want.1)) {
@@ -208,13 +215,19 @@ fn every_norm_against_matplotlib() {
                 let ok = match (got, w, *m != 0) {
                     (Normed::Masked, _, true) => true,
                     (_, _, true) => false,
-                    (Normed::F64(a), Normed::F64(b), _) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
-                    (Normed::F32(a), Normed::F32(b), _) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                    (Normed::F64(a), Normed::F64(b), _) => {
+                        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+                    }
+                    (Normed::F32(a), Normed::F32(b), _) => {
+                        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+                    }
                     (Normed::Int(a), Normed::Int(b), _) => a == b,
                     _ => false,
                 };
                 if !ok {
-                    failures.push(format!("{label}: value {k}: got {got:?} want {w:?} masked={m}"));
+                    failures.push(format!(
+                        "{label}: value {k}: got {got:?} want {w:?} masked={m}"
+                    ));
                 }
             }
             let want = hex_bytes(case["rgba"].as_str().unwrap());
