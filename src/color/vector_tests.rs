@@ -267,3 +267,22 @@ fn every_norm_against_matplotlib() {
         cases.len()
     );
 }
+
+/// `LinearSegmentedColormap.from_list(name, colors, 256)` rebuilt from the colour lists of
+/// registered maps reproduces their float tables bit for bit.
+#[test]
+fn from_list_reproduces_registered_maps() {
+    let v: Value = serde_json::from_str(CMAP_VECTORS).unwrap();
+    let lists = v["from_list"].as_object().unwrap();
+    assert_eq!(lists.len(), 4);
+    for (name, rgb) in lists {
+        let flat = f64s(rgb);
+        let colors: Vec<Color> = flat
+            .chunks(3)
+            .map(|c| Color::rgb(c[0], c[1], c[2]))
+            .collect();
+        let built = Colormap::from_list(name, &colors, 256).unwrap();
+        let registered = Colormap::named(name).unwrap();
+        assert_eq!(built.lut(), registered.lut(), "{name}");
+    }
+}
