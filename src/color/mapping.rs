@@ -195,10 +195,10 @@ impl<'a> ScalarData<'a> {
     }
 
     /// min/max of the valid values (unmasked, finite), in the working precision.
-    pub(crate) fn stats(&self) -> DataStats {
+    pub(crate) fn stats(&self, need_pos: bool) -> DataStats {
         let work = self.work();
         let mask = self.mask.as_ref();
-        let acc = dispatch!(&self.values, v => stats_of(v, mask, work));
+        let acc = dispatch!(&self.values, v => stats_of(v, mask, work, need_pos));
         DataStats {
             work,
             int_kind: dispatch!(&self.values, v => int_kind_of(v)),
@@ -213,7 +213,17 @@ impl<'a> ScalarData<'a> {
     /// (`norm.autoscale_None(masked_invalid(data))`): NaN, ±inf and masked values are
     /// ignored, and `LogNorm` considers only positive values.
     pub fn autoscaled(&self, norm: &Norm) -> Norm {
-        norm.autoscale_from(&self.stats())
+        if norm.scaled() || matches!(norm.kind(), NormKind::NoNorm | NormKind::Boundary { .. }) {
+            // Nothing to autoscale: skip the pass over the data.
+            return norm.clone();
+        }
+        if let NormKind::Centered {
+            halfrange: Some(_), ..
+        } = norm.kind()
+        {
+            return norm.autoscale_from(&DataStats::empty(self.work()));
+        }
+        norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)))
     }
 
     /// `norm(data)` after [`ScalarData::autoscaled`]: every value in the type matplotlib
@@ -304,7 +314,27 @@ fn row_acc<T: Element>(
     row: ndarray::ArrayView1<'_, T>,
     mrow: Option<ndarray::ArrayView1<'_, bool>>,
     work: Work,
+    need_pos: bool,
 ) -> Acc {
+    if let (None, false, Some(s)) = (mrow.as_ref(), need_pos, row.as_slice()) {
+        // min/max of the finite values, written so that it vectorises.
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for x in s {
+            let x = match work {
+                Work::F64 => x.to_f64(),
+                Work::F32 => f64::from(x.to_f32()),
+            };
+            let finite = x.abs() < f64::INFINITY;
+            lo = if finite && x < lo { x } else { lo };
+            hi = if finite && x > hi { x } else { hi };
+        }
+        let mut acc = Acc::default();
+        if lo <= hi {
+            acc.min = Some(lo);
+            acc.max = Some(hi);
+        }
+        return acc;
+    }
     let conv = |x: T| match work {
         Work::F64 => x.to_f64(),
         Work::F32 => f64::from(x.to_f32()),
@@ -363,9 +393,10 @@ fn stats_of<T: Element>(
     v: &ArrayView2<'_, T>,
     mask: Option<&ArrayView2<'_, bool>>,
     work: Work,
+    need_pos: bool,
 ) -> Acc {
     let (rows, cols) = v.dim();
-    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work);
+    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work, need_pos);
     if rows * cols >= PARALLEL_MIN_PIXELS {
         (0..rows)
             .into_par_iter()
@@ -458,6 +489,96 @@ impl Indexer<'_> {
                 for (c, x) in row.iter().enumerate() {
                     put(c, self.index(*x));
                 }
+            }
+        }
+    }
+}
+
+/// `lut[index_f64((x - vmin) / (vmax - vmin))]` for one unmasked float64 row; `lut` has
+/// the `N + 3` entries of the colormap and an unmasked NaN is bad (`N + 2`).
+fn linear_row_f64(
+    row: ndarray::ArrayView1<'_, f64>,
+    vmin: f64,
+    vmax: f64,
+    lut: &[[u8; 4]],
+    out: &mut [u8],
+) {
+    let n = lut.len() - 3;
+    let nf = n as f64;
+    let d = vmax - vmin;
+    let one = |x: f64| -> [u8; 4] {
+        let mut xa = (x - vmin) / d * nf;
+        if xa == nf {
+            xa = nf - 1.0;
+        }
+        // `as usize` saturates (NaN -> 0); the masks below take precedence as in numpy.
+        let mut i = (xa as usize).min(n + 1);
+        if xa >= nf {
+            i = n + 1;
+        }
+        if xa < 0.0 {
+            i = n;
+        }
+        if xa.is_nan() {
+            i = n + 2;
+        }
+        // i <= n + 2 < lut.len()
+        lut[i]
+    };
+    match row.as_slice() {
+        Some(s) => {
+            for (x, px) in s.iter().zip(out.chunks_exact_mut(4)) {
+                px.copy_from_slice(&one(*x));
+            }
+        }
+        None => {
+            for (x, px) in row.iter().zip(out.chunks_exact_mut(4)) {
+                px.copy_from_slice(&one(*x));
+            }
+        }
+    }
+}
+
+/// [`linear_row_f64`] for float32 data: numpy computes `x - vmin` and `/ (vmax - vmin)` in
+/// float64 and stores float32, then `X * N` in float32.
+fn linear_row_f32(
+    row: ndarray::ArrayView1<'_, f32>,
+    vmin: f64,
+    vmax: f64,
+    lut: &[[u8; 4]],
+    out: &mut [u8],
+) {
+    let n = lut.len() - 3;
+    let nf = n as f32;
+    let d = vmax - vmin;
+    let one = |x: f32| -> [u8; 4] {
+        let r = (f64::from(x) - vmin) as f32;
+        let t = (f64::from(r) / d) as f32;
+        let mut xa = t * nf;
+        if xa == nf {
+            xa = nf - 1.0;
+        }
+        let mut i = (xa as usize).min(n + 1);
+        if xa >= nf {
+            i = n + 1;
+        }
+        if xa < 0.0 {
+            i = n;
+        }
+        if xa.is_nan() {
+            i = n + 2;
+        }
+        lut[i]
+    };
+    match row.as_slice() {
+        Some(s) => {
+            for (x, px) in s.iter().zip(out.chunks_exact_mut(4)) {
+                px.copy_from_slice(&one(*x));
+            }
+        }
+        None => {
+            for (x, px) in row.iter().zip(out.chunks_exact_mut(4)) {
+                px.copy_from_slice(&one(*x));
             }
         }
     }
@@ -559,6 +680,25 @@ pub fn colormap_rgba8_into_slice(
     let lut = cmap.lut_rgba8_trunc();
     with_indexer(data, norm, n, |ix| {
         let mask = data.mask.as_ref();
+        if mask.is_none() {
+            if let Some((vmin, vmax)) = ix.prep.and_then(Prepared::plain_linear) {
+                // The common case (plain Normalize, no mask) in dedicated loops with the
+                // same arithmetic as the general path.
+                match &data.values {
+                    Values::F64(v) => {
+                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
+                            linear_row_f64(v.row(r), vmin, vmax, &lut, orow);
+                        });
+                    }
+                    Values::F32(v) => {
+                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
+                            linear_row_f32(v.row(r), vmin, vmax, &lut, orow);
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
                 if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {

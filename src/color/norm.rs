@@ -243,7 +243,10 @@ impl Norm {
     /// Sets `vmin` and `vmax` (`None` = autoscale). Ignored by `BoundaryNorm` (its limits
     /// are its first and last boundary) and `CenteredNorm`.
     pub fn with_limits(mut self, vmin: Option<f64>, vmax: Option<f64>) -> Self {
-        if !matches!(self.kind, NormKind::Boundary { .. }) {
+        if !matches!(
+            self.kind,
+            NormKind::Boundary { .. } | NormKind::Centered { .. }
+        ) {
             self.vmin = vmin;
             self.vmax = vmax;
         }
@@ -568,6 +571,20 @@ pub(crate) struct DataStats {
     pub pos_max: Option<f64>,
 }
 
+impl DataStats {
+    /// No values (for norms whose limits do not depend on the data).
+    pub(crate) fn empty(work: Work) -> Self {
+        DataStats {
+            work,
+            int_kind: None,
+            min: None,
+            max: None,
+            pos_min: None,
+            pos_max: None,
+        }
+    }
+}
+
 /// SymLogNorm's transform constants.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct SymLog {
@@ -787,7 +804,13 @@ impl Prepared {
     /// `(vmin, vmax)` when this is a plain float64 `Normalize` (no clip, vmin != vmax).
     #[inline]
     pub fn plain_linear_f64(&self) -> Option<(f64, f64)> {
-        (matches!(self.op, Op::Linear) && !self.clip && !self.equal && self.work == Work::F64)
+        self.plain_linear().filter(|_| self.work == Work::F64)
+    }
+
+    /// `(vmin, vmax)` when this is a plain `Normalize` (no clip, vmin != vmax).
+    #[inline]
+    pub fn plain_linear(&self) -> Option<(f64, f64)> {
+        (matches!(self.op, Op::Linear) && !self.clip && !self.equal)
             .then_some((self.vmin, self.vmax))
     }
 
