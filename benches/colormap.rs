@@ -3,7 +3,7 @@
 //! `benches/mpl_colormap_timing.py` times in matplotlib).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
+use figbuf::color::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
 use ndarray::Array2;
 
 /// Deterministic pseudo-random data in [0, 1) (a 64-bit LCG; no dependency needed).
@@ -32,6 +32,18 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("f32", n), &a32, |b, a| {
             b.iter(|| colormap_rgba8(&ScalarData::new(a.view()), &norm, &cmap))
         });
+        // Breakdown: explicit limits (no autoscale pass) into a reused buffer.
+        let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
+        let mut buf = vec![0u8; n * n * 4];
+        group.bench_with_input(
+            BenchmarkId::new("f64_fixed_limits_into", n),
+            &a64,
+            |b, a| {
+                b.iter(|| {
+                    colormap_rgba8_into_slice(&ScalarData::new(a.view()), &fixed, &cmap, &mut buf)
+                })
+            },
+        );
     }
     group.finish();
 }
