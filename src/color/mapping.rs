@@ -494,91 +494,117 @@ impl Indexer<'_> {
     }
 }
 
-/// `lut[index_f64((x - vmin) / (vmax - vmin))]` for one unmasked float64 row; `lut` has
-/// the `N + 3` entries of the colormap and an unmasked NaN is bad (`N + 2`).
-fn linear_row_f64(
-    row: ndarray::ArrayView1<'_, f64>,
+/// Pixels per block of the dedicated loops: indices are computed for a block first (a
+/// loop the compiler vectorises), then looked up.
+const BLOCK: usize = 256;
+
+/// Looks the indices of one block up in the byte LUT (`i <= N + 2 < lut.len()`).
+#[inline]
+fn write_block(idx: &[u32], lut: &[[u8; 4]], out: &mut [u8]) {
+    for (i, px) in idx.iter().zip(out.chunks_exact_mut(4)) {
+        px.copy_from_slice(&lut[*i as usize]);
+    }
+}
+
+/// The spec 3.2 index of `xa = X * N` (already scaled), branch-free for vectorisation:
+/// `N - 1` for exactly `N`, `N` (under) below 0, `N + 1` (over) from `N`, `N + 2` for NaN.
+#[inline(always)]
+fn scaled_index_f64(xa: f64, nf: f64, n: u32) -> u32 {
+    let xa = if xa == nf { nf - 1.0 } else { xa };
+    // `as u32` saturates (NaN -> 0); the masks below take precedence as in numpy.
+    let i = xa as u32;
+    let i = if xa >= nf { n + 1 } else { i };
+    let i = if xa < 0.0 { n } else { i };
+    if xa.is_nan() {
+        n + 2
+    } else {
+        i
+    }
+}
+
+#[inline(always)]
+fn scaled_index_f32(xa: f32, nf: f32, n: u32) -> u32 {
+    let xa = if xa == nf { nf - 1.0 } else { xa };
+    let i = xa as u32;
+    let i = if xa >= nf { n + 1 } else { i };
+    let i = if xa < 0.0 { n } else { i };
+    if xa.is_nan() {
+        n + 2
+    } else {
+        i
+    }
+}
+
+/// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
+trait BlockKernel<T: Copy + Default> {
+    fn indices(&self, xs: &[T], idx: &mut [u32]);
+}
+
+/// Plain `Normalize` on float64 data.
+struct LinearF64 {
     vmin: f64,
-    vmax: f64,
-    lut: &[[u8; 4]],
-    out: &mut [u8],
-) {
-    let n = lut.len() - 3;
-    let nf = n as f64;
-    let d = vmax - vmin;
-    let one = |x: f64| -> [u8; 4] {
-        let mut xa = (x - vmin) / d * nf;
-        if xa == nf {
-            xa = nf - 1.0;
-        }
-        // `as usize` saturates (NaN -> 0); the masks below take precedence as in numpy.
-        let mut i = (xa as usize).min(n + 1);
-        if xa >= nf {
-            i = n + 1;
-        }
-        if xa < 0.0 {
-            i = n;
-        }
-        if xa.is_nan() {
-            i = n + 2;
-        }
-        // i <= n + 2 < lut.len()
-        lut[i]
-    };
-    match row.as_slice() {
-        Some(s) => {
-            for (x, px) in s.iter().zip(out.chunks_exact_mut(4)) {
-                px.copy_from_slice(&one(*x));
-            }
-        }
-        None => {
-            for (x, px) in row.iter().zip(out.chunks_exact_mut(4)) {
-                px.copy_from_slice(&one(*x));
-            }
+    d: f64,
+    nf: f64,
+    n: u32,
+}
+
+impl BlockKernel<f64> for LinearF64 {
+    #[inline]
+    fn indices(&self, xs: &[f64], idx: &mut [u32]) {
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            *slot = scaled_index_f64((x - self.vmin) / self.d * self.nf, self.nf, self.n);
         }
     }
 }
 
-/// [`linear_row_f64`] for float32 data: numpy computes `x - vmin` and `/ (vmax - vmin)` in
+/// Plain `Normalize` on float32 data: numpy computes `x - vmin` and `/ (vmax - vmin)` in
 /// float64 and stores float32, then `X * N` in float32.
-fn linear_row_f32(
-    row: ndarray::ArrayView1<'_, f32>,
+struct LinearF32 {
     vmin: f64,
-    vmax: f64,
+    d: f64,
+    nf: f32,
+    n: u32,
+}
+
+impl BlockKernel<f32> for LinearF32 {
+    #[inline]
+    fn indices(&self, xs: &[f32], idx: &mut [u32]) {
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            let r = (f64::from(*x) - self.vmin) as f32;
+            let t = (f64::from(r) / self.d) as f32;
+            *slot = scaled_index_f32(t * self.nf, self.nf, self.n);
+        }
+    }
+}
+
+/// Runs a kernel over one row in blocks of [`BLOCK`] pixels (strided rows are gathered
+/// into a block buffer first) and writes the looked-up bytes.
+fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
+    kernel: &K,
+    row: ndarray::ArrayView1<'_, T>,
     lut: &[[u8; 4]],
     out: &mut [u8],
 ) {
-    let n = lut.len() - 3;
-    let nf = n as f32;
-    let d = vmax - vmin;
-    let one = |x: f32| -> [u8; 4] {
-        let r = (f64::from(x) - vmin) as f32;
-        let t = (f64::from(r) / d) as f32;
-        let mut xa = t * nf;
-        if xa == nf {
-            xa = nf - 1.0;
-        }
-        let mut i = (xa as usize).min(n + 1);
-        if xa >= nf {
-            i = n + 1;
-        }
-        if xa < 0.0 {
-            i = n;
-        }
-        if xa.is_nan() {
-            i = n + 2;
-        }
-        lut[i]
-    };
+    let mut idx = [0u32; BLOCK];
     match row.as_slice() {
         Some(s) => {
-            for (x, px) in s.iter().zip(out.chunks_exact_mut(4)) {
-                px.copy_from_slice(&one(*x));
+            for (xs, o) in s.chunks(BLOCK).zip(out.chunks_mut(4 * BLOCK)) {
+                let idx = &mut idx[..xs.len()];
+                kernel.indices(xs, idx);
+                write_block(idx, lut, o);
             }
         }
         None => {
-            for (x, px) in row.iter().zip(out.chunks_exact_mut(4)) {
-                px.copy_from_slice(&one(*x));
+            let mut buf = [T::default(); BLOCK];
+            let mut values = row.iter();
+            for o in out.chunks_mut(4 * BLOCK) {
+                let len = o.len() / 4;
+                for (b, x) in buf.iter_mut().zip(values.by_ref().take(len)) {
+                    *b = *x;
+                }
+                let idx = &mut idx[..len];
+                kernel.indices(&buf[..len], idx);
+                write_block(idx, lut, o);
             }
         }
     }
@@ -684,15 +710,28 @@ pub fn colormap_rgba8_into_slice(
             if let Some((vmin, vmax)) = ix.prep.and_then(Prepared::plain_linear) {
                 // The common case (plain Normalize, no mask) in dedicated loops with the
                 // same arithmetic as the general path.
+                let n32 = n as u32;
                 match &data.values {
-                    Values::F64(v) => {
+                    Values::F64(v) if n < 1 << 24 => {
+                        let k = LinearF64 {
+                            vmin,
+                            d: vmax - vmin,
+                            nf: f64::from(n32),
+                            n: n32,
+                        };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            linear_row_f64(v.row(r), vmin, vmax, &lut, orow);
+                            kernel_row(&k, v.row(r), &lut, orow);
                         });
                     }
-                    Values::F32(v) => {
+                    Values::F32(v) if n < 1 << 24 => {
+                        let k = LinearF32 {
+                            vmin,
+                            d: vmax - vmin,
+                            nf: n32 as f32,
+                            n: n32,
+                        };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            linear_row_f32(v.row(r), vmin, vmax, &lut, orow);
+                            kernel_row(&k, v.row(r), &lut, orow);
                         });
                     }
                     _ => {}
@@ -847,5 +886,42 @@ mod tests {
         let cmap = Colormap::named("viridis").unwrap();
         let got = colormap_rgba8(&ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
         assert!(got.iter().all(|&b| b == 0));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Not a correctness test: `cargo test --lib color::mapping::timing -- --ignored
+    /// --nocapture` prints the best-of-15 time of the mapping stages (load-robust).
+    #[test]
+    #[ignore]
+    fn best_of_times() {
+        let n = 4096;
+        let a = Array2::from_shape_fn((n, n), |(r, c)| ((r * 31 + c * 17) % 1000) as f64 / 999.0);
+        let cmap = Colormap::named("viridis").unwrap();
+        let mut buf = vec![0u8; n * n * 4];
+        let best = |f: &mut dyn FnMut()| {
+            (0..15)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let d = ScalarData::new(a.view());
+        let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
+        let t_map = best(&mut || colormap_rgba8_into_slice(&d, &fixed, &cmap, &mut buf).unwrap());
+        let t_auto = best(&mut || {
+            std::hint::black_box(d.autoscaled(&Norm::linear()));
+        });
+        let t_all = best(&mut || {
+            std::hint::black_box(colormap_rgba8(&d, &Norm::linear(), &cmap).unwrap());
+        });
+        eprintln!(
+            "4096^2 f64: map {t_map:.1} ms, autoscale {t_auto:.1} ms, total fresh {t_all:.1} ms"
+        );
     }
 }
