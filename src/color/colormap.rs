@@ -1,7 +1,6 @@
 //! [`Colormap`]: matplotlib's lookup table of `N` colours plus *under*, *over* and *bad*
 //! (spec section 3).
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::rgba::{round_byte, trunc_byte, Color};
@@ -308,11 +307,9 @@ impl Colormap {
                 c
             }
         };
+        // matplotlib's reversed() rebuilds the table from its colours or segments, so a
+        // with_alpha() alpha does not carry over.
         r.alpha = None;
-        if self.alpha.is_some() {
-            // matplotlib's reversed() rebuilds the table from its colours/segments, so a
-            // with_alpha() table alpha does not carry over; keep that behaviour.
-        }
         r.with_extremes(
             self.user_bad.map(Color::from_array),
             self.user_over.map(Color::from_array),
@@ -493,7 +490,9 @@ fn create_lookup_table(n: usize, x: &[f64], y0: &[f64], y1: &[f64]) -> Vec<f64> 
     lut.into_iter().map(clip).collect()
 }
 
-/// Up to three registered names closest to `name` by edit distance (case-insensitive).
+/// Up to three registered names closest to `name` by (case-insensitive) edit distance:
+/// those within one edit of the best match, and not further than a third of the name's
+/// length (at least 2), so that a garbled name gets no random suggestions.
 fn nearest_names<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let lower = name.to_lowercase();
     let mut scored: Vec<(usize, &str)> = names
@@ -501,12 +500,10 @@ fn nearest_names<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Vec<St
         .collect();
     scored.sort();
     let best = scored.first().map_or(0, |s| s.0);
-    let limit = (best + 1).max(2).min(name.chars().count().max(1));
-    let mut seen = HashMap::new();
+    let limit = (best + 1).min((name.chars().count() / 3).max(2));
     scored
         .into_iter()
-        .filter(|(d, _)| *d <= limit.max(best))
-        .filter(|(_, n)| seen.insert(*n, ()).is_none())
+        .filter(|(d, _)| *d <= limit)
         .take(3)
         .map(|(_, n)| n.to_string())
         .collect()
@@ -611,6 +608,22 @@ mod tests {
             Err(Error::UnknownColormap { suggestions, .. }) => {
                 assert_eq!(suggestions.first().map(String::as_str), Some("viridis"));
             }
+            other => panic!("{other:?}"),
+        }
+        // Case slips and a missing '_r' are found; garbage gets no suggestions.
+        for (bad, want) in [("Viridis", "viridis"), ("rdbu", "RdBu"), ("gray_", "gray")] {
+            match Colormap::named(bad) {
+                Err(Error::UnknownColormap { suggestions, .. }) => {
+                    assert!(
+                        suggestions.iter().any(|s| s == want),
+                        "{bad}: {suggestions:?}"
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        match Colormap::named("qqqqqqqqqqqqqqqqqqqq") {
+            Err(Error::UnknownColormap { suggestions, .. }) => assert!(suggestions.is_empty()),
             other => panic!("{other:?}"),
         }
     }
