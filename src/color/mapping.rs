@@ -798,7 +798,7 @@ pub fn rgba_to_bytes_trunc(v: [f64; 4]) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::Slice;
+    use ndarray::{ShapeBuilder, Slice};
 
     fn px(a: &Array3<u8>, r: usize, c: usize) -> [u8; 4] {
         [a[(r, c, 0)], a[(r, c, 1)], a[(r, c, 2)], a[(r, c, 3)]]
@@ -854,6 +854,10 @@ mod tests {
                 let mut again = Array3::<u8>::zeros(got.dim());
                 colormap_rgba8_into(d, &norm, &cmap, again.view_mut()).unwrap();
                 assert_eq!(again, got);
+                // A column-major (non-contiguous in C order) output view.
+                let mut fortran = Array3::<u8>::zeros(got.dim().f());
+                colormap_rgba8_into(d, &norm, &cmap, fortran.view_mut()).unwrap();
+                assert_eq!(fortran, got);
                 for ((r, c), i) in idx.indexed_iter() {
                     assert_eq!(px(&got, r, c), lut[*i as usize]);
                 }
