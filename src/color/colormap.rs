@@ -1,7 +1,6 @@
 //! [`Colormap`]: matplotlib's lookup table of `N` colours plus *under*, *over* and *bad*
 //! (spec section 3).
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::rgba::{round_byte, trunc_byte, Color};
@@ -63,8 +62,11 @@ fn parse_index(bytes: &'static [u8]) -> Option<Vec<TableEntry>> {
     (at == bytes.len()).then_some(out)
 }
 
-/// Decode one built-in table: the `N` colour rows and (under, over, bad).
-fn decode_table(e: &TableEntry) -> Option<(Vec<[f64; 4]>, [[f64; 4]; 3])> {
+/// A decoded built-in table: the `N` colour rows and `[under, over, bad]`.
+type DecodedTable = (Vec<[f64; 4]>, [[f64; 4]; 3]);
+
+/// Decode one built-in table.
+fn decode_table(e: &TableEntry) -> Option<DecodedTable> {
     let width = if e.has_alpha { 4 } else { 3 };
     let mut rows = Vec::with_capacity(e.n);
     let mut at = e.offset;
@@ -135,7 +137,10 @@ impl Colormap {
             });
         };
         let (rows, [under, over, bad]) = decode_table(entry).ok_or_else(|| {
-            Error::Data(format!("embedded colormap table {:?} is corrupt", entry.name))
+            Error::Data(format!(
+                "embedded colormap table {:?} is corrupt",
+                entry.name
+            ))
         })?;
         Ok(Colormap {
             name: Arc::from(entry.name),
@@ -172,7 +177,11 @@ impl Colormap {
     /// with matplotlib's f64 arithmetic (`_create_lookup_table`, gamma 1).
     pub fn from_list(name: &str, colors: &[Color], n: usize) -> Result<Colormap> {
         if colors.is_empty() {
-            return Err(Error::invalid("from_list colors", "[]", "at least one colour"));
+            return Err(Error::invalid(
+                "from_list colors",
+                "[]",
+                "at least one colour",
+            ));
         }
         let vals = linspace01(colors.len());
         let stops: Vec<(f64, Color)> = vals.into_iter().zip(colors.iter().copied()).collect();
@@ -186,8 +195,7 @@ impl Colormap {
             return Err(Error::invalid("N", n, "at least 1"));
         }
         let x: Vec<f64> = stops.iter().map(|s| s.0).collect();
-        if x.first() != Some(&0.0) || x.last() != Some(&1.0) || x.windows(2).any(|w| w[1] < w[0])
-        {
+        if x.first() != Some(&0.0) || x.last() != Some(&1.0) || x.windows(2).any(|w| w[1] < w[0]) {
             return Err(Error::invalid(
                 "from_list values",
                 format!("{x:?}"),
@@ -299,11 +307,9 @@ impl Colormap {
                 c
             }
         };
+        // matplotlib's reversed() rebuilds the table from its colours or segments, so a
+        // with_alpha() alpha does not carry over.
         r.alpha = None;
-        if self.alpha.is_some() {
-            // matplotlib's reversed() rebuilds the table from its colours/segments, so a
-            // with_alpha() table alpha does not carry over; keep that behaviour.
-        }
         r.with_extremes(
             self.user_bad.map(Color::from_array),
             self.user_over.map(Color::from_array),
@@ -484,7 +490,9 @@ fn create_lookup_table(n: usize, x: &[f64], y0: &[f64], y1: &[f64]) -> Vec<f64> 
     lut.into_iter().map(clip).collect()
 }
 
-/// Up to three registered names closest to `name` by edit distance (case-insensitive).
+/// Up to three registered names closest to `name` by (case-insensitive) edit distance:
+/// those within one edit of the best match, and not further than a third of the name's
+/// length (at least 2), so that a garbled name gets no random suggestions.
 fn nearest_names<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let lower = name.to_lowercase();
     let mut scored: Vec<(usize, &str)> = names
@@ -492,12 +500,10 @@ fn nearest_names<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Vec<St
         .collect();
     scored.sort();
     let best = scored.first().map_or(0, |s| s.0);
-    let limit = (best + 1).max(2).min(name.chars().count().max(1));
-    let mut seen = HashMap::new();
+    let limit = (best + 1).min((name.chars().count() / 3).max(2));
     scored
         .into_iter()
-        .filter(|(d, _)| *d <= limit.max(best))
-        .filter(|(_, n)| seen.insert(*n, ()).is_none())
+        .filter(|(d, _)| *d <= limit)
         .take(3)
         .map(|(_, n)| n.to_string())
         .collect()
@@ -604,6 +610,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Case slips and a missing '_r' are found; garbage gets no suggestions.
+        for (bad, want) in [("Viridis", "viridis"), ("rdbu", "RdBu"), ("gray_", "gray")] {
+            match Colormap::named(bad) {
+                Err(Error::UnknownColormap { suggestions, .. }) => {
+                    assert!(
+                        suggestions.iter().any(|s| s == want),
+                        "{bad}: {suggestions:?}"
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        match Colormap::named("qqqqqqqqqqqqqqqqqqqq") {
+            Err(Error::UnknownColormap { suggestions, .. }) => assert!(suggestions.is_empty()),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -617,9 +639,11 @@ mod tests {
 
     #[test]
     fn extremes() {
-        let v = Colormap::named("viridis")
-            .unwrap()
-            .with_extremes(Some(Color::WHITE), Some(Color::BLACK), None);
+        let v = Colormap::named("viridis").unwrap().with_extremes(
+            Some(Color::WHITE),
+            Some(Color::BLACK),
+            None,
+        );
         assert_eq!(v.bad(), Color::WHITE);
         assert_eq!(v.under(), Color::BLACK);
         assert_eq!(v.rgba8(-0.5), [0, 0, 0, 255]);

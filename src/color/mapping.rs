@@ -28,6 +28,8 @@ pub trait Element: Copy + Send + Sync + 'static + sealed::Sealed {
     fn to_f32(self) -> f32;
     /// For integer dtypes, the value as a LUT index (`NoNorm`); `None` for floats.
     fn to_index(self) -> Option<i64>;
+    /// `(bits, signed)` for integer dtypes.
+    const INT_KIND: Option<(u32, bool)>;
     /// Wraps a view of this dtype.
     fn wrap(view: ArrayView2<'_, Self>) -> Values<'_>;
 }
@@ -37,6 +39,7 @@ macro_rules! element {
         impl sealed::Sealed for $t {}
         impl Element for $t {
             const WORK: Work = Work::$work;
+            const INT_KIND: Option<(u32, bool)> = None;
             #[inline]
             fn to_f64(self) -> f64 {
                 self as f64
@@ -58,6 +61,7 @@ macro_rules! element {
         impl sealed::Sealed for $t {}
         impl Element for $t {
             const WORK: Work = Work::$work;
+            const INT_KIND: Option<(u32, bool)> = Some((<$t>::BITS, <$t>::MIN != 0));
             #[inline]
             fn to_f64(self) -> f64 {
                 self as f64
@@ -191,12 +195,13 @@ impl<'a> ScalarData<'a> {
     }
 
     /// min/max of the valid values (unmasked, finite), in the working precision.
-    pub(crate) fn stats(&self) -> DataStats {
+    pub(crate) fn stats(&self, need_pos: bool) -> DataStats {
         let work = self.work();
         let mask = self.mask.as_ref();
-        let acc = dispatch!(&self.values, v => stats_of(v, mask, work));
+        let acc = dispatch!(&self.values, v => stats_of(v, mask, work, need_pos));
         DataStats {
             work,
+            int_kind: dispatch!(&self.values, v => int_kind_of(v)),
             min: acc.min,
             max: acc.max,
             pos_min: acc.pos_min,
@@ -208,7 +213,17 @@ impl<'a> ScalarData<'a> {
     /// (`norm.autoscale_None(masked_invalid(data))`): NaN, ±inf and masked values are
     /// ignored, and `LogNorm` considers only positive values.
     pub fn autoscaled(&self, norm: &Norm) -> Norm {
-        norm.autoscale_from(&self.stats())
+        if norm.scaled() || matches!(norm.kind(), NormKind::NoNorm | NormKind::Boundary { .. }) {
+            // Nothing to autoscale: skip the pass over the data.
+            return norm.clone();
+        }
+        if let NormKind::Centered {
+            halfrange: Some(_), ..
+        } = norm.kind()
+        {
+            return norm.autoscale_from(&DataStats::empty(self.work()));
+        }
+        norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)))
     }
 
     /// `norm(data)` after [`ScalarData::autoscaled`]: every value in the type matplotlib
@@ -244,6 +259,10 @@ impl<'a> ScalarData<'a> {
         };
         norm.prepare(work, all_inside)
     }
+}
+
+fn int_kind_of<T: Element>(_: &ArrayView2<'_, T>) -> Option<(u32, bool)> {
+    T::INT_KIND
 }
 
 fn work_of<T: Element>(_: &ArrayView2<'_, T>) -> Work {
@@ -291,7 +310,31 @@ impl Acc {
 }
 
 /// Per-row min/max without `Option` in the inner loop.
-fn row_acc<T: Element>(row: ndarray::ArrayView1<'_, T>, mrow: Option<ndarray::ArrayView1<'_, bool>>, work: Work) -> Acc {
+fn row_acc<T: Element>(
+    row: ndarray::ArrayView1<'_, T>,
+    mrow: Option<ndarray::ArrayView1<'_, bool>>,
+    work: Work,
+    need_pos: bool,
+) -> Acc {
+    if let (None, false, Some(s)) = (mrow.as_ref(), need_pos, row.as_slice()) {
+        // min/max of the finite values, written so that it vectorises.
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for x in s {
+            let x = match work {
+                Work::F64 => x.to_f64(),
+                Work::F32 => f64::from(x.to_f32()),
+            };
+            let finite = x.abs() < f64::INFINITY;
+            lo = if finite && x < lo { x } else { lo };
+            hi = if finite && x > hi { x } else { hi };
+        }
+        let mut acc = Acc::default();
+        if lo <= hi {
+            acc.min = Some(lo);
+            acc.max = Some(hi);
+        }
+        return acc;
+    }
     let conv = |x: T| match work {
         Work::F64 => x.to_f64(),
         Work::F32 => f64::from(x.to_f32()),
@@ -346,9 +389,14 @@ fn row_acc<T: Element>(row: ndarray::ArrayView1<'_, T>, mrow: Option<ndarray::Ar
     acc
 }
 
-fn stats_of<T: Element>(v: &ArrayView2<'_, T>, mask: Option<&ArrayView2<'_, bool>>, work: Work) -> Acc {
+fn stats_of<T: Element>(
+    v: &ArrayView2<'_, T>,
+    mask: Option<&ArrayView2<'_, bool>>,
+    work: Work,
+    need_pos: bool,
+) -> Acc {
     let (rows, cols) = v.dim();
-    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work);
+    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work, need_pos);
     if rows * cols >= PARALLEL_MIN_PIXELS {
         (0..rows)
             .into_par_iter()
@@ -446,9 +494,130 @@ impl Indexer<'_> {
     }
 }
 
+/// Pixels per block of the dedicated loops: indices are computed for a block first (a
+/// loop the compiler vectorises), then looked up.
+const BLOCK: usize = 256;
+
+/// Looks the indices of one block up in the byte LUT (`i <= N + 2 < lut.len()`).
+#[inline]
+fn write_block(idx: &[u32], lut: &[[u8; 4]], out: &mut [u8]) {
+    for (i, px) in idx.iter().zip(out.chunks_exact_mut(4)) {
+        px.copy_from_slice(&lut[*i as usize]);
+    }
+}
+
+/// The spec 3.2 index of `xa = X * N` (already scaled), branch-free for vectorisation:
+/// `N - 1` for exactly `N`, `N` (under) below 0, `N + 1` (over) from `N`, `N + 2` for NaN.
+#[inline(always)]
+fn scaled_index_f64(xa: f64, nf: f64, n: u32) -> u32 {
+    let xa = if xa == nf { nf - 1.0 } else { xa };
+    // `as u32` saturates (NaN -> 0); the masks below take precedence as in numpy.
+    let i = xa as u32;
+    let i = if xa >= nf { n + 1 } else { i };
+    let i = if xa < 0.0 { n } else { i };
+    if xa.is_nan() {
+        n + 2
+    } else {
+        i
+    }
+}
+
+#[inline(always)]
+fn scaled_index_f32(xa: f32, nf: f32, n: u32) -> u32 {
+    let xa = if xa == nf { nf - 1.0 } else { xa };
+    let i = xa as u32;
+    let i = if xa >= nf { n + 1 } else { i };
+    let i = if xa < 0.0 { n } else { i };
+    if xa.is_nan() {
+        n + 2
+    } else {
+        i
+    }
+}
+
+/// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
+trait BlockKernel<T: Copy + Default> {
+    fn indices(&self, xs: &[T], idx: &mut [u32]);
+}
+
+/// Plain `Normalize` on float64 data.
+struct LinearF64 {
+    vmin: f64,
+    d: f64,
+    nf: f64,
+    n: u32,
+}
+
+impl BlockKernel<f64> for LinearF64 {
+    #[inline]
+    fn indices(&self, xs: &[f64], idx: &mut [u32]) {
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            *slot = scaled_index_f64((x - self.vmin) / self.d * self.nf, self.nf, self.n);
+        }
+    }
+}
+
+/// Plain `Normalize` on float32 data: numpy computes `x - vmin` and `/ (vmax - vmin)` in
+/// float64 and stores float32, then `X * N` in float32.
+struct LinearF32 {
+    vmin: f64,
+    d: f64,
+    nf: f32,
+    n: u32,
+}
+
+impl BlockKernel<f32> for LinearF32 {
+    #[inline]
+    fn indices(&self, xs: &[f32], idx: &mut [u32]) {
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            let r = (f64::from(*x) - self.vmin) as f32;
+            let t = (f64::from(r) / self.d) as f32;
+            *slot = scaled_index_f32(t * self.nf, self.nf, self.n);
+        }
+    }
+}
+
+/// Runs a kernel over one row in blocks of [`BLOCK`] pixels (strided rows are gathered
+/// into a block buffer first) and writes the looked-up bytes.
+fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
+    kernel: &K,
+    row: ndarray::ArrayView1<'_, T>,
+    lut: &[[u8; 4]],
+    out: &mut [u8],
+) {
+    let mut idx = [0u32; BLOCK];
+    match row.as_slice() {
+        Some(s) => {
+            for (xs, o) in s.chunks(BLOCK).zip(out.chunks_mut(4 * BLOCK)) {
+                let idx = &mut idx[..xs.len()];
+                kernel.indices(xs, idx);
+                write_block(idx, lut, o);
+            }
+        }
+        None => {
+            let mut buf = [T::default(); BLOCK];
+            let mut values = row.iter();
+            for o in out.chunks_mut(4 * BLOCK) {
+                let len = o.len() / 4;
+                for (b, x) in buf.iter_mut().zip(values.by_ref().take(len)) {
+                    *b = *x;
+                }
+                let idx = &mut idx[..len];
+                kernel.indices(&buf[..len], idx);
+                write_block(idx, lut, o);
+            }
+        }
+    }
+}
+
 /// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
 /// in parallel for large inputs.
-fn for_rows<E: Send>(out: &mut [E], row_len: usize, pixels: usize, f: impl Fn(usize, &mut [E]) + Sync) {
+fn for_rows<E: Send>(
+    out: &mut [E],
+    row_len: usize,
+    pixels: usize,
+    f: impl Fn(usize, &mut [E]) + Sync,
+) {
     if row_len == 0 {
         return;
     }
@@ -537,6 +706,38 @@ pub fn colormap_rgba8_into_slice(
     let lut = cmap.lut_rgba8_trunc();
     with_indexer(data, norm, n, |ix| {
         let mask = data.mask.as_ref();
+        if mask.is_none() {
+            if let Some((vmin, vmax)) = ix.prep.and_then(Prepared::plain_linear) {
+                // The common case (plain Normalize, no mask) in dedicated loops with the
+                // same arithmetic as the general path.
+                let n32 = n as u32;
+                match &data.values {
+                    Values::F64(v) if n < 1 << 24 => {
+                        let k = LinearF64 {
+                            vmin,
+                            d: vmax - vmin,
+                            nf: f64::from(n32),
+                            n: n32,
+                        };
+                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
+                            kernel_row(&k, v.row(r), &lut, orow);
+                        });
+                    }
+                    Values::F32(v) if n < 1 << 24 => {
+                        let k = LinearF32 {
+                            vmin,
+                            d: vmax - vmin,
+                            nf: n32 as f32,
+                            n: n32,
+                        };
+                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
+                            kernel_row(&k, v.row(r), &lut, orow);
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
                 if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {
@@ -592,4 +793,139 @@ pub fn colormap_rgba(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Res
 /// stages.
 pub fn rgba_to_bytes_trunc(v: [f64; 4]) -> [u8; 4] {
     v.map(trunc_byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{ShapeBuilder, Slice};
+
+    fn px(a: &Array3<u8>, r: usize, c: usize) -> [u8; 4] {
+        [a[(r, c, 0)], a[(r, c, 1)], a[(r, c, 2)], a[(r, c, 3)]]
+    }
+
+    /// Pseudo-random values in [-0.2, 1.2) with NaN and ±inf sprinkled in.
+    fn data(rows: usize, cols: usize) -> Array2<f64> {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        Array2::from_shape_simple_fn((rows, cols), || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            match state >> 60 {
+                0 => f64::NAN,
+                1 if state & 1 == 0 => f64::INFINITY,
+                1 => f64::NEG_INFINITY,
+                _ => (state >> 11) as f64 / (1u64 << 53) as f64 * 1.4 - 0.2,
+            }
+        })
+    }
+
+    /// The dedicated Normalize loops and the parallel path agree with the general
+    /// per-value path (`normalized` + the spec 3.2 index rule), for contiguous and strided
+    /// views, float64 and float32, with and without a mask.
+    #[test]
+    fn fast_paths_match_general_path() {
+        let cmap = Colormap::named("viridis").unwrap();
+        let lut = cmap.lut_rgba8_trunc();
+        let a = data(300, 402);
+        let a32 = a.mapv(|v| v as f32);
+        let mask = a.mapv(|v| v > 1.1);
+        for norm in [
+            Norm::linear(),
+            Norm::linear().with_limits(Some(0.1), Some(0.9)),
+            Norm::power(0.5),
+        ] {
+            let views = [
+                ScalarData::new(a.view()),
+                ScalarData::new(a.slice_axis(Axis(1), Slice::new(0, None, 2))),
+                ScalarData::new(a32.view()),
+                ScalarData::new(a32.slice_axis(Axis(0), Slice::new(0, None, -1))),
+                ScalarData::new(a.view()).with_mask(mask.view()).unwrap(),
+            ];
+            for d in &views {
+                let got = colormap_rgba8(d, &norm, &cmap).unwrap();
+                let normed = d.normalized(&norm).unwrap();
+                let nan_index = if d.any_masked() { 0 } else { cmap.n() + 2 };
+                for ((r, c), v) in normed.indexed_iter() {
+                    let want = lut[lut_index_of(*v, cmap.n(), nan_index)];
+                    assert_eq!(px(&got, r, c), want, "{norm:?} ({r}, {c})");
+                }
+                let idx = lut_indices(d, &norm, cmap.n()).unwrap();
+                let mut again = Array3::<u8>::zeros(got.dim());
+                colormap_rgba8_into(d, &norm, &cmap, again.view_mut()).unwrap();
+                assert_eq!(again, got);
+                // A column-major (non-contiguous in C order) output view.
+                let mut fortran = Array3::<u8>::zeros(got.dim().f());
+                colormap_rgba8_into(d, &norm, &cmap, fortran.view_mut()).unwrap();
+                assert_eq!(fortran, got);
+                for ((r, c), i) in idx.indexed_iter() {
+                    assert_eq!(px(&got, r, c), lut[*i as usize]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        let a = Array2::<f64>::zeros((2, 3));
+        let m = Array2::<bool>::from_elem((3, 2), false);
+        let e = ScalarData::new(a.view()).with_mask(m.view()).unwrap_err();
+        assert!(e.to_string().contains("(3, 2)"), "{e}");
+        let cmap = Colormap::named("viridis").unwrap();
+        let mut small = vec![0u8; 5];
+        let e = colormap_rgba8_into_slice(
+            &ScalarData::new(a.view()),
+            &Norm::linear(),
+            &cmap,
+            &mut small,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains('5'), "{e}");
+    }
+
+    #[test]
+    fn all_nan_is_all_bad() {
+        // imshow of an all-NaN array shows nothing: every pixel is the bad colour.
+        let a = Array2::from_elem((2, 2), f64::NAN);
+        let cmap = Colormap::named("viridis").unwrap();
+        let got = colormap_rgba8(&ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
+        assert!(got.iter().all(|&b| b == 0));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Not a correctness test: `cargo test --lib color::mapping::timing -- --ignored
+    /// --nocapture` prints the best-of-15 time of the mapping stages (load-robust).
+    #[test]
+    #[ignore]
+    fn best_of_times() {
+        let n = 4096;
+        let a = Array2::from_shape_fn((n, n), |(r, c)| ((r * 31 + c * 17) % 1000) as f64 / 999.0);
+        let cmap = Colormap::named("viridis").unwrap();
+        let mut buf = vec![0u8; n * n * 4];
+        let best = |f: &mut dyn FnMut()| {
+            (0..15)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let d = ScalarData::new(a.view());
+        let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
+        let t_map = best(&mut || colormap_rgba8_into_slice(&d, &fixed, &cmap, &mut buf).unwrap());
+        let t_auto = best(&mut || {
+            std::hint::black_box(d.autoscaled(&Norm::linear()));
+        });
+        let t_all = best(&mut || {
+            std::hint::black_box(colormap_rgba8(&d, &Norm::linear(), &cmap).unwrap());
+        });
+        eprintln!(
+            "4096^2 f64: map {t_map:.1} ms, autoscale {t_auto:.1} ms, total fresh {t_all:.1} ms"
+        );
+    }
 }

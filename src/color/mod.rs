@@ -27,3 +27,6 @@ pub use mapping::{
 };
 pub use norm::{Extend, Norm, NormKind, Normed, Work};
 pub use rgba::Color;
+
+#[cfg(test)]
+mod vector_tests;

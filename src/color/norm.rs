@@ -146,13 +146,17 @@ impl Norm {
     /// `SymLogNorm(linthresh, linscale, base=base)`; all three must be positive and
     /// `base > 1`.
     pub fn symlog(linthresh: f64, linscale: f64, base: f64) -> Result<Self> {
-        if !(linthresh > 0.0) {
-            return Err(Error::invalid("SymLogNorm linthresh", linthresh, "positive"));
+        if linthresh.is_nan() || linthresh <= 0.0 {
+            return Err(Error::invalid(
+                "SymLogNorm linthresh",
+                linthresh,
+                "positive",
+            ));
         }
-        if !(linscale > 0.0) {
+        if linscale.is_nan() || linscale <= 0.0 {
             return Err(Error::invalid("SymLogNorm linscale", linscale, "positive"));
         }
-        if !(base > 1.0) {
+        if base.is_nan() || base <= 1.0 {
             return Err(Error::invalid("SymLogNorm base", base, "larger than 1"));
         }
         Ok(Norm::with_kind(NormKind::SymLog {
@@ -181,7 +185,12 @@ impl Norm {
     /// `BoundaryNorm(boundaries, ncolors, clip=clip, extend=extend)`, with matplotlib's
     /// checks: at least 2 increasing boundaries, `clip` only with `extend='neither'`, and
     /// `ncolors` at least the number of bins (extensions included).
-    pub fn boundary(boundaries: &[f64], ncolors: usize, extend: Extend, clip: bool) -> Result<Self> {
+    pub fn boundary(
+        boundaries: &[f64],
+        ncolors: usize,
+        extend: Extend,
+        clip: bool,
+    ) -> Result<Self> {
         if clip && extend != Extend::Neither {
             return Err(Error::invalid(
                 "BoundaryNorm clip",
@@ -234,7 +243,10 @@ impl Norm {
     /// Sets `vmin` and `vmax` (`None` = autoscale). Ignored by `BoundaryNorm` (its limits
     /// are its first and last boundary) and `CenteredNorm`.
     pub fn with_limits(mut self, vmin: Option<f64>, vmax: Option<f64>) -> Self {
-        if !matches!(self.kind, NormKind::Boundary { .. }) {
+        if !matches!(
+            self.kind,
+            NormKind::Boundary { .. } | NormKind::Centered { .. }
+        ) {
             self.vmin = vmin;
             self.vmax = vmax;
         }
@@ -294,38 +306,43 @@ impl Norm {
             NormKind::Boundary { .. } => {}
             NormKind::Centered { vcenter, halfrange } => {
                 let vc = *vcenter;
-                let hr = match (halfrange, stats.min, stats.max) {
-                    (Some(h), _, _) => Some(*h),
-                    (None, Some(lo), Some(hi)) => Some(match stats.work {
-                        // max(vcenter - A.min(), A.max() - vcenter) in the data's dtype.
-                        Work::F32 => {
-                            let a = vc as f32 - lo as f32;
-                            let b = hi as f32 - vc as f32;
-                            f64::from(if b > a { b } else { a })
+                let integral_vc = vc.fract() == 0.0 && vc.abs() < 1e18;
+                // (vmin value, vmax value) as the halfrange setter computes them.
+                let limits: Option<(f64, f64)> = match (halfrange, stats.min, stats.max) {
+                    (Some(h), _, _) => Some((vc - h.abs(), vc + h.abs())),
+                    (None, Some(lo), Some(hi)) => Some(match (stats.int_kind, stats.work) {
+                        // max(vcenter - A.min(), A.max() - vcenter) on numpy integer
+                        // scalars with an integer vcenter: wrapping integer arithmetic.
+                        (Some((bits, signed)), _) if integral_vc => {
+                            let w = |v: i128| wrap_int(v, bits, signed);
+                            let c = vc as i128;
+                            let a = w(c - lo as i128);
+                            let b = w(hi as i128 - c);
+                            let hr = if b > a { b } else { a };
+                            let hr = w(hr.abs());
+                            (w(c - hr) as f64, w(c + hr) as f64)
                         }
-                        Work::F64 => {
+                        (Some(_), _) | (None, Work::F64) => {
                             let a = vc - lo;
                             let b = hi - vc;
-                            if b > a {
-                                b
-                            } else {
-                                a
-                            }
+                            let hr = if b > a { b } else { a };
+                            (vc - hr.abs(), vc + hr.abs())
+                        }
+                        (None, Work::F32) => {
+                            // float32 scalars with a Python-number vcenter: float32.
+                            let c = vc as f32;
+                            let a = c - lo as f32;
+                            let b = hi as f32 - c;
+                            let hr = if b > a { b } else { a };
+                            (f64::from(c - hr.abs()), f64::from(c + hr.abs()))
                         }
                     }),
                     _ => None,
                 };
-                if let Some(hr) = hr {
+                if let Some((lo_v, hi_v)) = limits {
                     // The halfrange setter: vmin = vc - |hr| (which also sets
                     // vmax = 2*vc - vmin), then vmax = vc + |hr| (which, when it differs,
-                    // resets vmin = 2*vc - vmax). Float32 halfranges compute in float32.
-                    let autoscaled_f32 = halfrange.is_none() && stats.work == Work::F32;
-                    let (lo_v, hi_v) = if autoscaled_f32 {
-                        let h = (hr as f32).abs();
-                        (f64::from(vc as f32 - h), f64::from(vc as f32 + h))
-                    } else {
-                        (vc - hr.abs(), vc + hr.abs())
-                    };
+                    // resets vmin = 2*vc - vmax).
                     let mut vmin = lo_v;
                     let mut vmax = 2.0 * vc - vmin;
                     if hi_v != vmax {
@@ -512,7 +529,9 @@ impl Norm {
                     ));
                 }
                 let rescaled = t * (t1 - t0) + t0;
-                Ok(10f64.powf(rescaled))
+                // InvertedLogTransform(10): base 10 has no dedicated function there, so
+                // it is np.exp(values * np.log(10)).
+                Ok((rescaled * 10f64.ln()).exp())
             }
             NormKind::SymLog {
                 linthresh,
@@ -524,7 +543,9 @@ impl Norm {
                 let rescaled = t * (t1 - t0) + t0;
                 Ok(s.inverse_f64(rescaled))
             }
-            NormKind::TwoSlope { vcenter } => Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax])),
+            NormKind::TwoSlope { vcenter } => {
+                Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax]))
+            }
             NormKind::Boundary { .. } => Err(Error::invalid(
                 "norm",
                 "BoundaryNorm",
@@ -539,12 +560,29 @@ impl Norm {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DataStats {
     pub work: Work,
+    /// For integer data: (bits, signed) of the dtype; CenteredNorm's autoscale does
+    /// its arithmetic on the raw integer scalars.
+    pub int_kind: Option<(u32, bool)>,
     /// Min and max of the unmasked finite values.
     pub min: Option<f64>,
     pub max: Option<f64>,
     /// Min and max of the unmasked finite positive values (LogNorm).
     pub pos_min: Option<f64>,
     pub pos_max: Option<f64>,
+}
+
+impl DataStats {
+    /// No values (for norms whose limits do not depend on the data).
+    pub(crate) fn empty(work: Work) -> Self {
+        DataStats {
+            work,
+            int_kind: None,
+            min: None,
+            max: None,
+            pos_min: None,
+            pos_max: None,
+        }
+    }
 }
 
 /// SymLogNorm's transform constants.
@@ -580,9 +618,9 @@ impl SymLog {
 
     /// The same on float32 data outside the linear region (numpy promotes to float64).
     fn forward_f32_outside(&self, v: f32) -> f64 {
-        let s = f64::from(sign32(v) * self.linthresh as f32);
+        let s = f64::from(sign32(v)) * self.linthresh;
         s * ((self.adj - self.linthresh.ln() / self.log_base)
-            + f64::from(v.abs().ln()) / self.log_base)
+            + f64::from(numpy_log_f32(v.abs())) / self.log_base)
     }
 
     /// `InvertedSymmetricalLogTransform.transform_non_affine` on float64.
@@ -595,6 +633,83 @@ impl SymLog {
                 * self.linthresh
                 * ((y.abs() / self.linthresh - self.adj) * self.base.ln()).exp()
         }
+    }
+}
+
+/// numpy's float32 `np.log` on x86-64 with AVX2/FMA3 (numpy 2.x, the build matplotlib
+/// 3.11.2 runs on): not the correctly rounded logf but numpy's own vector kernel,
+/// re-implemented from its description: split `x = m * 2^e` with `m` in `[0.5, 1)`
+/// (denormals pre-scaled by 2^100), move `m <= sqrt(1/2)` up to `2m`, then
+/// `e * ln 2 + P(y) / Q(y)` with `y = m - 1` and degree-5 minimax polynomials evaluated by
+/// fused multiply-adds. The coefficients are numpy's `NPY_COEFF_{P,Q}*_LOGf`.
+pub(crate) fn numpy_log_f32(x: f32) -> f32 {
+    // NPY_COEFF_P0_LOGf..P5 and Q0..Q5 as float32 bit patterns.
+    const P: [u32; 6] = [
+        0x0000_0000,
+        0x3F80_0000,
+        0x4007_361C,
+        0x3FBD_70A9,
+        0x3EC3_0333,
+        0x3CD4_2BCD,
+    ];
+    const Q: [u32; 6] = [
+        0x3F80_0000,
+        0x4027_361C,
+        0x401C_FE0D,
+        0x3F7C_8AE4,
+        0x3E1E_5BF3,
+        0x3BC0_83DF,
+    ];
+    let p = P.map(f32::from_bits);
+    let q = Q.map(f32::from_bits);
+    if x.is_nan() {
+        return f32::NAN;
+    }
+    if x < 0.0 {
+        return -f32::NAN;
+    }
+    if x == 0.0 {
+        return f32::NEG_INFINITY;
+    }
+    if x == f32::INFINITY {
+        return f32::INFINITY;
+    }
+    let (scaled, shift) = if x < f32::MIN_POSITIVE {
+        (x * f32::from_bits(0x7180_0000), 100.0)
+    } else {
+        (x, 0.0)
+    };
+    let bits = scaled.to_bits();
+    let mut e = ((bits >> 23) as i32 - 126) as f32 - shift;
+    let mut m = f32::from_bits((bits & 0x007f_ffff) | (126 << 23));
+    if m <= std::f32::consts::FRAC_1_SQRT_2 {
+        m = m + m;
+        e -= 1.0;
+    }
+    let y = m - 1.0;
+    let num = p[5]
+        .mul_add(y, p[4])
+        .mul_add(y, p[3])
+        .mul_add(y, p[2])
+        .mul_add(y, p[1])
+        .mul_add(y, p[0]);
+    let den = q[5]
+        .mul_add(y, q[4])
+        .mul_add(y, q[3])
+        .mul_add(y, q[2])
+        .mul_add(y, q[1])
+        .mul_add(y, q[0]);
+    e.mul_add(std::f32::consts::LN_2, num / den)
+}
+
+/// Two's-complement wrap of `v` into an integer dtype of `bits` bits.
+fn wrap_int(v: i128, bits: u32, signed: bool) -> i128 {
+    let m = 1i128 << bits;
+    let u = v.rem_euclid(m);
+    if signed && u >= m / 2 {
+        u - m
+    } else {
+        u
     }
 }
 
@@ -689,7 +804,13 @@ impl Prepared {
     /// `(vmin, vmax)` when this is a plain float64 `Normalize` (no clip, vmin != vmax).
     #[inline]
     pub fn plain_linear_f64(&self) -> Option<(f64, f64)> {
-        (matches!(self.op, Op::Linear) && !self.clip && !self.equal && self.work == Work::F64)
+        self.plain_linear().filter(|_| self.work == Work::F64)
+    }
+
+    /// `(vmin, vmax)` when this is a plain `Normalize` (no clip, vmin != vmax).
+    #[inline]
+    pub fn plain_linear(&self) -> Option<(f64, f64)> {
+        (matches!(self.op, Op::Linear) && !self.clip && !self.equal)
             .then_some((self.vmin, self.vmax))
     }
 
@@ -703,14 +824,22 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 Normed::F64((x - vmin) / (vmax - vmin))
             }
             Op::Power { gamma } => {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 let r = (x - vmin) / (vmax - vmin);
                 Normed::F64(if r > 0.0 { r.powf(*gamma) } else { r })
             }
@@ -718,8 +847,12 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
-                if !(x > 0.0) {
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
+                if x.is_nan() || x <= 0.0 {
                     return Normed::Masked;
                 }
                 finite_or_masked((x.log10() - t0) / (t1 - t0))
@@ -728,7 +861,11 @@ impl Prepared {
                 if self.equal {
                     return Normed::F64(0.0);
                 }
-                let x = if self.clip { clip_f64(x, vmin, vmax) } else { x };
+                let x = if self.clip {
+                    clip_f64(x, vmin, vmax)
+                } else {
+                    x
+                };
                 finite_or_masked((s.forward_f64(x) - t0) / (t1 - t0))
             }
             Op::TwoSlope { xp } => Normed::F64(interp(x, xp, &[0.0, 0.5, 1.0])),
@@ -778,7 +915,7 @@ impl Prepared {
                 } else {
                     x
                 };
-                if !(x > 0.0) {
+                if x.is_nan() || x <= 0.0 {
                     return Normed::Masked;
                 }
                 let t = (f64::from(x.log10()) - t0) as f32;
@@ -798,19 +935,17 @@ impl Prepared {
                 } else {
                     x
                 };
-                if *all_inside {
-                    // Fast path of the transform: float32 all the way.
-                    let t = x * s.adj as f32;
-                    let t = (f64::from(t) - t0) as f32;
-                    finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
+                // process_value hands the transform a masked array, and numpy.ma turns
+                // Python scalars into float64 arrays: everything is float64 except
+                // np.log(|x|), which runs on the float32 data.
+                let _ = all_inside;
+                let x64 = f64::from(x);
+                let t = if x64.abs() <= s.linthresh {
+                    x64 * s.adj
                 } else {
-                    let t = if x.abs() <= s.linthresh as f32 {
-                        f64::from(x * s.adj as f32)
-                    } else {
-                        s.forward_f32_outside(x)
-                    };
-                    finite_or_masked((t - t0) / (t1 - t0))
-                }
+                    s.forward_f32_outside(x)
+                };
+                finite_or_masked((t - t0) / (t1 - t0))
             }
             Op::NoNorm => Normed::F32(x),
             Op::TwoSlope { .. } => self.map_f64(f64::from(x)),
@@ -923,6 +1058,7 @@ mod tests {
     fn stats(min: f64, max: f64) -> DataStats {
         DataStats {
             work: Work::F64,
+            int_kind: None,
             min: Some(min),
             max: Some(max),
             pos_min: Some(min.max(1e-300)),
@@ -986,12 +1122,28 @@ mod tests {
     }
 
     #[test]
+    fn numpy_float32_log() {
+        // np.log(np.full(16, v, np.float32))[0] with numpy 2 on AVX2 (differs from the
+        // correctly rounded logf for 1234.5, 0.7 and 7.0).
+        for (v, want) in [
+            (1234.5f32, 7.1184216f32),
+            (0.7, -0.35667494),
+            (3.0, 1.0986123),
+            (7.0, 1.9459102),
+            (1000.0, 6.9077554),
+        ] {
+            assert_eq!(numpy_log_f32(v), want, "{v}");
+        }
+    }
+
+    #[test]
     fn inverse_round_trips() {
-        // Normalize(2, 6).inverse(0.25) == 3.0; LogNorm(1, 100).inverse(0.5) == 10.0
+        // Normalize(2, 6).inverse(0.25) == 3.0;
+        // LogNorm(1, 100).inverse(0.5) == 10.000000000000002 (exp(1 * ln 10), not 10**1)
         let n = Norm::linear().with_limits(Some(2.0), Some(6.0));
         assert_eq!(n.inverse(0.25).unwrap(), 3.0);
         let l = Norm::log().with_limits(Some(1.0), Some(100.0));
-        assert_eq!(l.inverse(0.5).unwrap(), 10.0);
+        assert_eq!(l.inverse(0.5).unwrap(), 10.000000000000002);
         assert!(Norm::boundary(&[0.0, 1.0], 2, Extend::Neither, false)
             .unwrap()
             .inverse(0.5)

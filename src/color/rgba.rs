@@ -138,7 +138,9 @@ impl Color {
             }
             return Err(bad("a grey level within 0..=1"));
         }
-        Err(bad("a matplotlib colour (name, '#rrggbb', grey level '0.5', 'C0', ...)"))
+        Err(bad(
+            "a matplotlib colour (name, '#rrggbb', grey level '0.5', 'C0', ...)",
+        ))
     }
 
     /// Agg's rule for colours that reach the rasteriser directly (patches, colorbar
@@ -223,11 +225,20 @@ mod tests {
             ("0", [0.0, 0.0, 0.0, 1.0]),
             ("white", [1.0, 1.0, 1.0, 1.0]),
             ("Red", [1.0, 0.0, 0.0, 1.0]),
-            ("tab:blue", [31.0 / 255.0, 119.0 / 255.0, 180.0 / 255.0, 1.0]),
+            (
+                "tab:blue",
+                [31.0 / 255.0, 119.0 / 255.0, 180.0 / 255.0, 1.0],
+            ),
             ("C0", [31.0 / 255.0, 119.0 / 255.0, 180.0 / 255.0, 1.0]),
             ("C11", [1.0, 127.0 / 255.0, 14.0 / 255.0, 1.0]),
-            ("xkcd:sky blue", [117.0 / 255.0, 187.0 / 255.0, 253.0 / 255.0, 1.0]),
-            ("rebeccapurple", [102.0 / 255.0, 51.0 / 255.0, 153.0 / 255.0, 1.0]),
+            (
+                "xkcd:sky blue",
+                [117.0 / 255.0, 187.0 / 255.0, 253.0 / 255.0, 1.0],
+            ),
+            (
+                "rebeccapurple",
+                [102.0 / 255.0, 51.0 / 255.0, 153.0 / 255.0, 1.0],
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(Color::parse(s).unwrap().to_array(), *want, "{s}");
@@ -236,7 +247,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_strings_naming_them() {
-        for s in ["", "#12", "#gggggg", "1.5", "-0.1", "R", "notacolour", "#1234567"] {
+        for s in [
+            "",
+            "#12",
+            "#gggggg",
+            "1.5",
+            "-0.1",
+            "R",
+            "notacolour",
+            "#1234567",
+        ] {
             let err = Color::parse(s).unwrap_err().to_string();
             assert!(err.contains(&format!("{s:?}")), "{err}");
         }
