@@ -89,12 +89,19 @@ impl Axes {
     }
 
     /// Draws `data` as an image with the given options.
-    pub fn imshow_with(&mut self, data: impl Into<ImageData>, opts: ImshowOptions) -> Result<ImageHandle> {
+    pub fn imshow_with(
+        &mut self,
+        data: impl Into<ImageData>,
+        opts: ImshowOptions,
+    ) -> Result<ImageHandle> {
         let aspect = opts.aspect;
         let image = Image::new(data.into(), opts)?;
         self.images.push(image);
         self.aspect = aspect;
-        Ok(ImageHandle { axes: self.id, index: self.images.len() - 1 })
+        Ok(ImageHandle {
+            axes: self.id,
+            index: self.images.len() - 1,
+        })
     }
 
     /// The images, in drawing order.

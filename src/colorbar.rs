@@ -19,7 +19,11 @@ impl std::str::FromStr for Orientation {
         match s {
             "vertical" => Ok(Orientation::Vertical),
             "horizontal" => Ok(Orientation::Horizontal),
-            _ => Err(crate::Error::invalid("colorbar orientation", s, "'vertical' or 'horizontal'")),
+            _ => Err(crate::Error::invalid(
+                "colorbar orientation",
+                s,
+                "'vertical' or 'horizontal'",
+            )),
         }
     }
 }

@@ -114,9 +114,16 @@ impl Figure {
         if !(self.dpi.is_finite() && self.dpi > 0.0) {
             return Err(Error::invalid("dpi", self.dpi, "a positive number"));
         }
-        for (what, v) in [("figure width", self.width_in), ("figure height", self.height_in)] {
+        for (what, v) in [
+            ("figure width", self.width_in),
+            ("figure height", self.height_in),
+        ] {
             if !(v.is_finite() && v > 0.0) {
-                return Err(Error::invalid(what, format!("{v} in"), "a positive number of inches"));
+                return Err(Error::invalid(
+                    what,
+                    format!("{v} in"),
+                    "a positive number of inches",
+                ));
             }
         }
         let w = (self.width_in * self.dpi).floor();
@@ -132,22 +139,39 @@ impl Figure {
             return Err(Error::invalid(
                 "canvas size",
                 format!("{w} x {h} px"),
-                format!("at most {} pixels (see Figure::set_max_pixels)", self.max_pixels),
+                format!(
+                    "at most {} pixels (see Figure::set_max_pixels)",
+                    self.max_pixels
+                ),
             ));
         }
         Ok((w as usize, h as usize))
     }
 
     /// `fig.subplots_adjust(left, bottom, right, top)`: moves every subplot.
-    pub fn subplots_adjust(&mut self, left: f64, bottom: f64, right: f64, top: f64) -> Result<&mut Self> {
-        if !(left < right) || !(bottom < top) || [left, bottom, right, top].iter().any(|v| !v.is_finite()) {
+    pub fn subplots_adjust(
+        &mut self,
+        left: f64,
+        bottom: f64,
+        right: f64,
+        top: f64,
+    ) -> Result<&mut Self> {
+        if !(left < right)
+            || !(bottom < top)
+            || [left, bottom, right, top].iter().any(|v| !v.is_finite())
+        {
             return Err(Error::invalid(
                 "subplots_adjust",
                 format!("left={left}, bottom={bottom}, right={right}, top={top}"),
                 "finite fractions with left < right and bottom < top",
             ));
         }
-        self.style.subplot = crate::style::SubplotParams { left, bottom, right, top };
+        self.style.subplot = crate::style::SubplotParams {
+            left,
+            bottom,
+            right,
+            top,
+        };
         Ok(self)
     }
 
@@ -183,10 +207,21 @@ impl Figure {
     }
 
     /// `fig.colorbar` with options.
-    pub fn colorbar_with(&mut self, image: ImageHandle, options: ColorbarOptions) -> Result<&mut Colorbar> {
-        let exists = self.axes.get(image.axes.0).is_some_and(|a| image.index < a.images.len());
+    pub fn colorbar_with(
+        &mut self,
+        image: ImageHandle,
+        options: ColorbarOptions,
+    ) -> Result<&mut Colorbar> {
+        let exists = self
+            .axes
+            .get(image.axes.0)
+            .is_some_and(|a| image.index < a.images.len());
         if !exists {
-            return Err(Error::invalid("image handle", format!("{image:?}"), "an image of this figure"));
+            return Err(Error::invalid(
+                "image handle",
+                format!("{image:?}"),
+                "an image of this figure",
+            ));
         }
         if !(options.fraction > 0.0 && options.fraction < 1.0)
             || !(options.shrink > 0.0 && options.shrink <= 1.0)
@@ -198,7 +233,10 @@ impl Figure {
                 "0 < fraction < 1, 0 < shrink <= 1 and a positive aspect",
             ));
         }
-        self.colorbars.push(Colorbar { mappable: image, options });
+        self.colorbars.push(Colorbar {
+            mappable: image,
+            options,
+        });
         let last = self.colorbars.len() - 1;
         Ok(&mut self.colorbars[last])
     }

@@ -43,7 +43,12 @@ impl Frame {
                 format!("width * height * 4 = {}", width * height * 4),
             ));
         }
-        Ok(Frame { width, height, dpi, data })
+        Ok(Frame {
+            width,
+            height,
+            dpi,
+            data,
+        })
     }
 
     /// Width in pixels.
@@ -72,7 +77,12 @@ impl Frame {
             return None;
         }
         let i = (y * self.width + x) * 4;
-        Some([self.data[i], self.data[i + 1], self.data[i + 2], self.data[i + 3]])
+        Some([
+            self.data[i],
+            self.data[i + 1],
+            self.data[i + 2],
+            self.data[i + 3],
+        ])
     }
 
     /// The pixels as an `(height, width, 4)` array, adopting the buffer without a copy.
@@ -104,7 +114,10 @@ impl Frame {
     }
 
     fn write_png(&self, w: impl std::io::Write, compression: PngCompression) -> Result<()> {
-        let err = |e: png::EncodingError| Error::Io { path: "<png>".into(), message: e.to_string() };
+        let err = |e: png::EncodingError| Error::Io {
+            path: "<png>".into(),
+            message: e.to_string(),
+        };
         let mut enc = png::Encoder::new(w, self.width as u32, self.height as u32);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
@@ -120,8 +133,11 @@ impl Frame {
                 unit: png::Unit::Meter,
             }));
         }
-        enc.add_text_chunk("Software".into(), concat!("figbuf ", env!("CARGO_PKG_VERSION")).into())
-            .map_err(err)?;
+        enc.add_text_chunk(
+            "Software".into(),
+            concat!("figbuf ", env!("CARGO_PKG_VERSION")).into(),
+        )
+        .map_err(err)?;
         let mut writer = enc.write_header().map_err(err)?;
         writer.write_image_data(&self.data).map_err(err)?;
         writer.finish().map_err(err)
@@ -131,7 +147,9 @@ impl Frame {
     pub fn save_png(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let bytes = self.to_png()?;
-        std::fs::write(path, bytes)
-            .map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })
+        std::fs::write(path, bytes).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
     }
 }

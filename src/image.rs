@@ -62,7 +62,10 @@ pub struct ImageData {
 
 #[derive(Debug, Clone)]
 enum DataKind {
-    Scalar { values: OwnedValues, mask: Option<Array2<bool>> },
+    Scalar {
+        values: OwnedValues,
+        mask: Option<Array2<bool>>,
+    },
     /// (H, W, 3 or 4) floats in 0..1 (clipped), as given.
     RgbFloat(Array3<f64>),
     /// (H, W, 3 or 4) bytes.
@@ -91,13 +94,17 @@ impl ImageData {
     /// clipped, as matplotlib does).
     pub fn rgb_f64(data: Array3<f64>) -> Result<ImageData> {
         check_channels(data.dim())?;
-        Ok(ImageData { kind: DataKind::RgbFloat(data) })
+        Ok(ImageData {
+            kind: DataKind::RgbFloat(data),
+        })
     }
 
     /// Colours as an (H, W, 3) RGB or (H, W, 4) RGBA byte array.
     pub fn rgb_u8(data: Array3<u8>) -> Result<ImageData> {
         check_channels(data.dim())?;
-        Ok(ImageData { kind: DataKind::RgbU8(data) })
+        Ok(ImageData {
+            kind: DataKind::RgbU8(data),
+        })
     }
 
     /// `(rows, columns)`.
@@ -133,7 +140,13 @@ impl ImageData {
                 let mut out = Vec::with_capacity(h * w);
                 for r in 0..h {
                     for col in 0..w {
-                        let ch = |k: usize| if k < c { a[(r, col, k)].clamp(0.0, 1.0) } else { 1.0 };
+                        let ch = |k: usize| {
+                            if k < c {
+                                a[(r, col, k)].clamp(0.0, 1.0)
+                            } else {
+                                1.0
+                            }
+                        };
                         out.push([ch(0), ch(1), ch(2), ch(3)]);
                     }
                 }
@@ -212,7 +225,11 @@ impl std::str::FromStr for Aspect {
             "auto" => Ok(Aspect::Auto),
             _ => match s.parse::<f64>() {
                 Ok(v) if v.is_finite() && v > 0.0 => Ok(Aspect::Ratio(v)),
-                _ => Err(Error::invalid("aspect", s, "'equal', 'auto' or a positive number")),
+                _ => Err(Error::invalid(
+                    "aspect",
+                    s,
+                    "'equal', 'auto' or a positive number",
+                )),
             },
         }
     }
@@ -268,7 +285,11 @@ impl Image {
     pub(crate) fn new(data: ImageData, opts: ImshowOptions) -> Result<Image> {
         let (rows, cols) = data.shape();
         if rows == 0 || cols == 0 {
-            return Err(Error::invalid("image shape", format!("({rows}, {cols})"), "at least one row and one column"));
+            return Err(Error::invalid(
+                "image shape",
+                format!("({rows}, {cols})"),
+                "at least one row and one column",
+            ));
         }
         if let Some(e) = opts.extent {
             if e.iter().any(|v| !v.is_finite()) || e[0] == e[1] || e[2] == e[3] {

@@ -7,7 +7,9 @@ use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::image::Aspect;
-use crate::text::{self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va};
+use crate::text::{
+    self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va,
+};
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
 use crate::{Error, Result};
@@ -40,7 +42,12 @@ impl Bbox {
     }
 
     fn union(&self, o: &Bbox) -> Bbox {
-        Bbox { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
+        Bbox {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
     }
 
     /// matplotlib's `Bbox.shrunk_to_aspect(box_aspect, self, fig_aspect)`.
@@ -53,19 +60,39 @@ impl Bbox {
             big_h = h;
             h * fig_aspect / box_aspect
         };
-        Bbox { x0: self.x0, y0: self.y0, x1: self.x0 + big_w, y1: self.y0 + big_h }
+        Bbox {
+            x0: self.x0,
+            y0: self.y0,
+            x1: self.x0 + big_w,
+            y1: self.y0 + big_h,
+        }
     }
 
     /// matplotlib's `Bbox.anchored(anchor, container)`.
     fn anchored(&self, a: Anchor, container: &Bbox) -> Bbox {
-        let (l, b, w, h) = (container.x0, container.y0, container.width(), container.height());
+        let (l, b, w, h) = (
+            container.x0,
+            container.y0,
+            container.width(),
+            container.height(),
+        );
         let dx = (l + a.x * (w - self.width())) - self.x0;
         let dy = (b + a.y * (h - self.height())) - self.y0;
-        Bbox { x0: self.x0 + dx, y0: self.y0 + dy, x1: self.x1 + dx, y1: self.y1 + dy }
+        Bbox {
+            x0: self.x0 + dx,
+            y0: self.y0 + dy,
+            x1: self.x1 + dx,
+            y1: self.y1 + dy,
+        }
     }
 
     fn scaled(&self, sx: f64, sy: f64) -> Bbox {
-        Bbox { x0: self.x0 * sx, y0: self.y0 * sy, x1: self.x1 * sx, y1: self.y1 * sy }
+        Bbox {
+            x0: self.x0 * sx,
+            y0: self.y0 * sy,
+            x1: self.x1 * sx,
+            y1: self.y1 * sy,
+        }
     }
 }
 
@@ -236,9 +263,18 @@ fn grid_cell(
     cols: std::ops::RangeInclusive<usize>,
 ) -> Bbox {
     let (b, t, l, r) = pos;
-    let min = |v: &[f64], idx: std::ops::RangeInclusive<usize>| idx.map(|i| v[i]).fold(f64::INFINITY, f64::min);
-    let max = |v: &[f64], idx: std::ops::RangeInclusive<usize>| idx.map(|i| v[i]).fold(f64::NEG_INFINITY, f64::max);
-    Bbox { x0: min(l, cols.clone()), y0: min(b, rows.clone()), x1: max(r, cols), y1: max(t, rows) }
+    let min = |v: &[f64], idx: std::ops::RangeInclusive<usize>| {
+        idx.map(|i| v[i]).fold(f64::INFINITY, f64::min)
+    };
+    let max = |v: &[f64], idx: std::ops::RangeInclusive<usize>| {
+        idx.map(|i| v[i]).fold(f64::NEG_INFINITY, f64::max)
+    };
+    Bbox {
+        x0: min(l, cols.clone()),
+        y0: min(b, rows.clone()),
+        x1: max(r, cols),
+        y1: max(t, rows),
+    }
 }
 
 /// Text alignment and rotation for [`place_text`].
@@ -250,25 +286,56 @@ struct Align {
 }
 
 /// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does.
-fn place_text(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<TextItem> {
+fn place_text(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<TextItem> {
     let shaped = glyphs.shape(s, size_pt, dpi)?;
     let pen = text::pen_origin(&shaped, anchor, al.ha, al.va, al.angle);
     // Window extent: the rotated box [0, w] x [-d, a] about the pen.
     let (w, a, d) = (shaped.width_px, shaped.ascent_px, shaped.descent_px);
     let rad = al.angle.to_radians();
-    let (cos, sin) = if al.angle == 0.0 { (1.0, 0.0) } else { (rad.cos(), rad.sin()) };
-    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)].map(|(x, y)| (pen.0 + cos * x - sin * y, pen.1 + sin * x + cos * y));
+    let (cos, sin) = if al.angle == 0.0 {
+        (1.0, 0.0)
+    } else {
+        (rad.cos(), rad.sin())
+    };
+    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)]
+        .map(|(x, y)| (pen.0 + cos * x - sin * y, pen.1 + sin * x + cos * y));
     let bbox = Bbox {
         x0: corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min),
         y0: corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min),
-        x1: corners.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max),
-        y1: corners.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max),
+        x1: corners
+            .iter()
+            .map(|c| c.0)
+            .fold(f64::NEG_INFINITY, f64::max),
+        y1: corners
+            .iter()
+            .map(|c| c.1)
+            .fold(f64::NEG_INFINITY, f64::max),
     };
-    Ok(TextItem { text: s.to_string(), shaped, pen, angle_deg: al.angle, bbox })
+    Ok(TextItem {
+        text: s.to_string(),
+        shaped,
+        pen,
+        angle_deg: al.angle,
+        bbox,
+    })
 }
 
 /// Lays out a mathtext string (`$...$`) at `anchor`.
-fn place_math(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<TextItem> {
+fn place_math(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<TextItem> {
     place_text(glyphs, s, size_pt, dpi, anchor, al)
 }
 
@@ -276,8 +343,22 @@ fn place_math(glyphs: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64, anchor: 
 /// multiplication order.
 fn trans_data(view_x: (f64, f64), view_y: (f64, f64), bbox: &Bbox) -> Affine {
     let (sx, sy) = (1.0 / (view_x.1 - view_x.0), 1.0 / (view_y.1 - view_y.0));
-    let limits = Affine { sx, shy: 0.0, shx: 0.0, sy, tx: -view_x.0 * sx, ty: -view_y.0 * sy };
-    let axes = Affine { sx: bbox.width(), shy: 0.0, shx: 0.0, sy: bbox.height(), tx: bbox.x0, ty: bbox.y0 };
+    let limits = Affine {
+        sx,
+        shy: 0.0,
+        shx: 0.0,
+        sy,
+        tx: -view_x.0 * sx,
+        ty: -view_y.0 * sy,
+    };
+    let axes = Affine {
+        sx: bbox.width(),
+        shy: 0.0,
+        shx: 0.0,
+        sy: bbox.height(),
+        tx: bbox.x0,
+        ty: bbox.y0,
+    };
     limits.then(&axes)
 }
 
@@ -315,7 +396,11 @@ impl AxisMap {
                     -1000.0
                 }
             }
-            AxisMap::SymLog { base, linthresh, linscale } => {
+            AxisMap::SymLog {
+                base,
+                linthresh,
+                linscale,
+            } => {
                 let adj = linscale / (1.0 - 1.0 / base);
                 if v.abs() <= *linthresh {
                     v * adj
@@ -331,9 +416,15 @@ impl AxisMap {
         match self {
             AxisMap::Linear => Some(AxisScale::Linear),
             AxisMap::Log10 => Some(AxisScale::Log10),
-            AxisMap::SymLog { base, linthresh, linscale } => {
-                Some(AxisScale::SymLog { base: *base, linthresh: *linthresh, linscale: *linscale })
-            }
+            AxisMap::SymLog {
+                base,
+                linthresh,
+                linscale,
+            } => Some(AxisScale::SymLog {
+                base: *base,
+                linthresh: *linthresh,
+                linscale: *linscale,
+            }),
             AxisMap::Norm(_) => None,
         }
     }
@@ -343,9 +434,15 @@ impl AxisMap {
         match norm.kind() {
             NormKind::Linear | NormKind::NoNorm => AxisMap::Linear,
             NormKind::Log => AxisMap::Log10,
-            NormKind::SymLog { linthresh, linscale, base } => {
-                AxisMap::SymLog { base: *base, linthresh: *linthresh, linscale: *linscale }
-            }
+            NormKind::SymLog {
+                linthresh,
+                linscale,
+                base,
+            } => AxisMap::SymLog {
+                base: *base,
+                linthresh: *linthresh,
+                linscale: *linscale,
+            },
             _ => AxisMap::Norm(Box::new(norm.clone())),
         }
     }
@@ -376,7 +473,14 @@ struct AxisSpec<'a> {
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
-fn tick_label_text(glyphs: &mut GlyphCache, label: &TickLabel, size_pt: f64, dpi: f64, anchor: (f64, f64), al: Align) -> Result<Option<TextItem>> {
+fn tick_label_text(
+    glyphs: &mut GlyphCache,
+    label: &TickLabel,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<Option<TextItem>> {
     match label {
         TickLabel::Empty => Ok(None),
         TickLabel::Plain(s) if s.is_empty() => Ok(None),
@@ -406,17 +510,31 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         None => {
             // Function scales: AutoLocator + ScalarFormatter on the data view, filtered in
             // the norm's space.
-            let (lo, hi) = if spec.view.0 <= spec.view.1 { spec.view } else { (spec.view.1, spec.view.0) };
-            let locs = MaxNLocator::auto(ticks::nbins_from_tick_space(space))?.tick_values(lo, hi)?;
+            let (lo, hi) = if spec.view.0 <= spec.view.1 {
+                spec.view
+            } else {
+                (spec.view.1, spec.view.0)
+            };
+            let locs =
+                MaxNLocator::auto(ticks::nbins_from_tick_space(space))?.tick_values(lo, hi)?;
             let labels = ScalarFormatter::default().format_ticks(&locs, spec.view.0, spec.view.1);
-            let visible = ticks::visible_ticks_by(&locs, spec.view.0, spec.view.1, |v| spec.map.forward(v));
+            let visible =
+                ticks::visible_ticks_by(&locs, spec.view.0, spec.view.1, |v| spec.map.forward(v));
             let major = locs
                 .iter()
                 .zip(labels.labels)
                 .filter(|(l, _)| visible.contains(l))
-                .map(|(&loc, label)| ticks::Tick { loc, label: TickLabel::Plain(label) })
+                .map(|(&loc, label)| ticks::Tick {
+                    loc,
+                    label: TickLabel::Plain(label),
+                })
                 .collect();
-            ticks::AxisTicks { major, minor: Vec::new(), offset_text: labels.offset_text, major_locs: locs }
+            ticks::AxisTicks {
+                major,
+                minor: Vec::new(),
+                offset_text: labels.offset_text,
+                major_locs: locs,
+            }
         }
     };
     let line = match spec.side {
@@ -425,7 +543,12 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         Side::Right => spec.bbox.x1,
     };
     let mut out = Vec::with_capacity(computed.major.len() + computed.minor.len());
-    for (major, t) in computed.major.iter().map(|t| (true, t)).chain(computed.minor.iter().map(|t| (false, t))) {
+    for (major, t) in computed
+        .major
+        .iter()
+        .map(|t| (true, t))
+        .chain(computed.minor.iter().map(|t| (false, t)))
+    {
         let pos = along(t.loc);
         let (size, pad) = if major {
             (style.major_tick_size_pt, style.major_tick_pad_pt)
@@ -434,12 +557,38 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         };
         let pad_px = (size + pad) / 72.0 * dpi;
         let (anchor, al) = match spec.side {
-            Side::Bottom => ((pos, line + -pad_px), Align { ha: Ha::Center, va: Va::Top, angle: 0.0 }),
-            Side::Left => ((line + -pad_px, pos), Align { ha: Ha::Right, va: Va::CenterBaseline, angle: 0.0 }),
-            Side::Right => ((line + pad_px, pos), Align { ha: Ha::Left, va: Va::CenterBaseline, angle: 0.0 }),
+            Side::Bottom => (
+                (pos, line + -pad_px),
+                Align {
+                    ha: Ha::Center,
+                    va: Va::Top,
+                    angle: 0.0,
+                },
+            ),
+            Side::Left => (
+                (line + -pad_px, pos),
+                Align {
+                    ha: Ha::Right,
+                    va: Va::CenterBaseline,
+                    angle: 0.0,
+                },
+            ),
+            Side::Right => (
+                (line + pad_px, pos),
+                Align {
+                    ha: Ha::Left,
+                    va: Va::CenterBaseline,
+                    angle: 0.0,
+                },
+            ),
         };
         let label = tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?;
-        out.push(Tick { value: t.loc, pos, label, major });
+        out.push(Tick {
+            value: t.loc,
+            pos,
+            label,
+            major,
+        });
     }
     let offset_text = if computed.offset_text.is_empty() {
         None
@@ -447,27 +596,86 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         let off_px = 3.0 / 72.0 * dpi;
         let (anchor, al) = match spec.side {
             Side::Bottom => {
-                let bottom = out.iter().filter_map(|t| t.label.as_ref()).map(|l| l.bbox.y0).fold(spec.bbox.y0, f64::min);
-                ((spec.bbox.x1, bottom - off_px), Align { ha: Ha::Right, va: Va::Top, angle: 0.0 })
+                let bottom = out
+                    .iter()
+                    .filter_map(|t| t.label.as_ref())
+                    .map(|l| l.bbox.y0)
+                    .fold(spec.bbox.y0, f64::min);
+                (
+                    (spec.bbox.x1, bottom - off_px),
+                    Align {
+                        ha: Ha::Right,
+                        va: Va::Top,
+                        angle: 0.0,
+                    },
+                )
             }
-            Side::Left => ((spec.bbox.x0, spec.bbox.y1 + off_px), Align { ha: Ha::Left, va: Va::Baseline, angle: 0.0 }),
-            Side::Right => ((spec.bbox.x1, spec.bbox.y1 + off_px), Align { ha: Ha::Right, va: Va::Baseline, angle: 0.0 }),
+            Side::Left => (
+                (spec.bbox.x0, spec.bbox.y1 + off_px),
+                Align {
+                    ha: Ha::Left,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                },
+            ),
+            Side::Right => (
+                (spec.bbox.x1, spec.bbox.y1 + off_px),
+                Align {
+                    ha: Ha::Right,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                },
+            ),
         };
-        Some(place_text(glyphs, &computed.offset_text, size_pt, dpi, anchor, al)?)
+        Some(place_text(
+            glyphs,
+            &computed.offset_text,
+            size_pt,
+            dpi,
+            anchor,
+            al,
+        )?)
     };
-    Ok(AxisLayout { side: spec.side, line, ticks: out, label: None, offset_text })
+    Ok(AxisLayout {
+        side: spec.side,
+        line,
+        ticks: out,
+        label: None,
+        offset_text,
+    })
 }
 
 /// Places an axis label beside the union of the tick labels and the spine (with its tick
 /// marks), as `Axis._update_label_position` does.
-fn place_axis_label(fig: &Figure, glyphs: &mut GlyphCache, axis: &mut AxisLayout, bbox: &Bbox, text: &str) -> Result<()> {
+fn place_axis_label(
+    fig: &Figure,
+    glyphs: &mut GlyphCache,
+    axis: &mut AxisLayout,
+    bbox: &Bbox,
+    text: &str,
+) -> Result<()> {
     let style = fig.style();
     let dpi = fig.dpi();
     let tick_px = style.major_tick_size_pt / 72.0 * dpi;
     let mut union = match axis.side {
-        Side::Bottom => Bbox { x0: bbox.x0, y0: bbox.y0 - tick_px, x1: bbox.x1, y1: bbox.y0 },
-        Side::Left => Bbox { x0: bbox.x0 - tick_px, y0: bbox.y0, x1: bbox.x0, y1: bbox.y1 },
-        Side::Right => Bbox { x0: bbox.x1, y0: bbox.y0, x1: bbox.x1 + tick_px, y1: bbox.y1 },
+        Side::Bottom => Bbox {
+            x0: bbox.x0,
+            y0: bbox.y0 - tick_px,
+            x1: bbox.x1,
+            y1: bbox.y0,
+        },
+        Side::Left => Bbox {
+            x0: bbox.x0 - tick_px,
+            y0: bbox.y0,
+            x1: bbox.x0,
+            y1: bbox.y1,
+        },
+        Side::Right => Bbox {
+            x0: bbox.x1,
+            y0: bbox.y0,
+            x1: bbox.x1 + tick_px,
+            y1: bbox.y1,
+        },
     };
     for t in &axis.ticks {
         if let Some(l) = &t.label {
@@ -476,18 +684,48 @@ fn place_axis_label(fig: &Figure, glyphs: &mut GlyphCache, axis: &mut AxisLayout
     }
     let pad = style.label_pad_pt * dpi / 72.0;
     let (anchor, al) = match axis.side {
-        Side::Bottom => ((bbox.x0 + 0.5 * bbox.width(), union.y0 - pad), Align { ha: Ha::Center, va: Va::Top, angle: 0.0 }),
-        Side::Left => ((union.x0 - pad, bbox.y0 + 0.5 * bbox.height()), Align { ha: Ha::Center, va: Va::Bottom, angle: 90.0 }),
-        Side::Right => ((union.x1 + pad, bbox.y0 + 0.5 * bbox.height()), Align { ha: Ha::Center, va: Va::Top, angle: 90.0 }),
+        Side::Bottom => (
+            (bbox.x0 + 0.5 * bbox.width(), union.y0 - pad),
+            Align {
+                ha: Ha::Center,
+                va: Va::Top,
+                angle: 0.0,
+            },
+        ),
+        Side::Left => (
+            (union.x0 - pad, bbox.y0 + 0.5 * bbox.height()),
+            Align {
+                ha: Ha::Center,
+                va: Va::Bottom,
+                angle: 90.0,
+            },
+        ),
+        Side::Right => (
+            (union.x1 + pad, bbox.y0 + 0.5 * bbox.height()),
+            Align {
+                ha: Ha::Center,
+                va: Va::Top,
+                angle: 90.0,
+            },
+        ),
     };
-    axis.label = Some(place_text(glyphs, text, style.font_size_pt, dpi, anchor, al)?);
+    axis.label = Some(place_text(
+        glyphs,
+        text,
+        style.font_size_pt,
+        dpi,
+        anchor,
+        al,
+    )?);
     Ok(())
 }
 
 /// The view limits of an Axes: the union of its images' extents, oriented like the first.
 fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
     let images = &fig[id].images;
-    let Some(first) = images.first() else { return ((0.0, 1.0), (0.0, 1.0)) };
+    let Some(first) = images.first() else {
+        return ((0.0, 1.0), (0.0, 1.0));
+    };
     let e = first.extent();
     let (mut vx, mut vy) = ((e[0], e[1]), (e[2], e[3]));
     for im in &images[1..] {
@@ -509,7 +747,13 @@ fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
 /// The display coordinates of a colorbar's cell boundaries along its long axis, following
 /// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
 /// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted, then transformed.
-fn colorbar_edges(norm: &Norm, map: &AxisMap, n: usize, trans: &Affine, side: Side) -> Result<Vec<f64>> {
+fn colorbar_edges(
+    norm: &Norm,
+    map: &AxisMap,
+    n: usize,
+    trans: &Affine,
+    side: Side,
+) -> Result<Vec<f64>> {
     let step = 1.0 / n as f64;
     let mut y = Vec::with_capacity(n + 1);
     for k in 0..=n {
@@ -540,7 +784,18 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     // Slots in figure fractions: every subplot is the one cell of a 1x1 grid spec.
     let subplot_cell = {
-        let pos = grid_positions(Bbox { x0: sp.left, y0: sp.bottom, x1: sp.right, y1: sp.top }, 0.2, 0.2, &[1.0], &[1.0]);
+        let pos = grid_positions(
+            Bbox {
+                x0: sp.left,
+                y0: sp.bottom,
+                x1: sp.right,
+                y1: sp.top,
+            },
+            0.2,
+            0.2,
+            &[1.0],
+            &[1.0],
+        );
         grid_cell(&pos, 0..=0, 0..=0)
     };
     let mut slots: Vec<Bbox> = fig
@@ -548,7 +803,12 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         .iter()
         .map(|a| match a.position {
             AxesPosition::Subplot => subplot_cell,
-            AxesPosition::Rect([l, b, w, h]) => Bbox { x0: l, y0: b, x1: l + w, y1: b + h },
+            AxesPosition::Rect([l, b, w, h]) => Bbox {
+                x0: l,
+                y0: b,
+                x1: l + w,
+                y1: b + h,
+            },
         })
         .collect();
     let mut anchors: Vec<Anchor> = fig.axes.iter().map(|a| a.anchor).collect();
@@ -564,19 +824,37 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 let pad = o.pad.unwrap_or(0.05);
                 let wh_space = 2.0 * pad / (1.0 - pad);
                 let anchor = Anchor { x: 0.0, y: 0.5 };
-                let rows = [(1.0 - anchor.y) * (1.0 - o.shrink), o.shrink, anchor.y * (1.0 - o.shrink)];
+                let rows = [
+                    (1.0 - anchor.y) * (1.0 - o.shrink),
+                    o.shrink,
+                    anchor.y * (1.0 - o.shrink),
+                ];
                 let cols = [1.0 - o.fraction - pad, o.fraction];
                 let pos = grid_positions(slot, wh_space, 0.0, &rows, &cols);
-                (grid_cell(&pos, 1..=1, 1..=1), grid_cell(&pos, 0..=2, 0..=0), Anchor { x: 1.0, y: 0.5 }, anchor)
+                (
+                    grid_cell(&pos, 1..=1, 1..=1),
+                    grid_cell(&pos, 0..=2, 0..=0),
+                    Anchor { x: 1.0, y: 0.5 },
+                    anchor,
+                )
             }
             Orientation::Horizontal => {
                 let pad = o.pad.unwrap_or(0.15);
                 let wh_space = 2.0 * pad / (1.0 - pad);
                 let anchor = Anchor { x: 0.5, y: 1.0 };
-                let cols = [anchor.x * (1.0 - o.shrink), o.shrink, (1.0 - anchor.x) * (1.0 - o.shrink)];
+                let cols = [
+                    anchor.x * (1.0 - o.shrink),
+                    o.shrink,
+                    (1.0 - anchor.x) * (1.0 - o.shrink),
+                ];
                 let rows = [1.0 - o.fraction - pad, o.fraction];
                 let pos = grid_positions(slot, 0.0, wh_space, &rows, &cols);
-                (grid_cell(&pos, 1..=1, 1..=1), grid_cell(&pos, 0..=0, 0..=2), Anchor { x: 0.5, y: 0.0 }, anchor)
+                (
+                    grid_cell(&pos, 1..=1, 1..=1),
+                    grid_cell(&pos, 0..=0, 0..=2),
+                    Anchor { x: 0.5, y: 0.0 },
+                    anchor,
+                )
             }
         };
         slots[parent] = main;
@@ -597,7 +875,8 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Some(a) => {
                 let xsize = (view_x.1 - view_x.0).abs().max(1e-30);
                 let ysize = (view_y.1 - view_y.0).abs().max(1e-30);
-                slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect).anchored(anchors[i], &slot)
+                slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect)
+                    .anchored(anchors[i], &slot)
             }
             None => slot,
         };
@@ -605,8 +884,28 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         let trans = trans_data(view_x, view_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
         if ax.axis_on {
-            let mut xa = layout_axis(fig, glyphs, AxisSpec { side: Side::Bottom, view: view_x, map: &AxisMap::Linear, bbox: &bbox, trans: &trans })?;
-            let mut ya = layout_axis(fig, glyphs, AxisSpec { side: Side::Left, view: view_y, map: &AxisMap::Linear, bbox: &bbox, trans: &trans })?;
+            let mut xa = layout_axis(
+                fig,
+                glyphs,
+                AxisSpec {
+                    side: Side::Bottom,
+                    view: view_x,
+                    map: &AxisMap::Linear,
+                    bbox: &bbox,
+                    trans: &trans,
+                },
+            )?;
+            let mut ya = layout_axis(
+                fig,
+                glyphs,
+                AxisSpec {
+                    side: Side::Left,
+                    view: view_y,
+                    map: &AxisMap::Linear,
+                    bbox: &bbox,
+                    trans: &trans,
+                },
+            )?;
             if let Some(l) = &ax.xlabel {
                 place_axis_label(fig, glyphs, &mut xa, &bbox, l)?;
             }
@@ -618,12 +917,35 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         }
         let title = match &ax.title {
             Some(t) => {
-                let anchor = (bbox.x0 + 0.5 * bbox.width(), bbox.y1 + style.title_pad_pt / 72.0 * dpi);
-                Some(place_text(glyphs, t, style.title_size_pt, dpi, anchor, Align { ha: Ha::Center, va: Va::Baseline, angle: 0.0 })?)
+                let anchor = (
+                    bbox.x0 + 0.5 * bbox.width(),
+                    bbox.y1 + style.title_pad_pt / 72.0 * dpi,
+                );
+                Some(place_text(
+                    glyphs,
+                    t,
+                    style.title_size_pt,
+                    dpi,
+                    anchor,
+                    Align {
+                        ha: Ha::Center,
+                        va: Va::Baseline,
+                        angle: 0.0,
+                    },
+                )?)
             }
             None => None,
         };
-        axes_out.push(AxesLayout { id: ax.id, bbox, view_x, view_y, trans_data: trans, xaxis, yaxis, title });
+        axes_out.push(AxesLayout {
+            id: ax.id,
+            bbox,
+            view_x,
+            view_y,
+            trans_data: trans,
+            xaxis,
+            yaxis,
+            title,
+        });
     }
 
     let mut colorbars = Vec::with_capacity(fig.colorbars.len());
@@ -632,7 +954,13 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         let image = fig
             .axes(cb.mappable.axes)
             .and_then(|a| a.images.get(cb.mappable.index))
-            .ok_or_else(|| Error::invalid("colorbar image", format!("{:?}", cb.mappable), "an image of this figure"))?;
+            .ok_or_else(|| {
+                Error::invalid(
+                    "colorbar image",
+                    format!("{:?}", cb.mappable),
+                    "an image of this figure",
+                )
+            })?;
         let norm = image.autoscaled_norm();
         let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
             (Some(a), Some(b)) => (a, b),
@@ -646,7 +974,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Extend::Max => (false, true),
             Extend::Both => (true, true),
         };
-        let (elo, ehi) = (if lower { EXTEND_FRAC } else { 0.0 }, if upper { EXTEND_FRAC } else { 0.0 });
+        let (elo, ehi) = (
+            if lower { EXTEND_FRAC } else { 0.0 },
+            if upper { EXTEND_FRAC } else { 0.0 },
+        );
         let (cell, box_aspect) = if lower || upper {
             let len = (elo + ehi) + 1.0;
             let shrink = 1.0 / len;
@@ -655,12 +986,28 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 Orientation::Vertical => {
                     let dy = offset * cell.height();
                     let h = shrink * cell.height();
-                    (Bbox { x0: cell.x0, y0: cell.y0 + dy, x1: cell.x1, y1: cell.y0 + h + dy }, o.aspect * shrink)
+                    (
+                        Bbox {
+                            x0: cell.x0,
+                            y0: cell.y0 + dy,
+                            x1: cell.x1,
+                            y1: cell.y0 + h + dy,
+                        },
+                        o.aspect * shrink,
+                    )
                 }
                 Orientation::Horizontal => {
                     let dx = offset * cell.width();
                     let w = shrink * cell.width();
-                    (Bbox { x0: cell.x0 + dx, y0: cell.y0, x1: cell.x0 + w + dx, y1: cell.y1 }, 1.0 / (o.aspect * shrink))
+                    (
+                        Bbox {
+                            x0: cell.x0 + dx,
+                            y0: cell.y0,
+                            x1: cell.x0 + w + dx,
+                            y1: cell.y1,
+                        },
+                        1.0 / (o.aspect * shrink),
+                    )
                 }
             }
         } else {
@@ -670,7 +1017,9 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             };
             (cell, a)
         };
-        let pos = cell.shrunk_to_aspect(box_aspect, fig_aspect).anchored(anchor, &cell);
+        let pos = cell
+            .shrunk_to_aspect(box_aspect, fig_aspect)
+            .anchored(anchor, &cell);
         let bbox = pos.scaled(wf, hf);
         let map = AxisMap::for_norm(&norm);
         let (fa, fb) = (map.forward(vmin), map.forward(vmax));
@@ -679,7 +1028,17 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Orientation::Horizontal => (Side::Bottom, (fa, fb), (0.0, 1.0)),
         };
         let trans = trans_data(sview_x, sview_y, &bbox);
-        let mut axis = layout_axis(fig, glyphs, AxisSpec { side, view: (vmin, vmax), map: &map, bbox: &bbox, trans: &trans })?;
+        let mut axis = layout_axis(
+            fig,
+            glyphs,
+            AxisSpec {
+                side,
+                view: (vmin, vmax),
+                map: &map,
+                bbox: &bbox,
+                trans: &trans,
+            },
+        )?;
         let cell_edges = colorbar_edges(&norm, &map, image.cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
@@ -697,7 +1056,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         });
     }
 
-    Ok(Layout { width_px, height_px, width_f: wf, height_f: hf, dpi, axes: axes_out, colorbars })
+    Ok(Layout {
+        width_px,
+        height_px,
+        width_f: wf,
+        height_f: hf,
+        dpi,
+        axes: axes_out,
+        colorbars,
+    })
 }
 
 #[cfg(test)]
@@ -707,7 +1074,18 @@ mod tests {
     #[test]
     fn default_subplot_box() {
         // spec 1.3: x 80..576, y 52.8..422.4 at 640x480.
-        let pos = grid_positions(Bbox { x0: 0.125, y0: 0.11, x1: 0.9, y1: 0.88 }, 0.2, 0.2, &[1.0], &[1.0]);
+        let pos = grid_positions(
+            Bbox {
+                x0: 0.125,
+                y0: 0.11,
+                x1: 0.9,
+                y1: 0.88,
+            },
+            0.2,
+            0.2,
+            &[1.0],
+            &[1.0],
+        );
         let b = grid_cell(&pos, 0..=0, 0..=0).scaled(640.0, 480.0);
         assert!((b.x0 - 80.0).abs() < 1e-9 && (b.x1 - 576.0).abs() < 1e-9);
         assert!((b.y0 - 52.8).abs() < 1e-9 && (b.y1 - 422.4).abs() < 1e-9);
@@ -716,8 +1094,16 @@ mod tests {
     #[test]
     fn aspect_shrink_and_anchor() {
         // spec 2: a square image with a right colorbar: parent x 80..476.8 shrunk to 369.6 wide, anchored E.
-        let slot = Bbox { x0: 80.0 / 640.0, y0: 0.11, x1: 476.8 / 640.0, y1: 0.88 };
-        let b = slot.shrunk_to_aspect(1.0, 0.75).anchored(Anchor { x: 1.0, y: 0.5 }, &slot).scaled(640.0, 480.0);
+        let slot = Bbox {
+            x0: 80.0 / 640.0,
+            y0: 0.11,
+            x1: 476.8 / 640.0,
+            y1: 0.88,
+        };
+        let b = slot
+            .shrunk_to_aspect(1.0, 0.75)
+            .anchored(Anchor { x: 1.0, y: 0.5 }, &slot)
+            .scaled(640.0, 480.0);
         assert!((b.x0 - 107.2).abs() < 1e-9, "{b:?}");
         assert!((b.x1 - 476.8).abs() < 1e-9, "{b:?}");
     }

@@ -71,8 +71,8 @@ pub mod transform;
 
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
-    colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color, Colormap, Element, Extend,
-    Norm, ScalarData,
+    colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color,
+    Colormap, Element, Extend, Norm, ScalarData,
 };
 pub use colorbar::{Colorbar, ColorbarOptions, Orientation};
 pub use error::{Error, Result};

@@ -16,16 +16,29 @@ fn header_summary(bytes: &[u8]) -> Option<(String, String)> {
         let at = text.find(key)? + key.len();
         let rest = text[at..].trim_start_matches([':', ' ']);
         let end = rest.find(close)? + 1;
-        Some(rest[..end].trim_matches(|c| c == '\'' || c == ',').to_string())
+        Some(
+            rest[..end]
+                .trim_matches(|c| c == '\'' || c == ',')
+                .to_string(),
+        )
     };
-    Some((field("'descr'", ',')?.trim_end_matches(',').trim_matches('\'').to_string(), field("'shape'", ')')?))
+    Some((
+        field("'descr'", ',')?
+            .trim_end_matches(',')
+            .trim_matches('\'')
+            .to_string(),
+        field("'shape'", ')')?,
+    ))
 }
 
 /// Reads a `.npy` file as `imshow` data: a 2-D array of float64, float32 or any integer
 /// type (colour-mapped), or an (H, W, 3|4) float or uint8 array (drawn as colours).
 pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })?;
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
     from_bytes(&bytes).map_err(|e| match e {
         Error::Data(m) => Error::Data(format!("{}: {m}", path.display())),
         other => other,

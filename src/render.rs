@@ -89,7 +89,12 @@ fn snap(v: f64, o: f64) -> f64 {
 /// The pixels a snapped, unstroked box covers (`floor(v + 0.5)` on every edge).
 fn snapped_rect(b: &Bbox, h: f64) -> IRect {
     let r = |v: f64| (v + 0.5).floor() as i64;
-    IRect { x0: r(b.x0), y0: r(h - b.y1), x1: r(b.x1), y1: r(h - b.y0) }
+    IRect {
+        x0: r(b.x0),
+        y0: r(h - b.y1),
+        x1: r(b.x1),
+        y1: r(h - b.y0),
+    }
 }
 
 struct Lowering<'a> {
@@ -100,7 +105,6 @@ struct Lowering<'a> {
     text_color: [u8; 4],
     edge_color: [u8; 4],
     linewidth_px: f64,
-    linewidth_pt: f64,
 }
 
 impl Lowering<'_> {
@@ -117,23 +121,41 @@ impl Lowering<'_> {
                 coverage: m.coverage,
             })
             .collect();
-        self.ops.push(DrawOp::Masks { masks, color: self.text_color });
+        self.ops.push(DrawOp::Masks {
+            masks,
+            color: self.text_color,
+        });
     }
 
     /// A snapped, stroked path given in display coordinates.
     fn path(&mut self, pts: &[(f64, f64)], closed: bool, cap: Cap) {
         let o = snap_offset(self.linewidth_px);
-        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (snap(x, o), snap(self.h - y, o))).collect();
-        let contours = stroke(&dev, closed, self.linewidth_px, cap, self.linewidth_pt);
-        self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
+        let dev: Vec<(f64, f64)> = pts
+            .iter()
+            .map(|&(x, y)| (snap(x, o), snap(self.h - y, o)))
+            .collect();
+        let contours = stroke(&dev, closed, self.linewidth_px, cap, self.linewidth_px);
+        self.ops.push(DrawOp::Polygons {
+            contours,
+            color: self.edge_color,
+            antialiased: true,
+        });
     }
 
-    /// A stroked closed path given in display coordinates, not snapped (it has diagonal
-    /// segments).
-    fn stroke_unsnapped(&mut self, pts: &[(f64, f64)], closed: bool) {
-        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (x, self.h - y)).collect();
-        let contours = stroke(&dev, closed, self.linewidth_px, Cap::Projecting, self.linewidth_pt);
-        self.ops.push(DrawOp::Polygons { contours, color: self.edge_color, antialiased: true });
+    /// A stroked path given in device coordinates, not snapped (it has diagonal segments).
+    fn stroke_device(&mut self, dev: &[(f64, f64)], closed: bool) {
+        let contours = stroke(
+            dev,
+            closed,
+            self.linewidth_px,
+            Cap::Projecting,
+            self.linewidth_px,
+        );
+        self.ops.push(DrawOp::Polygons {
+            contours,
+            color: self.edge_color,
+            antialiased: true,
+        });
     }
 
     /// A tick marker at display (x, y), drawn as `draw_markers` does: the marker outline is
@@ -149,9 +171,16 @@ impl Lowering<'_> {
         };
         let col = (x + 0.5).floor();
         let row = (-y + self.h + 0.5).floor();
-        let pts = [(snap(0.0, o) + col, snap(0.0, o) + row), (snap(end.0, o) + col, snap(end.1, o) + row)];
-        let contours = stroke(&pts, false, width, Cap::Butt, width_pt);
-        self.ops.push(DrawOp::Polygons { contours, color: self.text_color, antialiased: true });
+        let pts = [
+            (snap(0.0, o) + col, snap(0.0, o) + row),
+            (snap(end.0, o) + col, snap(end.1, o) + row),
+        ];
+        let contours = stroke(&pts, false, width, Cap::Butt, width);
+        self.ops.push(DrawOp::Polygons {
+            contours,
+            color: self.text_color,
+            antialiased: true,
+        });
     }
 
     fn axis(&mut self, axis: &AxisLayout, style: &crate::style::Style) {
@@ -183,12 +212,24 @@ impl Lowering<'_> {
 fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
     let (rows, cols) = image.data().shape();
     let b = &ax.bbox;
-    let Some(placement) = resample::place(image.extent(), image.origin, rows, cols, ax.view_x, ax.view_y, [b.x0, b.y0, b.x1, b.y1])
-    else {
+    let Some(placement) = resample::place(
+        image.extent(),
+        image.origin,
+        rows,
+        cols,
+        ax.view_x,
+        ax.view_y,
+        [b.x0, b.y0, b.x1, b.y1],
+    ) else {
         return Ok(None);
     };
     let scalar = image.data().as_scalar();
-    let (interp, stage) = resample::resolve(image.interpolation, image.stage, &placement, scalar.is_some());
+    let (interp, stage) = resample::resolve(
+        image.interpolation,
+        image.stage,
+        &placement,
+        scalar.is_some(),
+    );
     let pixels: Vec<[u8; 4]> = match &scalar {
         Some(data) => scalar_pixels(image, data, &placement, interp, stage)?,
         None => match image.data().rgba_u8() {
@@ -196,12 +237,22 @@ fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
             Some(bytes) => {
                 let mut src = resample::rgba_u8_to_f32(&bytes);
                 resample::premultiply_f32(&mut src);
-                resample::rgba_f32_to_bytes(&resample::resample_rgba_f32(&src, &placement, interp, DEFAULT_FILTERRAD)?)
+                resample::rgba_f32_to_bytes(&resample::resample_rgba_f32(
+                    &src,
+                    &placement,
+                    interp,
+                    DEFAULT_FILTERRAD,
+                )?)
             }
             None => {
                 let mut src = image.data().rgba_f64().unwrap_or_default();
                 resample::premultiply(&mut src);
-                resample::rgba_to_bytes(&resample::resample_rgba(&src, &placement, interp, DEFAULT_FILTERRAD)?)
+                resample::rgba_to_bytes(&resample::resample_rgba(
+                    &src,
+                    &placement,
+                    interp,
+                    DEFAULT_FILTERRAD,
+                )?)
             }
         },
     };
@@ -236,29 +287,57 @@ fn scalar_pixels(
         if let Ok(map) = resample::nearest_indices(placement, interp) {
             let idx = lut_indices(data, &norm, cmap.n())?;
             let flat: Vec<u32> = idx.iter().copied().collect();
-            return Ok(map.iter().map(|&s| lut[flat[s as usize] as usize]).collect());
+            return Ok(map
+                .iter()
+                .map(|&s| lut[flat[s as usize] as usize])
+                .collect());
         }
     }
     match stage {
         Stage::Rgba => {
             let rgba = colormap_rgba(data, &norm, cmap)?;
-            let mut src: Vec<[f64; 4]> = rgba.rows().into_iter().map(|p| [p[0], p[1], p[2], p[3]]).collect();
+            let mut src: Vec<[f64; 4]> = rgba
+                .rows()
+                .into_iter()
+                .map(|p| [p[0], p[1], p[2], p[3]])
+                .collect();
             resample::premultiply(&mut src);
-            Ok(resample::rgba_to_bytes(&resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?))
+            Ok(resample::rgba_to_bytes(&resample::resample_rgba(
+                &src,
+                placement,
+                interp,
+                DEFAULT_FILTERRAD,
+            )?))
         }
         Stage::Data => {
             let normed = data.normalized(&norm)?;
             let values: Vec<f64> = data_values(data);
-            let masked: Vec<bool> = normed.iter().map(|v| matches!(v, crate::color::Normed::Masked)).collect();
-            let src: Vec<f64> = values.iter().zip(&masked).map(|(&v, &m)| if m { 0.0 } else { v }).collect();
+            let masked: Vec<bool> = normed
+                .iter()
+                .map(|v| matches!(v, crate::color::Normed::Masked))
+                .collect();
+            let src: Vec<f64> = values
+                .iter()
+                .zip(&masked)
+                .map(|(&v, &m)| if m { 0.0 } else { v })
+                .collect();
             let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
             let bad = resample::resample_mask(&masked, placement, interp, DEFAULT_FILTERRAD)?;
-            let arr: Vec<f64> = out.iter().zip(&bad).map(|(&v, &b)| if b { f64::NAN } else { v }).collect();
+            let arr: Vec<f64> = out
+                .iter()
+                .zip(&bad)
+                .map(|(&v, &b)| if b { f64::NAN } else { v })
+                .collect();
             let arr = Array2::from_shape_vec((placement.height, placement.width), arr)
                 .map_err(|e| crate::Error::Data(e.to_string()))?;
             let fixed = norm.clone();
             let bytes = colormap_rgba8(&ScalarData::new(arr.view()), &fixed, cmap)?;
-            Ok(bytes.into_raw_vec_and_offset().0.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect())
+            Ok(bytes
+                .into_raw_vec_and_offset()
+                .0
+                .chunks_exact(4)
+                .map(|c| [c[0], c[1], c[2], c[3]])
+                .collect())
         }
     }
 }
@@ -292,24 +371,51 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     let clip = snapped_rect(b, h);
     let face = style.axes_facecolor.to_rgba8_round();
     if face[3] != 0 {
-        low.ops.push(DrawOp::Rect { rect: clip, color: face });
+        low.ops.push(DrawOp::Rect {
+            rect: clip,
+            color: face,
+        });
     }
     // The outline in axes coordinates: around the box through the edge midpoints and, when
     // extended, the triangles' apexes (colorbar.py's `xyout`).
     let extended = cb.extend_lower > 0.0 || cb.extend_upper > 0.0;
     let (bot, top) = (-cb.extend_lower, 1.0 + cb.extend_upper);
-    let mut unit = [(0.0, 0.0), (0.5, bot), (1.0, 0.0), (1.0, 1.0), (0.5, top), (0.0, 1.0)];
+    let mut unit = [
+        (0.0, 0.0),
+        (0.5, bot),
+        (1.0, 0.0),
+        (1.0, 1.0),
+        (0.5, top),
+        (0.0, 1.0),
+    ];
     if cb.orientation == Orientation::Horizontal {
         unit = unit.map(|(x, y)| (y, x));
     }
     let to_display = |(x, y): (f64, f64)| (b.width() * x + b.x0, b.height() * y + b.y0);
+    // Axes coordinates straight to device pixels with the one affine Agg composes
+    // (transAxes, then the y flip), so unsnapped vertices round as they do there.
+    let to_device = |(x, y): (f64, f64)| (x * b.width() + b.x0, y * -b.height() + (h - b.y0));
     // Extend triangles: unsnapped, not anti-aliased, in the under/over colours, drawn right
     // after the background (their zorder is just below it).
-    for (on, tri, color) in [(cb.extend_lower > 0.0, &unit[0..3], cb.cmap.under()), (cb.extend_upper > 0.0, &unit[3..6], cb.cmap.over())] {
+    // Vertex order as colorbar.py lists them: it decides Agg's rounding on edge pixels.
+    let mut lower = [(0.0, 0.0), (0.5, bot), (1.0, 0.0)];
+    let mut upper = [(0.0, 1.0), (0.5, top), (1.0, 1.0)];
+    if cb.orientation == Orientation::Horizontal {
+        lower = lower.map(|(x, y)| (y, x));
+        upper = upper.map(|(x, y)| (y, x));
+    }
+    for (on, tri, color) in [
+        (cb.extend_lower > 0.0, lower, cb.cmap.under()),
+        (cb.extend_upper > 0.0, upper, cb.cmap.over()),
+    ] {
         let color = color.to_rgba8_round();
         if on && color[3] != 0 {
-            let dev = tri.iter().map(|&p| to_display(p)).map(|(x, y)| (x, h - y)).collect();
-            low.ops.push(DrawOp::Polygons { contours: vec![dev], color, antialiased: false });
+            let dev = tri.iter().map(|&p| to_device(p)).collect();
+            low.ops.push(DrawOp::Polygons {
+                contours: vec![dev],
+                color,
+                antialiased: false,
+            });
         }
     }
     // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
@@ -317,21 +423,33 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     let r = |v: f64| (v + 0.5).floor() as i64;
     for (edge, color) in cb.cell_edges.windows(2).zip(&lut) {
         let rect = match cb.orientation {
-            Orientation::Vertical => IRect { x0: r(b.x0), x1: r(b.x1), y0: r(h - edge[1]), y1: r(h - edge[0]) },
-            Orientation::Horizontal => IRect { x0: r(edge[0]), x1: r(edge[1]), y0: r(h - b.y1), y1: r(h - b.y0) },
+            Orientation::Vertical => IRect {
+                x0: r(b.x0),
+                x1: r(b.x1),
+                y0: r(h - edge[1]),
+                y1: r(h - edge[0]),
+            },
+            Orientation::Horizontal => IRect {
+                x0: r(edge[0]),
+                x1: r(edge[1]),
+                y0: r(h - b.y1),
+                y1: r(h - b.y0),
+            },
         };
         let rect = rect.intersect(&clip);
         if !rect.is_empty() && color[3] != 0 {
-            low.ops.push(DrawOp::Rect { rect, color: *color });
+            low.ops.push(DrawOp::Rect {
+                rect,
+                color: *color,
+            });
         }
     }
     low.axis(&cb.axis, style);
-    let pts = unit.map(to_display);
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
-        low.stroke_unsnapped(&pts, true);
+        low.stroke_device(&unit.map(to_device), true);
     } else {
-        low.path(&pts, true, Cap::Projecting);
+        low.path(&unit.map(to_display), true, Cap::Projecting);
     }
 }
 
@@ -347,18 +465,31 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
         text_color: style.text_color.to_rgba8_round(),
         edge_color: style.axes_edgecolor.to_rgba8_round(),
         linewidth_px: pt_to_px(style.axes_linewidth_pt, lay.dpi),
-        linewidth_pt: style.axes_linewidth_pt,
     };
     let face = fig.facecolor().to_rgba8_round();
     if face[3] != 0 {
-        let fig_box = Bbox { x0: 0.0, y0: 0.0, x1: lay.width_f, y1: lay.height_f };
-        low.ops.push(DrawOp::Rect { rect: snapped_rect(&fig_box, h), color: face });
+        let fig_box = Bbox {
+            x0: 0.0,
+            y0: 0.0,
+            x1: lay.width_f,
+            y1: lay.height_f,
+        };
+        low.ops.push(DrawOp::Rect {
+            rect: snapped_rect(&fig_box, h),
+            color: face,
+        });
     }
     for (ax, al) in fig.axes.iter().zip(&lay.axes) {
         if ax.axis_on {
-            let face = ax.facecolor.unwrap_or(style.axes_facecolor).to_rgba8_round();
+            let face = ax
+                .facecolor
+                .unwrap_or(style.axes_facecolor)
+                .to_rgba8_round();
             if face[3] != 0 {
-                low.ops.push(DrawOp::Rect { rect: snapped_rect(&al.bbox, h), color: face });
+                low.ops.push(DrawOp::Rect {
+                    rect: snapped_rect(&al.bbox, h),
+                    color: face,
+                });
             }
         }
         for image in &ax.images {
@@ -384,15 +515,25 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
     for cb in &lay.colorbars {
         colorbar_ops(&mut low, fig, cb);
     }
-    Ok(DrawList { width: lay.width_px, height: lay.height_px, ops: low.ops })
+    Ok(DrawList {
+        width: lay.width_px,
+        height: lay.height_px,
+        ops: low.ops,
+    })
 }
 
 /// Display x of the view's first and second limits (a spine runs from the first to the
 /// second, as matplotlib's `viewLim.intervalx`).
 fn x_span(al: &AxesLayout) -> (f64, f64) {
-    (al.trans_data.apply(al.view_x.0, 0.0).0, al.trans_data.apply(al.view_x.1, 0.0).0)
+    (
+        al.trans_data.apply(al.view_x.0, 0.0).0,
+        al.trans_data.apply(al.view_x.1, 0.0).0,
+    )
 }
 
 fn y_span(al: &AxesLayout) -> (f64, f64) {
-    (al.trans_data.apply(0.0, al.view_y.0).1, al.trans_data.apply(0.0, al.view_y.1).1)
+    (
+        al.trans_data.apply(0.0, al.view_y.0).1,
+        al.trans_data.apply(0.0, al.view_y.1).1,
+    )
 }

@@ -17,7 +17,12 @@ pub struct IRect {
 impl IRect {
     /// The overlap of two rectangles (possibly empty).
     pub fn intersect(&self, o: &IRect) -> IRect {
-        IRect { x0: self.x0.max(o.x0), y0: self.y0.max(o.y0), x1: self.x1.min(o.x1), y1: self.y1.min(o.y1) }
+        IRect {
+            x0: self.x0.max(o.x0),
+            y0: self.y0.max(o.y0),
+            x1: self.x1.min(o.x1),
+            y1: self.y1.min(o.y1),
+        }
     }
 
     /// True when no pixel is inside.

@@ -18,7 +18,12 @@ pub struct SubplotParams {
 impl Default for SubplotParams {
     /// matplotlib's defaults: 0.125, 0.11, 0.9, 0.88.
     fn default() -> Self {
-        SubplotParams { left: 0.125, bottom: 0.11, right: 0.9, top: 0.88 }
+        SubplotParams {
+            left: 0.125,
+            bottom: 0.11,
+            right: 0.9,
+            top: 0.88,
+        }
     }
 }
 

@@ -7,14 +7,18 @@
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
-    Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation, Norm, Orientation,
-    Origin,
+    Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
+    Norm, Orientation, Origin,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "figbuf", version, about = "matplotlib's imshow + colorbar, pixel for pixel, without Python")]
+#[command(
+    name = "figbuf",
+    version,
+    about = "matplotlib's imshow + colorbar, pixel for pixel, without Python"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -121,7 +125,9 @@ fn parse_from_str<T: std::str::FromStr<Err = figbuf::Error>>(s: &str) -> Result<
 }
 
 fn parse_number(what: &str, s: &str) -> Result<f64, String> {
-    s.trim().parse::<f64>().map_err(|_| format!("{what} must be a number, got {s:?}"))
+    s.trim()
+        .parse::<f64>()
+        .map_err(|_| format!("{what} must be a number, got {s:?}"))
 }
 
 fn parse_finite(s: &str) -> Result<f64, String> {
@@ -145,7 +151,9 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
 fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
     let parts: Vec<&str> = s.split(',').collect();
     if parts.len() != N {
-        return Err(format!("{what} takes {N} comma-separated numbers, got {s:?}"));
+        return Err(format!(
+            "{what} takes {N} comma-separated numbers, got {s:?}"
+        ));
     }
     let mut out = [0.0; N];
     for (o, p) in out.iter_mut().zip(parts) {
@@ -166,7 +174,9 @@ fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
     if v.iter().all(|&x| x > 0.0) {
         Ok(v)
     } else {
-        Err(format!("--figsize takes two positive numbers of inches, got {s:?}"))
+        Err(format!(
+            "--figsize takes two positive numbers of inches, got {s:?}"
+        ))
     }
 }
 
@@ -180,12 +190,15 @@ fn parse_norm(s: &str) -> Result<Norm, String> {
         None => (s, None),
     };
     let num = |what: &str| -> Result<f64, String> {
-        let a = arg.ok_or_else(|| format!("--norm {kind} needs a number: {kind}:{what}, got {s:?}"))?;
+        let a =
+            arg.ok_or_else(|| format!("--norm {kind} needs a number: {kind}:{what}, got {s:?}"))?;
         let v = parse_number(&format!("the {what} of --norm {kind}"), a)?;
         if v.is_finite() {
             Ok(v)
         } else {
-            Err(format!("the {what} of --norm {kind} must be finite, got {a}"))
+            Err(format!(
+                "the {what} of --norm {kind} must be finite, got {a}"
+            ))
         }
     };
     let no_arg = || match arg {
@@ -214,7 +227,9 @@ enum Failure {
 impl From<figbuf::Error> for Failure {
     fn from(e: figbuf::Error) -> Self {
         match e {
-            figbuf::Error::InvalidValue { .. } | figbuf::Error::UnknownColormap { .. } => Failure::Usage(e.to_string()),
+            figbuf::Error::InvalidValue { .. } | figbuf::Error::UnknownColormap { .. } => {
+                Failure::Usage(e.to_string())
+            }
             _ => Failure::Runtime(e.to_string()),
         }
     }
@@ -227,7 +242,12 @@ enum OutputKind {
 }
 
 fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
-    match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("png") => Ok(OutputKind::Png),
         Some("npy") => Ok(OutputKind::Npy),
         _ => Err(Failure::Usage(format!(
@@ -243,7 +263,11 @@ fn colormap_of(map: &MapArgs) -> Result<Colormap, Failure> {
 }
 
 fn norm_of(map: &MapArgs) -> Norm {
-    map.norm.clone().unwrap_or_default().with_vmin(map.vmin).with_vmax(map.vmax)
+    map.norm
+        .clone()
+        .unwrap_or_default()
+        .with_vmin(map.vmin)
+        .with_vmax(map.vmax)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
@@ -253,9 +277,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(Failure::Runtime(format!("output directory {} does not exist", dir.display())));
+        return Err(Failure::Runtime(format!(
+            "output directory {} does not exist",
+            dir.display()
+        )));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.figbuf-{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
@@ -268,7 +298,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 fn encode_npy(array: &ndarray::Array3<u8>) -> Result<Vec<u8>, Failure> {
     use ndarray_npy::WriteNpyExt;
     let mut out = Vec::new();
-    array.write_npy(&mut out).map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
+    array
+        .write_npy(&mut out)
+        .map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
     Ok(out)
 }
 
@@ -277,9 +309,9 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let cmap = colormap_of(&args.map)?;
     let norm = norm_of(&args.map);
     let data = figbuf::npy::read_image_data(&args.map.data)?;
-    let scalar = data
-        .as_scalar()
-        .ok_or_else(|| Failure::Runtime("colormap needs a 2-D array of numbers, got a colour image".into()))?;
+    let scalar = data.as_scalar().ok_or_else(|| {
+        Failure::Runtime("colormap needs a 2-D array of numbers, got a colour image".into())
+    })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
         OutputKind::Npy => encode_npy(&rgba)?,

@@ -91,7 +91,12 @@ impl Rasterizer {
             if self.cur.cover != 0 || self.cur.area != 0 {
                 self.cells.push(self.cur);
             }
-            self.cur = Cell { x, y, cover: 0, area: 0 };
+            self.cur = Cell {
+                x,
+                y,
+                cover: 0,
+                area: 0,
+            };
         }
     }
 
@@ -257,7 +262,12 @@ impl Rasterizer {
         if self.cur.cover != 0 || self.cur.area != 0 {
             self.cells.push(self.cur);
         }
-        self.cur = Cell { x: i64::MIN, y: i64::MIN, cover: 0, area: 0 };
+        self.cur = Cell {
+            x: i64::MIN,
+            y: i64::MIN,
+            cover: 0,
+            area: 0,
+        };
         self.cells.sort_unstable_by_key(|c| (c.y, c.x));
         let cells = std::mem::take(&mut self.cells);
         let mut i = 0;
@@ -323,7 +333,12 @@ mod tests {
         // A 1.111 px wide vertical stroke centred on x = 2.5 (a snapped spine): the centre
         // column is fully covered, its neighbours 5.6 % (14/255), as spec 9.3 measures.
         let hw = 0.8 * 100.0 / 72.0 / 2.0;
-        let poly = [(2.5 - hw, 1.0), (2.5 + hw, 1.0), (2.5 + hw, 4.0), (2.5 - hw, 4.0)];
+        let poly = [
+            (2.5 - hw, 1.0),
+            (2.5 + hw, 1.0),
+            (2.5 + hw, 4.0),
+            (2.5 - hw, 4.0),
+        ];
         let cov = coverage(&poly, 5, 5);
         assert_eq!(&cov[5..10], &[0, 14, 255, 14, 0]);
         assert_eq!(&cov[0..5], &[0, 0, 0, 0, 0]);

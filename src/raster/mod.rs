@@ -24,7 +24,11 @@ impl Canvas {
         for px in data.chunks_exact_mut(4) {
             px[3] = 0;
         }
-        Canvas { width, height, data }
+        Canvas {
+            width,
+            height,
+            data,
+        }
     }
 
     /// Width in pixels.
@@ -43,7 +47,12 @@ impl Canvas {
     }
 
     fn bounds(&self) -> IRect {
-        IRect { x0: 0, y0: 0, x1: self.width as i64, y1: self.height as i64 }
+        IRect {
+            x0: 0,
+            y0: 0,
+            x1: self.width as i64,
+            y1: self.height as i64,
+        }
     }
 
     /// Blends `len` pixels of row `y` from column `x` with one colour and coverage.
@@ -69,7 +78,13 @@ impl Canvas {
         }
     }
 
-    fn polygons(&mut self, ras: &mut Rasterizer, contours: &[Vec<(f64, f64)>], color: [u8; 4], aa: bool) {
+    fn polygons(
+        &mut self,
+        ras: &mut Rasterizer,
+        contours: &[Vec<(f64, f64)>],
+        color: [u8; 4],
+        aa: bool,
+    ) {
         ras.reset();
         for c in contours {
             ras.polygon(c);
@@ -77,10 +92,23 @@ impl Canvas {
         ras.sweep(|y, x, len, cover| self.span(y, x, len, color, if aa { cover } else { 255 }));
     }
 
-    fn image(&mut self, left: i64, top: i64, width: usize, height: usize, rgba: &[u8], clip: &IRect) {
-        let r = IRect { x0: left, y0: top, x1: left + width as i64, y1: top + height as i64 }
-            .intersect(clip)
-            .intersect(&self.bounds());
+    fn image(
+        &mut self,
+        left: i64,
+        top: i64,
+        width: usize,
+        height: usize,
+        rgba: &[u8],
+        clip: &IRect,
+    ) {
+        let r = IRect {
+            x0: left,
+            y0: top,
+            x1: left + width as i64,
+            y1: top + height as i64,
+        }
+        .intersect(clip)
+        .intersect(&self.bounds());
         if r.is_empty() || rgba.len() < width * height * 4 {
             return;
         }
@@ -97,8 +125,13 @@ impl Canvas {
     }
 
     fn mask(&mut self, m: &Mask, color: [u8; 4]) {
-        let r = IRect { x0: m.left, y0: m.top, x1: m.left + m.width as i64, y1: m.top + m.height as i64 }
-            .intersect(&self.bounds());
+        let r = IRect {
+            x0: m.left,
+            y0: m.top,
+            x1: m.left + m.width as i64,
+            y1: m.top + m.height as i64,
+        }
+        .intersect(&self.bounds());
         for y in r.y0..r.y1 {
             let src_row = (y - m.top) as usize * m.width;
             let dst_row = y as usize * self.width * 4;
@@ -118,12 +151,19 @@ impl Canvas {
         for op in &list.ops {
             match op {
                 DrawOp::Rect { rect, color } => self.rect(rect, *color),
-                DrawOp::Polygons { contours, color, antialiased } => {
-                    self.polygons(&mut ras, contours, *color, *antialiased)
-                }
-                DrawOp::Image { left, top, width, height, rgba, clip } => {
-                    self.image(*left, *top, *width, *height, rgba, clip)
-                }
+                DrawOp::Polygons {
+                    contours,
+                    color,
+                    antialiased,
+                } => self.polygons(&mut ras, contours, *color, *antialiased),
+                DrawOp::Image {
+                    left,
+                    top,
+                    width,
+                    height,
+                    rgba,
+                    clip,
+                } => self.image(*left, *top, *width, *height, rgba, clip),
                 DrawOp::Masks { masks, color } => {
                     for m in masks {
                         self.mask(m, *color);
