@@ -20,7 +20,7 @@ fn random(rows: usize, cols: usize) -> Array2<f64> {
 fn default_figure() -> Figure {
     let mut fig = Figure::default();
     let ax = fig.add_subplot();
-    let im = fig[ax].imshow(&random(512, 512)).expect("imshow");
+    let im = fig[ax].imshow(random(512, 512)).expect("imshow");
     fig.colorbar(im).expect("colorbar");
     fig
 }
@@ -35,11 +35,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| fig.render().expect("render").into_ndarray())
     });
     c.bench_function("default figure -> PNG (warm renderer)", |b| {
-        b.iter(|| renderer.render(&fig).expect("render").to_png().expect("png"))
+        b.iter(|| {
+            renderer
+                .render(&fig)
+                .expect("render")
+                .to_png()
+                .expect("png")
+        })
     });
     let frame = renderer.render(&fig).expect("render");
-    c.bench_function("PNG encode only", |b| b.iter(|| frame.to_png().expect("png")));
-    c.bench_function("layout only", |b| b.iter(|| renderer.layout(&fig).expect("layout")));
+    c.bench_function("PNG encode only", |b| {
+        b.iter(|| frame.to_png().expect("png"))
+    });
+    c.bench_function("layout only", |b| {
+        b.iter(|| renderer.layout(&fig).expect("layout"))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -8,11 +8,19 @@ use figbuf::{Colormap, Figure, ImshowOptions};
 use ndarray::Array2;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let data = Array2::from_shape_fn((192, 256), |(r, c)| ((r as f64 / 24.0).sin() * (c as f64 / 32.0).cos()).abs());
+    let data = Array2::from_shape_fn((192, 256), |(r, c)| {
+        ((r as f64 / 24.0).sin() * (c as f64 / 32.0).cos()).abs()
+    });
     let mut fig = Figure::new(2.56, 1.92, 100.0);
     fig.subplots_adjust(0.0, 0.0, 1.0, 1.0)?;
     let ax = fig.add_subplot();
-    fig[ax].imshow_with(&data, ImshowOptions { cmap: Some(Colormap::named("inferno")?), ..Default::default() })?;
+    fig[ax].imshow_with(
+        &data,
+        ImshowOptions {
+            cmap: Some(Colormap::named("inferno")?),
+            ..Default::default()
+        },
+    )?;
     fig[ax].set_axis_off();
     let frame = fig.render()?;
     assert_eq!((frame.width(), frame.height()), (256, 192));

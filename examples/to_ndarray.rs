@@ -8,7 +8,9 @@ use figbuf::{colormap_rgba8, Colormap, Figure, Norm, ScalarData};
 use ndarray::{s, Array2};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let data = Array2::from_shape_fn((64, 96), |(r, c)| (r as f64 * 0.2).sin() + (c as f64 * 0.1).cos());
+    let data = Array2::from_shape_fn((64, 96), |(r, c)| {
+        (r as f64 * 0.2).sin() + (c as f64 * 0.1).cos()
+    });
 
     // 1. The whole figure: axes, ticks, labels, colorbar.
     let mut fig = Figure::default();
@@ -17,18 +19,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fig.colorbar(im)?;
     let pixels = fig.render()?.into_ndarray(); // no copy
     println!("figure array: shape {:?}", pixels.dim());
-    println!("top-left pixel (figure background): {:?}", pixels.slice(s![0, 0, ..]).to_vec());
+    println!(
+        "top-left pixel (figure background): {:?}",
+        pixels.slice(s![0, 0, ..]).to_vec()
+    );
     let centre = pixels.slice(s![240, 290, ..]).to_vec();
     println!("a pixel inside the image: {centre:?}");
 
     // 2. No figure: one RGBA pixel per data value.
-    let rgba = colormap_rgba8(&ScalarData::new(data.view()), &Norm::linear(), &Colormap::named("viridis")?)?;
-    println!("colour-mapped array: shape {:?}, first pixel {:?}", rgba.dim(), rgba.slice(s![0, 0, ..]).to_vec());
+    let rgba = colormap_rgba8(
+        &ScalarData::new(data.view()),
+        &Norm::linear(),
+        &Colormap::named("viridis")?,
+    )?;
+    println!(
+        "colour-mapped array: shape {:?}, first pixel {:?}",
+        rgba.dim(),
+        rgba.slice(s![0, 0, ..]).to_vec()
+    );
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/examples");
     std::fs::create_dir_all(&out)?;
     let (h, w, _) = pixels.dim();
-    figbuf::Frame::from_rgba8(w, h, 100.0, pixels.into_raw_vec_and_offset().0)?.save_png(out.join("to_ndarray.png"))?;
+    figbuf::Frame::from_rgba8(w, h, 100.0, pixels.into_raw_vec_and_offset().0)?
+        .save_png(out.join("to_ndarray.png"))?;
     println!("wrote {}", out.join("to_ndarray.png").display());
     Ok(())
 }

@@ -156,10 +156,8 @@ impl Figure {
         right: f64,
         top: f64,
     ) -> Result<&mut Self> {
-        if !(left < right)
-            || !(bottom < top)
-            || [left, bottom, right, top].iter().any(|v| !v.is_finite())
-        {
+        let ordered = left < right && bottom < top;
+        if !ordered || [left, bottom, right, top].iter().any(|v| !v.is_finite()) {
             return Err(Error::invalid(
                 "subplots_adjust",
                 format!("left={left}, bottom={bottom}, right={right}, top={top}"),
@@ -223,10 +221,10 @@ impl Figure {
                 "an image of this figure",
             ));
         }
-        if !(options.fraction > 0.0 && options.fraction < 1.0)
-            || !(options.shrink > 0.0 && options.shrink <= 1.0)
-            || !(options.aspect.is_finite() && options.aspect > 0.0)
-        {
+        let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;
+        let shrink_ok = options.shrink > 0.0 && options.shrink <= 1.0;
+        let aspect_ok = options.aspect.is_finite() && options.aspect > 0.0;
+        if !(fraction_ok && shrink_ok && aspect_ok) {
             return Err(Error::invalid(
                 "colorbar options",
                 format!("{options:?}"),

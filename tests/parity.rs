@@ -11,13 +11,15 @@ use std::process::Command;
 
 fn budgets() -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/budgets.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("budgets.json")).expect("budgets json")
+    serde_json::from_str(&std::fs::read_to_string(path).expect("budgets.json"))
+        .expect("budgets json")
 }
 
 fn run_case(name: &str) {
     let dir = cases_dir().join(name);
     let case: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).expect("case.json")).expect("json");
+        serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).expect("case.json"))
+            .expect("json");
     let out_dir = common::failure_dir("parity-out");
     std::fs::create_dir_all(&out_dir).expect("out dir");
     let out = out_dir.join(format!("{name}.png"));
@@ -32,18 +34,31 @@ fn run_case(name: &str) {
             other => other.to_string(),
         })
         .collect();
-    let status = Command::new(env!("CARGO_BIN_EXE_figbuf")).args(&argv).status().expect("run figbuf");
+    let status = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .args(&argv)
+        .status()
+        .expect("run figbuf");
     assert!(status.success(), "{name}: figbuf exited with {status}");
     let actual = decode_png(&out);
     let expected = decode_png(&dir.join("ref.png"));
-    assert_eq!((actual.width, actual.height), (expected.width, expected.height), "{name}: canvas size");
+    assert_eq!(
+        (actual.width, actual.height),
+        (expected.width, expected.height),
+        "{name}: canvas size"
+    );
     let (rms, bad) = metrics(&actual, &expected);
     let budget = &budgets()[name];
-    let (max_rms, max_bad) = (budget["rms"].as_f64().expect("rms budget"), budget["bad_percent"].as_f64().expect("bad budget"));
+    let (max_rms, max_bad) = (
+        budget["rms"].as_f64().expect("rms budget"),
+        budget["bad_percent"].as_f64().expect("bad budget"),
+    );
     println!("{name}: rms {rms:.4} (budget {max_rms}), bad {bad:.3}% (budget {max_bad}%)");
     if rms > max_rms || bad > max_bad {
         let where_ = write_failure(name, &actual, &expected);
-        panic!("{name}: rms {rms:.4} > {max_rms} or bad {bad:.3}% > {max_bad}%; images in {}", where_.display());
+        panic!(
+            "{name}: rms {rms:.4} > {max_rms} or bad {bad:.3}% > {max_bad}%; images in {}",
+            where_.display()
+        );
     }
 }
 

@@ -22,16 +22,27 @@ pub fn decode_png(path: &Path) -> Rgba {
     let (w, h) = (info.width as usize, info.height as usize);
     let data = match info.color_type {
         png::ColorType::Rgba => buf[..w * h * 4].to_vec(),
-        png::ColorType::Rgb => buf[..w * h * 3].chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        png::ColorType::Rgb => buf[..w * h * 3]
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
         other => panic!("unexpected colour type {other:?}"),
     };
-    Rgba { width: w, height: h, data }
+    Rgba {
+        width: w,
+        height: h,
+        data,
+    }
 }
 
 /// matplotlib's `compare_images` RMS over every RGBA value (0-255 scale) and the percentage
 /// of pixels whose largest channel difference exceeds 16.
 pub fn metrics(a: &Rgba, b: &Rgba) -> (f64, f64) {
-    assert_eq!((a.width, a.height), (b.width, b.height), "image sizes differ");
+    assert_eq!(
+        (a.width, a.height),
+        (b.width, b.height),
+        "image sizes differ"
+    );
     let mut sq = 0.0f64;
     let mut bad = 0usize;
     for (pa, pb) in a.data.chunks_exact(4).zip(b.data.chunks_exact(4)) {
@@ -51,12 +62,19 @@ pub fn metrics(a: &Rgba, b: &Rgba) -> (f64, f64) {
 
 /// Where a failing test leaves its images.
 pub fn failure_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("figbuf-test-output").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("figbuf-test-output")
+        .join(name)
 }
 
 fn write_png(path: &Path, img: &Rgba) {
     let file = std::fs::File::create(path).expect("create png");
-    let mut enc = png::Encoder::new(std::io::BufWriter::new(file), img.width as u32, img.height as u32);
+    let mut enc = png::Encoder::new(
+        std::io::BufWriter::new(file),
+        img.width as u32,
+        img.height as u32,
+    );
     enc.set_color(png::ColorType::Rgba);
     enc.set_depth(png::BitDepth::Eight);
     let mut w = enc.write_header().expect("png header");
@@ -74,16 +92,31 @@ pub fn write_failure(name: &str, actual: &Rgba, expected: &Rgba) -> PathBuf {
         .chunks_exact(4)
         .zip(expected.data.chunks_exact(4))
         .flat_map(|(a, e)| {
-            let d = |k: usize| (i32::from(a[k]) - i32::from(e[k])).unsigned_abs().saturating_mul(10).min(255) as u8;
+            let d = |k: usize| {
+                (i32::from(a[k]) - i32::from(e[k]))
+                    .unsigned_abs()
+                    .saturating_mul(10)
+                    .min(255) as u8
+            };
             let m = d(0).max(d(1)).max(d(2)).max(d(3));
             [m, d(1).min(m), d(2).min(m), 255]
         })
         .collect();
-    write_png(&dir.join("diff.png"), &Rgba { width: actual.width, height: actual.height, data: diff });
+    write_png(
+        &dir.join("diff.png"),
+        &Rgba {
+            width: actual.width,
+            height: actual.height,
+            data: diff,
+        },
+    );
     dir
 }
 
 /// The reference cases shipped with the tests.
 pub fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("reference").join("cases")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("reference")
+        .join("cases")
 }
