@@ -1,7 +1,7 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
-use crate::color::{colormap_rgba, colormap_rgba8, lut_indices, ScalarData};
+use crate::color::{colormap_rgba8, lut_indices, ScalarData};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
@@ -276,38 +276,25 @@ fn scalar_pixels(
 ) -> Result<Vec<[u8; 4]>> {
     let cmap = image.cmap();
     let norm = data.autoscaled(image.norm());
-    let lut = cmap.lut_rgba8_trunc();
-    let alphas_exact = (0..cmap.n() + 3).all(|i| {
-        let a = cmap.lut_row(i)[3];
-        a == 0.0 || a == 1.0
-    });
+    // Every pixel's LUT row (under, over and bad included): the common core of both stages.
+    let idx = lut_indices(data, &norm, cmap.n())?;
+    let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
+    let alphas_exact = rows.iter().all(|r| r[3] == 0.0 || r[3] == 1.0);
     // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
     // (In the rgba stage this equals the float path when every alpha is 0 or 1.)
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
         if let Ok(map) = resample::nearest_indices(placement, interp) {
-            let idx = lut_indices(data, &norm, cmap.n())?;
+            let lut = cmap.lut_rgba8_trunc();
             let flat: Vec<u32> = idx.iter().copied().collect();
-            return Ok(map
-                .iter()
-                .map(|&s| lut[flat[s as usize] as usize])
-                .collect());
+            return Ok(map.iter().map(|&s| lut[flat[s as usize] as usize]).collect());
         }
     }
     match stage {
         Stage::Rgba => {
-            let rgba = colormap_rgba(data, &norm, cmap)?;
-            let mut src: Vec<[f64; 4]> = rgba
-                .rows()
-                .into_iter()
-                .map(|p| [p[0], p[1], p[2], p[3]])
-                .collect();
+            // `cmap(norm(data))` as float RGBA, row-major.
+            let mut src: Vec<[f64; 4]> = idx.iter().map(|&i| rows[i as usize]).collect();
             resample::premultiply(&mut src);
-            Ok(resample::rgba_to_bytes(&resample::resample_rgba(
-                &src,
-                placement,
-                interp,
-                DEFAULT_FILTERRAD,
-            )?))
+            Ok(resample::rgba_to_bytes(&resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?))
         }
         Stage::Data => {
             let normed = data.normalized(&norm)?;
