@@ -352,6 +352,22 @@ impl Image {
         }
     }
 
+    /// The norm the image is drawn with. A colorbar makes its image's limits non-singular
+    /// (`Colorbar._process_values`: unset limits become (0, 1), equal limits are widened by
+    /// 10 %), and the image shares that norm.
+    pub fn drawing_norm(&self, with_colorbar: bool) -> Norm {
+        let norm = self.autoscaled_norm();
+        if !with_colorbar {
+            return norm;
+        }
+        let (a, b) = match (norm.vmin(), norm.vmax()) {
+            (Some(a), Some(b)) => (a, b),
+            _ => (0.0, 1.0),
+        };
+        let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+        norm.with_limits(Some(a), Some(b))
+    }
+
     /// `(left, right, bottom, top)`: the given extent, or matplotlib's default for the
     /// array's shape and origin.
     pub fn extent(&self) -> [f64; 4] {

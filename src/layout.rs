@@ -961,7 +961,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     "an image of this figure",
                 )
             })?;
-        let norm = image.autoscaled_norm();
+        let norm = image.drawing_norm(true);
         let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
             (Some(a), Some(b)) => (a, b),
             _ => (0.0, 1.0),

@@ -3,6 +3,8 @@
 
 use crate::color::{colormap_rgba8, lut_indices, ScalarData};
 use crate::colorbar::Orientation;
+use crate::axes::ImageHandle;
+use crate::color::Norm;
 use crate::figure::Figure;
 use crate::frame::Frame;
 use crate::image::Image;
@@ -209,7 +211,7 @@ impl Lowering<'_> {
 }
 
 /// The colour-mapped, resampled pixels of `image` on the Axes `ax`, as a draw op.
-fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
+fn image_op(image: &Image, norm: &Norm, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
     let (rows, cols) = image.data().shape();
     let b = &ax.bbox;
     let Some(placement) = resample::place(
@@ -231,7 +233,7 @@ fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
         scalar.is_some(),
     );
     let pixels: Vec<[u8; 4]> = match &scalar {
-        Some(data) => scalar_pixels(image, data, &placement, interp, stage)?,
+        Some(data) => scalar_pixels(image, norm, data, &placement, interp, stage)?,
         None => match image.data().rgba_u8() {
             // Bytes are divided by 255 in float32 and resampled in float32, as matplotlib does.
             Some(bytes) => {
@@ -269,13 +271,14 @@ fn image_op(image: &Image, ax: &AxesLayout, h: f64) -> Result<Option<DrawOp>> {
 
 fn scalar_pixels(
     image: &Image,
+    norm: &Norm,
     data: &ScalarData<'_>,
     placement: &resample::Placement,
     interp: Interpolation,
     stage: Stage,
 ) -> Result<Vec<[u8; 4]>> {
     let cmap = image.cmap();
-    let norm = data.autoscaled(image.norm());
+    let norm = data.autoscaled(norm);
     // Every pixel's LUT row (under, over and bad included): the common core of both stages.
     let idx = lut_indices(data, &norm, cmap.n())?;
     let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
@@ -479,8 +482,10 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
                 });
             }
         }
-        for image in &ax.images {
-            if let Some(op) = image_op(image, al, h)? {
+        for (index, image) in ax.images.iter().enumerate() {
+            let handle = ImageHandle { axes: ax.id, index };
+            let norm = image.drawing_norm(fig.colorbars.iter().any(|c| c.mappable == handle));
+            if let Some(op) = image_op(image, &norm, al, h)? {
                 low.ops.push(op);
             }
         }

@@ -1,0 +1,119 @@
+"""Generate extra reference cases with matplotlib 3.11.2 (Agg), in the same format as the
+shared cases: case.json (figure description + the equivalent figbuf argv), data.npy, ref.png.
+
+Run from the repository root with a Python that has matplotlib==3.11.2, numpy and pillow:
+
+    python tests/reference/gen_extra.py tests/reference/extra
+
+The figure is built exactly as the shared reference README describes.
+"""
+import json, os, sys
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import colors
+from PIL import Image
+
+assert matplotlib.__version__ == "3.11.2", matplotlib.__version__
+OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/reference/extra"
+rng = np.random.default_rng(7)
+
+def smooth(h, w, scale=1.0, offset=0.0):
+    y, x = np.mgrid[0:h, 0:w]
+    return offset + scale * (np.sin(x / max(w, 2) * 5.1) * np.cos(y / max(h, 2) * 3.7) + 0.3 * x / max(w, 1))
+
+def num(v):
+    return repr(float(v)) if isinstance(v, float) else str(v)
+
+def render(name, data, **c):
+    d = os.path.join(OUT, name)
+    os.makedirs(d, exist_ok=True)
+    np.save(os.path.join(d, "data.npy"), data)
+    fig, ax = plt.subplots(figsize=c.get("figsize", (6.4, 4.8)), dpi=c.get("dpi", 100))
+    if c.get("fill"):
+        fig.subplots_adjust(0, 0, 1, 1)
+    kw = {}
+    argv = ["figbuf", "imshow", "DATA.npy", "-o", "OUT.png"]
+    if data.ndim == 2:
+        cmap = plt.get_cmap(c.get("cmap", "viridis"))
+        if any(k in c for k in ("bad", "over", "under")):
+            cmap = cmap.with_extremes(bad=c.get("bad"), over=c.get("over"), under=c.get("under"))
+        kw["cmap"] = cmap
+        if "cmap" in c:
+            argv += ["--cmap", c["cmap"]]
+        norm = c.get("norm")
+        if norm:
+            argv += ["--norm", norm]
+            if norm == "log": kw["norm"] = colors.LogNorm(c.get("vmin"), c.get("vmax"))
+            elif norm == "centered": kw["norm"] = colors.CenteredNorm()
+            elif norm.startswith("symlog:"): kw["norm"] = colors.SymLogNorm(float(norm[7:]), vmin=c.get("vmin"), vmax=c.get("vmax"))
+            elif norm.startswith("power:"): kw["norm"] = colors.PowerNorm(float(norm[6:]), vmin=c.get("vmin"), vmax=c.get("vmax"))
+            elif norm.startswith("twoslope:"): kw["norm"] = colors.TwoSlopeNorm(float(norm[9:]), vmin=c.get("vmin"), vmax=c.get("vmax"))
+        if not norm or norm == "linear":
+            if "vmin" in c: kw["vmin"] = c["vmin"]
+            if "vmax" in c: kw["vmax"] = c["vmax"]
+        for k in ("vmin", "vmax"):
+            if k in c: argv += ["--" + k, num(c[k])]
+    for k in ("interpolation", "origin", "aspect"):
+        if k in c:
+            kw[k] = c[k]
+            argv += ["--" + k, str(c[k])]
+    if "extent" in c:
+        kw["extent"] = c["extent"]
+        argv += ["--extent", ",".join(num(v) for v in c["extent"])]
+    im = ax.imshow(data, **kw)
+    cb = c.get("colorbar")
+    if cb is not None:
+        fig.colorbar(im, ax=ax, orientation=cb.get("orientation", "vertical"), extend=cb.get("extend", "neither"), label=cb.get("label", ""))
+        argv += ["--colorbar", cb.get("orientation", "vertical")]
+        if "extend" in cb: argv += ["--extend", cb["extend"]]
+        if "label" in cb: argv += ["--cbar-label", cb["label"]]
+    for k in ("title", "xlabel", "ylabel"):
+        if k in c:
+            getattr(ax, "set_" + k)(c[k])
+            argv += ["--" + k, c[k]]
+    if c.get("axis_off"):
+        ax.axis("off"); argv += ["--axis-off"]
+    if c.get("fill"): argv += ["--fill"]
+    if "figsize" in c: argv += ["--figsize", ",".join(num(v) for v in c["figsize"])]
+    if "dpi" in c: argv += ["--dpi", num(c["dpi"])]
+    for k in ("bad", "over", "under"):
+        if k in c: argv += ["--" + k, c[k]]
+    if c.get("transparent"):
+        fig.patch.set_facecolor("none")
+        for a in fig.axes: a.set_facecolor("none")
+        argv += ["--transparent"]
+    fig.canvas.draw()
+    Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).save(os.path.join(d, "ref.png"))
+    plt.close(fig)
+    case = dict(c, name=name, cli=argv)
+    with open(os.path.join(d, "case.json"), "w") as f:
+        json.dump(case, f, ensure_ascii=False, indent=1)
+
+render("e01_dpi72_vertical", smooth(60, 80), dpi=72, colorbar={})
+render("e02_dpi150_bilinear", smooth(40, 50), dpi=150, interpolation="bilinear", colorbar={}, cmap="magma")
+render("e03_dpi200_title", smooth(30, 30), dpi=200, figsize=(3.2, 2.4), title="Small & sharp", cmap="gray")
+render("e04_transparent_nan", np.where(rng.random((50, 60)) < 0.1, np.nan, smooth(50, 60)), transparent=True, colorbar={})
+render("e05_rgb_float", np.clip(rng.random((20, 30, 3)) * 1.2 - 0.1, -0.2, 1.2))
+render("e06_rgba_uint8", (rng.random((24, 32, 4)) * 255).astype(np.uint8))
+render("e07_extent_negative_huge", smooth(40, 60), extent=[-3e5, 1e5, -2000.0, 500.0], aspect="auto", colorbar={})
+render("e08_extreme_7x500", smooth(7, 500), aspect="auto", colorbar={"orientation": "horizontal"})
+render("e09_aspect_number", smooth(50, 50), aspect=0.5, colorbar={}, cmap="plasma")
+render("e10_bicubic_up", smooth(12, 16), interpolation="bicubic", colorbar={}, cmap="inferno")
+render("e11_bicubic_down", rng.random((700, 600)) if False else smooth(300, 400), interpolation="bicubic", cmap="cividis")
+render("e12_extend_both_vertical", smooth(40, 40, 10), vmin=-2.0, vmax=8.0, colorbar={"extend": "both", "label": "value"}, over="#ff0000", under="#0000ff", cmap="coolwarm")
+render("e13_extend_min", smooth(40, 40, 10), vmin=-2.0, colorbar={"extend": "min"}, cmap="RdYlBu")
+render("e14_power_norm", smooth(40, 40, 5, 5), norm="power:0.5", colorbar={})
+render("e15_twoslope", smooth(40, 40, 5), norm="twoslope:0.0", colorbar={}, cmap="RdBu_r")
+render("e16_symlog", smooth(40, 40, 50), norm="symlog:1.0", colorbar={}, cmap="PuOr")
+render("e17_offset_text", smooth(40, 50, 0.01, 1.2345e7), colorbar={})
+render("e18_scientific_small", smooth(40, 50, 3e-7), colorbar={})
+render("e19_uint8_data", (smooth(30, 40) * 40 + 100).astype(np.uint8), colorbar={}, cmap="Greys")
+render("e20_int32_nearest", rng.integers(-5, 6, (10, 12)).astype(np.int32), interpolation="nearest", colorbar={}, cmap="tab10")
+render("e21_fill_with_axis", smooth(90, 120), fill=True, cmap="turbo")
+render("e22_1920x1080", smooth(200, 300), figsize=(19.2, 10.8), colorbar={}, title="Full HD")
+render("e23_lower_nearest_up", smooth(8, 8), origin="lower", interpolation="nearest", colorbar={}, xlabel="x", ylabel="y")
+render("e24_constant", np.full((20, 20), 3.0), colorbar={})
+render("e25_float32", smooth(64, 64).astype(np.float32), colorbar={}, cmap="hot")
+print("done")
