@@ -31,7 +31,10 @@ use skrifa::raw::TableProvider;
 use skrifa::{GlyphId, MetadataProvider};
 
 use super::outline::{div_fix, mul_fix};
-use super::{font_size_26_6, GlyphCache, GlyphMaskRef, PlacedGlyph, ShapedText};
+use super::{
+    font_size_26_6, pen_origin, GlyphCache, GlyphMaskRef, HorizontalAlignment, PlacedGlyph,
+    ShapedText, VerticalAlignment,
+};
 use crate::{Error, Result};
 
 /// `_mathtext.SHRINK_FACTOR`: how much smaller each script level is.
@@ -155,6 +158,33 @@ impl MathText {
             dpi: self.dpi,
             size_26_6: font_size_26_6(self.size_pt, self.dpi).unwrap_or(0),
         }
+    }
+
+    /// The display point where [`rasterize_math`] must start (left end of the baseline)
+    /// for this label anchored at `anchor` with `ha`/`va`, rotated `rotation_deg` with
+    /// `rotation_mode='anchor'`: [`pen_origin`] on [`MathText::to_shaped_like`].
+    ///
+    /// ```
+    /// use figbuf::text::{layout_math, GlyphCache, HorizontalAlignment, VerticalAlignment};
+    /// let mut cache = GlyphCache::new();
+    /// let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).unwrap();
+    /// // A colorbar tick label: ha='left', va='center_baseline' (a = h − d = 13 px).
+    /// let (x, y) = m.pen_origin(
+    ///     (529.8, 200.0),
+    ///     HorizontalAlignment::Left,
+    ///     VerticalAlignment::CenterBaseline,
+    ///     0.0,
+    /// );
+    /// assert_eq!((x, y), (529.8, 200.0 - 13.0 / 2.0));
+    /// ```
+    pub fn pen_origin(
+        &self,
+        anchor: (f64, f64),
+        ha: HorizontalAlignment,
+        va: VerticalAlignment,
+        rotation_deg: f64,
+    ) -> (f64, f64) {
+        pen_origin(&self.to_shaped_like(), anchor, ha, va, rotation_deg)
     }
 }
 
@@ -484,12 +514,13 @@ impl HlistNode {
         let children = if do_kern {
             // Hlist.kern
             let mut out = Vec::with_capacity(elements.len() * 2);
-            for i in 0..elements.len() {
-                let distance = match &elements[i] {
-                    Node::Char(c) => c.kerning(fonts, elements.get(i + 1))?,
+            let mut iter = elements.into_iter().peekable();
+            while let Some(elem) = iter.next() {
+                let distance = match &elem {
+                    Node::Char(c) => c.kerning(fonts, iter.peek())?,
                     _ => 0.0,
                 };
-                out.push(elements[i].clone());
+                out.push(elem);
                 if distance != 0.0 {
                     out.push(Node::Kern(KernNode {
                         width: distance,
@@ -614,6 +645,7 @@ fn parse_main(fonts: &mut Fonts<'_>, s: &str, fontsize: f64) -> Result<HlistNode
             pos: 0,
             fontsize,
             font: None,
+            depth: 0,
         };
         let tokens = parser.tokens(false)?;
         if tokens.is_empty() {
@@ -641,7 +673,12 @@ struct MathParser<'p, 'c> {
     fontsize: f64,
     /// Font of the parser state: `None` is math italic (`mathtext.default: it`).
     font: Option<&'static str>,
+    /// Current group nesting, bounded by [`MAX_GROUP_DEPTH`].
+    depth: usize,
 }
+
+/// Deepest group nesting accepted (keeps the recursive parser's stack bounded).
+const MAX_GROUP_DEPTH: usize = 32;
 
 impl MathParser<'_, '_> {
     fn peek(&self) -> Option<char> {
@@ -828,12 +865,17 @@ impl MathParser<'_, '_> {
             }
             (Some(font), 5 + name.len() + 1)
         };
+        if self.depth >= MAX_GROUP_DEPTH {
+            return Err(self.unsupported("groups nested too deeply"));
+        }
         self.pos += skip;
+        self.depth += 1;
         // start_group pushes the state, end_group pops it.
         let saved = self.font;
         self.font = font;
         let tokens = self.tokens(true);
         self.font = saved;
+        self.depth -= 1;
         let tokens = tokens?;
         self.pos += 1; // '}'
         Ok(Node::Hlist(HlistNode::new(self.fonts, tokens, true)?))
@@ -925,7 +967,6 @@ mod tests {
     //! `renders/*.png`, written by `tests/fixtures/mathtext/gen.py`.
 
     use super::*;
-    use crate::text::{pen_origin, HorizontalAlignment, VerticalAlignment};
     use serde_json::Value;
 
     const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mathtext");
@@ -1030,8 +1071,100 @@ mod tests {
         ] {
             assert!(layout_math(&mut cache, s, 10.0, 100.0).is_err(), "{s:?}");
         }
+        // Nesting deeper than MAX_GROUP_DEPTH.
+        let deep = format!("$\\mathdefault{{{}1{}}}$", "{".repeat(100), "}".repeat(100));
+        assert!(layout_math(&mut cache, &deep, 10.0, 100.0).is_err());
+        let ok = format!("$\\mathdefault{{{}1{}}}$", "{".repeat(10), "}".repeat(10));
+        assert!(layout_math(&mut cache, &ok, 10.0, 100.0).is_ok());
         assert!(layout_math(&mut cache, r"$\mathdefault{1}$", 0.0, 100.0).is_err());
         assert!(layout_math(&mut cache, r"$\mathdefault{1}$", 10.0, f64::NAN).is_err());
+    }
+
+    #[test]
+    fn spec_6_6_numbers() {
+        // MathTextParser('path').parse(s, 100, FontProperties(size=10)) (spec §6.6):
+        // (label, box w, h, d, [(size pt, dx, dy)]).
+        let m = "\u{2212}";
+        type Case = (&'static str, f64, f64, f64, &'static [(f64, f64, f64)]);
+        let cases: &[Case] = &[
+            (
+                r"$\mathdefault{10^{2}}$",
+                25.0,
+                14.0,
+                1.0,
+                &[
+                    (10.0, 0.0, 0.045138888888889284),
+                    (10.0, 8.837646484375, 0.045138888888889284),
+                    (7.0, 17.808213975694443, 5.78125),
+                ],
+            ),
+            (
+                r"$\mathdefault{10^{-2}}$",
+                33.0,
+                14.0,
+                1.0,
+                &[
+                    (10.0, 0.0, 0.045138888888889284),
+                    (10.0, 8.837646484375, 0.045138888888889284),
+                    (7.0, 17.808213975694443, 5.78125),
+                    (7.0, 25.955391099717882, 5.78125),
+                ],
+            ),
+            (
+                r"$\mathdefault{-10^{1}}$",
+                37.0,
+                14.0,
+                1.0,
+                &[
+                    (10.0, 0.0, 0.1763888888888907),
+                    (10.0, 11.638824462890625, 0.1763888888888907),
+                    (10.0, 20.476470947265625, 0.1763888888888907),
+                    (7.0, 29.447038438585068, 5.912500000000001),
+                ],
+            ),
+            (
+                r"$\mathdefault{2\times10^{3}}$",
+                51.0,
+                14.0,
+                1.0,
+                &[
+                    (10.0, 0.0, 0.045138888888889284),
+                    (10.0, 11.543878173828125, 0.045138888888889284),
+                    (10.0, 25.888934326171874, 0.045138888888889284),
+                    (10.0, 34.72658081054688, 0.045138888888889284),
+                    (7.0, 43.69714830186632, 5.78125),
+                ],
+            ),
+            (r"$\mathdefault{0}$", 9.0, 12.0, 1.0, &[(10.0, 0.0, 0.6875)]),
+        ];
+        let mut cache = GlyphCache::new();
+        for &(s, w, h, d, glyphs) in cases {
+            let got = layout_math(&mut cache, s, 10.0, 100.0).unwrap();
+            assert_eq!(
+                (got.width_px, got.height_px, got.depth_px),
+                (w, h, d),
+                "{s}"
+            );
+            let want: Vec<_> = glyphs
+                .iter()
+                .map(|&(pt, dx, dy)| (font_size_26_6(pt, 100.0).unwrap(), dx, dy))
+                .collect();
+            let have: Vec<_> = got
+                .glyphs
+                .iter()
+                .map(|g| (g.size_26_6, g.dx, g.dy))
+                .collect();
+            assert_eq!(have, want, "{s}");
+        }
+        // The unicode minus typed directly lays out like "-".
+        let a = layout_math(
+            &mut cache,
+            &format!("$\\mathdefault{{{m}10^{{2}}}}$"),
+            10.0,
+            100.0,
+        );
+        let b = layout_math(&mut cache, r"$\mathdefault{-10^{2}}$", 10.0, 100.0);
+        assert_eq!(a.unwrap(), b.unwrap());
     }
 
     #[test]
