@@ -19,8 +19,11 @@
 //! reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is used
 //! under the FreeType License; see `fonts/README.md`.)
 
+pub mod mathtext;
 mod outline;
 mod raster;
+
+pub use mathtext::{is_math, layout_math, rasterize_math, MathText};
 
 use std::collections::HashMap;
 
