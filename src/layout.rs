@@ -8,7 +8,8 @@ use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
-    self, GlyphCache, HorizontalAlignment as Ha, ShapedText, VerticalAlignment as Va,
+    self, mathtext, GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText,
+    VerticalAlignment as Va,
 };
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
@@ -112,8 +113,10 @@ pub enum Side {
 pub struct TextItem {
     /// The string.
     pub text: String,
-    /// Its shaping at its size.
+    /// Its shaping at its size (for mathtext: the line metrics only, no glyphs).
     pub shaped: ShapedText,
+    /// The mathtext layout, when the string is mathtext (`$...$`).
+    pub math: Option<MathText>,
     /// Pen origin (left end of the baseline) in display coordinates.
     pub pen: (f64, f64),
     /// Rotation in degrees, counter-clockwise.
@@ -285,7 +288,8 @@ struct Align {
     angle: f64,
 }
 
-/// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does.
+/// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does; mathtext
+/// (`$...$`) goes through the mathtext layout.
 fn place_text(
     glyphs: &mut GlyphCache,
     s: &str,
@@ -294,7 +298,12 @@ fn place_text(
     anchor: (f64, f64),
     al: Align,
 ) -> Result<TextItem> {
-    let shaped = glyphs.shape(s, size_pt, dpi)?;
+    let (shaped, math) = if mathtext::is_math(s) {
+        let m = mathtext::layout_math(glyphs, s, size_pt, dpi)?;
+        (m.to_shaped_like(), Some(m))
+    } else {
+        (glyphs.shape(s, size_pt, dpi)?, None)
+    };
     let pen = text::pen_origin(&shaped, anchor, al.ha, al.va, al.angle);
     // Window extent: the rotated box [0, w] x [-d, a] about the pen.
     let (w, a, d) = (shaped.width_px, shaped.ascent_px, shaped.descent_px);
@@ -321,22 +330,11 @@ fn place_text(
     Ok(TextItem {
         text: s.to_string(),
         shaped,
+        math,
         pen,
         angle_deg: al.angle,
         bbox,
     })
-}
-
-/// Lays out a mathtext string (`$...$`) at `anchor`.
-fn place_math(
-    glyphs: &mut GlyphCache,
-    s: &str,
-    size_pt: f64,
-    dpi: f64,
-    anchor: (f64, f64),
-    al: Align,
-) -> Result<TextItem> {
-    place_text(glyphs, s, size_pt, dpi, anchor, al)
 }
 
 /// The `BboxTransformFrom(view) + BboxTransformTo(bbox)` data transform, in matplotlib's
@@ -485,7 +483,7 @@ fn tick_label_text(
         TickLabel::Empty => Ok(None),
         TickLabel::Plain(s) if s.is_empty() => Ok(None),
         TickLabel::Plain(s) => place_text(glyphs, s, size_pt, dpi, anchor, al).map(Some),
-        other => place_math(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
+        other => place_text(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
     }
 }
 

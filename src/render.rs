@@ -1,10 +1,10 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
-use crate::color::{colormap_rgba8, lut_indices, ScalarData};
-use crate::colorbar::Orientation;
 use crate::axes::ImageHandle;
 use crate::color::Norm;
+use crate::color::{colormap_rgba8, lut_indices, ScalarData};
+use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
 use crate::image::Image;
@@ -14,7 +14,7 @@ use crate::raster::Canvas;
 use crate::resample::{self, Interpolation, Stage, DEFAULT_FILTERRAD};
 use crate::scene::{DrawList, DrawOp, IRect, Mask};
 use crate::style::pt_to_px;
-use crate::text::GlyphCache;
+use crate::text::{mathtext, GlyphCache, GlyphMaskRef};
 use crate::Result;
 use ndarray::Array2;
 
@@ -111,18 +111,32 @@ struct Lowering<'a> {
 
 impl Lowering<'_> {
     fn text(&mut self, t: &TextItem) {
-        let masks = self
-            .glyphs
-            .rasterize(&t.shaped, t.pen.0, t.pen.1, self.h as u32, t.angle_deg)
-            .into_iter()
-            .map(|m| Mask {
+        let mut masks = Vec::new();
+        let push = |m: GlyphMaskRef<'_>| {
+            masks.push(Mask {
                 left: i64::from(m.left),
                 top: i64::from(m.top),
                 width: m.width as usize,
                 height: m.height as usize,
-                coverage: m.coverage,
+                coverage: m.coverage.to_vec(),
             })
-            .collect();
+        };
+        let height = self.h as u32;
+        match &t.math {
+            Some(m) => mathtext::rasterize_math(
+                self.glyphs,
+                m,
+                t.pen.0,
+                t.pen.1,
+                height,
+                t.angle_deg,
+                push,
+            ),
+            None => {
+                self.glyphs
+                    .for_each_mask(&t.shaped, t.pen.0, t.pen.1, height, t.angle_deg, push)
+            }
+        }
         self.ops.push(DrawOp::Masks {
             masks,
             color: self.text_color,
@@ -289,7 +303,10 @@ fn scalar_pixels(
         if let Ok(map) = resample::nearest_indices(placement, interp) {
             let lut = cmap.lut_rgba8_trunc();
             let flat: Vec<u32> = idx.iter().copied().collect();
-            return Ok(map.iter().map(|&s| lut[flat[s as usize] as usize]).collect());
+            return Ok(map
+                .iter()
+                .map(|&s| lut[flat[s as usize] as usize])
+                .collect());
         }
     }
     match stage {
@@ -297,7 +314,12 @@ fn scalar_pixels(
             // `cmap(norm(data))` as float RGBA, row-major.
             let mut src: Vec<[f64; 4]> = idx.iter().map(|&i| rows[i as usize]).collect();
             resample::premultiply(&mut src);
-            Ok(resample::rgba_to_bytes(&resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?))
+            Ok(resample::rgba_to_bytes(&resample::resample_rgba(
+                &src,
+                placement,
+                interp,
+                DEFAULT_FILTERRAD,
+            )?))
         }
         Stage::Data => {
             let normed = data.normalized(&norm)?;

@@ -1,22 +1,27 @@
 //! Parity with matplotlib 3.11.2: every reference case rendered through the `figbuf` CLI and
-//! compared pixel by pixel with matplotlib's canvas (tests/reference). Each case has a budget
-//! (tests/reference/budgets.json) that only ever tightens; a failure leaves
-//! actual/expected/diff images under target/figbuf-test-output/.
+//! compared pixel by pixel with matplotlib's canvas. Two sets: the public cases
+//! (tests/reference/cases) and extra ones made by tests/reference/gen_extra.py
+//! (tests/reference/extra). Each set has a `budgets.json` whose budgets only ever tighten; a
+//! failure leaves actual/expected/diff images under target/figbuf-test-output/.
 
 mod common;
 
 use common::{cases_dir, decode_png, metrics, write_failure};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn budgets() -> serde_json::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/budgets.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("budgets.json"))
+fn reference_dir() -> PathBuf {
+    cases_dir().parent().expect("reference dir").to_path_buf()
+}
+
+fn budgets(file: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(file).expect("budgets.json"))
         .expect("budgets json")
 }
 
-fn run_case(name: &str) {
-    let dir = cases_dir().join(name);
+/// Renders case `name` of the folder `cases` through the CLI and checks it against `budgets`.
+fn run_case_in(cases: &Path, budgets: &serde_json::Value, name: &str) -> Result<(), String> {
+    let dir = cases.join(name);
     let case: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).expect("case.json"))
             .expect("json");
@@ -38,28 +43,35 @@ fn run_case(name: &str) {
         .args(&argv)
         .status()
         .expect("run figbuf");
-    assert!(status.success(), "{name}: figbuf exited with {status}");
+    if !status.success() {
+        return Err(format!("{name}: figbuf exited with {status}"));
+    }
     let actual = decode_png(&out);
     let expected = decode_png(&dir.join("ref.png"));
-    assert_eq!(
-        (actual.width, actual.height),
-        (expected.width, expected.height),
-        "{name}: canvas size"
-    );
+    if (actual.width, actual.height) != (expected.width, expected.height) {
+        return Err(format!(
+            "{name}: canvas {}x{}, expected {}x{}",
+            actual.width, actual.height, expected.width, expected.height
+        ));
+    }
     let (rms, bad) = metrics(&actual, &expected);
-    let budget = &budgets()[name];
-    let (max_rms, max_bad) = (
-        budget["rms"].as_f64().expect("rms budget"),
-        budget["bad_percent"].as_f64().expect("bad budget"),
-    );
+    let budget = &budgets[name];
+    let max_rms = budget["rms"].as_f64().expect("rms budget");
+    let max_bad = budget["bad_percent"].as_f64().expect("bad budget");
     println!("{name}: rms {rms:.4} (budget {max_rms}), bad {bad:.3}% (budget {max_bad}%)");
     if rms > max_rms || bad > max_bad {
-        let where_ = write_failure(name, &actual, &expected);
-        panic!(
+        let images = write_failure(name, &actual, &expected);
+        return Err(format!(
             "{name}: rms {rms:.4} > {max_rms} or bad {bad:.3}% > {max_bad}%; images in {}",
-            where_.display()
-        );
+            images.display()
+        ));
     }
+    Ok(())
+}
+
+fn run_case(name: &str) {
+    let budgets = budgets(&reference_dir().join("budgets.json"));
+    run_case_in(&cases_dir(), &budgets, name).unwrap_or_else(|e| panic!("{e}"));
 }
 
 macro_rules! cases {
@@ -89,4 +101,24 @@ fn fill_case_is_byte_exact() {
     let a = decode_png(&out);
     let e = decode_png(&cases_dir().join("03_fill_noaxes/ref.png"));
     assert!(a.data == e.data, "03_fill_noaxes is not byte-exact");
+}
+
+/// The extra cases: all run, every failure reported.
+#[test]
+fn extra_cases() {
+    let set = reference_dir().join("extra");
+    let budgets = budgets(&set.join("budgets.json"));
+    let mut names: Vec<String> = std::fs::read_dir(&set)
+        .expect("extra cases")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 25, "extra cases missing: {}", names.len());
+    let failures: Vec<String> = names
+        .iter()
+        .filter_map(|n| run_case_in(&set, &budgets, n).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
