@@ -3,6 +3,7 @@
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
 use crate::axes::{Anchor, AxesId, AxesPosition};
+use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
@@ -449,13 +450,17 @@ impl AxisMap {
 /// `norm(v)` for one float64 value (NaN when masked or when the limits are unset).
 fn norm_forward(norm: &Norm, v: f64) -> f64 {
     match norm.prepare(Work::F64, false) {
-        Ok(Some(p)) => match p.map_f64(v) {
-            Normed::F64(x) => x,
-            Normed::F32(x) => f64::from(x),
-            Normed::Int(i) => i as f64,
-            Normed::Masked => f64::NAN,
-        },
+        Ok(Some(p)) => prepared_value(&p, v),
         _ => f64::NAN,
+    }
+}
+
+fn prepared_value(p: &Prepared, v: f64) -> f64 {
+    match p.map_f64(v) {
+        Normed::F64(x) => x,
+        Normed::F32(x) => f64::from(x),
+        Normed::Int(i) => i as f64,
+        Normed::Masked => f64::NAN,
     }
 }
 
@@ -753,10 +758,12 @@ fn colorbar_edges(
     side: Side,
 ) -> Result<Vec<f64>> {
     let step = 1.0 / n as f64;
+    let prepared = norm.prepare(Work::F64, false)?;
     let mut y = Vec::with_capacity(n + 1);
     for k in 0..=n {
         let u = if k == n { 1.0 } else { k as f64 * step };
-        y.push(norm_forward(norm, norm.inverse(u)?));
+        let b = norm.inverse(u)?;
+        y.push(prepared.as_ref().map_or(f64::NAN, |p| prepared_value(p, b)));
     }
     let (y0, y1) = (y[0], y[n]);
     let mut out = Vec::with_capacity(n + 1);
