@@ -365,19 +365,8 @@ fn trans_data(view_x: (f64, f64), view_y: (f64, f64), bbox: &Bbox) -> Affine {
 /// (matplotlib's axis scale).
 #[derive(Debug, Clone)]
 pub enum AxisMap {
-    /// `'linear'`.
-    Linear,
-    /// `'log'`, base 10.
-    Log10,
-    /// `'symlog'`.
-    SymLog {
-        /// The logarithm base.
-        base: f64,
-        /// Half-width of the linear range.
-        linthresh: f64,
-        /// Length of the linear range in decades.
-        linscale: f64,
-    },
+    /// A linear, log or symlog scale.
+    Scale(AxisScale),
     /// `'function'` with the norm as forward transform (colorbars of PowerNorm,
     /// TwoSlopeNorm, CenteredNorm).
     Norm(Box<Norm>),
@@ -387,43 +376,14 @@ impl AxisMap {
     /// The scale transform of one value.
     pub fn forward(&self, v: f64) -> f64 {
         match self {
-            AxisMap::Linear => v,
-            AxisMap::Log10 => {
-                if v > 0.0 {
-                    v.log10()
-                } else {
-                    -1000.0
-                }
-            }
-            AxisMap::SymLog {
-                base,
-                linthresh,
-                linscale,
-            } => {
-                let adj = linscale / (1.0 - 1.0 / base);
-                if v.abs() <= *linthresh {
-                    v * adj
-                } else {
-                    v.signum() * linthresh * (adj + (v.abs() / linthresh).ln() / base.ln())
-                }
-            }
+            AxisMap::Scale(s) => s.transform(v),
             AxisMap::Norm(n) => norm_forward(n, v),
         }
     }
 
     fn tick_scale(&self) -> Option<AxisScale> {
         match self {
-            AxisMap::Linear => Some(AxisScale::Linear),
-            AxisMap::Log10 => Some(AxisScale::Log10),
-            AxisMap::SymLog {
-                base,
-                linthresh,
-                linscale,
-            } => Some(AxisScale::SymLog {
-                base: *base,
-                linthresh: *linthresh,
-                linscale: *linscale,
-            }),
+            AxisMap::Scale(s) => Some(*s),
             AxisMap::Norm(_) => None,
         }
     }
@@ -431,17 +391,17 @@ impl AxisMap {
     /// The scale a colorbar's long axis gets for `norm`.
     fn for_norm(norm: &Norm) -> AxisMap {
         match norm.kind() {
-            NormKind::Linear | NormKind::NoNorm => AxisMap::Linear,
-            NormKind::Log => AxisMap::Log10,
+            NormKind::Linear | NormKind::NoNorm => AxisMap::Scale(AxisScale::Linear),
+            NormKind::Log => AxisMap::Scale(AxisScale::Log10),
             NormKind::SymLog {
                 linthresh,
                 linscale,
                 base,
-            } => AxisMap::SymLog {
+            } => AxisMap::Scale(AxisScale::SymLog {
                 base: *base,
                 linthresh: *linthresh,
                 linscale: *linscale,
-            },
+            }),
             _ => AxisMap::Norm(Box::new(norm.clone())),
         }
     }
@@ -895,7 +855,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Bottom,
                     view: view_x,
-                    map: &AxisMap::Linear,
+                    map: &AxisMap::Scale(AxisScale::Linear),
                     bbox: &bbox,
                     trans: &trans,
                 },
@@ -906,7 +866,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Left,
                     view: view_y,
-                    map: &AxisMap::Linear,
+                    map: &AxisMap::Scale(AxisScale::Linear),
                     bbox: &bbox,
                     trans: &trans,
                 },

@@ -74,7 +74,8 @@ pub enum AxisScale {
 }
 
 impl AxisScale {
-    fn transform(self, v: f64) -> f64 {
+    /// The scale's forward transform of one value (matplotlib's `Scale.get_transform()`).
+    pub fn transform(self, v: f64) -> f64 {
         match self {
             AxisScale::Linear => v,
             // LogTransform clips non-positive values to -1000 (nonpositive='clip').
