@@ -262,6 +262,9 @@ impl Figure {
     }
 }
 
+/// `fig[ax]`: the Axes behind a handle. Handles come from this figure's `add_subplot` /
+/// `add_axes`; a handle from another figure with more Axes panics (use [`Figure::axes`] to
+/// check).
 impl std::ops::Index<AxesId> for Figure {
     type Output = Axes;
     fn index(&self, id: AxesId) -> &Axes {
@@ -269,6 +272,7 @@ impl std::ops::Index<AxesId> for Figure {
     }
 }
 
+/// `fig[ax]` to change the Axes (see the `Index` impl).
 impl std::ops::IndexMut<AxesId> for Figure {
     fn index_mut(&mut self, id: AxesId) -> &mut Axes {
         &mut self.axes[id.0]

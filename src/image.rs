@@ -73,13 +73,6 @@ enum DataKind {
 }
 
 impl ImageData {
-    /// Scalar data from any 2-D view of a supported dtype (f64, f32, i8..i64, u8..u64), any
-    /// strides. NaN values are drawn in the colormap's bad colour.
-    pub fn scalar(data: impl Into<ScalarData<'static>>) -> ImageData {
-        let data: ScalarData<'static> = data.into();
-        ImageData::from_scalar(&data)
-    }
-
     /// Scalar data from a borrowed [`ScalarData`] (copied), keeping its mask.
     pub fn from_scalar(data: &ScalarData<'_>) -> ImageData {
         ImageData {
