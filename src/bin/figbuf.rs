@@ -1,20 +1,29 @@
 //! `figbuf`: matplotlib's imshow + colorbar on the command line.
 //!
-//! Exit status: 0 on success, 2 for a usage error, 1 for a runtime error; messages go to
+//! Exit status: 0 on success; 2 for a usage error (the command line is wrong in itself:
+//! a malformed or out-of-range option, an unknown colormap or colour, an unsupported output
+//! extension, a canvas over the pixel limit); 1 for a runtime error (unreadable or
+//! unsupported data, options that do not fit the data, I/O failures). Messages go to
 //! stderr and start with `error:`. Output is written to a temporary file beside the target
-//! and renamed into place only when complete.
+//! and renamed into place only when complete, so a failure never leaves or clobbers a file.
 #![forbid(unsafe_code)]
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
-    Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation, Norm, Orientation,
-    Origin,
+    Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
+    Norm, Orientation, Origin,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "figbuf", version, about = "matplotlib's imshow + colorbar, pixel for pixel, without Python")]
+#[command(
+    name = "figbuf",
+    version,
+    about = "matplotlib's imshow + colorbar, pixel for pixel, without Python",
+    after_help = "Exit status: 0 on success, 2 for usage errors, 1 for runtime errors (messages start with 'error:').\n\
+                  Output is written to a temporary file and renamed into place only on success."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -105,6 +114,10 @@ struct ImshowArgs {
     /// Dots per inch.
     #[arg(long, allow_hyphen_values = true, value_parser = parse_dpi)]
     dpi: Option<f64>,
+    /// Refuse canvases of more than this many pixels (int(W*dpi) * int(H*dpi)), checked
+    /// before anything is allocated or read [default: 100000000, figbuf::DEFAULT_MAX_PIXELS].
+    #[arg(long = "max-pixels", value_parser = parse_max_pixels)]
+    max_pixels: Option<u64>,
     /// Hide spines, ticks and labels of the image Axes.
     #[arg(long = "axis-off")]
     axis_off: bool,
@@ -121,7 +134,9 @@ fn parse_from_str<T: std::str::FromStr<Err = figbuf::Error>>(s: &str) -> Result<
 }
 
 fn parse_number(what: &str, s: &str) -> Result<f64, String> {
-    s.trim().parse::<f64>().map_err(|_| format!("{what} must be a number, got {s:?}"))
+    s.trim()
+        .parse::<f64>()
+        .map_err(|_| format!("{what} must be a number, got {s:?}"))
 }
 
 fn parse_finite(s: &str) -> Result<f64, String> {
@@ -142,10 +157,21 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
     }
 }
 
+fn parse_max_pixels(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(v) if v > 0 => Ok(v),
+        _ => Err(format!(
+            "--max-pixels must be a positive whole number of pixels, got {s:?}"
+        )),
+    }
+}
+
 fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
     let parts: Vec<&str> = s.split(',').collect();
     if parts.len() != N {
-        return Err(format!("{what} takes {N} comma-separated numbers, got {s:?}"));
+        return Err(format!(
+            "{what} takes {N} comma-separated numbers, got {s:?}"
+        ));
     }
     let mut out = [0.0; N];
     for (o, p) in out.iter_mut().zip(parts) {
@@ -158,7 +184,13 @@ fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
 }
 
 fn parse_extent(s: &str) -> Result<[f64; 4], String> {
-    parse_list::<4>("--extent", s)
+    let e = parse_list::<4>("--extent", s)?;
+    if e[0] == e[1] || e[2] == e[3] {
+        return Err(format!(
+            "--extent needs left != right and bottom != top, got {s:?}"
+        ));
+    }
+    Ok(e)
 }
 
 fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
@@ -166,7 +198,9 @@ fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
     if v.iter().all(|&x| x > 0.0) {
         Ok(v)
     } else {
-        Err(format!("--figsize takes two positive numbers of inches, got {s:?}"))
+        Err(format!(
+            "--figsize takes two positive numbers of inches, got {s:?}"
+        ))
     }
 }
 
@@ -180,12 +214,15 @@ fn parse_norm(s: &str) -> Result<Norm, String> {
         None => (s, None),
     };
     let num = |what: &str| -> Result<f64, String> {
-        let a = arg.ok_or_else(|| format!("--norm {kind} needs a number: {kind}:{what}, got {s:?}"))?;
+        let a =
+            arg.ok_or_else(|| format!("--norm {kind} needs a number: {kind}:{what}, got {s:?}"))?;
         let v = parse_number(&format!("the {what} of --norm {kind}"), a)?;
         if v.is_finite() {
             Ok(v)
         } else {
-            Err(format!("the {what} of --norm {kind} must be finite, got {a}"))
+            Err(format!(
+                "the {what} of --norm {kind} must be finite, got {a}"
+            ))
         }
     };
     let no_arg = || match arg {
@@ -211,13 +248,42 @@ enum Failure {
     Runtime(String),
 }
 
+/// Errors from reading data, rendering and writing are runtime errors; option errors are
+/// turned into usage errors explicitly with [`usage`].
 impl From<figbuf::Error> for Failure {
     fn from(e: figbuf::Error) -> Self {
-        match e {
-            figbuf::Error::InvalidValue { .. } | figbuf::Error::UnknownColormap { .. } => Failure::Usage(e.to_string()),
-            _ => Failure::Runtime(e.to_string()),
+        Failure::Runtime(e.to_string())
+    }
+}
+
+fn usage(e: figbuf::Error) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+/// Checks the norm limits given on the command line against each other, as matplotlib
+/// does when it first normalises (`Normalize`: "minvalue must be less than or equal to
+/// maxvalue"; `LogNorm`: "Invalid vmin or vmax").
+fn check_limits(map: &MapArgs) -> Result<(), Failure> {
+    if let (Some(lo), Some(hi)) = (map.vmin, map.vmax) {
+        if lo > hi {
+            return Err(Failure::Usage(format!(
+                "--vmin must be less than or equal to --vmax, got --vmin {lo} and --vmax {hi}"
+            )));
         }
     }
+    if matches!(
+        map.norm.as_ref().map(|n| n.kind()),
+        Some(figbuf::color::NormKind::Log)
+    ) {
+        for (what, v) in [("--vmin", map.vmin), ("--vmax", map.vmax)] {
+            if let Some(v) = v.filter(|&v| v <= 0.0) {
+                return Err(Failure::Usage(format!(
+                    "{what} must be positive with --norm log, got {v}"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -227,7 +293,12 @@ enum OutputKind {
 }
 
 fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
-    match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("png") => Ok(OutputKind::Png),
         Some("npy") => Ok(OutputKind::Npy),
         _ => Err(Failure::Usage(format!(
@@ -238,12 +309,16 @@ fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
 }
 
 fn colormap_of(map: &MapArgs) -> Result<Colormap, Failure> {
-    let cmap = Colormap::named(map.cmap.as_deref().unwrap_or("viridis"))?;
+    let cmap = Colormap::named(map.cmap.as_deref().unwrap_or("viridis")).map_err(usage)?;
     Ok(cmap.with_extremes(map.bad, map.under, map.over))
 }
 
 fn norm_of(map: &MapArgs) -> Norm {
-    map.norm.clone().unwrap_or_default().with_vmin(map.vmin).with_vmax(map.vmax)
+    map.norm
+        .clone()
+        .unwrap_or_default()
+        .with_vmin(map.vmin)
+        .with_vmax(map.vmax)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
@@ -253,9 +328,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(Failure::Runtime(format!("output directory {} does not exist", dir.display())));
+        return Err(Failure::Runtime(format!(
+            "output directory {} does not exist",
+            dir.display()
+        )));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.figbuf-{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
@@ -268,23 +349,36 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 fn encode_npy(array: &ndarray::Array3<u8>) -> Result<Vec<u8>, Failure> {
     use ndarray_npy::WriteNpyExt;
     let mut out = Vec::new();
-    array.write_npy(&mut out).map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
+    array
+        .write_npy(&mut out)
+        .map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
     Ok(out)
 }
 
 fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let kind = output_kind(&args.map.output)?;
     let cmap = colormap_of(&args.map)?;
+    check_limits(&args.map)?;
     let norm = norm_of(&args.map);
     let data = figbuf::npy::read_image_data(&args.map.data)?;
-    let scalar = data
-        .as_scalar()
-        .ok_or_else(|| Failure::Runtime("colormap needs a 2-D array of numbers, got a colour image".into()))?;
+    let scalar = data.as_scalar().ok_or_else(|| {
+        let (h, w) = data.shape();
+        Failure::Runtime(format!(
+            "{}: colormap needs a 2-D array of numbers, got a ({h}, {w}, 3|4) colour image",
+            args.map.data.display()
+        ))
+    })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
         OutputKind::Npy => encode_npy(&rgba)?,
         OutputKind::Png => {
             let (h, w, _) = rgba.dim();
+            if h == 0 || w == 0 {
+                return Err(Failure::Runtime(format!(
+                    "{}: cannot write a PNG of an empty ({h}, {w}) array; expected at least one row and one column (write an empty array to a .npy output instead)",
+                    args.map.data.display()
+                )));
+            }
             let frame = figbuf::Frame::from_rgba8(w, h, 100.0, rgba.into_raw_vec_and_offset().0)?;
             frame.to_png()?
         }
@@ -295,14 +389,17 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     let kind = output_kind(&args.map.output)?;
     let cmap = colormap_of(&args.map)?;
+    check_limits(&args.map)?;
     let norm = norm_of(&args.map);
-    let data: ImageData = figbuf::npy::read_image_data(&args.map.data)?;
     let [w, h] = args.figsize.unwrap_or([6.4, 4.8]);
     let mut fig = Figure::new(w, h, args.dpi.unwrap_or(100.0));
-    fig.size_px()?;
+    fig.set_max_pixels(args.max_pixels.unwrap_or(figbuf::DEFAULT_MAX_PIXELS));
+    // The canvas size is checked before the data is read or anything allocated.
+    fig.size_px().map_err(usage)?;
     if args.fill {
-        fig.subplots_adjust(0.0, 0.0, 1.0, 1.0)?;
+        fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
+    let data: ImageData = figbuf::npy::read_image_data(&args.map.data)?;
     let ax = fig.add_subplot();
     let opts = ImshowOptions {
         cmap: Some(cmap),
