@@ -7,6 +7,7 @@
 //! stderr and start with `error:`. Output is written to a temporary file beside the target
 //! and renamed into place only when complete, so a failure never leaves or clobbers a file.
 #![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
@@ -32,9 +33,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Render a figure (image, axes, ticks, colorbar) like matplotlib's imshow + savefig.
-    Imshow(ImshowArgs),
+    Imshow(Box<ImshowArgs>),
     /// Colour-map data without a figure: matplotlib's cmap(norm(data), bytes=True).
-    Colormap(ColormapArgs),
+    Colormap(Box<ColormapArgs>),
 }
 
 /// Options shared by both commands: the data, the output and the colour mapping.
