@@ -20,7 +20,15 @@
 //! Everything else (1-D, 4-D or (H, W, 2) shapes, complex, object/pickle, string,
 //! structured or datetime dtypes, garbage, truncated files) is an [`Error::Data`] that
 //! names the offending value and what was expected.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 use crate::image::ImageData;
 use crate::{Error, Result};

@@ -7,7 +7,12 @@
 //! stderr and start with `error:`. Output is written to a temporary file beside the target
 //! and renamed into place only when complete, so a failure never leaves or clobbers a file.
 #![forbid(unsafe_code)]
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
