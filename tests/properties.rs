@@ -309,3 +309,53 @@ proptest! {
         }
     }
 }
+
+/// A valid `.npy` file (`np.save` of a 3 x 4 float64 ramp) to mutate.
+#[cfg(feature = "npy")]
+fn valid_npy() -> Vec<u8> {
+    let dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }";
+    let mut header = dict.as_bytes().to_vec();
+    while (10 + header.len() + 1) % 64 != 0 {
+        header.push(b' ');
+    }
+    header.push(b'\n');
+    let mut out = b"\x93NUMPY\x01\x00".to_vec();
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(&header);
+    out.extend((0..12).flat_map(|v| f64::from(v).to_le_bytes()));
+    out
+}
+
+#[cfg(feature = "npy")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The `.npy` reader never panics on arbitrary bytes, and whatever it accepts fits in
+    /// the bytes given (nothing is taken from the header on trust).
+    #[test]
+    fn npy_reader_never_panics_on_garbage(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(image) = figbuf::npy::from_bytes(&bytes) {
+            let (rows, cols) = image.shape();
+            prop_assert!(rows.saturating_mul(cols) <= bytes.len());
+        }
+    }
+
+    /// Nor on a valid file with bytes overwritten and the end cut off.
+    #[test]
+    fn npy_reader_never_panics_on_mutations(
+        edits in proptest::collection::vec((0..256usize, any::<u8>()), 0..6),
+        cut in 0..256usize,
+    ) {
+        let mut bytes = valid_npy();
+        for (at, b) in edits {
+            if let Some(x) = bytes.get_mut(at) {
+                *x = b;
+            }
+        }
+        bytes.truncate(bytes.len().saturating_sub(cut % 8 * 16));
+        if let Ok(image) = figbuf::npy::from_bytes(&bytes) {
+            let (rows, cols) = image.shape();
+            prop_assert!(rows.saturating_mul(cols) <= bytes.len());
+        }
+    }
+}
