@@ -627,3 +627,58 @@ fn unusual_valid_data_renders() {
         assert_eq!(files, 2, "{name}: temporary files left behind");
     }
 }
+
+/// Big-endian and Fortran-ordered files render exactly like the native C-ordered file
+/// with the same values (numpy reads them to the same array).
+#[test]
+fn byte_order_and_memory_order_do_not_change_the_picture() {
+    let values: Vec<f64> = (0..12).map(|v| f64::from(v) * 0.37 - 1.0).collect();
+    let native = npy("<f8", "(3, 4)", &f64s(&values));
+    let big = npy(
+        ">f8",
+        "(3, 4)",
+        &values
+            .iter()
+            .flat_map(|v| v.to_be_bytes())
+            .collect::<Vec<u8>>(),
+    );
+    // np.asfortranarray(a): column-major storage of the same 3 x 4 array.
+    let column_major: Vec<f64> = (0..4)
+        .flat_map(|c| (0..3).map(move |r| r * 4 + c))
+        .map(|i| values[i])
+        .collect();
+    let fortran = npy_raw(
+        "{'descr': '<f8', 'fortran_order': True, 'shape': (3, 4), }",
+        &f64s(&column_major),
+    );
+    let dir = scratch("byte_order");
+    let mut pngs = Vec::new();
+    for (name, bytes) in [("native", native), ("big", big), ("fortran", fortran)] {
+        let input = dir.join(format!("{name}.npy"));
+        let output = dir.join(format!("{name}.png"));
+        std::fs::write(&input, bytes).expect("write input");
+        let result = Command::new(BIN)
+            .args([
+                "imshow".as_ref(),
+                input.as_os_str(),
+                "-o".as_ref(),
+                output.as_os_str(),
+            ])
+            .args(["--figsize", "2,1.5", "--colorbar", "vertical"])
+            .output()
+            .expect("run figbuf");
+        assert_eq!(
+            result.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        pngs.push((name, std::fs::read(&output).expect("output")));
+    }
+    for (name, png) in &pngs[1..] {
+        assert!(
+            png == &pngs[0].1,
+            "{name} renders differently from the native file"
+        );
+    }
+}
