@@ -4,8 +4,8 @@
 #![no_main]
 
 use figbuf::{
-    colormap_names, ColorbarOptions, Colormap, Extend, Figure, ImshowOptions, Interpolation, Norm, Orientation,
-    Origin,
+    colormap_names, ColorbarOptions, Colormap, Extend, Figure, ImshowOptions, Interpolation, Norm,
+    Orientation, Origin,
 };
 use libfuzzer_sys::fuzz_target;
 use ndarray::Array2;
@@ -57,15 +57,34 @@ impl Bytes<'_> {
 }
 
 const INTERPOLATIONS: &[&str] = &[
-    "auto", "antialiased", "none", "nearest", "bilinear", "bicubic", "spline16", "spline36", "hanning", "hamming",
-    "hermite", "kaiser", "quadric", "catrom", "gaussian", "bessel", "mitchell", "sinc", "lanczos", "blackman",
+    "auto",
+    "antialiased",
+    "none",
+    "nearest",
+    "bilinear",
+    "bicubic",
+    "spline16",
+    "spline36",
+    "hanning",
+    "hamming",
+    "hermite",
+    "kaiser",
+    "quadric",
+    "catrom",
+    "gaussian",
+    "bessel",
+    "mitchell",
+    "sinc",
+    "lanczos",
+    "blackman",
 ];
 
 fn render(b: &mut Bytes<'_>) -> figbuf::Result<()> {
     let rows = usize::from(b.u8() % 8) + 1;
     let cols = usize::from(b.u8() % 8) + 1;
     let values: Vec<f64> = (0..rows * cols).map(|_| b.number()).collect();
-    let data = Array2::from_shape_vec((rows, cols), values).map_err(|e| figbuf::Error::Data(e.to_string()))?;
+    let data = Array2::from_shape_vec((rows, cols), values)
+        .map_err(|e| figbuf::Error::Data(e.to_string()))?;
     let w = b.number();
     let h = b.number();
     let dpi = b.number();
