@@ -1,9 +1,18 @@
 //! `figbuf`: matplotlib's imshow + colorbar on the command line.
 //!
-//! Exit status: 0 on success, 2 for a usage error, 1 for a runtime error; messages go to
+//! Exit status: 0 on success; 2 for a usage error (the command line is wrong in itself:
+//! a malformed or out-of-range option, an unknown colormap or colour, an unsupported output
+//! extension, a canvas over the pixel limit); 1 for a runtime error (unreadable or
+//! unsupported data, options that do not fit the data, I/O failures). Messages go to
 //! stderr and start with `error:`. Output is written to a temporary file beside the target
-//! and renamed into place only when complete.
+//! and renamed into place only when complete, so a failure never leaves or clobbers a file.
 #![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
@@ -17,7 +26,13 @@ use std::process::ExitCode;
 #[command(
     name = "figbuf",
     version,
+<<<<<<< HEAD
     about = "matplotlib's imshow + colorbar, pixel for pixel, without Python"
+=======
+    about = "matplotlib's imshow + colorbar, pixel for pixel, without Python",
+    after_help = "Exit status: 0 on success, 2 for usage errors, 1 for runtime errors (messages start with 'error:').\n\
+                  Output is written to a temporary file and renamed into place only on success."
+>>>>>>> wip-robust
 )]
 struct Cli {
     #[command(subcommand)]
@@ -27,9 +42,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Render a figure (image, axes, ticks, colorbar) like matplotlib's imshow + savefig.
-    Imshow(ImshowArgs),
+    Imshow(Box<ImshowArgs>),
     /// Colour-map data without a figure: matplotlib's cmap(norm(data), bytes=True).
-    Colormap(ColormapArgs),
+    Colormap(Box<ColormapArgs>),
 }
 
 /// Options shared by both commands: the data, the output and the colour mapping.
@@ -109,6 +124,10 @@ struct ImshowArgs {
     /// Dots per inch.
     #[arg(long, allow_hyphen_values = true, value_parser = parse_dpi)]
     dpi: Option<f64>,
+    /// Refuse canvases of more than this many pixels (int(W*dpi) * int(H*dpi)), checked
+    /// before anything is allocated or read [default: 100000000, figbuf::DEFAULT_MAX_PIXELS].
+    #[arg(long = "max-pixels", value_parser = parse_max_pixels)]
+    max_pixels: Option<u64>,
     /// Hide spines, ticks and labels of the image Axes.
     #[arg(long = "axis-off")]
     axis_off: bool,
@@ -148,6 +167,15 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
     }
 }
 
+fn parse_max_pixels(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(v) if v > 0 => Ok(v),
+        _ => Err(format!(
+            "--max-pixels must be a positive whole number of pixels, got {s:?}"
+        )),
+    }
+}
+
 fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
     let parts: Vec<&str> = s.split(',').collect();
     if parts.len() != N {
@@ -166,7 +194,13 @@ fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
 }
 
 fn parse_extent(s: &str) -> Result<[f64; 4], String> {
-    parse_list::<4>("--extent", s)
+    let e = parse_list::<4>("--extent", s)?;
+    if e[0] == e[1] || e[2] == e[3] {
+        return Err(format!(
+            "--extent needs left != right and bottom != top, got {s:?}"
+        ));
+    }
+    Ok(e)
 }
 
 fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
@@ -224,15 +258,50 @@ enum Failure {
     Runtime(String),
 }
 
+/// Errors from reading data, rendering and writing are runtime errors; option errors are
+/// turned into usage errors explicitly with [`usage`].
 impl From<figbuf::Error> for Failure {
     fn from(e: figbuf::Error) -> Self {
+<<<<<<< HEAD
         match e {
             figbuf::Error::InvalidValue { .. } | figbuf::Error::UnknownColormap { .. } => {
                 Failure::Usage(e.to_string())
             }
             _ => Failure::Runtime(e.to_string()),
+=======
+        Failure::Runtime(e.to_string())
+    }
+}
+
+fn usage(e: figbuf::Error) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+/// Checks the norm limits given on the command line against each other, as matplotlib
+/// does when it first normalises (`Normalize`: "minvalue must be less than or equal to
+/// maxvalue"; `LogNorm`: "Invalid vmin or vmax").
+fn check_limits(map: &MapArgs) -> Result<(), Failure> {
+    if let (Some(lo), Some(hi)) = (map.vmin, map.vmax) {
+        if lo > hi {
+            return Err(Failure::Usage(format!(
+                "--vmin must be less than or equal to --vmax, got --vmin {lo} and --vmax {hi}"
+            )));
+>>>>>>> wip-robust
         }
     }
+    if matches!(
+        map.norm.as_ref().map(|n| n.kind()),
+        Some(figbuf::color::NormKind::Log)
+    ) {
+        for (what, v) in [("--vmin", map.vmin), ("--vmax", map.vmax)] {
+            if let Some(v) = v.filter(|&v| v <= 0.0) {
+                return Err(Failure::Usage(format!(
+                    "{what} must be positive with --norm log, got {v}"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -258,7 +327,7 @@ fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
 }
 
 fn colormap_of(map: &MapArgs) -> Result<Colormap, Failure> {
-    let cmap = Colormap::named(map.cmap.as_deref().unwrap_or("viridis"))?;
+    let cmap = Colormap::named(map.cmap.as_deref().unwrap_or("viridis")).map_err(usage)?;
     Ok(cmap.with_extremes(map.bad, map.under, map.over))
 }
 
@@ -307,16 +376,31 @@ fn encode_npy(array: &ndarray::Array3<u8>) -> Result<Vec<u8>, Failure> {
 fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let kind = output_kind(&args.map.output)?;
     let cmap = colormap_of(&args.map)?;
+    check_limits(&args.map)?;
     let norm = norm_of(&args.map);
     let data = figbuf::npy::read_image_data(&args.map.data)?;
     let scalar = data.as_scalar().ok_or_else(|| {
+<<<<<<< HEAD
         Failure::Runtime("colormap needs a 2-D array of numbers, got a colour image".into())
+=======
+        let (h, w) = data.shape();
+        Failure::Runtime(format!(
+            "{}: colormap needs a 2-D array of numbers, got a ({h}, {w}, 3|4) colour image",
+            args.map.data.display()
+        ))
+>>>>>>> wip-robust
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
         OutputKind::Npy => encode_npy(&rgba)?,
         OutputKind::Png => {
             let (h, w, _) = rgba.dim();
+            if h == 0 || w == 0 {
+                return Err(Failure::Runtime(format!(
+                    "{}: cannot write a PNG of an empty ({h}, {w}) array; expected at least one row and one column (write an empty array to a .npy output instead)",
+                    args.map.data.display()
+                )));
+            }
             let frame = figbuf::Frame::from_rgba8(w, h, 100.0, rgba.into_raw_vec_and_offset().0)?;
             frame.to_png()?
         }
@@ -327,14 +411,17 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     let kind = output_kind(&args.map.output)?;
     let cmap = colormap_of(&args.map)?;
+    check_limits(&args.map)?;
     let norm = norm_of(&args.map);
-    let data: ImageData = figbuf::npy::read_image_data(&args.map.data)?;
     let [w, h] = args.figsize.unwrap_or([6.4, 4.8]);
     let mut fig = Figure::new(w, h, args.dpi.unwrap_or(100.0));
-    fig.size_px()?;
+    fig.set_max_pixels(args.max_pixels.unwrap_or(figbuf::DEFAULT_MAX_PIXELS));
+    // The canvas size is checked before the data is read or anything allocated.
+    fig.size_px().map_err(usage)?;
     if args.fill {
-        fig.subplots_adjust(0.0, 0.0, 1.0, 1.0)?;
+        fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
+    let data: ImageData = figbuf::npy::read_image_data(&args.map.data)?;
     let ax = fig.add_subplot();
     let opts = ImshowOptions {
         cmap: Some(cmap),

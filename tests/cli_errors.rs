@@ -1,0 +1,684 @@
+//! Bad input through the `figbuf` binary: every case must exit with the right status (2 for
+//! usage errors, 1 for runtime errors), print a message starting with `error:` that names
+//! the bad value, never panic, and leave no output (or temporary) file behind.
+//!
+//! The `.npy` inputs are written by the test itself (no Python at test time).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_figbuf");
+
+/// A version-1.0 `.npy` file with the given header dictionary and data, padded as numpy
+/// pads it (header ends with a newline at a multiple of 64 bytes).
+fn npy_raw(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut header = dict.as_bytes().to_vec();
+    while (10 + header.len() + 1) % 64 != 0 {
+        header.push(b' ');
+    }
+    header.push(b'\n');
+    let mut out = b"\x93NUMPY\x01\x00".to_vec();
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(&header);
+    out.extend_from_slice(data);
+    out
+}
+
+/// `np.save` of an array with dtype `descr` and shape `shape` (a Python tuple literal).
+fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
+    npy_raw(
+        &format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}"),
+        data,
+    )
+}
+
+fn f64s(values: &[f64]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+/// A well-formed 3 x 4 float64 ramp, `np.arange(12.0).reshape(3, 4)`.
+fn good() -> Vec<u8> {
+    npy(
+        "<f8",
+        "(3, 4)",
+        &f64s(&(0..12).map(f64::from).collect::<Vec<_>>()),
+    )
+}
+
+/// A fresh, empty directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli_errors")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+/// One bad input: the command line (`{in}` and `{out}` are replaced by the input and
+/// output paths), the input bytes (`None`: no input file is written), the expected exit
+/// status and text the message must contain.
+struct Case {
+    name: &'static str,
+    args: &'static [&'static str],
+    input: Option<Vec<u8>>,
+    out: &'static str,
+    code: i32,
+    needle: &'static str,
+}
+
+fn case(
+    name: &'static str,
+    args: &'static [&'static str],
+    input: Option<Vec<u8>>,
+    code: i32,
+    needle: &'static str,
+) -> Case {
+    Case {
+        name,
+        args,
+        input,
+        out: "out.png",
+        code,
+        needle,
+    }
+}
+
+const IM: &[&str] = &["imshow", "{in}", "-o", "{out}"];
+
+fn cases() -> Vec<Case> {
+    let g = || Some(good());
+    // Shorthand: imshow of the good array plus extra options.
+    macro_rules! im {
+        ($name:expr, [$($a:expr),*], $code:expr, $needle:expr) => {
+            case($name, &["imshow", "{in}", "-o", "{out}", $($a),*], g(), $code, $needle)
+        };
+    }
+    vec![
+        // --- options (usage errors, exit 2) ---
+        im!(
+            "dpi_negative",
+            ["--dpi", "-5"],
+            2,
+            "--dpi must be a positive number, got -5"
+        ),
+        im!("dpi_zero", ["--dpi", "0"], 2, "got 0"),
+        im!("dpi_nan", ["--dpi", "NaN"], 2, "got NaN"),
+        im!("dpi_text", ["--dpi", "abc"], 2, "\"abc\""),
+        im!(
+            "dpi_huge",
+            ["--dpi", "1e9"],
+            2,
+            "6400000000 x 4800000000 px"
+        ),
+        im!("figsize_zero", ["--figsize", "0,1"], 2, "\"0,1\""),
+        im!(
+            "figsize_huge",
+            ["--figsize", "1e6,1e6"],
+            2,
+            "100000000 x 100000000 px"
+        ),
+        im!("figsize_three", ["--figsize", "1,2,3"], 2, "\"1,2,3\""),
+        im!("figsize_tiny", ["--figsize", "0.001,0.001"], 2, "0 x 0 px"),
+        im!("figsize_inf", ["--figsize", "inf,2"], 2, "\"inf,2\""),
+        im!(
+            "vmin_above_vmax",
+            ["--vmin", "2", "--vmax", "1"],
+            2,
+            "--vmin 2 and --vmax 1"
+        ),
+        im!("vmin_nan", ["--vmin", "nan"], 2, "nan"),
+        im!("vmax_inf", ["--vmax", "-inf"], 2, "-inf"),
+        im!(
+            "log_vmin_zero",
+            ["--norm", "log", "--vmin", "0"],
+            2,
+            "--vmin must be positive with --norm log, got 0"
+        ),
+        im!(
+            "log_vmax_negative",
+            ["--norm", "log", "--vmax", "-3"],
+            2,
+            "got -3"
+        ),
+        im!("power_abc", ["--norm", "power:abc"], 2, "\"abc\""),
+        im!("power_no_gamma", ["--norm", "power"], 2, "\"power\""),
+        im!("symlog_zero", ["--norm", "symlog:0"], 2, "got 0"),
+        im!("linear_with_arg", ["--norm", "linear:3"], 2, "\"linear:3\""),
+        im!("norm_unknown", ["--norm", "bogus"], 2, "\"bogus\""),
+        im!("extent_three", ["--extent", "1,2,3"], 2, "\"1,2,3\""),
+        im!("extent_nan", ["--extent", "1,2,3,nan"], 2, "\"1,2,3,nan\""),
+        im!(
+            "extent_degenerate",
+            ["--extent", "1,1,0,1"],
+            2,
+            "\"1,1,0,1\""
+        ),
+        im!(
+            "cmap_typo",
+            ["--cmap", "virdis"],
+            2,
+            "\"virdis\"; did you mean viridis"
+        ),
+        im!("cmap_empty", ["--cmap", ""], 2, "unknown colormap \"\""),
+        im!("bad_colour", ["--bad", "notacolor"], 2, "\"notacolor\""),
+        im!("over_short_hex", ["--over", "#12345"], 2, "#12345"),
+        im!("under_css", ["--under", "rgb(1,2,3)"], 2, "rgb(1,2,3)"),
+        im!("aspect_negative", ["--aspect", "-1"], 2, "got -1"),
+        im!(
+            "interpolation_unknown",
+            ["--interpolation", "foo"],
+            2,
+            "got foo"
+        ),
+        im!("origin_unknown", ["--origin", "middle"], 2, "middle"),
+        im!(
+            "colorbar_orientation",
+            ["--colorbar", "diagonal"],
+            2,
+            "diagonal"
+        ),
+        im!(
+            "extend_without_colorbar",
+            ["--extend", "both"],
+            2,
+            "--colorbar"
+        ),
+        im!(
+            "max_pixels_exceeded",
+            ["--max-pixels", "1000"],
+            2,
+            "at most 1000 pixels"
+        ),
+        im!("max_pixels_zero", ["--max-pixels", "0"], 2, "\"0\""),
+        im!("unknown_flag", ["--frobnicate"], 2, "--frobnicate"),
+        case(
+            "colormap_vmin_above_vmax",
+            &[
+                "colormap", "{in}", "-o", "{out}", "--vmin", "3", "--vmax", "1",
+            ],
+            g(),
+            2,
+            "--vmin 3",
+        ),
+        // --- output paths ---
+        Case {
+            out: "out.bmp",
+            ..case("output_bmp", IM, g(), 2, "out.bmp")
+        },
+        Case {
+            out: "out",
+            ..case("output_no_extension", IM, g(), 2, "out\"")
+        },
+        Case {
+            out: "nodir/out.png",
+            ..case("output_dir_missing", IM, g(), 1, "nodir")
+        },
+        // --- data files (runtime errors, exit 1) ---
+        case("data_missing", IM, None, 1, "in.npy"),
+        case(
+            "data_garbage",
+            IM,
+            Some(b"hello, world".to_vec()),
+            1,
+            "not a .npy file",
+        ),
+        case(
+            "data_png",
+            IM,
+            Some(b"\x89PNG\r\n\x1a\n0000".to_vec()),
+            1,
+            "89 50 4e 47",
+        ),
+        case(
+            "data_empty_file",
+            IM,
+            Some(Vec::new()),
+            1,
+            "not a .npy file",
+        ),
+        case(
+            "data_magic_only",
+            IM,
+            Some(b"\x93NUMPY".to_vec()),
+            1,
+            "format version",
+        ),
+        case(
+            "data_bad_version",
+            IM,
+            Some(b"\x93NUMPY\x07\x00\x10\x00".to_vec()),
+            1,
+            "version 7.0",
+        ),
+        case(
+            "data_header_too_long",
+            IM,
+            Some(b"\x93NUMPY\x02\x00\xff\xff\xff\x7f".to_vec()),
+            1,
+            "2147483647",
+        ),
+        case(
+            "data_header_cut",
+            IM,
+            Some(good()[..40].to_vec()),
+            1,
+            "truncated",
+        ),
+        case(
+            "data_header_garbage",
+            IM,
+            Some(npy_raw("{'descr': <f8}", &[])),
+            1,
+            "malformed .npy header",
+        ),
+        case(
+            "data_header_deep",
+            IM,
+            Some(npy_raw(&"[".repeat(40), &[])),
+            1,
+            "nesting too deep",
+        ),
+        case(
+            "data_truncated",
+            IM,
+            Some(good()[..good().len() - 1].to_vec()),
+            1,
+            "= 96 data bytes, but the file holds only 95",
+        ),
+        case(
+            "data_huge_shape",
+            IM,
+            Some(npy("<f8", "(1000000000, 1000000000)", &[0; 64])),
+            1,
+            "(1000000000, 1000000000)",
+        ),
+        case(
+            "data_overflow_shape",
+            IM,
+            Some(npy("<f8", "(4294967296, 4294967296, 4)", &[])),
+            1,
+            "overflows",
+        ),
+        case(
+            "data_complex",
+            IM,
+            Some(npy("<c16", "(2, 2)", &[0; 64])),
+            1,
+            "'<c16'",
+        ),
+        case(
+            "data_object_pickle",
+            IM,
+            Some(npy("|O", "(2, 2)", &[0x80, 4, 0x95])),
+            1,
+            "'|O'",
+        ),
+        case(
+            "data_strings",
+            IM,
+            Some(npy("<U3", "(1, 2)", &[0; 24])),
+            1,
+            "'<U3'",
+        ),
+        case(
+            "data_long_double",
+            IM,
+            Some(npy("<f16", "(1, 1)", &[0; 16])),
+            1,
+            "'<f16'",
+        ),
+        case(
+            "data_structured",
+            IM,
+            Some(npy_raw(
+                "{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2,), }",
+                &[0; 16],
+            )),
+            1,
+            "structured",
+        ),
+        case(
+            "data_1d",
+            IM,
+            Some(npy("<f8", "(5,)", &[0; 40])),
+            1,
+            "invalid shape (5,)",
+        ),
+        case(
+            "data_4d",
+            IM,
+            Some(npy("<f8", "(2, 2, 2, 2)", &[0; 128])),
+            1,
+            "invalid shape (2, 2, 2, 2)",
+        ),
+        case(
+            "data_hw2",
+            IM,
+            Some(npy("<f8", "(3, 4, 2)", &[0; 192])),
+            1,
+            "invalid shape (3, 4, 2)",
+        ),
+        case(
+            "data_scalar",
+            IM,
+            Some(npy("<f8", "()", &[0; 8])),
+            1,
+            "invalid shape ()",
+        ),
+        case(
+            "data_empty_rows",
+            IM,
+            Some(npy("<f8", "(0, 4)", &[])),
+            1,
+            "(0, 4)",
+        ),
+        case(
+            "data_empty_columns",
+            IM,
+            Some(npy("<f8", "(4, 0)", &[])),
+            1,
+            "(4, 0)",
+        ),
+        im!("vmin_above_data", ["--vmin", "50"], 1, "50"),
+        case(
+            "colormap_of_rgb",
+            &["colormap", "{in}", "-o", "{out}"],
+            Some(npy("|u1", "(1, 1, 3)", &[1, 2, 3])),
+            1,
+            "colour image",
+        ),
+        case(
+            "colormap_empty_png",
+            &["colormap", "{in}", "-o", "{out}"],
+            Some(npy("<f8", "(0, 4)", &[])),
+            1,
+            "(0, 4)",
+        ),
+    ]
+}
+
+struct Outcome {
+    code: Option<i32>,
+    stderr: String,
+    leftovers: Vec<String>,
+}
+
+/// Runs one case in its own directory; `leftovers` lists files other than the input.
+fn run(case: &Case, existing_output: Option<&[u8]>) -> Outcome {
+    let prefix = if existing_output.is_some() {
+        "keep_"
+    } else {
+        ""
+    };
+    let dir = scratch(&format!("{prefix}{}", case.name));
+    let input = dir.join("in.npy");
+    if let Some(bytes) = &case.input {
+        std::fs::write(&input, bytes).expect("write input");
+    }
+    let output = dir.join(case.out);
+    if let Some(bytes) = existing_output {
+        std::fs::write(&output, bytes).expect("write existing output");
+    }
+    let args: Vec<String> = case
+        .args
+        .iter()
+        .map(|a| {
+            a.replace("{in}", &input.to_string_lossy())
+                .replace("{out}", &output.to_string_lossy())
+        })
+        .collect();
+    let result = Command::new(BIN).args(&args).output().expect("run figbuf");
+    let mut leftovers: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read scratch dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "in.npy")
+        .collect();
+    leftovers.sort();
+    Outcome {
+        code: result.status.code(),
+        stderr: String::from_utf8_lossy(&result.stderr).into_owned(),
+        leftovers,
+    }
+}
+
+#[test]
+fn bad_inputs_fail_cleanly() {
+    let cases = cases();
+    assert!(
+        cases.len() >= 40,
+        "the battery needs at least 40 cases, has {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let o = run(case, None);
+        let mut problems = Vec::new();
+        if o.code != Some(case.code) {
+            problems.push(format!("exit status {:?}, expected {}", o.code, case.code));
+        }
+        if !o.stderr.starts_with("error:") {
+            problems.push("stderr does not start with `error:`".to_string());
+        }
+        if !o.stderr.contains(case.needle) {
+            problems.push(format!(
+                "message does not name the bad value {:?}",
+                case.needle
+            ));
+        }
+        if o.stderr.contains("panicked") {
+            problems.push("panicked".to_string());
+        }
+        if !o.leftovers.is_empty() {
+            problems.push(format!("left files behind: {:?}", o.leftovers));
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{}: {}\n    stderr: {}",
+                case.name,
+                problems.join("; "),
+                o.stderr.trim()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn failures_never_clobber_an_existing_output() {
+    let sentinel = b"previous output, must survive";
+    // Failures at every stage: option parsing, data reading, norm limits at render time.
+    for case in cases().into_iter().filter(|c| {
+        [
+            "dpi_negative",
+            "cmap_typo",
+            "data_truncated",
+            "data_huge_shape",
+            "vmin_above_data",
+            "data_empty_rows",
+        ]
+        .contains(&c.name)
+    }) {
+        let o = run(&case, Some(sentinel));
+        assert_eq!(o.code, Some(case.code), "{}: {}", case.name, o.stderr);
+        let kept = std::fs::read(scratch_path(&format!("keep_{}", case.name), case.out))
+            .expect("output still there");
+        assert_eq!(
+            kept, sentinel,
+            "{}: the existing output was changed",
+            case.name
+        );
+        assert_eq!(
+            o.leftovers,
+            vec![case.out.to_string()],
+            "{}: temporary files left",
+            case.name
+        );
+    }
+}
+
+fn scratch_path(name: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli_errors")
+        .join(name)
+        .join(file)
+}
+
+/// Unusual but valid data renders (exit 0), as matplotlib renders it, and a successful run
+/// replaces an existing output and leaves no temporary file.
+#[test]
+fn unusual_valid_data_renders() {
+    let be: Vec<u8> = (0..12).flat_map(|v| f64::from(v).to_be_bytes()).collect();
+    // A 2000-character title, far wider than the figure (matplotlib draws it clipped).
+    let long_title = "0123456789".repeat(200);
+    let long_title_args = ["--title", long_title.as_str()];
+    let ok_cases = vec![
+        (
+            "all_nan",
+            npy("<f8", "(3, 4)", &f64s(&[f64::NAN; 12])),
+            &["--colorbar", "vertical"][..],
+        ),
+        (
+            "plus_minus_inf",
+            npy(
+                "<f8",
+                "(2, 2)",
+                &f64s(&[f64::INFINITY, f64::NEG_INFINITY, 0.0, 1.0]),
+            ),
+            &["--colorbar", "vertical"],
+        ),
+        (
+            "constant",
+            npy("<f8", "(3, 4)", &f64s(&[7.0; 12])),
+            &["--colorbar", "horizontal"],
+        ),
+        (
+            "huge_values",
+            npy("<f8", "(2, 2)", &f64s(&[1e308, -1e308, 0.0, 1.0])),
+            &[],
+        ),
+        ("big_endian", npy(">f8", "(3, 4)", &be), &[]),
+        ("single_channel", npy("<f4", "(2, 2, 1)", &[0; 16]), &[]),
+        (
+            "float16",
+            npy("<f2", "(1, 2)", &[0x00, 0x3c, 0x00, 0xc0]),
+            &[],
+        ),
+        ("bool", npy("|b1", "(2, 2)", &[0, 1, 1, 0]), &[]),
+        (
+            "int_rgb_clipped",
+            npy(
+                "<i8",
+                "(1, 1, 3)",
+                &[
+                    44, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0,
+                ],
+            ),
+            &[],
+        ),
+        ("long_title", good(), &long_title_args[..]),
+        (
+            "missing_glyphs_and_empty_text",
+            good(),
+            &[
+                "--title",
+                "日本語 😀 \u{10ffff}",
+                "--xlabel",
+                "",
+                "--ylabel",
+                "",
+                "--colorbar",
+                "vertical",
+                "--cbar-label",
+                "",
+            ],
+        ),
+    ];
+    for (name, bytes, extra) in ok_cases {
+        let dir = scratch(&format!("ok_{name}"));
+        let input = dir.join("in.npy");
+        std::fs::write(&input, bytes).expect("write input");
+        let output = dir.join("out.png");
+        std::fs::write(&output, b"old").expect("write old output");
+        let result = Command::new(BIN)
+            .args([
+                "imshow".as_ref(),
+                input.as_os_str(),
+                "-o".as_ref(),
+                output.as_os_str(),
+                "--figsize".as_ref(),
+                "2,1.5".as_ref(),
+            ])
+            .args(extra)
+            .output()
+            .expect("run figbuf");
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(0), "{name}: {stderr}");
+        let png = std::fs::read(&output).expect("output written");
+        assert!(png.starts_with(b"\x89PNG"), "{name}: output is not a PNG");
+        let files = std::fs::read_dir(&dir).expect("read dir").count();
+        assert_eq!(files, 2, "{name}: temporary files left behind");
+    }
+}
+
+/// Big-endian and Fortran-ordered files render exactly like the native C-ordered file
+/// with the same values (numpy reads them to the same array).
+#[test]
+fn byte_order_and_memory_order_do_not_change_the_picture() {
+    let values: Vec<f64> = (0..12).map(|v| f64::from(v) * 0.37 - 1.0).collect();
+    let native = npy("<f8", "(3, 4)", &f64s(&values));
+    let big = npy(
+        ">f8",
+        "(3, 4)",
+        &values
+            .iter()
+            .flat_map(|v| v.to_be_bytes())
+            .collect::<Vec<u8>>(),
+    );
+    // np.asfortranarray(a): column-major storage of the same 3 x 4 array.
+    let column_major: Vec<f64> = (0..4)
+        .flat_map(|c| (0..3).map(move |r| r * 4 + c))
+        .map(|i| values[i])
+        .collect();
+    let fortran = npy_raw(
+        "{'descr': '<f8', 'fortran_order': True, 'shape': (3, 4), }",
+        &f64s(&column_major),
+    );
+    let dir = scratch("byte_order");
+    let mut pngs = Vec::new();
+    for (name, bytes) in [("native", native), ("big", big), ("fortran", fortran)] {
+        let input = dir.join(format!("{name}.npy"));
+        let output = dir.join(format!("{name}.png"));
+        std::fs::write(&input, bytes).expect("write input");
+        let result = Command::new(BIN)
+            .args([
+                "imshow".as_ref(),
+                input.as_os_str(),
+                "-o".as_ref(),
+                output.as_os_str(),
+            ])
+            .args(["--figsize", "2,1.5", "--colorbar", "vertical"])
+            .output()
+            .expect("run figbuf");
+        assert_eq!(
+            result.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        pngs.push((name, std::fs::read(&output).expect("output")));
+    }
+    for (name, png) in &pngs[1..] {
+        assert!(
+            png == &pngs[0].1,
+            "{name} renders differently from the native file"
+        );
+    }
+}
