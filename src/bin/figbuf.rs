@@ -26,13 +26,9 @@ use std::process::ExitCode;
 #[command(
     name = "figbuf",
     version,
-<<<<<<< HEAD
-    about = "matplotlib's imshow + colorbar, pixel for pixel, without Python"
-=======
     about = "matplotlib's imshow + colorbar, pixel for pixel, without Python",
     after_help = "Exit status: 0 on success, 2 for usage errors, 1 for runtime errors (messages start with 'error:').\n\
                   Output is written to a temporary file and renamed into place only on success."
->>>>>>> wip-robust
 )]
 struct Cli {
     #[command(subcommand)]
@@ -262,13 +258,6 @@ enum Failure {
 /// turned into usage errors explicitly with [`usage`].
 impl From<figbuf::Error> for Failure {
     fn from(e: figbuf::Error) -> Self {
-<<<<<<< HEAD
-        match e {
-            figbuf::Error::InvalidValue { .. } | figbuf::Error::UnknownColormap { .. } => {
-                Failure::Usage(e.to_string())
-            }
-            _ => Failure::Runtime(e.to_string()),
-=======
         Failure::Runtime(e.to_string())
     }
 }
@@ -286,7 +275,6 @@ fn check_limits(map: &MapArgs) -> Result<(), Failure> {
             return Err(Failure::Usage(format!(
                 "--vmin must be less than or equal to --vmax, got --vmin {lo} and --vmax {hi}"
             )));
->>>>>>> wip-robust
         }
     }
     if matches!(
@@ -380,15 +368,11 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let norm = norm_of(&args.map);
     let data = figbuf::npy::read_image_data(&args.map.data)?;
     let scalar = data.as_scalar().ok_or_else(|| {
-<<<<<<< HEAD
-        Failure::Runtime("colormap needs a 2-D array of numbers, got a colour image".into())
-=======
         let (h, w) = data.shape();
         Failure::Runtime(format!(
             "{}: colormap needs a 2-D array of numbers, got a ({h}, {w}, 3|4) colour image",
             args.map.data.display()
         ))
->>>>>>> wip-robust
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
