@@ -2,7 +2,7 @@
 //! matplotlib's arithmetic (gridspec positions, aspect shrink and anchor, colorbar space
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
-use crate::axes::{Anchor, AxesId, AxesPosition};
+use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
 use crate::colorbar::Orientation;
@@ -173,6 +173,9 @@ pub struct AxesLayout {
     pub yaxis: Option<AxisLayout>,
     /// Title.
     pub title: Option<TextItem>,
+    /// Each image's norm with its limits resolved (autoscaled, and made non-singular when a
+    /// colorbar shows the image), in image order.
+    pub image_norms: Vec<Norm>,
 }
 
 /// A laid-out colorbar.
@@ -901,6 +904,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             }
             None => None,
         };
+        let image_norms = ax
+            .images
+            .iter()
+            .enumerate()
+            .map(|(index, image)| {
+                let handle = ImageHandle { axes: ax.id, index };
+                image.drawing_norm(fig.colorbars.iter().any(|c| c.mappable == handle))
+            })
+            .collect();
         axes_out.push(AxesLayout {
             id: ax.id,
             bbox,
@@ -910,6 +922,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             xaxis,
             yaxis,
             title,
+            image_norms,
         });
     }
 
@@ -926,7 +939,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     "an image of this figure",
                 )
             })?;
-        let norm = image.drawing_norm(true);
+        let norm = axes_out[cb.mappable.axes.0].image_norms[cb.mappable.index].clone();
         let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
             (Some(a), Some(b)) => (a, b),
             _ => (0.0, 1.0),

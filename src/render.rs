@@ -1,7 +1,6 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
-use crate::axes::ImageHandle;
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices, ScalarData};
 use crate::colorbar::Orientation;
@@ -504,10 +503,8 @@ pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<Draw
                 });
             }
         }
-        for (index, image) in ax.images.iter().enumerate() {
-            let handle = ImageHandle { axes: ax.id, index };
-            let norm = image.drawing_norm(fig.colorbars.iter().any(|c| c.mappable == handle));
-            if let Some(op) = image_op(image, &norm, al, h)? {
+        for (image, norm) in ax.images.iter().zip(&al.image_norms) {
+            if let Some(op) = image_op(image, norm, al, h)? {
                 low.ops.push(op);
             }
         }
