@@ -187,7 +187,7 @@ impl MaxNLocator {
             if !count.is_finite() || count > TICK_LIMIT {
                 return Err(Error::invalid(
                     "tick interval",
-                    format!("({vmin}, {vmax})"),
+                    format!("({vmin:e}, {vmax:e})"),
                     "an interval that yields a manageable number of ticks",
                 ));
             }
