@@ -504,7 +504,15 @@ pub fn resample_rgb_opaque(
         Plan::Filtered { inverse, lut } => {
             filtered(src, placement, &inverse, &lut, f64_product, |acc, total| {
                 let t = f64::from(total);
-                acc.map(|a| (a / t).clamp(0.0, 1.0))
+                acc.map(|a| a / t).map(|a| {
+                    if a < 0.0 {
+                        0.0
+                    } else if a > 1.0 {
+                        1.0
+                    } else {
+                        a
+                    }
+                })
             })
         }
     };
