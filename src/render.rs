@@ -310,22 +310,15 @@ fn scalar_pixels(
     }
     match stage {
         Stage::Rgba => {
-            // `cmap(norm(data))` as float RGBA, row-major; opaque pixels skip the alpha channel.
-            let out = if idx.iter().all(|&i| rows[i as usize][3] == 1.0) {
-                let src: Vec<[f64; 3]> = idx
-                    .iter()
-                    .map(|&i| {
-                        let [r, g, b, _] = rows[i as usize];
-                        [r, g, b]
-                    })
-                    .collect();
-                resample::resample_rgb_opaque(&src, placement, interp, DEFAULT_FILTERRAD)?
-            } else {
-                let mut src: Vec<[f64; 4]> = idx.iter().map(|&i| rows[i as usize]).collect();
-                resample::premultiply(&mut src);
-                resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?
-            };
-            Ok(resample::rgba_to_bytes(&out))
+            // `cmap(norm(data))` as float RGBA, row-major.
+            let mut src: Vec<[f64; 4]> = idx.iter().map(|&i| rows[i as usize]).collect();
+            resample::premultiply(&mut src);
+            Ok(resample::rgba_to_bytes(&resample::resample_rgba(
+                &src,
+                placement,
+                interp,
+                DEFAULT_FILTERRAD,
+            )?))
         }
         Stage::Data => {
             let normed = data.normalized(&norm)?;

@@ -480,45 +480,6 @@ pub fn resample_rgba(
     })
 }
 
-/// [`resample_rgba`] for fully opaque sources (every alpha exactly 1), given as RGB: the
-/// alpha channel is not accumulated. Bit-identical to `resample_rgba` on the same pixels
-/// with alpha 1: the alpha sum would be the weight total, so alpha is exactly 1, and the
-/// colour clamps become `0 <= v <= 1`.
-pub fn resample_rgb_opaque(
-    src: &[[f64; 3]],
-    placement: &Placement,
-    interpolation: Interpolation,
-    filterrad: f64,
-) -> Result<Vec<[f64; 4]>> {
-    check_size(placement)?;
-    check_len(src.len(), placement, "RGB image")?;
-    let rgb = match plan(placement, interpolation, filterrad)? {
-        Plan::Nearest {
-            transform,
-            flip_cols,
-            flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
-        Plan::Filtered { inverse, lut } => {
-            filtered(src, placement, &inverse, &lut, f64_product, |acc, total| {
-                let t = f64::from(total);
-                acc.map(|a| a / t).map(|a| {
-                    if a < 0.0 {
-                        0.0
-                    } else if a > 1.0 {
-                        1.0
-                    } else {
-                        a
-                    }
-                })
-            })
-        }
-    };
-    Ok(rgb.into_iter().map(|[r, g, b]| [r, g, b, 1.0]).collect())
-}
-
 /// Resamples scalar data (row-major) for the `'data'` stage, in f64, as `_image.resample`
 /// does for a 2-D float64 array (no clamping). NaN propagates to every output pixel whose
 /// filter footprint touches it. Device order (top row first).
@@ -721,48 +682,6 @@ pub fn rgba_to_bytes(pixels: &[[f64; 4]]) -> Vec<[u8; 4]> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn opaque_rgb_path_matches_rgba_path() {
-        use crate::resample::{place, Origin};
-        let (rows, cols) = (37, 53);
-        let mut s = 12345u64;
-        let mut rnd = || {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let rgba: Vec<[f64; 4]> = (0..rows * cols)
-            .map(|_| [rnd(), rnd(), rnd(), 1.0])
-            .collect();
-        let rgb: Vec<[f64; 3]> = rgba.iter().map(|p| [p[0], p[1], p[2]]).collect();
-        for (size, interp) in [
-            (23.7, Interpolation::Hanning),
-            (91.3, Interpolation::Bicubic),
-            (200.0, Interpolation::Nearest),
-        ] {
-            let extent = [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5];
-            let p = place(
-                extent,
-                Origin::Upper,
-                rows,
-                cols,
-                (extent[0], extent[1]),
-                (extent[2], extent[3]),
-                [10.0, 10.0, 10.0 + size, 10.0 + size * 0.7],
-            )
-            .expect("placement");
-            let a = resample_rgba(&rgba, &p, interp, DEFAULT_FILTERRAD).expect("rgba");
-            let b = resample_rgb_opaque(&rgb, &p, interp, DEFAULT_FILTERRAD).expect("rgb");
-            assert!(
-                a.iter()
-                    .zip(&b)
-                    .all(|(x, y)| x.map(f64::to_bits) == y.map(f64::to_bits)),
-                "{interp:?}"
-            );
-        }
-    }
-
     use super::*;
     use crate::resample::place;
 

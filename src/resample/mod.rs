@@ -38,9 +38,9 @@ use crate::transform::Affine;
 use crate::{Error, Result};
 
 pub use engine::{
-    nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgb_opaque,
-    resample_rgba, resample_rgba_f32, resample_scalar, resample_scalar_f32, rgba_f32_to_bytes,
-    rgba_to_bytes, rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD,
+    nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
+    resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes, rgba_u8_to_f32,
+    DEFAULT_FILTERRAD, MAX_FILTERRAD,
 };
 pub use filters::FilterLut;
 
