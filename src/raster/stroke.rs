@@ -81,8 +81,9 @@ fn offset_closed(pts: &[Pt], w: f64, miter_limit: f64) -> Vec<Pt> {
 /// rule. A closed path gets miter joins everywhere; an open one gets `cap` at both ends and
 /// miter joins inside.
 ///
-/// `miter_limit` bounds outer miter joins (see [`offset_closed`]). Measured on matplotlib's
-/// Agg output: a corner is mitered while its miter ratio `1 / sin(angle / 2)` stays within
+/// `miter_limit` bounds outer miter joins: a corner whose miter point lies farther than
+/// `miter_limit * width / 2` from the vertex is bevelled. Measured on matplotlib's Agg
+/// output: a corner is mitered while its miter ratio `1 / sin(angle / 2)` stays within
 /// the line width in pixels (1.5 pt at 100 dpi switches between 56 and 58 degrees, where the
 /// ratio crosses 2.08), so callers pass the width in pixels.
 pub fn stroke(pts: &[Pt], closed: bool, width: f64, cap: Cap, miter_limit: f64) -> Vec<Vec<Pt>> {
