@@ -131,4 +131,6 @@ render("e37_lower_extent_auto", smooth(50, 20), origin="lower", extent=[0.0, 1.0
 render("e38_under_over_colors", smooth(40, 40, 10), vmin=0.0, vmax=5.0, colorbar={"extend": "both"}, under="k", over="w", cmap="Greens")
 render("e39_int16_power", (smooth(30, 30, 1000) + 2000).astype(np.int16), norm="power:2.0", colorbar={})
 render("e40_twilight_hanning", smooth(100, 120), cmap="twilight", interpolation="hanning", colorbar={})
+render("e41_axis_offsets", smooth(30, 40), extent=[1.0e7, 1.0e7 + 10.0, 0.0, 3e-6], aspect="auto", colorbar={})
+render("e42_cbar_offset_horizontal", smooth(30, 40, 0.001, 1000.0), colorbar={"orientation": "horizontal", "label": "offset"})
 print("done")
