@@ -32,9 +32,16 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("f32", n), &a32, |b, a| {
             b.iter(|| colormap_rgba8(&ScalarData::new(a.view()), &norm, &cmap))
         });
-        // Breakdown: explicit limits (no autoscale pass) into a reused buffer.
-        let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
+        // Breakdown: the same work into a reused buffer (no page faults of a fresh
+        // output), with autoscale and with explicit limits (no autoscale pass either).
         let mut buf = vec![0u8; n * n * 4];
+        group.bench_with_input(BenchmarkId::new("f64_into", n), &a64, |b, a| {
+            b.iter(|| colormap_rgba8_into_slice(&ScalarData::new(a.view()), &norm, &cmap, &mut buf))
+        });
+        group.bench_with_input(BenchmarkId::new("f32_into", n), &a32, |b, a| {
+            b.iter(|| colormap_rgba8_into_slice(&ScalarData::new(a.view()), &norm, &cmap, &mut buf))
+        });
+        let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
         group.bench_with_input(
             BenchmarkId::new("f64_fixed_limits_into", n),
             &a64,

@@ -396,6 +396,15 @@ fn stats_of<T: Element>(
     need_pos: bool,
 ) -> Acc {
     let (rows, cols) = v.dim();
+    if let (None, Some(flat)) = (mask, v.as_slice()) {
+        if rows * cols >= PARALLEL_MIN_PIXELS {
+            // Contiguous data: fold blocks of the flat slice, whatever the row length.
+            return flat
+                .par_chunks(TASK_PIXELS)
+                .map(|block| row_acc(ndarray::ArrayView1::from(block), None, work, need_pos))
+                .reduce(Acc::default, Acc::merge);
+        }
+    }
     let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work, need_pos);
     if rows * cols >= PARALLEL_MIN_PIXELS {
         (0..rows)
@@ -495,44 +504,74 @@ impl Indexer<'_> {
 }
 
 /// Pixels per block of the dedicated loops: indices are computed for a block first (a
-/// loop the compiler vectorises), then looked up.
+/// branch-free loop the compiler vectorises), then looked up.
 const BLOCK: usize = 256;
 
-/// Looks the indices of one block up in the byte LUT (`i <= N + 2 < lut.len()`).
+/// Pixels per parallel task: big enough that scheduling costs nothing next to the work.
+const TASK_PIXELS: usize = 1 << 16;
+
+/// 2^52: adding it to an integral f64 in `0..2^32` puts that integer in the low bits of
+/// the sum's representation; adding and subtracting it rounds `0 <= y < 2^51` to the
+/// nearest integer.
+const TWO_52: f64 = 4_503_599_627_370_496.0;
+
+/// The LUT as little 4-byte words (one store per pixel). Colormaps of up to
+/// [`STACK_LUT`]` - 3` colours (all the registered ones but none larger than 256) live on
+/// the stack, so that the `_into` calls allocate nothing.
+enum WordLut {
+    Stack([u32; STACK_LUT], usize),
+    Heap(Vec<u32>),
+}
+
+/// Entries of the stack LUT: N = 256 plus under, over and bad.
+const STACK_LUT: usize = 259;
+
+impl WordLut {
+    fn new(cmap: &Colormap) -> WordLut {
+        let len = cmap.n() + 3;
+        let word = |i: usize| u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte));
+        if len <= STACK_LUT {
+            let mut t = [0u32; STACK_LUT];
+            for (i, w) in t.iter_mut().enumerate().take(len) {
+                *w = word(i);
+            }
+            WordLut::Stack(t, len)
+        } else {
+            WordLut::Heap((0..len).map(word).collect())
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            WordLut::Stack(t, len) => &t[..*len],
+            WordLut::Heap(v) => v,
+        }
+    }
+}
+
+/// Looks the indices of one block up (`i <= N + 2 < lut.len()`): a 4-byte store each.
 #[inline]
-fn write_block(idx: &[u32], lut: &[[u8; 4]], out: &mut [u8]) {
+fn write_block(idx: &[u32], lut: &[u32], out: &mut [u8]) {
     for (i, px) in idx.iter().zip(out.chunks_exact_mut(4)) {
-        px.copy_from_slice(&lut[*i as usize]);
+        px.copy_from_slice(&lut[*i as usize].to_ne_bytes());
     }
 }
 
-/// The spec 3.2 index of `xa = X * N` (already scaled), branch-free for vectorisation:
-/// `N - 1` for exactly `N`, `N` (under) below 0, `N + 1` (over) from `N`, `N + 2` for NaN.
+/// The spec 3.2 index of `xa = X * N` (already scaled, `N < 2^24`), in f64 arithmetic
+/// only so that it vectorises: `N - 1` for exactly `N`, `floor(xa)` on `[0, N)`, `N`
+/// (under) below 0 (so `(-1, 0)` too, as numpy's masks are taken before the cast), `N + 1`
+/// (over) from `N`, `N + 2` for NaN. Exact for float32 `xa` widened to f64.
 #[inline(always)]
-fn scaled_index_f64(xa: f64, nf: f64, n: u32) -> u32 {
-    let xa = if xa == nf { nf - 1.0 } else { xa };
-    // `as u32` saturates (NaN -> 0); the masks below take precedence as in numpy.
-    let i = xa as u32;
-    let i = if xa >= nf { n + 1 } else { i };
-    let i = if xa < 0.0 { n } else { i };
-    if xa.is_nan() {
-        n + 2
-    } else {
-        i
-    }
-}
-
-#[inline(always)]
-fn scaled_index_f32(xa: f32, nf: f32, n: u32) -> u32 {
-    let xa = if xa == nf { nf - 1.0 } else { xa };
-    let i = xa as u32;
-    let i = if xa >= nf { n + 1 } else { i };
-    let i = if xa < 0.0 { n } else { i };
-    if xa.is_nan() {
-        n + 2
-    } else {
-        i
-    }
+fn scaled_index(xa: f64, nf: f64) -> u32 {
+    let y = if xa == nf { nf - 1.0 } else { xa };
+    // floor(y) for 0 <= y < N: nearest integer, one less if that rounded up.
+    let r = (y + TWO_52) - TWO_52;
+    let fl = if r > y { r - 1.0 } else { r };
+    let k = if y >= nf { nf + 1.0 } else { fl };
+    let k = if y < 0.0 { nf } else { k };
+    let k = if y.is_nan() { nf + 2.0 } else { k };
+    // k is an integer in 0..=N + 2: its value sits in the low 32 bits of k + 2^52.
+    (k + TWO_52).to_bits() as u32
 }
 
 /// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
@@ -540,19 +579,18 @@ trait BlockKernel<T: Copy + Default> {
     fn indices(&self, xs: &[T], idx: &mut [u32]);
 }
 
-/// Plain `Normalize` on float64 data.
+/// Plain `Normalize` on float64 data: `(x - vmin) / (vmax - vmin)`, then `X * N`.
 struct LinearF64 {
     vmin: f64,
     d: f64,
     nf: f64,
-    n: u32,
 }
 
 impl BlockKernel<f64> for LinearF64 {
     #[inline]
     fn indices(&self, xs: &[f64], idx: &mut [u32]) {
         for (slot, x) in idx.iter_mut().zip(xs) {
-            *slot = scaled_index_f64((x - self.vmin) / self.d * self.nf, self.nf, self.n);
+            *slot = scaled_index((x - self.vmin) / self.d * self.nf, self.nf);
         }
     }
 }
@@ -563,7 +601,6 @@ struct LinearF32 {
     vmin: f64,
     d: f64,
     nf: f32,
-    n: u32,
 }
 
 impl BlockKernel<f32> for LinearF32 {
@@ -572,7 +609,7 @@ impl BlockKernel<f32> for LinearF32 {
         for (slot, x) in idx.iter_mut().zip(xs) {
             let r = (f64::from(*x) - self.vmin) as f32;
             let t = (f64::from(r) / self.d) as f32;
-            *slot = scaled_index_f32(t * self.nf, self.nf, self.n);
+            *slot = scaled_index(f64::from(t * self.nf), f64::from(self.nf));
         }
     }
 }
@@ -582,7 +619,7 @@ impl BlockKernel<f32> for LinearF32 {
 fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
     kernel: &K,
     row: ndarray::ArrayView1<'_, T>,
-    lut: &[[u8; 4]],
+    lut: &[u32],
     out: &mut [u8],
 ) {
     let mut idx = [0u32; BLOCK];
@@ -611,7 +648,7 @@ fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
 }
 
 /// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
-/// in parallel for large inputs.
+/// in parallel over blocks of about [`TASK_PIXELS`] pixels for large inputs.
 fn for_rows<E: Send>(
     out: &mut [E],
     row_len: usize,
@@ -622,9 +659,15 @@ fn for_rows<E: Send>(
         return;
     }
     if pixels >= PARALLEL_MIN_PIXELS {
-        out.par_chunks_mut(row_len)
+        let cols = pixels / (out.len() / row_len).max(1);
+        let rows_per_task = (TASK_PIXELS / cols.max(1)).max(1);
+        out.par_chunks_mut(row_len * rows_per_task)
             .enumerate()
-            .for_each(|(r, chunk)| f(r, chunk));
+            .for_each(|(t, block)| {
+                for (r, chunk) in block.chunks_mut(row_len).enumerate() {
+                    f(t * rows_per_task + r, chunk);
+                }
+            });
     } else {
         out.chunks_mut(row_len)
             .enumerate()
@@ -703,7 +746,8 @@ pub fn colormap_rgba8_into_slice(
         ));
     }
     let n = cmap.n();
-    let lut = cmap.lut_rgba8_trunc();
+    let table = WordLut::new(cmap);
+    let lut = table.as_slice();
     with_indexer(data, norm, n, |ix| {
         let mask = data.mask.as_ref();
         if mask.is_none() {
@@ -717,10 +761,9 @@ pub fn colormap_rgba8_into_slice(
                             vmin,
                             d: vmax - vmin,
                             nf: f64::from(n32),
-                            n: n32,
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), &lut, orow);
+                            kernel_row(&k, v.row(r), lut, orow);
                         });
                     }
                     Values::F32(v) if n < 1 << 24 => {
@@ -728,10 +771,9 @@ pub fn colormap_rgba8_into_slice(
                             vmin,
                             d: vmax - vmin,
                             nf: n32 as f32,
-                            n: n32,
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), &lut, orow);
+                            kernel_row(&k, v.row(r), lut, orow);
                         });
                     }
                     _ => {}
@@ -741,7 +783,7 @@ pub fn colormap_rgba8_into_slice(
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
                 if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {
-                    px.copy_from_slice(rgba);
+                    px.copy_from_slice(&rgba.to_ne_bytes());
                 }
             });
         }));
@@ -860,6 +902,62 @@ mod tests {
                 assert_eq!(fortran, got);
                 for ((r, c), i) in idx.indexed_iter() {
                     assert_eq!(px(&got, r, c), lut[*i as usize]);
+                }
+            }
+        }
+    }
+
+    /// The vectorised index rule agrees with the spec 3.2 rule of `index_f64` /
+    /// `index_f32` (matplotlib's `Colormap.__call__`: `xa *= N; xa[xa == N] = N - 1`,
+    /// under `xa < 0`, over `xa >= N`, bad NaN, else `int(xa)`) at the edge values.
+    #[test]
+    fn scaled_index_matches_spec_rule() {
+        let tiny = f64::from_bits(1);
+        for n in [1usize, 2, 5, 256, 1000, (1 << 24) - 1] {
+            let nf = n as f64;
+            let k = 1.0 / nf;
+            let xs = [
+                0.0,
+                -0.0,
+                tiny,
+                -tiny,
+                -1e-300,
+                -0.5 / nf,
+                -1.0 / nf,
+                -1.0,
+                k,
+                k * (1.0 - f64::EPSILON),
+                k * (1.0 + f64::EPSILON),
+                0.5,
+                1.0 - f64::EPSILON,
+                1.0 - f64::EPSILON / 2.0,
+                1.0,
+                1.0 + f64::EPSILON,
+                1.0 + 1.0 / nf,
+                2.0,
+                1e300,
+                -1e300,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NAN,
+            ];
+            for x in xs {
+                let want = if x.is_nan() { n + 2 } else { index_f64(x, n) };
+                assert_eq!(
+                    scaled_index(x * nf, nf) as usize,
+                    want,
+                    "f64 x = {x:e}, N = {n}"
+                );
+                let x32 = x as f32;
+                let nf32 = n as f32;
+                if n < 1 << 24 {
+                    let want = if x32.is_nan() {
+                        n + 2
+                    } else {
+                        index_f32(x32, n)
+                    };
+                    let got = scaled_index(f64::from(x32 * nf32), f64::from(nf32));
+                    assert_eq!(got as usize, want, "f32 x = {x32:e}, N = {n}");
                 }
             }
         }
