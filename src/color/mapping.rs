@@ -510,14 +510,16 @@ const BLOCK: usize = 256;
 /// Pixels per parallel task: big enough that scheduling costs nothing next to the work.
 const TASK_PIXELS: usize = 1 << 16;
 
-/// 2^52: adding it to an integral f64 in `0..2^32` puts that integer in the low bits of
-/// the sum's representation; adding and subtracting it rounds `0 <= y < 2^51` to the
-/// nearest integer.
-const TWO_52: f64 = 4_503_599_627_370_496.0;
+/// 1.5 * 2^52: from -2^51 to 2^51, `x + ROUNDER` lies in [2^52, 2^53), where the f64
+/// spacing is 1, so `(x + ROUNDER) - ROUNDER` is `x` rounded to the nearest integer; and an
+/// integer `p` in `0..2^32` added to it sits in the low 32 bits of the representation.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
-/// The LUT as little 4-byte words (one store per pixel). Colormaps of up to
-/// [`STACK_LUT`]` - 3` colours (all the registered ones but none larger than 256) live on
-/// the stack, so that the `_into` calls allocate nothing.
+/// The byte LUT as 4-byte words (one store per pixel), in *position* order: under, the
+/// `N` colours, over, bad, so that the position of a value is `floor(xa) + 1` once `xa` is
+/// clamped to `[-1, N]` (see [`scaled_position`]). Colormaps of up to `STACK_LUT - 3`
+/// colours (256: every registered one) live on the stack, so that the `_into` calls
+/// allocate nothing.
 enum WordLut {
     Stack([u32; STACK_LUT], usize),
     Heap(Vec<u32>),
@@ -526,14 +528,34 @@ enum WordLut {
 /// Entries of the stack LUT: N = 256 plus under, over and bad.
 const STACK_LUT: usize = 259;
 
+/// The [`WordLut`] position of matplotlib's LUT index `i` (`0..N` colours, `N` under,
+/// `N + 1` over, `N + 2` bad).
+#[inline]
+fn position(i: usize, n: usize) -> usize {
+    match i.cmp(&n) {
+        std::cmp::Ordering::Less => i + 1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => i,
+    }
+}
+
 impl WordLut {
     fn new(cmap: &Colormap) -> WordLut {
-        let len = cmap.n() + 3;
-        let word = |i: usize| u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte));
+        let n = cmap.n();
+        let len = n + 3;
+        // The inverse of `position`: row 0 is under (matplotlib's N), rows 1..=N the colours.
+        let word = |p: usize| {
+            let i = match p {
+                0 => n,
+                p if p <= n => p - 1,
+                p => p,
+            };
+            u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte))
+        };
         if len <= STACK_LUT {
             let mut t = [0u32; STACK_LUT];
-            for (i, w) in t.iter_mut().enumerate().take(len) {
-                *w = word(i);
+            for (p, w) in t.iter_mut().enumerate().take(len) {
+                *w = word(p);
             }
             WordLut::Stack(t, len)
         } else {
@@ -549,29 +571,31 @@ impl WordLut {
     }
 }
 
-/// Looks the indices of one block up (`i <= N + 2 < lut.len()`): a 4-byte store each.
+/// Looks the positions of one block up (`p <= N + 2 < lut.len()`): a 4-byte store each.
 #[inline]
-fn write_block(idx: &[u32], lut: &[u32], out: &mut [u8]) {
-    for (i, px) in idx.iter().zip(out.chunks_exact_mut(4)) {
-        px.copy_from_slice(&lut[*i as usize].to_ne_bytes());
+fn write_block(pos: &[u32], lut: &[u32], out: &mut [u8]) {
+    for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
+        px.copy_from_slice(&lut[*p as usize].to_ne_bytes());
     }
 }
 
-/// The spec 3.2 index of `xa = X * N` (already scaled, `N < 2^24`), in f64 arithmetic
-/// only so that it vectorises: `N - 1` for exactly `N`, `floor(xa)` on `[0, N)`, `N`
-/// (under) below 0 (so `(-1, 0)` too, as numpy's masks are taken before the cast), `N + 1`
-/// (over) from `N`, `N + 2` for NaN. Exact for float32 `xa` widened to f64.
+/// The [`WordLut`] position of `xa = X * N` (already scaled, `N < 2^24`) by the spec 3.2
+/// rule, in f64 arithmetic only so that it vectorises: `N - 1` for exactly `N`,
+/// `floor(xa)` on `[0, N)`, under below 0 (so `(-1, 0)` too, as numpy takes its masks
+/// before the integer cast), over from `N`, bad for NaN. Clamping to `[-1, N]` makes
+/// `floor + 1` the position of under (0), the colours (1..=N) and over (N + 1) at once.
+/// Exact for float32 `xa` widened to f64.
 #[inline(always)]
-fn scaled_index(xa: f64, nf: f64) -> u32 {
+fn scaled_position(xa: f64, nf: f64) -> u32 {
     let y = if xa == nf { nf - 1.0 } else { xa };
-    // floor(y) for 0 <= y < N: nearest integer, one less if that rounded up.
-    let r = (y + TWO_52) - TWO_52;
-    let fl = if r > y { r - 1.0 } else { r };
-    let k = if y >= nf { nf + 1.0 } else { fl };
-    let k = if y < 0.0 { nf } else { k };
-    let k = if y.is_nan() { nf + 2.0 } else { k };
-    // k is an integer in 0..=N + 2: its value sits in the low 32 bits of k + 2^52.
-    (k + TWO_52).to_bits() as u32
+    let c = if y > -1.0 { y } else { -1.0 };
+    let c = if c < nf { c } else { nf };
+    // floor(c) for -1 <= c <= N: nearest integer, one less if that rounded up.
+    let r = (c + ROUNDER) - ROUNDER;
+    let fl = if r > c { r - 1.0 } else { r };
+    let k = if xa.is_nan() { nf + 1.0 } else { fl };
+    // k + 1 is an integer in 0..=N + 2: its value sits in the low 32 bits of the sum.
+    (k + (ROUNDER + 1.0)).to_bits() as u32
 }
 
 /// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
@@ -590,7 +614,7 @@ impl BlockKernel<f64> for LinearF64 {
     #[inline]
     fn indices(&self, xs: &[f64], idx: &mut [u32]) {
         for (slot, x) in idx.iter_mut().zip(xs) {
-            *slot = scaled_index((x - self.vmin) / self.d * self.nf, self.nf);
+            *slot = scaled_position((x - self.vmin) / self.d * self.nf, self.nf);
         }
     }
 }
@@ -609,7 +633,7 @@ impl BlockKernel<f32> for LinearF32 {
         for (slot, x) in idx.iter_mut().zip(xs) {
             let r = (f64::from(*x) - self.vmin) as f32;
             let t = (f64::from(r) / self.d) as f32;
-            *slot = scaled_index(f64::from(t * self.nf), f64::from(self.nf));
+            *slot = scaled_position(f64::from(t * self.nf), f64::from(self.nf));
         }
     }
 }
@@ -782,7 +806,8 @@ pub fn colormap_rgba8_into_slice(
         }
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
-                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {
+                let word = lut.get(position(i, n));
+                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), word) {
                     px.copy_from_slice(&rgba.to_ne_bytes());
                 }
             });
@@ -907,11 +932,11 @@ mod tests {
         }
     }
 
-    /// The vectorised index rule agrees with the spec 3.2 rule of `index_f64` /
+    /// The vectorised position rule agrees with the spec 3.2 rule of `index_f64` /
     /// `index_f32` (matplotlib's `Colormap.__call__`: `xa *= N; xa[xa == N] = N - 1`,
     /// under `xa < 0`, over `xa >= N`, bad NaN, else `int(xa)`) at the edge values.
     #[test]
-    fn scaled_index_matches_spec_rule() {
+    fn scaled_position_matches_spec_rule() {
         let tiny = f64::from_bits(1);
         for n in [1usize, 2, 5, 256, 1000, (1 << 24) - 1] {
             let nf = n as f64;
@@ -922,8 +947,14 @@ mod tests {
                 tiny,
                 -tiny,
                 -1e-300,
+                -0.3 / nf,
                 -0.5 / nf,
+                -0.7 / nf,
                 -1.0 / nf,
+                -1.3 / nf,
+                0.3 / nf,
+                0.7 / nf,
+                1.0 + 0.3 / nf,
                 -1.0,
                 k,
                 k * (1.0 - f64::EPSILON),
@@ -944,8 +975,8 @@ mod tests {
             for x in xs {
                 let want = if x.is_nan() { n + 2 } else { index_f64(x, n) };
                 assert_eq!(
-                    scaled_index(x * nf, nf) as usize,
-                    want,
+                    scaled_position(x * nf, nf) as usize,
+                    position(want, n),
                     "f64 x = {x:e}, N = {n}"
                 );
                 let x32 = x as f32;
@@ -956,9 +987,39 @@ mod tests {
                     } else {
                         index_f32(x32, n)
                     };
-                    let got = scaled_index(f64::from(x32 * nf32), f64::from(nf32));
-                    assert_eq!(got as usize, want, "f32 x = {x32:e}, N = {n}");
+                    let got = scaled_position(f64::from(x32 * nf32), f64::from(nf32));
+                    assert_eq!(got as usize, position(want, n), "f32 x = {x32:e}, N = {n}");
                 }
+            }
+        }
+    }
+
+    /// A colormap too large for the stack table (a 300-colour `ListedColormap`, heap
+    /// table): the float64/float32 fast loops and the masked general path agree with the
+    /// per-value indices of [`lut_indices`] looked up in `lut_rgba8_trunc`.
+    #[test]
+    fn large_colormaps_match_per_value_lookup() {
+        let colors: Vec<crate::color::Color> = (0..300)
+            .map(|i| {
+                let t = f64::from(i) / 299.0;
+                crate::color::Color::new(t, 0.5, 1.0 - t, 1.0)
+            })
+            .collect();
+        let cmap = Colormap::listed("big", &colors).unwrap();
+        let lut = cmap.lut_rgba8_trunc();
+        let a = data(60, 70);
+        let a32 = a.mapv(|v| v as f32);
+        let mask = a.mapv(|v| v < 0.0);
+        let views = [
+            ScalarData::new(a.view()),
+            ScalarData::new(a32.view()),
+            ScalarData::new(a.view()).with_mask(mask.view()).unwrap(),
+        ];
+        for d in &views {
+            let got = colormap_rgba8(d, &Norm::linear(), &cmap).unwrap();
+            let idx = lut_indices(d, &Norm::linear(), cmap.n()).unwrap();
+            for ((r, c), i) in idx.indexed_iter() {
+                assert_eq!(px(&got, r, c), lut[*i as usize], "({r}, {c})");
             }
         }
     }
