@@ -520,9 +520,12 @@ const ROUNDER: f64 = 6_755_399_441_055_744.0;
 /// clamped to `[-1, N]` (see [`scaled_position`]). Colormaps of up to `STACK_LUT - 3`
 /// colours (256: every registered one) live on the stack, so that the `_into` calls
 /// allocate nothing.
-enum WordLut {
-    Stack([u32; STACK_LUT], usize),
-    Heap(Vec<u32>),
+struct WordLut {
+    /// The table when it has at most `STACK_LUT` entries (`len` of them used).
+    stack: [u32; STACK_LUT],
+    len: usize,
+    /// The table otherwise (empty, so unallocated, for small colormaps).
+    heap: Vec<u32>,
 }
 
 /// Entries of the stack LUT: N = 256 plus under, over and bad.
@@ -552,21 +555,26 @@ impl WordLut {
             };
             u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte))
         };
+        let mut table = WordLut {
+            stack: [0u32; STACK_LUT],
+            len,
+            heap: Vec::new(),
+        };
         if len <= STACK_LUT {
-            let mut t = [0u32; STACK_LUT];
-            for (p, w) in t.iter_mut().enumerate().take(len) {
+            for (p, w) in table.stack.iter_mut().enumerate().take(len) {
                 *w = word(p);
             }
-            WordLut::Stack(t, len)
         } else {
-            WordLut::Heap((0..len).map(word).collect())
+            table.heap = (0..len).map(word).collect();
         }
+        table
     }
 
     fn as_slice(&self) -> &[u32] {
-        match self {
-            WordLut::Stack(t, len) => &t[..*len],
-            WordLut::Heap(v) => v,
+        if self.len <= STACK_LUT {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
         }
     }
 }
