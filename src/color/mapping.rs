@@ -619,6 +619,28 @@ fn scaled_position(xa: f64, nf: f64) -> u32 {
     (k + (ROUNDER + 1.0)).to_bits() as u32
 }
 
+/// 1.5 * 2^23, [`ROUNDER`] for f32: from -2^22 to 2^22, `x + ROUNDER_F32` lies in
+/// [2^23, 2^24), where the f32 spacing is 1; an integer `p` in `0..2^22` added to it sits
+/// in the low 22 bits of the representation.
+const ROUNDER_F32: f32 = 12_582_912.0;
+
+/// The largest colormap the float32 kernel handles: positions up to `N + 2` must stay
+/// below 2^22 (see [`ROUNDER_F32`]).
+const F32_KERNEL_MAX_N: usize = (1 << 22) - 3;
+
+/// [`scaled_position`] for float32 `xa` in f32 arithmetic (four lanes instead of two;
+/// the same steps, exact in f32 for `N <= F32_KERNEL_MAX_N`).
+#[inline(always)]
+fn scaled_position_f32(xa: f32, nf: f32) -> u32 {
+    let y = if xa == nf { nf - 1.0 } else { xa };
+    let c = if y > -1.0 { y } else { -1.0 };
+    let c = if c < nf { c } else { nf };
+    let r = (c + ROUNDER_F32) - ROUNDER_F32;
+    let fl = if r > c { r - 1.0 } else { r };
+    let k = if xa.is_nan() { nf + 1.0 } else { fl };
+    (k + (ROUNDER_F32 + 1.0)).to_bits() & 0x003f_ffff
+}
+
 /// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
 trait BlockKernel<T: Copy + Default> {
     fn indices(&self, xs: &[T], idx: &mut [u32]);
@@ -654,7 +676,7 @@ impl BlockKernel<f32> for LinearF32 {
         for (slot, x) in idx.iter_mut().zip(xs) {
             let r = (f64::from(*x) - self.vmin) as f32;
             let t = (f64::from(r) / self.d) as f32;
-            *slot = scaled_position(f64::from(t * self.nf), f64::from(self.nf));
+            *slot = scaled_position_f32(t * self.nf, self.nf);
         }
     }
 }
@@ -759,6 +781,13 @@ fn with_indexer(
 /// the truncated byte LUT (`uint8(lut * 255)`). The norm's unset limits are autoscaled
 /// from the data first, ignoring NaN, ±inf and masked values.
 ///
+/// Large inputs are mapped in parallel. A fresh output of tens of megabytes costs page
+/// faults on its first write (at 4096² about as much as the mapping itself): in loops,
+/// reuse a buffer with [`colormap_rgba8_into_slice`]; on Linux with transparent huge pages
+/// in `madvise` mode, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` makes glibc request huge
+/// pages for such allocations (what numpy does itself; this crate has no `unsafe` to call
+/// `madvise`).
+///
 /// ```
 /// use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
 /// let data = ndarray::array![[0.0, 0.5], [1.0, f64::NAN]];
@@ -811,7 +840,7 @@ pub fn colormap_rgba8_into_slice(
                             kernel_row(&k, v.row(r), lut, orow);
                         });
                     }
-                    Values::F32(v) if n < 1 << 24 => {
+                    Values::F32(v) if n <= F32_KERNEL_MAX_N => {
                         let k = LinearF32 {
                             vmin,
                             d: vmax - vmin,
@@ -959,7 +988,7 @@ mod tests {
     #[test]
     fn scaled_position_matches_spec_rule() {
         let tiny = f64::from_bits(1);
-        for n in [1usize, 2, 5, 256, 1000, (1 << 24) - 1] {
+        for n in [1usize, 2, 5, 256, 1000, F32_KERNEL_MAX_N, (1 << 24) - 1] {
             let nf = n as f64;
             let k = 1.0 / nf;
             let xs = [
@@ -1010,6 +1039,10 @@ mod tests {
                     };
                     let got = scaled_position(f64::from(x32 * nf32), f64::from(nf32));
                     assert_eq!(got as usize, position(want, n), "f32 x = {x32:e}, N = {n}");
+                    if n <= F32_KERNEL_MAX_N {
+                        let got = scaled_position_f32(x32 * nf32, nf32);
+                        assert_eq!(got as usize, position(want, n), "f32 x = {x32:e}, N = {n}");
+                    }
                 }
             }
         }
