@@ -1,6 +1,11 @@
 //! `cmap(norm(data), bytes=True)` with autoscaled `Normalize` and viridis, fresh output,
 //! for 512², 2048² and 4096² float64 and float32 inputs (the same inputs as
 //! `benches/mpl_colormap_timing.py` times in matplotlib).
+//!
+//! The `_into` variants reuse one output buffer: the difference to the fresh-output
+//! variants is the page faults of a new 4 × N² byte array. With transparent huge pages in
+//! `madvise` mode, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo bench --bench colormap`
+//! measures fresh outputs on huge pages (as numpy gets them for its own arrays).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use figbuf::color::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
