@@ -317,17 +317,30 @@ fn row_acc<T: Element>(
     need_pos: bool,
 ) -> Acc {
     if let (None, false, Some(s)) = (mrow.as_ref(), need_pos, row.as_slice()) {
-        // min/max of the finite values, written so that it vectorises.
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for x in s {
-            let x = match work {
-                Work::F64 => x.to_f64(),
-                Work::F32 => f64::from(x.to_f32()),
-            };
-            let finite = x.abs() < f64::INFINITY;
-            lo = if finite && x < lo { x } else { lo };
-            hi = if finite && x > hi { x } else { hi };
-        }
+        // min/max of the finite values, written so that it vectorises; float32-precision
+        // dtypes in f32 (twice the lanes; widening to f64 is exact and keeps the order).
+        let (lo, hi) = match work {
+            Work::F64 => {
+                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+                for x in s {
+                    let x = x.to_f64();
+                    let finite = x.abs() < f64::INFINITY;
+                    lo = if finite && x < lo { x } else { lo };
+                    hi = if finite && x > hi { x } else { hi };
+                }
+                (lo, hi)
+            }
+            Work::F32 => {
+                let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+                for x in s {
+                    let x = x.to_f32();
+                    let finite = x.abs() < f32::INFINITY;
+                    lo = if finite && x < lo { x } else { lo };
+                    hi = if finite && x > hi { x } else { hi };
+                }
+                (f64::from(lo), f64::from(hi))
+            }
+        };
         let mut acc = Acc::default();
         if lo <= hi {
             acc.min = Some(lo);
@@ -396,6 +409,15 @@ fn stats_of<T: Element>(
     need_pos: bool,
 ) -> Acc {
     let (rows, cols) = v.dim();
+    if let (None, Some(flat)) = (mask, v.as_slice()) {
+        if rows * cols >= PARALLEL_MIN_PIXELS {
+            // Contiguous data: fold blocks of the flat slice, whatever the row length.
+            return flat
+                .par_chunks(TASK_PIXELS)
+                .map(|block| row_acc(ndarray::ArrayView1::from(block), None, work, need_pos))
+                .reduce(Acc::default, Acc::merge);
+        }
+    }
     let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work, need_pos);
     if rows * cols >= PARALLEL_MIN_PIXELS {
         (0..rows)
@@ -495,44 +517,128 @@ impl Indexer<'_> {
 }
 
 /// Pixels per block of the dedicated loops: indices are computed for a block first (a
-/// loop the compiler vectorises), then looked up.
+/// branch-free loop the compiler vectorises), then looked up.
 const BLOCK: usize = 256;
 
-/// Looks the indices of one block up in the byte LUT (`i <= N + 2 < lut.len()`).
+/// Pixels per parallel task: big enough that scheduling costs nothing next to the work.
+const TASK_PIXELS: usize = 1 << 16;
+
+/// 1.5 * 2^52: from -2^51 to 2^51, `x + ROUNDER` lies in [2^52, 2^53), where the f64
+/// spacing is 1, so `(x + ROUNDER) - ROUNDER` is `x` rounded to the nearest integer; and an
+/// integer `p` in `0..2^32` added to it sits in the low 32 bits of the representation.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
+
+/// The byte LUT as 4-byte words (one store per pixel), in *position* order: under, the
+/// `N` colours, over, bad, so that the position of a value is `floor(xa) + 1` once `xa` is
+/// clamped to `[-1, N]` (see [`scaled_position`]). Colormaps of up to `STACK_LUT - 3`
+/// colours (256: every registered one) live on the stack, so that the `_into` calls
+/// allocate nothing.
+struct WordLut {
+    /// The table when it has at most `STACK_LUT` entries (`len` of them used).
+    stack: [u32; STACK_LUT],
+    len: usize,
+    /// The table otherwise (empty, so unallocated, for small colormaps).
+    heap: Vec<u32>,
+}
+
+/// Entries of the stack LUT: N = 256 plus under, over and bad.
+const STACK_LUT: usize = 259;
+
+/// The [`WordLut`] position of matplotlib's LUT index `i` (`0..N` colours, `N` under,
+/// `N + 1` over, `N + 2` bad).
 #[inline]
-fn write_block(idx: &[u32], lut: &[[u8; 4]], out: &mut [u8]) {
-    for (i, px) in idx.iter().zip(out.chunks_exact_mut(4)) {
-        px.copy_from_slice(&lut[*i as usize]);
+fn position(i: usize, n: usize) -> usize {
+    match i.cmp(&n) {
+        std::cmp::Ordering::Less => i + 1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => i,
     }
 }
 
-/// The spec 3.2 index of `xa = X * N` (already scaled), branch-free for vectorisation:
-/// `N - 1` for exactly `N`, `N` (under) below 0, `N + 1` (over) from `N`, `N + 2` for NaN.
-#[inline(always)]
-fn scaled_index_f64(xa: f64, nf: f64, n: u32) -> u32 {
-    let xa = if xa == nf { nf - 1.0 } else { xa };
-    // `as u32` saturates (NaN -> 0); the masks below take precedence as in numpy.
-    let i = xa as u32;
-    let i = if xa >= nf { n + 1 } else { i };
-    let i = if xa < 0.0 { n } else { i };
-    if xa.is_nan() {
-        n + 2
-    } else {
-        i
+impl WordLut {
+    fn new(cmap: &Colormap) -> WordLut {
+        let n = cmap.n();
+        let len = n + 3;
+        // The inverse of `position`: row 0 is under (matplotlib's N), rows 1..=N the colours.
+        let word = |p: usize| {
+            let i = match p {
+                0 => n,
+                p if p <= n => p - 1,
+                p => p,
+            };
+            u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte))
+        };
+        let mut table = WordLut {
+            stack: [0u32; STACK_LUT],
+            len,
+            heap: Vec::new(),
+        };
+        if len <= STACK_LUT {
+            for (p, w) in table.stack.iter_mut().enumerate().take(len) {
+                *w = word(p);
+            }
+        } else {
+            table.heap = (0..len).map(word).collect();
+        }
+        table
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        if self.len <= STACK_LUT {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
     }
 }
 
-#[inline(always)]
-fn scaled_index_f32(xa: f32, nf: f32, n: u32) -> u32 {
-    let xa = if xa == nf { nf - 1.0 } else { xa };
-    let i = xa as u32;
-    let i = if xa >= nf { n + 1 } else { i };
-    let i = if xa < 0.0 { n } else { i };
-    if xa.is_nan() {
-        n + 2
-    } else {
-        i
+/// Looks the positions of one block up (`p <= N + 2 < lut.len()`): a 4-byte store each.
+#[inline]
+fn write_block(pos: &[u32], lut: &[u32], out: &mut [u8]) {
+    for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
+        px.copy_from_slice(&lut[*p as usize].to_ne_bytes());
     }
+}
+
+/// The [`WordLut`] position of `xa = X * N` (already scaled, `N < 2^24`) by the spec 3.2
+/// rule, in f64 arithmetic only so that it vectorises: `N - 1` for exactly `N`,
+/// `floor(xa)` on `[0, N)`, under below 0 (so `(-1, 0)` too, as numpy takes its masks
+/// before the integer cast), over from `N`, bad for NaN. Clamping to `[-1, N]` makes
+/// `floor + 1` the position of under (0), the colours (1..=N) and over (N + 1) at once.
+/// Exact for float32 `xa` widened to f64.
+#[inline(always)]
+fn scaled_position(xa: f64, nf: f64) -> u32 {
+    let y = if xa == nf { nf - 1.0 } else { xa };
+    let c = if y > -1.0 { y } else { -1.0 };
+    let c = if c < nf { c } else { nf };
+    // floor(c) for -1 <= c <= N: nearest integer, one less if that rounded up.
+    let r = (c + ROUNDER) - ROUNDER;
+    let fl = if r > c { r - 1.0 } else { r };
+    let k = if xa.is_nan() { nf + 1.0 } else { fl };
+    // k + 1 is an integer in 0..=N + 2: its value sits in the low 32 bits of the sum.
+    (k + (ROUNDER + 1.0)).to_bits() as u32
+}
+
+/// 1.5 * 2^23, [`ROUNDER`] for f32: from -2^22 to 2^22, `x + ROUNDER_F32` lies in
+/// [2^23, 2^24), where the f32 spacing is 1; an integer `p` in `0..2^22` added to it sits
+/// in the low 22 bits of the representation.
+const ROUNDER_F32: f32 = 12_582_912.0;
+
+/// The largest colormap the float32 kernel handles: positions up to `N + 2` must stay
+/// below 2^22 (see [`ROUNDER_F32`]).
+const F32_KERNEL_MAX_N: usize = (1 << 22) - 3;
+
+/// [`scaled_position`] for float32 `xa` in f32 arithmetic (four lanes instead of two;
+/// the same steps, exact in f32 for `N <= F32_KERNEL_MAX_N`).
+#[inline(always)]
+fn scaled_position_f32(xa: f32, nf: f32) -> u32 {
+    let y = if xa == nf { nf - 1.0 } else { xa };
+    let c = if y > -1.0 { y } else { -1.0 };
+    let c = if c < nf { c } else { nf };
+    let r = (c + ROUNDER_F32) - ROUNDER_F32;
+    let fl = if r > c { r - 1.0 } else { r };
+    let k = if xa.is_nan() { nf + 1.0 } else { fl };
+    (k + (ROUNDER_F32 + 1.0)).to_bits() & 0x003f_ffff
 }
 
 /// Element-wise kernel of a dedicated loop: data block in, LUT indices out.
@@ -540,19 +646,18 @@ trait BlockKernel<T: Copy + Default> {
     fn indices(&self, xs: &[T], idx: &mut [u32]);
 }
 
-/// Plain `Normalize` on float64 data.
+/// Plain `Normalize` on float64 data: `(x - vmin) / (vmax - vmin)`, then `X * N`.
 struct LinearF64 {
     vmin: f64,
     d: f64,
     nf: f64,
-    n: u32,
 }
 
 impl BlockKernel<f64> for LinearF64 {
     #[inline]
     fn indices(&self, xs: &[f64], idx: &mut [u32]) {
         for (slot, x) in idx.iter_mut().zip(xs) {
-            *slot = scaled_index_f64((x - self.vmin) / self.d * self.nf, self.nf, self.n);
+            *slot = scaled_position((x - self.vmin) / self.d * self.nf, self.nf);
         }
     }
 }
@@ -563,7 +668,6 @@ struct LinearF32 {
     vmin: f64,
     d: f64,
     nf: f32,
-    n: u32,
 }
 
 impl BlockKernel<f32> for LinearF32 {
@@ -572,7 +676,7 @@ impl BlockKernel<f32> for LinearF32 {
         for (slot, x) in idx.iter_mut().zip(xs) {
             let r = (f64::from(*x) - self.vmin) as f32;
             let t = (f64::from(r) / self.d) as f32;
-            *slot = scaled_index_f32(t * self.nf, self.nf, self.n);
+            *slot = scaled_position_f32(t * self.nf, self.nf);
         }
     }
 }
@@ -582,7 +686,7 @@ impl BlockKernel<f32> for LinearF32 {
 fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
     kernel: &K,
     row: ndarray::ArrayView1<'_, T>,
-    lut: &[[u8; 4]],
+    lut: &[u32],
     out: &mut [u8],
 ) {
     let mut idx = [0u32; BLOCK];
@@ -611,7 +715,7 @@ fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
 }
 
 /// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
-/// in parallel for large inputs.
+/// in parallel over blocks of about [`TASK_PIXELS`] pixels for large inputs.
 fn for_rows<E: Send>(
     out: &mut [E],
     row_len: usize,
@@ -622,9 +726,15 @@ fn for_rows<E: Send>(
         return;
     }
     if pixels >= PARALLEL_MIN_PIXELS {
-        out.par_chunks_mut(row_len)
+        let cols = pixels / (out.len() / row_len).max(1);
+        let rows_per_task = (TASK_PIXELS / cols.max(1)).max(1);
+        out.par_chunks_mut(row_len * rows_per_task)
             .enumerate()
-            .for_each(|(r, chunk)| f(r, chunk));
+            .for_each(|(t, block)| {
+                for (r, chunk) in block.chunks_mut(row_len).enumerate() {
+                    f(t * rows_per_task + r, chunk);
+                }
+            });
     } else {
         out.chunks_mut(row_len)
             .enumerate()
@@ -671,6 +781,13 @@ fn with_indexer(
 /// the truncated byte LUT (`uint8(lut * 255)`). The norm's unset limits are autoscaled
 /// from the data first, ignoring NaN, ±inf and masked values.
 ///
+/// Large inputs are mapped in parallel. A fresh output of tens of megabytes costs page
+/// faults on its first write (at 4096² about as much as the mapping itself): in loops,
+/// reuse a buffer with [`colormap_rgba8_into_slice`]; on Linux with transparent huge pages
+/// in `madvise` mode, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` makes glibc request huge
+/// pages for such allocations (what numpy does itself; this crate has no `unsafe` to call
+/// `madvise`).
+///
 /// ```
 /// use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
 /// let data = ndarray::array![[0.0, 0.5], [1.0, f64::NAN]];
@@ -703,7 +820,8 @@ pub fn colormap_rgba8_into_slice(
         ));
     }
     let n = cmap.n();
-    let lut = cmap.lut_rgba8_trunc();
+    let table = WordLut::new(cmap);
+    let lut = table.as_slice();
     with_indexer(data, norm, n, |ix| {
         let mask = data.mask.as_ref();
         if mask.is_none() {
@@ -717,21 +835,19 @@ pub fn colormap_rgba8_into_slice(
                             vmin,
                             d: vmax - vmin,
                             nf: f64::from(n32),
-                            n: n32,
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), &lut, orow);
+                            kernel_row(&k, v.row(r), lut, orow);
                         });
                     }
-                    Values::F32(v) if n < 1 << 24 => {
+                    Values::F32(v) if n <= F32_KERNEL_MAX_N => {
                         let k = LinearF32 {
                             vmin,
                             d: vmax - vmin,
                             nf: n32 as f32,
-                            n: n32,
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), &lut, orow);
+                            kernel_row(&k, v.row(r), lut, orow);
                         });
                     }
                     _ => {}
@@ -740,8 +856,9 @@ pub fn colormap_rgba8_into_slice(
         }
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
-                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), lut.get(i)) {
-                    px.copy_from_slice(rgba);
+                let word = lut.get(position(i, n));
+                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), word) {
+                    px.copy_from_slice(&rgba.to_ne_bytes());
                 }
             });
         }));
@@ -861,6 +978,134 @@ mod tests {
                 for ((r, c), i) in idx.indexed_iter() {
                     assert_eq!(px(&got, r, c), lut[*i as usize]);
                 }
+            }
+        }
+    }
+
+    /// The vectorised position rule agrees with the spec 3.2 rule of `index_f64` /
+    /// `index_f32` (matplotlib's `Colormap.__call__`: `xa *= N; xa[xa == N] = N - 1`,
+    /// under `xa < 0`, over `xa >= N`, bad NaN, else `int(xa)`) at the edge values.
+    #[test]
+    fn scaled_position_matches_spec_rule() {
+        let tiny = f64::from_bits(1);
+        for n in [1usize, 2, 5, 256, 1000, F32_KERNEL_MAX_N, (1 << 24) - 1] {
+            let nf = n as f64;
+            let k = 1.0 / nf;
+            let xs = [
+                0.0,
+                -0.0,
+                tiny,
+                -tiny,
+                -1e-300,
+                -0.3 / nf,
+                -0.5 / nf,
+                -0.7 / nf,
+                -1.0 / nf,
+                -1.3 / nf,
+                0.3 / nf,
+                0.7 / nf,
+                1.0 + 0.3 / nf,
+                -1.0,
+                k,
+                k * (1.0 - f64::EPSILON),
+                k * (1.0 + f64::EPSILON),
+                0.5,
+                1.0 - f64::EPSILON,
+                1.0 - f64::EPSILON / 2.0,
+                1.0,
+                1.0 + f64::EPSILON,
+                1.0 + 1.0 / nf,
+                2.0,
+                1e300,
+                -1e300,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NAN,
+            ];
+            for x in xs {
+                let want = if x.is_nan() { n + 2 } else { index_f64(x, n) };
+                assert_eq!(
+                    scaled_position(x * nf, nf) as usize,
+                    position(want, n),
+                    "f64 x = {x:e}, N = {n}"
+                );
+                let x32 = x as f32;
+                let nf32 = n as f32;
+                if n < 1 << 24 {
+                    let want = if x32.is_nan() {
+                        n + 2
+                    } else {
+                        index_f32(x32, n)
+                    };
+                    let got = scaled_position(f64::from(x32 * nf32), f64::from(nf32));
+                    assert_eq!(got as usize, position(want, n), "f32 x = {x32:e}, N = {n}");
+                    if n <= F32_KERNEL_MAX_N {
+                        let got = scaled_position_f32(x32 * nf32, nf32);
+                        assert_eq!(got as usize, position(want, n), "f32 x = {x32:e}, N = {n}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A colormap too large for the stack table (a 300-colour `ListedColormap`, heap
+    /// table): the float64/float32 fast loops and the masked general path agree with the
+    /// per-value indices of [`lut_indices`] looked up in `lut_rgba8_trunc`.
+    #[test]
+    fn large_colormaps_match_per_value_lookup() {
+        let colors: Vec<crate::color::Color> = (0..300)
+            .map(|i| {
+                let t = f64::from(i) / 299.0;
+                crate::color::Color::new(t, 0.5, 1.0 - t, 1.0)
+            })
+            .collect();
+        let cmap = Colormap::listed("big", &colors).unwrap();
+        let lut = cmap.lut_rgba8_trunc();
+        let a = data(60, 70);
+        let a32 = a.mapv(|v| v as f32);
+        let mask = a.mapv(|v| v < 0.0);
+        let views = [
+            ScalarData::new(a.view()),
+            ScalarData::new(a32.view()),
+            ScalarData::new(a.view()).with_mask(mask.view()).unwrap(),
+        ];
+        for d in &views {
+            let got = colormap_rgba8(d, &Norm::linear(), &cmap).unwrap();
+            let idx = lut_indices(d, &Norm::linear(), cmap.n()).unwrap();
+            for ((r, c), i) in idx.indexed_iter() {
+                assert_eq!(px(&got, r, c), lut[*i as usize], "({r}, {c})");
+            }
+        }
+    }
+
+    /// The vectorised min/max of contiguous rows (float64 in f64, float32 in f32) and the
+    /// element-wise fold of strided rows give the same autoscaled limits, NaN and ±inf
+    /// ignored (`norm.autoscale_None(masked_invalid(data))`), large inputs included (the
+    /// parallel block fold).
+    #[test]
+    fn autoscale_paths_agree() {
+        for (rows, cols) in [(3, 5), (300, 402)] {
+            let a = data(rows, cols);
+            let a32 = a.mapv(|v| v as f32);
+            let rev = |d: ScalarData<'_>| d.autoscaled(&Norm::linear());
+            let pairs = [
+                (
+                    rev(ScalarData::new(a.view())),
+                    rev(ScalarData::new(
+                        a.slice_axis(Axis(1), Slice::new(0, None, -1)),
+                    )),
+                ),
+                (
+                    rev(ScalarData::new(a32.view())),
+                    rev(ScalarData::new(
+                        a32.slice_axis(Axis(1), Slice::new(0, None, -1)),
+                    )),
+                ),
+            ];
+            for (fast, strided) in pairs {
+                assert!(fast.vmin().is_some_and(f64::is_finite), "{fast:?}");
+                assert_eq!(fast.vmin(), strided.vmin());
+                assert_eq!(fast.vmax(), strided.vmax());
             }
         }
     }
