@@ -446,6 +446,31 @@ fn f32_product(v: f64, weight: i32) -> f64 {
     f64::from(v as f32 * weight as f32)
 }
 
+/// The common frame of the resamplers: checks the inputs, then gathers nearest samples or
+/// runs `filter` with the inverse transform and the filter table.
+fn resample_each<T: Copy + Send + Sync>(
+    src: &[T],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+    what: &str,
+    filter: impl FnOnce(&Affine, &FilterLut) -> Vec<T>,
+) -> Result<Vec<T>> {
+    check_size(placement)?;
+    check_len(src.len(), placement, what)?;
+    Ok(match plan(placement, interpolation, filterrad)? {
+        Plan::Nearest {
+            transform,
+            flip_cols,
+            flip_rows,
+        } => gather(
+            src,
+            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
+        ),
+        Plan::Filtered { inverse, lut } => filter(&inverse, &lut),
+    })
+}
+
 fn gather<T: Copy + Send + Sync>(src: &[T], indices: &[u32]) -> Vec<T> {
     indices.iter().map(|&i| src[i as usize]).collect()
 }
@@ -463,21 +488,14 @@ pub fn resample_rgba(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[f64; 4]>> {
-    check_size(placement)?;
-    check_len(src.len(), placement, "RGBA image")?;
-    Ok(match plan(placement, interpolation, filterrad)? {
-        Plan::Nearest {
-            transform,
-            flip_cols,
-            flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
-        Plan::Filtered { inverse, lut } => {
-            filtered(src, placement, &inverse, &lut, f64_product, finish_rgba)
-        }
-    })
+    resample_each(
+        src,
+        placement,
+        interpolation,
+        filterrad,
+        "RGBA image",
+        |inverse, lut| filtered(src, placement, inverse, lut, f64_product, finish_rgba),
+    )
 }
 
 /// Resamples scalar data (row-major) for the `'data'` stage, in f64, as `_image.resample`
@@ -489,32 +507,22 @@ pub fn resample_scalar(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<f64>> {
-    check_size(placement)?;
-    check_len(src.len(), placement, "data")?;
-    Ok(match plan(placement, interpolation, filterrad)? {
-        Plan::Nearest {
-            transform,
-            flip_cols,
-            flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
-        Plan::Filtered { inverse, lut } => {
+    resample_each(
+        src,
+        placement,
+        interpolation,
+        filterrad,
+        "data",
+        |inverse, lut| {
             let src1: Vec<[f64; 1]> = src.iter().map(|&v| [v]).collect();
-            filtered(
-                &src1,
-                placement,
-                &inverse,
-                &lut,
-                f64_product,
-                |acc, total| [acc[0] / f64::from(total)],
-            )
+            filtered(&src1, placement, inverse, lut, f64_product, |acc, total| {
+                [acc[0] / f64::from(total)]
+            })
             .into_iter()
             .map(|[v]| v)
             .collect()
-        }
-    })
+        },
+    )
 }
 
 /// [`resample_rgba`] for float32 RGBA, as matplotlib resamples float32 RGBA input and
@@ -527,25 +535,20 @@ pub fn resample_rgba_f32(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[f32; 4]>> {
-    check_size(placement)?;
-    check_len(src.len(), placement, "RGBA image")?;
-    Ok(match plan(placement, interpolation, filterrad)? {
-        Plan::Nearest {
-            transform,
-            flip_cols,
-            flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
-        Plan::Filtered { inverse, lut } => {
+    resample_each(
+        src,
+        placement,
+        interpolation,
+        filterrad,
+        "RGBA image",
+        |inverse, lut| {
             let src64: Vec<[f64; 4]> = src.iter().map(|p| p.map(f64::from)).collect();
-            filtered(&src64, placement, &inverse, &lut, f32_product, finish_rgba)
+            filtered(&src64, placement, inverse, lut, f32_product, finish_rgba)
                 .into_iter()
                 .map(|p| p.map(|v| v as f32))
                 .collect()
-        }
-    })
+        },
+    )
 }
 
 /// [`resample_scalar`] for float32 data, as matplotlib resamples float32 input and
@@ -557,32 +560,22 @@ pub fn resample_scalar_f32(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<f32>> {
-    check_size(placement)?;
-    check_len(src.len(), placement, "data")?;
-    Ok(match plan(placement, interpolation, filterrad)? {
-        Plan::Nearest {
-            transform,
-            flip_cols,
-            flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
-        Plan::Filtered { inverse, lut } => {
+    resample_each(
+        src,
+        placement,
+        interpolation,
+        filterrad,
+        "data",
+        |inverse, lut| {
             let src1: Vec<[f64; 1]> = src.iter().map(|&v| [f64::from(v)]).collect();
-            filtered(
-                &src1,
-                placement,
-                &inverse,
-                &lut,
-                f32_product,
-                |acc, total| [acc[0] / f64::from(total)],
-            )
+            filtered(&src1, placement, inverse, lut, f32_product, |acc, total| {
+                [acc[0] / f64::from(total)]
+            })
             .into_iter()
             .map(|[v]| v as f32)
             .collect()
-        }
-    })
+        },
+    )
 }
 
 /// The `'data'` stage's mask resampling: `masked` marks bad input pixels; the result marks
