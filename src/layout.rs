@@ -712,9 +712,11 @@ fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
 
 /// The display coordinates of a colorbar's cell boundaries along its long axis, following
 /// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
-/// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted, then transformed.
+/// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted with the colorbar's
+/// limits, then transformed.
 fn colorbar_edges(
     norm: &Norm,
+    limits: (f64, f64),
     map: &AxisMap,
     n: usize,
     trans: &Affine,
@@ -729,9 +731,11 @@ fn colorbar_edges(
         y.push(prepared.as_ref().map_or(f64::NAN, |p| prepared_value(p, b)));
     }
     let (y0, y1) = (y[0], y[n]);
+    // `_mesh` inverts with the norm's limits set to the colorbar's own (`limits`).
+    let mesh_norm = norm.clone().with_limits(Some(limits.0), Some(limits.1));
     let mut out = Vec::with_capacity(n + 1);
     for v in y {
-        let data = norm.inverse((v - y0) / (y1 - y0))?;
+        let data = mesh_norm.inverse((v - y0) / (y1 - y0))?;
         let t = map.forward(data);
         out.push(match side {
             Side::Bottom => trans.sx * t + trans.tx,
@@ -940,8 +944,14 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 )
             })?;
         let norm = axes_out[cb.mappable.axes.0].image_norms[cb.mappable.index].clone();
+        // The long axis spans the first and last colour boundaries,
+        // `norm.inverse(0)` and `norm.inverse(1)` (colorbar.py's `vmin`/`vmax`), which can
+        // differ from the norm's limits in the last bit.
         let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
-            (Some(a), Some(b)) => (a, b),
+            (Some(a), Some(b)) => (
+                norm.inverse(0.0).unwrap_or(a),
+                norm.inverse(1.0).unwrap_or(b),
+            ),
             _ => (0.0, 1.0),
         };
         // Extend triangles take their length (5 % of the interior each) out of the cell, as
@@ -1017,7 +1027,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 trans: &trans,
             },
         )?;
-        let cell_edges = colorbar_edges(&norm, &map, image.cmap.n(), &trans, side)?;
+        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, image.cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
         }
