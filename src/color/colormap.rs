@@ -402,43 +402,34 @@ impl Colormap {
     }
 }
 
-/// See [`Colormap::index`].
-#[inline]
-pub(crate) fn index_f64(x: f64, n: usize) -> usize {
-    let nf = n as f64;
-    let mut xa = x * nf;
-    if xa == nf {
-        xa = nf - 1.0;
-    }
-    if xa.is_nan() {
-        n + 2
-    } else if xa < 0.0 {
-        n
-    } else if xa >= nf {
-        n + 1
-    } else {
-        xa as usize
-    }
+/// matplotlib's float index rule (spec 3.2) in the float type of the normalised data:
+/// `xa = x * N`, exactly N becomes N - 1, then NaN -> bad (N + 2), below 0 -> under (N),
+/// N or more -> over (N + 1), else the truncated `xa`.
+macro_rules! float_index {
+    ($name:ident, $t:ty, $doc:literal) => {
+        #[doc = $doc]
+        #[inline]
+        pub(crate) fn $name(x: $t, n: usize) -> usize {
+            let nf = n as $t;
+            let mut xa = x * nf;
+            if xa == nf {
+                xa = nf - 1.0;
+            }
+            if xa.is_nan() {
+                n + 2
+            } else if xa < 0.0 {
+                n
+            } else if xa >= nf {
+                n + 1
+            } else {
+                xa as usize
+            }
+        }
+    };
 }
 
-/// See [`Colormap::index_f32`].
-#[inline]
-pub(crate) fn index_f32(x: f32, n: usize) -> usize {
-    let nf = n as f32;
-    let mut xa = x * nf;
-    if xa == nf {
-        xa = nf - 1.0;
-    }
-    if xa.is_nan() {
-        n + 2
-    } else if xa < 0.0 {
-        n
-    } else if xa >= nf {
-        n + 1
-    } else {
-        xa as usize
-    }
-}
+float_index!(index_f64, f64, "See [`Colormap::index`].");
+float_index!(index_f32, f32, "See [`Colormap::index_f32`].");
 
 /// See [`Colormap::index_int`].
 #[inline]

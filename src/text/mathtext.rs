@@ -967,59 +967,13 @@ mod tests {
     //! `renders/*.png`, written by `tests/fixtures/mathtext/gen.py`.
 
     use super::*;
+    use crate::text::fixture::{self, composite_mask, f, read_gray_png};
     use serde_json::Value;
 
     const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mathtext");
 
     fn manifest() -> Value {
-        let text = std::fs::read_to_string(format!("{FIXTURES}/manifest.json")).unwrap();
-        serde_json::from_str(&text).unwrap()
-    }
-
-    /// Floats are stored as exact decimal strings, integers as JSON numbers.
-    fn f(v: &Value) -> f64 {
-        match v {
-            Value::String(s) => s.parse().unwrap(),
-            _ => v.as_f64().unwrap(),
-        }
-    }
-
-    fn read_gray_png(path: &str) -> (usize, usize, Vec<u8>) {
-        let decoder =
-            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        assert_eq!(info.color_type, png::ColorType::Grayscale);
-        buf.truncate(info.buffer_size());
-        (info.width as usize, info.height as usize, buf)
-    }
-
-    /// Black text composited glyph by glyph on opaque white with Agg's plain blender
-    /// (spec §9.4), `alpha = mult(255, coverage)`.
-    fn composite_mask(canvas: &mut [u8], width: usize, height: usize, m: GlyphMaskRef<'_>) {
-        for row in 0..m.height as i64 {
-            for col in 0..m.width as i64 {
-                let (x, y) = (i64::from(m.left) + col, i64::from(m.top) + row);
-                if x < 0 || y < 0 || x >= width as i64 || y >= height as i64 {
-                    continue;
-                }
-                let cov = i64::from(m.coverage[(row * i64::from(m.width) + col) as usize]);
-                let t = 255 * cov + 128;
-                let alpha = ((t >> 8) + t) >> 8;
-                if alpha == 0 {
-                    continue;
-                }
-                let px = &mut canvas[y as usize * width + x as usize];
-                if alpha == 255 {
-                    *px = 0;
-                    continue;
-                }
-                let r = i64::from(*px) * 255;
-                let a2 = ((alpha + 255) << 8) - alpha * 255;
-                *px = (((-r) * alpha + (r << 8)) / a2) as u8;
-            }
-        }
+        fixture::manifest(FIXTURES)
     }
 
     #[test]

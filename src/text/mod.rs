@@ -580,4 +580,6 @@ pub fn pen_origin(
 }
 
 #[cfg(test)]
+mod fixture;
+#[cfg(test)]
 mod tests;

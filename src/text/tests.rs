@@ -3,70 +3,29 @@
 
 use super::*;
 
+use super::fixture::{self, f, read_gray_png};
 use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/text");
 
 fn manifest() -> Value {
-    let text = std::fs::read_to_string(format!("{FIXTURES}/manifest.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    fixture::manifest(FIXTURES)
 }
 
-/// A number from the manifest: floats are stored as exact decimal strings (Rust's
-/// `str::parse` rounds correctly), integers as JSON numbers.
-fn f(v: &Value) -> f64 {
-    match v {
-        Value::String(s) => s.parse().unwrap(),
-        _ => v.as_f64().unwrap(),
-    }
-}
-
-/// Agg's `mult`: a·b/255 with rounding.
-fn mult(a: u32, b: u32) -> u32 {
-    let t = a * b + 128;
-    ((t >> 8) + t) >> 8
-}
-
-/// Composites black text glyph by glyph on an opaque white gray canvas with the fixed
-/// plain blender of spec §9.4.
+/// Composites black text glyph by glyph on an opaque white gray canvas.
 fn composite(width: usize, height: usize, masks: &[GlyphMask]) -> Vec<u8> {
     let mut canvas = vec![255u8; width * height];
     for m in masks {
-        for row in 0..m.height as i64 {
-            for col in 0..m.width as i64 {
-                let (x, y) = (i64::from(m.left) + col, i64::from(m.top) + row);
-                if x < 0 || y < 0 || x >= width as i64 || y >= height as i64 {
-                    continue;
-                }
-                let cov = u32::from(m.coverage[(row * i64::from(m.width) + col) as usize]);
-                let alpha = mult(255, cov) as i64;
-                if alpha == 0 {
-                    continue;
-                }
-                let px = &mut canvas[y as usize * width + x as usize];
-                if alpha == 255 {
-                    *px = 0;
-                    continue;
-                }
-                let (dst, dst_a, c) = (i64::from(*px), 255i64, 0i64);
-                let r = dst * dst_a;
-                let a2 = ((alpha + dst_a) << 8) - alpha * dst_a;
-                *px = ((((c << 8) - r) * alpha + (r << 8)) / a2) as u8;
-            }
-        }
+        let mask = GlyphMaskRef {
+            left: m.left,
+            top: m.top,
+            width: m.width,
+            height: m.height,
+            coverage: &m.coverage,
+        };
+        fixture::composite_mask(&mut canvas, width, height, mask);
     }
     canvas
-}
-
-fn read_gray_png(path: &str) -> (usize, usize, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    assert_eq!(info.color_type, png::ColorType::Grayscale);
-    assert_eq!(info.bit_depth, png::BitDepth::Eight);
-    buf.truncate(info.buffer_size());
-    (info.width as usize, info.height as usize, buf)
 }
 
 #[test]
