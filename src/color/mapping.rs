@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::colormap::{index_f32, index_f64, index_int, Colormap};
 use super::norm::{DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
 use super::rgba::trunc_byte;
-use crate::{Error, Result};
+use crate::{cpu, Error, Result};
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;
@@ -309,7 +309,64 @@ impl Acc {
     }
 }
 
+/// [`row_acc`] as a [`cpu::Kernel`]: row, mask row, working precision, whether positive
+/// extremes are needed.
+struct RowAcc<'a, T>(
+    ndarray::ArrayView1<'a, T>,
+    Option<ndarray::ArrayView1<'a, bool>>,
+    Work,
+    bool,
+);
+
+impl<T: Element> cpu::Kernel for RowAcc<'_, T> {
+    type Output = Acc;
+    #[inline(always)]
+    fn run(self) -> Acc {
+        row_acc(self.0, self.1, self.2, self.3)
+    }
+}
+
+/// `finite_min_max_f64` / `_f32`: the smallest and largest finite value of a slice
+/// (`(inf, -inf)` when there is none), in independent lanes so that the loop vectorises
+/// (a single running minimum is a serial chain the compiler does not reorder).
+macro_rules! finite_min_max {
+    ($name:ident, $f:ty, $lanes:expr, $to:ident) => {
+        #[inline(always)]
+        fn $name<T: Element>(s: &[T]) -> ($f, $f) {
+            const LANES: usize = $lanes;
+            let mut lo = [<$f>::INFINITY; LANES];
+            let mut hi = [<$f>::NEG_INFINITY; LANES];
+            let step = |lo: &mut $f, hi: &mut $f, x: $f| {
+                let finite = x.abs() < <$f>::INFINITY;
+                *lo = if finite & (x < *lo) { x } else { *lo };
+                *hi = if finite & (x > *hi) { x } else { *hi };
+            };
+            let mut chunks = s.chunks_exact(LANES);
+            for c in chunks.by_ref() {
+                for ((l, h), x) in lo.iter_mut().zip(hi.iter_mut()).zip(c) {
+                    step(l, h, x.$to());
+                }
+            }
+            for x in chunks.remainder() {
+                step(&mut lo[0], &mut hi[0], x.$to());
+            }
+            let fold_lo = lo
+                .iter()
+                .fold(<$f>::INFINITY, |a, &b| if b < a { b } else { a });
+            let fold_hi = hi
+                .iter()
+                .fold(<$f>::NEG_INFINITY, |a, &b| if b > a { b } else { a });
+            (fold_lo, fold_hi)
+        }
+    };
+}
+
+finite_min_max!(finite_min_max_f64, f64, 8, to_f64);
+// float32-precision dtypes in f32: twice the lanes; widening to f64 is exact.
+finite_min_max!(finite_min_max_f32, f32, 16, to_f32);
+
 /// Per-row min/max without `Option` in the inner loop.
+#[inline(always)]
 fn row_acc<T: Element>(
     row: ndarray::ArrayView1<'_, T>,
     mrow: Option<ndarray::ArrayView1<'_, bool>>,
@@ -320,24 +377,9 @@ fn row_acc<T: Element>(
         // min/max of the finite values, written so that it vectorises; float32-precision
         // dtypes in f32 (twice the lanes; widening to f64 is exact and keeps the order).
         let (lo, hi) = match work {
-            Work::F64 => {
-                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-                for x in s {
-                    let x = x.to_f64();
-                    let finite = x.abs() < f64::INFINITY;
-                    lo = if finite && x < lo { x } else { lo };
-                    hi = if finite && x > hi { x } else { hi };
-                }
-                (lo, hi)
-            }
+            Work::F64 => finite_min_max_f64(s),
             Work::F32 => {
-                let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-                for x in s {
-                    let x = x.to_f32();
-                    let finite = x.abs() < f32::INFINITY;
-                    lo = if finite && x < lo { x } else { lo };
-                    hi = if finite && x > hi { x } else { hi };
-                }
+                let (lo, hi) = finite_min_max_f32(s);
                 (f64::from(lo), f64::from(hi))
             }
         };
@@ -414,11 +456,18 @@ fn stats_of<T: Element>(
             // Contiguous data: fold blocks of the flat slice, whatever the row length.
             return flat
                 .par_chunks(TASK_PIXELS)
-                .map(|block| row_acc(ndarray::ArrayView1::from(block), None, work, need_pos))
+                .map(|block| {
+                    cpu::vectorized(RowAcc(
+                        ndarray::ArrayView1::from(block),
+                        None,
+                        work,
+                        need_pos,
+                    ))
+                })
                 .reduce(Acc::default, Acc::merge);
         }
     }
-    let one = |r: usize| row_acc(v.row(r), mask.map(|m| m.row(r)), work, need_pos);
+    let one = |r: usize| cpu::vectorized(RowAcc(v.row(r), mask.map(|m| m.row(r)), work, need_pos));
     if rows * cols >= PARALLEL_MIN_PIXELS {
         (0..rows)
             .into_par_iter()
@@ -593,7 +642,7 @@ impl WordLut {
 }
 
 /// Looks the positions of one block up (`p <= N + 2 < lut.len()`): a 4-byte store each.
-#[inline]
+#[inline(always)]
 fn write_block(pos: &[u32], lut: &[u32], out: &mut [u8]) {
     for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
         px.copy_from_slice(&lut[*p as usize].to_ne_bytes());
@@ -654,7 +703,7 @@ struct LinearF64 {
 }
 
 impl BlockKernel<f64> for LinearF64 {
-    #[inline]
+    #[inline(always)]
     fn indices(&self, xs: &[f64], idx: &mut [u32]) {
         for (slot, x) in idx.iter_mut().zip(xs) {
             *slot = scaled_position((x - self.vmin) / self.d * self.nf, self.nf);
@@ -671,7 +720,7 @@ struct LinearF32 {
 }
 
 impl BlockKernel<f32> for LinearF32 {
-    #[inline]
+    #[inline(always)]
     fn indices(&self, xs: &[f32], idx: &mut [u32]) {
         for (slot, x) in idx.iter_mut().zip(xs) {
             let r = (f64::from(*x) - self.vmin) as f32;
@@ -683,6 +732,7 @@ impl BlockKernel<f32> for LinearF32 {
 
 /// Runs a kernel over one row in blocks of [`BLOCK`] pixels (strided rows are gathered
 /// into a block buffer first) and writes the looked-up bytes.
+#[inline(always)]
 fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
     kernel: &K,
     row: ndarray::ArrayView1<'_, T>,
@@ -714,6 +764,17 @@ fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
     }
 }
 
+/// One row through [`kernel_row`], as a [`cpu::Kernel`]: kernel, data row, byte LUT, output.
+struct KernelRow<'a, 'r, T, K>(&'a K, ndarray::ArrayView1<'r, T>, &'a [u32], &'a mut [u8]);
+
+impl<T: Copy + Default, K: BlockKernel<T>> cpu::Kernel for KernelRow<'_, '_, T, K> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        kernel_row(self.0, self.1, self.2, self.3);
+    }
+}
+
 /// Runs `f(row_index, output_row)` over the rows of `out` (`row_len` elements each),
 /// in parallel over blocks of about [`TASK_PIXELS`] pixels for large inputs.
 fn for_rows<E: Send>(
@@ -728,10 +789,13 @@ fn for_rows<E: Send>(
     if pixels >= PARALLEL_MIN_PIXELS {
         let cols = pixels / (out.len() / row_len).max(1);
         let rows_per_task = (TASK_PIXELS / cols.max(1)).max(1);
+        // Blocks in reverse order, each block bottom-up: the autoscale pass has just read
+        // the data front to back, so its last megabytes are still in the cache.
         out.par_chunks_mut(row_len * rows_per_task)
             .enumerate()
+            .rev()
             .for_each(|(t, block)| {
-                for (r, chunk) in block.chunks_mut(row_len).enumerate() {
+                for (r, chunk) in block.chunks_mut(row_len).enumerate().rev() {
                     f(t * rows_per_task + r, chunk);
                 }
             });
@@ -782,11 +846,9 @@ fn with_indexer(
 /// from the data first, ignoring NaN, ±inf and masked values.
 ///
 /// Large inputs are mapped in parallel. A fresh output of tens of megabytes costs page
-/// faults on its first write (at 4096² about as much as the mapping itself): in loops,
-/// reuse a buffer with [`colormap_rgba8_into_slice`]; on Linux with transparent huge pages
-/// in `madvise` mode, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` makes glibc request huge
-/// pages for such allocations (what numpy does itself; this crate has no `unsafe` to call
-/// `madvise`).
+/// faults on its first write; on Linux it is allocated on transparent huge pages where
+/// the system offers them on request, as numpy does for its arrays. In loops, reusing a
+/// buffer with [`colormap_rgba8_into_slice`] saves the faults altogether.
 ///
 /// ```
 /// use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
@@ -798,7 +860,7 @@ fn with_indexer(
 /// ```
 pub fn colormap_rgba8(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
     let (rows, cols) = data.shape();
-    let mut out = vec![0u8; rows * cols * 4];
+    let mut out = cpu::zeroed_vec(rows * cols * 4);
     colormap_rgba8_into_slice(data, norm, cmap, &mut out)?;
     Array3::from_shape_vec((rows, cols, 4), out).map_err(|e| Error::Data(e.to_string()))
 }
@@ -837,7 +899,7 @@ pub fn colormap_rgba8_into_slice(
                             nf: f64::from(n32),
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), lut, orow);
+                            cpu::vectorized(KernelRow(&k, v.row(r), lut, orow));
                         });
                     }
                     Values::F32(v) if n <= F32_KERNEL_MAX_N => {
@@ -847,7 +909,7 @@ pub fn colormap_rgba8_into_slice(
                             nf: n32 as f32,
                         };
                         return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            kernel_row(&k, v.row(r), lut, orow);
+                            cpu::vectorized(KernelRow(&k, v.row(r), lut, orow));
                         });
                     }
                     _ => {}
