@@ -271,7 +271,7 @@ fn image_op(image: &Image, norm: &Norm, ax: &AxesLayout, h: f64) -> Result<Optio
             }
         },
     };
-    let rgba: Vec<u8> = pixels.into_iter().flatten().collect();
+    let rgba: Vec<u8> = pixels.into_flattened();
     Ok(Some(DrawOp::Image {
         left: placement.x0,
         top: h as i64 - (placement.y0 + placement.height as i64),
@@ -293,7 +293,9 @@ fn scalar_pixels(
     let cmap = image.cmap();
     let norm = data.autoscaled(norm);
     // Every pixel's LUT row (under, over and bad included): the common core of both stages.
-    let idx = lut_indices(data, &norm, cmap.n())?;
+    let idx = lut_indices(data, &norm, cmap.n())?
+        .into_raw_vec_and_offset()
+        .0;
     let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
     let alphas_exact = rows.iter().all(|r| r[3] == 0.0 || r[3] == 1.0);
     // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
@@ -301,24 +303,16 @@ fn scalar_pixels(
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
         if let Ok(map) = resample::nearest_indices(placement, interp) {
             let lut = cmap.lut_rgba8_trunc();
-            let flat: Vec<u32> = idx.iter().copied().collect();
-            return Ok(map
-                .iter()
-                .map(|&s| lut[flat[s as usize] as usize])
-                .collect());
+            return Ok(map.iter().map(|&s| lut[idx[s as usize] as usize]).collect());
         }
     }
     match stage {
         Stage::Rgba => {
-            // `cmap(norm(data))` as float RGBA, row-major.
-            let mut src: Vec<[f64; 4]> = idx.iter().map(|&i| rows[i as usize]).collect();
-            resample::premultiply(&mut src);
-            Ok(resample::rgba_to_bytes(&resample::resample_rgba(
-                &src,
-                placement,
-                interp,
-                DEFAULT_FILTERRAD,
-            )?))
+            // `cmap(norm(data))` as float RGBA, read through the LUT. Premultiplying the
+            // rows equals premultiplying the pixels (a factor of 1 is exact).
+            let mut table = rows;
+            resample::premultiply(&mut table);
+            resample::resample_rgba_lut(&idx, &table, placement, interp, DEFAULT_FILTERRAD)
         }
         Stage::Data => {
             let normed = data.normalized(&norm)?;

@@ -731,47 +731,125 @@ impl BlockKernel<f32> for LinearF32 {
 }
 
 /// Runs a kernel over one row in blocks of [`BLOCK`] pixels (strided rows are gathered
-/// into a block buffer first) and writes the looked-up bytes.
+/// into a block buffer first) and hands each block's positions to `sink` with the block's
+/// part of `out` (`per` elements a pixel).
 #[inline(always)]
-fn kernel_row<T: Copy + Default, K: BlockKernel<T>>(
+fn kernel_row<T: Copy + Default, K: BlockKernel<T>, E>(
     kernel: &K,
     row: ndarray::ArrayView1<'_, T>,
-    lut: &[u32],
-    out: &mut [u8],
+    per: usize,
+    sink: &impl Fn(&[u32], &mut [E]),
+    out: &mut [E],
 ) {
     let mut idx = [0u32; BLOCK];
     match row.as_slice() {
         Some(s) => {
-            for (xs, o) in s.chunks(BLOCK).zip(out.chunks_mut(4 * BLOCK)) {
+            for (xs, o) in s.chunks(BLOCK).zip(out.chunks_mut(per * BLOCK)) {
                 let idx = &mut idx[..xs.len()];
                 kernel.indices(xs, idx);
-                write_block(idx, lut, o);
+                sink(idx, o);
             }
         }
         None => {
             let mut buf = [T::default(); BLOCK];
             let mut values = row.iter();
-            for o in out.chunks_mut(4 * BLOCK) {
-                let len = o.len() / 4;
+            for o in out.chunks_mut(per * BLOCK) {
+                let len = o.len() / per;
                 for (b, x) in buf.iter_mut().zip(values.by_ref().take(len)) {
                     *b = *x;
                 }
                 let idx = &mut idx[..len];
                 kernel.indices(&buf[..len], idx);
-                write_block(idx, lut, o);
+                sink(idx, o);
             }
         }
     }
 }
 
-/// One row through [`kernel_row`], as a [`cpu::Kernel`]: kernel, data row, byte LUT, output.
-struct KernelRow<'a, 'r, T, K>(&'a K, ndarray::ArrayView1<'r, T>, &'a [u32], &'a mut [u8]);
+/// One row through [`kernel_row`], as a [`cpu::Kernel`].
+struct KernelRow<'a, 'r, T, K, S, E> {
+    kernel: &'a K,
+    row: ndarray::ArrayView1<'r, T>,
+    per: usize,
+    sink: &'a S,
+    out: &'a mut [E],
+}
 
-impl<T: Copy + Default, K: BlockKernel<T>> cpu::Kernel for KernelRow<'_, '_, T, K> {
+impl<T: Copy + Default, K: BlockKernel<T>, E, S: Fn(&[u32], &mut [E])> cpu::Kernel
+    for KernelRow<'_, '_, T, K, S, E>
+{
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        kernel_row(self.0, self.1, self.2, self.3);
+        kernel_row(self.kernel, self.row, self.per, self.sink, self.out);
+    }
+}
+
+/// The dedicated loops for the common case, plain `Normalize` without a mask: writes
+/// every pixel's [`WordLut`] position through `sink` (into `per` elements of `out` a
+/// pixel) and returns true, or returns false (writing nothing) when the general path is
+/// needed. Same arithmetic as the general path.
+fn fast_positions<E: Send, S: Fn(&[u32], &mut [E]) + Sync>(
+    data: &ScalarData<'_>,
+    prep: Option<&Prepared>,
+    n: usize,
+    out: &mut [E],
+    per: usize,
+    sink: S,
+) -> bool {
+    let (rows, cols) = data.shape();
+    let Some((vmin, vmax)) = prep.and_then(Prepared::plain_linear) else {
+        return false;
+    };
+    if data.mask.is_some() {
+        return false;
+    }
+    macro_rules! run {
+        ($k:expr, $v:expr) => {{
+            let kernel = $k;
+            for_rows(out, cols * per, rows * cols, |r, orow| {
+                cpu::vectorized(KernelRow {
+                    kernel: &kernel,
+                    row: $v.row(r),
+                    per,
+                    sink: &sink,
+                    out: orow,
+                });
+            });
+            true
+        }};
+    }
+    let n32 = n as u32;
+    match &data.values {
+        Values::F64(v) if n < 1 << 24 => run!(
+            LinearF64 {
+                vmin,
+                d: vmax - vmin,
+                nf: f64::from(n32),
+            },
+            v
+        ),
+        Values::F32(v) if n <= F32_KERNEL_MAX_N => run!(
+            LinearF32 {
+                vmin,
+                d: vmax - vmin,
+                nf: n32 as f32,
+            },
+            v
+        ),
+        _ => false,
+    }
+}
+
+/// matplotlib's LUT index of a [`WordLut`] position (the inverse of [`position`]).
+#[inline(always)]
+fn index_of_position(p: u32, n: u32) -> u32 {
+    if p == 0 {
+        n
+    } else if p <= n {
+        p - 1
+    } else {
+        p
     }
 }
 
@@ -814,8 +892,17 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
     }
     let (rows, cols) = data.shape();
-    let mut out = vec![0u32; rows * cols];
+    let mut out = cpu::zeroed_vec(rows * cols);
     with_indexer(data, norm, n, |ix| {
+        let n32 = n as u32;
+        let to_indices = |pos: &[u32], o: &mut [u32]| {
+            for (o, &p) in o.iter_mut().zip(pos) {
+                *o = index_of_position(p, n32);
+            }
+        };
+        if fast_positions(data, ix.prep, n, &mut out, 1, to_indices) {
+            return;
+        }
         let mask = data.mask.as_ref();
         dispatch!(&data.values, v => for_rows(&mut out, cols, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| orow[c] = i as u32);
@@ -885,37 +972,10 @@ pub fn colormap_rgba8_into_slice(
     let table = WordLut::new(cmap);
     let lut = table.as_slice();
     with_indexer(data, norm, n, |ix| {
-        let mask = data.mask.as_ref();
-        if mask.is_none() {
-            if let Some((vmin, vmax)) = ix.prep.and_then(Prepared::plain_linear) {
-                // The common case (plain Normalize, no mask) in dedicated loops with the
-                // same arithmetic as the general path.
-                let n32 = n as u32;
-                match &data.values {
-                    Values::F64(v) if n < 1 << 24 => {
-                        let k = LinearF64 {
-                            vmin,
-                            d: vmax - vmin,
-                            nf: f64::from(n32),
-                        };
-                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            cpu::vectorized(KernelRow(&k, v.row(r), lut, orow));
-                        });
-                    }
-                    Values::F32(v) if n <= F32_KERNEL_MAX_N => {
-                        let k = LinearF32 {
-                            vmin,
-                            d: vmax - vmin,
-                            nf: n32 as f32,
-                        };
-                        return for_rows(out, cols * 4, rows * cols, |r, orow| {
-                            cpu::vectorized(KernelRow(&k, v.row(r), lut, orow));
-                        });
-                    }
-                    _ => {}
-                }
-            }
+        if fast_positions(data, ix.prep, n, out, 4, |pos, o| write_block(pos, lut, o)) {
+            return;
         }
+        let mask = data.mask.as_ref();
         dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
                 let word = lut.get(position(i, n));
@@ -1025,11 +1085,12 @@ mod tests {
                 let got = colormap_rgba8(d, &norm, &cmap).unwrap();
                 let normed = d.normalized(&norm).unwrap();
                 let nan_index = if d.any_masked() { 0 } else { cmap.n() + 2 };
-                for ((r, c), v) in normed.indexed_iter() {
-                    let want = lut[lut_index_of(*v, cmap.n(), nan_index)];
-                    assert_eq!(px(&got, r, c), want, "{norm:?} ({r}, {c})");
-                }
                 let idx = lut_indices(d, &norm, cmap.n()).unwrap();
+                for ((r, c), v) in normed.indexed_iter() {
+                    let i = lut_index_of(*v, cmap.n(), nan_index);
+                    assert_eq!(px(&got, r, c), lut[i], "{norm:?} ({r}, {c})");
+                    assert_eq!(idx[(r, c)] as usize, i, "{norm:?} ({r}, {c})");
+                }
                 let mut again = Array3::<u8>::zeros(got.dim());
                 colormap_rgba8_into(d, &norm, &cmap, again.view_mut()).unwrap();
                 assert_eq!(again, got);

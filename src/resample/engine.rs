@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use super::filters::{iround, FilterLut, FILTER_SCALE, FILTER_SHIFT, SUBPIXEL_SHIFT};
 use super::{resolve, Interpolation, Origin, Placement, Stage};
 use crate::transform::Affine;
-use crate::{Error, Result};
+use crate::{cpu, Error, Result};
 
 /// matplotlib's default `filterrad` (radius of sinc, lanczos and blackman).
 pub const DEFAULT_FILTERRAD: f64 = 4.0;
@@ -179,33 +179,60 @@ fn nearest_map(
     let (rows, cols) = (placement.rows, placement.cols);
     let mut out = vec![0u32; w * h];
     let scale = f64::from(1u32 << SUBPIXEL_SHIFT);
-    for_rows(&mut out, w, |k, line| {
-        // Agg row Y (y up) is device row h - 1 - Y.
+    let last = (w - 1) as u32;
+    // Agg's interpolator at output pixel `cur` of the row whose end points (in 1/256 px)
+    // are (x1, y1) and (x2, y2): the source column and row.
+    let sample = |cur: u32, (x1, y1, x2, y2): (f64, f64, f64, f64)| -> (usize, usize) {
+        let (sx, sy) = if cur == last {
+            (x2 as i32, y2 as i32)
+        } else {
+            let c = f64::from(cur);
+            let l = f64::from(last);
+            (
+                (x1 + (x2 - x1) * c / l + 1e-8) as i32,
+                (y1 + (y2 - y1) * c / l + 1e-8) as i32,
+            )
+        };
+        let mut col = reflect(i64::from(sx >> SUBPIXEL_SHIFT), cols);
+        let mut row = reflect(i64::from(sy >> SUBPIXEL_SHIFT), rows);
+        if flip_cols {
+            col = cols - 1 - col;
+        }
+        if flip_rows {
+            row = rows - 1 - row;
+        }
+        (row, col)
+    };
+    // Agg row Y (y up) is device row h - 1 - Y.
+    let ends = |k: usize| {
         let y = (h - 1 - k) as f64 + 0.5;
-        let last = (w - 1) as u32;
         let (x1, y1) = inverse.apply(0.5, y);
         let (x2, y2) = inverse.apply(0.5 + f64::from(last), y);
-        let (x1, y1, x2, y2) = (x1 * scale, y1 * scale, x2 * scale, y2 * scale);
+        (x1 * scale, y1 * scale, x2 * scale, y2 * scale)
+    };
+    if inverse.shx == 0.0 && inverse.shy == 0.0 {
+        // Axis-aligned: x does not depend on the row nor y on the column (the zero terms
+        // add nothing), so the columns come from one row and each row from two samples
+        // (the last column skips the 1e-8 nudge).
+        let first = ends(0);
+        let col_of: Vec<usize> = (0..=last).map(|c| sample(c, first).1).collect();
+        for_rows(&mut out, w, |k, line| {
+            let e = ends(k);
+            let row_mid = sample(0, e).0 * cols;
+            let row_last = sample(last, e).0 * cols;
+            for (px, &col) in line.iter_mut().zip(&col_of) {
+                *px = (row_mid + col) as u32;
+            }
+            if let (Some(px), Some(&col)) = (line.last_mut(), col_of.last()) {
+                *px = (row_last + col) as u32;
+            }
+        });
+        return Ok(out);
+    }
+    for_rows(&mut out, w, |k, line| {
+        let e = ends(k);
         for (cur, px) in line.iter_mut().enumerate() {
-            let cur = cur as u32;
-            let (sx, sy) = if cur == last {
-                (x2 as i32, y2 as i32)
-            } else {
-                let c = f64::from(cur);
-                let l = f64::from(last);
-                (
-                    (x1 + (x2 - x1) * c / l + 1e-8) as i32,
-                    (y1 + (y2 - y1) * c / l + 1e-8) as i32,
-                )
-            };
-            let mut col = reflect(i64::from(sx >> SUBPIXEL_SHIFT), cols);
-            let mut row = reflect(i64::from(sy >> SUBPIXEL_SHIFT), rows);
-            if flip_cols {
-                col = cols - 1 - col;
-            }
-            if flip_rows {
-                row = rows - 1 - row;
-            }
+            let (row, col) = sample(cur as u32, e);
             *px = (row * cols + col) as u32;
         }
     });
@@ -268,14 +295,14 @@ fn check_size(placement: &Placement) -> Result<()> {
 
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the
 /// accumulated sums and total weight into the output pixel.
-fn filtered<const C: usize>(
-    src: &[[f64; C]],
+fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
+    src: &S,
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
     product: impl Fn(f64, i32) -> f64 + Sync,
-    finish: impl Fn([f64; C], i32) -> [f64; C] + Sync,
-) -> Vec<[f64; C]> {
+    finish: impl Fn([f64; C], i32) -> O + Sync,
+) -> Vec<O> {
     let (w, h) = (placement.width, placement.height);
     let (rows, cols) = (placement.rows, placement.cols);
     // span_image_resample_affine::prepare
@@ -302,7 +329,7 @@ fn filtered<const C: usize>(
     let half = 1 << (SUBPIXEL_SHIFT - 1);
     let mask = (1 << SUBPIXEL_SHIFT) - 1;
 
-    let mut out = vec![[0.0; C]; w * h];
+    let mut out = vec![O::default(); w * h];
     if inverse.shx == 0.0 && inverse.shy == 0.0 && w > 0 {
         // No rotation or shear: every row steps x the same way and every pixel of a row
         // has the same y, so the taps (reflected source index and kernel weight) are
@@ -348,23 +375,15 @@ fn filtered<const C: usize>(
             taps
         };
         for_rows(&mut out, w, |k, line| {
-            let rtaps = row_taps(k);
-            for (c, px) in line.iter_mut().enumerate() {
-                let ctaps = &col_taps[col_start[c]..col_start[c + 1]];
-                let mut acc = [0.0; C];
-                let mut total: i32 = 0;
-                for &(row, weight_y) in &rtaps {
-                    for &(col, weight_x) in ctaps {
-                        let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
-                        let p = &src[row + col];
-                        for ch in 0..C {
-                            acc[ch] += product(p[ch], weight);
-                        }
-                        total += weight;
-                    }
-                }
-                *px = finish(acc, total);
-            }
+            cpu::vectorized(TapRow {
+                src,
+                row_taps: &row_taps(k),
+                col_taps: &col_taps,
+                col_start: &col_start,
+                product: &product,
+                finish: &finish,
+                line,
+            });
         });
         return out;
     }
@@ -394,7 +413,7 @@ fn filtered<const C: usize>(
                 loop {
                     let weight = (weight_y * i32::from(weights[x_hr as usize]) + FILTER_SCALE / 2)
                         >> FILTER_SHIFT;
-                    let p = &src[row + reflect(sx, cols)];
+                    let p = src.sample(row + reflect(sx, cols));
                     for c in 0..C {
                         acc[c] += product(p[c], weight);
                     }
@@ -417,6 +436,83 @@ fn filtered<const C: usize>(
         }
     });
     out
+}
+
+/// Where the filter reads source pixels from: row-major pixel `i`.
+trait Sample<const C: usize>: Sync {
+    fn sample(&self, i: usize) -> [f64; C];
+}
+
+impl<const C: usize> Sample<C> for [[f64; C]] {
+    #[inline(always)]
+    fn sample(&self, i: usize) -> [f64; C] {
+        self[i]
+    }
+}
+
+/// A colour-mapped image read through its LUT: pixel `i` is `table[index[i]]` (the
+/// table is checked to cover every index before use).
+struct Indexed<'a, const C: usize> {
+    index: &'a [u32],
+    table: &'a [[f64; C]],
+}
+
+impl<const C: usize> Sample<C> for Indexed<'_, C> {
+    #[inline(always)]
+    fn sample(&self, i: usize) -> [f64; C] {
+        self.table[self.index[i] as usize]
+    }
+}
+
+/// One output row of the axis-aligned filter (see [`filtered`]), as a [`cpu::Kernel`].
+struct TapRow<'a, const C: usize, S: ?Sized, P, F, O> {
+    src: &'a S,
+    row_taps: &'a [(usize, i32)],
+    col_taps: &'a [(usize, i32)],
+    col_start: &'a [usize],
+    product: &'a P,
+    finish: &'a F,
+    line: &'a mut [O],
+}
+
+impl<const C: usize, S, P, F, O> cpu::Kernel for TapRow<'_, C, S, P, F, O>
+where
+    S: Sample<C> + ?Sized,
+    P: Fn(f64, i32) -> f64,
+    F: Fn([f64; C], i32) -> O,
+{
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        // Row taps outermost, then pixels, then column taps: each pixel still sums its
+        // samples in Agg's order (rows outer, columns inner), so the result is
+        // bit-identical, but consecutive pixels' sums are independent chains that the
+        // CPU overlaps (one pixel's chain of dependent additions is the bottleneck).
+        let w = self.line.len();
+        let mut acc = vec![[0.0; C]; w];
+        let mut total = vec![0i32; w];
+        for &(row, weight_y) in self.row_taps {
+            for (c, (a, t)) in acc.iter_mut().zip(total.iter_mut()).enumerate() {
+                let ctaps = &self.col_taps[self.col_start[c]..self.col_start[c + 1]];
+                // Locals, not the slots: a store per tap would chain through memory.
+                let mut sum = *a;
+                let mut weights = 0;
+                for &(col, weight_x) in ctaps {
+                    let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
+                    let p = self.src.sample(row + col);
+                    for ch in 0..C {
+                        sum[ch] += (self.product)(p[ch], weight);
+                    }
+                    weights += weight;
+                }
+                *a = sum;
+                *t += weights;
+            }
+        }
+        for ((px, a), t) in self.line.iter_mut().zip(&acc).zip(&total) {
+            *px = (self.finish)(*a, *t);
+        }
+    }
 }
 
 /// Agg's RGBA finish: divide by the total weight, clamp below at 0, alpha at most 1 and
@@ -446,27 +542,26 @@ fn f32_product(v: f64, weight: i32) -> f64 {
     f64::from(v as f32 * weight as f32)
 }
 
-/// The common frame of the resamplers: checks the inputs, then gathers nearest samples or
+/// The common frame of the resamplers: checks the inputs (`src_len` source pixels), then
+/// gathers nearest samples with `nearest` (given each output pixel's source index) or
 /// runs `filter` with the inverse transform and the filter table.
-fn resample_each<T: Copy + Send + Sync>(
-    src: &[T],
+fn resample_each<T>(
+    src_len: usize,
     placement: &Placement,
     interpolation: Interpolation,
     filterrad: f64,
     what: &str,
+    nearest: impl FnOnce(&[u32]) -> Vec<T>,
     filter: impl FnOnce(&Affine, &FilterLut) -> Vec<T>,
 ) -> Result<Vec<T>> {
     check_size(placement)?;
-    check_len(src.len(), placement, what)?;
+    check_len(src_len, placement, what)?;
     Ok(match plan(placement, interpolation, filterrad)? {
         Plan::Nearest {
             transform,
             flip_cols,
             flip_rows,
-        } => gather(
-            src,
-            &nearest_map(placement, &transform, flip_cols, flip_rows)?,
-        ),
+        } => nearest(&nearest_map(placement, &transform, flip_cols, flip_rows)?),
         Plan::Filtered { inverse, lut } => filter(&inverse, &lut),
     })
 }
@@ -489,12 +584,65 @@ pub fn resample_rgba(
     filterrad: f64,
 ) -> Result<Vec<[f64; 4]>> {
     resample_each(
-        src,
+        src.len(),
         placement,
         interpolation,
         filterrad,
         "RGBA image",
+        |map| gather(src, map),
         |inverse, lut| filtered(src, placement, inverse, lut, f64_product, finish_rgba),
+    )
+}
+
+/// [`resample_rgba`] + [`rgba_to_bytes`] for a colour-mapped image, without expanding it:
+/// source pixel `i` (row-major) is `table[index[i]]`, premultiplied float RGBA (such as
+/// the rows of a colormap's LUT). Bit-identical to expanding the image first; reads 4
+/// bytes a source pixel instead of 32. Device order (top row first).
+///
+/// ```
+/// use figbuf::resample::{place, resample_rgba_lut, Interpolation, Origin};
+/// let table = [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 1.0, 1.0]];
+/// let index = [0, 1, 1, 0];
+/// // A 2 x 2 image (default extent) filling a 3 x 3 pixel axes box.
+/// let extent = [-0.5, 1.5, 1.5, -0.5];
+/// let placement = place(extent, Origin::Upper, 2, 2, (-0.5, 1.5), (1.5, -0.5), [0.0, 0.0, 3.0, 3.0])
+///     .expect("visible");
+/// let px = resample_rgba_lut(&index, &table, &placement, Interpolation::Bilinear, 4.0)?;
+/// assert_eq!(px.len(), 9);
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+pub fn resample_rgba_lut(
+    index: &[u32],
+    table: &[[f64; 4]],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+) -> Result<Vec<[u8; 4]>> {
+    if let Some(&i) = index.iter().max().filter(|&&i| i as usize >= table.len()) {
+        return Err(Error::invalid(
+            "colour index",
+            i,
+            format!("below the table length {}", table.len()),
+        ));
+    }
+    let pixel = |i: u32| table[i as usize];
+    resample_each(
+        index.len(),
+        placement,
+        interpolation,
+        filterrad,
+        "colour-mapped image",
+        |map| {
+            map.iter()
+                .map(|&s| rgba_pixel_to_bytes(pixel(index[s as usize])))
+                .collect()
+        },
+        |inverse, lut| {
+            let src = Indexed { index, table };
+            filtered(&src, placement, inverse, lut, f64_product, |acc, total| {
+                rgba_pixel_to_bytes(finish_rgba(acc, total))
+            })
+        },
     )
 }
 
@@ -508,16 +656,22 @@ pub fn resample_scalar(
     filterrad: f64,
 ) -> Result<Vec<f64>> {
     resample_each(
-        src,
+        src.len(),
         placement,
         interpolation,
         filterrad,
         "data",
+        |map| gather(src, map),
         |inverse, lut| {
             let src1: Vec<[f64; 1]> = src.iter().map(|&v| [v]).collect();
-            filtered(&src1, placement, inverse, lut, f64_product, |acc, total| {
-                [acc[0] / f64::from(total)]
-            })
+            filtered(
+                &src1[..],
+                placement,
+                inverse,
+                lut,
+                f64_product,
+                |acc, total| [acc[0] / f64::from(total)],
+            )
             .into_iter()
             .map(|[v]| v)
             .collect()
@@ -536,17 +690,25 @@ pub fn resample_rgba_f32(
     filterrad: f64,
 ) -> Result<Vec<[f32; 4]>> {
     resample_each(
-        src,
+        src.len(),
         placement,
         interpolation,
         filterrad,
         "RGBA image",
+        |map| gather(src, map),
         |inverse, lut| {
             let src64: Vec<[f64; 4]> = src.iter().map(|p| p.map(f64::from)).collect();
-            filtered(&src64, placement, inverse, lut, f32_product, finish_rgba)
-                .into_iter()
-                .map(|p| p.map(|v| v as f32))
-                .collect()
+            filtered(
+                &src64[..],
+                placement,
+                inverse,
+                lut,
+                f32_product,
+                finish_rgba,
+            )
+            .into_iter()
+            .map(|p| p.map(|v| v as f32))
+            .collect()
         },
     )
 }
@@ -561,16 +723,22 @@ pub fn resample_scalar_f32(
     filterrad: f64,
 ) -> Result<Vec<f32>> {
     resample_each(
-        src,
+        src.len(),
         placement,
         interpolation,
         filterrad,
         "data",
+        |map| gather(src, map),
         |inverse, lut| {
             let src1: Vec<[f64; 1]> = src.iter().map(|&v| [f64::from(v)]).collect();
-            filtered(&src1, placement, inverse, lut, f32_product, |acc, total| {
-                [acc[0] / f64::from(total)]
-            })
+            filtered(
+                &src1[..],
+                placement,
+                inverse,
+                lut,
+                f32_product,
+                |acc, total| [acc[0] / f64::from(total)],
+            )
             .into_iter()
             .map(|[v]| v as f32)
             .collect()
@@ -657,20 +825,20 @@ pub fn rgba_f32_to_bytes(pixels: &[[f32; 4]]) -> Vec<[u8; 4]> {
 /// The `'rgba'` stage's finish (spec §5.4): divide by the resampled alpha where it is
 /// non-zero, then `uint8(v * 255)` (truncation).
 pub fn rgba_to_bytes(pixels: &[[f64; 4]]) -> Vec<[u8; 4]> {
-    pixels
-        .iter()
-        .map(|p| {
-            let a = p[3];
-            let d = if a != 0.0 { a } else { 1.0 };
-            let rgb = [p[0] / d, p[1] / d, p[2] / d];
-            [
-                (rgb[0] * 255.0) as u8,
-                (rgb[1] * 255.0) as u8,
-                (rgb[2] * 255.0) as u8,
-                (a * 255.0) as u8,
-            ]
-        })
-        .collect()
+    pixels.iter().map(|&p| rgba_pixel_to_bytes(p)).collect()
+}
+
+/// [`rgba_to_bytes`] of one pixel.
+#[inline(always)]
+fn rgba_pixel_to_bytes(p: [f64; 4]) -> [u8; 4] {
+    let a = p[3];
+    let d = if a != 0.0 { a } else { 1.0 };
+    [
+        (p[0] / d * 255.0) as u8,
+        (p[1] / d * 255.0) as u8,
+        (p[2] / d * 255.0) as u8,
+        (a * 255.0) as u8,
+    ]
 }
 
 #[cfg(test)]
@@ -770,6 +938,74 @@ mod tests {
         let src: Vec<f64> = (0..8).map(f64::from).collect();
         let got = resample_scalar(&src, &p, Interpolation::Hanning, 4.0).unwrap();
         assert_eq!(got, src);
+    }
+
+    /// Reading through the LUT equals expanding the image first, bit for bit, for every
+    /// kernel, up- and downsampling, both origins, a table with transparent rows.
+    #[test]
+    fn lut_source_matches_expanded_image() {
+        let (rows, cols) = (23, 37);
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let index: Vec<u32> = (0..rows * cols)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % 7) as u32
+            })
+            .collect();
+        let mut table: Vec<[f64; 4]> = (0..7)
+            .map(|i| {
+                let t = f64::from(i) / 7.0;
+                [
+                    t,
+                    1.0 - t,
+                    (t * 3.0).fract(),
+                    if i == 6 { 0.0 } else { 1.0 - t / 3.0 },
+                ]
+            })
+            .collect();
+        premultiply(&mut table);
+        let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
+        let extent = [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5];
+        for origin in [Origin::Upper, Origin::Lower] {
+            for (w, h) in [(11.0, 7.0), (97.0, 61.5), (37.0, 230.0)] {
+                let p = place(
+                    extent,
+                    origin,
+                    rows,
+                    cols,
+                    (-0.5, cols as f64 - 0.5),
+                    (rows as f64 - 0.5, -0.5),
+                    [3.0, 2.0, 3.0 + w, 2.0 + h],
+                )
+                .unwrap();
+                for interp in Interpolation::ALL {
+                    let want = resample_rgba(&expanded, &p, interp, DEFAULT_FILTERRAD)
+                        .map(|v| rgba_to_bytes(&v));
+                    let got = resample_rgba_lut(&index, &table, &p, interp, DEFAULT_FILTERRAD);
+                    assert_eq!(got.ok(), want.ok(), "{interp:?} {origin:?} {w}x{h}");
+                }
+            }
+        }
+        let err = resample_rgba_lut(
+            &[7],
+            &table,
+            &place(
+                [-0.5, 0.5, 0.5, -0.5],
+                Origin::Upper,
+                1,
+                1,
+                (-0.5, 0.5),
+                (0.5, -0.5),
+                [0.0, 0.0, 4.0, 4.0],
+            )
+            .unwrap(),
+            Interpolation::Bilinear,
+            DEFAULT_FILTERRAD,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("colour index"), "{err}");
     }
 
     #[test]

@@ -39,8 +39,8 @@ use crate::{Error, Result};
 
 pub use engine::{
     nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
-    resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes, rgba_u8_to_f32,
-    DEFAULT_FILTERRAD, MAX_FILTERRAD,
+    resample_rgba_lut, resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes,
+    rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD,
 };
 pub use filters::FilterLut;
 
