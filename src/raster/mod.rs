@@ -20,10 +20,7 @@ pub struct Canvas {
 impl Canvas {
     /// A canvas cleared to (255, 255, 255, 0), as Agg clears matplotlib's.
     pub fn new(width: usize, height: usize) -> Self {
-        let mut data = vec![255u8; width * height * 4];
-        for px in data.chunks_exact_mut(4) {
-            px[3] = 0;
-        }
+        let data = [255u8, 255, 255, 0].repeat(width * height);
         Canvas {
             width,
             height,
@@ -66,8 +63,16 @@ impl Canvas {
             return;
         }
         let row = y as usize * self.width * 4;
-        for px in self.data[row + x0 as usize * 4..row + x1 as usize * 4].chunks_exact_mut(4) {
-            copy_or_blend(px, color, cover);
+        let pixels = &mut self.data[row + x0 as usize * 4..row + x1 as usize * 4];
+        if color[3] == 255 && cover == 255 {
+            // Opaque at full cover: a copy (the common case of patches), as a plain fill.
+            for px in pixels.chunks_exact_mut(4) {
+                px.copy_from_slice(&color);
+            }
+        } else {
+            for px in pixels.chunks_exact_mut(4) {
+                copy_or_blend(px, color, cover);
+            }
         }
     }
 
@@ -112,14 +117,18 @@ impl Canvas {
         if r.is_empty() || rgba.len() < width * height * 4 {
             return;
         }
+        let n = (r.x1 - r.x0) as usize * 4;
         for y in r.y0..r.y1 {
-            let src_row = (y - top) as usize * width * 4;
-            let dst_row = y as usize * self.width * 4;
-            for x in r.x0..r.x1 {
-                let s = src_row + (x - left) as usize * 4;
-                let d = dst_row + x as usize * 4;
-                let c = [rgba[s], rgba[s + 1], rgba[s + 2], rgba[s + 3]];
-                copy_or_blend(&mut self.data[d..d + 4], c, 255);
+            let s = (y - top) as usize * width * 4 + (r.x0 - left) as usize * 4;
+            let d = y as usize * self.width * 4 + r.x0 as usize * 4;
+            let (src, dst) = (&rgba[s..s + n], &mut self.data[d..d + n]);
+            if src.chunks_exact(4).all(|c| c[3] == 255) {
+                // An opaque row is copied pixel for pixel by copy_or_blend anyway.
+                dst.copy_from_slice(src);
+            } else {
+                for (p, c) in dst.chunks_exact_mut(4).zip(src.chunks_exact(4)) {
+                    copy_or_blend(p, [c[0], c[1], c[2], c[3]], 255);
+                }
             }
         }
     }

@@ -464,6 +464,24 @@ impl<const C: usize> Sample<C> for Indexed<'_, C> {
     }
 }
 
+/// Table entries of [`SmallIndexed`]: colormaps of up to 509 colours (plus under, over
+/// and bad), so every `u32 & (SMALL_TABLE - 1)` is in range without a check.
+const SMALL_TABLE: usize = 512;
+
+/// [`Indexed`] with the table in a fixed-size array (entries past the real table are
+/// never read: every index is checked to be below its length first).
+struct SmallIndexed<'a, const C: usize> {
+    index: &'a [u32],
+    table: Box<[[f64; C]; SMALL_TABLE]>,
+}
+
+impl<const C: usize> Sample<C> for SmallIndexed<'_, C> {
+    #[inline(always)]
+    fn sample(&self, i: usize) -> [f64; C] {
+        self.table[self.index[i] as usize & (SMALL_TABLE - 1)]
+    }
+}
+
 /// One output row of the axis-aligned filter (see [`filtered`]), as a [`cpu::Kernel`].
 struct TapRow<'a, const C: usize, S: ?Sized, P, F, O> {
     src: &'a S,
@@ -488,30 +506,48 @@ where
         // samples in Agg's order (rows outer, columns inner), so the result is
         // bit-identical, but consecutive pixels' sums are independent chains that the
         // CPU overlaps (one pixel's chain of dependent additions is the bottleneck).
-        let w = self.line.len();
-        let mut acc = vec![[0.0; C]; w];
-        let mut total = vec![0i32; w];
-        for &(row, weight_y) in self.row_taps {
-            for (c, (a, t)) in acc.iter_mut().zip(total.iter_mut()).enumerate() {
-                let ctaps = &self.col_taps[self.col_start[c]..self.col_start[c + 1]];
-                // Locals, not the slots: a store per tap would chain through memory.
-                let mut sum = *a;
-                let mut weights = 0;
-                for &(col, weight_x) in ctaps {
-                    let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
-                    let p = self.src.sample(row + col);
-                    for ch in 0..C {
-                        sum[ch] += (self.product)(p[ch], weight);
-                    }
-                    weights += weight;
-                }
-                *a = sum;
-                *t += weights;
+        // The first row tap starts every sum from zero (no zeroed buffer to allocate).
+        let Some((&(row, weight_y), rest)) = self.row_taps.split_first() else {
+            return;
+        };
+        let mut acc: Vec<([f64; C], i32)> = (0..self.line.len())
+            .map(|c| self.add_row(c, row, weight_y, ([0.0; C], 0)))
+            .collect();
+        for &(row, weight_y) in rest {
+            for (c, a) in acc.iter_mut().enumerate() {
+                *a = self.add_row(c, row, weight_y, *a);
             }
         }
-        for ((px, a), t) in self.line.iter_mut().zip(&acc).zip(&total) {
-            *px = (self.finish)(*a, *t);
+        for (px, &(sum, total)) in self.line.iter_mut().zip(&acc) {
+            *px = (self.finish)(sum, total);
         }
+    }
+}
+
+impl<const C: usize, S, P, F, O> TapRow<'_, C, S, P, F, O>
+where
+    S: Sample<C> + ?Sized,
+    P: Fn(f64, i32) -> f64,
+{
+    /// Adds output pixel `c`'s samples of one source row (at `row`, weight `weight_y`)
+    /// to its running sums, in Agg's order.
+    #[inline(always)]
+    fn add_row(
+        &self,
+        c: usize,
+        row: usize,
+        weight_y: i32,
+        (mut sum, mut total): ([f64; C], i32),
+    ) -> ([f64; C], i32) {
+        for &(col, weight_x) in &self.col_taps[self.col_start[c]..self.col_start[c + 1]] {
+            let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
+            let p = self.src.sample(row + col);
+            for ch in 0..C {
+                sum[ch] += (self.product)(p[ch], weight);
+            }
+            total += weight;
+        }
+        (sum, total)
     }
 }
 
@@ -638,10 +674,19 @@ pub fn resample_rgba_lut(
                 .collect()
         },
         |inverse, lut| {
-            let src = Indexed { index, table };
-            filtered(&src, placement, inverse, lut, f64_product, |acc, total| {
-                rgba_pixel_to_bytes(finish_rgba(acc, total))
-            })
+            let finish = |acc, total| rgba_pixel_to_bytes(finish_rgba(acc, total));
+            if table.len() <= SMALL_TABLE {
+                let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
+                small[..table.len()].copy_from_slice(table);
+                let src = SmallIndexed {
+                    index,
+                    table: small,
+                };
+                filtered(&src, placement, inverse, lut, f64_product, finish)
+            } else {
+                let src = Indexed { index, table };
+                filtered(&src, placement, inverse, lut, f64_product, finish)
+            }
         },
     )
 }
