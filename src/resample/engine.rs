@@ -163,6 +163,24 @@ fn for_rows<T: Send>(out: &mut [T], width: usize, row: impl Fn(usize, &mut [T]) 
     }
 }
 
+/// Runs `block(first_row, rows)` over blocks of whole output rows (about
+/// [`PARALLEL_PIXELS`] / 4 pixels each), in parallel for large outputs: for work that
+/// sets up per-block buffers once.
+fn for_row_blocks<T: Send>(out: &mut [T], width: usize, block: impl Fn(usize, &mut [T]) + Sync) {
+    if width == 0 {
+        return;
+    }
+    let rows_per_block = (PARALLEL_PIXELS / 4 / width).max(1);
+    let chunk = rows_per_block * width;
+    if out.len() >= PARALLEL_PIXELS {
+        out.par_chunks_mut(chunk)
+            .enumerate()
+            .for_each(|(b, rows)| block(b * rows_per_block, rows));
+    } else {
+        block(0, out);
+    }
+}
+
 /// The nearest-neighbour source index (row-major, into the caller's unflipped array) of
 /// every output pixel, device order (top row first). Exact including Agg's tie breaking
 /// (spec §5.5).
@@ -300,7 +318,7 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
-    product: impl Fn(f64, i32) -> f64 + Sync,
+    product: impl Fn(f64, f64) -> f64 + Sync,
     finish: impl Fn([f64; C], i32) -> O + Sync,
 ) -> Vec<O> {
     let (w, h) = (placement.width, placement.height);
@@ -374,6 +392,36 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
             }
             taps
         };
+        let widest = col_start.windows(2).map(|p| p[1] - p[0]).max().unwrap_or(0);
+        if S::FINITE && (1..=MAX_PADDED_TAPS).contains(&widest) {
+            let (mut col_offset, mut col_weight) = (Vec::new(), Vec::new());
+            for c in 0..w {
+                let taps = &col_taps[col_start[c]..col_start[c + 1]];
+                let last = taps.last().map_or(0, |t| t.0);
+                for j in 0..widest {
+                    let (col, weight) = taps.get(j).copied().unwrap_or((last, 0));
+                    col_offset.push(col);
+                    col_weight.push(weight);
+                }
+            }
+            for_row_blocks(&mut out, w, |first, block| {
+                let mut scratch = Scratch::new(w, widest);
+                for (i, line) in block.chunks_mut(w).enumerate() {
+                    padded_row(
+                        widest,
+                        src,
+                        &row_taps(first + i),
+                        &col_offset,
+                        &col_weight,
+                        &mut scratch,
+                        &product,
+                        &finish,
+                        line,
+                    );
+                }
+            });
+            return out;
+        }
         for_rows(&mut out, w, |k, line| {
             cpu::vectorized(TapRow {
                 src,
@@ -415,7 +463,7 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
                         >> FILTER_SHIFT;
                     let p = src.sample(row + reflect(sx, cols));
                     for c in 0..C {
-                        acc[c] += product(p[c], weight);
+                        acc[c] += product(p[c], f64::from(weight));
                     }
                     total += weight;
                     x_hr += rx_inv;
@@ -440,6 +488,10 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
 
 /// Where the filter reads source pixels from: row-major pixel `i`.
 trait Sample<const C: usize>: Sync {
+    /// Whether every sample is finite, so that a tap of weight 0 adds exactly nothing
+    /// (`v * 0` is a signed zero, and `s + ±0 == s`); then pixels can be padded to the
+    /// same number of taps (see [`PaddedRow`]).
+    const FINITE: bool = false;
     fn sample(&self, i: usize) -> [f64; C];
 }
 
@@ -469,13 +521,15 @@ impl<const C: usize> Sample<C> for Indexed<'_, C> {
 const SMALL_TABLE: usize = 512;
 
 /// [`Indexed`] with the table in a fixed-size array (entries past the real table are
-/// never read: every index is checked to be below its length first).
+/// never read: every index is checked to be below its length first), all finite (the
+/// caller checks).
 struct SmallIndexed<'a, const C: usize> {
     index: &'a [u32],
     table: Box<[[f64; C]; SMALL_TABLE]>,
 }
 
 impl<const C: usize> Sample<C> for SmallIndexed<'_, C> {
+    const FINITE: bool = true;
     #[inline(always)]
     fn sample(&self, i: usize) -> [f64; C] {
         self.table[self.index[i] as usize & (SMALL_TABLE - 1)]
@@ -496,7 +550,7 @@ struct TapRow<'a, const C: usize, S: ?Sized, P, F, O> {
 impl<const C: usize, S, P, F, O> cpu::Kernel for TapRow<'_, C, S, P, F, O>
 where
     S: Sample<C> + ?Sized,
-    P: Fn(f64, i32) -> f64,
+    P: Fn(f64, f64) -> f64,
     F: Fn([f64; C], i32) -> O,
 {
     type Output = ();
@@ -527,7 +581,7 @@ where
 impl<const C: usize, S, P, F, O> TapRow<'_, C, S, P, F, O>
 where
     S: Sample<C> + ?Sized,
-    P: Fn(f64, i32) -> f64,
+    P: Fn(f64, f64) -> f64,
 {
     /// Adds output pixel `c`'s samples of one source row (at `row`, weight `weight_y`)
     /// to its running sums, in Agg's order.
@@ -543,11 +597,155 @@ where
             let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
             let p = self.src.sample(row + col);
             for ch in 0..C {
-                sum[ch] += (self.product)(p[ch], weight);
+                sum[ch] += (self.product)(p[ch], f64::from(weight));
             }
             total += weight;
         }
         (sum, total)
+    }
+}
+
+/// The most taps per pixel the padded rows handle (Hanning downsampling by up to ~2.5,
+/// bilinear and bicubic upsampling); wider filters take [`TapRow`].
+const MAX_PADDED_TAPS: usize = 6;
+
+/// [`TapRow`] for finite sources with every pixel padded to `K` column taps (a padding
+/// tap repeats a real column with weight 0, which adds exactly nothing to a finite sum):
+/// fixed-length inner loops without bounds checks, and the 2-D weights of a row tap
+/// computed for the whole row at once in a loop that vectorises. Same sums in the same
+/// order as Agg.
+struct PaddedRow<'a, const C: usize, const K: usize, S: ?Sized, P, F, O> {
+    src: &'a S,
+    row_taps: &'a [(usize, i32)],
+    /// Source column of tap `j` of pixel `c` at `c * K + j`.
+    col_offset: &'a [usize],
+    /// Its horizontal weight (0 for padding).
+    col_weight: &'a [i32],
+    scratch: &'a mut Scratch<C>,
+    product: &'a P,
+    finish: &'a F,
+    line: &'a mut [O],
+}
+
+impl<const C: usize, const K: usize, S, P, F, O> cpu::Kernel for PaddedRow<'_, C, K, S, P, F, O>
+where
+    S: Sample<C> + ?Sized,
+    P: Fn(f64, f64) -> f64,
+    F: Fn([f64; C], i32) -> O,
+{
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let Scratch { weight, total, acc } = self.scratch;
+        for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
+            for (f, &x) in weight.iter_mut().zip(self.col_weight) {
+                *f = f64::from((weight_y * x + FILTER_SCALE / 2) >> FILTER_SHIFT);
+            }
+            let taps = self.col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
+            // The first row tap starts the totals and sums (the scratch is reused).
+            // Integer weights are summed in f64: exact.
+            if k == 0 {
+                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                    *t = ws.iter().sum::<f64>();
+                }
+                for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                    *sum =
+                        padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, [0.0; C]);
+                }
+            } else {
+                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                    *t += ws.iter().sum::<f64>();
+                }
+                for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                    *sum = padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, *sum);
+                }
+            }
+        }
+        for ((px, &sum), &t) in self.line.iter_mut().zip(acc.iter()).zip(total.iter()) {
+            *px = (self.finish)(sum, t as i32);
+        }
+    }
+}
+
+/// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
+#[inline(always)]
+fn padded_taps<const C: usize, const K: usize, S, P>(
+    src: &S,
+    product: &P,
+    row: usize,
+    cols: &[usize],
+    ws: &[f64],
+    mut sum: [f64; C],
+) -> [f64; C]
+where
+    S: Sample<C> + ?Sized,
+    P: Fn(f64, f64) -> f64,
+{
+    for (&col, &f) in cols.iter().zip(ws).take(K) {
+        let p = src.sample(row + col);
+        for ch in 0..C {
+            sum[ch] += product(p[ch], f);
+        }
+    }
+    sum
+}
+
+/// Per-task buffers of [`PaddedRow`]: 2-D weights of the current row tap, total weight
+/// and running sums of each pixel.
+struct Scratch<const C: usize> {
+    weight: Vec<f64>,
+    total: Vec<f64>,
+    acc: Vec<[f64; C]>,
+}
+
+impl<const C: usize> Scratch<C> {
+    fn new(width: usize, taps: usize) -> Self {
+        Scratch {
+            weight: vec![0.0; width * taps],
+            total: vec![0.0; width],
+            acc: vec![[0.0; C]; width],
+        }
+    }
+}
+
+/// Runs [`PaddedRow`] with `K` taps a pixel, for `K` in `1..=MAX_PADDED_TAPS`.
+#[allow(clippy::too_many_arguments)]
+fn padded_row<const C: usize, S, P, F, O>(
+    k: usize,
+    src: &S,
+    row_taps: &[(usize, i32)],
+    col_offset: &[usize],
+    col_weight: &[i32],
+    scratch: &mut Scratch<C>,
+    product: &P,
+    finish: &F,
+    line: &mut [O],
+) where
+    S: Sample<C> + ?Sized,
+    P: Fn(f64, f64) -> f64,
+    F: Fn([f64; C], i32) -> O,
+{
+    macro_rules! run {
+        ($k:literal) => {
+            cpu::vectorized(PaddedRow::<C, $k, S, P, F, O> {
+                src,
+                row_taps,
+                col_offset,
+                col_weight,
+                scratch,
+                product,
+                finish,
+                line,
+            })
+        };
+    }
+    match k {
+        1 => run!(1),
+        2 => run!(2),
+        3 => run!(3),
+        4 => run!(4),
+        5 => run!(5),
+        _ => run!(6),
     }
 }
 
@@ -567,14 +765,18 @@ fn finish_rgba(acc: [f64; 4], total: i32) -> [f64; 4] {
     v
 }
 
-/// Sample times weight for float64 data (Agg's `rgba64`/`gray64`: double * int).
-fn f64_product(v: f64, weight: i32) -> f64 {
-    v * f64::from(weight)
+/// Sample times weight for float64 data (Agg's `rgba64`/`gray64`: double * int). The
+/// integer weight arrives as an f64 (exact: |weight| < 2^15).
+#[inline(always)]
+fn f64_product(v: f64, weight: f64) -> f64 {
+    v * weight
 }
 
 /// Sample times weight for float32 data (Agg's `gray32`: the product is taken in float,
-/// then accumulated in double). `v` holds an f32 value.
-fn f32_product(v: f64, weight: i32) -> f64 {
+/// then accumulated in double). `v` holds an f32 value; `weight` an integer (exact in
+/// f32 too).
+#[inline(always)]
+fn f32_product(v: f64, weight: f64) -> f64 {
     f64::from(v as f32 * weight as f32)
 }
 
@@ -654,7 +856,8 @@ pub fn resample_rgba_lut(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[u8; 4]>> {
-    if let Some(&i) = index.iter().max().filter(|&&i| i as usize >= table.len()) {
+    let max = index.iter().fold(0, |m, &i| m.max(i));
+    if let Some(i) = Some(max).filter(|&i| i as usize >= table.len()) {
         return Err(Error::invalid(
             "colour index",
             i,
@@ -675,7 +878,7 @@ pub fn resample_rgba_lut(
         },
         |inverse, lut| {
             let finish = |acc, total| rgba_pixel_to_bytes(finish_rgba(acc, total));
-            if table.len() <= SMALL_TABLE {
+            if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
                 let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
                 small[..table.len()].copy_from_slice(table);
                 let src = SmallIndexed {
