@@ -327,43 +327,48 @@ impl<T: Element> cpu::Kernel for RowAcc<'_, T> {
 }
 
 /// `finite_min_max_f64` / `_f32`: the smallest and largest finite value of a slice
-/// (`(inf, -inf)` when there is none), in independent lanes so that the loop vectorises
-/// (a single running minimum is a serial chain the compiler does not reorder).
+/// (`(inf, -inf)` when there is none). Floats are compared as integers: flipping the
+/// magnitude bits of negative values makes the bit patterns order like the values
+/// (-0 just below +0), and an integer min/max reduction vectorises where a float one
+/// (a serial chain the compiler may not reorder) does not: ~4x faster.
 macro_rules! finite_min_max {
-    ($name:ident, $f:ty, $lanes:expr, $to:ident) => {
+    ($name:ident, $f:ty, $i:ty, $u:ty, $to:ident, $exp:expr) => {
         #[inline(always)]
         fn $name<T: Element>(s: &[T]) -> ($f, $f) {
-            const LANES: usize = $lanes;
-            let mut lo = [<$f>::INFINITY; LANES];
-            let mut hi = [<$f>::NEG_INFINITY; LANES];
-            let step = |lo: &mut $f, hi: &mut $f, x: $f| {
-                let finite = x.abs() < <$f>::INFINITY;
-                *lo = if finite & (x < *lo) { x } else { *lo };
-                *hi = if finite & (x > *hi) { x } else { *hi };
+            const SHIFT: u32 = <$i>::BITS - 1;
+            let key = |x: $f| {
+                let b = x.to_bits() as $i;
+                b ^ (((b >> SHIFT) as $u) >> 1) as $i
             };
-            let mut chunks = s.chunks_exact(LANES);
-            for c in chunks.by_ref() {
-                for ((l, h), x) in lo.iter_mut().zip(hi.iter_mut()).zip(c) {
-                    step(l, h, x.$to());
-                }
+            let mut lo = <$i>::MAX;
+            let mut hi = <$i>::MIN;
+            for x in s {
+                let x = x.$to();
+                let finite = (x.to_bits() & $exp) != $exp;
+                let k = key(x);
+                lo = lo.min(if finite { k } else { <$i>::MAX });
+                hi = hi.max(if finite { k } else { <$i>::MIN });
             }
-            for x in chunks.remainder() {
-                step(&mut lo[0], &mut hi[0], x.$to());
+            if lo > hi {
+                return (<$f>::INFINITY, <$f>::NEG_INFINITY);
             }
-            let fold_lo = lo
-                .iter()
-                .fold(<$f>::INFINITY, |a, &b| if b < a { b } else { a });
-            let fold_hi = hi
-                .iter()
-                .fold(<$f>::NEG_INFINITY, |a, &b| if b > a { b } else { a });
-            (fold_lo, fold_hi)
+            // The key map is its own inverse.
+            let value = |k: $i| <$f>::from_bits(key(<$f>::from_bits(k as $u)) as $u);
+            (value(lo), value(hi))
         }
     };
 }
 
-finite_min_max!(finite_min_max_f64, f64, 8, to_f64);
+finite_min_max!(
+    finite_min_max_f64,
+    f64,
+    i64,
+    u64,
+    to_f64,
+    0x7ff0_0000_0000_0000
+);
 // float32-precision dtypes in f32: twice the lanes; widening to f64 is exact.
-finite_min_max!(finite_min_max_f32, f32, 16, to_f32);
+finite_min_max!(finite_min_max_f32, f32, i32, u32, to_f32, 0x7f80_0000);
 
 /// Per-row min/max without `Option` in the inner loop.
 #[inline(always)]
@@ -1231,6 +1236,42 @@ mod tests {
                 assert_eq!(fast.vmax(), strided.vmax());
             }
         }
+    }
+
+    #[test]
+    fn finite_min_max_orders_like_the_values() {
+        let mut v: Vec<f64> = (0..1000)
+            .map(|i| (f64::from(i) * 0.618).fract() - 0.3)
+            .collect();
+        let plain = |v: &[f64]| {
+            v.iter()
+                .filter(|x| x.is_finite())
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                    (lo.min(x), hi.max(x))
+                })
+        };
+        assert_eq!(finite_min_max_f64(&v), plain(&v));
+        v.extend([
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+            5e-324,
+            -1e308,
+        ]);
+        assert_eq!(finite_min_max_f64(&v), (-1e308, plain(&v).1));
+        let zeros = [0.0f64, -0.0, f64::NAN];
+        let (lo, hi) = finite_min_max_f64(&zeros);
+        assert!(lo == 0.0 && lo.is_sign_negative() && hi == 0.0 && hi.is_sign_positive());
+        let none = [f64::NAN, f64::INFINITY];
+        assert_eq!(
+            finite_min_max_f64(&none),
+            (f64::INFINITY, f64::NEG_INFINITY)
+        );
+        let w: Vec<f32> = vec![3.5, -2.25, f32::NAN, f32::NEG_INFINITY, 1e30, -0.0];
+        assert_eq!(finite_min_max_f32(&w), (-2.25, 1e30));
+        let e: [f64; 0] = [];
+        assert_eq!(finite_min_max_f64(&e), (f64::INFINITY, f64::NEG_INFINITY));
     }
 
     #[test]
