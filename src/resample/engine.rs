@@ -636,36 +636,56 @@ where
     type Output = ();
     #[inline(always)]
     fn run(self) {
+        // Blocks of pixels whose weights, sums and tap columns stay in the L1 cache.
         let Scratch { weight, total, acc } = self.scratch;
-        for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
-            for (f, &x) in weight.iter_mut().zip(self.col_weight) {
-                *f = f64::from((weight_y * x + FILTER_SCALE / 2) >> FILTER_SHIFT);
+        let blocks = self.line.chunks_mut(PADDED_BLOCK).zip(
+            self.col_offset
+                .chunks(PADDED_BLOCK * K)
+                .zip(self.col_weight.chunks(PADDED_BLOCK * K)),
+        );
+        for (line, (col_offset, col_weight)) in blocks {
+            let n = line.len();
+            let (weight, total, acc) = (&mut weight[..n * K], &mut total[..n], &mut acc[..n]);
+            for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
+                for (f, &x) in weight.iter_mut().zip(col_weight) {
+                    *f = f64::from((weight_y * x + FILTER_SCALE / 2) >> FILTER_SHIFT);
+                }
+                let taps = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
+                // The first row tap starts the totals and sums (the scratch is reused).
+                // Integer weights are summed in f64: exact.
+                if k == 0 {
+                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                        *t = ws.iter().sum::<f64>();
+                    }
+                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                        *sum = padded_taps::<C, K, S, P>(
+                            self.src,
+                            self.product,
+                            row,
+                            cols,
+                            ws,
+                            [0.0; C],
+                        );
+                    }
+                } else {
+                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                        *t += ws.iter().sum::<f64>();
+                    }
+                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                        *sum =
+                            padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, *sum);
+                    }
+                }
             }
-            let taps = self.col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
-            // The first row tap starts the totals and sums (the scratch is reused).
-            // Integer weights are summed in f64: exact.
-            if k == 0 {
-                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                    *t = ws.iter().sum::<f64>();
-                }
-                for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                    *sum =
-                        padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, [0.0; C]);
-                }
-            } else {
-                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                    *t += ws.iter().sum::<f64>();
-                }
-                for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                    *sum = padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, *sum);
-                }
+            for ((px, &sum), &t) in line.iter_mut().zip(acc.iter()).zip(total.iter()) {
+                *px = (self.finish)(sum, t as i32);
             }
-        }
-        for ((px, &sum), &t) in self.line.iter_mut().zip(acc.iter()).zip(total.iter()) {
-            *px = (self.finish)(sum, t as i32);
         }
     }
 }
+
+/// Pixels per block of [`PaddedRow`].
+const PADDED_BLOCK: usize = 64;
 
 /// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
 #[inline(always)]
@@ -700,6 +720,7 @@ struct Scratch<const C: usize> {
 
 impl<const C: usize> Scratch<C> {
     fn new(width: usize, taps: usize) -> Self {
+        let width = width.min(PADDED_BLOCK);
         Scratch {
             weight: vec![0.0; width * taps],
             total: vec![0.0; width],
