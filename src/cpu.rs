@@ -36,13 +36,24 @@ pub(crate) trait Kernel {
 pub(crate) fn vectorized<K: Kernel>(kernel: K) -> K::Output {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: `with_avx2` requires only that the CPU supports AVX2, which the
-            // line above has just checked.
+        if use_avx2() {
+            // SAFETY: `with_avx2` requires only that the CPU supports AVX2, which
+            // `use_avx2` has checked.
             return unsafe { with_avx2(kernel) };
         }
     }
     kernel.run()
+}
+
+/// Whether [`vectorized`] takes the AVX2 copies: the CPU has AVX2 and the environment
+/// variable `FIGBUF_NO_AVX2` is unset (the parity tests set it to check the baseline
+/// copies too). Decided once per process.
+#[cfg(target_arch = "x86_64")]
+fn use_avx2() -> bool {
+    static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVX2.get_or_init(|| {
+        std::arch::is_x86_feature_detected!("avx2") && std::env::var_os("FIGBUF_NO_AVX2").is_none()
+    })
 }
 
 #[cfg(target_arch = "x86_64")]

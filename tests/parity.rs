@@ -19,15 +19,37 @@ fn budgets(file: &Path) -> serde_json::Value {
         .expect("budgets json")
 }
 
+/// How the CLI runs: on this CPU's fastest code path, or forced onto the baseline one.
+#[derive(Clone, Copy, PartialEq)]
+enum CpuPath {
+    Native,
+    /// `FIGBUF_NO_AVX2=1`: the copies of the hot loops compiled for the baseline x86-64.
+    Baseline,
+}
+
 /// Renders case `name` of the folder `cases` through the CLI and checks it against `budgets`.
 fn run_case_in(cases: &Path, budgets: &serde_json::Value, name: &str) -> Result<(), String> {
+    run_case_on(cases, budgets, name, CpuPath::Native)
+}
+
+fn run_case_on(
+    cases: &Path,
+    budgets: &serde_json::Value,
+    name: &str,
+    path: CpuPath,
+) -> Result<(), String> {
     let dir = cases.join(name);
     let case: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).expect("case.json"))
             .expect("json");
     let out_dir = common::failure_dir("parity-out");
     std::fs::create_dir_all(&out_dir).expect("out dir");
-    let out = out_dir.join(format!("{name}.png"));
+    let suffix = if path == CpuPath::Baseline {
+        "-baseline"
+    } else {
+        ""
+    };
+    let out = out_dir.join(format!("{name}{suffix}.png"));
     let argv: Vec<String> = case["cli"]
         .as_array()
         .expect("cli")
@@ -39,10 +61,11 @@ fn run_case_in(cases: &Path, budgets: &serde_json::Value, name: &str) -> Result<
             other => other.to_string(),
         })
         .collect();
-    let status = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-        .args(&argv)
-        .status()
-        .expect("run figbuf");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_figbuf"));
+    if path == CpuPath::Baseline {
+        cmd.env("FIGBUF_NO_AVX2", "1");
+    }
+    let status = cmd.args(&argv).status().expect("run figbuf");
     if !status.success() {
         return Err(format!("{name}: figbuf exited with {status}"));
     }
@@ -56,6 +79,7 @@ fn run_case_in(cases: &Path, budgets: &serde_json::Value, name: &str) -> Result<
     }
     let (rms, bad) = metrics(&actual, &expected);
     let budget = &budgets[name];
+    let name = &format!("{name}{suffix}");
     let max_rms = budget["rms"].as_f64().expect("rms budget");
     let max_bad = budget["bad_percent"].as_f64().expect("bad budget");
     println!("{name}: rms {rms:.4} (budget {max_rms}), bad {bad:.3}% (budget {max_bad}%)");
@@ -120,5 +144,38 @@ fn extra_cases() {
         .iter()
         .filter_map(|n| run_case_in(&set, &budgets, n).err())
         .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The baseline copies of the vectorised loops (taken on CPUs without AVX2) meet the same
+/// budgets: every public and extra case rendered with `FIGBUF_NO_AVX2=1`.
+#[test]
+fn baseline_cpu_path() {
+    let public = budgets(&reference_dir().join("budgets.json"));
+    let extra_set = reference_dir().join("extra");
+    let extra = budgets(&extra_set.join("budgets.json"));
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(cases_dir()).expect("cases") {
+        let path = entry.expect("entry").path();
+        if path.join("case.json").is_file() {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            failures.extend(run_case_on(&cases_dir(), &public, &name, CpuPath::Baseline).err());
+        }
+    }
+    for entry in std::fs::read_dir(&extra_set).expect("extra cases") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            failures.extend(run_case_on(&extra_set, &extra, &name, CpuPath::Baseline).err());
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
