@@ -770,6 +770,31 @@ fn padded_row<const C: usize, S, P, F, O>(
     }
 }
 
+/// How Agg's renderer stores one resampled RGBA pixel into matplotlib's zeroed output
+/// (`copy_or_blend_pix` of the premultiplied blender at full cover): an opaque pixel is
+/// copied, a transparent one leaves zeros, and a partly transparent one is blended, whose
+/// `mult_cover(v, 255)` is `v * 255 / 255` in the colour type's precision; blending onto
+/// zeros then stores those values. (Measured on matplotlib's `_image.resample`: float32
+/// RGBA with partial alpha comes back off by an ulp exactly where this rounding says.)
+macro_rules! agg_store {
+    ($name:ident, $f:ty) => {
+        #[inline(always)]
+        fn $name(p: [$f; 4]) -> [$f; 4] {
+            let a = p[3];
+            if a >= 1.0 {
+                p
+            } else if a > 0.0 {
+                p.map(|v| v * 255.0 / 255.0)
+            } else {
+                [0.0; 4]
+            }
+        }
+    };
+}
+
+agg_store!(agg_store_f64, f64);
+agg_store!(agg_store_f32, f32);
+
 /// Agg's RGBA finish: divide by the total weight, clamp below at 0, alpha at most 1 and
 /// each colour at most alpha (premultiplied).
 fn finish_rgba(acc: [f64; 4], total: i32) -> [f64; 4] {
@@ -848,8 +873,16 @@ pub fn resample_rgba(
         interpolation,
         filterrad,
         "RGBA image",
-        |map| gather(src, map),
-        |inverse, lut| filtered(src, placement, inverse, lut, f64_product, finish_rgba),
+        |map| {
+            map.iter()
+                .map(|&i| agg_store_f64(src[i as usize]))
+                .collect()
+        },
+        |inverse, lut| {
+            filtered(src, placement, inverse, lut, f64_product, |acc, total| {
+                agg_store_f64(finish_rgba(acc, total))
+            })
+        },
     )
 }
 
@@ -877,7 +910,7 @@ pub fn resample_rgba_lut(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[u8; 4]>> {
-    let max = index.iter().fold(0, |m, &i| m.max(i));
+    let (max, opaque) = scan_indices(index, table);
     if let Some(i) = Some(max).filter(|&i| i as usize >= table.len()) {
         return Err(Error::invalid(
             "colour index",
@@ -894,25 +927,70 @@ pub fn resample_rgba_lut(
         "colour-mapped image",
         |map| {
             map.iter()
-                .map(|&s| rgba_pixel_to_bytes(pixel(index[s as usize])))
+                .map(|&s| rgba_pixel_to_bytes(agg_store_f64(pixel(index[s as usize]))))
                 .collect()
         },
         |inverse, lut| {
-            let finish = |acc, total| rgba_pixel_to_bytes(finish_rgba(acc, total));
-            if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
-                let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
-                small[..table.len()].copy_from_slice(table);
-                let src = SmallIndexed {
-                    index,
-                    table: small,
-                };
-                filtered(&src, placement, inverse, lut, f64_product, finish)
+            // Where every sampled row is opaque, every output alpha is exactly 1 (a sum of
+            // integer weights divided by itself) and the store is a copy: skip it there
+            // (it costs the finish its vectorisation).
+            if opaque {
+                let finish = |acc, total| rgba_pixel_to_bytes(finish_rgba(acc, total));
+                lut_filtered(index, table, placement, inverse, lut, finish)
             } else {
-                let src = Indexed { index, table };
-                filtered(&src, placement, inverse, lut, f64_product, finish)
+                let finish =
+                    |acc, total| rgba_pixel_to_bytes(agg_store_f64(finish_rgba(acc, total)));
+                lut_filtered(index, table, placement, inverse, lut, finish)
             }
         },
     )
+}
+
+/// [`filtered`] over a colour-mapped source, with the table in a fixed-size array when it
+/// fits (and is finite).
+fn lut_filtered(
+    index: &[u32],
+    table: &[[f64; 4]],
+    placement: &Placement,
+    inverse: &Affine,
+    lut: &FilterLut,
+    finish: impl Fn([f64; 4], i32) -> [u8; 4] + Sync,
+) -> Vec<[u8; 4]> {
+    if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
+        let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
+        small[..table.len()].copy_from_slice(table);
+        let src = SmallIndexed {
+            index,
+            table: small,
+        };
+        filtered(&src, placement, inverse, lut, f64_product, finish)
+    } else {
+        let src = Indexed { index, table };
+        filtered(&src, placement, inverse, lut, f64_product, finish)
+    }
+}
+
+/// One pass over the indices: the largest, and whether every index points at a row with
+/// alpha exactly 1. Colormap tables have at most a few other rows (bad, under, over), so
+/// the second answer is comparisons against up to four values, which vectorise; with more
+/// such rows it is false.
+fn scan_indices(index: &[u32], table: &[[f64; 4]]) -> (u32, bool) {
+    let mut other = [u32::MAX; 4];
+    let mut n = 0;
+    for (i, row) in table.iter().enumerate() {
+        if row[3] != 1.0 {
+            match (other.get_mut(n), u32::try_from(i)) {
+                (Some(slot), Ok(i)) => *slot = i,
+                _ => return (index.iter().fold(0, |m, &i| m.max(i)), false),
+            }
+            n += 1;
+        }
+    }
+    let [a, b, c, d] = other;
+    let (max, hit) = index.iter().fold((0, false), |(m, hit), &i| {
+        (m.max(i), hit | (i == a) | (i == b) | (i == c) | (i == d))
+    });
+    (max, !hit)
 }
 
 /// Resamples scalar data (row-major) for the `'data'` stage, in f64, as `_image.resample`
@@ -964,7 +1042,11 @@ pub fn resample_rgba_f32(
         interpolation,
         filterrad,
         "RGBA image",
-        |map| gather(src, map),
+        |map| {
+            map.iter()
+                .map(|&i| agg_store_f32(src[i as usize]))
+                .collect()
+        },
         |inverse, lut| {
             let src64: Vec<[f64; 4]> = src.iter().map(|p| p.map(f64::from)).collect();
             filtered(
@@ -973,11 +1055,8 @@ pub fn resample_rgba_f32(
                 inverse,
                 lut,
                 f32_product,
-                finish_rgba,
+                |acc, total| agg_store_f32(finish_rgba(acc, total).map(|v| v as f32)),
             )
-            .into_iter()
-            .map(|p| p.map(|v| v as f32))
-            .collect()
         },
     )
 }
@@ -1275,6 +1354,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("colour index"), "{err}");
+    }
+
+    #[test]
+    fn scan_finds_the_largest_index_and_transparent_rows() {
+        let mut table = vec![[0.5, 0.5, 0.5, 1.0]; 10];
+        table[9] = [0.0; 4];
+        assert_eq!(scan_indices(&[3, 8, 1], &table), (8, true));
+        assert_eq!(scan_indices(&[3, 9, 1], &table), (9, false));
+        assert_eq!(scan_indices(&[], &table), (0, true));
+        // More than four non-opaque rows: not worth the check, answered false.
+        for row in table.iter_mut().take(5) {
+            row[3] = 0.5;
+        }
+        assert_eq!(scan_indices(&[7, 8], &table), (8, false));
+    }
+
+    #[test]
+    fn agg_store_rounds_partial_alpha_only() {
+        let v = 0.078_154_564_f32;
+        let blended = agg_store_f32([v, 0.5, 0.25, 0.258_823_54]);
+        assert_eq!(blended[0], v * 255.0 / 255.0);
+        assert_ne!(blended[0], v, "the value matplotlib moves by an ulp");
+        assert_eq!(agg_store_f32([v, 0.5, 0.25, 1.0]), [v, 0.5, 0.25, 1.0]);
+        assert_eq!(agg_store_f64([0.3, 0.5, 0.25, 0.0]), [0.0; 4]);
     }
 
     #[test]
