@@ -379,8 +379,7 @@ fn row_acc<T: Element>(
     need_pos: bool,
 ) -> Acc {
     if let (None, false, Some(s)) = (mrow.as_ref(), need_pos, row.as_slice()) {
-        // min/max of the finite values, written so that it vectorises; float32-precision
-        // dtypes in f32 (twice the lanes; widening to f64 is exact and keeps the order).
+        // min/max of the finite values (see `finite_min_max`).
         let (lo, hi) = match work {
             Work::F64 => finite_min_max_f64(s),
             Work::F32 => {
@@ -613,15 +612,9 @@ impl WordLut {
     fn new(cmap: &Colormap) -> WordLut {
         let n = cmap.n();
         let len = n + 3;
-        // The inverse of `position`: row 0 is under (matplotlib's N), rows 1..=N the colours.
-        let word = |p: usize| {
-            let i = match p {
-                0 => n,
-                p if p <= n => p - 1,
-                p => p,
-            };
-            u32::from_ne_bytes(cmap.lut_row(i).map(trunc_byte))
-        };
+        // Row 0 is under (matplotlib's N), rows 1..=N the colours.
+        let word =
+            |p: usize| u32::from_ne_bytes(cmap.lut_row(index_of_position(p, n)).map(trunc_byte));
         let mut table = WordLut {
             stack: [0u32; STACK_LUT],
             len,
@@ -847,12 +840,17 @@ fn fast_positions<E: Send, S: Fn(&[u32], &mut [E]) + Sync>(
 }
 
 /// matplotlib's LUT index of a [`WordLut`] position (the inverse of [`position`]).
+/// Generic so that the per-pixel loop stays in `u32` lanes while the table builds in
+/// `usize`.
 #[inline(always)]
-fn index_of_position(p: u32, n: u32) -> u32 {
-    if p == 0 {
+fn index_of_position<T>(p: T, n: T) -> T
+where
+    T: Copy + PartialOrd + std::ops::Sub<Output = T> + From<u8>,
+{
+    if p == T::from(0) {
         n
     } else if p <= n {
-        p - 1
+        p - T::from(1)
     } else {
         p
     }
@@ -899,6 +897,7 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
     let (rows, cols) = data.shape();
     let mut out = cpu::zeroed_vec(rows * cols);
     with_indexer(data, norm, n, |ix| {
+        // n fits u32 (checked above).
         let n32 = n as u32;
         let to_indices = |pos: &[u32], o: &mut [u32]| {
             for (o, &p) in o.iter_mut().zip(pos) {
