@@ -319,7 +319,7 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
     inverse: &Affine,
     lut: &FilterLut,
     product: impl Fn(f64, f64) -> f64 + Sync,
-    finish: impl Fn([f64; C], i32) -> O + Sync,
+    finish: impl Finish<C, O>,
 ) -> Vec<O> {
     let (w, h) = (placement.width, placement.height);
     let (rows, cols) = (placement.rows, placement.cols);
@@ -478,7 +478,7 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
                 }
                 sy += 1;
             }
-            *px = finish(acc, total);
+            *px = finish.pixel(acc, total);
             dda_x.step();
             dda_y.step();
         }
@@ -551,7 +551,7 @@ impl<const C: usize, S, P, F, O> cpu::Kernel for TapRow<'_, C, S, P, F, O>
 where
     S: Sample<C> + ?Sized,
     P: Fn(f64, f64) -> f64,
-    F: Fn([f64; C], i32) -> O,
+    F: Finish<C, O>,
 {
     type Output = ();
     #[inline(always)]
@@ -573,7 +573,7 @@ where
             }
         }
         for (px, &(sum, total)) in self.line.iter_mut().zip(&acc) {
-            *px = (self.finish)(sum, total);
+            *px = self.finish.pixel(sum, total);
         }
     }
 }
@@ -631,7 +631,7 @@ impl<const C: usize, const K: usize, S, P, F, O> cpu::Kernel for PaddedRow<'_, C
 where
     S: Sample<C> + ?Sized,
     P: Fn(f64, f64) -> f64,
-    F: Fn([f64; C], i32) -> O,
+    F: Finish<C, O>,
 {
     type Output = ();
     #[inline(always)]
@@ -677,9 +677,7 @@ where
                     }
                 }
             }
-            for ((px, &sum), &t) in line.iter_mut().zip(acc.iter()).zip(total.iter()) {
-                *px = (self.finish)(sum, t as i32);
-            }
+            self.finish.block(acc, total, line);
         }
     }
 }
@@ -744,7 +742,7 @@ fn padded_row<const C: usize, S, P, F, O>(
 ) where
     S: Sample<C> + ?Sized,
     P: Fn(f64, f64) -> f64,
-    F: Fn([f64; C], i32) -> O,
+    F: Finish<C, O>,
 {
     macro_rules! run {
         ($k:literal) => {
@@ -794,6 +792,98 @@ macro_rules! agg_store {
 
 agg_store!(agg_store_f64, f64);
 agg_store!(agg_store_f32, f32);
+
+/// How the filter turns a pixel's sums and total weight into its output pixel.
+/// Closures `|acc: [f64; C], total: i32| -> O` are finishes; [`OpaqueBytes`] adds a
+/// faster block form.
+trait Finish<const C: usize, O>: Sync {
+    /// One pixel.
+    fn pixel(&self, acc: [f64; C], total: i32) -> O;
+    /// A block of pixels, with the totals as (exact, integer-valued) f64; the same
+    /// outputs as [`Finish::pixel`] on each.
+    #[inline(always)]
+    fn block(&self, acc: &[[f64; C]], total: &[f64], out: &mut [O]) {
+        for ((o, &a), &t) in out.iter_mut().zip(acc).zip(total) {
+            *o = self.pixel(a, t as i32);
+        }
+    }
+}
+
+impl<const C: usize, O, F: Fn([f64; C], i32) -> O + Sync> Finish<C, O> for F {
+    #[inline(always)]
+    fn pixel(&self, acc: [f64; C], total: i32) -> O {
+        self(acc, total)
+    }
+}
+
+/// The rgba stage's finish to bytes ([`finish_rgba`], then [`rgba_pixel_to_bytes`]) for
+/// sources whose every sample has alpha exactly 1. There the output alpha is `t / t = 1`
+/// (sums of integer weights are exact), so the division by alpha is by 1 and the colour
+/// bytes are `trunc(min(max(acc / t, 0), 1) * 255)`.
+///
+/// [`Finish::block`] gets those bytes without a division per channel: `q = acc * (1 / t)`
+/// is within 3.4e-16 relative of the correctly rounded `acc / t`, so `y = min(q, 1) * 255`
+/// is within 1.2e-13 of the exact path's value, and its whole part is the exact byte
+/// unless `y` lies within [`OPAQUE_MARGIN`] of an integer. `q <= 0` (byte 0) and
+/// `q > 1 + OPAQUE_MARGIN` (byte 255) are certain too, since `q` and `acc / t` have the
+/// same sign and differ by far less than the margin. A block with any uncertain channel
+/// (or a non-positive total) is finished again the exact way, so the bytes are always
+/// [`Finish::pixel`]'s.
+#[derive(Clone, Copy)]
+struct OpaqueBytes;
+
+/// How close to an integer `y` may come before [`OpaqueBytes`] takes the exact path (the
+/// fast value's error bound is 1.2e-13).
+const OPAQUE_MARGIN: f64 = 1e-12;
+
+impl Finish<4, [u8; 4]> for OpaqueBytes {
+    #[inline(always)]
+    fn pixel(&self, acc: [f64; 4], total: i32) -> [u8; 4] {
+        rgba_pixel_to_bytes(finish_rgba(acc, total))
+    }
+
+    #[inline(always)]
+    fn block(&self, acc: &[[f64; 4]], total: &[f64], out: &mut [[u8; 4]]) {
+        if !opaque_bytes_fast(acc, total, out) {
+            for ((o, &a), &t) in out.iter_mut().zip(acc).zip(total) {
+                *o = self.pixel(a, t as i32);
+            }
+        }
+    }
+}
+
+/// [`OpaqueBytes`]' fast path: writes every pixel's bytes and returns whether all of
+/// them are certain (otherwise the block must be finished the exact way).
+#[inline(always)]
+fn opaque_bytes_fast(acc: &[[f64; 4]], total: &[f64], out: &mut [[u8; 4]]) -> bool {
+    // Adding 2^52 to a whole number in [0, 2^52) puts it in the low mantissa bits.
+    const WHOLE_BITS: f64 = 4_503_599_627_370_496.0;
+    let mut unsure = false;
+    for ((o, a), &t) in out.iter_mut().zip(acc).zip(total) {
+        let inv = 1.0 / t;
+        let mut px = [255u8; 4];
+        for (b, &sum) in px.iter_mut().zip(&a[..3]) {
+            let q = sum * inv;
+            let y = if q < 1.0 { q } else { 1.0 } * 255.0;
+            let whole = y.trunc();
+            let frac = y - whole;
+            let high = q > 1.0 + OPAQUE_MARGIN;
+            let low = q <= 0.0;
+            unsure |= !(OPAQUE_MARGIN..=1.0 - OPAQUE_MARGIN).contains(&frac) & !high & !low;
+            let v = if high {
+                255.0
+            } else if low {
+                0.0
+            } else {
+                whole
+            };
+            *b = (v + WHOLE_BITS).to_bits() as u8;
+        }
+        unsure |= t <= 0.0 || t.is_nan();
+        *o = px;
+    }
+    !unsure
+}
 
 /// Agg's RGBA finish: divide by the total weight, clamp below at 0, alpha at most 1 and
 /// each colour at most alpha (premultiplied).
@@ -935,11 +1025,11 @@ pub fn resample_rgba_lut(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                let finish = |acc, total| rgba_pixel_to_bytes(finish_rgba(acc, total));
-                lut_filtered(index, table, placement, inverse, lut, finish)
+                lut_filtered(index, table, placement, inverse, lut, OpaqueBytes)
             } else {
-                let finish =
-                    |acc, total| rgba_pixel_to_bytes(agg_store_f64(finish_rgba(acc, total)));
+                let finish = |acc: [f64; 4], total: i32| {
+                    rgba_pixel_to_bytes(agg_store_f64(finish_rgba(acc, total)))
+                };
                 lut_filtered(index, table, placement, inverse, lut, finish)
             }
         },
@@ -954,7 +1044,7 @@ fn lut_filtered(
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
-    finish: impl Fn([f64; 4], i32) -> [u8; 4] + Sync,
+    finish: impl Finish<4, [u8; 4]> + Copy,
 ) -> Vec<[u8; 4]> {
     if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
         let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
@@ -1017,7 +1107,7 @@ pub fn resample_scalar(
                 inverse,
                 lut,
                 f64_product,
-                |acc, total| [acc[0] / f64::from(total)],
+                |acc: [f64; 1], total: i32| [acc[0] / f64::from(total)],
             )
             .into_iter()
             .map(|[v]| v)
@@ -1085,7 +1175,7 @@ pub fn resample_scalar_f32(
                 inverse,
                 lut,
                 f32_product,
-                |acc, total| [acc[0] / f64::from(total)],
+                |acc: [f64; 1], total: i32| [acc[0] / f64::from(total)],
             )
             .into_iter()
             .map(|[v]| v as f32)
@@ -1314,27 +1404,15 @@ mod tests {
             })
             .collect();
         premultiply(&mut table);
-        let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
-        let extent = [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5];
-        for origin in [Origin::Upper, Origin::Lower] {
-            for (w, h) in [(11.0, 7.0), (97.0, 61.5), (37.0, 230.0)] {
-                let p = place(
-                    extent,
-                    origin,
-                    rows,
-                    cols,
-                    (-0.5, cols as f64 - 0.5),
-                    (rows as f64 - 0.5, -0.5),
-                    [3.0, 2.0, 3.0 + w, 2.0 + h],
-                )
-                .unwrap();
-                for interp in Interpolation::ALL {
-                    let want = resample_rgba(&expanded, &p, interp, DEFAULT_FILTERRAD)
-                        .map(|v| rgba_to_bytes(&v));
-                    let got = resample_rgba_lut(&index, &table, &p, interp, DEFAULT_FILTERRAD);
-                    assert_eq!(got.ok(), want.ok(), "{interp:?} {origin:?} {w}x{h}");
-                }
-            }
+        // An opaque table too (the fast finish), with channels at 0, 1 and whole bytes.
+        let opaque: Vec<[f64; 4]> = (0..7)
+            .map(|i| {
+                let t = f64::from(i) / 6.0;
+                [t, 1.0 - t, f64::from(i * 37) / 255.0, 1.0]
+            })
+            .collect();
+        for table in [table.clone(), opaque] {
+            check_lut_source(&index, &table, rows, cols);
         }
         let err = resample_rgba_lut(
             &[7],
@@ -1354,6 +1432,80 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("colour index"), "{err}");
+    }
+
+    /// `resample_rgba_lut` against resampling the expanded image, for every kernel.
+    fn check_lut_source(index: &[u32], table: &[[f64; 4]], rows: usize, cols: usize) {
+        let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
+        let extent = [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5];
+        for origin in [Origin::Upper, Origin::Lower] {
+            for (w, h) in [(11.0, 7.0), (97.0, 61.5), (37.0, 230.0)] {
+                let p = place(
+                    extent,
+                    origin,
+                    rows,
+                    cols,
+                    (-0.5, cols as f64 - 0.5),
+                    (rows as f64 - 0.5, -0.5),
+                    [3.0, 2.0, 3.0 + w, 2.0 + h],
+                )
+                .unwrap();
+                for interp in Interpolation::ALL {
+                    let want = resample_rgba(&expanded, &p, interp, DEFAULT_FILTERRAD)
+                        .map(|v| rgba_to_bytes(&v));
+                    let got = resample_rgba_lut(index, table, &p, interp, DEFAULT_FILTERRAD);
+                    assert_eq!(got.ok(), want.ok(), "{interp:?} {origin:?} {w}x{h}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn opaque_finish_block_matches_pixels() {
+        // Sums around every whole byte (k / 255 of the total, a few ulps either side),
+        // above the total, negative, zero, and a zero total.
+        let mut acc = Vec::new();
+        let mut total = Vec::new();
+        for t in [1.0, 3.0, 16384.0, 16383.0, 22937.0, 65535.0] {
+            for k in 0..=256 {
+                for ulps in -3i64..=3 {
+                    let exact = f64::from(k) / 255.0 * t;
+                    let v = f64::from_bits((exact.to_bits() as i64 + ulps) as u64);
+                    acc.push([v, -v, v * 0.5 + 0.25, t]);
+                    total.push(t);
+                }
+            }
+            acc.push([0.0, -0.0, t * 2.0, t]);
+            total.push(t);
+            // Between whole bytes: sure.
+            for k in 0..255 {
+                let v = (f64::from(k) + 0.4) / 255.0 * t;
+                acc.push([v, t - v, -v, t]);
+                total.push(t);
+            }
+        }
+        acc.push([1.0, 2.0, 3.0, 0.0]);
+        total.push(0.0);
+        // Each pixel alone: where the fast path is sure, its bytes are the exact ones.
+        let mut sure = 0;
+        for (a, &t) in acc.iter().zip(&total) {
+            let want = OpaqueBytes.pixel(*a, t as i32);
+            let mut fast = [[0u8; 4]];
+            if opaque_bytes_fast(std::slice::from_ref(a), &[t], &mut fast) {
+                assert_eq!(fast[0], want, "{a:?} / {t}");
+                sure += 1;
+            }
+            let mut block = [[0u8; 4]];
+            OpaqueBytes.block(std::slice::from_ref(a), &[t], &mut block);
+            assert_eq!(block[0], want, "{a:?} / {t}");
+        }
+        assert!(sure >= 6 * 255, "{sure} of {}", acc.len());
+        // A whole block with unsure pixels among sure ones.
+        let mut got = vec![[0u8; 4]; acc.len()];
+        OpaqueBytes.block(&acc, &total, &mut got);
+        for ((&g, &a), &t) in got.iter().zip(&acc).zip(&total) {
+            assert_eq!(g, OpaqueBytes.pixel(a, t as i32), "{a:?} / {t}");
+        }
     }
 
     #[test]
