@@ -803,9 +803,20 @@ trait Finish<const C: usize, O>: Sync {
     /// outputs as [`Finish::pixel`] on each.
     #[inline(always)]
     fn block(&self, acc: &[[f64; C]], total: &[f64], out: &mut [O]) {
-        for ((o, &a), &t) in out.iter_mut().zip(acc).zip(total) {
-            *o = self.pixel(a, t as i32);
-        }
+        finish_each(self, acc, total, out);
+    }
+}
+
+/// [`Finish::pixel`] on every pixel of a block.
+#[inline(always)]
+fn finish_each<const C: usize, O, F: Finish<C, O> + ?Sized>(
+    finish: &F,
+    acc: &[[f64; C]],
+    total: &[f64],
+    out: &mut [O],
+) {
+    for ((o, &a), &t) in out.iter_mut().zip(acc).zip(total) {
+        *o = finish.pixel(a, t as i32);
     }
 }
 
@@ -829,7 +840,6 @@ impl<const C: usize, O, F: Fn([f64; C], i32) -> O + Sync> Finish<C, O> for F {
 /// same sign and differ by far less than the margin. A block with any uncertain channel
 /// (or a non-positive total) is finished again the exact way, so the bytes are always
 /// [`Finish::pixel`]'s.
-#[derive(Clone, Copy)]
 struct OpaqueBytes;
 
 /// How close to an integer `y` may come before [`OpaqueBytes`] takes the exact path (the
@@ -845,9 +855,7 @@ impl Finish<4, [u8; 4]> for OpaqueBytes {
     #[inline(always)]
     fn block(&self, acc: &[[f64; 4]], total: &[f64], out: &mut [[u8; 4]]) {
         if !opaque_bytes_fast(acc, total, out) {
-            for ((o, &a), &t) in out.iter_mut().zip(acc).zip(total) {
-                *o = self.pixel(a, t as i32);
-            }
+            finish_each(self, acc, total, out);
         }
     }
 }
@@ -1044,7 +1052,7 @@ fn lut_filtered(
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
-    finish: impl Finish<4, [u8; 4]> + Copy,
+    finish: impl Finish<4, [u8; 4]>,
 ) -> Vec<[u8; 4]> {
     if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
         let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
