@@ -2,12 +2,13 @@
 //!
 //! 1. **Runtime CPU dispatch** ([`vectorized`]). The crate is built for the baseline
 //!    x86-64 (SSE2: two f64 lanes); the hot loops of colour mapping and resampling run
-//!    1.3-1.6x faster compiled for AVX2 (four lanes). Calling a
-//!    `#[target_feature(enable = "avx2")]` function needs `unsafe`; it is sound once the
-//!    CPU is known to support AVX2, which is checked right before. The arithmetic is the
-//!    same IEEE arithmetic in wider registers (Rust never contracts `a * b + c` into a
-//!    fused multiply-add), so the output is bit-identical with or without AVX2; the
-//!    parity tests render every case both ways (`FIGBUF_NO_AVX2=1` forces the baseline).
+//!    1.3-1.6x faster compiled for AVX2 (four lanes), and faster again for AVX-512 (eight
+//!    lanes, masks, gathers: see DESIGN.md). Calling a `#[target_feature]` function needs
+//!    `unsafe`; it is sound once the CPU is known to support those features, which is
+//!    checked right before. The arithmetic is the same IEEE arithmetic in wider registers
+//!    (Rust never contracts `a * b + c` into a fused multiply-add), so the output is
+//!    bit-identical on every path; the parity tests render every case on each of them
+//!    (`FIGBUF_NO_AVX512=1` stops at AVX2, `FIGBUF_NO_AVX2=1` forces the baseline).
 //! 2. **Huge pages for large fresh outputs** ([`zeroed_vec`]). A fresh 4096² RGBA8 output
 //!    is 64 MiB; its first write costs 16,384 page faults of 4 KiB, about as long as the
 //!    colour mapping itself. numpy asks Linux for transparent huge pages on such arrays
@@ -17,11 +18,11 @@
 //!    36 ms without the advice, 15 ms with it.
 #![allow(unsafe_code)]
 
-/// A hot loop to compile twice: for the baseline CPU and for AVX2.
+/// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
 ///
 /// Implement [`Kernel::run`] with `#[inline(always)]` (and `#[inline(always)]` callees):
-/// only an always-inlined body is compiled into the AVX2 copy. (Closures and `fn` items
-/// passed as `FnOnce` are called through a shim that is not inlined into a
+/// only an always-inlined body is compiled into the vector copies. (Closures and `fn`
+/// items passed as `FnOnce` are called through a shim that is not inlined into a
 /// `target_feature` function, which is why this is a trait.)
 pub(crate) trait Kernel {
     /// What the loop produces.
@@ -30,29 +31,56 @@ pub(crate) trait Kernel {
     fn run(self) -> Self::Output;
 }
 
-/// Runs `kernel`, compiled for AVX2 when the CPU has it; the result does not depend on
-/// the path taken.
+/// The code paths of [`vectorized`].
+#[cfg(target_arch = "x86_64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    Baseline,
+    Avx2,
+    /// AVX-512 F, VL, BW and DQ (with AVX2).
+    Avx512,
+}
+
+/// Runs `kernel` compiled for the widest vector extension the CPU has; the result does not
+/// depend on the path taken.
 #[inline(always)]
 pub(crate) fn vectorized<K: Kernel>(kernel: K) -> K::Output {
     #[cfg(target_arch = "x86_64")]
     {
-        if use_avx2() {
-            // SAFETY: `with_avx2` requires only that the CPU supports AVX2, which
-            // `use_avx2` has checked.
-            return unsafe { with_avx2(kernel) };
+        match path() {
+            // SAFETY: `path` returns `Avx512` only when the CPU supports every feature
+            // `with_avx512` enables.
+            Path::Avx512 => return unsafe { with_avx512(kernel) },
+            // SAFETY: `path` returns `Avx2` only when the CPU supports AVX2.
+            Path::Avx2 => return unsafe { with_avx2(kernel) },
+            Path::Baseline => {}
         }
     }
     kernel.run()
 }
 
-/// Whether [`vectorized`] takes the AVX2 copies: the CPU has AVX2 and the environment
-/// variable `FIGBUF_NO_AVX2` is unset (the parity tests set it to check the baseline
-/// copies too). Decided once per process.
+/// The path [`vectorized`] takes: the widest the CPU has, capped by the environment
+/// (`FIGBUF_NO_AVX2` forces the baseline, `FIGBUF_NO_AVX512` stops at AVX2; the parity
+/// tests use them to check every copy). Decided once per process.
 #[cfg(target_arch = "x86_64")]
-fn use_avx2() -> bool {
-    static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *AVX2.get_or_init(|| {
-        std::arch::is_x86_feature_detected!("avx2") && std::env::var_os("FIGBUF_NO_AVX2").is_none()
+fn path() -> Path {
+    static PATH: std::sync::OnceLock<Path> = std::sync::OnceLock::new();
+    *PATH.get_or_init(|| {
+        let off = |name: &str| std::env::var_os(name).is_some();
+        let avx2 = std::arch::is_x86_feature_detected!("avx2") && !off("FIGBUF_NO_AVX2");
+        let avx512 = avx2
+            && std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512vl")
+            && std::arch::is_x86_feature_detected!("avx512bw")
+            && std::arch::is_x86_feature_detected!("avx512dq")
+            && !off("FIGBUF_NO_AVX512");
+        if avx512 {
+            Path::Avx512
+        } else if avx2 {
+            Path::Avx2
+        } else {
+            Path::Baseline
+        }
     })
 }
 
@@ -60,6 +88,13 @@ fn use_avx2() -> bool {
 #[target_feature(enable = "avx2")]
 #[inline]
 fn with_avx2<K: Kernel>(kernel: K) -> K::Output {
+    kernel.run()
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
+#[inline]
+fn with_avx512<K: Kernel>(kernel: K) -> K::Output {
     kernel.run()
 }
 

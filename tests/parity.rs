@@ -23,6 +23,9 @@ fn budgets(file: &Path) -> serde_json::Value {
 #[derive(Clone, Copy, PartialEq)]
 enum CpuPath {
     Native,
+    /// `FIGBUF_NO_AVX512=1`: the AVX2 copies of the hot loops (on a CPU with AVX-512,
+    /// native takes the AVX-512 ones).
+    Avx2,
     /// `FIGBUF_NO_AVX2=1`: the copies of the hot loops compiled for the baseline x86-64.
     Baseline,
 }
@@ -44,10 +47,10 @@ fn run_case_on(
             .expect("json");
     let out_dir = common::failure_dir("parity-out");
     std::fs::create_dir_all(&out_dir).expect("out dir");
-    let suffix = if path == CpuPath::Baseline {
-        "-baseline"
-    } else {
-        ""
+    let suffix = match path {
+        CpuPath::Native => "",
+        CpuPath::Avx2 => "-avx2",
+        CpuPath::Baseline => "-baseline",
     };
     let out = out_dir.join(format!("{name}{suffix}.png"));
     let argv: Vec<String> = case["cli"]
@@ -62,8 +65,14 @@ fn run_case_on(
         })
         .collect();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_figbuf"));
-    if path == CpuPath::Baseline {
-        cmd.env("FIGBUF_NO_AVX2", "1");
+    match path {
+        CpuPath::Native => {}
+        CpuPath::Avx2 => {
+            cmd.env("FIGBUF_NO_AVX512", "1");
+        }
+        CpuPath::Baseline => {
+            cmd.env("FIGBUF_NO_AVX2", "1");
+        }
     }
     let status = cmd.args(&argv).status().expect("run figbuf");
     if !status.success() {
@@ -147,35 +156,47 @@ fn extra_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The baseline copies of the vectorised loops (taken on CPUs without AVX2) meet the same
-/// budgets: every public and extra case rendered with `FIGBUF_NO_AVX2=1`.
-#[test]
-fn baseline_cpu_path() {
+/// Every public and extra case rendered on `path` meets the same budgets.
+fn all_cases_on(path: CpuPath) {
     let public = budgets(&reference_dir().join("budgets.json"));
     let extra_set = reference_dir().join("extra");
     let extra = budgets(&extra_set.join("budgets.json"));
     let mut failures = Vec::new();
     for entry in std::fs::read_dir(cases_dir()).expect("cases") {
-        let path = entry.expect("entry").path();
-        if path.join("case.json").is_file() {
-            let name = path
+        let path_buf = entry.expect("entry").path();
+        if path_buf.join("case.json").is_file() {
+            let name = path_buf
                 .file_name()
                 .expect("name")
                 .to_string_lossy()
                 .into_owned();
-            failures.extend(run_case_on(&cases_dir(), &public, &name, CpuPath::Baseline).err());
+            failures.extend(run_case_on(&cases_dir(), &public, &name, path).err());
         }
     }
     for entry in std::fs::read_dir(&extra_set).expect("extra cases") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            let name = path
+        let path_buf = entry.expect("entry").path();
+        if path_buf.is_dir() {
+            let name = path_buf
                 .file_name()
                 .expect("name")
                 .to_string_lossy()
                 .into_owned();
-            failures.extend(run_case_on(&extra_set, &extra, &name, CpuPath::Baseline).err());
+            failures.extend(run_case_on(&extra_set, &extra, &name, path).err());
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The baseline copies of the vectorised loops (taken on CPUs without AVX2) meet the same
+/// budgets: every public and extra case rendered with `FIGBUF_NO_AVX2=1`.
+#[test]
+fn baseline_cpu_path() {
+    all_cases_on(CpuPath::Baseline);
+}
+
+/// The AVX2 copies (taken on CPUs without AVX-512; native on this one may be AVX-512)
+/// meet the same budgets: every case rendered with `FIGBUF_NO_AVX512=1`.
+#[test]
+fn avx2_cpu_path() {
+    all_cases_on(CpuPath::Avx2);
 }

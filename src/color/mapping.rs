@@ -594,8 +594,10 @@ struct WordLut {
     heap: Vec<u32>,
 }
 
-/// Entries of the stack LUT: N = 256 plus under, over and bad.
-const STACK_LUT: usize = 259;
+/// Entries of the stack LUT: N = 256 plus under, over and bad fit, and a power of two,
+/// so that masking a position with `STACK_LUT - 1` (which changes no valid position)
+/// proves it in range: the per-pixel lookup has no bounds check and vectorises.
+const STACK_LUT: usize = 512;
 
 /// The [`WordLut`] position of matplotlib's LUT index `i` (`0..N` colours, `N` under,
 /// `N + 1` over, `N + 2` bad).
@@ -639,11 +641,18 @@ impl WordLut {
     }
 }
 
-/// Looks the positions of one block up (`p <= N + 2 < lut.len()`): a 4-byte store each.
+/// Looks the positions of one block up (`p <= N + 2 < lut.len`): a 4-byte store each.
 #[inline(always)]
-fn write_block(pos: &[u32], lut: &[u32], out: &mut [u8]) {
-    for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
-        px.copy_from_slice(&lut[*p as usize].to_ne_bytes());
+fn write_block(pos: &[u32], lut: &WordLut, out: &mut [u8]) {
+    if lut.len <= STACK_LUT {
+        for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
+            let word = lut.stack[*p as usize & (STACK_LUT - 1)];
+            px.copy_from_slice(&word.to_ne_bytes());
+        }
+    } else {
+        for (p, px) in pos.iter().zip(out.chunks_exact_mut(4)) {
+            px.copy_from_slice(&lut.heap[*p as usize].to_ne_bytes());
+        }
     }
 }
 
@@ -870,13 +879,13 @@ fn for_rows<E: Send>(
     if pixels >= PARALLEL_MIN_PIXELS {
         let cols = pixels / (out.len() / row_len).max(1);
         let rows_per_task = (TASK_PIXELS / cols.max(1)).max(1);
-        // Blocks in reverse order, each block bottom-up: the autoscale pass has just read
-        // the data front to back, so its last megabytes are still in the cache.
+        // Front to back: consecutive rows continue one stream for the prefetchers. (Back
+        // to front, to reuse the autoscale pass's last megabytes from the cache, measured
+        // 40% slower at 4096² f64 with fixed limits: 10.2 against 7.1 ms.)
         out.par_chunks_mut(row_len * rows_per_task)
             .enumerate()
-            .rev()
             .for_each(|(t, block)| {
-                for (r, chunk) in block.chunks_mut(row_len).enumerate().rev() {
+                for (r, chunk) in block.chunks_mut(row_len).enumerate() {
                     f(t * rows_per_task + r, chunk);
                 }
             });
@@ -976,7 +985,9 @@ pub fn colormap_rgba8_into_slice(
     let table = WordLut::new(cmap);
     let lut = table.as_slice();
     with_indexer(data, norm, n, |ix| {
-        if fast_positions(data, ix.prep, n, out, 4, |pos, o| write_block(pos, lut, o)) {
+        if fast_positions(data, ix.prep, n, out, 4, |pos, o| {
+            write_block(pos, &table, o)
+        }) {
             return;
         }
         let mask = data.mask.as_ref();

@@ -286,3 +286,34 @@ fn from_list_reproduces_registered_maps() {
         assert_eq!(built.lut(), registered.lut(), "{name}");
     }
 }
+
+/// The vectors on the other CPU paths too: the code path is chosen once per process, so
+/// this test binary runs the vector tests again with `FIGBUF_NO_AVX512=1` (AVX2 copies on
+/// a CPU with AVX-512) and with `FIGBUF_NO_AVX2=1` (baseline copies).
+#[test]
+fn vectors_on_every_cpu_path() {
+    const CHILD: &str = "FIGBUF_VECTOR_TESTS_CHILD";
+    if std::env::var_os(CHILD).is_some() {
+        return;
+    }
+    let exe = std::env::current_exe().unwrap();
+    for var in ["FIGBUF_NO_AVX512", "FIGBUF_NO_AVX2"] {
+        let out = std::process::Command::new(&exe)
+            .arg("color::vector_tests::")
+            .env(var, "1")
+            .env(CHILD, "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{var}=1:\n{stdout}");
+        for name in [
+            "every_colormap_at_edge_values",
+            "every_norm_against_matplotlib",
+        ] {
+            assert!(
+                stdout.contains(&format!("{name} ... ok")),
+                "{var}=1:\n{stdout}"
+            );
+        }
+    }
+}
