@@ -20,11 +20,15 @@ pub struct Canvas {
 impl Canvas {
     /// A canvas cleared to (255, 255, 255, 0), as Agg clears matplotlib's.
     pub fn new(width: usize, height: usize) -> Self {
-        let data = [255u8, 255, 255, 0].repeat(width * height);
+        Self::filled(width, height, [255, 255, 255, 0])
+    }
+
+    /// A canvas with every pixel `color`.
+    fn filled(width: usize, height: usize, color: [u8; 4]) -> Self {
         Canvas {
             width,
             height,
-            data,
+            data: color.repeat(width * height),
         }
     }
 
@@ -156,8 +160,17 @@ impl Canvas {
 
     /// Executes every operation of `list` in order.
     pub fn draw(&mut self, list: &DrawList) {
+        self.draw_ops(list.ops.iter());
+    }
+
+    /// Executes the operations `ops[i]` for `i` in `order`, in that order.
+    pub fn draw_some(&mut self, ops: &[DrawOp], order: &[usize]) {
+        self.draw_ops(order.iter().filter_map(|&i| ops.get(i)));
+    }
+
+    fn draw_ops<'a>(&mut self, ops: impl Iterator<Item = &'a DrawOp>) {
         let mut ras = Rasterizer::new();
-        for op in &list.ops {
+        for op in ops {
             match op {
                 DrawOp::Rect { rect, color } => self.rect(rect, *color),
                 DrawOp::Polygons {
@@ -185,7 +198,293 @@ impl Canvas {
 
 /// Rasterizes a draw list into a fresh canvas.
 pub fn rasterize(list: &DrawList) -> Canvas {
-    let mut canvas = Canvas::new(list.width, list.height);
-    canvas.draw(list);
-    canvas
+    let all: Vec<usize> = (0..list.ops.len()).collect();
+    rasterize_some(list.width, list.height, &list.ops, &all)
+}
+
+/// Rasterizes the operations `ops[i]`, `i` in `order`, into a fresh `width` x `height`
+/// canvas.
+///
+/// When the first of them is an opaque rectangle over the whole canvas (a figure's
+/// background), the canvas starts in its colour: that rectangle is a copy onto every
+/// pixel, so the result is the same with one pass over the memory instead of two.
+pub fn rasterize_some(width: usize, height: usize, ops: &[DrawOp], order: &[usize]) -> Canvas {
+    let full = IRect {
+        x0: 0,
+        y0: 0,
+        x1: width as i64,
+        y1: height as i64,
+    };
+    match order.split_first() {
+        Some((&first, rest)) => match ops.get(first) {
+            Some(DrawOp::Rect { rect, color })
+                if color[3] == 255 && rect.intersect(&full) == full =>
+            {
+                let mut canvas = Canvas::filled(width, height, *color);
+                canvas.draw_some(ops, rest);
+                canvas
+            }
+            _ => {
+                let mut canvas = Canvas::new(width, height);
+                canvas.draw_some(ops, order);
+                canvas
+            }
+        },
+        None => Canvas::new(width, height),
+    }
+}
+
+/// A rectangle containing every pixel any operation could touch.
+const EVERYWHERE: IRect = IRect {
+    x0: i64::MIN,
+    y0: i64::MIN,
+    x1: i64::MAX,
+    y1: i64::MAX,
+};
+
+/// A rectangle containing every pixel `op` may touch (before clipping to a canvas).
+pub fn op_bounds(op: &DrawOp) -> IRect {
+    match op {
+        DrawOp::Rect { rect, .. } => *rect,
+        DrawOp::Image {
+            left,
+            top,
+            width,
+            height,
+            clip,
+            ..
+        } => IRect {
+            x0: *left,
+            y0: *top,
+            x1: left.saturating_add(*width as i64),
+            y1: top.saturating_add(*height as i64),
+        }
+        .intersect(clip),
+        DrawOp::Masks { masks, .. } => masks.iter().fold(
+            IRect {
+                x0: i64::MAX,
+                y0: i64::MAX,
+                x1: i64::MIN,
+                y1: i64::MIN,
+            },
+            |b, m| IRect {
+                x0: b.x0.min(m.left),
+                y0: b.y0.min(m.top),
+                x1: b.x1.max(m.left.saturating_add(m.width as i64)),
+                y1: b.y1.max(m.top.saturating_add(m.height as i64)),
+            },
+        ),
+        DrawOp::Polygons { contours, .. } => {
+            let pts = contours.iter().flatten();
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for &(x, y) in pts {
+                if !(x.is_finite() && y.is_finite()) {
+                    return EVERYWHERE;
+                }
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            }
+            if x0 > x1 {
+                return IRect {
+                    x0: 0,
+                    y0: 0,
+                    x1: 0,
+                    y1: 0,
+                };
+            }
+            // Cells lie in the pixels of the (rounded) vertices' extent; one pixel of margin
+            // each side covers the rounding.
+            let lo = |v: f64| (v.floor() as i64).saturating_sub(1);
+            let hi = |v: f64| (v.floor() as i64).saturating_add(2);
+            IRect {
+                x0: lo(x0),
+                y0: lo(y0),
+                x1: hi(x1),
+                y1: hi(y1),
+            }
+        }
+    }
+}
+
+/// Splits the drawing of `ops` while the operations at `pending` (ascending indices) are
+/// not ready: returns `(now, later)`, each in list order, with every pending operation
+/// later. Another operation goes now unless it may touch a pixel that a pending operation,
+/// or one already put later, may touch; so every pixel still receives its operations in
+/// list order, and drawing `now` then `later` gives the same canvas as drawing the list.
+pub fn schedule(ops: &[DrawOp], pending: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let (mut now, mut later) = (Vec::new(), Vec::new());
+    let mut blocked: Vec<IRect> = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let b = op_bounds(op);
+        if pending.contains(&i) || blocked.iter().any(|r| !r.intersect(&b).is_empty()) {
+            later.push(i);
+            blocked.push(b);
+        } else {
+            now.push(i);
+        }
+    }
+    (now, later)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const W: usize = 24;
+    const H: usize = 18;
+
+    fn color() -> impl Strategy<Value = [u8; 4]> {
+        (
+            any::<u8>(),
+            any::<u8>(),
+            any::<u8>(),
+            prop_oneof![Just(255u8), any::<u8>()],
+        )
+            .prop_map(|(r, g, b, a)| [r, g, b, a])
+    }
+
+    fn rect() -> impl Strategy<Value = IRect> {
+        (-4i64..28, -4i64..22, 0i64..14, 0i64..14).prop_map(|(x0, y0, w, h)| IRect {
+            x0,
+            y0,
+            x1: x0 + w,
+            y1: y0 + h,
+        })
+    }
+
+    /// Operations of every kind, partly off the canvas.
+    fn op() -> impl Strategy<Value = DrawOp> {
+        let point = (-3.0..27.0f64, -3.0..21.0f64);
+        prop_oneof![
+            (rect(), color()).prop_map(|(rect, color)| DrawOp::Rect { rect, color }),
+            (
+                prop::collection::vec(prop::collection::vec(point, 3..6), 1..3),
+                color(),
+                any::<bool>()
+            )
+                .prop_map(|(contours, color, antialiased)| DrawOp::Polygons {
+                    contours,
+                    color,
+                    antialiased
+                }),
+            (rect(), rect(), any::<u8>()).prop_map(|(r, clip, seed)| {
+                let (width, height) = ((r.x1 - r.x0) as usize, (r.y1 - r.y0) as usize);
+                let rgba = (0..width * height * 4)
+                    .map(|i| (i as u8).wrapping_mul(37).wrapping_add(seed))
+                    .collect();
+                DrawOp::Image {
+                    left: r.x0,
+                    top: r.y0,
+                    width,
+                    height,
+                    rgba,
+                    clip,
+                }
+            }),
+            (prop::collection::vec(rect(), 1..3), color()).prop_map(|(rects, color)| {
+                let masks = rects
+                    .iter()
+                    .map(|r| {
+                        let (width, height) = ((r.x1 - r.x0) as usize, (r.y1 - r.y0) as usize);
+                        Mask {
+                            left: r.x0,
+                            top: r.y0,
+                            width,
+                            height,
+                            coverage: (0..width * height).map(|i| (i * 53) as u8).collect(),
+                        }
+                    })
+                    .collect();
+                DrawOp::Masks { masks, color }
+            }),
+        ]
+    }
+
+    fn list(ops: Vec<DrawOp>) -> DrawList {
+        DrawList {
+            width: W,
+            height: H,
+            ops,
+        }
+    }
+
+    proptest! {
+        /// Every pixel an operation changes lies in its bounds.
+        #[test]
+        fn op_bounds_contain_every_changed_pixel(op in op()) {
+            let before = Canvas::new(W, H);
+            let after = rasterize(&list(vec![op.clone()]));
+            let b = op_bounds(&op);
+            for y in 0..H {
+                for x in 0..W {
+                    let i = (y * W + x) * 4;
+                    if before.data[i..i + 4] != after.data[i..i + 4] {
+                        let (x, y) = (x as i64, y as i64);
+                        prop_assert!(
+                            b.x0 <= x && x < b.x1 && b.y0 <= y && y < b.y1,
+                            "pixel ({x}, {y}) changed outside {b:?}"
+                        );
+                    }
+                }
+            }
+        }
+
+        /// Drawing what `schedule` puts now, then what it puts later, equals drawing the
+        /// list in order, whatever operations are pending.
+        #[test]
+        fn schedule_keeps_the_canvas(
+            ops in prop::collection::vec(op(), 0..8),
+            pending_mask in any::<u8>(),
+            background in any::<bool>(),
+        ) {
+            let mut ops = ops;
+            if background {
+                ops.insert(0, DrawOp::Rect {
+                    rect: IRect { x0: -1, y0: 0, x1: W as i64, y1: H as i64 + 3 },
+                    color: [10, 20, 30, 255],
+                });
+            }
+            let pending: Vec<usize> =
+                (0..ops.len()).filter(|i| pending_mask & (1 << (i % 8)) != 0).collect();
+            let (now, later) = schedule(&ops, &pending);
+            let mut all: Vec<usize> = now.iter().chain(&later).copied().collect();
+            all.sort_unstable();
+            prop_assert_eq!(all, (0..ops.len()).collect::<Vec<_>>());
+            prop_assert!(pending.iter().all(|i| later.contains(i)));
+            let mut split = rasterize_some(W, H, &ops, &now);
+            split.draw_some(&ops, &later);
+            let mut whole = Canvas::new(W, H);
+            whole.draw(&list(ops.clone()));
+            prop_assert_eq!(split.data, whole.data);
+        }
+    }
+
+    #[test]
+    fn an_opaque_background_starts_the_canvas() {
+        let ops = vec![DrawOp::Rect {
+            rect: IRect {
+                x0: -5,
+                y0: -5,
+                x1: 50,
+                y1: 50,
+            },
+            color: [1, 2, 3, 255],
+        }];
+        let canvas = rasterize(&list(ops));
+        assert!(canvas.data.chunks(4).all(|p| p == [1, 2, 3, 255]));
+        assert!(rasterize_some(W, H, &[], &[])
+            .data
+            .chunks(4)
+            .all(|p| p == [255, 255, 255, 0]));
+    }
+
+    #[test]
+    fn non_finite_polygons_are_bounded_by_everything() {
+        let op = DrawOp::Polygons {
+            contours: vec![vec![(0.0, 0.0), (f64::NAN, 1.0), (2.0, 2.0)]],
+            color: [0, 0, 0, 255],
+            antialiased: true,
+        };
+        assert_eq!(op_bounds(&op), EVERYWHERE);
+    }
 }
