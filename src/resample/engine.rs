@@ -313,8 +313,8 @@ fn check_size(placement: &Placement) -> Result<()> {
 
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the
 /// accumulated sums and total weight into the output pixel.
-fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
-    src: &S,
+fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
+    src: S,
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
@@ -486,8 +486,10 @@ fn filtered<const C: usize, S: Sample<C> + ?Sized, O: Copy + Default + Send>(
     out
 }
 
-/// Where the filter reads source pixels from: row-major pixel `i`.
-trait Sample<const C: usize>: Sync {
+/// Where the filter reads source pixels from: row-major pixel `i`. A small `Copy` view,
+/// so that the hot loops hold its pointers in registers (read through a reference, they
+/// were reloaded from memory after every store of a running sum).
+trait Sample<const C: usize>: Sync + Copy {
     /// Whether every sample is finite, so that a tap of weight 0 adds exactly nothing
     /// (`v * 0` is a signed zero, and `s + ±0 == s`); then pixels can be padded to the
     /// same number of taps (see [`PaddedRow`]).
@@ -495,7 +497,7 @@ trait Sample<const C: usize>: Sync {
     fn sample(&self, i: usize) -> [f64; C];
 }
 
-impl<const C: usize> Sample<C> for [[f64; C]] {
+impl<const C: usize> Sample<C> for &[[f64; C]] {
     #[inline(always)]
     fn sample(&self, i: usize) -> [f64; C] {
         self[i]
@@ -504,6 +506,7 @@ impl<const C: usize> Sample<C> for [[f64; C]] {
 
 /// A colour-mapped image read through its LUT: pixel `i` is `table[index[i]]` (the
 /// table is checked to cover every index before use).
+#[derive(Clone, Copy)]
 struct Indexed<'a, const C: usize> {
     index: &'a [u32],
     table: &'a [[f64; C]],
@@ -523,9 +526,10 @@ const SMALL_TABLE: usize = 512;
 /// [`Indexed`] with the table in a fixed-size array (entries past the real table are
 /// never read: every index is checked to be below its length first), all finite (the
 /// caller checks).
+#[derive(Clone, Copy)]
 struct SmallIndexed<'a, const C: usize> {
     index: &'a [u32],
-    table: Box<[[f64; C]; SMALL_TABLE]>,
+    table: &'a [[f64; C]; SMALL_TABLE],
 }
 
 impl<const C: usize> Sample<C> for SmallIndexed<'_, C> {
@@ -537,8 +541,8 @@ impl<const C: usize> Sample<C> for SmallIndexed<'_, C> {
 }
 
 /// One output row of the axis-aligned filter (see [`filtered`]), as a [`cpu::Kernel`].
-struct TapRow<'a, const C: usize, S: ?Sized, P, F, O> {
-    src: &'a S,
+struct TapRow<'a, const C: usize, S, P, F, O> {
+    src: S,
     row_taps: &'a [(usize, i32)],
     col_taps: &'a [(usize, i32)],
     col_start: &'a [usize],
@@ -549,7 +553,7 @@ struct TapRow<'a, const C: usize, S: ?Sized, P, F, O> {
 
 impl<const C: usize, S, P, F, O> cpu::Kernel for TapRow<'_, C, S, P, F, O>
 where
-    S: Sample<C> + ?Sized,
+    S: Sample<C>,
     P: Fn(f64, f64) -> f64,
     F: Finish<C, O>,
 {
@@ -580,7 +584,7 @@ where
 
 impl<const C: usize, S, P, F, O> TapRow<'_, C, S, P, F, O>
 where
-    S: Sample<C> + ?Sized,
+    S: Sample<C>,
     P: Fn(f64, f64) -> f64,
 {
     /// Adds output pixel `c`'s samples of one source row (at `row`, weight `weight_y`)
@@ -614,8 +618,8 @@ const MAX_PADDED_TAPS: usize = 6;
 /// fixed-length inner loops without bounds checks, and the 2-D weights of a row tap
 /// computed for the whole row at once in a loop that vectorises. Same sums in the same
 /// order as Agg.
-struct PaddedRow<'a, const C: usize, const K: usize, S: ?Sized, P, F, O> {
-    src: &'a S,
+struct PaddedRow<'a, const C: usize, const K: usize, S, P, F, O> {
+    src: S,
     row_taps: &'a [(usize, i32)],
     /// Source column of tap `j` of pixel `c` at `c * K + j`.
     col_offset: &'a [usize],
@@ -629,7 +633,7 @@ struct PaddedRow<'a, const C: usize, const K: usize, S: ?Sized, P, F, O> {
 
 impl<const C: usize, const K: usize, S, P, F, O> cpu::Kernel for PaddedRow<'_, C, K, S, P, F, O>
 where
-    S: Sample<C> + ?Sized,
+    S: Sample<C>,
     P: Fn(f64, f64) -> f64,
     F: Finish<C, O>,
 {
@@ -688,7 +692,7 @@ const PADDED_BLOCK: usize = 64;
 /// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
 #[inline(always)]
 fn padded_taps<const C: usize, const K: usize, S, P>(
-    src: &S,
+    src: S,
     product: &P,
     row: usize,
     cols: &[usize],
@@ -696,7 +700,7 @@ fn padded_taps<const C: usize, const K: usize, S, P>(
     mut sum: [f64; C],
 ) -> [f64; C]
 where
-    S: Sample<C> + ?Sized,
+    S: Sample<C>,
     P: Fn(f64, f64) -> f64,
 {
     for (&col, &f) in cols.iter().zip(ws).take(K) {
@@ -731,7 +735,7 @@ impl<const C: usize> Scratch<C> {
 #[allow(clippy::too_many_arguments)]
 fn padded_row<const C: usize, S, P, F, O>(
     k: usize,
-    src: &S,
+    src: S,
     row_taps: &[(usize, i32)],
     col_offset: &[usize],
     col_weight: &[i32],
@@ -740,7 +744,7 @@ fn padded_row<const C: usize, S, P, F, O>(
     finish: &F,
     line: &mut [O],
 ) where
-    S: Sample<C> + ?Sized,
+    S: Sample<C>,
     P: Fn(f64, f64) -> f64,
     F: Finish<C, O>,
 {
@@ -1059,12 +1063,12 @@ fn lut_filtered(
         small[..table.len()].copy_from_slice(table);
         let src = SmallIndexed {
             index,
-            table: small,
+            table: &small,
         };
-        filtered(&src, placement, inverse, lut, f64_product, finish)
+        filtered(src, placement, inverse, lut, f64_product, finish)
     } else {
         let src = Indexed { index, table };
-        filtered(&src, placement, inverse, lut, f64_product, finish)
+        filtered(src, placement, inverse, lut, f64_product, finish)
     }
 }
 
