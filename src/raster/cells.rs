@@ -20,6 +20,9 @@ struct Cell {
 #[derive(Debug, Default)]
 pub struct Rasterizer {
     cells: Vec<Cell>,
+    /// Scratch of [`Rasterizer::sort_cells`]: the cells by row, and each row's end.
+    by_row: Vec<Cell>,
+    row_end: Vec<usize>,
     cur: Cell,
     start: (i64, i64),
     pos: (i64, i64),
@@ -268,7 +271,7 @@ impl Rasterizer {
             cover: 0,
             area: 0,
         };
-        self.cells.sort_unstable_by_key(|c| (c.y, c.x));
+        self.sort_cells();
         let cells = std::mem::take(&mut self.cells);
         let mut i = 0;
         while i < cells.len() {
@@ -303,6 +306,52 @@ impl Rasterizer {
     }
 }
 
+impl Rasterizer {
+    /// Sorts the cells by row, then column. Cells of one pixel only add up, so their
+    /// order among themselves does not matter. When the rows are few for the number of
+    /// cells (always, for strokes and patches) the cells are counted into their rows
+    /// and each row, a handful of cells, is sorted on its own: a 375 px spine, 750
+    /// cells, took 30 µs in a comparison sort of the whole list on a 2-core Zen 1.
+    fn sort_cells(&mut self) {
+        let cells = &mut self.cells;
+        let (y0, y1) = cells.iter().fold((i64::MAX, i64::MIN), |(lo, hi), c| {
+            (lo.min(c.y), hi.max(c.y))
+        });
+        let rows = match y1.checked_sub(y0).and_then(|s| usize::try_from(s).ok()) {
+            Some(s) if cells.len() > 1 && s <= 4 * cells.len() + 64 => s + 1,
+            _ => {
+                cells.sort_unstable_by_key(|c| (c.y, c.x));
+                return;
+            }
+        };
+        // Row r's cells go to by_row[row_end[r]..] (counts turned into starts, then each
+        // start advanced past its row: the row's end).
+        let ends = &mut self.row_end;
+        ends.clear();
+        ends.resize(rows, 0);
+        for c in cells.iter() {
+            ends[(c.y - y0) as usize] += 1;
+        }
+        let mut start = 0;
+        for e in ends.iter_mut() {
+            (*e, start) = (start, start + *e);
+        }
+        self.by_row.clear();
+        self.by_row.resize(cells.len(), Cell::default());
+        for c in cells.iter() {
+            let e = &mut ends[(c.y - y0) as usize];
+            self.by_row[*e] = *c;
+            *e += 1;
+        }
+        let mut begin = 0;
+        for &end in ends.iter() {
+            self.by_row[begin..end].sort_unstable_by_key(|c| c.x);
+            begin = end;
+        }
+        std::mem::swap(cells, &mut self.by_row);
+    }
+}
+
 /// Agg's `calculate_alpha` for the non-zero rule with a linear gamma.
 #[inline]
 fn alpha(area: i64) -> u8 {
@@ -313,6 +362,39 @@ fn alpha(area: i64) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `sort_cells` orders the cells by row and column and keeps every cell, whether
+        /// it counts rows (few rows for the cells) or compares (rows far apart).
+        #[test]
+        fn sort_cells_sorts_and_keeps_every_cell(
+            contours in prop::collection::vec(
+                prop::collection::vec((-40.0..40.0f64, -40.0..40.0f64), 3..7),
+                1..4,
+            ),
+            far in any::<bool>(),
+        ) {
+            let mut r = Rasterizer::new();
+            for c in &contours {
+                r.polygon(c);
+            }
+            if far {
+                // A sliver a million rows away: the comparison sort.
+                r.polygon(&[(0.0, 1e6), (3.0, 1e6), (3.0, 1e6 + 0.5)]);
+            }
+            r.close();
+            r.cells.push(r.cur);
+            let key = |c: &Cell| (c.y, c.x, c.cover, c.area);
+            let mut expected: Vec<_> = r.cells.iter().map(key).collect();
+            expected.sort_unstable();
+            r.sort_cells();
+            prop_assert!(r.cells.windows(2).all(|w| (w[0].y, w[0].x) <= (w[1].y, w[1].x)));
+            let mut got: Vec<_> = r.cells.iter().map(key).collect();
+            got.sort_unstable();
+            prop_assert_eq!(got, expected);
+        }
+    }
 
     fn coverage(poly: &[(f64, f64)], w: usize, h: usize) -> Vec<u8> {
         let mut r = Rasterizer::new();
