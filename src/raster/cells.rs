@@ -310,8 +310,9 @@ impl Rasterizer {
     /// Sorts the cells by row, then column. Cells of one pixel only add up, so their
     /// order among themselves does not matter. When the rows are few for the number of
     /// cells (always, for strokes and patches) the cells are counted into their rows
-    /// and each row, a handful of cells, is sorted on its own: a 375 px spine, 750
-    /// cells, took 30 µs in a comparison sort of the whole list on a 2-core Zen 1.
+    /// and each row, a handful of cells, is sorted on its own: the default figure's 16
+    /// tick and spine polygons (a spine is ~750 cells) went from 146 to ~120 µs on a
+    /// 2-core Zen 1 against one comparison sort of the whole list.
     fn sort_cells(&mut self) {
         let cells = &mut self.cells;
         let (y0, y1) = cells.iter().fold((i64::MAX, i64::MIN), |(lo, hi), c| {
