@@ -14,7 +14,7 @@ pub fn mult(a: u8, b: u8) -> u8 {
 /// The dividend `n = (c << 8) * alpha + r * (256 - alpha)` is never negative and below
 /// 2^26, and `256 <= a_new <= 65535`, so a quotient that is not whole lies at least
 /// `2^-16` below the next integer. `n * (1 / a_new)` is within `2^-34` of `n / a_new`
-/// (both below 2^18), so adding [`QUOTIENT_NUDGE`] (`2^-20`) and truncating gives Agg's
+/// (both below 2^18), so adding `2^-20` and truncating gives Agg's
 /// integer quotient, whole quotients included: one f64 division a pixel instead of three
 /// 64-bit integer divisions, for every anti-aliased edge of every stroke and glyph.
 #[inline]
