@@ -1075,24 +1075,53 @@ fn lut_filtered(
 /// One pass over the indices: the largest, and whether every index points at a row with
 /// alpha exactly 1. Colormap tables have at most a few other rows (bad, under, over), so
 /// the second answer is comparisons against up to four values, which vectorise; with more
-/// such rows it is false.
+/// such rows it is false. Large index arrays are scanned in parallel blocks.
 fn scan_indices(index: &[u32], table: &[[f64; 4]]) -> (u32, bool) {
     let mut other = [u32::MAX; 4];
     let mut n = 0;
+    let mut all_other = false;
     for (i, row) in table.iter().enumerate() {
         if row[3] != 1.0 {
             match (other.get_mut(n), u32::try_from(i)) {
                 (Some(slot), Ok(i)) => *slot = i,
-                _ => return (index.iter().fold(0, |m, &i| m.max(i)), false),
+                _ => all_other = true,
             }
             n += 1;
         }
     }
-    let [a, b, c, d] = other;
-    let (max, hit) = index.iter().fold((0, false), |(m, hit), &i| {
-        (m.max(i), hit | (i == a) | (i == b) | (i == c) | (i == d))
-    });
-    (max, !hit)
+    let scan = |block: &[u32]| {
+        cpu::vectorized(ScanIndices {
+            index: block,
+            other,
+        })
+    };
+    let (max, hit) = if index.len() >= PARALLEL_PIXELS {
+        index
+            .par_chunks(PARALLEL_PIXELS / 4)
+            .map(scan)
+            .reduce(|| (0, false), |a, b| (a.0.max(b.0), a.1 | b.1))
+    } else {
+        scan(index)
+    };
+    (max, !hit && !all_other)
+}
+
+/// [`scan_indices`]' loop over one block: the largest index, and whether any equals one
+/// of `other`.
+struct ScanIndices<'a> {
+    index: &'a [u32],
+    other: [u32; 4],
+}
+
+impl cpu::Kernel for ScanIndices<'_> {
+    type Output = (u32, bool);
+    #[inline(always)]
+    fn run(self) -> (u32, bool) {
+        let [a, b, c, d] = self.other;
+        self.index.iter().fold((0, false), |(m, hit), &i| {
+            (m.max(i), hit | (i == a) | (i == b) | (i == c) | (i == d))
+        })
+    }
 }
 
 /// Resamples scalar data (row-major) for the `'data'` stage, in f64, as `_image.resample`
@@ -1295,6 +1324,26 @@ fn rgba_pixel_to_bytes(p: [f64; 4]) -> [u8; 4] {
 mod tests {
     use super::*;
     use crate::resample::place;
+
+    #[test]
+    fn scan_indices_finds_the_largest_index_and_any_transparent_row() {
+        let mut table = vec![[0.5, 0.5, 0.5, 1.0]; 259];
+        table[258][3] = 0.0; // bad
+        let mut index: Vec<u32> = (0..200_000).map(|i| (i * 7 % 256) as u32).collect();
+        // Large enough for the parallel blocks.
+        assert!(index.len() >= PARALLEL_PIXELS);
+        assert_eq!(scan_indices(&index, &table), (255, true));
+        index[123_457] = 257;
+        assert_eq!(scan_indices(&index, &table), (257, true));
+        index[99_999] = 258;
+        assert_eq!(scan_indices(&index, &table), (258, false));
+        assert_eq!(scan_indices(&index[..10], &table), (63, true));
+        // More than four rows that are not opaque: never opaque.
+        for row in &mut table[..5] {
+            row[3] = 0.5;
+        }
+        assert_eq!(scan_indices(&index[1..10], &table), (63, false));
+    }
 
     fn strip(n: usize, width_px: f64) -> Placement {
         // ax = fig.add_axes([0, 0, 1, 1]) on a width_px x 10 px figure;
