@@ -70,19 +70,10 @@ impl Renderer {
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
             let (pixels, mut canvas) = rayon::join(
-                || {
-                    images
-                        .iter()
-                        .map(|(_, plan)| plan.pixels())
-                        .collect::<Result<Vec<_>>>()
-                },
+                || images_pixels(&images),
                 || raster::rasterize_some(list.width, list.height, &list.ops, &now),
             );
-            for ((i, _), pixels) in images.iter().zip(pixels?) {
-                if let Some(op) = list.ops.get_mut(*i) {
-                    with_pixels(op, pixels);
-                }
-            }
+            put_pixels(&mut list.ops, &images, pixels?);
             canvas.draw_some(&list.ops, &later);
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
         })
@@ -336,10 +327,17 @@ impl ImagePlan<'_> {
     }
 }
 
-/// Puts `rgba` into an image operation.
-fn with_pixels(op: &mut DrawOp, pixels: Vec<u8>) {
-    if let DrawOp::Image { rgba, .. } = op {
-        *rgba = pixels;
+/// The pixels of every planned image, in order.
+fn images_pixels(images: &[(usize, ImagePlan<'_>)]) -> Result<Vec<Vec<u8>>> {
+    images.iter().map(|(_, plan)| plan.pixels()).collect()
+}
+
+/// Puts each image's pixels into its operation (`images[k].0` indexes `ops`).
+fn put_pixels(ops: &mut [DrawOp], images: &[(usize, ImagePlan<'_>)], pixels: Vec<Vec<u8>>) {
+    for ((i, _), pixels) in images.iter().zip(pixels) {
+        if let Some(DrawOp::Image { rgba, .. }) = ops.get_mut(*i) {
+            *rgba = pixels;
+        }
     }
 }
 
@@ -522,12 +520,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
 /// Lowers a layout to draw operations in matplotlib's drawing order.
 pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<DrawList> {
     let (mut list, images) = lower_deferred(fig, lay, glyphs);
-    for (i, plan) in &images {
-        let pixels = plan.pixels()?;
-        if let Some(op) = list.ops.get_mut(*i) {
-            with_pixels(op, pixels);
-        }
-    }
+    put_pixels(&mut list.ops, &images, images_pixels(&images)?);
     Ok(list)
 }
 

@@ -216,24 +216,32 @@ pub fn rasterize_some(width: usize, height: usize, ops: &[DrawOp], order: &[usiz
         x1: width as i64,
         y1: height as i64,
     };
-    match order.split_first() {
-        Some((&first, rest)) => match ops.get(first) {
+    let background = order
+        .split_first()
+        .and_then(|(&first, rest)| match ops.get(first) {
             Some(DrawOp::Rect { rect, color })
                 if color[3] == 255 && rect.intersect(&full) == full =>
             {
-                let mut canvas = Canvas::filled(width, height, *color);
-                canvas.draw_some(ops, rest);
-                canvas
+                Some((*color, rest))
             }
-            _ => {
-                let mut canvas = Canvas::new(width, height);
-                canvas.draw_some(ops, order);
-                canvas
-            }
-        },
-        None => Canvas::new(width, height),
-    }
+            _ => None,
+        });
+    let (mut canvas, order) = match background {
+        Some((color, rest)) => (Canvas::filled(width, height, color), rest),
+        None => (Canvas::new(width, height), order),
+    };
+    canvas.draw_some(ops, order);
+    canvas
 }
+
+/// A rectangle containing no pixel, and below (min) or above (max) any other bound: the
+/// start of a bounding-box fold.
+const NOWHERE: IRect = IRect {
+    x0: i64::MAX,
+    y0: i64::MAX,
+    x1: i64::MIN,
+    y1: i64::MIN,
+};
 
 /// A rectangle containing every pixel any operation could touch.
 const EVERYWHERE: IRect = IRect {
@@ -261,20 +269,12 @@ pub fn op_bounds(op: &DrawOp) -> IRect {
             y1: top.saturating_add(*height as i64),
         }
         .intersect(clip),
-        DrawOp::Masks { masks, .. } => masks.iter().fold(
-            IRect {
-                x0: i64::MAX,
-                y0: i64::MAX,
-                x1: i64::MIN,
-                y1: i64::MIN,
-            },
-            |b, m| IRect {
-                x0: b.x0.min(m.left),
-                y0: b.y0.min(m.top),
-                x1: b.x1.max(m.left.saturating_add(m.width as i64)),
-                y1: b.y1.max(m.top.saturating_add(m.height as i64)),
-            },
-        ),
+        DrawOp::Masks { masks, .. } => masks.iter().fold(NOWHERE, |b, m| IRect {
+            x0: b.x0.min(m.left),
+            y0: b.y0.min(m.top),
+            x1: b.x1.max(m.left.saturating_add(m.width as i64)),
+            y1: b.y1.max(m.top.saturating_add(m.height as i64)),
+        }),
         DrawOp::Polygons { contours, .. } => {
             let pts = contours.iter().flatten();
             let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -285,12 +285,7 @@ pub fn op_bounds(op: &DrawOp) -> IRect {
                 (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
             }
             if x0 > x1 {
-                return IRect {
-                    x0: 0,
-                    y0: 0,
-                    x1: 0,
-                    y1: 0,
-                };
+                return NOWHERE;
             }
             // Cells lie in the pixels of the (rounded) vertices' extent; one pixel of margin
             // each side covers the rounding.
