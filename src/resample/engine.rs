@@ -311,6 +311,165 @@ fn check_size(placement: &Placement) -> Result<()> {
     Ok(())
 }
 
+/// Agg's `span_image_resample_affine::prepare`: the filter's reach and stepping in
+/// 1/256 source pixels, for one placement.
+struct Spans<'a> {
+    inverse: &'a Affine,
+    weights: &'a [i16],
+    /// Output width and height.
+    w: usize,
+    h: usize,
+    /// Source rows and columns.
+    rows: usize,
+    cols: usize,
+    rx_inv: i32,
+    ry_inv: i32,
+    radius_x: i32,
+    radius_y: i32,
+    filter_scale: i32,
+}
+
+const HALF: i32 = 1 << (SUBPIXEL_SHIFT - 1);
+const MASK: i32 = (1 << SUBPIXEL_SHIFT) - 1;
+
+impl<'a> Spans<'a> {
+    fn new(placement: &Placement, inverse: &'a Affine, lut: &'a FilterLut) -> Spans<'a> {
+        let scale_limit = 200.0;
+        let mut scale_x = (inverse.sx * inverse.sx + inverse.shx * inverse.shx).sqrt();
+        let mut scale_y = (inverse.shy * inverse.shy + inverse.sy * inverse.sy).sqrt();
+        if scale_x * scale_y > scale_limit {
+            scale_x = scale_x * scale_limit / (scale_x * scale_y);
+            scale_y = scale_y * scale_limit / (scale_x * scale_y);
+        }
+        scale_x = scale_x.clamp(1.0, scale_limit);
+        scale_y = scale_y.clamp(1.0, scale_limit);
+        let uround = |v: f64| (v + 0.5) as i32;
+        let rx = uround(scale_x * 256.0);
+        let ry = uround(scale_y * 256.0);
+        let diameter = lut.diameter as i32;
+        Spans {
+            inverse,
+            weights: &lut.weights,
+            w: placement.width,
+            h: placement.height,
+            rows: placement.rows,
+            cols: placement.cols,
+            rx_inv: uround(1.0 / scale_x * 256.0),
+            ry_inv: uround(1.0 / scale_y * 256.0),
+            radius_x: (diameter * rx) >> 1,
+            radius_y: (diameter * ry) >> 1,
+            filter_scale: diameter << SUBPIXEL_SHIFT,
+        }
+    }
+
+    /// The taps of every output column when the transform neither rotates nor shears
+    /// (every row steps x the same way and every pixel of a row has the same y); `None`
+    /// otherwise.
+    fn axis_taps(&self) -> Option<AxisTaps<'_>> {
+        if self.inverse.shx != 0.0 || self.inverse.shy != 0.0 || self.w == 0 {
+            return None;
+        }
+        let steps = (self.w - 1) as i32;
+        let (tx1, _) = self.inverse.apply(0.5, 0.5);
+        let (tx2, _) = self.inverse.apply(0.5 + f64::from(steps), 0.5);
+        let mut dda_x = Dda2::new(iround(tx1 * 256.0), iround(tx2 * 256.0), steps);
+        let mut col_start = Vec::with_capacity(self.w + 1);
+        let mut col_taps = Vec::with_capacity(self.w * 4);
+        for _ in 0..self.w {
+            col_start.push(col_taps.len());
+            let x = dda_x.y.wrapping_add(HALF - self.radius_x);
+            let mut x_hr = ((MASK - (x & MASK)) * self.rx_inv) >> SUBPIXEL_SHIFT;
+            let mut sx = i64::from(x >> SUBPIXEL_SHIFT);
+            loop {
+                col_taps.push((
+                    reflect(sx, self.cols),
+                    i32::from(self.weights[x_hr as usize]),
+                ));
+                x_hr += self.rx_inv;
+                if x_hr >= self.filter_scale {
+                    break;
+                }
+                sx += 1;
+            }
+            dda_x.step();
+        }
+        col_start.push(col_taps.len());
+        Some(AxisTaps {
+            spans: self,
+            col_taps,
+            col_start,
+        })
+    }
+}
+
+/// The taps of an axis-aligned resampling (see [`Spans::axis_taps`]).
+struct AxisTaps<'a> {
+    spans: &'a Spans<'a>,
+    /// Source column and horizontal weight of each tap, pixel after pixel.
+    col_taps: Vec<(usize, i32)>,
+    /// Where each output column's taps start in `col_taps` (and a final end).
+    col_start: Vec<usize>,
+}
+
+impl AxisTaps<'_> {
+    /// The row taps of output row `k` (device order): offset of the source row and
+    /// vertical weight.
+    fn row_taps(&self, k: usize) -> Vec<(usize, i32)> {
+        let sp = self.spans;
+        let y = (sp.h - 1 - k) as f64 + 0.5;
+        let (_, ty) = sp.inverse.apply(0.5, y);
+        let y = iround(ty * 256.0).wrapping_add(HALF - sp.radius_y);
+        let mut y_hr = ((MASK - (y & MASK)) * sp.ry_inv) >> SUBPIXEL_SHIFT;
+        let mut sy = i64::from(y >> SUBPIXEL_SHIFT);
+        let mut taps = Vec::with_capacity(4);
+        loop {
+            taps.push((
+                reflect(sy, sp.rows) * sp.cols,
+                i32::from(sp.weights[y_hr as usize]),
+            ));
+            y_hr += sp.ry_inv;
+            if y_hr >= sp.filter_scale {
+                break;
+            }
+            sy += 1;
+        }
+        taps
+    }
+
+    /// The column taps padded to the same count `K` for every pixel (see [`PaddedRow`]),
+    /// when `K` is at most [`MAX_PADDED_TAPS`].
+    fn padded(&self) -> Option<PaddedCols> {
+        let taps = self.col_start.windows(2).map(|p| p[1] - p[0]).max()?;
+        if !(1..=MAX_PADDED_TAPS).contains(&taps) {
+            return None;
+        }
+        let (mut offset, mut weight) = (Vec::new(), Vec::new());
+        for start in self.col_start.windows(2) {
+            let real = &self.col_taps[start[0]..start[1]];
+            let last = real.last().map_or(0, |t| t.0);
+            for j in 0..taps {
+                let (col, w) = real.get(j).copied().unwrap_or((last, 0));
+                offset.push(col);
+                weight.push(w);
+            }
+        }
+        Some(PaddedCols {
+            taps,
+            offset,
+            weight,
+        })
+    }
+}
+
+/// Column taps padded to `taps` a pixel (see [`AxisTaps::padded`]).
+struct PaddedCols {
+    taps: usize,
+    /// Source column of tap `j` of pixel `c` at `c * taps + j`.
+    offset: Vec<usize>,
+    /// Its horizontal weight (0 for padding).
+    weight: Vec<i32>,
+}
+
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the
 /// accumulated sums and total weight into the output pixel.
 fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
@@ -321,98 +480,22 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
     product: impl Fn(f64, f64) -> f64 + Sync,
     finish: impl Finish<C, O>,
 ) -> Vec<O> {
-    let (w, h) = (placement.width, placement.height);
-    let (rows, cols) = (placement.rows, placement.cols);
-    // span_image_resample_affine::prepare
-    let scale_limit = 200.0;
-    let mut scale_x = (inverse.sx * inverse.sx + inverse.shx * inverse.shx).sqrt();
-    let mut scale_y = (inverse.shy * inverse.shy + inverse.sy * inverse.sy).sqrt();
-    if scale_x * scale_y > scale_limit {
-        scale_x = scale_x * scale_limit / (scale_x * scale_y);
-        scale_y = scale_y * scale_limit / (scale_x * scale_y);
-    }
-    scale_x = scale_x.clamp(1.0, scale_limit);
-    scale_y = scale_y.clamp(1.0, scale_limit);
-    let uround = |v: f64| (v + 0.5) as i32;
-    let rx = uround(scale_x * 256.0);
-    let ry = uround(scale_y * 256.0);
-    let rx_inv = uround(1.0 / scale_x * 256.0);
-    let ry_inv = uround(1.0 / scale_y * 256.0);
-
-    let diameter = lut.diameter as i32;
-    let filter_scale = diameter << SUBPIXEL_SHIFT;
-    let radius_x = (diameter * rx) >> 1;
-    let radius_y = (diameter * ry) >> 1;
-    let weights = &lut.weights;
-    let half = 1 << (SUBPIXEL_SHIFT - 1);
-    let mask = (1 << SUBPIXEL_SHIFT) - 1;
-
-    let mut out = vec![O::default(); w * h];
-    if inverse.shx == 0.0 && inverse.shy == 0.0 && w > 0 {
-        // No rotation or shear: every row steps x the same way and every pixel of a row
-        // has the same y, so the taps (reflected source index and kernel weight) are
-        // computed once per column and once per row. The accumulation order is unchanged
-        // (rows outer, columns inner), so the result is bit-identical.
-        let steps = (w - 1) as i32;
-        let (tx1, _) = inverse.apply(0.5, 0.5);
-        let (tx2, _) = inverse.apply(0.5 + f64::from(steps), 0.5);
-        let mut dda_x = Dda2::new(iround(tx1 * 256.0), iround(tx2 * 256.0), steps);
-        let mut col_start = Vec::with_capacity(w + 1);
-        let mut col_taps: Vec<(usize, i32)> = Vec::with_capacity(w * 4);
-        for _ in 0..w {
-            col_start.push(col_taps.len());
-            let x = dda_x.y.wrapping_add(half - radius_x);
-            let mut x_hr = ((mask - (x & mask)) * rx_inv) >> SUBPIXEL_SHIFT;
-            let mut sx = i64::from(x >> SUBPIXEL_SHIFT);
-            loop {
-                col_taps.push((reflect(sx, cols), i32::from(weights[x_hr as usize])));
-                x_hr += rx_inv;
-                if x_hr >= filter_scale {
-                    break;
-                }
-                sx += 1;
-            }
-            dda_x.step();
-        }
-        col_start.push(col_taps.len());
-        let row_taps = |k: usize| -> Vec<(usize, i32)> {
-            let y = (h - 1 - k) as f64 + 0.5;
-            let (_, ty) = inverse.apply(0.5, y);
-            let y = iround(ty * 256.0).wrapping_add(half - radius_y);
-            let mut y_hr = ((mask - (y & mask)) * ry_inv) >> SUBPIXEL_SHIFT;
-            let mut sy = i64::from(y >> SUBPIXEL_SHIFT);
-            let mut taps = Vec::with_capacity(4);
-            loop {
-                taps.push((reflect(sy, rows) * cols, i32::from(weights[y_hr as usize])));
-                y_hr += ry_inv;
-                if y_hr >= filter_scale {
-                    break;
-                }
-                sy += 1;
-            }
-            taps
-        };
-        let widest = col_start.windows(2).map(|p| p[1] - p[0]).max().unwrap_or(0);
-        if S::FINITE && (1..=MAX_PADDED_TAPS).contains(&widest) {
-            let (mut col_offset, mut col_weight) = (Vec::new(), Vec::new());
-            for c in 0..w {
-                let taps = &col_taps[col_start[c]..col_start[c + 1]];
-                let last = taps.last().map_or(0, |t| t.0);
-                for j in 0..widest {
-                    let (col, weight) = taps.get(j).copied().unwrap_or((last, 0));
-                    col_offset.push(col);
-                    col_weight.push(weight);
-                }
-            }
+    let spans = Spans::new(placement, inverse, lut);
+    let w = spans.w;
+    let mut out = vec![O::default(); w * spans.h];
+    if let Some(axis) = spans.axis_taps() {
+        // Taps computed once per column and once per row. The accumulation order is
+        // unchanged (rows outer, columns inner), so the result is bit-identical.
+        if let Some(padded) = S::FINITE.then(|| axis.padded()).flatten() {
             for_row_blocks(&mut out, w, |first, block| {
-                let mut scratch = Scratch::new(w, widest);
+                let mut scratch = Scratch::new(w, padded.taps);
                 for (i, line) in block.chunks_mut(w).enumerate() {
                     padded_row(
-                        widest,
+                        padded.taps,
                         src,
-                        &row_taps(first + i),
-                        &col_offset,
-                        &col_weight,
+                        &axis.row_taps(first + i),
+                        &padded.offset,
+                        &padded.weight,
                         &mut scratch,
                         &product,
                         &finish,
@@ -425,9 +508,9 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
         for_rows(&mut out, w, |k, line| {
             cpu::vectorized(TapRow {
                 src,
-                row_taps: &row_taps(k),
-                col_taps: &col_taps,
-                col_start: &col_start,
+                row_taps: &axis.row_taps(k),
+                col_taps: &axis.col_taps,
+                col_start: &axis.col_start,
                 product: &product,
                 finish: &finish,
                 line,
@@ -435,6 +518,19 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
         });
         return out;
     }
+    let Spans {
+        weights,
+        h,
+        rows,
+        cols,
+        rx_inv,
+        ry_inv,
+        radius_x,
+        radius_y,
+        filter_scale,
+        ..
+    } = spans;
+    let (half, mask) = (HALF, MASK);
     for_rows(&mut out, w, |k, line| {
         // span_interpolator_linear::begin with matplotlib's end-point fix (len - 1).
         let y = (h - 1 - k) as f64 + 0.5;
