@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::filters::{iround, FilterLut, FILTER_SCALE, FILTER_SHIFT, SUBPIXEL_SHIFT};
-use super::{resolve, Interpolation, Origin, Placement, Stage};
+use super::{narrow, resolve, Interpolation, Origin, Placement, Stage};
 use crate::transform::Affine;
 use crate::{cpu, Error, Result};
 
@@ -64,7 +64,7 @@ impl Dda2 {
 }
 
 /// What `_resample` + `_image.resample` end up doing for one call.
-enum Plan {
+pub(super) enum Plan {
     /// Nearest neighbour through `transform`, reading the source mirrored as flagged.
     Nearest {
         transform: Affine,
@@ -75,7 +75,11 @@ enum Plan {
     Filtered { inverse: Affine, lut: FilterLut },
 }
 
-fn plan(placement: &Placement, interpolation: Interpolation, filterrad: f64) -> Result<Plan> {
+pub(super) fn plan(
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+) -> Result<Plan> {
     // matplotlib requires a positive radius; the upper bound keeps Agg's int arithmetic
     // (diameter * 256 * scale) in range.
     if !(filterrad > 0.0 && filterrad <= MAX_FILTERRAD) {
@@ -166,7 +170,11 @@ fn for_rows<T: Send>(out: &mut [T], width: usize, row: impl Fn(usize, &mut [T]) 
 /// Runs `block(first_row, rows)` over blocks of whole output rows (about
 /// [`PARALLEL_PIXELS`] / 4 pixels each), in parallel for large outputs: for work that
 /// sets up per-block buffers once.
-fn for_row_blocks<T: Send>(out: &mut [T], width: usize, block: impl Fn(usize, &mut [T]) + Sync) {
+pub(super) fn for_row_blocks<T: Send>(
+    out: &mut [T],
+    width: usize,
+    block: impl Fn(usize, &mut [T]) + Sync,
+) {
     if width == 0 {
         return;
     }
@@ -313,12 +321,12 @@ fn check_size(placement: &Placement) -> Result<()> {
 
 /// Agg's `span_image_resample_affine::prepare`: the filter's reach and stepping in
 /// 1/256 source pixels, for one placement.
-struct Spans<'a> {
+pub(super) struct Spans<'a> {
     inverse: &'a Affine,
     weights: &'a [i16],
     /// Output width and height.
-    w: usize,
-    h: usize,
+    pub w: usize,
+    pub h: usize,
     /// Source rows and columns.
     rows: usize,
     cols: usize,
@@ -333,7 +341,7 @@ const HALF: i32 = 1 << (SUBPIXEL_SHIFT - 1);
 const MASK: i32 = (1 << SUBPIXEL_SHIFT) - 1;
 
 impl<'a> Spans<'a> {
-    fn new(placement: &Placement, inverse: &'a Affine, lut: &'a FilterLut) -> Spans<'a> {
+    pub(super) fn new(placement: &Placement, inverse: &'a Affine, lut: &'a FilterLut) -> Spans<'a> {
         let scale_limit = 200.0;
         let mut scale_x = (inverse.sx * inverse.sx + inverse.shx * inverse.shx).sqrt();
         let mut scale_y = (inverse.shy * inverse.shy + inverse.sy * inverse.sy).sqrt();
@@ -365,7 +373,7 @@ impl<'a> Spans<'a> {
     /// The taps of every output column when the transform neither rotates nor shears
     /// (every row steps x the same way and every pixel of a row has the same y); `None`
     /// otherwise.
-    fn axis_taps(&self) -> Option<AxisTaps<'_>> {
+    pub(super) fn axis_taps(&self) -> Option<AxisTaps<'_>> {
         if self.inverse.shx != 0.0 || self.inverse.shy != 0.0 || self.w == 0 {
             return None;
         }
@@ -403,7 +411,7 @@ impl<'a> Spans<'a> {
 }
 
 /// The taps of an axis-aligned resampling (see [`Spans::axis_taps`]).
-struct AxisTaps<'a> {
+pub(super) struct AxisTaps<'a> {
     spans: &'a Spans<'a>,
     /// Source column and horizontal weight of each tap, pixel after pixel.
     col_taps: Vec<(usize, i32)>,
@@ -414,7 +422,7 @@ struct AxisTaps<'a> {
 impl AxisTaps<'_> {
     /// The row taps of output row `k` (device order): offset of the source row and
     /// vertical weight.
-    fn row_taps(&self, k: usize) -> Vec<(usize, i32)> {
+    pub(super) fn row_taps(&self, k: usize) -> Vec<(usize, i32)> {
         let sp = self.spans;
         let y = (sp.h - 1 - k) as f64 + 0.5;
         let (_, ty) = sp.inverse.apply(0.5, y);
@@ -438,7 +446,7 @@ impl AxisTaps<'_> {
 
     /// The column taps padded to the same count `K` for every pixel (see [`PaddedRow`]),
     /// when `K` is at most [`MAX_PADDED_TAPS`].
-    fn padded(&self) -> Option<PaddedCols> {
+    pub(super) fn padded(&self) -> Option<PaddedCols> {
         let taps = self.col_start.windows(2).map(|p| p[1] - p[0]).max()?;
         if !(1..=MAX_PADDED_TAPS).contains(&taps) {
             return None;
@@ -462,12 +470,12 @@ impl AxisTaps<'_> {
 }
 
 /// Column taps padded to `taps` a pixel (see [`AxisTaps::padded`]).
-struct PaddedCols {
-    taps: usize,
+pub(super) struct PaddedCols {
+    pub taps: usize,
     /// Source column of tap `j` of pixel `c` at `c * taps + j`.
-    offset: Vec<usize>,
+    pub offset: Vec<usize>,
     /// Its horizontal weight (0 for padding).
-    weight: Vec<i32>,
+    pub weight: Vec<i32>,
 }
 
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the
@@ -585,7 +593,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
 /// Where the filter reads source pixels from: row-major pixel `i`. A small `Copy` view,
 /// so that the hot loops hold its pointers in registers (read through a reference, they
 /// were reloaded from memory after every store of a running sum).
-trait Sample<const C: usize>: Sync + Copy {
+pub(super) trait Sample<const C: usize>: Sync + Copy {
     /// Whether every sample is finite, so that a tap of weight 0 adds exactly nothing
     /// (`v * 0` is a signed zero, and `s + ±0 == s`); then pixels can be padded to the
     /// same number of taps (see [`PaddedRow`]).
@@ -617,15 +625,15 @@ impl<const C: usize> Sample<C> for Indexed<'_, C> {
 
 /// Table entries of [`SmallIndexed`]: colormaps of up to 509 colours (plus under, over
 /// and bad), so every `u32 & (SMALL_TABLE - 1)` is in range without a check.
-const SMALL_TABLE: usize = 512;
+pub(super) const SMALL_TABLE: usize = 512;
 
 /// [`Indexed`] with the table in a fixed-size array (entries past the real table are
 /// never read: every index is checked to be below its length first), all finite (the
 /// caller checks).
 #[derive(Clone, Copy)]
-struct SmallIndexed<'a, const C: usize> {
-    index: &'a [u32],
-    table: &'a [[f64; C]; SMALL_TABLE],
+pub(super) struct SmallIndexed<'a, const C: usize> {
+    pub index: &'a [u32],
+    pub table: &'a [[f64; C]; SMALL_TABLE],
 }
 
 impl<const C: usize> Sample<C> for SmallIndexed<'_, C> {
@@ -783,7 +791,7 @@ where
 }
 
 /// Pixels per block of [`PaddedRow`].
-const PADDED_BLOCK: usize = 64;
+pub(super) const PADDED_BLOCK: usize = 64;
 
 /// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
 #[inline(always)]
@@ -896,7 +904,7 @@ agg_store!(agg_store_f32, f32);
 /// How the filter turns a pixel's sums and total weight into its output pixel.
 /// Closures `|acc: [f64; C], total: i32| -> O` are finishes; [`OpaqueBytes`] adds a
 /// faster block form.
-trait Finish<const C: usize, O>: Sync {
+pub(super) trait Finish<const C: usize, O>: Sync {
     /// One pixel.
     fn pixel(&self, acc: [f64; C], total: i32) -> O;
     /// A block of pixels, with the totals as (exact, integer-valued) f64; the same
@@ -940,7 +948,7 @@ impl<const C: usize, O, F: Fn([f64; C], i32) -> O + Sync> Finish<C, O> for F {
 /// same sign and differ by far less than the margin. A block with any uncertain channel
 /// (or a non-positive total) is finished again the exact way, so the bytes are always
 /// [`Finish::pixel`]'s.
-struct OpaqueBytes;
+pub(super) struct OpaqueBytes;
 
 /// How close to an integer `y` may come before [`OpaqueBytes`] takes the exact path (the
 /// fast value's error bound is 1.2e-13).
@@ -1133,7 +1141,9 @@ pub fn resample_rgba_lut(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                lut_filtered(index, table, placement, inverse, lut, OpaqueBytes)
+                narrow::filtered(index, table, placement, inverse, lut).unwrap_or_else(|| {
+                    lut_filtered(index, table, placement, inverse, lut, OpaqueBytes)
+                })
             } else {
                 let finish = |acc: [f64; 4], total: i32| {
                     rgba_pixel_to_bytes(agg_store_f64(finish_rgba(acc, total)))

@@ -30,6 +30,7 @@ mod engine;
 pub mod filters;
 #[cfg(test)]
 mod fixture_tests;
+mod narrow;
 
 use std::fmt;
 use std::str::FromStr;

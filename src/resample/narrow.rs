@@ -1,0 +1,437 @@
+//! The `'rgba'` stage's filter for opaque colour-mapped images with the sums in f32,
+//! checked pixel by pixel against a bound and redone in f64 where the bound cannot
+//! decide the byte. The same bytes as the f64 path (and so as Agg), about a third less
+//! work in the tap loop (half the width of every sample, load and add).
+//!
+//! Why it is exact. The output byte of a channel is `trunc(min(acc / t, 1) * 255)` with
+//! `acc` Agg's f64 sum of `sample * weight` and `t` the total weight (both sums in Agg's
+//! order; see [`super::engine`]'s `OpaqueBytes`). Here the samples are the table's
+//! colours rounded to f32 and the sum is taken in f32 in the same order. With every
+//! weight `>= 0` and every colour in `[0, 1]`, the f32 sum of `n` products is within
+//! `γ(n + 2) = (n + 2)u / (1 - (n + 2)u)` (u = 2^-24) relative of the real sum; the fast
+//! `y = sum * (255 / t)` in f32 adds two roundings, so it is within `255 γ(n + 4)` of the
+//! real `y` (the real quotient is at most 1), and Agg's f64 sum, division and scaling
+//! stay within a few f64 ulps of it. [`margin`] is twice that bound in units of `y`:
+//! when the fast `y` is farther than it from every integer, the exact `y` has the same
+//! whole part. Totals are sums of integer weights below 2^24, exact in f32. Pixels the
+//! bound cannot decide (263 of the default figure's 136,530) are summed again in f64
+//! exactly as Agg does.
+//!
+//! Measured on a 2-core Zen 1 (fbprof, interleaved runs): the default figure on one
+//! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
+
+use super::engine::{
+    for_row_blocks, Finish, OpaqueBytes, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
+};
+use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
+use super::Placement;
+use crate::cpu;
+use crate::transform::Affine;
+
+/// The narrow filter of an opaque colour-mapped image (`table[index[i]]`, every index
+/// below the table's length, every alpha 1) to bytes, when it applies (see [`applies`];
+/// the transform must neither rotate nor shear and the column taps must pad); `None`
+/// otherwise.
+pub(super) fn filtered(
+    index: &[u32],
+    table: &[[f64; 4]],
+    placement: &Placement,
+    inverse: &Affine,
+    lut: &FilterLut,
+) -> Option<Vec<[u8; 4]>> {
+    if !applies(table, &lut.weights) {
+        return None;
+    }
+    let spans = Spans::new(placement, inverse, lut);
+    let axis = spans.axis_taps()?;
+    let padded = axis.padded()?;
+    let mut wide = Box::new([[0.0; 4]; SMALL_TABLE]);
+    wide[..table.len()].copy_from_slice(table);
+    let mut narrow = Box::new([[0.0f32; 4]; SMALL_TABLE]);
+    for (n, c) in narrow.iter_mut().zip(table) {
+        *n = c.map(|v| v as f32);
+    }
+    let exact = SmallIndexed {
+        index,
+        table: &wide,
+    };
+    let w = spans.w;
+    let mut out = vec![[0u8; 4]; w * spans.h];
+    for_row_blocks(&mut out, w, |first, block| {
+        let mut scratch = NarrowScratch::new(w, padded.taps);
+        for (i, line) in block.chunks_mut(w).enumerate() {
+            macro_rules! run {
+                ($k:literal) => {
+                    cpu::vectorized(NarrowRow::<$k> {
+                        src: Source {
+                            index,
+                            table: &narrow,
+                            exact,
+                        },
+                        row_taps: &axis.row_taps(first + i),
+                        col_offset: &padded.offset,
+                        col_weight: &padded.weight,
+                        scratch: &mut scratch,
+                        line,
+                    })
+                };
+            }
+            match padded.taps {
+                1 => run!(1),
+                2 => run!(2),
+                3 => run!(3),
+                4 => run!(4),
+                5 => run!(5),
+                _ => run!(6),
+            }
+        }
+    });
+    Some(out)
+}
+
+/// Whether the narrow path applies to `table` (colours of an opaque colour-mapped
+/// image) with filter weights `weights`: a small table, every value in `[0, 1]`, every
+/// weight non-negative, and not a table of mostly whole bytes. (Colours like `k / 255`,
+/// as in `gray`, make every pixel of a flat region land on a whole byte, where the bound
+/// never decides and each pixel would be summed twice: the f64 path is faster there.)
+fn applies(table: &[[f64; 4]], weights: &[i16]) -> bool {
+    let whole_bytes = table
+        .iter()
+        .filter(|c| {
+            c[..3].iter().any(|&v| {
+                let y = v * 255.0;
+                (y - y.round()).abs() < margin(MAX_NARROW_TAPS)
+            })
+        })
+        .count();
+    table.len() <= SMALL_TABLE
+        && table.iter().flatten().all(|v| (0.0..=1.0).contains(v))
+        && weights.iter().all(|&w| w >= 0)
+        && whole_bytes * 4 <= table.len()
+}
+
+/// The taps a pixel (row taps times column taps) that [`applies`] assumes when it counts
+/// whole-byte colours (36 is the most of padded rows; the bound holds for any count).
+const MAX_NARROW_TAPS: usize = 36;
+
+/// How close to an integer the fast `y = min(sum * (255 / t), 255)` of a pixel with `n` taps
+/// may come before the pixel is summed again in f64 (module docs): twice the error bound,
+/// plus a term for subnormal colours.
+fn margin(n: usize) -> f64 {
+    let u = f64::powi(2.0, -24);
+    let m = (n + 4) as f64 * u;
+    let gamma = m / (1.0 - m);
+    255.0 * 2.0 * (gamma + (n + 8) as f64 * f64::powi(2.0, -53)) + 1e-30
+}
+
+/// One output row of the narrow filter, as a [`cpu::Kernel`]: `K` column taps a pixel
+/// (padded as in the f64 path), rows outermost in blocks of [`PADDED_BLOCK`] pixels.
+struct NarrowRow<'a, const K: usize> {
+    src: Source<'a>,
+    row_taps: &'a [(usize, i32)],
+    /// Source column of tap `j` of pixel `c` at `c * K + j`.
+    col_offset: &'a [usize],
+    /// Its horizontal weight (0 for padding).
+    col_weight: &'a [i32],
+    scratch: &'a mut NarrowScratch,
+    line: &'a mut [[u8; 4]],
+}
+
+/// Where [`NarrowRow`] reads its samples (a small `Copy` view).
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    index: &'a [u32],
+    /// The colours in f32, in a fixed-size table (every index is below the real length).
+    table: &'a [[f32; 4]; SMALL_TABLE],
+    /// The same source in f64, for the pixels summed again.
+    exact: SmallIndexed<'a, 4>,
+}
+
+/// Per-task buffers of [`NarrowRow`]: a row tap's 2-D weights, each pixel's total and
+/// sums, and which pixels the bound did not decide.
+struct NarrowScratch {
+    weight: Vec<f32>,
+    total: Vec<f32>,
+    acc: Vec<[f32; 4]>,
+    unsure: Vec<bool>,
+}
+
+impl NarrowScratch {
+    fn new(width: usize, taps: usize) -> Self {
+        let width = width.min(PADDED_BLOCK);
+        NarrowScratch {
+            weight: vec![0.0; width * taps],
+            total: vec![0.0; width],
+            acc: vec![[0.0; 4]; width],
+            unsure: vec![false; width],
+        }
+    }
+}
+
+/// Agg's 2-D weight of a tap from its vertical and horizontal weights.
+#[inline(always)]
+fn weight_2d(weight_y: i32, weight_x: i32) -> i32 {
+    (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT
+}
+
+impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let margin = margin(self.row_taps.len() * K);
+        let NarrowScratch {
+            weight,
+            total,
+            acc,
+            unsure,
+        } = self.scratch;
+        let blocks = self.line.chunks_mut(PADDED_BLOCK).zip(
+            self.col_offset
+                .chunks(PADDED_BLOCK * K)
+                .zip(self.col_weight.chunks(PADDED_BLOCK * K)),
+        );
+        for (line, (col_offset, col_weight)) in blocks {
+            let n = line.len();
+            let (weight, total, acc, unsure) = (
+                &mut weight[..n * K],
+                &mut total[..n],
+                &mut acc[..n],
+                &mut unsure[..n],
+            );
+            for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
+                for (f, &x) in weight.iter_mut().zip(col_weight) {
+                    *f = weight_2d(weight_y, x) as f32;
+                }
+                let taps = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
+                // The first row tap starts the totals and sums (the scratch is reused).
+                if k == 0 {
+                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                        *t = ws.iter().sum::<f32>();
+                    }
+                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                        *sum = self.src.taps::<K>(row, cols, ws, [0.0; 4]);
+                    }
+                } else {
+                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                        *t += ws.iter().sum::<f32>();
+                    }
+                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
+                        *sum = self.src.taps::<K>(row, cols, ws, *sum);
+                    }
+                }
+            }
+            if narrow_bytes(acc, total, margin, line, unsure) {
+                let pixels = col_offset.chunks_exact(K).zip(col_weight.chunks_exact(K));
+                for ((px, &u), (cols, wxs)) in line.iter_mut().zip(&*unsure).zip(pixels) {
+                    if u {
+                        *px = self.src.exact_pixel(self.row_taps, cols, wxs);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Source<'_> {
+    /// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
+    #[inline(always)]
+    fn taps<const K: usize>(
+        self,
+        row: usize,
+        cols: &[usize],
+        ws: &[f32],
+        mut sum: [f32; 4],
+    ) -> [f32; 4] {
+        for (&col, &f) in cols.iter().zip(ws).take(K) {
+            let p = self.table[self.index[row + col] as usize & (SMALL_TABLE - 1)];
+            for ch in 0..4 {
+                sum[ch] += p[ch] * f;
+            }
+        }
+        sum
+    }
+
+    /// One pixel the f64 way, in Agg's order (the padding taps add exact zeros).
+    #[inline(always)]
+    fn exact_pixel(self, row_taps: &[(usize, i32)], cols: &[usize], wxs: &[i32]) -> [u8; 4] {
+        let mut sum = [0.0; 4];
+        let mut total = 0;
+        for &(row, weight_y) in row_taps {
+            for (&col, &weight_x) in cols.iter().zip(wxs) {
+                let weight = weight_2d(weight_y, weight_x);
+                let p = self.exact.sample(row + col);
+                for ch in 0..4 {
+                    sum[ch] += p[ch] * f64::from(weight);
+                }
+                total += weight;
+            }
+        }
+        OpaqueBytes.pixel(sum, total)
+    }
+}
+
+/// The bytes of a block from its f32 sums and totals, in f32 (`y = sum * (255 / t)`,
+/// two more roundings, inside [`margin`]); marks in `unsure` the pixels whose bytes the
+/// bound does not decide (and returns whether there are any). The real `y` is in
+/// `[0, 255]`, so a fast `y` at or past 255 is undecided too (byte 255 needs the exact
+/// quotient to reach 1).
+#[inline(always)]
+fn narrow_bytes(
+    acc: &[[f32; 4]],
+    total: &[f32],
+    margin: f64,
+    out: &mut [[u8; 4]],
+    unsure: &mut [bool],
+) -> bool {
+    // Adding 2^23 to a whole number in [0, 2^23) puts it in the low mantissa bits.
+    const WHOLE_BITS: f32 = 8_388_608.0;
+    // Rounded up to f32.
+    let m = margin as f32 * (1.0 + f32::EPSILON);
+    let mut any = false;
+    for (((o, a), &t), u) in out.iter_mut().zip(acc).zip(total).zip(unsure) {
+        let s = 255.0 / t;
+        let mut px = [255u8; 4];
+        let mut doubt = t.is_nan() | (t <= 0.0);
+        for (b, &sum) in px.iter_mut().zip(&a[..3]) {
+            let y = sum * s;
+            let y = if y < 255.0 { y } else { 255.0 };
+            let whole = y.trunc();
+            let frac = y - whole;
+            // The exact y is >= 0, so a small y with whole part 0 is certain.
+            doubt |= ((frac < m) & (whole != 0.0)) | (frac > 1.0 - m);
+            *b = (whole + WHOLE_BITS).to_bits() as u8;
+        }
+        *u = doubt;
+        any |= doubt;
+        *o = px;
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::engine::{plan, Plan};
+    use super::super::{place, resample_rgba, rgba_to_bytes, Interpolation, Origin};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A table channel at a whole byte, exactly or a hair either side (where the f32 sums
+    /// cannot decide and pixels are summed again), or 0 or 1.
+    fn whole_byte() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            (
+                1u32..255,
+                prop::sample::select(vec![0.0, 1e-12, -1e-12, 1e-7, -1e-7, 4e-4, -4e-4])
+            )
+                .prop_map(|(k, d)| (f64::from(k) + d) / 255.0),
+            prop::sample::select(vec![0.0, 1.0]),
+        ]
+    }
+
+    /// A table of mostly arbitrary colours and up to a quarter of (partly) whole-byte ones.
+    fn table() -> impl Strategy<Value = Vec<[f64; 4]>> {
+        (
+            prop::collection::vec([0.0..=1.0f64, 0.0..=1.0, 0.0..=1.0], 3..40),
+            0usize..4,
+        )
+            .prop_flat_map(|(plain, special)| {
+                let special = special.min(plain.len() / 3);
+                (
+                    Just(plain),
+                    prop::collection::vec((whole_byte(), 0.0..=1.0f64, whole_byte()), special),
+                )
+            })
+            .prop_map(|(plain, special)| {
+                let special = special.iter().map(|&(r, g, b)| [r, g, b]);
+                plain
+                    .iter()
+                    .copied()
+                    .chain(special)
+                    .map(|[r, g, b]| [r, g, b, 1.0])
+                    .collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// The narrow filter gives the f64 filter's bytes (Agg's), on images with flat
+        /// patches (whole regions at one colour, where the bound decides least), for
+        /// every filter it takes, downsampling and upsampling.
+        #[test]
+        fn narrow_matches_f64(
+            rows in 2usize..40,
+            cols in 2usize..40,
+            patch in 1usize..6,
+            table in table(),
+            seed in any::<u64>(),
+            w in 3.0f64..90.0,
+            h in 3.0f64..90.0,
+            lower in any::<bool>(),
+        ) {
+            let mut state = seed | 1;
+            let mut next = || {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state
+            };
+            let picks: Vec<u32> = (0..rows * cols).map(|_| (next() % table.len() as u64) as u32).collect();
+            let index: Vec<u32> = (0..rows * cols)
+                .map(|i| picks[(i / cols / patch * patch) * cols + i % cols / patch * patch])
+                .collect();
+            let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
+            let origin = if lower { Origin::Lower } else { Origin::Upper };
+            let p = place(
+                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+                origin,
+                rows,
+                cols,
+                (-0.5, cols as f64 - 0.5),
+                (rows as f64 - 0.5, -0.5),
+                [3.0, 2.0, 3.0 + w, 2.0 + h],
+            )
+            .unwrap();
+            for interp in Interpolation::ALL {
+                let Ok(Plan::Filtered { inverse, lut }) = plan(&p, interp, 4.0) else {
+                    continue;
+                };
+                let got = filtered(&index, &table, &p, &inverse, &lut);
+                // Hanning within the padded rows' reach takes the narrow path.
+                let near = w * 2.5 >= cols as f64 && h * 2.5 >= rows as f64;
+                let hanning = interp == Interpolation::Hanning && near;
+                prop_assert!(got.is_some() || !hanning || !applies(&table, &lut.weights));
+                let Some(got) = got else {
+                    continue;
+                };
+                let want = rgba_to_bytes(&resample_rgba(&expanded, &p, interp, 4.0).unwrap());
+                prop_assert_eq!(got, want, "{:?}", interp);
+            }
+        }
+    }
+
+    #[test]
+    fn applies_to_colormaps_but_not_whole_byte_tables() {
+        let hanning = FilterLut::new(Interpolation::Hanning, 4.0).unwrap();
+        let viridis = crate::Colormap::named("viridis").unwrap().lut();
+        assert!(applies(&viridis, &hanning.weights));
+        let gray: Vec<[f64; 4]> = (0..256)
+            .map(|k| {
+                let v = f64::from(k) / 255.0;
+                [v, v, v, 1.0]
+            })
+            .collect();
+        assert!(!applies(&gray, &hanning.weights));
+        // Negative lobes, values outside [0, 1]: the bound does not hold.
+        let lanczos = FilterLut::new(Interpolation::Lanczos, 4.0).unwrap();
+        assert!(!applies(&viridis, &lanczos.weights));
+        assert!(!applies(&[[1.5, 0.0, 0.0, 1.0]], &hanning.weights));
+    }
+
+    #[test]
+    fn margin_grows_with_taps() {
+        assert!(margin(4) < margin(36));
+        assert!(margin(36) < 2e-3);
+        assert!(margin(1) > 255.0 * 3.0 * f64::powi(2.0, -24));
+    }
+}
