@@ -370,6 +370,12 @@ impl<'a> Spans<'a> {
         }
     }
 
+    /// At most how many row taps an output row has: the filter's reach in steps of
+    /// `ry_inv` (the first tap's offset is below one step).
+    pub(super) fn max_row_taps(&self) -> usize {
+        (self.filter_scale.max(0) as usize).div_ceil(self.ry_inv.max(1) as usize)
+    }
+
     /// The taps of every output column when the transform neither rotates nor shears
     /// (every row steps x the same way and every pixel of a row has the same y); `None`
     /// otherwise.

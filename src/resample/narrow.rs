@@ -13,7 +13,8 @@
 //! real `y` (the real quotient is at most 1), and Agg's f64 sum, division and scaling
 //! stay within a few f64 ulps of it. [`margin`] is twice that bound in units of `y`:
 //! when the fast `y` is farther than it from every integer, the exact `y` has the same
-//! whole part. Totals are sums of integer weights below 2^24, exact in f32. Pixels the
+//! whole part. Totals are sums of integer weights, exact in f32 below 2^24 (checked from
+//! the largest weight and the most taps a pixel before the path is taken). Pixels the
 //! bound cannot decide (263 of the default figure's 136,530) are summed again in f64
 //! exactly as Agg does.
 //!
@@ -45,6 +46,13 @@ pub(super) fn filtered(
     let spans = Spans::new(placement, inverse, lut);
     let axis = spans.axis_taps()?;
     let padded = axis.padded()?;
+    // Every partial sum of weights must be a whole number below 2^24 (exact in f32).
+    let max_weight = lut.weights.iter().map(|&w| i64::from(w)).max().unwrap_or(0);
+    let max_2d = (max_weight * max_weight + i64::from(FILTER_SCALE / 2)) >> FILTER_SHIFT;
+    let taps = (spans.max_row_taps() * padded.taps) as i64;
+    if taps.saturating_mul(max_2d) >= 1 << 24 {
+        return None;
+    }
     let mut wide = Box::new([[0.0; 4]; SMALL_TABLE]);
     wide[..table.len()].copy_from_slice(table);
     let mut narrow = Box::new([[0.0f32; 4]; SMALL_TABLE]);
@@ -426,6 +434,58 @@ mod tests {
         let lanczos = FilterLut::new(Interpolation::Lanczos, 4.0).unwrap();
         assert!(!applies(&viridis, &lanczos.weights));
         assert!(!applies(&[[1.5, 0.0, 0.0, 1.0]], &hanning.weights));
+    }
+
+    /// Strong downsampling in y only (hundreds of row taps, few column taps): the f64
+    /// filter's bytes either way (the path is refused when weight sums could pass 2^24).
+    #[test]
+    fn tall_downsampling_matches_f64() {
+        let (rows, cols) = (3000, 5);
+        let table: Vec<[f64; 4]> = (0..16)
+            .map(|i| {
+                let t = f64::from(i) / 16.0 + 0.01;
+                [t, 1.0 - t, (t * 7.0).fract(), 1.0]
+            })
+            .collect();
+        let index: Vec<u32> = (0..rows * cols)
+            .map(|i| ((i * 7 + i / 13) % 16) as u32)
+            .collect();
+        let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
+        for h in [6.0, 40.0, 700.0] {
+            let p = place(
+                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+                Origin::Upper,
+                rows,
+                cols,
+                (-0.5, cols as f64 - 0.5),
+                (rows as f64 - 0.5, -0.5),
+                [0.0, 0.0, 4.0, h],
+            )
+            .unwrap();
+            let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
+                panic!("hanning filters");
+            };
+            let want =
+                rgba_to_bytes(&resample_rgba(&expanded, &p, Interpolation::Hanning, 4.0).unwrap());
+            if let Some(got) = filtered(&index, &table, &p, &inverse, &lut) {
+                assert_eq!(got, want, "height {h}");
+            }
+        }
+        // At 700 rows the weight sums are small: the narrow path runs.
+        let p = place(
+            [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+            Origin::Upper,
+            rows,
+            cols,
+            (-0.5, cols as f64 - 0.5),
+            (rows as f64 - 0.5, -0.5),
+            [0.0, 0.0, 4.0, 700.0],
+        )
+        .unwrap();
+        let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
+            panic!("hanning filters");
+        };
+        assert!(filtered(&index, &table, &p, &inverse, &lut).is_some());
     }
 
     #[test]
