@@ -337,6 +337,7 @@ pub(super) struct Spans<'a> {
     filter_scale: i32,
 }
 
+/// Half a source pixel, and the fraction bits, in Agg's 1/256 subpixel units.
 const HALF: i32 = 1 << (SUBPIXEL_SHIFT - 1);
 const MASK: i32 = (1 << SUBPIXEL_SHIFT) - 1;
 
