@@ -545,7 +545,6 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
         filter_scale,
         ..
     } = spans;
-    let (half, mask) = (HALF, MASK);
     for_rows(&mut out, w, |k, line| {
         // span_interpolator_linear::begin with matplotlib's end-point fix (len - 1).
         let y = (h - 1 - k) as f64 + 0.5;
@@ -555,12 +554,12 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
         let mut dda_x = Dda2::new(iround(tx1 * 256.0), iround(tx2 * 256.0), steps);
         let mut dda_y = Dda2::new(iround(ty1 * 256.0), iround(ty2 * 256.0), steps);
         for px in line.iter_mut() {
-            let x = dda_x.y.wrapping_add(half - radius_x);
-            let y = dda_y.y.wrapping_add(half - radius_y);
+            let x = dda_x.y.wrapping_add(HALF - radius_x);
+            let y = dda_y.y.wrapping_add(HALF - radius_y);
             let x_lr = i64::from(x >> SUBPIXEL_SHIFT);
             let y_lr = i64::from(y >> SUBPIXEL_SHIFT);
-            let x_hr0 = ((mask - (x & mask)) * rx_inv) >> SUBPIXEL_SHIFT;
-            let mut y_hr = ((mask - (y & mask)) * ry_inv) >> SUBPIXEL_SHIFT;
+            let x_hr0 = ((MASK - (x & MASK)) * rx_inv) >> SUBPIXEL_SHIFT;
+            let mut y_hr = ((MASK - (y & MASK)) * ry_inv) >> SUBPIXEL_SHIFT;
             let mut acc = [0.0; C];
             let mut total: i32 = 0;
             let mut sy = y_lr;
@@ -570,8 +569,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
                 let mut x_hr = x_hr0;
                 let mut sx = x_lr;
                 loop {
-                    let weight = (weight_y * i32::from(weights[x_hr as usize]) + FILTER_SCALE / 2)
-                        >> FILTER_SHIFT;
+                    let weight = weight_2d(weight_y, i32::from(weights[x_hr as usize]));
                     let p = src.sample(row + reflect(sx, cols));
                     for c in 0..C {
                         acc[c] += product(p[c], f64::from(weight));
@@ -709,7 +707,7 @@ where
         (mut sum, mut total): ([f64; C], i32),
     ) -> ([f64; C], i32) {
         for &(col, weight_x) in &self.col_taps[self.col_start[c]..self.col_start[c + 1]] {
-            let weight = (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT;
+            let weight = weight_2d(weight_y, weight_x);
             let p = self.src.sample(row + col);
             for ch in 0..C {
                 sum[ch] += (self.product)(p[ch], f64::from(weight));
@@ -761,37 +759,18 @@ where
         for (line, (col_offset, col_weight)) in blocks {
             let n = line.len();
             let (weight, total, acc) = (&mut weight[..n * K], &mut total[..n], &mut acc[..n]);
-            for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
-                for (f, &x) in weight.iter_mut().zip(col_weight) {
-                    *f = f64::from((weight_y * x + FILTER_SCALE / 2) >> FILTER_SHIFT);
-                }
-                let taps = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
-                // The first row tap starts the totals and sums (the scratch is reused).
-                // Integer weights are summed in f64: exact.
-                if k == 0 {
-                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                        *t = ws.iter().sum::<f64>();
-                    }
-                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                        *sum = padded_taps::<C, K, S, P>(
-                            self.src,
-                            self.product,
-                            row,
-                            cols,
-                            ws,
-                            [0.0; C],
-                        );
-                    }
-                } else {
-                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                        *t += ws.iter().sum::<f64>();
-                    }
-                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                        *sum =
-                            padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, *sum);
-                    }
-                }
-            }
+            padded_block::<K, f64, [f64; C]>(
+                self.row_taps,
+                col_offset,
+                col_weight,
+                weight,
+                total,
+                acc,
+                [0.0; C],
+                |row, cols, ws, sum| {
+                    padded_taps::<C, K, S, P>(self.src, self.product, row, cols, ws, sum)
+                },
+            );
             self.finish.block(acc, total, line);
         }
     }
@@ -799,6 +778,73 @@ where
 
 /// Pixels per block of [`PaddedRow`].
 pub(super) const PADDED_BLOCK: usize = 64;
+
+/// Agg's 2-D weight of a tap from its vertical and horizontal weights.
+#[inline(always)]
+pub(super) fn weight_2d(weight_y: i32, weight_x: i32) -> i32 {
+    (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT
+}
+
+/// A number type the padded kernels sum weights and samples in (f64, or f32 in
+/// [`super::narrow`]): integer weights convert exactly.
+pub(super) trait TapWeight: Copy + std::iter::Sum + std::ops::AddAssign {
+    /// The integer weight in this type.
+    fn of(weight: i32) -> Self;
+}
+
+impl TapWeight for f64 {
+    #[inline(always)]
+    fn of(weight: i32) -> Self {
+        f64::from(weight)
+    }
+}
+
+impl TapWeight for f32 {
+    /// Exact for |weight| < 2^24 (2-D weights are below 2^17).
+    #[inline(always)]
+    fn of(weight: i32) -> Self {
+        weight as f32
+    }
+}
+
+/// One block of padded pixels over every row tap, in Agg's order: for each row tap, the
+/// block's 2-D weights in one loop that vectorises, then each pixel's `K` taps added to
+/// its running sums by `taps(row, columns, weights, sum)`. The first row tap starts the
+/// totals and sums from `zero` (the scratch is reused); integer weights sum exactly.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(super) fn padded_block<const K: usize, V: TapWeight, A: Copy>(
+    row_taps: &[(usize, i32)],
+    col_offset: &[usize],
+    col_weight: &[i32],
+    weight: &mut [V],
+    total: &mut [V],
+    acc: &mut [A],
+    zero: A,
+    taps: impl Fn(usize, &[usize], &[V], A) -> A,
+) {
+    for (k, &(row, weight_y)) in row_taps.iter().enumerate() {
+        for (f, &x) in weight.iter_mut().zip(col_weight) {
+            *f = V::of(weight_2d(weight_y, x));
+        }
+        let pixels = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
+        if k == 0 {
+            for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                *t = ws.iter().copied().sum();
+            }
+            for (sum, (cols, ws)) in acc.iter_mut().zip(pixels) {
+                *sum = taps(row, cols, ws, zero);
+            }
+        } else {
+            for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                *t += ws.iter().copied().sum();
+            }
+            for (sum, (cols, ws)) in acc.iter_mut().zip(pixels) {
+                *sum = taps(row, cols, ws, *sum);
+            }
+        }
+    }
+}
 
 /// Adds one pixel's `K` taps of one source row (at `row`) to its sums, in order.
 #[inline(always)]

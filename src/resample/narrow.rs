@@ -22,7 +22,8 @@
 //! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
 
 use super::engine::{
-    for_row_blocks, Finish, OpaqueBytes, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, weight_2d, Finish, OpaqueBytes, Sample, SmallIndexed, Spans,
+    PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
@@ -176,12 +177,6 @@ impl NarrowScratch {
     }
 }
 
-/// Agg's 2-D weight of a tap from its vertical and horizontal weights.
-#[inline(always)]
-fn weight_2d(weight_y: i32, weight_x: i32) -> i32 {
-    (weight_y * weight_x + FILTER_SCALE / 2) >> FILTER_SHIFT
-}
-
 impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
     type Output = ();
     #[inline(always)]
@@ -206,28 +201,17 @@ impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
                 &mut acc[..n],
                 &mut unsure[..n],
             );
-            for (k, &(row, weight_y)) in self.row_taps.iter().enumerate() {
-                for (f, &x) in weight.iter_mut().zip(col_weight) {
-                    *f = weight_2d(weight_y, x) as f32;
-                }
-                let taps = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
-                // The first row tap starts the totals and sums (the scratch is reused).
-                if k == 0 {
-                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                        *t = ws.iter().sum::<f32>();
-                    }
-                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                        *sum = self.src.taps::<K>(row, cols, ws, [0.0; 4]);
-                    }
-                } else {
-                    for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                        *t += ws.iter().sum::<f32>();
-                    }
-                    for (sum, (cols, ws)) in acc.iter_mut().zip(taps) {
-                        *sum = self.src.taps::<K>(row, cols, ws, *sum);
-                    }
-                }
-            }
+            let src = self.src;
+            padded_block::<K, f32, [f32; 4]>(
+                self.row_taps,
+                col_offset,
+                col_weight,
+                weight,
+                total,
+                acc,
+                [0.0; 4],
+                |row, cols, ws, sum| src.taps::<K>(row, cols, ws, sum),
+            );
             if narrow_bytes(acc, total, margin, line, unsure) {
                 let pixels = col_offset.chunks_exact(K).zip(col_weight.chunks_exact(K));
                 for ((px, &u), (cols, wxs)) in line.iter_mut().zip(&*unsure).zip(pixels) {
@@ -451,7 +435,7 @@ mod tests {
             .map(|i| ((i * 7 + i / 13) % 16) as u32)
             .collect();
         let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
-        for h in [6.0, 40.0, 700.0] {
+        let hanning = |h: f64| {
             let p = place(
                 [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
                 Origin::Upper,
@@ -465,6 +449,10 @@ mod tests {
             let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
                 panic!("hanning filters");
             };
+            (p, inverse, lut)
+        };
+        for h in [6.0, 40.0, 700.0] {
+            let (p, inverse, lut) = hanning(h);
             let want =
                 rgba_to_bytes(&resample_rgba(&expanded, &p, Interpolation::Hanning, 4.0).unwrap());
             if let Some(got) = filtered(&index, &table, &p, &inverse, &lut) {
@@ -472,19 +460,7 @@ mod tests {
             }
         }
         // At 700 rows the weight sums are small: the narrow path runs.
-        let p = place(
-            [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-            Origin::Upper,
-            rows,
-            cols,
-            (-0.5, cols as f64 - 0.5),
-            (rows as f64 - 0.5, -0.5),
-            [0.0, 0.0, 4.0, 700.0],
-        )
-        .unwrap();
-        let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
-            panic!("hanning filters");
-        };
+        let (p, inverse, lut) = hanning(700.0);
         assert!(filtered(&index, &table, &p, &inverse, &lut).is_some());
     }
 
