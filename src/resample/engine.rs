@@ -764,7 +764,7 @@ where
                 col_offset,
                 col_weight,
                 weight,
-                total,
+                Some(&mut *total),
                 acc,
                 [0.0; C],
                 |row, cols, ws, sum| {
@@ -810,7 +810,8 @@ impl TapWeight for f32 {
 /// One block of padded pixels over every row tap, in Agg's order: for each row tap, the
 /// block's 2-D weights in one loop that vectorises, then each pixel's `K` taps added to
 /// its running sums by `taps(row, columns, weights, sum)`. The first row tap starts the
-/// totals and sums from `zero` (the scratch is reused); integer weights sum exactly.
+/// totals (when asked for) and sums from `zero` (the scratch is reused); integer weights
+/// sum exactly.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 pub(super) fn padded_block<const K: usize, V: TapWeight, A: Copy>(
@@ -818,7 +819,7 @@ pub(super) fn padded_block<const K: usize, V: TapWeight, A: Copy>(
     col_offset: &[usize],
     col_weight: &[i32],
     weight: &mut [V],
-    total: &mut [V],
+    mut total: Option<&mut [V]>,
     acc: &mut [A],
     zero: A,
     taps: impl Fn(usize, &[usize], &[V], A) -> A,
@@ -829,15 +830,19 @@ pub(super) fn padded_block<const K: usize, V: TapWeight, A: Copy>(
         }
         let pixels = col_offset.chunks_exact(K).zip(weight.chunks_exact(K));
         if k == 0 {
-            for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                *t = ws.iter().copied().sum();
+            if let Some(total) = total.as_deref_mut() {
+                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                    *t = ws.iter().copied().sum();
+                }
             }
             for (sum, (cols, ws)) in acc.iter_mut().zip(pixels) {
                 *sum = taps(row, cols, ws, zero);
             }
         } else {
-            for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
-                *t += ws.iter().copied().sum();
+            if let Some(total) = total.as_deref_mut() {
+                for (t, ws) in total.iter_mut().zip(weight.chunks_exact(K)) {
+                    *t += ws.iter().copied().sum();
+                }
             }
             for (sum, (cols, ws)) in acc.iter_mut().zip(pixels) {
                 *sum = taps(row, cols, ws, *sum);

@@ -156,11 +156,10 @@ struct Source<'a> {
     exact: SmallIndexed<'a, 4>,
 }
 
-/// Per-task buffers of [`NarrowRow`]: a row tap's 2-D weights, each pixel's total and
-/// sums, and which pixels the bound did not decide.
+/// Per-task buffers of [`NarrowRow`]: a row tap's 2-D weights, each pixel's sums, and
+/// which pixels the bound did not decide.
 struct NarrowScratch {
     weight: Vec<f32>,
-    total: Vec<f32>,
     acc: Vec<[f32; 4]>,
     unsure: Vec<bool>,
 }
@@ -170,7 +169,6 @@ impl NarrowScratch {
         let width = width.min(PADDED_BLOCK);
         NarrowScratch {
             weight: vec![0.0; width * taps],
-            total: vec![0.0; width],
             acc: vec![[0.0; 4]; width],
             unsure: vec![false; width],
         }
@@ -184,7 +182,6 @@ impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
         let margin = margin(self.row_taps.len() * K);
         let NarrowScratch {
             weight,
-            total,
             acc,
             unsure,
         } = self.scratch;
@@ -195,24 +192,19 @@ impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
         );
         for (line, (col_offset, col_weight)) in blocks {
             let n = line.len();
-            let (weight, total, acc, unsure) = (
-                &mut weight[..n * K],
-                &mut total[..n],
-                &mut acc[..n],
-                &mut unsure[..n],
-            );
+            let (weight, acc, unsure) = (&mut weight[..n * K], &mut acc[..n], &mut unsure[..n]);
             let src = self.src;
             padded_block::<K, f32, [f32; 4]>(
                 self.row_taps,
                 col_offset,
                 col_weight,
                 weight,
-                total,
+                None,
                 acc,
                 [0.0; 4],
                 |row, cols, ws, sum| src.taps::<K>(row, cols, ws, sum),
             );
-            if narrow_bytes(acc, total, margin, line, unsure) {
+            if narrow_bytes(acc, margin, line, unsure) {
                 let pixels = col_offset.chunks_exact(K).zip(col_weight.chunks_exact(K));
                 for ((px, &u), (cols, wxs)) in line.iter_mut().zip(&*unsure).zip(pixels) {
                     if u {
@@ -262,25 +254,23 @@ impl Source<'_> {
     }
 }
 
-/// The bytes of a block from its f32 sums and totals, in f32 (`y = sum * (255 / t)`,
-/// two more roundings, inside [`margin`]); marks in `unsure` the pixels whose bytes the
-/// bound does not decide (and returns whether there are any). The real `y` is in
-/// `[0, 255]`, so a fast `y` at or past 255 is undecided too (byte 255 needs the exact
-/// quotient to reach 1).
+/// The bytes of a block from its f32 sums, in f32 (`y = sum * (255 / t)`, two more
+/// roundings, inside [`margin`]); marks in `unsure` the pixels whose bytes the bound does
+/// not decide (and returns whether there are any). The real `y` is in `[0, 255]`, so a
+/// fast `y` at or past 255 is undecided too (byte 255 needs the exact quotient to reach 1).
+///
+/// The total weight `t` of a pixel is its alpha sum: every sampled colour has alpha
+/// exactly 1, so that sum adds the integer weights themselves, exactly (below 2^24), in
+/// the same order as Agg's total. No separate pass over the weights is needed.
 #[inline(always)]
-fn narrow_bytes(
-    acc: &[[f32; 4]],
-    total: &[f32],
-    margin: f64,
-    out: &mut [[u8; 4]],
-    unsure: &mut [bool],
-) -> bool {
+fn narrow_bytes(acc: &[[f32; 4]], margin: f64, out: &mut [[u8; 4]], unsure: &mut [bool]) -> bool {
     // Adding 2^23 to a whole number in [0, 2^23) puts it in the low mantissa bits.
     const WHOLE_BITS: f32 = 8_388_608.0;
     // Rounded up to f32.
     let m = margin as f32 * (1.0 + f32::EPSILON);
     let mut any = false;
-    for (((o, a), &t), u) in out.iter_mut().zip(acc).zip(total).zip(unsure) {
+    for ((o, a), u) in out.iter_mut().zip(acc).zip(unsure) {
+        let t = a[3];
         let s = 255.0 / t;
         let mut px = [255u8; 4];
         let mut doubt = t.is_nan() | (t <= 0.0);
