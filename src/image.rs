@@ -268,6 +268,9 @@ pub struct Image {
     pub(crate) data: ImageData,
     pub(crate) cmap: Colormap,
     pub(crate) norm: Norm,
+    /// `norm` with its unset limits filled from the data, once, at `imshow` (the data and
+    /// the norm do not change afterwards).
+    autoscaled: Norm,
     pub(crate) interpolation: Interpolation,
     pub(crate) stage: Option<Stage>,
     pub(crate) origin: Origin,
@@ -311,10 +314,17 @@ impl Image {
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
         }
+        // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
+        // draw finds the limits set: one pass over the data, not one a render.
+        let autoscaled = match data.as_scalar() {
+            Some(d) => d.autoscaled(&norm),
+            None => norm.clone(),
+        };
         Ok(Image {
             data,
             cmap,
             norm,
+            autoscaled,
             interpolation: opts.interpolation,
             stage: opts.interpolation_stage,
             origin: opts.origin,
@@ -337,12 +347,10 @@ impl Image {
         &self.norm
     }
 
-    /// The norm with its limits filled from the data, as matplotlib autoscales at draw time.
+    /// The norm with its unset limits filled from the data (`autoscale_None`), as
+    /// matplotlib fills them at `imshow`. Computed once, when the image was made.
     pub fn autoscaled_norm(&self) -> Norm {
-        match self.data.as_scalar() {
-            Some(d) => d.autoscaled(&self.norm),
-            None => self.norm.clone(),
-        }
+        self.autoscaled.clone()
     }
 
     /// The norm the image is drawn with. A colorbar makes its image's limits non-singular
