@@ -117,6 +117,18 @@ pub(crate) fn zeroed_vec<T: Copy + Default>(len: usize) -> Vec<T> {
     v
 }
 
+/// An empty vector with room for `capacity` elements, on transparent huge pages like
+/// [`zeroed_vec`] for large capacities: for outputs written once in place (rayon's
+/// `collect_into_vec` keeps a large enough allocation), without zeroing them first.
+pub(crate) fn vec_with_capacity<T>(capacity: usize) -> Vec<T> {
+    let v: Vec<T> = Vec::with_capacity(capacity);
+    let bytes = capacity.saturating_mul(std::mem::size_of::<T>());
+    if bytes >= HUGE_PAGE_MIN_BYTES {
+        advise_huge_pages(v.as_ptr() as usize, bytes);
+    }
+    v
+}
+
 #[cfg(target_os = "linux")]
 fn advise_huge_pages(addr: usize, len: usize) {
     // Only whole huge pages inside the allocation: [start, end) is mapped and ours.

@@ -904,7 +904,8 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
     }
     let (rows, cols) = data.shape();
-    let mut out = cpu::zeroed_vec(rows * cols);
+    let mut collected = None;
+    let mut out = Vec::new();
     with_indexer(data, norm, n, |ix| {
         // n fits u32 (checked above).
         let n32 = n as u32;
@@ -913,6 +914,11 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
                 *o = index_of_position(p, n32);
             }
         };
+        collected = collected_fast::<_, BLOCK>(data, ix.prep, n32, to_indices);
+        if collected.is_some() {
+            return;
+        }
+        out = cpu::zeroed_vec(rows * cols);
         if fast_positions(data, ix.prep, n, &mut out, 1, to_indices) {
             return;
         }
@@ -921,7 +927,109 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| orow[c] = i as u32);
         }));
     })?;
+    let out = collected.unwrap_or(out);
     Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))
+}
+
+/// The dedicated loops of [`fast_positions`] for contiguous data without a mask, into a new
+/// vector that is written once: blocks of [`BLOCK`] pixels (`M / BLOCK` elements each, by
+/// `sink`) are collected in place (rayon writes each block where it belongs), where the
+/// other paths zero the output first (a quarter of the time of a 512² float64 image's LUT
+/// indices, perf). `None` when the dedicated loops do not apply.
+fn collected_fast<E, const M: usize>(
+    data: &ScalarData<'_>,
+    prep: Option<&Prepared>,
+    n32: u32,
+    sink: impl Fn(&[u32], &mut [E]) + Sync,
+) -> Option<Vec<E>>
+where
+    E: Copy + Default + Send,
+{
+    let (vmin, vmax) = prep?.plain_linear()?;
+    if data.mask.is_some() {
+        return None;
+    }
+    match &data.values {
+        Values::F64(v) if n32 < 1 << 24 => Some(collect_blocks::<_, _, _, M>(
+            v.as_slice()?,
+            &LinearF64 {
+                vmin,
+                d: vmax - vmin,
+                nf: f64::from(n32),
+            },
+            &sink,
+        )),
+        Values::F32(v) if n32 as usize <= F32_KERNEL_MAX_N => Some(collect_blocks::<_, _, _, M>(
+            v.as_slice()?,
+            &LinearF32 {
+                vmin,
+                d: vmax - vmin,
+                nf: n32 as f32,
+            },
+            &sink,
+        )),
+        _ => None,
+    }
+}
+
+/// The output of `xs` by `kernel` and `sink`, block after block, collected in place.
+fn collect_blocks<T, K, E, const M: usize>(
+    xs: &[T],
+    kernel: &K,
+    sink: &(impl Fn(&[u32], &mut [E]) + Sync),
+) -> Vec<E>
+where
+    T: Copy + Default + Sync,
+    K: BlockKernel<T> + Sync,
+    E: Copy + Default + Send,
+{
+    let per = M / BLOCK;
+    let block = |b: usize| {
+        let mut out = [E::default(); M];
+        let xs = &xs[b * BLOCK..xs.len().min((b + 1) * BLOCK)];
+        cpu::vectorized(SinkBlock {
+            kernel,
+            xs,
+            sink,
+            out: &mut out[..xs.len() * per],
+        });
+        out
+    };
+    let blocks = xs.len().div_ceil(BLOCK);
+    let mut out = cpu::vec_with_capacity(blocks);
+    if xs.len() >= PARALLEL_MIN_PIXELS {
+        (0..blocks)
+            .into_par_iter()
+            .with_min_len(TASK_PIXELS / BLOCK)
+            .map(block)
+            .collect_into_vec(&mut out);
+    } else {
+        out.extend((0..blocks).map(block));
+    }
+    let mut flat = out.into_flattened();
+    flat.truncate(xs.len() * per);
+    flat
+}
+
+/// One block of [`collect_blocks`], as a [`cpu::Kernel`]: positions, then the sink.
+struct SinkBlock<'a, T, K, S, E> {
+    kernel: &'a K,
+    xs: &'a [T],
+    sink: &'a S,
+    out: &'a mut [E],
+}
+
+impl<T: Copy + Default, K: BlockKernel<T>, S: Fn(&[u32], &mut [E]), E> cpu::Kernel
+    for SinkBlock<'_, T, K, S, E>
+{
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let mut pos = [0u32; BLOCK];
+        let pos = &mut pos[..self.xs.len()];
+        self.kernel.indices(self.xs, pos);
+        (self.sink)(pos, self.out);
+    }
 }
 
 fn with_indexer(
@@ -960,8 +1068,22 @@ fn with_indexer(
 /// ```
 pub fn colormap_rgba8(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
     let (rows, cols) = data.shape();
-    let mut out = cpu::zeroed_vec(rows * cols * 4);
-    colormap_rgba8_into_slice(data, norm, cmap, &mut out)?;
+    let n = cmap.n();
+    let table = WordLut::new(cmap);
+    let mut out = Vec::new();
+    with_indexer(data, norm, n, |ix| {
+        let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, &table, o);
+        let fast = u32::try_from(n)
+            .ok()
+            .and_then(|n32| collected_fast::<_, { 4 * BLOCK }>(data, ix.prep, n32, sink));
+        match fast {
+            Some(v) => out = v,
+            None => {
+                out = cpu::zeroed_vec(rows * cols * 4);
+                fill_rgba8(data, ix, &table, &mut out);
+            }
+        }
+    })?;
     Array3::from_shape_vec((rows, cols, 4), out).map_err(|e| Error::Data(e.to_string()))
 }
 
@@ -981,25 +1103,29 @@ pub fn colormap_rgba8_into_slice(
             format!("rows * columns * 4 = {}", rows * cols * 4),
         ));
     }
-    let n = cmap.n();
     let table = WordLut::new(cmap);
+    with_indexer(data, norm, cmap.n(), |ix| fill_rgba8(data, ix, &table, out))
+}
+
+/// The RGBA8 pixels of `data` into `out` (`rows * columns * 4` bytes).
+fn fill_rgba8(data: &ScalarData<'_>, ix: &Indexer<'_>, table: &WordLut, out: &mut [u8]) {
+    let (rows, cols) = data.shape();
+    let n = ix.n;
+    if fast_positions(data, ix.prep, n, out, 4, |pos, o| {
+        write_block(pos, table, o)
+    }) {
+        return;
+    }
     let lut = table.as_slice();
-    with_indexer(data, norm, n, |ix| {
-        if fast_positions(data, ix.prep, n, out, 4, |pos, o| {
-            write_block(pos, &table, o)
-        }) {
-            return;
-        }
-        let mask = data.mask.as_ref();
-        dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
-            ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
-                let word = lut.get(position(i, n));
-                if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), word) {
-                    px.copy_from_slice(&rgba.to_ne_bytes());
-                }
-            });
-        }));
-    })
+    let mask = data.mask.as_ref();
+    dispatch!(&data.values, v => for_rows(out, cols * 4, rows * cols, |r, orow| {
+        ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| {
+            let word = lut.get(position(i, n));
+            if let (Some(px), Some(rgba)) = (orow.get_mut(4 * c..4 * c + 4), word) {
+                px.copy_from_slice(&rgba.to_ne_bytes());
+            }
+        });
+    }));
 }
 
 /// [`colormap_rgba8`] into the caller's `(rows, columns, 4)` array view (any layout).
@@ -1084,6 +1210,8 @@ mod tests {
         let a = data(300, 402);
         let a32 = a.mapv(|v| v as f32);
         let mask = a.mapv(|v| v > 1.1);
+        // Small and contiguous: the dedicated loops' serial collection (a tail block too).
+        let small = data(7, 41);
         for norm in [
             Norm::linear(),
             Norm::linear().with_limits(Some(0.1), Some(0.9)),
@@ -1095,6 +1223,7 @@ mod tests {
                 ScalarData::new(a32.view()),
                 ScalarData::new(a32.slice_axis(Axis(0), Slice::new(0, None, -1))),
                 ScalarData::new(a.view()).with_mask(mask.view()).unwrap(),
+                ScalarData::new(small.view()),
             ];
             for d in &views {
                 let got = colormap_rgba8(d, &norm, &cmap).unwrap();
