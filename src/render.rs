@@ -74,7 +74,7 @@ impl Renderer {
                 || raster::rasterize_some(list.width, list.height, &list.ops, &now),
             );
             put_pixels(&mut list.ops, &images, pixels?);
-            canvas.draw_some(&list.ops, &later);
+            canvas.draw_some_in_bands(&list.ops, &later);
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
         })
     }

@@ -183,7 +183,11 @@ pub(super) fn for_row_blocks<T: Send>(
     let rows_per_block = (PARALLEL_PIXELS / 16 / width).max(1);
     let chunk = rows_per_block * width;
     if out.len() >= PARALLEL_PIXELS {
+        // One job a block: rayon's adaptive splitting otherwise stops after a few halvings
+        // on two threads and leaves runs of blocks that a thread finishing early cannot
+        // take over.
         out.par_chunks_mut(chunk)
+            .with_max_len(1)
             .enumerate()
             .for_each(|(b, rows)| block(b * rows_per_block, rows));
     } else {
