@@ -351,12 +351,29 @@ fn scalar_pixels(
 ) -> Result<Vec<[u8; 4]>> {
     let cmap = image.cmap();
     let norm = data.autoscaled(norm);
-    // Every pixel's LUT row (under, over and bad included): the common core of both stages.
-    let idx = lut_indices(data, &norm, cmap.n())?
-        .into_raw_vec_and_offset()
-        .0;
     let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
     let alphas_exact = rows.iter().all(|r| r[3] == 0.0 || r[3] == 1.0);
+    // The rgba stage reads `cmap(norm(data))` as float RGBA through the LUT. Premultiplying
+    // the rows equals premultiplying the pixels (a factor of 1 is exact).
+    let table = match stage {
+        Stage::Rgba => {
+            let mut table = rows;
+            resample::premultiply(&mut table);
+            table
+        }
+        Stage::Data => Vec::new(),
+    };
+    // Every pixel's LUT row (under, over and bad included): the common core of both stages.
+    // Meanwhile the rgba stage's filter is planned (taps, tables, output), on the other
+    // thread when one is free: it does not need the indices.
+    let (idx, ahead) = rayon::join(
+        || lut_indices(data, &norm, cmap.n()),
+        || match stage {
+            Stage::Rgba => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
+            Stage::Data => None,
+        },
+    );
+    let idx = idx?.into_raw_vec_and_offset().0;
     // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
     // (In the rgba stage this equals the float path when every alpha is 0 or 1.)
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
@@ -366,13 +383,14 @@ fn scalar_pixels(
         }
     }
     match stage {
-        Stage::Rgba => {
-            // `cmap(norm(data))` as float RGBA, read through the LUT. Premultiplying the
-            // rows equals premultiplying the pixels (a factor of 1 is exact).
-            let mut table = rows;
-            resample::premultiply(&mut table);
-            resample::resample_rgba_lut(&idx, &table, placement, interp, DEFAULT_FILTERRAD)
-        }
+        Stage::Rgba => resample::resample_rgba_lut_ahead(
+            &idx,
+            &table,
+            placement,
+            interp,
+            DEFAULT_FILTERRAD,
+            ahead,
+        ),
         Stage::Data => {
             let normed = data.normalized(&norm)?;
             let values: Vec<f64> = data_values(data);

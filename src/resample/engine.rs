@@ -1180,6 +1180,54 @@ pub fn resample_rgba_lut(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[u8; 4]>> {
+    lut_resample(index, table, placement, interpolation, filterrad, None)
+}
+
+/// The narrow filter of a colour-mapped image planned before its indices exist (see
+/// [`plan_narrow`]).
+pub(crate) struct NarrowAhead(narrow::NarrowPlan);
+
+/// Plans the narrow filter [`resample_rgba_lut`] would use for `table`, `placement`,
+/// `interpolation` and `filterrad` if the indices turn out opaque, so that the plan is
+/// made while the indices are computed; `None` where that filter would not run.
+pub(crate) fn plan_narrow(
+    table: &[[f64; 4]],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+) -> Option<NarrowAhead> {
+    check_size(placement).ok()?;
+    match plan(placement, interpolation, filterrad).ok()? {
+        Plan::Filtered { inverse, lut } => {
+            narrow::plan(table, placement, &inverse, &lut).map(NarrowAhead)
+        }
+        Plan::Nearest { .. } => None,
+    }
+}
+
+/// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same
+/// table, placement, interpolation and filter radius: the same bytes.
+pub(crate) fn resample_rgba_lut_ahead(
+    index: &[u32],
+    table: &[[f64; 4]],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+    ahead: Option<NarrowAhead>,
+) -> Result<Vec<[u8; 4]>> {
+    let ahead = ahead.map(|a| a.0);
+    lut_resample(index, table, placement, interpolation, filterrad, ahead)
+}
+
+/// [`resample_rgba_lut`], with the narrow plan made already when there is one.
+fn lut_resample(
+    index: &[u32],
+    table: &[[f64; 4]],
+    placement: &Placement,
+    interpolation: Interpolation,
+    filterrad: f64,
+    ahead: Option<narrow::NarrowPlan>,
+) -> Result<Vec<[u8; 4]>> {
     let (max, opaque) = scan_indices(index, table);
     if let Some(i) = Some(max).filter(|&i| i as usize >= table.len()) {
         return Err(Error::invalid(
@@ -1205,9 +1253,11 @@ pub fn resample_rgba_lut(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                narrow::filtered(index, table, placement, inverse, lut).unwrap_or_else(|| {
-                    lut_filtered(index, table, placement, inverse, lut, OpaqueBytes)
-                })
+                let narrow = ahead.or_else(|| narrow::plan(table, placement, inverse, lut));
+                match narrow {
+                    Some(plan) => plan.run(index),
+                    None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),
+                }
             } else {
                 let finish = |acc: [f64; 4], total: i32| {
                     rgba_pixel_to_bytes(agg_store_f64(finish_rgba(acc, total)))

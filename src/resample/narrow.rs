@@ -22,8 +22,8 @@
 //! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
 
 use super::engine::{
-    for_row_blocks, padded_block, weight_2d, Finish, OpaqueBytes, Sample, SmallIndexed, Spans,
-    PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, weight_2d, Finish, OpaqueBytes, PaddedCols, Sample, SmallIndexed,
+    Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
@@ -31,9 +31,9 @@ use crate::cpu;
 use crate::transform::Affine;
 
 /// The narrow filter of an opaque colour-mapped image (`table[index[i]]`, every index
-/// below the table's length, every alpha 1) to bytes, when it applies (see [`applies`];
-/// the transform must neither rotate nor shear and the column taps must pad); `None`
-/// otherwise.
+/// below the table's length, every alpha 1) to bytes, when it applies (see [`plan`]);
+/// `None` otherwise.
+#[cfg(test)]
 pub(super) fn filtered(
     index: &[u32],
     table: &[[f64; 4]],
@@ -41,13 +41,40 @@ pub(super) fn filtered(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<Vec<[u8; 4]>> {
+    plan(table, placement, inverse, lut).map(|p| p.run(index))
+}
+
+/// Everything the narrow filter needs but the indices: every output row's and column's
+/// taps, both tables and the output. It can be made while the indices are computed.
+pub(crate) struct NarrowPlan {
+    w: usize,
+    /// Where output row `k`'s taps start in `row_taps` (and a final end).
+    row_start: Vec<usize>,
+    /// Source row offset and vertical weight of each row tap, row after row.
+    row_taps: Vec<(usize, i32)>,
+    padded: PaddedCols,
+    /// The colours in f32, and in f64 for the pixels summed again.
+    narrow: Box<[[f32; 4]; SMALL_TABLE]>,
+    wide: Box<[[f64; 4]; SMALL_TABLE]>,
+    out: Vec<[u8; 4]>,
+}
+
+/// The [`NarrowPlan`] of `table` (the image's colours, premultiplied) resampled by
+/// `placement`, `inverse` and `lut`, when the narrow path applies: [`applies`], the
+/// transform neither rotates nor shears, the column taps pad, and every partial sum of
+/// weights stays a whole number below 2^24 (exact in f32). `None` otherwise.
+pub(super) fn plan(
+    table: &[[f64; 4]],
+    placement: &Placement,
+    inverse: &Affine,
+    lut: &FilterLut,
+) -> Option<NarrowPlan> {
     if !applies(table, &lut.weights) {
         return None;
     }
     let spans = Spans::new(placement, inverse, lut);
     let axis = spans.axis_taps()?;
     let padded = axis.padded()?;
-    // Every partial sum of weights must be a whole number below 2^24 (exact in f32).
     let max_weight = lut.weights.iter().map(|&w| i64::from(w)).max().unwrap_or(0);
     let max_2d = (max_weight * max_weight + i64::from(FILTER_SCALE / 2)) >> FILTER_SHIFT;
     let taps = (spans.max_row_taps() * padded.taps) as i64;
@@ -60,42 +87,73 @@ pub(super) fn filtered(
     for (n, c) in narrow.iter_mut().zip(table) {
         *n = c.map(|v| v as f32);
     }
-    let exact = SmallIndexed {
-        index,
-        table: &wide,
-    };
-    let w = spans.w;
-    let mut out = vec![[0u8; 4]; w * spans.h];
-    for_row_blocks(&mut out, w, |first, block| {
-        let mut scratch = NarrowScratch::new(w, padded.taps);
-        for (i, line) in block.chunks_mut(w).enumerate() {
-            macro_rules! run {
-                ($k:literal) => {
-                    cpu::vectorized(NarrowRow::<$k> {
-                        src: Source {
-                            index,
-                            table: &narrow,
-                            exact,
-                        },
-                        row_taps: &axis.row_taps(first + i),
-                        col_offset: &padded.offset,
-                        col_weight: &padded.weight,
-                        scratch: &mut scratch,
-                        line,
-                    })
-                };
+    let mut row_start = Vec::with_capacity(spans.h + 1);
+    let mut row_taps = Vec::with_capacity(spans.h * 4);
+    for k in 0..spans.h {
+        row_start.push(row_taps.len());
+        row_taps.extend(axis.row_taps(k));
+    }
+    row_start.push(row_taps.len());
+    Some(NarrowPlan {
+        w: spans.w,
+        row_start,
+        row_taps,
+        padded,
+        narrow,
+        wide,
+        out: vec![[0u8; 4]; spans.w * spans.h],
+    })
+}
+
+impl NarrowPlan {
+    /// The filter over `index` (the image's `rows * cols` indices, checked by the caller).
+    pub(super) fn run(self, index: &[u32]) -> Vec<[u8; 4]> {
+        let NarrowPlan {
+            w,
+            row_start,
+            row_taps,
+            padded,
+            narrow,
+            wide,
+            mut out,
+        } = self;
+        let exact = SmallIndexed {
+            index,
+            table: &wide,
+        };
+        for_row_blocks(&mut out, w, |first, block| {
+            let mut scratch = NarrowScratch::new(w, padded.taps);
+            for (i, line) in block.chunks_mut(w).enumerate() {
+                let k = first + i;
+                let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                macro_rules! run {
+                    ($k:literal) => {
+                        cpu::vectorized(NarrowRow::<$k> {
+                            src: Source {
+                                index,
+                                table: &narrow,
+                                exact,
+                            },
+                            row_taps: taps,
+                            col_offset: &padded.offset,
+                            col_weight: &padded.weight,
+                            scratch: &mut scratch,
+                            line,
+                        })
+                    };
+                }
+                match padded.taps {
+                    1 => run!(1),
+                    2 => run!(2),
+                    3 => run!(3),
+                    4 => run!(4),
+                    5 => run!(5),
+                    _ => run!(6),
+                }
             }
-            match padded.taps {
-                1 => run!(1),
-                2 => run!(2),
-                3 => run!(3),
-                4 => run!(4),
-                5 => run!(5),
-                _ => run!(6),
-            }
-        }
-    });
-    Some(out)
+        });
+        out
+    }
 }
 
 /// Whether the narrow path applies to `table` (colours of an opaque colour-mapped
