@@ -2,7 +2,7 @@
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
 use crate::color::Norm;
-use crate::color::{colormap_rgba8, lut_indices, ScalarData};
+use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
@@ -366,14 +366,17 @@ fn scalar_pixels(
     // Every pixel's LUT row (under, over and bad included): the common core of both stages.
     // Meanwhile the rgba stage's filter is planned (taps, tables, output), on the other
     // thread when one is free: it does not need the indices.
+    // The largest index and any transparent row are found on the way (the filter asks).
+    let other = resample::transparent_rows(&table).unwrap_or([u32::MAX; 4]);
     let (idx, ahead) = rayon::join(
-        || lut_indices(data, &norm, cmap.n()),
+        || lut_indices_scanned(data, &norm, cmap.n(), other),
         || match stage {
             Stage::Rgba => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
             Stage::Data => None,
         },
     );
-    let idx = idx?.into_raw_vec_and_offset().0;
+    let (idx, scan) = idx?;
+    let idx = idx.into_raw_vec_and_offset().0;
     // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
     // (In the rgba stage this equals the float path when every alpha is 0 or 1.)
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
@@ -390,6 +393,7 @@ fn scalar_pixels(
             interp,
             DEFAULT_FILTERRAD,
             ahead,
+            scan,
         ),
         Stage::Data => {
             let normed = data.normalized(&norm)?;

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use super::colormap::{index_f32, index_f64, index_int, Colormap};
 use super::norm::{DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
 use super::rgba::trunc_byte;
+use crate::resample::IndexScan;
 use crate::{cpu, Error, Result};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;
@@ -900,12 +902,25 @@ fn for_rows<E: Send>(
 /// colours, `n` under, `n + 1` over, `n + 2` bad. The norm's unset limits are autoscaled
 /// from the data first ([`ScalarData::autoscaled`]).
 pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array2<u32>> {
+    lut_indices_scanned(data, norm, n, [u32::MAX; 4]).map(|(indices, _)| indices)
+}
+
+/// [`lut_indices`] and their [`IndexScan`] for the rows `other`, taken while each block of
+/// indices is still in registers: the filters need it, and a pass of its own came after
+/// the indices on the default figure's critical path (35 µs or more).
+pub(crate) fn lut_indices_scanned(
+    data: &ScalarData<'_>,
+    norm: &Norm,
+    n: usize,
+    other: [u32; 4],
+) -> Result<(Array2<u32>, IndexScan)> {
     if n == 0 || n > (u32::MAX - 3) as usize {
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
     }
     let (rows, cols) = data.shape();
     let mut collected = None;
     let mut out = Vec::new();
+    let scan = SharedScan::default();
     with_indexer(data, norm, n, |ix| {
         // n fits u32 (checked above).
         let n32 = n as u32;
@@ -913,6 +928,7 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
             for (o, &p) in o.iter_mut().zip(pos) {
                 *o = index_of_position(p, n32);
             }
+            scan.add(IndexScan::default().fold(o, other));
         };
         collected = collected_fast::<_, BLOCK>(data, ix.prep, n32, to_indices);
         if collected.is_some() {
@@ -925,10 +941,36 @@ pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array
         let mask = data.mask.as_ref();
         dispatch!(&data.values, v => for_rows(&mut out, cols, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| orow[c] = i as u32);
+            scan.add(IndexScan::default().fold(orow, other));
         }));
     })?;
     let out = collected.unwrap_or(out);
-    Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))
+    let indices =
+        Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))?;
+    Ok((indices, scan.get()))
+}
+
+/// An [`IndexScan`] that parallel tasks add their blocks to.
+#[derive(Default)]
+struct SharedScan {
+    max: AtomicU32,
+    hit: AtomicBool,
+}
+
+impl SharedScan {
+    fn add(&self, s: IndexScan) {
+        self.max.fetch_max(s.max, Ordering::Relaxed);
+        if s.hit {
+            self.hit.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn get(&self) -> IndexScan {
+        IndexScan {
+            max: self.max.load(Ordering::Relaxed),
+            hit: self.hit.load(Ordering::Relaxed),
+        }
+    }
 }
 
 /// The dedicated loops of [`fast_positions`] for contiguous data without a mask, into a new
@@ -1230,6 +1272,12 @@ mod tests {
                 let normed = d.normalized(&norm).unwrap();
                 let nan_index = if d.any_masked() { 0 } else { cmap.n() + 2 };
                 let idx = lut_indices(d, &norm, cmap.n()).unwrap();
+                // The scan taken on the way is the scan of the indices.
+                let other = [3, 100, 258, u32::MAX];
+                let (again, scan) = lut_indices_scanned(d, &norm, cmap.n(), other).unwrap();
+                assert_eq!(again, idx);
+                let flat: Vec<u32> = idx.iter().copied().collect();
+                assert_eq!(scan, IndexScan::default().fold(&flat, other));
                 for ((r, c), v) in normed.indexed_iter() {
                     let i = lut_index_of(*v, cmap.n(), nan_index);
                     assert_eq!(px(&got, r, c), lut[i], "{norm:?} ({r}, {c})");

@@ -21,6 +21,7 @@ mod norm;
 mod rgba;
 
 pub use colormap::{colormap_names, Colormap};
+pub(crate) use mapping::lut_indices_scanned;
 pub use mapping::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice, lut_indices,
     rgba_to_bytes_trunc, Element, ScalarData, Values,

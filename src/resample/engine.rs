@@ -1180,7 +1180,15 @@ pub fn resample_rgba_lut(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<[u8; 4]>> {
-    lut_resample(index, table, placement, interpolation, filterrad, None)
+    lut_resample(
+        index,
+        table,
+        placement,
+        interpolation,
+        filterrad,
+        None,
+        None,
+    )
 }
 
 /// The narrow filter of a colour-mapped image planned before its indices exist (see
@@ -1206,7 +1214,8 @@ pub(crate) fn plan_narrow(
 }
 
 /// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same
-/// table, placement, interpolation and filter radius: the same bytes.
+/// table, placement, interpolation and filter radius, and the indices' [`IndexScan`] over
+/// [`transparent_rows`] of `table` taken while they were written: the same bytes.
 pub(crate) fn resample_rgba_lut_ahead(
     index: &[u32],
     table: &[[f64; 4]],
@@ -1214,9 +1223,18 @@ pub(crate) fn resample_rgba_lut_ahead(
     interpolation: Interpolation,
     filterrad: f64,
     ahead: Option<NarrowAhead>,
+    scan: IndexScan,
 ) -> Result<Vec<[u8; 4]>> {
     let ahead = ahead.map(|a| a.0);
-    lut_resample(index, table, placement, interpolation, filterrad, ahead)
+    lut_resample(
+        index,
+        table,
+        placement,
+        interpolation,
+        filterrad,
+        ahead,
+        Some(scan),
+    )
 }
 
 /// [`resample_rgba_lut`], with the narrow plan made already when there is one.
@@ -1227,8 +1245,12 @@ fn lut_resample(
     interpolation: Interpolation,
     filterrad: f64,
     ahead: Option<narrow::NarrowPlan>,
+    scanned: Option<IndexScan>,
 ) -> Result<Vec<[u8; 4]>> {
-    let (max, opaque) = scan_indices(index, table);
+    let (max, opaque) = match scanned {
+        Some(scan) => scan.answer(transparent_rows(table).is_some()),
+        None => scan_indices(index, table),
+    };
     if let Some(i) = Some(max).filter(|&i| i as usize >= table.len()) {
         return Err(Error::invalid(
             "colour index",
@@ -1293,54 +1315,91 @@ fn lut_filtered(
 }
 
 /// One pass over the indices: the largest, and whether every index points at a row with
-/// alpha exactly 1. Colormap tables have at most a few other rows (bad, under, over), so
-/// the second answer is comparisons against up to four values, which vectorise; with more
-/// such rows it is false. Large index arrays are scanned in parallel blocks.
+/// alpha exactly 1 (see [`IndexScan`]). Large index arrays are scanned in parallel blocks.
 fn scan_indices(index: &[u32], table: &[[f64; 4]]) -> (u32, bool) {
-    let mut other = [u32::MAX; 4];
-    let mut n = 0;
-    let mut all_other = false;
-    for (i, row) in table.iter().enumerate() {
-        if row[3] != 1.0 {
-            match (other.get_mut(n), u32::try_from(i)) {
-                (Some(slot), Ok(i)) => *slot = i,
-                _ => all_other = true,
-            }
-            n += 1;
-        }
-    }
+    let other = transparent_rows(table);
+    let rows = other.unwrap_or([u32::MAX; 4]);
     let scan = |block: &[u32]| {
         cpu::vectorized(ScanIndices {
             index: block,
-            other,
+            other: rows,
         })
     };
-    let (max, hit) = if index.len() >= PARALLEL_PIXELS {
+    let s = if index.len() >= PARALLEL_PIXELS {
         index
             .par_chunks(PARALLEL_PIXELS / 4)
             .map(scan)
-            .reduce(|| (0, false), |a, b| (a.0.max(b.0), a.1 | b.1))
+            .reduce(IndexScan::default, IndexScan::merge)
     } else {
         scan(index)
     };
-    (max, !hit && !all_other)
+    s.answer(other.is_some())
 }
 
-/// [`scan_indices`]' loop over one block: the largest index, and whether any equals one
-/// of `other`.
+/// What the filters need to know of a colour-mapped image's indices: the largest (checked
+/// against the table) and whether any is one of the table's rows with an alpha other
+/// than 1 ([`transparent_rows`]). Colormap tables have a few such rows (bad, under, over),
+/// so this is comparisons against up to four values, which vectorise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct IndexScan {
+    /// The largest index (0 for none).
+    pub max: u32,
+    /// Whether any index is one of the rows looked for.
+    pub hit: bool,
+}
+
+impl IndexScan {
+    /// This scan continued over `index`, looking for the rows `other` (`u32::MAX`: none).
+    #[inline(always)]
+    pub(crate) fn fold(self, index: &[u32], other: [u32; 4]) -> IndexScan {
+        let [a, b, c, d] = other;
+        let (max, hit) = index.iter().fold((self.max, self.hit), |(m, hit), &i| {
+            (m.max(i), hit | (i == a) | (i == b) | (i == c) | (i == d))
+        });
+        IndexScan { max, hit }
+    }
+
+    /// The scan of two parts together.
+    pub(crate) fn merge(self, other: IndexScan) -> IndexScan {
+        IndexScan {
+            max: self.max.max(other.max),
+            hit: self.hit | other.hit,
+        }
+    }
+
+    /// The largest index, and whether the image is opaque: no index hit a transparent
+    /// row, and the table had at most four of them (`rows_known`).
+    fn answer(self, rows_known: bool) -> (u32, bool) {
+        (self.max, !self.hit && rows_known)
+    }
+}
+
+/// The rows of `table` whose alpha is not exactly 1, padded with `u32::MAX`, when there are
+/// at most four; `None` when there are more (an image through the table then never counts
+/// as opaque).
+pub(crate) fn transparent_rows(table: &[[f64; 4]]) -> Option<[u32; 4]> {
+    let mut rows = [u32::MAX; 4];
+    let mut n = 0;
+    for (i, row) in table.iter().enumerate() {
+        if row[3] != 1.0 {
+            *rows.get_mut(n)? = u32::try_from(i).ok()?;
+            n += 1;
+        }
+    }
+    Some(rows)
+}
+
+/// [`scan_indices`]' loop over one block.
 struct ScanIndices<'a> {
     index: &'a [u32],
     other: [u32; 4],
 }
 
 impl cpu::Kernel for ScanIndices<'_> {
-    type Output = (u32, bool);
+    type Output = IndexScan;
     #[inline(always)]
-    fn run(self) -> (u32, bool) {
-        let [a, b, c, d] = self.other;
-        self.index.iter().fold((0, false), |(m, hit), &i| {
-            (m.max(i), hit | (i == a) | (i == b) | (i == c) | (i == d))
-        })
+    fn run(self) -> IndexScan {
+        IndexScan::default().fold(self.index, self.other)
     }
 }
 
