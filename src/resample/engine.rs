@@ -930,15 +930,24 @@ fn padded_row<const C: usize, S, P, F, O>(
             })
         };
     }
-    match k {
-        1 => run!(1),
-        2 => run!(2),
-        3 => run!(3),
-        4 => run!(4),
-        5 => run!(5),
-        _ => run!(6),
-    }
+    with_taps!(k, run)
 }
+
+/// `$run!(K)` with the constant `K` of the padded kernels for `$k` column taps a pixel (1 to
+/// 5, and 6 for 6: [`MAX_PADDED_TAPS`]).
+macro_rules! with_taps {
+    ($k:expr, $run:ident) => {
+        match $k {
+            1 => $run!(1),
+            2 => $run!(2),
+            3 => $run!(3),
+            4 => $run!(4),
+            5 => $run!(5),
+            _ => $run!(6),
+        }
+    };
+}
+pub(super) use with_taps;
 
 /// How Agg's renderer stores one resampled RGBA pixel into matplotlib's zeroed output
 /// (`copy_or_blend_pix` of the premultiplied blender at full cover): an opaque pixel is
@@ -1186,14 +1195,20 @@ pub fn resample_rgba_lut(
         placement,
         interpolation,
         filterrad,
-        None,
-        None,
+        Ahead::default(),
     )
 }
 
 /// The narrow filter of a colour-mapped image planned before its indices exist (see
 /// [`plan_narrow`]).
 pub(crate) struct NarrowAhead(narrow::NarrowPlan);
+
+/// What [`lut_resample`] may be given ready: the narrow plan and the indices' scan.
+#[derive(Default)]
+struct Ahead {
+    plan: Option<narrow::NarrowPlan>,
+    scan: Option<IndexScan>,
+}
 
 /// Plans the narrow filter [`resample_rgba_lut`] would use for `table`, `placement`,
 /// `interpolation` and `filterrad` if the indices turn out opaque, so that the plan is
@@ -1225,16 +1240,11 @@ pub(crate) fn resample_rgba_lut_ahead(
     ahead: Option<NarrowAhead>,
     scan: IndexScan,
 ) -> Result<Vec<[u8; 4]>> {
-    let ahead = ahead.map(|a| a.0);
-    lut_resample(
-        index,
-        table,
-        placement,
-        interpolation,
-        filterrad,
-        ahead,
-        Some(scan),
-    )
+    let ahead = Ahead {
+        plan: ahead.map(|a| a.0),
+        scan: Some(scan),
+    };
+    lut_resample(index, table, placement, interpolation, filterrad, ahead)
 }
 
 /// [`resample_rgba_lut`], with the narrow plan made already when there is one.
@@ -1244,10 +1254,9 @@ fn lut_resample(
     placement: &Placement,
     interpolation: Interpolation,
     filterrad: f64,
-    ahead: Option<narrow::NarrowPlan>,
-    scanned: Option<IndexScan>,
+    ahead: Ahead,
 ) -> Result<Vec<[u8; 4]>> {
-    let (max, opaque) = match scanned {
+    let (max, opaque) = match ahead.scan {
         Some(scan) => scan.answer(transparent_rows(table).is_some()),
         None => scan_indices(index, table),
     };
@@ -1275,7 +1284,8 @@ fn lut_resample(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                let narrow = ahead.or_else(|| narrow::plan(table, placement, inverse, lut));
+                let plan = ahead.plan;
+                let narrow = plan.or_else(|| narrow::plan(table, placement, inverse, lut));
                 match narrow {
                     Some(plan) => plan.run(index),
                     None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),

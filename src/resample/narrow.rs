@@ -22,8 +22,8 @@
 //! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
 
 use super::engine::{
-    for_row_blocks, padded_block, weight_2d, Finish, OpaqueBytes, PaddedCols, Sample, SmallIndexed,
-    Spans, PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, weight_2d, with_taps, Finish, OpaqueBytes, PaddedCols, Sample,
+    SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
@@ -142,14 +142,7 @@ impl NarrowPlan {
                         })
                     };
                 }
-                match padded.taps {
-                    1 => run!(1),
-                    2 => run!(2),
-                    3 => run!(3),
-                    4 => run!(4),
-                    5 => run!(5),
-                    _ => run!(6),
-                }
+                with_taps!(padded.taps, run)
             }
         });
         out
