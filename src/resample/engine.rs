@@ -168,7 +168,8 @@ fn for_rows<T: Send>(out: &mut [T], width: usize, row: impl Fn(usize, &mut [T]) 
 }
 
 /// Runs `block(first_row, rows)` over blocks of whole output rows (about
-/// [`PARALLEL_PIXELS`] / 16 pixels each), in parallel for large outputs: for work that
+/// [`PARALLEL_PIXELS`] / 16 pixels each, fewer and larger blocks past ~256 of them), in
+/// parallel for large outputs: for work that
 /// sets up per-block buffers once. (With blocks four times larger, the default figure's
 /// two threads finished their last blocks up to ~120 µs apart, one idle meanwhile; at
 /// this size they finish within a few µs of each other.)
@@ -180,7 +181,9 @@ pub(super) fn for_row_blocks<T: Send>(
     if width == 0 {
         return;
     }
-    let rows_per_block = (PARALLEL_PIXELS / 16 / width).max(1);
+    // At most ~256 blocks (jobs), so that large outputs do not pay for thousands of jobs.
+    let rows = out.len() / width;
+    let rows_per_block = (PARALLEL_PIXELS / 16 / width).max(rows / 256).max(1);
     let chunk = rows_per_block * width;
     if out.len() >= PARALLEL_PIXELS {
         // One job a block: rayon's adaptive splitting otherwise stops after a few halvings
