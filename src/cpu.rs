@@ -110,10 +110,7 @@ const HUGE_PAGE_BYTES: usize = 2 << 20;
 /// untouched, so the advice decides how its first write is backed.
 pub(crate) fn zeroed_vec<T: Copy + Default>(len: usize) -> Vec<T> {
     let v = vec![T::default(); len];
-    let bytes = std::mem::size_of_val(v.as_slice());
-    if bytes >= HUGE_PAGE_MIN_BYTES {
-        advise_huge_pages(v.as_ptr() as usize, bytes);
-    }
+    advise_if_large(v.as_ptr(), len);
     v
 }
 
@@ -122,11 +119,17 @@ pub(crate) fn zeroed_vec<T: Copy + Default>(len: usize) -> Vec<T> {
 /// `collect_into_vec` keeps a large enough allocation), without zeroing them first.
 pub(crate) fn vec_with_capacity<T>(capacity: usize) -> Vec<T> {
     let v: Vec<T> = Vec::with_capacity(capacity);
-    let bytes = capacity.saturating_mul(std::mem::size_of::<T>());
-    if bytes >= HUGE_PAGE_MIN_BYTES {
-        advise_huge_pages(v.as_ptr() as usize, bytes);
-    }
+    advise_if_large(v.as_ptr(), capacity);
     v
+}
+
+/// Asks for huge pages on an allocation at `ptr` with room for `len` elements, from
+/// [`HUGE_PAGE_MIN_BYTES`] on.
+fn advise_if_large<T>(ptr: *const T, len: usize) {
+    let bytes = len.saturating_mul(std::mem::size_of::<T>());
+    if bytes >= HUGE_PAGE_MIN_BYTES {
+        advise_huge_pages(ptr as usize, bytes);
+    }
 }
 
 #[cfg(target_os = "linux")]

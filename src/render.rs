@@ -366,9 +366,12 @@ fn scalar_pixels(
     };
     // Every pixel's LUT row (under, over and bad included): the common core of both stages.
     // Meanwhile the rgba stage's filter is planned (taps, tables, output), on the other
-    // thread when one is free: it does not need the indices.
-    // The largest index and any transparent row are found on the way (the filter asks).
-    let other = resample::transparent_rows(&table).unwrap_or([u32::MAX; 4]);
+    // thread when one is free: it does not need the indices. Its scan of the indices
+    // (largest, any transparent row) is taken on the way.
+    let other = match stage {
+        Stage::Rgba => resample::transparent_rows(&table),
+        Stage::Data => None,
+    };
     let (idx, ahead) = rayon::join(
         || lut_indices_scanned(data, &norm, cmap.n(), other),
         || match stage {

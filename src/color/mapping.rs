@@ -807,12 +807,9 @@ fn fast_positions<E: Send, S: Fn(&[u32], &mut [E]) + Sync>(
     sink: S,
 ) -> bool {
     let (rows, cols) = data.shape();
-    let Some((vmin, vmax)) = prep.and_then(Prepared::plain_linear) else {
+    let Some(kernel) = LinearKernel::of(data, prep, n) else {
         return false;
     };
-    if data.mask.is_some() {
-        return false;
-    }
     macro_rules! run {
         ($k:expr, $v:expr) => {{
             let kernel = $k;
@@ -828,25 +825,45 @@ fn fast_positions<E: Send, S: Fn(&[u32], &mut [E]) + Sync>(
             true
         }};
     }
-    let n32 = n as u32;
-    match &data.values {
-        Values::F64(v) if n < 1 << 24 => run!(
-            LinearF64 {
-                vmin,
-                d: vmax - vmin,
-                nf: f64::from(n32),
-            },
-            v
-        ),
-        Values::F32(v) if n <= F32_KERNEL_MAX_N => run!(
-            LinearF32 {
-                vmin,
-                d: vmax - vmin,
-                nf: n32 as f32,
-            },
-            v
-        ),
-        _ => false,
+    match kernel {
+        LinearKernel::F64(v, k) => run!(k, v),
+        LinearKernel::F32(v, k) => run!(k, v),
+    }
+}
+
+/// The dedicated loop of plain `Normalize` without a mask, for float64 or float32 data
+/// and a colormap of `n` colours within the loop's range.
+enum LinearKernel<'a, 'd> {
+    F64(&'a ArrayView2<'d, f64>, LinearF64),
+    F32(&'a ArrayView2<'d, f32>, LinearF32),
+}
+
+impl<'a, 'd> LinearKernel<'a, 'd> {
+    fn of(data: &'a ScalarData<'d>, prep: Option<&Prepared>, n: usize) -> Option<Self> {
+        let (vmin, vmax) = prep?.plain_linear()?;
+        if data.mask.is_some() {
+            return None;
+        }
+        let d = vmax - vmin;
+        match &data.values {
+            Values::F64(v) if n < 1 << 24 => Some(LinearKernel::F64(
+                v,
+                LinearF64 {
+                    vmin,
+                    d,
+                    nf: n as f64,
+                },
+            )),
+            Values::F32(v) if n <= F32_KERNEL_MAX_N => Some(LinearKernel::F32(
+                v,
+                LinearF32 {
+                    vmin,
+                    d,
+                    nf: n as f32,
+                },
+            )),
+            _ => None,
+        }
     }
 }
 
@@ -902,18 +919,18 @@ fn for_rows<E: Send>(
 /// colours, `n` under, `n + 1` over, `n + 2` bad. The norm's unset limits are autoscaled
 /// from the data first ([`ScalarData::autoscaled`]).
 pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array2<u32>> {
-    lut_indices_scanned(data, norm, n, [u32::MAX; 4]).map(|(indices, _)| indices)
+    lut_indices_scanned(data, norm, n, None).map(|(indices, _)| indices)
 }
 
-/// [`lut_indices`] and their [`IndexScan`] for the rows `other`, taken while each block of
-/// indices is still in registers: the filters need it, and a pass of its own came after
-/// the indices on the default figure's critical path (35 µs or more).
+/// [`lut_indices`], and with rows `other` to look for, their [`IndexScan`], taken while each
+/// block of indices is still in registers: the filters need it, and a pass of its own came
+/// after the indices on the default figure's critical path (35 µs or more).
 pub(crate) fn lut_indices_scanned(
     data: &ScalarData<'_>,
     norm: &Norm,
     n: usize,
-    other: [u32; 4],
-) -> Result<(Array2<u32>, IndexScan)> {
+    other: Option<[u32; 4]>,
+) -> Result<(Array2<u32>, Option<IndexScan>)> {
     if n == 0 || n > (u32::MAX - 3) as usize {
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
     }
@@ -928,7 +945,7 @@ pub(crate) fn lut_indices_scanned(
             for (o, &p) in o.iter_mut().zip(pos) {
                 *o = index_of_position(p, n32);
             }
-            scan.add(IndexScan::default().fold(o, other));
+            scan.add(o, other);
         };
         collected = collected_fast::<_, BLOCK>(data, ix.prep, n32, to_indices);
         if collected.is_some() {
@@ -941,13 +958,13 @@ pub(crate) fn lut_indices_scanned(
         let mask = data.mask.as_ref();
         dispatch!(&data.values, v => for_rows(&mut out, cols, rows * cols, |r, orow| {
             ix.row(v.row(r), mask.map(|m| m.row(r)), |c, i| orow[c] = i as u32);
-            scan.add(IndexScan::default().fold(orow, other));
+            scan.add(orow, other);
         }));
     })?;
     let out = collected.unwrap_or(out);
     let indices =
         Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))?;
-    Ok((indices, scan.get()))
+    Ok((indices, other.map(|_| scan.get())))
 }
 
 /// An [`IndexScan`] that parallel tasks add their blocks to.
@@ -958,7 +975,14 @@ struct SharedScan {
 }
 
 impl SharedScan {
-    fn add(&self, s: IndexScan) {
+    /// Adds the scan of `index` for the rows `other` (nothing when there are none to look
+    /// for).
+    #[inline(always)]
+    fn add(&self, index: &[u32], other: Option<[u32; 4]>) {
+        let Some(other) = other else {
+            return;
+        };
+        let s = IndexScan::default().fold(index, other);
         self.max.fetch_max(s.max, Ordering::Relaxed);
         if s.hit {
             self.hit.store(true, Ordering::Relaxed);
@@ -987,31 +1011,10 @@ fn collected_fast<E, const M: usize>(
 where
     E: Copy + Default + Send,
 {
-    let (vmin, vmax) = prep?.plain_linear()?;
-    if data.mask.is_some() {
-        return None;
-    }
-    match &data.values {
-        Values::F64(v) if n32 < 1 << 24 => Some(collect_blocks::<_, _, _, M>(
-            v.as_slice()?,
-            &LinearF64 {
-                vmin,
-                d: vmax - vmin,
-                nf: f64::from(n32),
-            },
-            &sink,
-        )),
-        Values::F32(v) if n32 as usize <= F32_KERNEL_MAX_N => Some(collect_blocks::<_, _, _, M>(
-            v.as_slice()?,
-            &LinearF32 {
-                vmin,
-                d: vmax - vmin,
-                nf: n32 as f32,
-            },
-            &sink,
-        )),
-        _ => None,
-    }
+    Some(match LinearKernel::of(data, prep, n32 as usize)? {
+        LinearKernel::F64(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink),
+        LinearKernel::F32(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink),
+    })
 }
 
 /// The output of `xs` by `kernel` and `sink`, block after block, collected in place.
@@ -1274,10 +1277,10 @@ mod tests {
                 let idx = lut_indices(d, &norm, cmap.n()).unwrap();
                 // The scan taken on the way is the scan of the indices.
                 let other = [3, 100, 258, u32::MAX];
-                let (again, scan) = lut_indices_scanned(d, &norm, cmap.n(), other).unwrap();
+                let (again, scan) = lut_indices_scanned(d, &norm, cmap.n(), Some(other)).unwrap();
                 assert_eq!(again, idx);
                 let flat: Vec<u32> = idx.iter().copied().collect();
-                assert_eq!(scan, IndexScan::default().fold(&flat, other));
+                assert_eq!(scan, Some(IndexScan::default().fold(&flat, other)));
                 for ((r, c), v) in normed.indexed_iter() {
                     let i = lut_index_of(*v, cmap.n(), nan_index);
                     assert_eq!(px(&got, r, c), lut[i], "{norm:?} ({r}, {c})");

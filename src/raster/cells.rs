@@ -353,7 +353,6 @@ impl Rasterizer {
     }
 }
 
-/// Agg's `calculate_alpha` for the non-zero rule with a linear gamma.
 /// The spans [`Rasterizer::sweep`] gives for `pts` alone, when `pts` is an axis-aligned
 /// rectangle after Agg's quantisation (four vertices, edges alternately vertical and
 /// horizontal: strokes of spines and ticks, patches), computed row by row without cells;
@@ -428,6 +427,7 @@ pub fn axis_rect_spans(
     true
 }
 
+/// Agg's `calculate_alpha` for the non-zero rule with a linear gamma.
 #[inline]
 fn alpha(area: i64) -> u8 {
     let cover = (area >> (SHIFT * 2 + 1 - 8)).abs();

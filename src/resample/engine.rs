@@ -4,7 +4,8 @@
 use rayon::prelude::*;
 
 use super::filters::{iround, FilterLut, FILTER_SCALE, FILTER_SHIFT, SUBPIXEL_SHIFT};
-use super::{narrow, resolve, Interpolation, Origin, Placement, Stage};
+use super::narrow::{self, NarrowPlan};
+use super::{resolve, Interpolation, Origin, Placement, Stage};
 use crate::transform::Affine;
 use crate::{cpu, Error, Result};
 
@@ -169,10 +170,10 @@ fn for_rows<T: Send>(out: &mut [T], width: usize, row: impl Fn(usize, &mut [T]) 
 
 /// Runs `block(first_row, rows)` over blocks of whole output rows (about
 /// [`PARALLEL_PIXELS`] / 16 pixels each, fewer and larger blocks past ~256 of them), in
-/// parallel for large outputs: for work that
-/// sets up per-block buffers once. (With blocks four times larger, the default figure's
-/// two threads finished their last blocks up to ~120 µs apart, one idle meanwhile; at
-/// this size they finish within a few µs of each other.)
+/// parallel for large outputs: for work that sets up per-block buffers once. (With blocks
+/// four times larger, the default figure's two threads finished their last blocks up to
+/// ~120 µs apart, one idle meanwhile; at this size they finish within a few µs of each
+/// other.)
 pub(super) fn for_row_blocks<T: Send>(
     out: &mut [T],
     width: usize,
@@ -1202,14 +1203,11 @@ pub fn resample_rgba_lut(
     )
 }
 
-/// The narrow filter of a colour-mapped image planned before its indices exist (see
-/// [`plan_narrow`]).
-pub(crate) struct NarrowAhead(narrow::NarrowPlan);
-
-/// What [`lut_resample`] may be given ready: the narrow plan and the indices' scan.
+/// What [`lut_resample`] may be given ready: the narrow plan, and the indices' scan over
+/// [`transparent_rows`] of the table (which then were at most four).
 #[derive(Default)]
 struct Ahead {
-    plan: Option<narrow::NarrowPlan>,
+    plan: Option<NarrowPlan>,
     scan: Option<IndexScan>,
 }
 
@@ -1221,32 +1219,28 @@ pub(crate) fn plan_narrow(
     placement: &Placement,
     interpolation: Interpolation,
     filterrad: f64,
-) -> Option<NarrowAhead> {
+) -> Option<NarrowPlan> {
     check_size(placement).ok()?;
     match plan(placement, interpolation, filterrad).ok()? {
-        Plan::Filtered { inverse, lut } => {
-            narrow::plan(table, placement, &inverse, &lut).map(NarrowAhead)
-        }
+        Plan::Filtered { inverse, lut } => narrow::plan(table, placement, &inverse, &lut),
         Plan::Nearest { .. } => None,
     }
 }
 
 /// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same
 /// table, placement, interpolation and filter radius, and the indices' [`IndexScan`] over
-/// [`transparent_rows`] of `table` taken while they were written: the same bytes.
+/// [`transparent_rows`] of `table` when it was taken while they were written (`None`: they
+/// are scanned here): the same bytes.
 pub(crate) fn resample_rgba_lut_ahead(
     index: &[u32],
     table: &[[f64; 4]],
     placement: &Placement,
     interpolation: Interpolation,
     filterrad: f64,
-    ahead: Option<NarrowAhead>,
-    scan: IndexScan,
+    plan: Option<NarrowPlan>,
+    scan: Option<IndexScan>,
 ) -> Result<Vec<[u8; 4]>> {
-    let ahead = Ahead {
-        plan: ahead.map(|a| a.0),
-        scan: Some(scan),
-    };
+    let ahead = Ahead { plan, scan };
     lut_resample(index, table, placement, interpolation, filterrad, ahead)
 }
 
@@ -1260,7 +1254,7 @@ fn lut_resample(
     ahead: Ahead,
 ) -> Result<Vec<[u8; 4]>> {
     let (max, opaque) = match ahead.scan {
-        Some(scan) => scan.answer(transparent_rows(table).is_some()),
+        Some(scan) => scan.answer(true),
         None => scan_indices(index, table),
     };
     if let Some(i) = Some(max).filter(|&i| i as usize >= table.len()) {
@@ -1287,9 +1281,10 @@ fn lut_resample(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                let plan = ahead.plan;
-                let narrow = plan.or_else(|| narrow::plan(table, placement, inverse, lut));
-                match narrow {
+                match ahead
+                    .plan
+                    .or_else(|| narrow::plan(table, placement, inverse, lut))
+                {
                     Some(plan) => plan.run(index),
                     None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),
                 }
