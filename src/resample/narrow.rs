@@ -73,9 +73,8 @@ struct Tiles {
     /// Padding columns left and right of a tile row.
     left: usize,
     right: usize,
-    /// Each output column's first tap, in tile columns: its `K` taps (padding ones with
-    /// weight 0 included) are the `K` tile columns from there.
-    at: Vec<usize>,
+    /// The column taps in tile columns, padded as [`NarrowPlan`]'s `padded`.
+    offset: Vec<usize>,
 }
 
 /// The pixels of a block of [`NarrowPlan::run_rows`].
@@ -156,17 +155,19 @@ fn tiles(
             return None;
         }
     }
-    let at = axis
-        .first_col
-        .iter()
-        .map(|&sx| usize::try_from(sx + left as i64).ok())
-        .collect::<Option<Vec<usize>>>()?;
+    let mut offset = Vec::with_capacity(padded.offset.len());
+    for (c, &sx) in axis.first_col.iter().enumerate() {
+        let real = axis.col_start[c + 1] - axis.col_start[c];
+        let at = usize::try_from(sx + left as i64).ok()?;
+        // Padding taps repeat the last real column, as in `padded` (weight 0).
+        offset.extend((0..k).map(|j| at + j.min(real.max(1) - 1)));
+    }
     Some(Tiles {
         rows,
         cols,
         left,
         right,
-        at,
+        offset,
     })
 }
 
@@ -211,7 +212,7 @@ impl NarrowPlan {
             cols,
             left,
             right,
-            at,
+            offset,
         } = &tiles;
         let (rows, cols, left, right) = (*rows, *cols, *left, *right);
         let width = left + cols + right;
@@ -256,10 +257,10 @@ impl NarrowPlan {
                 let taps = &local[row_start[k] - base..row_start[k + 1] - base];
                 macro_rules! run {
                     ($k:literal) => {
-                        cpu::vectorized(TileRow::<$k> {
+                        cpu::vectorized(NarrowRow::<$k> {
                             src,
                             row_taps: taps,
-                            at,
+                            col_offset: offset,
                             col_weight: &padded.weight,
                             scratch: &mut scratch,
                             line,
@@ -362,74 +363,6 @@ struct NarrowRow<'a, const K: usize> {
     col_weight: &'a [i32],
     scratch: &'a mut NarrowScratch,
     line: &'a mut [[u8; 4]],
-}
-
-/// One output row of the narrow filter over an index tile, as a [`cpu::Kernel`]: as
-/// [`NarrowRow`] (the same sums in the same order), but a pixel's `K` column taps are `K`
-/// consecutive tile columns from `at`, so each row tap reads them from one place (one
-/// bounds check, no column offsets).
-struct TileRow<'a, const K: usize> {
-    src: Source<'a>,
-    row_taps: &'a [(usize, i32)],
-    /// Each pixel's first tap in a tile row.
-    at: &'a [usize],
-    /// The taps' horizontal weights (0 for padding), `K` a pixel.
-    col_weight: &'a [i32],
-    scratch: &'a mut NarrowScratch,
-    line: &'a mut [[u8; 4]],
-}
-
-impl<const K: usize> cpu::Kernel for TileRow<'_, K> {
-    type Output = ();
-    #[inline(always)]
-    fn run(self) {
-        let margin = margin(self.row_taps.len() * K);
-        let NarrowScratch {
-            weight,
-            acc,
-            unsure,
-        } = self.scratch;
-        let src = self.src;
-        let blocks = self.line.chunks_mut(PADDED_BLOCK).zip(
-            self.at
-                .chunks(PADDED_BLOCK)
-                .zip(self.col_weight.chunks(PADDED_BLOCK * K)),
-        );
-        for (line, (at, col_weight)) in blocks {
-            let n = line.len();
-            let (weight, acc, unsure) = (&mut weight[..n * K], &mut acc[..n], &mut unsure[..n]);
-            for (t, &(row, weight_y)) in self.row_taps.iter().enumerate() {
-                for (f, &x) in weight.iter_mut().zip(col_weight) {
-                    *f = weight_2d(weight_y, x) as f32;
-                }
-                let pixels = acc.iter_mut().zip(at).zip(weight.chunks_exact(K));
-                for ((sum, &a), ws) in pixels {
-                    // Always within the tile; leaving the loop otherwise also keeps it from
-                    // being vectorised across pixels with gathers, much slower here.
-                    let Some(ix) = src.index.get(row + a..row + a + K) else {
-                        break;
-                    };
-                    let mut s = if t == 0 { [0.0; 4] } else { *sum };
-                    for (&i, &f) in ix.iter().zip(ws) {
-                        let p = src.table[i as usize & (SMALL_TABLE - 1)];
-                        for ch in 0..4 {
-                            s[ch] += p[ch] * f;
-                        }
-                    }
-                    *sum = s;
-                }
-            }
-            if narrow_bytes(acc, margin, line, unsure) {
-                let pixels = line.iter_mut().zip(&*unsure).zip(at);
-                for (((px, &u), &a), wxs) in pixels.zip(col_weight.chunks_exact(K)) {
-                    if u {
-                        let cols: [usize; K] = std::array::from_fn(|j| a + j);
-                        *px = src.exact_pixel(self.row_taps, &cols, wxs);
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// Where [`NarrowRow`] reads its samples (a small `Copy` view).
