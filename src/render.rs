@@ -2,7 +2,7 @@
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
 use crate::color::Norm;
-use crate::color::{colormap_rgba8, lut_indices_scanned, RowIndexer, ScalarData};
+use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
@@ -364,25 +364,6 @@ fn scalar_pixels(
         }
         Stage::Data => Vec::new(),
     };
-    // The common case of the rgba stage (float data under a plain linear norm, filtered
-    // by the narrow filter) computes the indices of the rows each block of the filter
-    // reads as it goes: no pass over the data of its own, and no index array written and
-    // read back.
-    if stage == Stage::Rgba && data.shape() == (placement.rows, placement.cols) {
-        if let Some(ix) = RowIndexer::of(data, &norm, cmap.n())? {
-            let fill = |r: usize, out: &mut [u32], other: [u32; 4]| ix.row(r, out, other);
-            let rows = resample::resample_rgba_lut_rows(
-                &table,
-                placement,
-                interp,
-                DEFAULT_FILTERRAD,
-                fill,
-            );
-            if let Some(pixels) = rows {
-                return Ok(pixels);
-            }
-        }
-    }
     // Every pixel's LUT row (under, over and bad included): the common core of both stages.
     // Meanwhile the rgba stage's filter is planned (taps, tables, output), on the other
     // thread when one is free: it does not need the indices. Its scan of the indices

@@ -967,61 +967,6 @@ pub(crate) fn lut_indices_scanned(
     Ok((indices, other.map(|_| scan.get())))
 }
 
-/// The LUT indices of [`lut_indices`] a source row at a time, for the common case that
-/// needs no pass of its own: contiguous float64 or float32 rows under plain `Normalize`
-/// without a mask (the dedicated loops). The resampler's narrow filter computes the rows
-/// its blocks read as it goes, instead of reading a whole index array written before it.
-pub(crate) struct RowIndexer<'a, 'd> {
-    kernel: LinearKernel<'a, 'd>,
-    n32: u32,
-}
-
-impl<'a, 'd> RowIndexer<'a, 'd> {
-    /// The row indexer of `data` under `norm` (its unset limits autoscaled) for a colormap
-    /// of `n` colours; `None` where the dedicated loops do not apply or a row is not
-    /// contiguous.
-    pub(crate) fn of(data: &'a ScalarData<'d>, norm: &Norm, n: usize) -> Result<Option<Self>> {
-        let norm = data.autoscaled(norm);
-        let prep = data.prepare(&norm)?;
-        let Ok(n32) = u32::try_from(n) else {
-            return Ok(None);
-        };
-        let kernel = LinearKernel::of(data, prep.as_ref(), n).filter(|k| match k {
-            LinearKernel::F64(v, _) => v.row(0).as_slice().is_some(),
-            LinearKernel::F32(v, _) => v.row(0).as_slice().is_some(),
-        });
-        Ok(kernel.map(|kernel| RowIndexer { kernel, n32 }))
-    }
-
-    /// Writes the indices of source row `r` into `out` (one a column) and returns whether
-    /// none of them is one of the rows `other` (`u32::MAX`: none).
-    pub(crate) fn row(&self, r: usize, out: &mut [u32], other: [u32; 4]) -> bool {
-        let n32 = self.n32;
-        let sink = |pos: &[u32], o: &mut [u32]| {
-            for (o, &p) in o.iter_mut().zip(pos) {
-                *o = index_of_position(p, n32);
-            }
-        };
-        match &self.kernel {
-            LinearKernel::F64(v, k) => cpu::vectorized(KernelRow {
-                kernel: k,
-                row: v.row(r),
-                per: 1,
-                sink: &sink,
-                out: &mut *out,
-            }),
-            LinearKernel::F32(v, k) => cpu::vectorized(KernelRow {
-                kernel: k,
-                row: v.row(r),
-                per: 1,
-                sink: &sink,
-                out: &mut *out,
-            }),
-        }
-        !IndexScan::default().fold(out, other).hit
-    }
-}
-
 /// An [`IndexScan`] that parallel tasks add their blocks to.
 #[derive(Default)]
 struct SharedScan {
@@ -1279,41 +1224,6 @@ pub fn rgba_to_bytes_trunc(v: [f64; 4]) -> [u8; 4] {
 mod tests {
     use super::*;
     use ndarray::{ShapeBuilder, Slice};
-
-    /// The row indexer writes `lut_indices`' rows (float64 and float32, set and autoscaled
-    /// limits, NaN and ±inf included) and tells when a row holds one of the rows looked
-    /// for; it declines masked, strided and integer data.
-    #[test]
-    fn row_indexer_matches_lut_indices() {
-        let d64 = data(37, 53);
-        let d32 = d64.mapv(|v| v as f32);
-        let norms = [
-            Norm::linear(),
-            Norm::linear().with_limits(Some(0.1), Some(0.8)),
-        ];
-        for norm in &norms {
-            for sd in [ScalarData::new(d64.view()), ScalarData::new(d32.view())] {
-                let want = lut_indices(&sd, norm, 256).unwrap();
-                let ix = RowIndexer::of(&sd, norm, 256)
-                    .unwrap()
-                    .expect("dedicated loop");
-                for r in 0..37 {
-                    let mut got = vec![0u32; 53];
-                    let none = [u32::MAX; 4];
-                    assert!(ix.row(r, &mut got, none));
-                    assert_eq!(got, want.row(r).to_vec(), "row {r}");
-                    let bad = [258, u32::MAX, u32::MAX, u32::MAX];
-                    assert_eq!(ix.row(r, &mut got, bad), !got.contains(&258));
-                }
-            }
-        }
-        let strided = d64.slice(ndarray::s![.., ..;2]);
-        let sd = ScalarData::new(strided);
-        assert!(RowIndexer::of(&sd, &Norm::linear(), 256).unwrap().is_none());
-        let ints = d64.mapv(|v| v as i32);
-        let sd = ScalarData::new(ints.view());
-        assert!(RowIndexer::of(&sd, &Norm::linear(), 256).unwrap().is_none());
-    }
 
     fn px(a: &Array3<u8>, r: usize, c: usize) -> [u8; 4] {
         [a[(r, c, 0)], a[(r, c, 1)], a[(r, c, 2)], a[(r, c, 3)]]

@@ -19,7 +19,7 @@ pub const MAX_FILTERRAD: f64 = 1024.0;
 const PARALLEL_PIXELS: usize = 1 << 15;
 
 /// Agg's `wrap_mode_reflect`: `-1 -> 0`, `n -> n - 1`, period `2n`.
-pub(super) fn reflect(v: i64, n: usize) -> usize {
+fn reflect(v: i64, n: usize) -> usize {
     let n = n as i64;
     let m = v.rem_euclid(2 * n);
     (if m >= n { 2 * n - 1 - m } else { m }) as usize
@@ -177,13 +177,14 @@ fn for_rows<T: Send>(out: &mut [T], width: usize, row: impl Fn(usize, &mut [T]) 
 pub(super) fn for_row_blocks<T: Send>(
     out: &mut [T],
     width: usize,
-    block_pixels: usize,
     block: impl Fn(usize, &mut [T]) + Sync,
 ) {
     if width == 0 {
         return;
     }
-    let rows_per_block = block_rows(out.len() / width, width, block_pixels);
+    // At most ~256 blocks (jobs), so that large outputs do not pay for thousands of jobs.
+    let rows = out.len() / width;
+    let rows_per_block = (PARALLEL_PIXELS / 16 / width).max(rows / 256).max(1);
     let chunk = rows_per_block * width;
     if out.len() >= PARALLEL_PIXELS {
         // One job a block: rayon's adaptive splitting otherwise stops after a few halvings
@@ -197,16 +198,6 @@ pub(super) fn for_row_blocks<T: Send>(
         block(0, out);
     }
 }
-
-/// The output rows of each block of [`for_row_blocks`] over `rows` rows `width` wide:
-/// about `block_pixels` pixels, and at most ~256 blocks (jobs), so that large outputs do
-/// not pay for thousands of jobs.
-pub(super) fn block_rows(rows: usize, width: usize, block_pixels: usize) -> usize {
-    (block_pixels / width.max(1)).max(rows / 256).max(1)
-}
-
-/// The pixels of a block of [`for_row_blocks`] for filters that set up buffers per block.
-pub(super) const BLOCK_PIXELS: usize = PARALLEL_PIXELS / 16;
 
 /// The nearest-neighbour source index (row-major, into the caller's unflipped array) of
 /// every output pixel, device order (top row first). Exact including Agg's tie breaking
@@ -347,8 +338,8 @@ pub(super) struct Spans<'a> {
     pub w: usize,
     pub h: usize,
     /// Source rows and columns.
-    pub rows: usize,
-    pub cols: usize,
+    rows: usize,
+    cols: usize,
     rx_inv: i32,
     ry_inv: i32,
     radius_x: i32,
@@ -409,13 +400,11 @@ impl<'a> Spans<'a> {
         let mut dda_x = Dda2::new(iround(tx1 * 256.0), iround(tx2 * 256.0), steps);
         let mut col_start = Vec::with_capacity(self.w + 1);
         let mut col_taps = Vec::with_capacity(self.w * 4);
-        let mut first_col = Vec::with_capacity(self.w);
         for _ in 0..self.w {
             col_start.push(col_taps.len());
             let x = dda_x.y.wrapping_add(HALF - self.radius_x);
             let mut x_hr = ((MASK - (x & MASK)) * self.rx_inv) >> SUBPIXEL_SHIFT;
             let mut sx = i64::from(x >> SUBPIXEL_SHIFT);
-            first_col.push(sx);
             loop {
                 col_taps.push((
                     reflect(sx, self.cols),
@@ -434,7 +423,6 @@ impl<'a> Spans<'a> {
             spans: self,
             col_taps,
             col_start,
-            first_col,
         })
     }
 }
@@ -445,10 +433,7 @@ pub(super) struct AxisTaps<'a> {
     /// Source column and horizontal weight of each tap, pixel after pixel.
     col_taps: Vec<(usize, i32)>,
     /// Where each output column's taps start in `col_taps` (and a final end).
-    pub col_start: Vec<usize>,
-    /// Each output column's first source column before reflection (its taps are that
-    /// column and the ones after it, reflected into the image).
-    pub first_col: Vec<i64>,
+    col_start: Vec<usize>,
 }
 
 impl AxisTaps<'_> {
@@ -527,7 +512,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
         // Taps computed once per column and once per row. The accumulation order is
         // unchanged (rows outer, columns inner), so the result is bit-identical.
         if let Some(padded) = S::FINITE.then(|| axis.padded()).flatten() {
-            for_row_blocks(&mut out, w, BLOCK_PIXELS, |first, block| {
+            for_row_blocks(&mut out, w, |first, block| {
                 let mut scratch = Scratch::new(w, padded.taps);
                 for (i, line) in block.chunks_mut(w).enumerate() {
                     padded_row(
@@ -1240,26 +1225,6 @@ pub(crate) fn plan_narrow(
         Plan::Filtered { inverse, lut } => narrow::plan(table, placement, &inverse, &lut),
         Plan::Nearest { .. } => None,
     }
-}
-
-/// [`resample_rgba_lut`] of the LUT indices that `fill(r, out, other)` writes a source row
-/// at a time (see [`NarrowPlan::run_rows`]), without a whole index array: the same bytes,
-/// where the narrow filter runs with index tiles. `None` where it does not (another filter,
-/// nearest sampling, a table it does not take, large tiles), and where a row's indices hit
-/// a transparent row of `table`: the caller then takes the path through the whole array.
-pub(crate) fn resample_rgba_lut_rows(
-    table: &[[f64; 4]],
-    placement: &Placement,
-    interpolation: Interpolation,
-    filterrad: f64,
-    fill: impl Fn(usize, &mut [u32], [u32; 4]) -> bool + Sync,
-) -> Option<Vec<[u8; 4]>> {
-    let other = transparent_rows(table)?;
-    let plan = plan_narrow(table, placement, interpolation, filterrad)?;
-    if !plan.has_tiles() {
-        return None;
-    }
-    plan.run_rows(other, fill)
 }
 
 /// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same

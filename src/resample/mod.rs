@@ -43,9 +43,7 @@ pub use engine::{
     resample_rgba_lut, resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes,
     rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD,
 };
-pub(crate) use engine::{
-    plan_narrow, resample_rgba_lut_ahead, resample_rgba_lut_rows, transparent_rows, IndexScan,
-};
+pub(crate) use engine::{plan_narrow, resample_rgba_lut_ahead, transparent_rows, IndexScan};
 pub use filters::FilterLut;
 
 /// Where array row 0 goes: matplotlib's `origin` parameter.

@@ -22,14 +22,13 @@
 //! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
 
 use super::engine::{
-    block_rows, for_row_blocks, padded_block, reflect, weight_2d, with_taps, AxisTaps, Finish,
-    OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, BLOCK_PIXELS, PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, weight_2d, with_taps, Finish, OpaqueBytes, PaddedCols, Sample,
+    SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
 use crate::cpu;
 use crate::transform::Affine;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The narrow filter of an opaque colour-mapped image (`table[index[i]]`, every index
 /// below the table's length, every alpha 1) to bytes, when it applies (see [`plan`]);
@@ -58,31 +57,7 @@ pub(crate) struct NarrowPlan {
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
     out: Vec<[u8; 4]>,
-    /// The layout of [`NarrowPlan::run_rows`]' index tiles, when they stay small.
-    tiles: Option<Tiles>,
 }
-
-/// Index tiles: a block of output rows reads the LUT indices of the source rows its taps
-/// reach, each padded left and right with the columns taps reach past the image's edges
-/// (reflected), so that a tap's column is its source column before reflection plus
-/// `left`.
-struct Tiles {
-    /// The source image's size.
-    rows: usize,
-    cols: usize,
-    /// Padding columns left and right of a tile row.
-    left: usize,
-    right: usize,
-    /// The column taps in tile columns, padded as [`NarrowPlan`]'s `padded`.
-    offset: Vec<usize>,
-}
-
-/// The pixels of a block of [`NarrowPlan::run_rows`].
-const TILE_BLOCK_PIXELS: usize = 4096;
-
-/// Most indices an index tile holds (256 KiB): larger ones (strong downsampling) take
-/// the path through a whole index array.
-const TILE_INDICES: usize = 1 << 16;
 
 /// The [`NarrowPlan`] of `table` (the image's colours, premultiplied) resampled by
 /// `placement`, `inverse` and `lut`, when the narrow path applies: [`applies`], the
@@ -119,7 +94,6 @@ pub(super) fn plan(
         row_taps.extend(axis.row_taps(k));
     }
     row_start.push(row_taps.len());
-    let tiles = tiles(&spans, &axis, &padded, &row_start, &row_taps);
     Some(NarrowPlan {
         w: spans.w,
         row_start,
@@ -128,151 +102,10 @@ pub(super) fn plan(
         narrow,
         wide,
         out: vec![[0u8; 4]; spans.w * spans.h],
-        tiles,
     })
-}
-
-/// The [`Tiles`] of a plan, when every block's tile holds at most [`TILE_INDICES`].
-fn tiles(
-    spans: &Spans<'_>,
-    axis: &AxisTaps<'_>,
-    padded: &PaddedCols,
-    row_start: &[usize],
-    row_taps: &[(usize, i32)],
-) -> Option<Tiles> {
-    let (rows, cols, k) = (spans.rows, spans.cols, padded.taps);
-    let cols_i = i64::try_from(cols).ok()?;
-    let min = *axis.first_col.iter().min()?;
-    let max = *axis.first_col.iter().max()?;
-    let left = usize::try_from(-min.min(0)).ok()?;
-    let right = usize::try_from((max + k as i64 - cols_i).max(0)).ok()?;
-    let width = left + cols + right;
-    let per_block = block_rows(spans.h, spans.w, TILE_BLOCK_PIXELS);
-    for first in (0..spans.h).step_by(per_block) {
-        let end = (first + per_block).min(spans.h);
-        let (lo, hi) = row_span(&row_taps[row_start[first]..row_start[end]], cols);
-        if (hi + 1 - lo).saturating_mul(width) > TILE_INDICES {
-            return None;
-        }
-    }
-    let mut offset = Vec::with_capacity(padded.offset.len());
-    for (c, &sx) in axis.first_col.iter().enumerate() {
-        let real = axis.col_start[c + 1] - axis.col_start[c];
-        let at = usize::try_from(sx + left as i64).ok()?;
-        // Padding taps repeat the last real column, as in `padded` (weight 0).
-        offset.extend((0..k).map(|j| at + j.min(real.max(1) - 1)));
-    }
-    Some(Tiles {
-        rows,
-        cols,
-        left,
-        right,
-        offset,
-    })
-}
-
-/// The first and last source rows of `taps` (offsets of rows `cols` wide).
-fn row_span(taps: &[(usize, i32)], cols: usize) -> (usize, usize) {
-    let rows = taps.iter().map(|&(off, _)| off / cols.max(1));
-    let lo = rows.clone().min().unwrap_or(0);
-    (lo, rows.max().unwrap_or(0).max(lo))
 }
 
 impl NarrowPlan {
-    /// Whether [`NarrowPlan::run_rows`] can run.
-    pub(super) fn has_tiles(&self) -> bool {
-        self.tiles.is_some()
-    }
-
-    /// The filter with the LUT indices computed a block at a time instead of read from a
-    /// whole array: `fill(r, out, other)` writes source row `r`'s indices (below the table's
-    /// length) into `out` and returns whether none is one of the rows `other`. `other` are
-    /// the table's rows with an alpha other than 1 ([`super::transparent_rows`]): when a
-    /// row's indices hit one, the narrow filter does not apply and `None` is returned (as
-    /// it is without tiles, [`NarrowPlan::has_tiles`]). The same bytes as [`NarrowPlan::run`]
-    /// over the whole index array.
-    pub(super) fn run_rows(
-        self,
-        other: [u32; 4],
-        fill: impl Fn(usize, &mut [u32], [u32; 4]) -> bool + Sync,
-    ) -> Option<Vec<[u8; 4]>> {
-        let NarrowPlan {
-            w,
-            row_start,
-            row_taps,
-            padded,
-            narrow,
-            wide,
-            mut out,
-            tiles,
-        } = self;
-        let tiles = tiles?;
-        let Tiles {
-            rows,
-            cols,
-            left,
-            right,
-            offset,
-        } = &tiles;
-        let (rows, cols, left, right) = (*rows, *cols, *left, *right);
-        let width = left + cols + right;
-        let failed = AtomicBool::new(false);
-        for_row_blocks(&mut out, w, TILE_BLOCK_PIXELS, |first, block| {
-            if failed.load(Ordering::Relaxed) {
-                return;
-            }
-            let n = block.len() / w;
-            let taps = &row_taps[row_start[first]..row_start[first + n]];
-            let (lo, hi) = row_span(taps, cols);
-            let mut tile = vec![0u32; (hi + 1 - lo) * width];
-            for (i, line) in tile.chunks_exact_mut(width).enumerate() {
-                if lo + i >= rows || !fill(lo + i, &mut line[left..left + cols], other) {
-                    failed.store(true, Ordering::Relaxed);
-                    return;
-                }
-                // Columns past the edges, reflected into the row.
-                for p in 0..left {
-                    line[p] = line[left + reflect(p as i64 - left as i64, cols)];
-                }
-                for p in 0..right {
-                    line[left + cols + p] = line[left + reflect((cols + p) as i64, cols)];
-                }
-            }
-            let local: Vec<(usize, i32)> = row_taps[row_start[first]..row_start[first + n]]
-                .iter()
-                .map(|&(off, wy)| ((off / cols - lo) * width, wy))
-                .collect();
-            let base = row_start[first];
-            let src = Source {
-                index: &tile,
-                table: &narrow,
-                exact: SmallIndexed {
-                    index: &tile,
-                    table: &wide,
-                },
-            };
-            let mut scratch = NarrowScratch::new(w, padded.taps);
-            for (i, line) in block.chunks_mut(w).enumerate() {
-                let k = first + i;
-                let taps = &local[row_start[k] - base..row_start[k + 1] - base];
-                macro_rules! run {
-                    ($k:literal) => {
-                        cpu::vectorized(NarrowRow::<$k> {
-                            src,
-                            row_taps: taps,
-                            col_offset: offset,
-                            col_weight: &padded.weight,
-                            scratch: &mut scratch,
-                            line,
-                        })
-                    };
-                }
-                with_taps!(padded.taps, run)
-            }
-        });
-        (!failed.into_inner()).then_some(out)
-    }
-
     /// The filter over `index` (the image's `rows * cols` indices, checked by the caller).
     pub(super) fn run(self, index: &[u32]) -> Vec<[u8; 4]> {
         let NarrowPlan {
@@ -283,13 +116,12 @@ impl NarrowPlan {
             narrow,
             wide,
             mut out,
-            tiles: _,
         } = self;
         let exact = SmallIndexed {
             index,
             table: &wide,
         };
-        for_row_blocks(&mut out, w, BLOCK_PIXELS, |first, block| {
+        for_row_blocks(&mut out, w, |first, block| {
             let mut scratch = NarrowScratch::new(w, padded.taps);
             for (i, line) in block.chunks_mut(w).enumerate() {
                 let k = first + i;
@@ -606,64 +438,9 @@ mod tests {
                     continue;
                 };
                 let want = rgba_to_bytes(&resample_rgba(&expanded, &p, interp, 4.0).unwrap());
-                prop_assert_eq!(&got, &want, "{:?}", interp);
-                // Index tiles filled a source row at a time: the same bytes.
-                let Some(rows) = super::plan(&table, &p, &inverse, &lut).filter(|p| p.has_tiles()) else {
-                    continue;
-                };
-                let fill = |r: usize, out: &mut [u32], _: [u32; 4]| {
-                    out.copy_from_slice(&index[r * cols..(r + 1) * cols]);
-                    true
-                };
-                prop_assert_eq!(rows.run_rows([u32::MAX; 4], fill), Some(want), "{:?}", interp);
+                prop_assert_eq!(got, want, "{:?}", interp);
             }
         }
-    }
-
-    /// The rows path gives up (`None`) when a row's indices hit a transparent row, and
-    /// takes tiles at the default figure's scale.
-    #[test]
-    fn rows_path_stops_at_transparent_rows() {
-        let (rows, cols) = (64, 64);
-        let mut table: Vec<[f64; 4]> = (0..8)
-            .map(|i| [f64::from(i) / 8.0 + 0.01, 0.37, 0.61, 1.0])
-            .collect();
-        table.push([0.0; 4]);
-        let index: Vec<u32> = (0..rows * cols).map(|i| (i % 8) as u32).collect();
-        let p = place(
-            [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-            Origin::Upper,
-            rows,
-            cols,
-            (-0.5, cols as f64 - 0.5),
-            (rows as f64 - 0.5, -0.5),
-            [0.0, 0.0, 46.0, 46.0],
-        )
-        .unwrap();
-        let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
-            panic!("hanning filters");
-        };
-        let other = super::super::transparent_rows(&table).unwrap();
-        let fill = |bad: Option<usize>| {
-            move |r: usize, out: &mut [u32], other: [u32; 4]| {
-                for (c, o) in out.iter_mut().enumerate() {
-                    *o = if Some(r * cols + c) == bad {
-                        8
-                    } else {
-                        ((r * cols + c) % 8) as u32
-                    };
-                }
-                !out.iter().any(|i| other.contains(i))
-            }
-        };
-        let run = |bad| {
-            let rows = super::plan(&table, &p, &inverse, &lut).unwrap();
-            assert!(rows.has_tiles());
-            rows.run_rows(other, fill(bad))
-        };
-        let whole = super::plan(&table, &p, &inverse, &lut).unwrap().run(&index);
-        assert_eq!(run(None), Some(whole));
-        assert_eq!(run(Some(40 * cols + 7)), None);
     }
 
     #[test]
