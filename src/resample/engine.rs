@@ -1244,7 +1244,8 @@ pub(crate) fn resample_rgba_lut_ahead(
     lut_resample(index, table, placement, interpolation, filterrad, ahead)
 }
 
-/// [`resample_rgba_lut`], with the narrow plan made already when there is one.
+/// [`resample_rgba_lut`], with what was made ready ahead: the indices' scan, and the
+/// narrow plan (the whole filter when the image turns out opaque).
 fn lut_resample(
     index: &[u32],
     table: &[[f64; 4]],
@@ -1264,13 +1265,20 @@ fn lut_resample(
             format!("below the table length {}", table.len()),
         ));
     }
+    let what = "colour-mapped image";
+    // A plan made ahead came from the same placement, filter and table (it checked the
+    // size and found a filter): run it without planning the resampling again.
+    if let (true, Some(plan)) = (opaque, ahead.plan) {
+        check_len(index.len(), placement, what)?;
+        return Ok(plan.run(index));
+    }
     let pixel = |i: u32| table[i as usize];
     resample_each(
         index.len(),
         placement,
         interpolation,
         filterrad,
-        "colour-mapped image",
+        what,
         |map| {
             map.iter()
                 .map(|&s| rgba_pixel_to_bytes(agg_store_f64(pixel(index[s as usize]))))
@@ -1281,10 +1289,7 @@ fn lut_resample(
             // integer weights divided by itself) and the store is a copy: skip it there
             // (it costs the finish its vectorisation).
             if opaque {
-                match ahead
-                    .plan
-                    .or_else(|| narrow::plan(table, placement, inverse, lut))
-                {
+                match narrow::plan(table, placement, inverse, lut) {
                     Some(plan) => plan.run(index),
                     None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),
                 }
