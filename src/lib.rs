@@ -47,7 +47,7 @@
 //! Text is rendered with a rasterizer that follows FreeType 2.14's gray rasterizer.
 //! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
 //! rights reserved. (FreeType License.)
-// `unsafe` is denied everywhere but in `cpu`, which holds two documented, measured uses.
+// `unsafe` is denied everywhere but in `cpu`, which holds three documented, measured uses.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 

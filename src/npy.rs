@@ -723,7 +723,7 @@ mod tests {
     /// A version-1.0 `.npy` file with `dict` as header, padded like numpy pads it.
     fn npy(dict: &str, data: &[u8]) -> Vec<u8> {
         let mut header = dict.as_bytes().to_vec();
-        while (10 + header.len() + 1) % 64 != 0 {
+        while !(10 + header.len() + 1).is_multiple_of(64) {
             header.push(b' ');
         }
         header.push(b'\n');

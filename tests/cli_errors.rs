@@ -13,7 +13,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_figbuf");
 /// pads it (header ends with a newline at a multiple of 64 bytes).
 fn npy_raw(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut header = dict.as_bytes().to_vec();
-    while (10 + header.len() + 1) % 64 != 0 {
+    while !(10 + header.len() + 1).is_multiple_of(64) {
         header.push(b' ');
     }
     header.push(b'\n');

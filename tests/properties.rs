@@ -99,7 +99,7 @@ proptest! {
     fn nan_is_bad((norm, lo, hi) in monotone_norm(), cmap in proptest::sample::select(cmap_names())) {
         // `norm(nan)` is nan (or masked); either way the colormap draws it as bad.
         let out = normalize(&norm, lo, hi, &[f64::NAN, lo]);
-        prop_assert!(normed_value(out[0]).map_or(true, f64::is_nan), "{:?}", out[0]);
+        prop_assert!(normed_value(out[0]).is_none_or(f64::is_nan), "{:?}", out[0]);
         let cmap = Colormap::named(cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let data = ndarray::array![[f64::NAN, lo, hi]];
         let norm = norm.with_limits(Some(lo), Some(hi));
@@ -315,7 +315,7 @@ proptest! {
 fn valid_npy() -> Vec<u8> {
     let dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }";
     let mut header = dict.as_bytes().to_vec();
-    while (10 + header.len() + 1) % 64 != 0 {
+    while !(10 + header.len() + 1).is_multiple_of(64) {
         header.push(b' ');
     }
     header.push(b'\n');

@@ -19,7 +19,7 @@ pub const MAX_FILTERRAD: f64 = 1024.0;
 const PARALLEL_PIXELS: usize = 1 << 15;
 
 /// Agg's `wrap_mode_reflect`: `-1 -> 0`, `n -> n - 1`, period `2n`.
-fn reflect(v: i64, n: usize) -> usize {
+pub(super) fn reflect(v: i64, n: usize) -> usize {
     let n = n as i64;
     let m = v.rem_euclid(2 * n);
     (if m >= n { 2 * n - 1 - m } else { m }) as usize
@@ -179,12 +179,23 @@ pub(super) fn for_row_blocks<T: Send>(
     width: usize,
     block: impl Fn(usize, &mut [T]) + Sync,
 ) {
+    for_row_blocks_of(out, width, PARALLEL_PIXELS / 16, block);
+}
+
+/// [`for_row_blocks`] with blocks of about `pixels` output pixels (whole rows, at least
+/// one), fewer and larger past ~256 of them.
+pub(super) fn for_row_blocks_of<T: Send>(
+    out: &mut [T],
+    width: usize,
+    pixels: usize,
+    block: impl Fn(usize, &mut [T]) + Sync,
+) {
     if width == 0 {
         return;
     }
     // At most ~256 blocks (jobs), so that large outputs do not pay for thousands of jobs.
     let rows = out.len() / width;
-    let rows_per_block = (PARALLEL_PIXELS / 16 / width).max(rows / 256).max(1);
+    let rows_per_block = (pixels / width).max(rows / 256).max(1);
     let chunk = rows_per_block * width;
     if out.len() >= PARALLEL_PIXELS {
         // One job a block: rayon's adaptive splitting otherwise stops after a few halvings
@@ -400,11 +411,13 @@ impl<'a> Spans<'a> {
         let mut dda_x = Dda2::new(iround(tx1 * 256.0), iround(tx2 * 256.0), steps);
         let mut col_start = Vec::with_capacity(self.w + 1);
         let mut col_taps = Vec::with_capacity(self.w * 4);
+        let mut col_first = Vec::with_capacity(self.w);
         for _ in 0..self.w {
             col_start.push(col_taps.len());
             let x = dda_x.y.wrapping_add(HALF - self.radius_x);
             let mut x_hr = ((MASK - (x & MASK)) * self.rx_inv) >> SUBPIXEL_SHIFT;
             let mut sx = i64::from(x >> SUBPIXEL_SHIFT);
+            col_first.push(sx);
             loop {
                 col_taps.push((
                     reflect(sx, self.cols),
@@ -423,6 +436,7 @@ impl<'a> Spans<'a> {
             spans: self,
             col_taps,
             col_start,
+            col_first,
         })
     }
 }
@@ -434,6 +448,9 @@ pub(super) struct AxisTaps<'a> {
     col_taps: Vec<(usize, i32)>,
     /// Where each output column's taps start in `col_taps` (and a final end).
     col_start: Vec<usize>,
+    /// The source column of each output column's first tap before reflection (its taps
+    /// are that column and the ones after it, each reflected into the image).
+    col_first: Vec<i64>,
 }
 
 impl AxisTaps<'_> {
@@ -482,6 +499,8 @@ impl AxisTaps<'_> {
             taps,
             offset,
             weight,
+            first: self.col_first.clone(),
+            cols: self.spans.cols,
         })
     }
 }
@@ -493,6 +512,11 @@ pub(super) struct PaddedCols {
     pub offset: Vec<usize>,
     /// Its horizontal weight (0 for padding).
     pub weight: Vec<i32>,
+    /// The source column of pixel `c`'s first tap before reflection: its taps are that
+    /// column and the `taps - 1` after it, each reflected into the image.
+    pub first: Vec<i64>,
+    /// The source image's columns.
+    pub cols: usize,
 }
 
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the

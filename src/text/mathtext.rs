@@ -192,7 +192,7 @@ impl MathText {
 /// number of unescaped `$`.
 pub fn is_math(s: &str) -> bool {
     let dollars = s.matches('$').count() - s.matches(r"\$").count();
-    dollars > 0 && dollars % 2 == 0
+    dollars > 0 && dollars.is_multiple_of(2)
 }
 
 /// Lays out `s` (e.g. `$\mathdefault{10^{-2}}$`) at `size_pt` points and `dpi` as
