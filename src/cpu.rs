@@ -144,9 +144,9 @@ impl Avx512 {
     /// each row tap `i`, `chunks` runs of four RGBA colours (16 floats) of `tile` from
     /// `rows[i] + 4 * first[p]`, each colour times its weight from
     /// `weights[i * stride + 4 * chunks * p..][..4 * chunks]`: sixteen lanes, one fused
-    /// multiply-add a run of colours, the four colours' lanes added at the end. The sum of
-    /// the same products as in order, in another order (see `resample::narrow` for why any
-    /// order gives the same bytes there).
+    /// multiply-add a run of colours, the four colours' lanes added at the end: the products
+    /// of a sum in order, added in another order (see `resample::narrow` for why any order
+    /// gives the same bytes there).
     ///
     /// # Panics
     ///
@@ -175,7 +175,7 @@ impl Avx512 {
             match chunks {
                 1 => with_chunks!(1),
                 2 => with_chunks!(2),
-                _ => unreachable!("the narrow filter pads at most 8 column taps a pixel"),
+                _ => unreachable!("the narrow filter has at most 6 column taps a pixel"),
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -208,6 +208,45 @@ fn tap_sums_avx512<const CHUNKS: usize>(
     }
 }
 
+/// Pixel `p`'s sixteen-lane sum (four colours' channels) of [`Avx512::tap_sums`], its
+/// colours from `tile[rows[i] + 4 * at..]`, its weights from `weights[i * stride + 4 *
+/// CHUNKS * p..]`; panics when those runs do not lie in `tile` and `weights` (checked
+/// before the loads). A macro, not a function: the body must be inlined into each
+/// AVX-512 function (a `#[target_feature]` function cannot be `#[inline(always)]`, and
+/// left to `#[inline]` it was called, 1.17 -> 1.87 ms a default figure on one thread).
+#[cfg(target_arch = "x86_64")]
+macro_rules! pixel_sum {
+    ($chunks:expr, $tile:expr, $rows:expr, $at:expr, $weights:expr, $stride:expr, $p:expr) => {{
+        use std::arch::x86_64::*;
+        let (rows, stride): (&[usize], usize) = ($rows, $stride);
+        let mut acc = _mm512_setzero_ps();
+        if let Some(&last_row) = rows.iter().max() {
+            let run = 4 * $chunks;
+            let colours = &$tile[4 * $at..][..last_row + 16 * $chunks];
+            let ws = &$weights[run * $p..][..(rows.len() - 1) * stride + run];
+            // Lane l takes weight l / 4: each colour's four channels share its weight.
+            let spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
+            for (i, &row) in rows.iter().enumerate() {
+                for c in 0..$chunks {
+                    // SAFETY: `row <= last_row` and `c < CHUNKS`, so the 16 colour floats
+                    // from `row + 16 * c` lie in `colours`; `i < rows.len()`, so the 4
+                    // weights from `i * stride + 4 * c` lie in `ws`. Both loads are
+                    // unaligned.
+                    let (v, w) = unsafe {
+                        (
+                            _mm512_loadu_ps(colours.as_ptr().add(row + 16 * c)),
+                            _mm_loadu_ps(ws.as_ptr().add(i * stride + 4 * c)),
+                        )
+                    };
+                    let w = _mm512_permutexvar_ps(spread, _mm512_castps128_ps512(w));
+                    acc = _mm512_fmadd_ps(v, w, acc);
+                }
+            }
+        }
+        acc
+    }};
+}
+
 /// [`tap_sums_avx512`] for `R` row taps: four pixels at a time, whose sixteen-lane sums are
 /// reduced together (six shuffles and three adds for four pixels).
 #[cfg(target_arch = "x86_64")]
@@ -223,36 +262,7 @@ fn tap_sums_rows<const CHUNKS: usize, const R: usize>(
 ) {
     use std::arch::x86_64::*;
     let n = sums.len().min(first.len());
-    let run = 4 * CHUNKS;
-    let last_row = rows.iter().copied().max().unwrap_or(0);
-    // Every pixel's colours end before `colour_end` past its first column; every pixel's
-    // weights lie in `weights` (checked once here).
-    let colour_end = last_row + 16 * CHUNKS;
-    let weights_end = (R - 1) * stride + run * n;
-    assert!(weights_end <= weights.len(), "tap weights out of range");
-    // Lane l takes weight l / 4: each colour's four channels share its weight.
-    let spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
-    let pixel = |p: usize| {
-        let at = 4 * first[p];
-        assert!(at + colour_end <= tile.len(), "tap colours out of range");
-        let mut acc = _mm512_setzero_ps();
-        for (i, &row) in rows.iter().enumerate() {
-            for c in 0..CHUNKS {
-                // SAFETY: `at + row + 16 * c + 16 <= at + colour_end <= tile.len()`, and
-                // `i * stride + run * p + 4 * c + 4 <= weights_end <= weights.len()`
-                // (`i < R`, `p < n`, `c < CHUNKS`). Both loads are unaligned.
-                let (v, w) = unsafe {
-                    (
-                        _mm512_loadu_ps(tile.as_ptr().add(at + row + 16 * c)),
-                        _mm_loadu_ps(weights.as_ptr().add(i * stride + run * p + 4 * c)),
-                    )
-                };
-                let w = _mm512_permutexvar_ps(spread, _mm512_castps128_ps512(w));
-                acc = _mm512_fmadd_ps(v, w, acc);
-            }
-        }
-        acc
-    };
+    let pixel = |p: usize| pixel_sum!(CHUNKS, tile, &rows, first[p], weights, stride, p);
     let mut quads = sums[..n].chunks_exact_mut(4);
     for (q, out) in quads.by_ref().enumerate() {
         let p = 4 * q;
@@ -291,34 +301,8 @@ fn tap_sums_any<const CHUNKS: usize>(
     stride: usize,
     sums: &mut [[f32; 4]],
 ) {
-    use std::arch::x86_64::*;
-    let Some(&last_row) = rows.iter().max() else {
-        sums.fill([0.0; 4]);
-        return;
-    };
-    let run = 4 * CHUNKS;
-    let weights_per_pixel = (rows.len() - 1) * stride + run;
-    let spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
     for (p, (sum, &at)) in sums.iter_mut().zip(first).enumerate() {
-        let colours = &tile[4 * at..][..last_row + 16 * CHUNKS];
-        let ws = &weights[run * p..][..weights_per_pixel];
-        let mut acc = _mm512_setzero_ps();
-        for (i, &row) in rows.iter().enumerate() {
-            for c in 0..CHUNKS {
-                // SAFETY: `row <= last_row` and `c < CHUNKS`, so the 16 colour floats from
-                // `row + 16 * c` lie in `colours`; `i < rows.len()`, so the 4 weights from
-                // `i * stride + 4 * c` lie in `ws`. Both loads are unaligned.
-                let (v, w) = unsafe {
-                    (
-                        _mm512_loadu_ps(colours.as_ptr().add(row + 16 * c)),
-                        _mm_loadu_ps(ws.as_ptr().add(i * stride + 4 * c)),
-                    )
-                };
-                let w = _mm512_permutexvar_ps(spread, _mm512_castps128_ps512(w));
-                acc = _mm512_fmadd_ps(v, w, acc);
-            }
-        }
-        *sum = reduce_colours(acc);
+        *sum = reduce_colours(pixel_sum!(CHUNKS, tile, rows, at, weights, stride, p));
     }
 }
 

@@ -25,13 +25,14 @@
 //! `row taps * column taps + 2` deep (sixteen lanes, then four colours added), and
 //! [`margin`] is taken for that many products.
 //!
-//! How the sums are laid out. A block of output rows first copies the colours of the
-//! source rows it reads into a *tile*, f32 RGBA at consecutive source columns (reflected
-//! past the image's edges, as Agg's `wrap_mode_reflect` reads them), so that each output
-//! pixel's column taps are consecutive tile colours: a run of four taps is one 16-float
-//! load. Per output row, the 2-D weights of a run of pixels go to a scratch buffer, then
-//! [`TapSums`] sums each pixel's taps (four lanes in plain Rust, or sixteen with AVX-512
-//! intrinsics, [`cpu::Avx512`]), then [`narrow_bytes`] turns sums into bytes.
+//! How the sums are laid out. Without AVX-512, each pixel's taps gather their colours from
+//! the f32 table through the indices ([`NarrowRow`]). With AVX-512, a block of output rows
+//! first copies the colours of the source rows it reads into a *tile*, f32 RGBA at
+//! consecutive source columns (reflected past the image's edges, as Agg's
+//! `wrap_mode_reflect` reads them), so that each output pixel's column taps are
+//! consecutive tile colours: a run of four taps is one 16-float load. Per output row, the
+//! 2-D weights of a run of pixels go to a scratch buffer, [`cpu::Avx512::tap_sums`] sums
+//! each pixel's taps, and [`narrow_bytes`] turns sums into bytes ([`TileLine`]).
 //!
 //! Measured on a 2-core Zen 1 (fbprof, interleaved runs): the default figure on one
 //! thread ~6.0 -> ~5.1 ms (the f32 finish is ~0.5 ms of that), on two ~4.05 -> ~3.45 ms.
