@@ -116,6 +116,21 @@ fn with_avx512<K: Kernel>(kernel: K) -> K::Output {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Avx512(());
 
+/// Where [`Avx512::tap_sums`] reads a run of pixels: pixel `p`'s colours for row tap `i`
+/// start at `rows[i] + 4 * first[p]` in `tile`, its weights at `i * stride + 4 * chunks *
+/// p` in `weights` (`chunks` runs of four column taps a pixel).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TapRun<'a> {
+    /// RGBA colours in f32, tile row after tile row.
+    pub tile: &'a [f32],
+    /// Each pixel's first tile column.
+    pub first: &'a [usize],
+    /// Each row tap's weights, every pixel's padded to `4 * chunks`.
+    pub weights: &'a [f32],
+    /// Where each row tap's weights start after the previous one's.
+    pub stride: usize,
+}
+
 impl Avx512 {
     /// The proof, on a CPU with AVX-512 F, VL, BW and DQ where `FIGBUF_NO_AVX512` and
     /// `FIGBUF_NO_AVX2` are unset; `None` elsewhere.
@@ -141,27 +156,22 @@ impl Avx512 {
     }
 
     /// A run of pixels of the narrow filter's colour tiles. Pixel `p` (of `sums`) sums, for
-    /// each row tap `i`, `chunks` runs of four RGBA colours (16 floats) of `tile` from
-    /// `rows[i] + 4 * first[p]`, each colour times its weight from
-    /// `weights[i * stride + 4 * chunks * p..][..4 * chunks]`: sixteen lanes, one fused
-    /// multiply-add a run of colours, the four colours' lanes added at the end: the products
-    /// of a sum in order, added in another order (see `resample::narrow` for why any order
-    /// gives the same bytes there).
+    /// each row tap `i` (at `rows[i]` in the tile), `chunks` runs of four RGBA colours (16
+    /// floats) of `run`'s tile, each colour times its weight ([`TapRun`]): sixteen lanes,
+    /// one fused multiply-add a run of colours, the four colours' lanes added at the end:
+    /// the products of a sum in order, added in another order (see `resample::narrow` for
+    /// why any order gives the same bytes there).
     ///
     /// # Panics
     ///
-    /// When a run of colours or weights lies outside `tile` or `weights` (a bug of the
+    /// When a run of colours or weights lies outside the tile or the weights (a bug of the
     /// caller; checked once a pixel, before its loads).
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn tap_sums(
         self,
         chunks: usize,
-        tile: &[f32],
+        run: TapRun<'_>,
         rows: &[usize],
-        first: &[usize],
-        weights: &[f32],
-        stride: usize,
         sums: &mut [[f32; 4]],
     ) {
         #[cfg(target_arch = "x86_64")]
@@ -169,7 +179,7 @@ impl Avx512 {
             macro_rules! with_chunks {
                 ($c:literal) => {
                     // SAFETY: the CPU has AVX-512 F and DQ (`self`).
-                    unsafe { tap_sums_avx512::<$c>(tile, rows, first, weights, stride, sums) }
+                    unsafe { tap_sums_avx512::<$c>(run, rows, sums) }
                 };
             }
             match chunks {
@@ -180,7 +190,7 @@ impl Avx512 {
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (chunks, tile, rows, first, weights, stride, sums);
+            let _ = (chunks, run, rows, sums);
             unreachable!("an Avx512 exists only on x86-64")
         }
     }
@@ -190,40 +200,31 @@ impl Avx512 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
-fn tap_sums_avx512<const CHUNKS: usize>(
-    tile: &[f32],
-    rows: &[usize],
-    first: &[usize],
-    weights: &[f32],
-    stride: usize,
-    sums: &mut [[f32; 4]],
-) {
+fn tap_sums_avx512<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut [[f32; 4]]) {
     match *rows {
-        [a, b] => tap_sums_rows::<CHUNKS, 2>(tile, [a, b], first, weights, stride, sums),
-        [a, b, c] => tap_sums_rows::<CHUNKS, 3>(tile, [a, b, c], first, weights, stride, sums),
-        [a, b, c, d] => {
-            tap_sums_rows::<CHUNKS, 4>(tile, [a, b, c, d], first, weights, stride, sums)
-        }
-        _ => tap_sums_any::<CHUNKS>(tile, rows, first, weights, stride, sums),
+        [a, b] => tap_sums_rows::<CHUNKS, 2>(run, [a, b], sums),
+        [a, b, c] => tap_sums_rows::<CHUNKS, 3>(run, [a, b, c], sums),
+        [a, b, c, d] => tap_sums_rows::<CHUNKS, 4>(run, [a, b, c, d], sums),
+        _ => tap_sums_any::<CHUNKS>(run, rows, sums),
     }
 }
 
-/// Pixel `p`'s sixteen-lane sum (four colours' channels) of [`Avx512::tap_sums`], its
-/// colours from `tile[rows[i] + 4 * at..]`, its weights from `weights[i * stride + 4 *
-/// CHUNKS * p..]`; panics when those runs do not lie in `tile` and `weights` (checked
+/// Pixel `p`'s sixteen-lane sum (four colours' channels) of [`Avx512::tap_sums`] over the
+/// row taps at `rows` of a [`TapRun`]; panics when those runs do not lie in `tile` and `weights` (checked
 /// before the loads). A macro, not a function: the body must be inlined into each
 /// AVX-512 function (a `#[target_feature]` function cannot be `#[inline(always)]`, and
 /// left to `#[inline]` it was called, 1.17 -> 1.87 ms a default figure on one thread).
 #[cfg(target_arch = "x86_64")]
 macro_rules! pixel_sum {
-    ($chunks:expr, $tile:expr, $rows:expr, $at:expr, $weights:expr, $stride:expr, $p:expr) => {{
+    ($chunks:expr, $run:expr, $rows:expr, $p:expr) => {{
         use std::arch::x86_64::*;
-        let (rows, stride): (&[usize], usize) = ($rows, $stride);
+        let (run, rows, p): (TapRun<'_>, &[usize], usize) = ($run, $rows, $p);
+        let stride = run.stride;
         let mut acc = _mm512_setzero_ps();
         if let Some(&last_row) = rows.iter().max() {
-            let run = 4 * $chunks;
-            let colours = &$tile[4 * $at..][..last_row + 16 * $chunks];
-            let ws = &$weights[run * $p..][..(rows.len() - 1) * stride + run];
+            let per_pixel = 4 * $chunks;
+            let colours = &run.tile[4 * run.first[p]..][..last_row + 16 * $chunks];
+            let ws = &run.weights[per_pixel * p..][..(rows.len() - 1) * stride + per_pixel];
             // Lane l takes weight l / 4: each colour's four channels share its weight.
             let spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
             for (i, &row) in rows.iter().enumerate() {
@@ -253,16 +254,13 @@ macro_rules! pixel_sum {
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
 fn tap_sums_rows<const CHUNKS: usize, const R: usize>(
-    tile: &[f32],
+    run: TapRun<'_>,
     rows: [usize; R],
-    first: &[usize],
-    weights: &[f32],
-    stride: usize,
     sums: &mut [[f32; 4]],
 ) {
     use std::arch::x86_64::*;
-    let n = sums.len().min(first.len());
-    let pixel = |p: usize| pixel_sum!(CHUNKS, tile, &rows, first[p], weights, stride, p);
+    let n = sums.len().min(run.first.len());
+    let pixel = |p: usize| pixel_sum!(CHUNKS, run, &rows, p);
     let mut quads = sums[..n].chunks_exact_mut(4);
     for (q, out) in quads.by_ref().enumerate() {
         let p = 4 * q;
@@ -293,16 +291,10 @@ fn tap_sums_rows<const CHUNKS: usize, const R: usize>(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
-fn tap_sums_any<const CHUNKS: usize>(
-    tile: &[f32],
-    rows: &[usize],
-    first: &[usize],
-    weights: &[f32],
-    stride: usize,
-    sums: &mut [[f32; 4]],
-) {
-    for (p, (sum, &at)) in sums.iter_mut().zip(first).enumerate() {
-        *sum = reduce_colours(pixel_sum!(CHUNKS, tile, rows, at, weights, stride, p));
+fn tap_sums_any<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut [[f32; 4]]) {
+    let n = sums.len().min(run.first.len());
+    for (p, sum) in sums[..n].iter_mut().enumerate() {
+        *sum = reduce_colours(pixel_sum!(CHUNKS, run, rows, p));
     }
 }
 

@@ -359,9 +359,13 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
                 }
             }
             let (acc, unsure) = (&mut acc[..n], &mut unsure[..n]);
-            let chunks = K.div_ceil(4);
-            let tile = self.tile;
-            (self.avx).tap_sums(chunks, tile, self.rows, first, weight, stride, acc);
+            let run = cpu::TapRun {
+                tile: self.tile,
+                first,
+                weights: weight,
+                stride,
+            };
+            self.avx.tap_sums(K.div_ceil(4), run, self.rows, acc);
             if narrow_bytes(acc, margin, line, unsure) {
                 let c0 = c0 * run_px;
                 let offsets = self.padded.offset[c0 * K..].chunks_exact(K);
