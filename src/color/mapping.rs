@@ -1043,9 +1043,14 @@ where
     let blocks = xs.len().div_ceil(BLOCK);
     let mut out = cpu::vec_with_capacity(blocks);
     if xs.len() >= PARALLEL_MIN_PIXELS {
+        // At least eight tasks a thread, of 16 to 64 Ki pixels: a thread that joins late
+        // (a 512² image's indices start while the other thread rasterizes) still takes
+        // its share, and large images keep tasks long enough that scheduling costs nothing.
+        let per_task = (blocks / (8 * rayon::current_num_threads()))
+            .clamp(TASK_PIXELS / 4 / BLOCK, TASK_PIXELS / BLOCK);
         (0..blocks)
             .into_par_iter()
-            .with_min_len(TASK_PIXELS / BLOCK)
+            .with_min_len(per_task)
             .map(block)
             .collect_into_vec(&mut out);
     } else {
