@@ -84,6 +84,9 @@ impl Axes {
 
     /// Draws `data` as an image with matplotlib's defaults (viridis, linear norm autoscaled
     /// from the data, 'auto' interpolation, origin 'upper', aspect 'equal').
+    ///
+    /// An owned `Array2` is moved into the figure as it is; a view or a reference is
+    /// copied (the figure owns its data).
     pub fn imshow(&mut self, data: impl Into<ImageData>) -> Result<ImageHandle> {
         self.imshow_with(data, ImshowOptions::default())
     }

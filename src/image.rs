@@ -38,6 +38,36 @@ impl OwnedValues {
         }
     }
 
+    /// `array` itself, without a copy: the one variant whose element type is `T`.
+    fn from_owned<T: crate::color::Element>(array: Array2<T>) -> OwnedValues {
+        let any: Box<dyn std::any::Any> = Box::new(array);
+        macro_rules! first_of {
+            ($any:expr, $($variant:ident($t:ty)),+) => {{
+                let any = $any;
+                $(
+                    let any = match any.downcast::<Array2<$t>>() {
+                        Ok(a) => return OwnedValues::$variant(*a),
+                        Err(any) => any,
+                    };
+                )+
+                unreachable!("Element is sealed: {:?}", any.type_id())
+            }};
+        }
+        first_of!(
+            any,
+            F64(f64),
+            F32(f32),
+            I8(i8),
+            I16(i16),
+            I32(i32),
+            I64(i64),
+            U8(u8),
+            U16(u16),
+            U32(u32),
+            U64(u64)
+        )
+    }
+
     fn view(&self) -> ScalarData<'_> {
         match self {
             OwnedValues::F64(a) => ScalarData::new(a.view()),
@@ -192,9 +222,15 @@ impl<T: crate::color::Element> From<&Array2<T>> for ImageData {
     }
 }
 
+/// Takes the array as it is, without a copy (a view or a reference is copied).
 impl<T: crate::color::Element> From<Array2<T>> for ImageData {
     fn from(a: Array2<T>) -> Self {
-        ImageData::from_scalar(&ScalarData::new(a.view()))
+        ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::from_owned(a),
+                mask: None,
+            },
+        }
     }
 }
 
@@ -381,5 +417,53 @@ impl Image {
             Origin::Upper => [-0.5, n - 0.5, m - 0.5, -0.5],
             Origin::Lower => [-0.5, n - 0.5, -0.5, m - 0.5],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::color::Values;
+    use ndarray::array;
+
+    /// An owned array is taken as it is: the image reads the caller's buffer, with its
+    /// element type, and a view is copied.
+    #[test]
+    fn owned_arrays_are_moved_not_copied() {
+        fn moved<T: crate::color::Element>(a: Array2<T>) -> bool {
+            let ptr = a.as_ptr();
+            let data = ImageData::from(a);
+            let scalar = data.as_scalar().expect("scalar data");
+            let got = match scalar.values() {
+                Values::F64(v) => v.as_ptr().cast::<u8>(),
+                Values::F32(v) => v.as_ptr().cast(),
+                Values::I8(v) => v.as_ptr().cast(),
+                Values::I16(v) => v.as_ptr().cast(),
+                Values::I32(v) => v.as_ptr().cast(),
+                Values::I64(v) => v.as_ptr().cast(),
+                Values::U8(v) => v.as_ptr().cast(),
+                Values::U16(v) => v.as_ptr().cast(),
+                Values::U32(v) => v.as_ptr().cast(),
+                Values::U64(v) => v.as_ptr().cast(),
+            };
+            got == ptr.cast()
+        }
+        assert!(moved(array![[1.0f64, 2.0], [3.0, 4.0]]));
+        assert!(moved(array![[1.0f32, 2.0]]));
+        assert!(moved(array![[1i8, -2]]));
+        assert!(moved(array![[1i16, -2]]));
+        assert!(moved(array![[1i32, -2]]));
+        assert!(moved(array![[1i64, -2]]));
+        assert!(moved(array![[1u8, 2]]));
+        assert!(moved(array![[1u16, 2]]));
+        assert!(moved(array![[1u32, 2]]));
+        assert!(moved(array![[1u64, 2]]));
+        let a = array![[1.0f64, 2.0]];
+        let copied = ImageData::from(a.view());
+        let Some(Values::F64(v)) = copied.as_scalar().map(|s| s.values().clone()) else {
+            panic!("f64 data");
+        };
+        assert_ne!(v.as_ptr(), a.as_ptr());
+        assert_eq!(v, a);
     }
 }
