@@ -61,7 +61,7 @@ pub(super) fn filtered(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<(Vec<[u8; 4]>, Option<Vec<[u8; 4]>>)> {
-    let run = |avx512| plan(table, placement, inverse, lut).map(|p| p.run_on(index, avx512));
+    let run = |avx512| plan_on(table, placement, inverse, lut, avx512).map(|p| p.run(index));
     let gathered = run(None)?;
     let tiled = cpu::Avx512::detect().and_then(|avx| run(Some(avx)));
     Some((gathered, tiled))
@@ -76,6 +76,8 @@ pub(crate) struct NarrowPlan {
     /// Source row offset and vertical weight of each row tap, row after row.
     row_taps: Vec<(usize, i32)>,
     padded: PaddedCols,
+    /// The colour tiles' columns, with AVX-512 to sum over them; `None`: gather.
+    tiles: Option<(cpu::Avx512, TileCols)>,
     /// The colours in f32, and in f64 for the pixels summed again.
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
@@ -147,6 +149,20 @@ pub(super) fn plan(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<NarrowPlan> {
+    plan_on(table, placement, inverse, lut, cpu::Avx512::detect())
+}
+
+/// [`plan`] for colour tiles summed with AVX-512 when `avx512` is given, else for
+/// gathering each tap's colour from the table (the same bytes either way). The tiles pay
+/// for their copy only with sixteen-lane sums: with AVX2 the gathering kernel measured
+/// 1.50 against the tiles' 1.70 ms (default figure, one thread).
+fn plan_on(
+    table: &[[f64; 4]],
+    placement: &Placement,
+    inverse: &Affine,
+    lut: &FilterLut,
+    avx512: Option<cpu::Avx512>,
+) -> Option<NarrowPlan> {
     if !applies(table, &lut.weights) {
         return None;
     }
@@ -172,11 +188,13 @@ pub(super) fn plan(
         row_taps.extend(axis.row_taps(k));
     }
     row_start.push(row_taps.len());
+    let tiles = avx512.and_then(|avx| Some((avx, TileCols::new(&padded)?)));
     Some(NarrowPlan {
         w: spans.w,
         row_start,
         row_taps,
         padded,
+        tiles,
         narrow,
         wide,
         out: vec![[0u8; 4]; spans.w * spans.h],
@@ -186,19 +204,12 @@ pub(super) fn plan(
 impl NarrowPlan {
     /// The filter over `index` (the image's `rows * cols` indices, checked by the caller).
     pub(super) fn run(self, index: &[u32]) -> Vec<[u8; 4]> {
-        self.run_on(index, cpu::Avx512::detect())
-    }
-
-    /// [`NarrowPlan::run`] over colour tiles with AVX-512 sums when `avx512` is given,
-    /// else gathering each tap's colour from the table (the same bytes either way). The
-    /// tiles pay for their copy only with sixteen-lane sums: with AVX2 the gathering
-    /// kernel measured 1.50 against the tiles' 1.70 ms (default figure, one thread).
-    fn run_on(self, index: &[u32], avx512: Option<cpu::Avx512>) -> Vec<[u8; 4]> {
         let NarrowPlan {
             w,
             row_start,
             row_taps,
             padded,
+            tiles,
             narrow,
             wide,
             mut out,
@@ -207,8 +218,7 @@ impl NarrowPlan {
             index,
             table: &wide,
         };
-        let tiled = avx512.and_then(|avx| Some((avx, TileCols::new(&padded)?)));
-        let Some((avx, tiles)) = tiled else {
+        let Some((avx, tiles)) = tiles else {
             for_row_blocks(&mut out, w, |first, block| {
                 let mut scratch = NarrowScratch::new(w, padded.taps);
                 for (i, line) in block.chunks_mut(w).enumerate() {
@@ -368,15 +378,9 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
             self.avx.tap_sums(K.div_ceil(4), run, self.rows, acc);
             if narrow_bytes(acc, margin, line, unsure) {
                 let c0 = c0 * run_px;
-                let offsets = self.padded.offset[c0 * K..].chunks_exact(K);
-                let weights = self.padded.weight[c0 * K..].chunks_exact(K);
-                for ((px, &u), (cols, wxs)) in
-                    line.iter_mut().zip(&*unsure).zip(offsets.zip(weights))
-                {
-                    if u {
-                        *px = exact_pixel(self.exact, self.row_taps, cols, wxs);
-                    }
-                }
+                let (offsets, weights) = (&self.padded.offset, &self.padded.weight);
+                let (offsets, weights) = (&offsets[c0 * K..], &weights[c0 * K..]);
+                redo_unsure::<K>(self.exact, self.row_taps, offsets, weights, unsure, line);
             }
         }
     }
@@ -454,12 +458,8 @@ impl<const K: usize> cpu::Kernel for NarrowRow<'_, K> {
                 |row, cols, ws, sum| src.taps::<K>(row, cols, ws, sum),
             );
             if narrow_bytes(acc, margin, line, unsure) {
-                let pixels = col_offset.chunks_exact(K).zip(col_weight.chunks_exact(K));
-                for ((px, &u), (cols, wxs)) in line.iter_mut().zip(&*unsure).zip(pixels) {
-                    if u {
-                        *px = exact_pixel(self.src.exact, self.row_taps, cols, wxs);
-                    }
-                }
+                let exact = self.src.exact;
+                redo_unsure::<K>(exact, self.row_taps, col_offset, col_weight, unsure, line);
             }
         }
     }
@@ -482,6 +482,25 @@ impl Source<'_> {
             }
         }
         sum
+    }
+}
+
+/// The pixels of `line` marked in `unsure` summed again the f64 way ([`exact_pixel`]),
+/// pixel `c`'s `K` column taps at `col_offset[c * K..]` and `col_weight[c * K..]`.
+#[inline(always)]
+fn redo_unsure<const K: usize>(
+    exact: SmallIndexed<'_, 4>,
+    row_taps: &[(usize, i32)],
+    col_offset: &[usize],
+    col_weight: &[i32],
+    unsure: &[bool],
+    line: &mut [[u8; 4]],
+) {
+    let pixels = col_offset.chunks_exact(K).zip(col_weight.chunks_exact(K));
+    for ((px, &u), (cols, wxs)) in line.iter_mut().zip(unsure).zip(pixels) {
+        if u {
+            *px = exact_pixel(exact, row_taps, cols, wxs);
+        }
     }
 }
 
