@@ -315,20 +315,15 @@ pub struct Image {
 
 impl Image {
     pub(crate) fn new(data: ImageData, opts: ImshowOptions) -> Result<Image> {
-        let (rows, cols) = data.shape();
-        if rows == 0 || cols == 0 {
-            return Err(Error::invalid(
-                "image shape",
-                format!("({rows}, {cols})"),
-                "at least one row and one column",
-            ));
-        }
+        // An empty array (0 x N, N x 0) is an image that draws nothing, as in matplotlib
+        // (`AxesImage.draw` skips it); its extent still sets the view limits.
         if let Some(e) = opts.extent {
-            if e.iter().any(|v| !v.is_finite()) || e[0] == e[1] || e[2] == e[3] {
+            // Equal edges are allowed: the Axes widens singular limits (`nonsingular`).
+            if e.iter().any(|v| !v.is_finite()) {
                 return Err(Error::invalid(
                     "extent",
                     format!("{e:?}"),
-                    "four finite numbers with left != right and bottom != top",
+                    "four finite numbers",
                 ));
             }
         }
