@@ -155,19 +155,75 @@ impl ImageData {
 
     /// For float colour images, the straight RGBA of every pixel (row-major), clipped to 0..1
     /// as matplotlib does before resampling.
+    /// `cbook.safe_masked_invalid`, as `AxesImage.set_data` applies it: float data holding
+    /// +inf or -inf gets a mask of its non-finite values (NaN included), so the infinities
+    /// are bad values like NaN, not over/under, are left out of autoscaling and are
+    /// resampled as masked. Data without infinities is left as it is (its NaN are bad
+    /// already), so the common case costs one scan.
+    fn with_infinities_masked(self) -> ImageData {
+        fn infinite<T: Copy>(a: &Array2<T>, abs_is_inf: impl Fn(T) -> bool) -> bool {
+            match a.as_slice_memory_order() {
+                // Branch-free per chunk, so the scan vectorises.
+                Some(s) => s
+                    .chunks(1024)
+                    .any(|c| c.iter().fold(false, |acc, &x| acc | abs_is_inf(x))),
+                None => a.iter().any(|&x| abs_is_inf(x)),
+            }
+        }
+        let DataKind::Scalar { values, mask } = &self.kind else {
+            return self;
+        };
+        let invalid: Option<Array2<bool>> = match values {
+            OwnedValues::F64(a) if infinite(a, |x: f64| x.abs() == f64::INFINITY) => {
+                Some(a.mapv(|x| !x.is_finite()))
+            }
+            OwnedValues::F32(a) if infinite(a, |x: f32| x.abs() == f32::INFINITY) => {
+                Some(a.mapv(|x| !x.is_finite()))
+            }
+            _ => None,
+        };
+        let Some(mut invalid) = invalid else {
+            return self;
+        };
+        if let Some(m) = mask {
+            invalid.zip_mut_with(m, |a, &b| *a |= b);
+        }
+        let DataKind::Scalar { values, .. } = self.kind else {
+            unreachable!("checked above")
+        };
+        ImageData {
+            kind: DataKind::Scalar {
+                values,
+                mask: Some(invalid),
+            },
+        }
+    }
+
     pub(crate) fn rgba_f64(&self) -> Option<Vec<[f64; 4]>> {
         match &self.kind {
             DataKind::Scalar { .. } => None,
             DataKind::RgbFloat(a) => {
                 let (h, w, c) = a.dim();
+                // `_normalize_image_array`: clipped to [0, 1] (`np.clip`, NaN stays NaN,
+                // +-inf become 1 and 0) only when the valid values (`safe_masked_invalid`:
+                // finite) go outside it; otherwise NaN and +-inf reach the resampler.
+                let (lo, hi) = a
+                    .iter()
+                    .filter(|v| v.is_finite())
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                        (lo.min(v), hi.max(v))
+                    });
+                let clip = lo < 0.0 || hi > 1.0;
                 let mut out = Vec::with_capacity(h * w);
                 for r in 0..h {
                     for col in 0..w {
                         let ch = |k: usize| {
-                            if k < c {
+                            if k >= c {
+                                1.0
+                            } else if clip {
                                 a[(r, col, k)].clamp(0.0, 1.0)
                             } else {
-                                1.0
+                                a[(r, col, k)]
                             }
                         };
                         out.push([ch(0), ch(1), ch(2), ch(3)]);
@@ -179,7 +235,6 @@ impl ImageData {
         }
     }
 
-    /// For byte colour images, the RGBA bytes of every pixel (row-major; RGB gets alpha 255).
     pub(crate) fn rgba_u8(&self) -> Option<Vec<[u8; 4]>> {
         match &self.kind {
             DataKind::RgbU8(a) => {
@@ -345,6 +400,7 @@ impl Image {
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
         }
+        let data = data.with_infinities_masked();
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.
         let autoscaled = match data.as_scalar() {
@@ -460,5 +516,30 @@ mod tests {
         };
         assert_ne!(v.as_ptr(), a.as_ptr());
         assert_eq!(v, a);
+    }
+
+    /// numpy's cast of out-of-range floats (measured: `np.array([300.0, -5.0, inf,
+    /// 4294967301.0, nan]).astype(np.uint8)` is `[44, 251, 0, 0, 0]`).
+    #[test]
+    fn numpy_u8_wraps_like_numpy() {
+        use crate::resample::numpy_u8;
+        let got: Vec<u8> = [300.0, -5.0, f64::INFINITY, 4294967301.0, f64::NAN, 255.9]
+            .map(numpy_u8)
+            .to_vec();
+        assert_eq!(got, [44, 251, 0, 0, 0, 255]);
+    }
+
+    /// imshow masks +-inf (and then NaN) like `safe_masked_invalid`; data without
+    /// infinities keeps no mask.
+    #[test]
+    fn infinities_are_masked_at_imshow() {
+        let data = ImageData::from(array![[1.0, f64::INFINITY], [f64::NAN, f64::NEG_INFINITY]]);
+        let masked = data.with_infinities_masked();
+        let mask = masked
+            .as_scalar()
+            .and_then(|s| s.mask().map(|m| m.to_owned()));
+        assert_eq!(mask, Some(array![[false, true], [true, true]]));
+        let plain = ImageData::from(array![[1.0f32, f32::NAN]]).with_infinities_masked();
+        assert!(plain.as_scalar().is_some_and(|s| s.mask().is_none()));
     }
 }

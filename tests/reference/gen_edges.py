@@ -28,19 +28,6 @@ NAMES = []
 # later cases stays the same) but not written. Each is a known difference, listed in the
 # issue's closing note; remove a name once figbuf matches it.
 PENDING = {
-    "g20_inf_nearest",
-    "g21_inf_default_up",
-    "g22_inf_bilinear_up",
-    "g23_inf_down",
-    "g26_inf_power_bicubic",
-    "g27_inf_twoslope",
-    "g28_inf_centered",
-    "g29_inf_vmin_vmax_extend",
-    "g30_inf_float32",
-    "g31_rgb_nan_channel",
-    "g35_rgb_inf",
-    "g36_rgb_nan_bilinear",
-    "g37_rgb_float32_nan",
     "g40_float32_bilinear_up",
     "g48_int32_small_range_spline36",
     "g49_float16_bilinear",
@@ -59,6 +46,7 @@ PENDING = {
     "g106_fill_extend_both",
     "g107_fill_extend_both_horizontal",
     "g108_fill_extend_max_axis_off",
+    "g39b_rgba_inf_lanczos",
 }
 
 
@@ -248,6 +236,13 @@ render("g105_cbar_log_no_tick_horizontal", np.exp(smooth(20, 20, 0.1)) * 2.0 + 1
 render("g106_fill_extend_both", smooth(30, 40, 10), vmin=-2.0, vmax=8.0, fill=True, colorbar={"extend": "both"})
 render("g107_fill_extend_both_horizontal", smooth(30, 40, 10), vmin=-2.0, vmax=8.0, fill=True, colorbar={"orientation": "horizontal", "extend": "both"})
 render("g108_fill_extend_max_axis_off", smooth(30, 40, 10), vmax=5.0, fill=True, axis_off=True, colorbar={"extend": "max"})
+
+# --- more non-finite colour input (added after the first set; appended so the earlier
+# cases keep their random data) ---
+render("g38_rgb_inf_clipped", np.where(rng.random((12, 16, 3)) < 0.1, np.inf, rng.random((12, 16, 3)) * 1.4 - 0.2))
+render("g39_rgb_nan_bicubic", np.where(rng.random((12, 16, 3)) < 0.08, np.nan, rng.random((12, 16, 3))), interpolation="bicubic")
+render("g39b_rgba_inf_lanczos", np.where(rng.random((12, 16, 4)) < 0.05, -np.inf, rng.random((12, 16, 4))), interpolation="lanczos")
+render("g39c_rgb_nan_down", np.where(rng.random((300, 400, 3)) < 0.01, np.nan, rng.random((300, 400, 3))))
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}
