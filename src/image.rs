@@ -156,28 +156,29 @@ impl ImageData {
     /// For float colour images, the straight RGBA of every pixel (row-major), clipped to 0..1
     /// as matplotlib does before resampling.
     /// `cbook.safe_masked_invalid`, as `AxesImage.set_data` applies it: float data holding
-    /// +inf or -inf gets a mask of its non-finite values (NaN included), so the infinities
-    /// are bad values like NaN, not over/under, are left out of autoscaling and are
-    /// resampled as masked. Data without infinities is left as it is (its NaN are bad
-    /// already), so the common case costs one scan.
-    fn with_infinities_masked(self) -> ImageData {
-        fn infinite<T: Copy>(a: &Array2<T>, abs_is_inf: impl Fn(T) -> bool) -> bool {
+    /// NaN, +inf or -inf gets a mask of its non-finite values, so the infinities are bad
+    /// values like NaN, not over/under, are left out of autoscaling and are resampled as
+    /// masked, and a NaN that a NaN limit makes of a valid value takes the colormap's row
+    /// 0, not the bad colour, once any value is masked (`Colormap.__call__` then takes the
+    /// bad mask from the array's mask). Finite data is left as it is: one scan.
+    fn with_invalid_masked(self) -> ImageData {
+        fn any_of<T: Copy>(a: &Array2<T>, test: impl Fn(T) -> bool) -> bool {
             match a.as_slice_memory_order() {
                 // Branch-free per chunk, so the scan vectorises.
                 Some(s) => s
                     .chunks(1024)
-                    .any(|c| c.iter().fold(false, |acc, &x| acc | abs_is_inf(x))),
-                None => a.iter().any(|&x| abs_is_inf(x)),
+                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x))),
+                None => a.iter().any(|&x| test(x)),
             }
         }
         let DataKind::Scalar { values, mask } = &self.kind else {
             return self;
         };
         let invalid: Option<Array2<bool>> = match values {
-            OwnedValues::F64(a) if infinite(a, |x: f64| x.abs() == f64::INFINITY) => {
+            OwnedValues::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
-            OwnedValues::F32(a) if infinite(a, |x: f32| x.abs() == f32::INFINITY) => {
+            OwnedValues::F32(a) if any_of(a, |x: f32| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
             _ => None,
@@ -251,6 +252,23 @@ impl ImageData {
             _ => None,
         }
     }
+}
+
+/// `Normalize.autoscale_None` on imshow's masked array when no value is valid (all NaN,
+/// +-inf or, for `LogNorm`, non-positive): `A.min()` is `np.ma.masked`, which the limit
+/// setters turn into 0.0, so the unset limits become 0 (a colorbar then widens them to
+/// (-0.1, 0.1)). Empty data sets nothing (`autoscale_None` checks `A.size`).
+fn all_masked_limits(norm: Norm, (rows, cols): (usize, usize)) -> Norm {
+    use crate::color::NormKind;
+    let data_driven = matches!(
+        norm.kind(),
+        NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. }
+    );
+    if rows == 0 || cols == 0 || !data_driven || norm.scaled() {
+        return norm;
+    }
+    let (vmin, vmax) = (norm.vmin(), norm.vmax());
+    norm.with_limits(vmin.or(Some(0.0)), vmax.or(Some(0.0)))
 }
 
 fn check_channels(dim: (usize, usize, usize)) -> Result<()> {
@@ -382,13 +400,8 @@ impl Image {
                 ));
             }
         }
-        for (what, v) in [("vmin", opts.vmin), ("vmax", opts.vmax)] {
-            if let Some(v) = v {
-                if !v.is_finite() {
-                    return Err(Error::invalid(what, v, "a finite number"));
-                }
-            }
-        }
+        // Non-finite vmin/vmax are matplotlib's too (NaN normalises everything to NaN, a
+        // colorbar widens them to (-0.1, 0.1)); limits it refuses fail at draw time.
         let cmap = match opts.cmap {
             Some(c) => c,
             None => Colormap::named("viridis")?,
@@ -400,11 +413,11 @@ impl Image {
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
         }
-        let data = data.with_infinities_masked();
+        let data = data.with_invalid_masked();
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.
         let autoscaled = match data.as_scalar() {
-            Some(d) => d.autoscaled(&norm),
+            Some(d) => all_masked_limits(d.autoscaled(&norm), d.shape()),
             None => norm.clone(),
         };
         Ok(Image {
@@ -529,17 +542,16 @@ mod tests {
         assert_eq!(got, [44, 251, 0, 0, 0, 255]);
     }
 
-    /// imshow masks +-inf (and then NaN) like `safe_masked_invalid`; data without
-    /// infinities keeps no mask.
+    /// imshow masks NaN and +-inf like `safe_masked_invalid`; finite data keeps no mask.
     #[test]
-    fn infinities_are_masked_at_imshow() {
+    fn invalid_values_are_masked_at_imshow() {
         let data = ImageData::from(array![[1.0, f64::INFINITY], [f64::NAN, f64::NEG_INFINITY]]);
-        let masked = data.with_infinities_masked();
+        let masked = data.with_invalid_masked();
         let mask = masked
             .as_scalar()
             .and_then(|s| s.mask().map(|m| m.to_owned()));
         assert_eq!(mask, Some(array![[false, true], [true, true]]));
-        let plain = ImageData::from(array![[1.0f32, f32::NAN]]).with_infinities_masked();
+        let plain = ImageData::from(array![[1.0f32, 2.0]]).with_invalid_masked();
         assert!(plain.as_scalar().is_some_and(|s| s.mask().is_none()));
     }
 }

@@ -127,8 +127,9 @@ fn cases() -> Vec<Case> {
             2,
             "--vmin 2 and --vmax 1"
         ),
-        im!("vmin_nan", ["--vmin", "nan"], 2, "nan"),
-        im!("vmax_inf", ["--vmax", "-inf"], 2, "-inf"),
+        // matplotlib: "minvalue must be less than or equal to maxvalue", when drawing.
+        im!("vmax_minus_inf", ["--vmax", "-inf"], 1, "-inf"),
+        im!("vmin_plus_inf", ["--vmin", "inf"], 1, "inf"),
         im!(
             "log_vmin_zero",
             ["--norm", "log", "--vmin", "0"],
@@ -664,9 +665,9 @@ fn byte_order_and_memory_order_do_not_change_the_picture() {
 }
 
 /// What matplotlib 3.11.2 draws (with at most a warning) is drawn, not refused: empty arrays
-/// (an empty Axes), an extent of zero width or height (`nonsingular` widens the limits).
-/// The pictures themselves are the parity cases g10-g13 and g85-g89
-/// (tests/reference/gen_edges.py).
+/// (an empty Axes), an extent of zero width or height (`nonsingular` widens the limits),
+/// NaN and infinite norm limits. The pictures themselves are the parity cases g10-g13,
+/// g85-g89 and g90-g97d (tests/reference/gen_edges.py).
 #[test]
 fn what_matplotlib_draws_is_not_refused() {
     let drawn: Vec<(&str, Vec<u8>, &[&str])> = vec![
@@ -679,6 +680,18 @@ fn what_matplotlib_draws_is_not_refused() {
         ("empty_both", npy("<f4", "(0, 0)", &[]), &[]),
         ("extent_zero_width", good(), &["--extent", "1,1,0,1"]),
         ("extent_zero_height", good(), &["--extent", "0,1,2,2"]),
+        (
+            "vmin_nan",
+            good(),
+            &["--vmin", "nan", "--colorbar", "vertical"],
+        ),
+        ("vmax_nan", good(), &["--vmax", "NaN"]),
+        ("vmax_inf", good(), &["--vmax", "inf"]),
+        (
+            "vmin_minus_inf",
+            good(),
+            &["--vmin", "-inf", "--colorbar", "horizontal"],
+        ),
     ];
     for (name, bytes, extra) in drawn {
         let dir = scratch(&format!("drawn_{name}"));

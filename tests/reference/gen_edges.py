@@ -32,14 +32,6 @@ PENDING = {
     "g48_int32_small_range_spline36",
     "g49_float16_bilinear",
     "g51_float32_large_offset_gaussian",
-    "g60_log_nonpositive_bilinear",
-    "g69_log_nonpositive_hanning_up",
-    "g80_all_nan",
-    "g81_all_inf",
-    "g90_vmin_nan",
-    "g91_vmax_nan",
-    "g92_vmax_inf",
-    "g93_vmin_neg_inf",
     "g100_cbar_offset_extend_max",
     "g101_cbar_offset_extend_both",
     "g105_cbar_log_no_tick_horizontal",
@@ -47,6 +39,8 @@ PENDING = {
     "g107_fill_extend_both_horizontal",
     "g108_fill_extend_max_axis_off",
     "g39b_rgba_inf_lanczos",
+    "g98d_all_nan_twoslope",
+    "g98e_all_nan_centered",
 }
 
 
@@ -243,6 +237,20 @@ render("g38_rgb_inf_clipped", np.where(rng.random((12, 16, 3)) < 0.1, np.inf, rn
 render("g39_rgb_nan_bicubic", np.where(rng.random((12, 16, 3)) < 0.08, np.nan, rng.random((12, 16, 3))), interpolation="bicubic")
 render("g39b_rgba_inf_lanczos", np.where(rng.random((12, 16, 4)) < 0.05, -np.inf, rng.random((12, 16, 4))), interpolation="lanczos")
 render("g39c_rgb_nan_down", np.where(rng.random((300, 400, 3)) < 0.01, np.nan, rng.random((300, 400, 3))))
+
+# --- more degenerate limits ---
+render("g97_vmin_nan_no_colorbar", smooth(20, 20), vmin=float("nan"), bad="r")
+render("g97b_vmin_nan_with_nan_data", with_values(smooth(20, 20), 0.1, [np.nan]), vmin=float("nan"), bad="r")
+render("g97c_vmax_inf_bilinear", smooth(12, 12), vmax=float("inf"), interpolation="bilinear")
+render("g97d_vmin_neg_inf_float32", smooth(20, 20).astype(np.float32), vmin=float("-inf"), bad="r", under="b")
+render("g98c_all_nan_power", np.full((6, 6), np.nan), norm="power:0.5", colorbar={})
+render("g98d_all_nan_twoslope", np.full((6, 6), np.nan), norm="twoslope:0.0", colorbar={})
+render("g98e_all_nan_centered", np.full((6, 6), np.nan), norm="centered", colorbar={})
+render("g98f_all_nan_symlog", np.full((6, 6), np.nan), norm="symlog:1.0", colorbar={})
+render("g98g_all_nan_no_colorbar_bilinear", np.full((6, 6), np.nan), interpolation="bilinear")
+render("g98h_all_nan_int_extent_zero", np.full((6, 6), np.nan), extent=[3.0, 3.0, 3.0, 3.0], colorbar={"orientation": "horizontal"})
+render("g99_constant_int_colorbar", np.full((7, 9), 42, np.int16), colorbar={"extend": "both"})
+render("g99b_constant_negative_float32_log_like", np.full((7, 9), -3.5, np.float32), colorbar={})
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}
