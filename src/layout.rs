@@ -686,8 +686,28 @@ fn place_axis_label(
     Ok(())
 }
 
-/// The view limits of an Axes: the union of its images' extents, oriented like the first.
+/// The view limits of an Axes: the union of its images' extents, oriented like the first,
+/// each axis made non-singular as `Axis._set_lim` does (`nonsingular(v0, v1, expander=0.05)`:
+/// equal or nearly equal limits, within 1e-15 of their magnitude, are widened; the result is
+/// increasing unless `v0 > v1`).
 fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
+    let (vx, vy) = image_limits(fig, id);
+    (axis_nonsingular(vx), axis_nonsingular(vy))
+}
+
+/// `Axis._set_lim`'s `nonsingular` and re-orientation.
+fn axis_nonsingular((v0, v1): (f64, f64)) -> (f64, f64) {
+    let reverse = v0 > v1;
+    let (lo, hi) = crate::ticks::nonsingular(v0, v1, 0.05, 1e-15);
+    if reverse {
+        (hi, lo)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// The union of an Axes' images' extents, oriented like the first.
+fn image_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
     let images = &fig[id].images;
     let Some(first) = images.first() else {
         return ((0.0, 1.0), (0.0, 1.0));
