@@ -152,6 +152,7 @@ impl MathStroke {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn arc(
         &self,
         out: &mut Vec<(f64, f64)>,
@@ -345,8 +346,7 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    /// Feeds one vertex; returns true when the accumulated sub-path must be generated
-    /// before `begin_next` is called.
+    /// Starts a sub-path at (x, y) (`remove_all` + the generator's `add_vertex(move_to)`).
     fn begin(&mut self, x: f64, y: f64) {
         self.seq.v.clear();
         self.closed = false;
