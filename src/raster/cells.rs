@@ -770,3 +770,21 @@ mod tests {
         assert_ne!(a, b);
     }
 }
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn clip_box_cuts_edges_before_cells() {
+        let mut r = Rasterizer::new();
+        r.clip_box(Some((2.0, 1.0, 6.0, 4.0)));
+        r.move_to_d(-3.0, -3.0);
+        r.line_to_d(20.0, -3.0);
+        r.line_to_d(20.0, 20.0);
+        r.line_to_d(-3.0, 20.0);
+        let mut px = Vec::new();
+        r.sweep(|y, x, len, a| px.push((y, x, len, a)));
+        assert_eq!(px, vec![(1, 2, 4, 255), (2, 2, 4, 255), (3, 2, 4, 255)]);
+    }
+}
