@@ -59,6 +59,8 @@ pub struct Axes {
     pub(crate) ylabel: Option<String>,
     pub(crate) axis_on: bool,
     pub(crate) facecolor: Option<Color>,
+    /// Plotted artists, property cycles, limits, scales, grid.
+    pub(crate) plot: crate::artists::PlotState,
 }
 
 impl Axes {
@@ -74,6 +76,7 @@ impl Axes {
             ylabel: None,
             axis_on: true,
             facecolor: None,
+            plot: crate::artists::PlotState::default(),
         }
     }
 
@@ -99,6 +102,17 @@ impl Axes {
     ) -> Result<ImageHandle> {
         let aspect = opts.aspect;
         let image = Image::new(data.into(), opts)?;
+        // `AxesImage.set_extent`: the limits become the image's extent while autoscaling
+        // is on (oriented as the extent is).
+        let e = image.extent();
+        if self.plot.x.auto {
+            self.plot.x.lim = (e[0], e[1]);
+            self.plot.x.stale = false;
+        }
+        if self.plot.y.auto {
+            self.plot.y.lim = (e[2], e[3]);
+            self.plot.y.stale = false;
+        }
         self.images.push(image);
         self.aspect = aspect;
         Ok(ImageHandle {

@@ -2,6 +2,7 @@
 //! matplotlib's arithmetic (gridspec positions, aspect shrink and anchor, colorbar space
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
+use crate::artists::autoscale::{self, Which};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
@@ -176,6 +177,10 @@ pub struct AxesLayout {
     /// Each image's norm with its limits resolved (autoscaled, and made non-singular when a
     /// colorbar shows the image), in image order.
     pub image_norms: Vec<Norm>,
+    /// The x axis scale.
+    pub xscale: AxisScale,
+    /// The y axis scale.
+    pub yscale: AxisScale,
 }
 
 /// A laid-out colorbar.
@@ -686,30 +691,6 @@ fn place_axis_label(
     Ok(())
 }
 
-/// The view limits of an Axes: the union of its images' extents, oriented like the first.
-fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
-    let images = &fig[id].images;
-    let Some(first) = images.first() else {
-        return ((0.0, 1.0), (0.0, 1.0));
-    };
-    let e = first.extent();
-    let (mut vx, mut vy) = ((e[0], e[1]), (e[2], e[3]));
-    for im in &images[1..] {
-        let e = im.extent();
-        let grow = |v: (f64, f64), a: f64, b: f64| {
-            let (lo, hi) = (a.min(b).min(v.0.min(v.1)), a.max(b).max(v.0.max(v.1)));
-            if v.0 <= v.1 {
-                (lo, hi)
-            } else {
-                (hi, lo)
-            }
-        };
-        vx = grow(vx, e[0], e[1]);
-        vy = grow(vy, e[2], e[3]);
-    }
-    (vx, vy)
-}
-
 /// The display coordinates of a colorbar's cell boundaries along its long axis, following
 /// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
 /// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted with the colorbar's
@@ -836,7 +817,11 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
     for (i, ax) in fig.axes.iter().enumerate() {
-        let (view_x, view_y) = view_limits(fig, ax.id);
+        let view_x = autoscale::view(ax, Which::X);
+        let view_y = autoscale::view(ax, Which::Y);
+        let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
+        let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
+        let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));
         let slot = slots[i];
         let aspect = match ax.aspect {
             Aspect::Equal => Some(1.0),
@@ -845,15 +830,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         };
         let pos = match aspect {
             Some(a) => {
-                let xsize = (view_x.1 - view_x.0).abs().max(1e-30);
-                let ysize = (view_y.1 - view_y.0).abs().max(1e-30);
+                let xsize = (scaled_x.1 - scaled_x.0).abs().max(1e-30);
+                let ysize = (scaled_y.1 - scaled_y.0).abs().max(1e-30);
                 slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect)
                     .anchored(anchors[i], &slot)
             }
             None => slot,
         };
         let bbox = pos.scaled(wf, hf);
-        let trans = trans_data(view_x, view_y, &bbox);
+        let trans = trans_data(scaled_x, scaled_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
         if ax.axis_on {
             let mut xa = layout_axis(
@@ -862,7 +847,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Bottom,
                     view: view_x,
-                    map: &AxisMap::Scale(AxisScale::Linear),
+                    map: &AxisMap::Scale(xscale),
                     bbox: &bbox,
                     trans: &trans,
                 },
@@ -873,7 +858,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Left,
                     view: view_y,
-                    map: &AxisMap::Scale(AxisScale::Linear),
+                    map: &AxisMap::Scale(yscale),
                     bbox: &bbox,
                     trans: &trans,
                 },
@@ -927,6 +912,8 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             yaxis,
             title,
             image_norms,
+            xscale,
+            yscale,
         });
     }
 

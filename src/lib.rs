@@ -51,6 +51,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod artists;
 mod axes;
 pub mod color;
 mod colorbar;
@@ -71,6 +72,9 @@ pub mod text;
 pub mod ticks;
 pub mod transform;
 
+pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::values::{PlotData, PlotNumber};
+pub use artists::{ArtistHandle, GridOptions, SpanOptions};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color,

@@ -1,6 +1,8 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
+use crate::artists::line::{Blend, LineStyle};
+use crate::artists::{paint, DrawCtx, GridOptions};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -215,8 +217,23 @@ impl Lowering<'_> {
         });
     }
 
-    fn axis(&mut self, axis: &AxisLayout, style: &crate::style::Style) {
+    fn axis(
+        &mut self,
+        axis: &AxisLayout,
+        style: &crate::style::Style,
+        grid: Option<(&GridOptions, &DrawCtx)>,
+    ) {
         for t in &axis.ticks {
+            if let Some((g, ctx)) = grid {
+                let which_ok = match g.which.as_str() {
+                    "both" => true,
+                    "minor" => !t.major,
+                    _ => t.major,
+                };
+                if which_ok {
+                    paint::emit(&mut self.ops, &gridline(g, axis.side, t.value, ctx));
+                }
+            }
             let (x, y) = match axis.side {
                 Side::Bottom => (t.pos, axis.line),
                 Side::Left | Side::Right => (axis.line, t.pos),
@@ -238,6 +255,68 @@ impl Lowering<'_> {
             self.text(l);
         }
     }
+}
+
+/// What an Axes draws, in the order of its children.
+enum Layer {
+    Image(usize),
+    Artist(usize),
+    Axes,
+    Spines,
+    Title,
+}
+
+/// A gridline: a two-point `Line2D` across the Axes at `value` (`Tick.gridline`).
+fn gridline(g: &GridOptions, side: Side, value: f64, ctx: &DrawCtx) -> paint::Paint {
+    let (a, b) = match side {
+        Side::Bottom => (
+            ctx.to_device_blend(value, 0.0, Blend::YAxes),
+            ctx.to_device_blend(value, 1.0, Blend::YAxes),
+        ),
+        _ => (
+            ctx.to_device_blend(0.0, value, Blend::XAxes),
+            ctx.to_device_blend(1.0, value, Blend::XAxes),
+        ),
+    };
+    let mut color = crate::Color::parse(&g.color).unwrap_or(crate::Color::BLACK);
+    if let Some(al) = g.alpha {
+        color = color.with_alpha(al);
+    }
+    let lw = g.linewidth;
+    let k = ctx.dpi / 72.0;
+    let dashes = match &g.linestyle {
+        LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
+        LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
+        LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
+        LineStyle::Dashes(o, p) => Some((*o, p.clone())),
+        _ => None,
+    };
+    let dashed = dashes.is_some();
+    paint::Paint::Path(paint::PathDraw {
+        path: vec![
+            paint::PathCmd::MoveTo(a.0, a.1),
+            paint::PathCmd::LineTo(b.0, b.1),
+        ],
+        fill: None,
+        stroke: Some(paint::Stroke {
+            width_px: lw * ctx.dpi / 72.0,
+            color: color.to_rgba8_round(),
+            cap: if dashed {
+                paint::CapStyle::Butt
+            } else {
+                paint::CapStyle::Projecting
+            },
+            join: paint::JoinStyle::Round,
+            dashes: dashes.map(|(o, p)| paint::Dashes {
+                offset_px: (o * lw) * k,
+                pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
+            }),
+        }),
+        clip: Some(ctx.clip),
+        snap: paint::Snap::Auto,
+        simplify: false,
+        antialiased: true,
+    })
 }
 
 /// Where an image lands on the canvas and how it is resampled; its pixels come from
@@ -534,7 +613,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
             });
         }
     }
-    low.axis(&cb.axis, style);
+    low.axis(&cb.axis, style, None);
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
         low.stroke_device(&unit.map(to_device), true);
@@ -595,25 +674,57 @@ fn lower_deferred<'a>(
                 });
             }
         }
-        for (image, norm) in ax.images.iter().zip(&al.image_norms) {
-            if let Some((op, plan)) = image_plan(image, norm, al, h) {
-                images.push((low.ops.len(), plan));
-                low.ops.push(op);
+        let ctx = DrawCtx::new(&al.trans_data, &al.bbox, h, lay.dpi, al.xscale, al.yscale);
+        // Children sorted stably by zorder in matplotlib's order: images and artists in
+        // call order, spines, x axis, y axis, title.
+        let mut layers: Vec<(f64, Layer)> = Vec::new();
+        for i in 0..ax.images.len() {
+            layers.push((0.0, Layer::Image(i)));
+        }
+        for (i, a) in ax.plot.artists.iter().enumerate() {
+            layers.push((a.zorder(), Layer::Artist(i)));
+        }
+        if al.xaxis.is_some() && al.yaxis.is_some() {
+            layers.push((2.5, Layer::Spines));
+            layers.push((1.5, Layer::Axes));
+        }
+        layers.push((3.0, Layer::Title));
+        layers.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, layer) in layers {
+            match layer {
+                Layer::Image(i) => {
+                    let (image, norm) = (&ax.images[i], &al.image_norms[i]);
+                    if let Some((op, plan)) = image_plan(image, norm, al, h) {
+                        images.push((low.ops.len(), plan));
+                        low.ops.push(op);
+                    }
+                }
+                Layer::Artist(i) => {
+                    for p in ax.plot.artists[i].paint(&ctx) {
+                        paint::emit(&mut low.ops, &p);
+                    }
+                }
+                Layer::Axes => {
+                    if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
+                        low.axis(xa, style, ax.plot.grid[0].as_ref().map(|g| (g, &ctx)));
+                        low.axis(ya, style, ax.plot.grid[1].as_ref().map(|g| (g, &ctx)));
+                    }
+                }
+                Layer::Spines => {
+                    let b = &al.bbox;
+                    let (xlo, xhi) = x_span(al);
+                    let (ylo, yhi) = y_span(al);
+                    low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
+                    low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
+                    low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
+                    low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
+                }
+                Layer::Title => {
+                    if let Some(t) = &al.title {
+                        low.text(t);
+                    }
+                }
             }
-        }
-        if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
-            low.axis(xa, style);
-            low.axis(ya, style);
-            let b = &al.bbox;
-            let (xlo, xhi) = x_span(al);
-            let (ylo, yhi) = y_span(al);
-            low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
-            low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
-            low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
-            low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
-        }
-        if let Some(t) = &al.title {
-            low.text(t);
         }
     }
     for cb in &lay.colorbars {
