@@ -62,7 +62,7 @@ pub fn metrics(a: &Rgba, b: &Rgba) -> (f64, f64) {
 
 /// Where a failing test leaves its images.
 pub fn failure_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    workspace_dir()
         .join("target")
         .join("figbuf-test-output")
         .join(name)
@@ -115,8 +115,17 @@ pub fn write_failure(name: &str, actual: &Rgba, expected: &Rgba) -> PathBuf {
 
 /// The reference cases shipped with the tests.
 pub fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    workspace_dir()
         .join("tests")
         .join("reference")
         .join("cases")
+}
+
+/// The workspace root (the CLI package is `cli/` inside it): where `target/` and the
+/// reference data in `tests/reference/` live.
+pub fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("cli/ has a parent")
+        .to_path_buf()
 }
