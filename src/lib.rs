@@ -87,4 +87,5 @@ pub use frame::{Frame, PngCompression};
 pub use image::{Aspect, Image, ImageData, ImshowOptions};
 pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage};
+pub use ticks::AxisScale as AxisScaleName;
 pub use style::{pt_to_px, Style, SubplotParams};
