@@ -6,7 +6,7 @@ use crate::artists::autoscale::{self, Which};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
-use crate::colorbar::Orientation;
+use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
@@ -291,15 +291,15 @@ fn grid_cell(
 
 /// Text alignment and rotation for [`place_text`].
 #[derive(Debug, Clone, Copy)]
-struct Align {
-    ha: Ha,
-    va: Va,
-    angle: f64,
+pub(crate) struct Align {
+    pub(crate) ha: Ha,
+    pub(crate) va: Va,
+    pub(crate) angle: f64,
 }
 
 /// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does; mathtext
 /// (`$...$`) goes through the mathtext layout.
-fn place_text(
+pub(crate) fn place_text(
     glyphs: &mut GlyphCache,
     s: &str,
     size_pt: f64,
@@ -416,7 +416,7 @@ impl AxisMap {
 }
 
 /// `norm(v)` for one float64 value (NaN when masked or when the limits are unset).
-fn norm_forward(norm: &Norm, v: f64) -> f64 {
+pub(crate) fn norm_forward(norm: &Norm, v: f64) -> f64 {
     match norm.prepare(Work::F64, false) {
         Ok(Some(p)) => prepared_value(&p, v),
         _ => f64::NAN,
@@ -898,7 +898,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             .iter()
             .enumerate()
             .map(|(index, image)| {
-                let handle = ImageHandle { axes: ax.id, index };
+                let handle = Mappable::Image(ImageHandle { axes: ax.id, index });
                 image.drawing_norm(fig.colorbars.iter().any(|c| c.mappable == handle))
             })
             .collect();
@@ -920,17 +920,36 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let mut colorbars = Vec::with_capacity(fig.colorbars.len());
     for (index, (cb, (cell, anchor))) in fig.colorbars.iter().zip(cbar_cells).enumerate() {
         let o = &cb.options;
-        let image = fig
-            .axes(cb.mappable.axes)
-            .and_then(|a| a.images.get(cb.mappable.index))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "colorbar image",
-                    format!("{:?}", cb.mappable),
-                    "an image of this figure",
+        let (norm, cmap) = match cb.mappable {
+            Mappable::Image(h) => {
+                let image = fig
+                    .axes(h.axes)
+                    .and_then(|a| a.images.get(h.index))
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "colorbar image",
+                            format!("{h:?}"),
+                            "an image of this figure",
+                        )
+                    })?;
+                (
+                    axes_out[h.axes.0].image_norms[h.index].clone(),
+                    image.cmap.clone(),
                 )
-            })?;
-        let norm = axes_out[cb.mappable.axes.0].image_norms[cb.mappable.index].clone();
+            }
+            Mappable::Artist(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.plot.artists.get(h.index))
+                .and_then(|a| a.mapping())
+                .map(|(n, c)| (n.clone(), c.clone()))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "colorbar mappable",
+                        format!("{h:?}"),
+                        "a colour-mapped scatter",
+                    )
+                })?,
+        };
         // The long axis spans the first and last colour boundaries,
         // `norm.inverse(0)` and `norm.inverse(1)` (colorbar.py's `vmin`/`vmax`), which can
         // differ from the norm's limits in the last bit.
@@ -1014,7 +1033,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 trans: &trans,
             },
         )?;
-        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, image.cmap.n(), &trans, side)?;
+        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
         }
@@ -1023,7 +1042,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             bbox,
             orientation: o.orientation,
             norm,
-            cmap: image.cmap.clone(),
+            cmap,
             axis,
             extend_lower: elo,
             extend_upper: ehi,

@@ -2,7 +2,7 @@
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
 use crate::artists::line::{Blend, LineStyle};
-use crate::artists::{paint, DrawCtx, GridOptions};
+use crate::artists::{legend, paint, DrawCtx, GridOptions};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -67,7 +67,7 @@ impl Renderer {
     pub fn render(&mut self, fig: &Figure) -> Result<Frame> {
         rayon::scope(|_| {
             let lay = self.layout(fig)?;
-            let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs);
+            let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
             // The images are resampled while the operations that cannot touch their pixels
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
@@ -264,6 +264,7 @@ enum Layer {
     Axes,
     Spines,
     Title,
+    Legend,
 }
 
 /// A gridline: a two-point `Line2D` across the Axes at `value` (`Tick.gridline`).
@@ -624,7 +625,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
 
 /// Lowers a layout to draw operations in matplotlib's drawing order.
 pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<DrawList> {
-    let (mut list, images) = lower_deferred(fig, lay, glyphs);
+    let (mut list, images) = lower_deferred(fig, lay, glyphs)?;
     put_pixels(&mut list.ops, &images, images_pixels(&images)?);
     Ok(list)
 }
@@ -635,7 +636,7 @@ fn lower_deferred<'a>(
     fig: &'a Figure,
     lay: &'a Layout,
     glyphs: &mut GlyphCache,
-) -> (DrawList, Vec<(usize, ImagePlan<'a>)>) {
+) -> Result<(DrawList, Vec<(usize, ImagePlan<'a>)>)> {
     let mut images = Vec::new();
     let style = fig.style();
     let h = lay.height_px as f64;
@@ -689,6 +690,9 @@ fn lower_deferred<'a>(
             layers.push((1.5, Layer::Axes));
         }
         layers.push((3.0, Layer::Title));
+        if ax.plot.legend.is_some() {
+            layers.push((5.0, Layer::Legend));
+        }
         layers.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
         for (_, layer) in layers {
             match layer {
@@ -724,6 +728,17 @@ fn lower_deferred<'a>(
                         low.text(t);
                     }
                 }
+                Layer::Legend => {
+                    if let Some(opts) = &ax.plot.legend {
+                        let items = legend::paint_legend(ax, opts, &ctx, &al.bbox, low.glyphs)?;
+                        for it in items {
+                            match it {
+                                legend::LegendItem::Paint(p) => paint::emit(&mut low.ops, &p),
+                                legend::LegendItem::Text(t) => low.text(&t),
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -735,7 +750,7 @@ fn lower_deferred<'a>(
         height: lay.height_px,
         ops: low.ops,
     };
-    (list, images)
+    Ok((list, images))
 }
 
 /// Display x of the view's first and second limits (a spine runs from the first to the

@@ -4,7 +4,8 @@
 
 use figbuf::{
     Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure, GridOptions,
-    ImageHandle, ImshowOptions, LineStyle, MarkEvery, Norm, PlotOptions, SpanOptions,
+    ImageHandle, ImshowOptions, LegendOptions, LineStyle, Mappable, MarkEvery, Norm, PlotOptions,
+    ScatterColor, ScatterOptions, SpanOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -54,7 +55,10 @@ impl Kw {
         match self.take(names) {
             None => Ok(None),
             Some(v) => num(&v).map(Some).ok_or_else(|| {
-                FigError(format!("'{}' keyword '{}' must be a number, got {v}", self.call, names[0]))
+                FigError(format!(
+                    "'{}' keyword '{}' must be a number, got {v}",
+                    self.call, names[0]
+                ))
             }),
         }
     }
@@ -112,7 +116,9 @@ impl Ctx {
                 .collect(),
             Value::Object(o) if o.contains_key("array") => self.data(&o["array"], what),
             Value::Object(o) if o.contains_key("npy") => {
-                let file = o["npy"].as_str().ok_or_else(|| FigError(format!("{what}: 'npy' must name a file")))?;
+                let file = o["npy"]
+                    .as_str()
+                    .ok_or_else(|| FigError(format!("{what}: 'npy' must name a file")))?;
                 read_npy_1d(&self.dir.join(file))
             }
             Value::Number(_) => Ok(vec![num(v).unwrap_or(f64::NAN)]),
@@ -124,7 +130,8 @@ impl Ctx {
 fn read_npy_1d(path: &Path) -> R<Vec<f64>> {
     use ndarray::ArrayD;
     use ndarray_npy::ReadNpyExt;
-    let open = || std::fs::File::open(path).map_err(|e| FigError(format!("{}: {e}", path.display())));
+    let open =
+        || std::fs::File::open(path).map_err(|e| FigError(format!("{}: {e}", path.display())));
     if let Ok(a) = ArrayD::<f64>::read_npy(open()?) {
         return Ok(a.iter().copied().collect());
     }
@@ -158,13 +165,23 @@ fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     if let Some(ls) = kw.take(&["linestyle", "ls"]) {
         o.linestyle = Some(match ls {
             Value::String(s) => linestyle(&kw.call, &s)?,
-            other => return err(format!("'{}' keyword 'linestyle' must be a string, got {other}", kw.call)),
+            other => {
+                return err(format!(
+                    "'{}' keyword 'linestyle' must be a string, got {other}",
+                    kw.call
+                ))
+            }
         });
     }
     if let Some(m) = kw.take(&["marker"]) {
         o.marker = Some(match m {
             Value::String(s) => s,
-            other => return err(format!("'{}' keyword 'marker' must be a string, got {other}", kw.call)),
+            other => {
+                return err(format!(
+                    "'{}' keyword 'marker' must be a string, got {other}",
+                    kw.call
+                ))
+            }
         });
     }
     o.markersize = kw.f64(&["markersize", "ms"])?;
@@ -173,21 +190,34 @@ fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {
         o.markevery = Some(match &me {
-            Value::Number(n) if n.as_u64().is_some() => MarkEvery::Every(n.as_u64().unwrap_or(1) as usize),
+            Value::Number(n) if n.as_u64().is_some() => {
+                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
+            }
             Value::Array(v) if v.len() == 2 && v.iter().all(|x| x.as_u64().is_some()) && false => {
                 MarkEvery::StartEvery(0, 1)
             }
-            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => {
-                MarkEvery::Indices(v.iter().filter_map(|x| x.as_u64()).map(|x| x as usize).collect())
+            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
+                v.iter()
+                    .filter_map(|x| x.as_u64())
+                    .map(|x| x as usize)
+                    .collect(),
+            ),
+            _ => {
+                return err(format!(
+                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
+                    kw.call
+                ))
             }
-            _ => return err(format!("'{}' keyword 'markevery' must be an integer or a list of indices, got {me}", kw.call)),
         });
     }
     o.alpha = kw.f64(&["alpha"])?;
     o.label = kw.string(&["label"])?;
     o.zorder = kw.f64(&["zorder"])?;
     if let Some(ds) = kw.string(&["drawstyle", "ds"])? {
-        o.drawstyle = Some(ds.parse().map_err(|e: figbuf::Error| FigError(format!("'{}': {e}", kw.call)))?);
+        o.drawstyle = Some(
+            ds.parse()
+                .map_err(|e: figbuf::Error| FigError(format!("'{}': {e}", kw.call)))?,
+        );
     }
     o.solid_capstyle = kw.string(&["solid_capstyle"])?;
     o.dash_capstyle = kw.string(&["dash_capstyle"])?;
@@ -197,7 +227,11 @@ fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
 }
 
 /// `plot(*args)`: groups of `x, y[, fmt]` or `y[, fmt]`.
-fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<(Option<Vec<f64>>, Vec<f64>, Option<String>)>> {
+fn plot_groups(
+    ctx: &Ctx,
+    call: &str,
+    args: &[Value],
+) -> R<Vec<(Option<Vec<f64>>, Vec<f64>, Option<String>)>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -234,7 +268,9 @@ fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScaleName> {
             linthresh: linthresh.unwrap_or(2.0),
             linscale: linscale.unwrap_or(1.0),
         }),
-        other => err(format!("'{call}': scale {other:?} is not supported (linear, log, symlog)")),
+        other => err(format!(
+            "'{call}': scale {other:?} is not supported (linear, log, symlog)"
+        )),
     }
 }
 
@@ -247,7 +283,9 @@ fn norm_of(name: &str) -> R<Norm> {
         "linear" => Ok(Norm::linear()),
         "log" => Ok(Norm::log()),
         "symlog" => Ok(Norm::symlog(1.0, 1.0, 10.0)?),
-        other => err(format!("norm {other:?} is not supported (linear, log, symlog)")),
+        other => err(format!(
+            "norm {other:?} is not supported (linear, log, symlog)"
+        )),
     }
 }
 
@@ -285,7 +323,11 @@ fn imshow(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) 
         opts.aspect = match a {
             Value::String(s) => s.parse::<Aspect>()?,
             Value::Number(n) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
-            other => return err(format!("'imshow' keyword 'aspect' {other} is not supported")),
+            other => {
+                return err(format!(
+                    "'imshow' keyword 'aspect' {other} is not supported"
+                ))
+            }
         };
     }
     if kw.f64(&["alpha"])?.is_some() {
@@ -312,17 +354,29 @@ fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
 }
 
 /// Runs one Axes call.
-fn axes_call(fig: &mut Figure, ax: AxesId, ctx: &Ctx, method: &str, args: &[Value], kw: &mut Kw) -> R<Returned> {
+fn axes_call(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
     let arg = |i: usize| args.get(i);
     let text_arg = |i: usize| -> R<String> {
         match arg(i) {
             Some(Value::String(s)) => Ok(s.clone()),
-            other => err(format!("'{method}' argument {i} must be a string, got {other:?}")),
+            other => err(format!(
+                "'{method}' argument {i} must be a string, got {other:?}"
+            )),
         }
     };
     let nargs = |n: usize| -> R<()> {
         if args.len() > n {
-            err(format!("'{method}' takes at most {n} positional arguments, got {}", args.len()))
+            err(format!(
+                "'{method}' takes at most {n} positional arguments, got {}",
+                args.len()
+            ))
         } else {
             Ok(())
         }
@@ -356,30 +410,119 @@ fn axes_call(fig: &mut Figure, ax: AxesId, ctx: &Ctx, method: &str, args: &[Valu
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "scatter" => {
+            nargs(4)?;
+            let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {
+                return err("'scatter' needs x and y");
+            };
+            let x = ctx.data(xv, "'scatter' x")?;
+            let y = ctx.data(yv, "'scatter' y")?;
+            let mut o = ScatterOptions::default();
+            if let Some(sv) = arg(2).cloned().or(kw.take(&["s"])) {
+                o.s = Some(ctx.data(&sv, "'scatter' s")?);
+            }
+            let c = arg(3).cloned().or(kw.take(&["c"])).or(kw.take(&["color"]));
+            o.c = match c {
+                None => None,
+                Some(Value::String(s)) => Some(ScatterColor::Color(s)),
+                Some(Value::Array(v)) if v.iter().all(|x| x.is_string()) => {
+                    Some(ScatterColor::Colors(
+                        v.iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
+                    ))
+                }
+                Some(v) => Some(ScatterColor::Values(ctx.data(&v, "'scatter' c")?)),
+            };
+            o.marker = kw.string(&["marker"])?;
+            if let Some(c) = kw.string(&["cmap"])? {
+                o.cmap = Some(Colormap::named(&c)?);
+            }
+            if let Some(n) = kw.string(&["norm"])? {
+                o.norm = Some(norm_of(&n)?);
+            }
+            o.vmin = kw.f64(&["vmin"])?;
+            o.vmax = kw.f64(&["vmax"])?;
+            o.alpha = kw.f64(&["alpha"])?;
+            o.linewidths = kw.f64(&["linewidths", "linewidth", "lw"])?;
+            o.edgecolors = kw.string(&["edgecolors", "edgecolor", "ec"])?;
+            o.label = kw.string(&["label"])?;
+            o.zorder = kw.f64(&["zorder"])?;
+            ret = Returned::Artist(fig[ax].scatter(x, y, o)?);
+        }
+        "legend" => {
+            nargs(0)?;
+            let mut o = LegendOptions::default();
+            if let Some(l) = kw.take(&["loc"]) {
+                o.loc = match l {
+                    Value::String(s) => s,
+                    Value::Number(n) => n.to_string(),
+                    other => {
+                        return err(format!("'legend' keyword 'loc' {other} is not supported"))
+                    }
+                };
+            }
+            if let Some(n) = kw.f64(&["ncols", "ncol"])? {
+                o.ncols = n as usize;
+            }
+            o.title = kw.string(&["title"])?;
+            if let Some(f) = kw.f64(&["fontsize"])? {
+                o.fontsize = f;
+            }
+            if let Some(f) = kw.bool(&["frameon"])? {
+                o.frameon = f;
+            }
+            if let Some(a) = kw.f64(&["framealpha"])? {
+                o.framealpha = a;
+            }
+            fig[ax].legend(o)?;
+        }
         "axhline" | "axvline" => {
             nargs(3)?;
-            let (lo, hi) = if method == "axhline" { ("xmin", "xmax") } else { ("ymin", "ymax") };
-            let v = opt_num(arg(0)).or(kw.f64(&[if method == "axhline" { "y" } else { "x" }])?).unwrap_or(0.0);
+            let (lo, hi) = if method == "axhline" {
+                ("xmin", "xmax")
+            } else {
+                ("ymin", "ymax")
+            };
+            let v = opt_num(arg(0))
+                .or(kw.f64(&[if method == "axhline" { "y" } else { "x" }])?)
+                .unwrap_or(0.0);
             let mut o = span_options(kw, lo, hi)?;
             o.min = opt_num(arg(1)).or(o.min);
             o.max = opt_num(arg(2)).or(o.max);
-            let h = if method == "axhline" { fig[ax].axhline(v, o)? } else { fig[ax].axvline(v, o)? };
+            let h = if method == "axhline" {
+                fig[ax].axhline(v, o)?
+            } else {
+                fig[ax].axvline(v, o)?
+            };
             ret = Returned::Artist(h);
         }
         "axhspan" | "axvspan" => {
             nargs(4)?;
-            let (lo, hi) = if method == "axhspan" { ("xmin", "xmax") } else { ("ymin", "ymax") };
+            let (lo, hi) = if method == "axhspan" {
+                ("xmin", "xmax")
+            } else {
+                ("ymin", "ymax")
+            };
             let (Some(a), Some(b)) = (opt_num(arg(0)), opt_num(arg(1))) else {
                 return err(format!("'{method}' needs two numbers"));
             };
             let mut o = span_options(kw, lo, hi)?;
             o.min = opt_num(arg(2)).or(o.min);
             o.max = opt_num(arg(3)).or(o.max);
-            let h = if method == "axhspan" { fig[ax].axhspan(a, b, o)? } else { fig[ax].axvspan(a, b, o)? };
+            let h = if method == "axhspan" {
+                fig[ax].axhspan(a, b, o)?
+            } else {
+                fig[ax].axvspan(a, b, o)?
+            };
             ret = Returned::Artist(h);
         }
         "set_xlim" | "set_ylim" => {
-            let (n0, n1) = if method == "set_xlim" { ("left", "right") } else { ("bottom", "top") };
+            let (n0, n1) = if method == "set_xlim" {
+                ("left", "right")
+            } else {
+                ("bottom", "top")
+            };
             let (mut a, mut b) = (kw.take(&[n0]), kw.take(&[n1]));
             match args {
                 [Value::Array(v)] if v.len() == 2 => {
@@ -430,7 +573,11 @@ fn axes_call(fig: &mut Figure, ax: AxesId, ctx: &Ctx, method: &str, args: &[Valu
         "set_xticks" | "set_yticks" => {
             let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;
             let labels = match arg(1).cloned().or(kw.take(&["labels"])) {
-                Some(Value::Array(v)) => Some(v.iter().map(|s| s.as_str().unwrap_or("").to_string()).collect()),
+                Some(Value::Array(v)) => Some(
+                    v.iter()
+                        .map(|s| s.as_str().unwrap_or("").to_string())
+                        .collect(),
+                ),
                 _ => None,
             };
             if method == "set_xticks" {
@@ -468,7 +615,11 @@ fn axes_call(fig: &mut Figure, ax: AxesId, ctx: &Ctx, method: &str, args: &[Valu
             let a = match arg(0).or(kw.take(&["aspect"]).as_ref()) {
                 Some(Value::String(s)) => s.parse::<Aspect>()?,
                 Some(Value::Number(n)) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
-                other => return err(format!("'set_aspect' needs 'equal', 'auto' or a number, got {other:?}")),
+                other => {
+                    return err(format!(
+                        "'set_aspect' needs 'equal', 'auto' or a number, got {other:?}"
+                    ))
+                }
             };
             fig[ax].set_aspect(a);
         }
@@ -494,14 +645,24 @@ fn axes_call(fig: &mut Figure, ax: AxesId, ctx: &Ctx, method: &str, args: &[Valu
             Some("on") => {
                 fig[ax].set_axis_on();
             }
-            other => return err(format!("'axis' argument {other:?} is not supported ('on', 'off')")),
+            other => {
+                return err(format!(
+                    "'axis' argument {other:?} is not supported ('on', 'off')"
+                ))
+            }
         },
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(ret)
 }
 
-fn figure_call(fig: &mut Figure, returned: &[Vec<Returned>], method: &str, args: &[Value], kw: &mut Kw) -> R<Returned> {
+fn figure_call(
+    fig: &mut Figure,
+    returned: &[Vec<Returned>],
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
     match method {
         "colorbar" => {
             let mappable = match args.first() {
@@ -509,10 +670,19 @@ fn figure_call(fig: &mut Figure, returned: &[Vec<Returned>], method: &str, args:
                     let r = &o["ref"];
                     let i = r.get(0).and_then(|v| v.as_i64()).unwrap_or(-2);
                     let j = r.get(1).and_then(|v| v.as_u64()).unwrap_or(u64::MAX) as usize;
-                    let found = if i < 0 { None } else { returned.get(i as usize).and_then(|v| v.get(j)) };
+                    let found = if i < 0 {
+                        None
+                    } else {
+                        returned.get(i as usize).and_then(|v| v.get(j))
+                    };
                     match found {
-                        Some(Returned::Image(h)) => *h,
-                        _ => return err(format!("'colorbar' mappable {r} is not an image")),
+                        Some(Returned::Image(h)) => Mappable::Image(*h),
+                        Some(Returned::Artist(h)) => Mappable::Artist(*h),
+                        _ => {
+                            return err(format!(
+                                "'colorbar' mappable {r} is not an image or a scatter"
+                            ))
+                        }
                     }
                 }
                 _ => return err("'colorbar' needs a mappable {\"ref\": [i, j]}"),
@@ -551,20 +721,31 @@ fn figure_call(fig: &mut Figure, returned: &[Vec<Returned>], method: &str, args:
 
 /// Builds the figure a description draws.
 pub fn build(path: &Path) -> R<Figure> {
-    let text = std::fs::read_to_string(path).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
-    let doc: Value = serde_json::from_str(&text).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let doc: Value =
+        serde_json::from_str(&text).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
     let ctx = Ctx {
         dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
-    let obj = doc.as_object().ok_or_else(|| FigError("figure.json: expected an object".into()))?;
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| FigError("figure.json: expected an object".into()))?;
     for k in obj.keys() {
-        if !matches!(k.as_str(), "figure" | "subplots" | "axes" | "figure_calls" | "transparent") {
+        if !matches!(
+            k.as_str(),
+            "figure" | "subplots" | "axes" | "figure_calls" | "transparent"
+        ) {
             return err(format!("figure.json: key '{k}' is not supported"));
         }
     }
     let mut fkw = Kw {
         call: "figure".into(),
-        map: obj.get("figure").and_then(|v| v.as_object()).cloned().unwrap_or_default(),
+        map: obj
+            .get("figure")
+            .and_then(|v| v.as_object())
+            .cloned()
+            .unwrap_or_default(),
     };
     let figsize = match fkw.take(&["figsize"]) {
         Some(v) => ctx.data(&v, "figsize")?,
@@ -572,7 +753,8 @@ pub fn build(path: &Path) -> R<Figure> {
     };
     let dpi = fkw.f64(&["dpi"])?.unwrap_or(100.0);
     let face = fkw.string(&["facecolor"])?;
-    fkw.finish().map_err(|e| FigError(format!("figure.json: {}", e.0)))?;
+    fkw.finish()
+        .map_err(|e| FigError(format!("figure.json: {}", e.0)))?;
     if figsize.len() != 2 {
         return err("figure.json: figsize needs two numbers");
     }
@@ -584,12 +766,18 @@ pub fn build(path: &Path) -> R<Figure> {
         for (k, v) in sp {
             let one = v.as_u64() == Some(1) || v.as_bool() == Some(false);
             if !one {
-                return err(format!("figure.json: subplots '{k}' = {v} is not supported yet (one Axes)"));
+                return err(format!(
+                    "figure.json: subplots '{k}' = {v} is not supported yet (one Axes)"
+                ));
             }
         }
     }
     let ax = fig.add_subplot();
-    let axes_calls = obj.get("axes").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    let axes_calls = obj
+        .get("axes")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
     if axes_calls.len() > 1 {
         return err("figure.json: more than one Axes is not supported yet");
     }
@@ -598,17 +786,25 @@ pub fn build(path: &Path) -> R<Figure> {
         let mut rets = Vec::new();
         let calls = calls.as_array().cloned().unwrap_or_default();
         for (j, c) in calls.iter().enumerate() {
-            let r = one_call(c, |method, args, kw| axes_call(&mut fig, ax, &ctx, method, args, kw))
-                .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
+            let r = one_call(c, |method, args, kw| {
+                axes_call(&mut fig, ax, &ctx, method, args, kw)
+            })
+            .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
             rets.push(r);
         }
         returned.push(rets);
     }
-    let fcalls = obj.get("figure_calls").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    let fcalls = obj
+        .get("figure_calls")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
     for (j, c) in fcalls.iter().enumerate() {
         let r = returned.clone();
-        one_call(c, |method, args, kw| figure_call(&mut fig, &r, method, args, kw))
-            .map_err(|e| FigError(format!("figure.json: figure call {j}: {}", e.0)))?;
+        one_call(c, |method, args, kw| {
+            figure_call(&mut fig, &r, method, args, kw)
+        })
+        .map_err(|e| FigError(format!("figure.json: figure call {j}: {}", e.0)))?;
     }
     if obj.get("transparent").and_then(|v| v.as_bool()) == Some(true) {
         fig.set_facecolor(Color::TRANSPARENT);
@@ -618,11 +814,22 @@ pub fn build(path: &Path) -> R<Figure> {
 }
 
 fn one_call(c: &Value, f: impl FnOnce(&str, &[Value], &mut Kw) -> R<Returned>) -> R<Returned> {
-    let method = c.get("method").and_then(|m| m.as_str()).ok_or_else(|| FigError("a call needs a 'method'".into()))?;
-    let args = c.get("args").and_then(|a| a.as_array()).cloned().unwrap_or_default();
+    let method = c
+        .get("method")
+        .and_then(|m| m.as_str())
+        .ok_or_else(|| FigError("a call needs a 'method'".into()))?;
+    let args = c
+        .get("args")
+        .and_then(|a| a.as_array())
+        .cloned()
+        .unwrap_or_default();
     let mut kw = Kw {
         call: method.to_string(),
-        map: c.get("kwargs").and_then(|k| k.as_object()).cloned().unwrap_or_default(),
+        map: c
+            .get("kwargs")
+            .and_then(|k| k.as_object())
+            .cloned()
+            .unwrap_or_default(),
     };
     let r = f(method, &args, &mut kw)?;
     kw.finish()?;

@@ -192,6 +192,27 @@ impl Axes {
         Ok(h)
     }
 
+    /// `ax.scatter(x, y, **kwargs)`: markers at (x, y), sized in pt² and coloured by
+    /// colour(s) or by values through a colormap (then a colorbar can take the handle).
+    pub fn scatter(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: super::scatter::ScatterOptions,
+    ) -> Result<ArtistHandle> {
+        let cycle = &mut self.plot.patch_cycle;
+        let mut next = || {
+            let c = cycle_color(*cycle);
+            *cycle += 1;
+            c
+        };
+        let c =
+            super::scatter::PathCollection::new(x.to_f64_vec(), y.to_f64_vec(), opts, &mut next)?;
+        let h = self.push_artist(Artist::Scatter(c));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
     /// `ax.semilogx(x, y, ...)`: `plot` then a log x axis.
     pub fn semilogx(
         &mut self,
@@ -440,6 +461,27 @@ impl Axes {
         let t = ticks.to_f64_vec();
         check_labels("set_yticks", &t, &labels)?;
         self.plot.y.ticks = Some((t, labels));
+        Ok(self)
+    }
+
+    /// `ax.legend(**kwargs)`: a legend of the labelled artists.
+    pub fn legend(&mut self, opts: super::legend::LegendOptions) -> Result<&mut Self> {
+        super::legend::loc_code(&opts.loc)?;
+        if !(opts.fontsize.is_finite() && opts.fontsize > 0.0) {
+            return Err(Error::invalid(
+                "legend fontsize",
+                opts.fontsize,
+                "a positive size in points",
+            ));
+        }
+        if !(0.0..=1.0).contains(&opts.framealpha) {
+            return Err(Error::invalid(
+                "legend framealpha",
+                opts.framealpha,
+                "within 0..=1",
+            ));
+        }
+        self.plot.legend = Some(opts);
         Ok(self)
     }
 

@@ -2,7 +2,9 @@
 //! lowering to `draw_path` + `draw_markers`.
 
 use super::markers::{self, MarkerDef};
-use super::paint::{CapStyle, Dashes, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Stroke};
+use super::paint::{
+    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Stroke,
+};
 use super::DrawCtx;
 use crate::color::Color;
 use crate::{Error, Result};
@@ -491,14 +493,24 @@ impl Line2D {
 
     /// `draw_path` and `draw_markers` of this line, in that order.
     pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
+        let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
+        self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip))
+    }
+
+    /// [`Line2D::paint`] through any transform to device pixels, with any clip box.
+    pub(crate) fn paint_in(
+        &self,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+    ) -> Vec<Paint> {
         let mut out = Vec::new();
-        let dpi = ctx.dpi;
         let lw_px = self.linewidth_pt * dpi / 72.0;
         if self.linestyle != LineStyle::None && !self.x.is_empty() {
             let (x, y) = self.drawn_xy();
             let mut path = Vec::with_capacity(x.len());
             for (i, (&a, &b)) in x.iter().zip(&y).enumerate() {
-                let p = ctx.to_device_blend(a, b, self.blend);
+                let p = to_dev(a, b);
                 path.push(if i == 0 {
                     PathCmd::MoveTo(p.0, p.1)
                 } else {
@@ -534,21 +546,26 @@ impl Line2D {
                     join,
                     dashes,
                 }),
-                clip: Some(ctx.clip),
+                clip,
                 snap: super::paint::Snap::Auto,
                 antialiased: self.antialiased,
             }));
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                out.push(Paint::Markers(self.markers(m, ctx)));
+                out.push(Paint::Markers(self.markers(m, dpi, to_dev, clip)));
             }
         }
         out
     }
 
-    fn markers(&self, m: &'static MarkerDef, ctx: &DrawCtx) -> MarkersDraw {
-        let dpi = ctx.dpi;
+    fn markers(
+        &self,
+        m: &'static MarkerDef,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+    ) -> MarkersDraw {
         let size_px = self.markersize_pt * dpi / 72.0;
         let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
         let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
@@ -559,7 +576,7 @@ impl Line2D {
         let positions = self
             .marker_indices()
             .into_iter()
-            .map(|i| ctx.to_device_blend(self.x[i], self.y[i], self.blend))
+            .map(|i| to_dev(self.x[i], self.y[i]))
             .collect();
         let mew_px = if m.name == "," {
             0.0
@@ -578,7 +595,7 @@ impl Line2D {
                 dashes: None,
             }),
             positions,
-            clip: Some(ctx.clip),
+            clip,
             snap: m.snap(size_px),
         }
     }

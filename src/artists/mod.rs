@@ -4,11 +4,13 @@
 
 mod api;
 pub mod autoscale;
+pub mod legend;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
 pub mod paint;
 pub mod patch;
+pub mod scatter;
 pub mod values;
 
 use crate::color::Color;
@@ -43,6 +45,8 @@ pub(crate) enum Artist {
     Line(Line2D),
     /// `axhspan`, `axvspan`.
     Patch(Patch),
+    /// `scatter`.
+    Scatter(scatter::PathCollection),
 }
 
 impl Artist {
@@ -50,6 +54,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.zorder,
             Artist::Patch(p) => p.zorder,
+            Artist::Scatter(c) => c.zorder,
         }
     }
 
@@ -57,6 +62,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.paint(ctx),
             Artist::Patch(p) => p.paint(ctx),
+            Artist::Scatter(c) => c.paint(ctx, None),
         }
     }
 
@@ -64,7 +70,30 @@ impl Artist {
         match self {
             Artist::Line(l) => l.data_limits(),
             Artist::Patch(p) => p.data_limits(),
+            Artist::Scatter(c) => c.data_limits(),
         }
+    }
+
+    /// The norm and colormap of a colour-mapped artist.
+    pub(crate) fn mapping(&self) -> Option<(&crate::color::Norm, &crate::color::Colormap)> {
+        match self {
+            Artist::Scatter(c) => c.mapping(),
+            _ => None,
+        }
+    }
+
+    /// What `Colorbar.__init__` does to its mappable's norm (`_process_values`: limits made
+    /// non-singular with expander 0.1). False when the artist is not colour-mapped.
+    pub(crate) fn colorbar_norm(&mut self) -> bool {
+        if let Artist::Scatter(c) = self {
+            if let scatter::Faces::Mapped { norm, .. } = &mut c.faces {
+                let (a, b) = (norm.vmin().unwrap_or(0.0), norm.vmax().unwrap_or(1.0));
+                let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+                *norm = norm.clone().with_limits(Some(a), Some(b));
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -125,6 +154,7 @@ pub(crate) struct PlotState {
     pub x: AxisState,
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
+    pub legend: Option<legend::LegendOptions>,
 }
 
 impl Default for PlotState {
@@ -136,6 +166,7 @@ impl Default for PlotState {
             x: AxisState::default(),
             y: AxisState::default(),
             grid: [None, None],
+            legend: None,
         }
     }
 }
@@ -189,6 +220,10 @@ pub(crate) struct DrawCtx {
     pub y_axes: Affine,
     /// Axes fractions -> device.
     pub axes: Affine,
+    /// Scaled data -> display (y up), for `loc='best'`.
+    pub data_display: Affine,
+    /// Canvas height.
+    pub h: f64,
     pub xscale: AxisScale,
     pub yscale: AxisScale,
 }
@@ -248,9 +283,19 @@ impl DrawCtx {
             x_axes: x_axes.then(&flip),
             y_axes: y_axes.then(&flip),
             axes: trans_axes.then(&flip),
+            data_display: *trans_data,
+            h,
             xscale,
             yscale,
         }
+    }
+
+    /// A data point to display coordinates (y up).
+    pub(crate) fn to_display(&self, x: f64, y: f64) -> (f64, f64) {
+        let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };
+        let (x, y) = (s(self.xscale, x), s(self.yscale, y));
+        let t = &self.data_display;
+        (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
     }
 
     /// A point in the given coordinates to device pixels.

@@ -2,7 +2,7 @@
 //! blended transform), drawn with `draw_path` (face, then edge).
 
 use super::line::{Blend, LineStyle};
-use super::paint::{CapStyle, Dashes, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::paint::{CapStyle, ClipBox, Dashes, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::{DataLim, DrawCtx};
 use crate::color::Color;
 
@@ -49,14 +49,24 @@ impl Patch {
             .collect();
         path.pop();
         path.push(PathCmd::ClosePoly);
+        self.paint_path(path, ctx.dpi, Some(ctx.clip))
+    }
+
+    /// The patch's `draw_path` for a path already in device pixels.
+    pub(crate) fn paint_path(
+        &self,
+        path: Vec<PathCmd>,
+        dpi: f64,
+        clip: Option<ClipBox>,
+    ) -> Vec<Paint> {
         let edge = self.edge.map(|c| self.with_alpha(c));
         let lw = match edge {
             Some(c) if c.a != 0.0 && self.linestyle != LineStyle::None => self.linewidth_pt,
             _ => 0.0,
         };
-        let k = ctx.dpi / 72.0;
+        let k = dpi / 72.0;
         let stroke = (lw > 0.0).then(|| Stroke {
-            width_px: lw * ctx.dpi / 72.0,
+            width_px: lw * dpi / 72.0,
             color: edge.unwrap_or(Color::TRANSPARENT).to_rgba8_round(),
             cap: CapStyle::Butt,
             join: JoinStyle::Miter,
@@ -80,7 +90,7 @@ impl Patch {
             path,
             fill: face,
             stroke,
-            clip: Some(ctx.clip),
+            clip,
             snap: Snap::Auto,
             simplify: false,
             antialiased: true,
