@@ -205,6 +205,8 @@ pub struct ColorbarLayout {
     pub extend_upper: f64,
     /// Display coordinates along the long axis of the `N + 1` colour-cell boundaries.
     pub cell_edges: Vec<f64>,
+    /// The mappable's alpha, applied to the colour cells.
+    pub alpha: Option<f64>,
 }
 
 /// The whole figure laid out.
@@ -920,6 +922,13 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let mut colorbars = Vec::with_capacity(fig.colorbars.len());
     for (index, (cb, (cell, anchor))) in fig.colorbars.iter().zip(cbar_cells).enumerate() {
         let o = &cb.options;
+        let alpha = match cb.mappable {
+            Mappable::Artist(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.plot.artists.get(h.index))
+                .and_then(|a| a.alpha()),
+            Mappable::Image(_) => None,
+        };
         let (norm, cmap) = match cb.mappable {
             Mappable::Image(h) => {
                 let image = fig
@@ -1047,6 +1056,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             extend_lower: elo,
             extend_upper: ehi,
             cell_edges,
+            alpha,
         });
     }
 

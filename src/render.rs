@@ -589,7 +589,16 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
-    let lut = cb.cmap.lut_rgba8_round();
+    let lut: Vec<[u8; 4]> = match cb.alpha {
+        None => cb.cmap.lut_rgba8_round(),
+        Some(a) => (0..cb.cmap.n())
+            .map(|i| {
+                crate::Color::from_array(cb.cmap.lut_row(i))
+                    .with_alpha(a)
+                    .to_rgba8_round()
+            })
+            .collect(),
+    };
     let r = |v: f64| (v + 0.5).floor() as i64;
     for (edge, color) in cb.cell_edges.windows(2).zip(&lut) {
         let rect = match cb.orientation {
@@ -704,8 +713,19 @@ fn lower_deferred<'a>(
                     }
                 }
                 Layer::Artist(i) => {
-                    for p in ax.plot.artists[i].paint(&ctx) {
-                        paint::emit(&mut low.ops, &p);
+                    if let crate::artists::Artist::Text(t) = &ax.plot.artists[i] {
+                        let (paints, item) = t.paint(&ctx, low.glyphs)?;
+                        for p in paints {
+                            paint::emit(&mut low.ops, &p);
+                        }
+                        let keep = low.text_color;
+                        low.text_color = t.color.to_rgba8_round();
+                        low.text(&item);
+                        low.text_color = keep;
+                    } else {
+                        for p in ax.plot.artists[i].paint(&ctx) {
+                            paint::emit(&mut low.ops, &p);
+                        }
                     }
                 }
                 Layer::Axes => {

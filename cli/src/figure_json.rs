@@ -3,9 +3,9 @@
 //! and keyword is matplotlib's; anything figbuf does not support is an error naming it.
 
 use figbuf::{
-    Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure, GridOptions,
-    ImageHandle, ImshowOptions, LegendOptions, LineStyle, Mappable, MarkEvery, Norm, PlotOptions,
-    ScatterColor, ScatterOptions, SpanOptions,
+    ArrowStyle, Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure,
+    GridOptions, ImageHandle, ImshowOptions, LegendOptions, LineStyle, Mappable, MarkEvery, Norm,
+    PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -353,6 +353,25 @@ fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
     Ok(o)
 }
 
+fn text_options(kw: &mut Kw) -> R<TextOptions> {
+    let mut o = TextOptions::default();
+    o.fontsize = kw.f64(&["fontsize", "size"])?;
+    o.color = kw.string(&["color", "c"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.va = kw.string(&["va", "verticalalignment"])?;
+    o.alpha = kw.f64(&["alpha"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    if let Some(r) = kw.f64(&["rotation"])? {
+        if r != 0.0 {
+            return err(format!(
+                "'{}' keyword 'rotation' other than 0 is not supported",
+                kw.call
+            ));
+        }
+    }
+    Ok(o)
+}
+
 /// Runs one Axes call.
 fn axes_call(
     fig: &mut Figure,
@@ -449,6 +468,54 @@ fn axes_call(
             o.label = kw.string(&["label"])?;
             o.zorder = kw.f64(&["zorder"])?;
             ret = Returned::Artist(fig[ax].scatter(x, y, o)?);
+        }
+        "text" => {
+            nargs(3)?;
+            let (Some(x), Some(y)) = (opt_num(arg(0)), opt_num(arg(1))) else {
+                return err("'text' needs x, y and a string");
+            };
+            let s = text_arg(2)?;
+            let o = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].text(x, y, s, o)?);
+        }
+        "annotate" => {
+            let s = match arg(0).cloned().or(kw.take(&["text"])) {
+                Some(Value::String(s)) => s,
+                other => return err(format!("'annotate' needs a text, got {other:?}")),
+            };
+            let pair = |v: Option<Value>, what: &str| -> R<Option<(f64, f64)>> {
+                match v {
+                    None => Ok(None),
+                    Some(v) => {
+                        let d = ctx.data(&v, what)?;
+                        if d.len() != 2 {
+                            return err(format!("'annotate' {what} needs two numbers"));
+                        }
+                        Ok(Some((d[0], d[1])))
+                    }
+                }
+            };
+            let xy = pair(arg(1).cloned().or(kw.take(&["xy"])), "xy")?
+                .ok_or_else(|| FigError("'annotate' needs xy".into()))?;
+            let xytext = pair(arg(2).cloned().or(kw.take(&["xytext"])), "xytext")?;
+            let style = match kw.take(&["arrowprops"]) {
+                None => None,
+                Some(Value::Object(mut m)) => {
+                    let st = m.remove("arrowstyle");
+                    if let Some(k) = m.keys().next() {
+                        return err(format!("'annotate' arrowprops key '{k}' is not supported"));
+                    }
+                    match st {
+                        Some(Value::String(s)) => Some(s.parse::<ArrowStyle>()?),
+                        _ => return err("'annotate' arrowprops needs an 'arrowstyle'"),
+                    }
+                }
+                Some(other) => {
+                    return err(format!("'annotate' arrowprops {other} is not supported"))
+                }
+            };
+            let o = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].annotate(s, xy, xytext, style, o)?);
         }
         "legend" => {
             nargs(0)?;

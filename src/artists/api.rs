@@ -213,6 +213,34 @@ impl Axes {
         Ok(h)
     }
 
+    /// `ax.text(x, y, s, **kwargs)` in data coordinates.
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        s: impl Into<String>,
+        opts: super::text::TextOptions,
+    ) -> Result<ArtistHandle> {
+        let t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
+    /// `ax.annotate(text, xy, xytext, arrowprops=dict(arrowstyle=...))` in data
+    /// coordinates; `arrowstyle` `None` draws no arrow.
+    pub fn annotate(
+        &mut self,
+        s: impl Into<String>,
+        xy: (f64, f64),
+        xytext: Option<(f64, f64)>,
+        arrowstyle: Option<super::text::ArrowStyle>,
+        opts: super::text::TextOptions,
+    ) -> Result<ArtistHandle> {
+        let (x, y) = xytext.unwrap_or(xy);
+        let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
+        t.arrow = arrowstyle.map(|a| (xy, a));
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
     /// `ax.semilogx(x, y, ...)`: `plot` then a log x axis.
     pub fn semilogx(
         &mut self,

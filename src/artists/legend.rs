@@ -233,6 +233,7 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::Line(l) => l.label.as_deref(),
         Artist::Patch(p) => p.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
+        Artist::Text(_) => None,
     }
     .filter(|s| !s.is_empty() && !s.starts_with('_'))
 }
@@ -295,6 +296,7 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox) -> usize {
                     .filter(|p| inside(p.0, p.1))
                     .count();
             }
+            Artist::Text(_) => {}
             Artist::Patch(p) => {
                 let (x0, y0, pw, ph) = p.rect;
                 let c0 = ctx.to_device_blend(x0, y0, p.blend);
@@ -339,6 +341,14 @@ pub(crate) fn paint_legend(
     if entries.is_empty() {
         return Ok(Vec::new());
     }
+    // TextArea heights: at least the ink ascent of "lp" above the baseline.
+    let lp = glyphs.shape("lp", fs, dpi)?.ink_ascent_px;
+    let text_box = |s: &crate::text::ShapedText| Bx {
+        x0: 0.0,
+        y0: -s.descent_px,
+        w: s.width_px,
+        h: lp.max(s.ascent_px) + s.descent_px,
+    };
     // Item boxes: handle DrawingArea (20 x 7 pt, no descent) and the TextArea.
     let hb = Bx {
         x0: -0.0 * dc,
@@ -348,16 +358,7 @@ pub(crate) fn paint_legend(
     };
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
-        .map(|e| {
-            let s = &e.label.shaped;
-            let tb = Bx {
-                x0: 0.0,
-                y0: -s.descent_px,
-                w: s.width_px,
-                h: s.ascent_px + s.descent_px,
-            };
-            hpack(&[hb, tb], (0.8 * fs) * dc)
-        })
+        .map(|e| hpack(&[hb, text_box(&e.label.shaped)], (0.8 * fs) * dc))
         .collect();
     // Columns: np.array_split into ncols.
     let n = items.len();
@@ -387,13 +388,7 @@ pub(crate) fn paint_legend(
     };
     let mut top_children = Vec::new();
     if let Some(t) = &title {
-        let s = &t.shaped;
-        top_children.push(Bx {
-            x0: 0.0,
-            y0: -s.descent_px,
-            w: s.width_px,
-            h: s.ascent_px + s.descent_px,
-        });
+        top_children.push(text_box(&t.shaped));
     }
     top_children.push(handle_box);
     let (legend_box, top_offs) = vpack(&top_children, (0.5 * fs) * dc, (0.4 * fs) * dc, true);
@@ -516,6 +511,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints.truncate(1);
             paints
         }
+        Artist::Text(_) => Vec::new(),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the collection's first size, drawn as a collection of one.

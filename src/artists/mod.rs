@@ -11,6 +11,7 @@ pub(crate) mod markers;
 pub mod paint;
 pub mod patch;
 pub mod scatter;
+pub mod text;
 pub mod values;
 
 use crate::color::Color;
@@ -47,6 +48,8 @@ pub(crate) enum Artist {
     Patch(Patch),
     /// `scatter`.
     Scatter(scatter::PathCollection),
+    /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
+    Text(text::TextArtist),
 }
 
 impl Artist {
@@ -55,6 +58,7 @@ impl Artist {
             Artist::Line(l) => l.zorder,
             Artist::Patch(p) => p.zorder,
             Artist::Scatter(c) => c.zorder,
+            Artist::Text(t) => t.zorder,
         }
     }
 
@@ -63,6 +67,7 @@ impl Artist {
             Artist::Line(l) => l.paint(ctx),
             Artist::Patch(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
+            Artist::Text(_) => Vec::new(),
         }
     }
 
@@ -71,6 +76,17 @@ impl Artist {
             Artist::Line(l) => l.data_limits(),
             Artist::Patch(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
+            Artist::Text(_) => DataLim::default(),
+        }
+    }
+
+    /// The artist's `alpha`.
+    pub(crate) fn alpha(&self) -> Option<f64> {
+        match self {
+            Artist::Line(l) => l.alpha,
+            Artist::Patch(p) => p.alpha,
+            Artist::Scatter(c) => c.alpha,
+            Artist::Text(t) => Some(t.color.a),
         }
     }
 
