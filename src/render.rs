@@ -777,14 +777,14 @@ fn lower_deferred<'a>(
 /// second, as matplotlib's `viewLim.intervalx`).
 fn x_span(al: &AxesLayout) -> (f64, f64) {
     (
-        al.trans_data.apply(al.view_x.0, 0.0).0,
-        al.trans_data.apply(al.view_x.1, 0.0).0,
+        al.trans_data.apply(al.xscale.transform(al.view_x.0), 0.0).0,
+        al.trans_data.apply(al.xscale.transform(al.view_x.1), 0.0).0,
     )
 }
 
 fn y_span(al: &AxesLayout) -> (f64, f64) {
     (
-        al.trans_data.apply(0.0, al.view_y.0).1,
-        al.trans_data.apply(0.0, al.view_y.1).1,
+        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.0)).1,
+        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.1)).1,
     )
 }
