@@ -27,6 +27,46 @@ pub struct Rasterizer {
     start: (i64, i64),
     pos: (i64, i64),
     open: bool,
+    /// Agg's `rasterizer_sl_clip_dbl` state for the `*_d` methods: the clip box
+    /// (x1, y1, x2, y2), normalised, if clipping.
+    clip: Option<(f64, f64, f64, f64)>,
+    /// The last point given to the clipper (double precision) and its clipping flags.
+    last_d: (f64, f64),
+    flags_d: u32,
+    /// The current contour's start (double precision) and whether a line followed it.
+    start_d: (f64, f64),
+    status_d: StatusD,
+}
+
+/// Agg's `rasterizer_scanline_aa` status for `close_polygon`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum StatusD {
+    #[default]
+    Initial,
+    MoveTo,
+    LineTo,
+    Closed,
+}
+
+/// Agg's `clipping_flags`: x > x2 (1), y > y2 (2), x < x1 (4), y < y1 (8).
+#[inline]
+fn clipping_flags(x: f64, y: f64, c: (f64, f64, f64, f64)) -> u32 {
+    u32::from(x > c.2)
+        | (u32::from(y > c.3) << 1)
+        | (u32::from(x < c.0) << 2)
+        | (u32::from(y < c.1) << 3)
+}
+
+/// Agg's `clipping_flags_y`.
+#[inline]
+fn clipping_flags_y(y: f64, c: (f64, f64, f64, f64)) -> u32 {
+    (u32::from(y > c.3) << 1) | (u32::from(y < c.1) << 3)
+}
+
+/// Agg's `iround(v * 256)` of a coordinate (`ras_conv_dbl::xi`).
+#[inline]
+fn sub(v: f64) -> i64 {
+    iround(v * SCALE as f64)
 }
 
 /// Agg's `iround`: round half away from zero.
@@ -45,11 +85,158 @@ impl Rasterizer {
         Self::default()
     }
 
-    /// Forgets every edge.
+    /// Forgets every edge (the clip box stays).
     pub fn reset(&mut self) {
         self.cells.clear();
         self.cur = Cell::default();
         self.open = false;
+        self.status_d = StatusD::Initial;
+    }
+
+    /// Sets (or removes) the geometric clip box of the `*_d` methods, Agg's
+    /// `rasterizer_sl_clip_dbl::clip_box` (normalised here): edges are clipped against it
+    /// in double precision before they become cells.
+    pub fn clip_box(&mut self, clip: Option<(f64, f64, f64, f64)>) {
+        self.clip = clip.map(|(x1, y1, x2, y2)| (x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)));
+    }
+
+    /// Agg's `move_to_d`: closes the open contour (auto-close) and starts another.
+    pub fn move_to_d(&mut self, x: f64, y: f64) {
+        self.close_polygon();
+        self.start_d = (x, y);
+        self.last_d = (x, y);
+        if let Some(c) = self.clip {
+            self.flags_d = clipping_flags(x, y, c);
+        }
+        self.status_d = StatusD::MoveTo;
+    }
+
+    /// Agg's `line_to_d` through the clipper.
+    pub fn line_to_d(&mut self, x: f64, y: f64) {
+        self.clip_line_to(x, y);
+        self.status_d = StatusD::LineTo;
+    }
+
+    /// Agg's `close_polygon`: a line back to the contour's start if a line was drawn.
+    pub fn close_polygon(&mut self) {
+        if self.status_d == StatusD::LineTo {
+            let (x, y) = self.start_d;
+            self.clip_line_to(x, y);
+            self.status_d = StatusD::Closed;
+        }
+    }
+
+    /// One edge in subpixels, starting a fresh cell as Agg's `rasterizer_cells_aa::line`.
+    fn seg(&mut self, x1: f64, y1: f64, x2: f64, y2: f64) {
+        let (a, b, c, d) = (sub(x1), sub(y1), sub(x2), sub(y2));
+        self.set_cell(a >> SHIFT, b >> SHIFT);
+        self.line(a, b, c, d);
+    }
+
+    /// `rasterizer_sl_clip::line_clip_y`.
+    #[allow(clippy::too_many_arguments)]
+    fn line_clip_y(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, f1: u32, f2: u32) {
+        let c = match self.clip {
+            Some(c) => c,
+            None => return self.seg(x1, y1, x2, y2),
+        };
+        let (f1, f2) = (f1 & 10, f2 & 10);
+        if f1 | f2 == 0 {
+            return self.seg(x1, y1, x2, y2);
+        }
+        if f1 == f2 {
+            return;
+        }
+        let (mut tx1, mut ty1, mut tx2, mut ty2) = (x1, y1, x2, y2);
+        if f1 & 8 != 0 {
+            tx1 = x1 + (c.1 - y1) * (x2 - x1) / (y2 - y1);
+            ty1 = c.1;
+        }
+        if f1 & 2 != 0 {
+            tx1 = x1 + (c.3 - y1) * (x2 - x1) / (y2 - y1);
+            ty1 = c.3;
+        }
+        if f2 & 8 != 0 {
+            tx2 = x1 + (c.1 - y1) * (x2 - x1) / (y2 - y1);
+            ty2 = c.1;
+        }
+        if f2 & 2 != 0 {
+            tx2 = x1 + (c.3 - y1) * (x2 - x1) / (y2 - y1);
+            ty2 = c.3;
+        }
+        self.seg(tx1, ty1, tx2, ty2);
+    }
+
+    /// `rasterizer_sl_clip::line_to`.
+    fn clip_line_to(&mut self, x2: f64, y2: f64) {
+        let Some(c) = self.clip else {
+            let (x1, y1) = self.last_d;
+            self.seg(x1, y1, x2, y2);
+            self.last_d = (x2, y2);
+            return;
+        };
+        let f2 = clipping_flags(x2, y2, c);
+        let f1 = self.flags_d;
+        let (x1, y1) = self.last_d;
+        self.last_d = (x2, y2);
+        self.flags_d = f2;
+        if (f1 & 10) == (f2 & 10) && (f1 & 10) != 0 {
+            return;
+        }
+        let at = |xb: f64| y1 + (xb - x1) * (y2 - y1) / (x2 - x1);
+        match ((f1 & 5) << 1) | (f2 & 5) {
+            0 => self.line_clip_y(x1, y1, x2, y2, f1, f2),
+            1 => {
+                let y3 = at(c.2);
+                let f3 = clipping_flags_y(y3, c);
+                self.line_clip_y(x1, y1, c.2, y3, f1, f3);
+                self.line_clip_y(c.2, y3, c.2, y2, f3, f2);
+            }
+            2 => {
+                let y3 = at(c.2);
+                let f3 = clipping_flags_y(y3, c);
+                self.line_clip_y(c.2, y1, c.2, y3, f1, f3);
+                self.line_clip_y(c.2, y3, x2, y2, f3, f2);
+            }
+            3 => self.line_clip_y(c.2, y1, c.2, y2, f1, f2),
+            4 => {
+                let y3 = at(c.0);
+                let f3 = clipping_flags_y(y3, c);
+                self.line_clip_y(x1, y1, c.0, y3, f1, f3);
+                self.line_clip_y(c.0, y3, c.0, y2, f3, f2);
+            }
+            6 => {
+                let y3 = at(c.2);
+                let y4 = at(c.0);
+                let f3 = clipping_flags_y(y3, c);
+                let f4 = clipping_flags_y(y4, c);
+                self.line_clip_y(c.2, y1, c.2, y3, f1, f3);
+                self.line_clip_y(c.2, y3, c.0, y4, f3, f4);
+                self.line_clip_y(c.0, y4, c.0, y2, f4, f2);
+            }
+            8 => {
+                let y3 = at(c.0);
+                let f3 = clipping_flags_y(y3, c);
+                self.line_clip_y(c.0, y1, c.0, y3, f1, f3);
+                self.line_clip_y(c.0, y3, x2, y2, f3, f2);
+            }
+            9 => {
+                let y3 = at(c.0);
+                let y4 = at(c.2);
+                let f3 = clipping_flags_y(y3, c);
+                let f4 = clipping_flags_y(y4, c);
+                self.line_clip_y(c.0, y1, c.0, y3, f1, f3);
+                self.line_clip_y(c.0, y3, c.2, y4, f3, f4);
+                self.line_clip_y(c.2, y4, c.2, y2, f4, f2);
+            }
+            12 => self.line_clip_y(c.0, y1, c.0, y2, f1, f2),
+            _ => {}
+        }
+    }
+
+    /// Cells accumulated so far (for memory bounds).
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
     }
 
     /// Starts a new contour at device point (x, y) (pixels, y down).
@@ -262,6 +449,7 @@ impl Rasterizer {
     /// Coordinates may lie outside any canvas; the caller clips.
     pub fn sweep(&mut self, mut span: impl FnMut(i64, i64, i64, u8)) {
         self.close();
+        self.close_polygon();
         if self.cur.cover != 0 || self.cur.area != 0 {
             self.cells.push(self.cur);
         }

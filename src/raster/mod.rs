@@ -3,7 +3,11 @@
 
 pub mod blend;
 pub mod cells;
+pub mod curves;
+pub mod pathconv;
+mod pathdraw;
 pub mod stroke;
+pub mod strokegen;
 
 use crate::scene::{DrawList, DrawOp, IRect, Mask};
 use blend::{copy_or_blend, mult};
@@ -56,14 +60,29 @@ impl Canvas {
         Band {
             data: &mut self.data,
             width: self.width,
+            height: self.height,
             y0: 0,
             y1: self.height as i64,
+            failed: false,
         }
     }
 
     /// Executes every operation of `list` in order.
     pub fn draw(&mut self, list: &DrawList) {
         self.band().draw_ops(list.ops.iter());
+    }
+
+    /// [`Canvas::draw`], failing when a path's stroke could not allocate the memory for its
+    /// vertices (that stroke is then incomplete; everything else is drawn).
+    pub fn try_draw(&mut self, list: &DrawList) -> crate::Result<()> {
+        let mut band = self.band();
+        band.draw_ops(list.ops.iter());
+        if band.failed {
+            return Err(crate::Error::Data(
+                "out of memory while stroking a path (its outline is incomplete)".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// Executes the operations `ops[i]` for `i` in `order`, in that order.
@@ -96,7 +115,7 @@ impl Canvas {
             return;
         }
         let rows_per_band = self.height.div_ceil(bands.max(1)).max(1);
-        let width = self.width;
+        let (width, height) = (self.width, self.height);
         self.data
             .par_chunks_mut(rows_per_band * stride)
             .with_max_len(1)
@@ -107,8 +126,10 @@ impl Canvas {
                 Band {
                     data,
                     width,
+                    height,
                     y0,
                     y1,
+                    failed: false,
                 }
                 .draw_ops(order.iter().filter_map(|&i| ops.get(i)));
             });
@@ -121,8 +142,12 @@ impl Canvas {
 struct Band<'a> {
     data: &'a mut [u8],
     width: usize,
+    /// The canvas's height (the band may be fewer rows).
+    height: usize,
     y0: i64,
     y1: i64,
+    /// A path or marker op could not store its vertices (the rest was drawn).
+    failed: bool,
 }
 
 impl Band<'_> {
@@ -274,6 +299,45 @@ impl Band<'_> {
                         self.mask(m, *color);
                     }
                 }
+                DrawOp::Path {
+                    path,
+                    fill,
+                    stroke,
+                    clip,
+                    snap,
+                    simplify,
+                    antialiased,
+                } => {
+                    let op = pathdraw::PathOp {
+                        path,
+                        fill: *fill,
+                        stroke: stroke.as_ref(),
+                        clip: clip.as_ref(),
+                        snap: *snap,
+                        simplify: *simplify,
+                        antialiased: *antialiased,
+                    };
+                    // An allocation failure leaves the stroke partly drawn; see try_draw.
+                    self.failed |= self.draw_path(&mut ras, &op).is_err();
+                }
+                DrawOp::Markers {
+                    marker,
+                    fill,
+                    stroke,
+                    positions,
+                    clip,
+                    snap,
+                } => {
+                    let op = pathdraw::MarkersOp {
+                        marker,
+                        fill: *fill,
+                        stroke: stroke.as_ref(),
+                        positions,
+                        clip: clip.as_ref(),
+                        snap: *snap,
+                    };
+                    self.failed |= self.draw_markers(&mut ras, &op).is_err();
+                }
             }
         }
     }
@@ -357,6 +421,22 @@ pub fn op_bounds(op: &DrawOp) -> IRect {
             x1: b.x1.max(m.left.saturating_add(m.width as i64)),
             y1: b.y1.max(m.top.saturating_add(m.height as i64)),
         }),
+        DrawOp::Path { clip, .. } | DrawOp::Markers { clip, .. } => match clip {
+            // Agg's rounded clip box, one pixel wider for the markers' inclusive box.
+            Some(c)
+                if c.x0.is_finite() && c.y0.is_finite() && c.x1.is_finite() && c.y1.is_finite() =>
+            {
+                let lo = |a: f64, b: f64| ((a.min(b) + 0.5).floor() as i64).saturating_sub(1);
+                let hi = |a: f64, b: f64| ((a.max(b) + 0.5).floor() as i64).saturating_add(2);
+                IRect {
+                    x0: lo(c.x0, c.x1),
+                    y0: lo(c.y0, c.y1),
+                    x1: hi(c.x0, c.x1),
+                    y1: hi(c.y0, c.y1),
+                }
+            }
+            _ => EVERYWHERE,
+        },
         DrawOp::Polygons { contours, .. } => {
             let pts = contours.iter().flatten();
             let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);

@@ -1,0 +1,268 @@
+//! `RendererAgg::draw_path` and `RendererAgg::draw_markers` (matplotlib 3.11.2,
+//! `src/_backend_agg.h`) on a [`Band`]: the clip box, the path converters, curve
+//! flattening, fill, dashes and stroke, in matplotlib's order.
+
+use super::cells::Rasterizer;
+use super::curves::CurveFlattener;
+use super::pathconv::{
+    mpl_round, should_snap, Clipper, Cmd, NanRemover, PathSource, Simplifier, Snapper, Vtx,
+    SIMPLIFY_THRESHOLD,
+};
+use super::strokegen::{DashSink, Sink, StrokeSink};
+use super::Band;
+use crate::error::Result;
+use crate::scene::{ClipBox, IRect, Path, PathCode, Snap, Stroke};
+
+/// `set_clipbox`'s integer rectangle (x1, y1, x2, y2), not normalised, or the canvas.
+fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
+    let r = |v: f64| {
+        (v + 0.5)
+            .floor()
+            .clamp(-(1i64 << 40) as f64, (1i64 << 40) as f64) as i64
+    };
+    match clip {
+        Some(c) if c.x0 != 0.0 || c.y0 != 0.0 || c.x1 != 0.0 || c.y1 != 0.0 => (
+            r(c.x0).max(0),
+            r(c.y0).max(0),
+            r(c.x1).min(w as i64),
+            r(c.y1).min(h as i64),
+        ),
+        _ => (0, 0, w as i64, h as i64),
+    }
+}
+
+/// matplotlib's `Path.should_simplify` minus the rc/threshold part: at least 128 vertices
+/// and only MOVETO/LINETO codes.
+fn path_should_simplify(path: &Path) -> bool {
+    path.vertices.len() >= 128
+        && path.codes.as_ref().is_none_or(|c| {
+            c.iter()
+                .all(|k| matches!(k, PathCode::MoveTo | PathCode::LineTo | PathCode::Stop))
+        })
+}
+
+/// The front of draw_path's pipeline: NaN remover and clipper.
+fn front(path: &Path, clip: bool, w: usize, h: usize) -> impl Iterator<Item = Vtx> + '_ {
+    let nan = NanRemover::new(PathSource::new(path), path.codes.is_some());
+    Clipper::new(nan, clip, w as f64, h as f64)
+}
+
+/// Everything [`DrawOp::Path`](crate::scene::DrawOp::Path) needs, borrowed.
+pub(super) struct PathOp<'a> {
+    pub path: &'a Path,
+    pub fill: Option<[u8; 4]>,
+    pub stroke: Option<&'a Stroke>,
+    pub clip: Option<&'a ClipBox>,
+    pub snap: Snap,
+    pub simplify: bool,
+    pub antialiased: bool,
+}
+
+/// Everything [`DrawOp::Markers`](crate::scene::DrawOp::Markers) needs, borrowed.
+pub(super) struct MarkersOp<'a> {
+    pub marker: &'a Path,
+    pub fill: Option<[u8; 4]>,
+    pub stroke: Option<&'a Stroke>,
+    pub positions: &'a [(f64, f64)],
+    pub clip: Option<&'a ClipBox>,
+    pub snap: Snap,
+}
+
+fn feed(ras: &mut impl Sink, it: impl Iterator<Item = Vtx>) {
+    for (c, x, y) in it {
+        ras.vertex(c, x, y);
+    }
+}
+
+/// Rasterizes a solid stroke of `path` (already flattened) into `ras`.
+fn stroke_into(
+    ras: &mut Rasterizer,
+    it: impl Iterator<Item = Vtx>,
+    s: &Stroke,
+    aa: bool,
+) -> Result<()> {
+    let w = s.width_px;
+    match &s.dashes {
+        None => {
+            let mut st = StrokeSink::new(ras, w, s.cap, s.join, w);
+            feed(&mut st, it);
+            st.finish()
+        }
+        Some(d) => {
+            let (width, pattern): (f64, Vec<f64>) = if aa {
+                (w, d.pattern_px.clone())
+            } else {
+                let width = if w < 0.5 { 0.5 } else { mpl_round(w) };
+                (
+                    width,
+                    d.pattern_px
+                        .iter()
+                        .map(|&v| (v as i64) as f64 + 0.5)
+                        .collect(),
+                )
+            };
+            let mut st = StrokeSink::new(ras, width, s.cap, s.join, w);
+            let mut dash = DashSink::new(&mut st, &pattern, d.offset_px);
+            feed(&mut dash, it);
+            dash.finish()?;
+            st.finish()
+        }
+    }
+}
+
+impl Band<'_> {
+    /// `RendererAgg::draw_path`.
+    pub(super) fn draw_path(&mut self, ras: &mut Rasterizer, op: &PathOp<'_>) -> Result<()> {
+        let (w, h) = (self.width, self.height);
+        let (x1, y1, x2, y2) = agg_clip_rect(op.clip, w, h);
+        ras.reset();
+        ras.clip_box(Some((x1 as f64, y1 as f64, x2 as f64, y2 as f64)));
+        let has_face = op.fill.is_some();
+        let clip = !has_face;
+        let simplify = op.simplify && clip && path_should_simplify(op.path);
+        let snap_lw = match op.stroke {
+            Some(s) if s.color[3] != 0 => s.width_px,
+            _ => 0.0,
+        };
+        let snap = should_snap(op.snap, front(op.path, clip, w, h), op.path.vertices.len());
+        let pipeline = || {
+            let snapped = Snapper::new(front(op.path, clip, w, h), snap, snap_lw);
+            CurveFlattener::new(Simplifier::new(snapped, simplify, SIMPLIFY_THRESHOLD))
+        };
+        let aa = op.antialiased;
+        if let Some(color) = op.fill {
+            ras.reset();
+            feed(ras, pipeline());
+            ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
+        }
+        if let Some(s) = op.stroke.filter(|s| s.width_px != 0.0) {
+            ras.reset();
+            let res = stroke_into(ras, pipeline(), s, aa);
+            let color = s.color;
+            ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
+            res?;
+        }
+        ras.clip_box(None);
+        Ok(())
+    }
+
+    /// `RendererAgg::draw_markers`: the marker's fill and stroke rasterized once, stamped at
+    /// `floor(x + 0.5), floor(y + 0.5)` of every finite position, fill then stroke per
+    /// point, clipped to the inclusive pixel clip box.
+    pub(super) fn draw_markers(&mut self, ras: &mut Rasterizer, op: &MarkersOp<'_>) -> Result<()> {
+        let (w, h) = (self.width, self.height);
+        let lw = op.stroke.map_or(0.0, |s| s.width_px);
+        let nan = || NanRemover::new(PathSource::new(op.marker), op.marker.codes.is_some());
+        let snap = should_snap(op.snap, nan(), op.marker.vertices.len());
+        let shift = if snap { 0.0 } else { 0.5 };
+        let marker = || {
+            let shifted = nan().map(move |(c, x, y)| {
+                if c.is_vertex() {
+                    (c, x + shift, y + shift)
+                } else {
+                    (c, x, y)
+                }
+            });
+            CurveFlattener::new(Snapper::new(shifted, snap, lw))
+        };
+        ras.reset();
+        ras.clip_box(None);
+        type Spans = Vec<(i64, i64, i64, u8)>;
+        let mut bounds = (
+            i64::from(i32::MAX),
+            i64::from(i32::MAX),
+            -i64::from(i32::MAX),
+            -i64::from(i32::MAX),
+        );
+        let mut collect = |ras: &mut Rasterizer| -> Spans {
+            let mut spans = Vec::new();
+            ras.sweep(|y, x, len, c| {
+                spans.push((y, x, len, c));
+                bounds = (
+                    bounds.0.min(x),
+                    bounds.1.min(y),
+                    bounds.2.max(x + len - 1),
+                    bounds.3.max(y),
+                );
+            });
+            spans
+        };
+        let fill_spans = match op.fill {
+            Some(_) => {
+                feed(ras, marker());
+                collect(ras)
+            }
+            None => Vec::new(),
+        };
+        let mut res = Ok(());
+        let stroke_spans = match op.stroke {
+            Some(s) => {
+                ras.reset();
+                let mut st = StrokeSink::new(ras, s.width_px, s.cap, s.join, s.width_px);
+                feed(&mut st, marker());
+                res = st.finish();
+                collect(ras)
+            }
+            None => Vec::new(),
+        };
+        let (mx1, my1, mx2, my2) = bounds;
+        // The renderer's clip box, inclusive, clipped to the canvas.
+        let (cx1, cy1, cx2, cy2) = agg_clip_rect(op.clip, w, h);
+        let clip = IRect {
+            x0: cx1.min(cx2).max(0),
+            y0: cy1.min(cy2).max(0),
+            x1: cx1.max(cx2).min(w as i64 - 1) + 1,
+            y1: cy1.max(cy2).min(h as i64 - 1) + 1,
+        };
+        let cull = (
+            -1.0 - mx2 as f64,
+            -1.0 - my2 as f64,
+            1.0 + w as f64 - mx1 as f64,
+            1.0 + h as f64 - my1 as f64,
+        );
+        let stroke_color = op.stroke.map(|s| s.color);
+        for &(px, py) in op.positions {
+            if !(px.is_finite() && py.is_finite()) {
+                continue;
+            }
+            let (x, y) = ((px + 0.5).floor(), (py + 0.5).floor());
+            if !(x >= cull.0 && x <= cull.2 && y >= cull.1 && y <= cull.3) {
+                continue;
+            }
+            let (dx, dy) = (x as i64, y as i64);
+            if let Some(color) = op.fill {
+                self.stamp(&fill_spans, dx, dy, &clip, color);
+            }
+            if let Some(color) = stroke_color {
+                self.stamp(&stroke_spans, dx, dy, &clip, color);
+            }
+        }
+        res
+    }
+
+    fn stamp(
+        &mut self,
+        spans: &[(i64, i64, i64, u8)],
+        dx: i64,
+        dy: i64,
+        clip: &IRect,
+        color: [u8; 4],
+    ) {
+        for &(y, x, len, c) in spans {
+            let (y, x) = (y + dy, x + dx);
+            if y < clip.y0 || y >= clip.y1 {
+                continue;
+            }
+            let x0 = x.max(clip.x0);
+            let x1 = (x + len).min(clip.x1);
+            if x0 < x1 {
+                self.span(y, x0, x1 - x0, color, c);
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _cmd_is_used(c: Cmd) -> bool {
+    c.is_vertex()
+}

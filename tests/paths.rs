@@ -1,0 +1,188 @@
+//! The path pipeline (`DrawOp::Path`, `DrawOp::Markers`) against matplotlib's RendererAgg
+//! driven directly: tests/fixtures/paths/gen_paths.py drew every case with matplotlib
+//! 3.11.2 and saved its inputs (device coordinates) in cases.json. Each case is drawn here
+//! with the crate's draw ops and compared byte for byte.
+
+mod common;
+
+use common::{decode_png, write_failure, Rgba};
+use figbuf::raster::rasterize;
+use figbuf::scene::{
+    CapStyle, ClipBox, Dashes, DrawList, DrawOp, JoinStyle, Path, PathCode, Snap, Stroke,
+};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// Cases not yet byte-exact: (name, differing pixels allowed, largest channel difference
+/// allowed). Budgets only tighten.
+const BUDGETS: &[(&str, usize, u8)] = &[];
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/paths")
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+fn color(v: &Value) -> Option<[u8; 4]> {
+    let a = v.as_array()?;
+    Some([0, 1, 2, 3].map(|i| a[i].as_u64().expect("colour channel") as u8))
+}
+
+fn path(v: &Value) -> Path {
+    let vertices = v["vertices"]
+        .as_array()
+        .expect("vertices")
+        .iter()
+        .map(|p| (f(&p[0]), f(&p[1])))
+        .collect();
+    let codes = v["codes"].as_array().map(|c| {
+        c.iter()
+            .map(|k| PathCode::from_mpl(k.as_u64().expect("code") as u8).expect("known code"))
+            .collect()
+    });
+    Path { vertices, codes }
+}
+
+fn stroke(v: &Value) -> Option<Stroke> {
+    if v.is_null() {
+        return None;
+    }
+    Some(Stroke {
+        width_px: f(&v["width_px"]),
+        color: color(&v["color"]).expect("stroke colour"),
+        cap: match v["cap"].as_str() {
+            Some("butt") => CapStyle::Butt,
+            Some("round") => CapStyle::Round,
+            _ => CapStyle::Projecting,
+        },
+        join: match v["join"].as_str() {
+            Some("miter") => JoinStyle::Miter,
+            Some("round") => JoinStyle::Round,
+            _ => JoinStyle::Bevel,
+        },
+        dashes: (!v["dashes"].is_null()).then(|| Dashes {
+            offset_px: f(&v["dashes"]["offset_px"]),
+            pattern_px: v["dashes"]["pattern_px"]
+                .as_array()
+                .expect("pattern")
+                .iter()
+                .map(f)
+                .collect(),
+        }),
+    })
+}
+
+fn clip(v: &Value) -> Option<ClipBox> {
+    let a = v.as_array()?;
+    Some(ClipBox {
+        x0: f(&a[0]),
+        y0: f(&a[1]),
+        x1: f(&a[2]),
+        y1: f(&a[3]),
+    })
+}
+
+fn snap(v: &Value) -> Snap {
+    match v.as_str() {
+        Some("on") => Snap::On,
+        Some("off") => Snap::Off,
+        _ => Snap::Auto,
+    }
+}
+
+fn op(v: &Value) -> DrawOp {
+    match v["kind"].as_str() {
+        Some("path") => DrawOp::Path {
+            path: path(&v["path"]),
+            fill: color(&v["fill"]),
+            stroke: stroke(&v["stroke"]),
+            clip: clip(&v["clip"]),
+            snap: snap(&v["snap"]),
+            simplify: v["simplify"].as_bool().expect("simplify"),
+            antialiased: v["antialiased"].as_bool().expect("antialiased"),
+        },
+        _ => DrawOp::Markers {
+            marker: path(&v["marker"]),
+            fill: color(&v["fill"]),
+            stroke: stroke(&v["stroke"]),
+            positions: v["positions"]
+                .as_array()
+                .expect("positions")
+                .iter()
+                .map(|p| (f(&p[0]), f(&p[1])))
+                .collect(),
+            clip: clip(&v["clip"]),
+            snap: snap(&v["snap"]),
+        },
+    }
+}
+
+#[test]
+fn paths_match_matplotlib() {
+    let text = std::fs::read_to_string(dir().join("cases.json")).expect("cases.json");
+    let all: Value = serde_json::from_str(&text).expect("json");
+    let only = std::env::var("FIGBUF_PATH_CASE").ok();
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    let mut exact = 0;
+    let cases = all["cases"].as_array().expect("cases");
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let list = DrawList {
+            width: case["width"].as_u64().expect("width") as usize,
+            height: case["height"].as_u64().expect("height") as usize,
+            ops: case["ops"]
+                .as_array()
+                .expect("ops")
+                .iter()
+                .map(op)
+                .collect(),
+        };
+        let canvas = rasterize(&list);
+        let actual = Rgba {
+            width: canvas.width(),
+            height: canvas.height(),
+            data: canvas.into_data(),
+        };
+        let expected = decode_png(&dir().join(format!("{name}.png")));
+        let mut pixels = 0usize;
+        let mut worst = 0u8;
+        for (a, e) in actual
+            .data
+            .chunks_exact(4)
+            .zip(expected.data.chunks_exact(4))
+        {
+            let d = (0..4).map(|k| a[k].abs_diff(e[k])).max().unwrap_or(0);
+            if d > 0 {
+                pixels += 1;
+                worst = worst.max(d);
+            }
+        }
+        let (budget_px, budget_max) = BUDGETS
+            .iter()
+            .find(|b| b.0 == name)
+            .map_or((0, 0), |b| (b.1, b.2));
+        if pixels == 0 {
+            exact += 1;
+        } else {
+            report.push(format!("{name}: {pixels} px differ, max {worst}"));
+            let dir = write_failure(&format!("paths/{name}"), &actual, &expected);
+            if pixels > budget_px || worst > budget_max {
+                failures.push(format!(
+                    "{name}: {pixels} px, max {worst} ({})",
+                    dir.display()
+                ));
+            }
+        }
+    }
+    eprintln!("{exact}/{} cases byte-exact", cases.len());
+    for r in &report {
+        eprintln!("{r}");
+    }
+    assert!(failures.is_empty(), "over budget:\n{}", failures.join("\n"));
+}
