@@ -443,6 +443,8 @@ struct AxisSpec<'a> {
     bbox: &'a Bbox,
     /// Data transform built on the scaled view.
     trans: &'a Affine,
+    /// `set_xticks` / `set_yticks`: fixed positions and optional labels.
+    fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -510,6 +512,32 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             }
         }
     };
+    let mut computed = computed;
+    if let Some((locs, labels)) = spec.fixed {
+        // FixedLocator + FixedFormatter (labels given) or the scale's formatter.
+        let (a, b) = spec.view;
+        let texts: Vec<TickLabel> = match (labels, spec.map.tick_scale()) {
+            (Some(l), _) => l.iter().map(|s| TickLabel::Plain(s.clone())).collect(),
+            (None, Some(AxisScale::Log10)) => {
+                ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
+            }
+            _ => {
+                let f = ScalarFormatter::default().format_ticks(locs, a, b);
+                computed.offset_text = f.offset_text;
+                f.labels.into_iter().map(TickLabel::Plain).collect()
+            }
+        };
+        if labels.is_some() {
+            computed.offset_text = String::new();
+        }
+        let visible = ticks::visible_ticks_by(locs, a, b, |v| spec.map.forward(v));
+        computed.major = locs
+            .iter()
+            .zip(texts)
+            .filter(|(l, _)| visible.contains(l))
+            .map(|(&loc, label)| ticks::Tick { loc, label })
+            .collect();
+    }
     let line = match spec.side {
         Side::Bottom => spec.bbox.y0,
         Side::Left => spec.bbox.x0,
@@ -852,6 +880,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     map: &AxisMap::Scale(xscale),
                     bbox: &bbox,
                     trans: &trans,
+                    fixed: ax.plot.x.ticks.as_ref(),
                 },
             )?;
             let mut ya = layout_axis(
@@ -863,6 +892,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     map: &AxisMap::Scale(yscale),
                     bbox: &bbox,
                     trans: &trans,
+                    fixed: ax.plot.y.ticks.as_ref(),
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -1040,6 +1070,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 map: &map,
                 bbox: &bbox,
                 trans: &trans,
+                fixed: None,
             },
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;
