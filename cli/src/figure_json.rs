@@ -536,6 +536,9 @@ fn axes_call(
             if let Some(f) = kw.f64(&["fontsize"])? {
                 o.fontsize = f;
             }
+            if let Some(f) = kw.f64(&["title_fontsize"])? {
+                o.title_fontsize = f;
+            }
             if let Some(f) = kw.bool(&["frameon"])? {
                 o.frameon = f;
             }

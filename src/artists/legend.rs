@@ -23,6 +23,8 @@ pub struct LegendOptions {
     pub title: Option<String>,
     /// `fontsize` in points (10).
     pub fontsize: f64,
+    /// `title_fontsize` in points (rc `legend.title_fontsize` None: the font size, 10).
+    pub title_fontsize: f64,
     /// `frameon`.
     pub frameon: bool,
     /// `framealpha` (0.8).
@@ -36,6 +38,7 @@ impl Default for LegendOptions {
             ncols: 1,
             title: None,
             fontsize: 10.0,
+            title_fontsize: 10.0,
             frameon: true,
             framealpha: 0.8,
         }
@@ -61,6 +64,11 @@ impl LegendOptions {
     /// Sets `fontsize` (points).
     pub fn fontsize(mut self, v: f64) -> Self {
         self.fontsize = v;
+        self
+    }
+    /// Sets `title_fontsize` (points).
+    pub fn title_fontsize(mut self, v: f64) -> Self {
+        self.title_fontsize = v;
         self
     }
     /// Sets `frameon`.
@@ -343,7 +351,7 @@ pub(crate) fn paint_legend(
     }
     // TextArea heights: at least the ink ascent of "lp" above the baseline.
     let lp = glyphs.shape("lp", fs, dpi)?.ink_ascent_px;
-    let text_box = |s: &crate::text::ShapedText| Bx {
+    let text_box = |s: &crate::text::ShapedText, lp: f64| Bx {
         x0: 0.0,
         y0: -s.descent_px,
         w: s.width_px,
@@ -358,7 +366,7 @@ pub(crate) fn paint_legend(
     };
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
-        .map(|e| hpack(&[hb, text_box(&e.label.shaped)], (0.8 * fs) * dc))
+        .map(|e| hpack(&[hb, text_box(&e.label.shaped, lp)], (0.8 * fs) * dc))
         .collect();
     // Columns: np.array_split into ncols.
     let n = items.len();
@@ -383,12 +391,20 @@ pub(crate) fn paint_legend(
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
     let (handle_box, col_offs) = hpack(&colbx, (2.0 * fs) * dc);
     let title = match &opts.title {
-        Some(t) => Some(place_text(glyphs, t, fs, dpi, (0.0, 0.0), base)?),
+        Some(t) => Some(place_text(
+            glyphs,
+            t,
+            opts.title_fontsize,
+            dpi,
+            (0.0, 0.0),
+            base,
+        )?),
         None => None,
     };
     let mut top_children = Vec::new();
     if let Some(t) = &title {
-        top_children.push(text_box(&t.shaped));
+        let lp_title = glyphs.shape("lp", opts.title_fontsize, dpi)?.ink_ascent_px;
+        top_children.push(text_box(&t.shaped, lp_title));
     }
     top_children.push(handle_box);
     let (legend_box, top_offs) = vpack(&top_children, (0.5 * fs) * dc, (0.4 * fs) * dc, true);
@@ -517,7 +533,8 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             // sized as the collection's first size, drawn as a collection of one.
             let mut one = c.clone();
             let xm = -0.0 + 0.5 * width;
-            let ym = (height - 0.0) / 2.0;
+            // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
+            let ym = height * (3.0 / 8.0);
             let d = to_dev(xm, ym);
             let _ = d;
             one.sizes.truncate(1);

@@ -198,8 +198,67 @@ impl TextArtist {
     }
 }
 
+type Pt = (f64, f64);
+
+/// `BezierSegment(points)(t)` for a quadratic: `((1-t)^2, (1-t) t, t^2) @ (p0, 2 p1, p2)`.
+fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
+    let u = 1.0 - t;
+    let (w0, w1, w2) = (u * u * 1.0, u * t, 1.0 * (t * t));
+    let px = [b[0], (b[1].0 * 2.0, b[1].1 * 2.0), b[2]];
+    (
+        w0 * px[0].0 + w1 * px[1].0 + w2 * px[2].0,
+        w0 * px[0].1 + w1 * px[1].1 + w2 * px[2].1,
+    )
+}
+
+/// `split_de_casteljau` of a quadratic at `t`: (left, right).
+fn split3(b: &[Pt; 3], t: f64) -> ([Pt; 3], [Pt; 3]) {
+    let lerp = |p: Pt, q: Pt| (p.0 * (1.0 - t) + q.0 * t, p.1 * (1.0 - t) + q.1 * t);
+    let (a0, a1) = (lerp(b[0], b[1]), lerp(b[1], b[2]));
+    let m = lerp(a0, a1);
+    ([b[0], a0, m], [m, a1, b[2]])
+}
+
+/// `split_path_inout` of a quadratic path: where `inside` changes, bisected to 0.01 px
+/// (`find_bezier_t_intersecting_with_closedpath`). `None` when both ends are on the same
+/// side (matplotlib's ValueError, which the connection style ignores).
+fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
+    let begin_inside = inside(b[0]);
+    if inside(b[2]) == begin_inside {
+        return None;
+    }
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let mut start = bezier3(b, t0);
+    let mut end = bezier3(b, t1);
+    let mut start_inside = inside(start);
+    loop {
+        if (start.0 - end.0).hypot(start.1 - end.1) < 0.01 {
+            break;
+        }
+        let mt = 0.5 * (t0 + t1);
+        let middle = bezier3(b, mt);
+        let middle_inside = inside(middle);
+        if start_inside ^ middle_inside {
+            t1 = mt;
+            if end == middle {
+                break;
+            }
+            end = middle;
+        } else {
+            t0 = mt;
+            if start == middle {
+                break;
+            }
+            start = middle;
+            start_inside = middle_inside;
+        }
+    }
+    Some(split3(b, (t0 + t1) / 2.0))
+}
+
 /// The FancyArrowPatch of an annotation from `a` (text centre) to `b`, in display
-/// coordinates.
+/// coordinates: arc3 (rad 0) connection, clipped by the text's padded box (patchA),
+/// shrunk 2 pt at both ends, then the arrow style's shaft and heads.
 fn arrow(
     a: (f64, f64),
     b: (f64, f64),
@@ -209,34 +268,24 @@ fn arrow(
     ctx: &DrawCtx,
 ) -> Vec<Paint> {
     let dc = ctx.dpi / 72.0;
+    let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len = (dx * dx + dy * dy).sqrt();
-    if len == 0.0 {
-        return Vec::new();
-    }
-    let (ux, uy) = (dx / len, dy / len);
-    // Leave the text box (patchA).
-    let inside = |p: (f64, f64)| rect.0 < p.0 && p.0 < rect.2 && rect.1 < p.1 && p.1 < rect.3;
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    let at = |t: f64| (a.0 + dx * t, a.1 + dy * t);
-    let mut start = a;
-    if inside(a) && !inside(b) {
-        while {
-            let (p, q) = (at(t0), at(t1));
-            ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt() >= 0.01
-        } {
-            let m = 0.5 * (t0 + t1);
-            if inside(at(m)) {
-                t0 = m;
-            } else {
-                t1 = m;
-            }
-        }
-        start = at(0.5 * (t0 + t1));
+    let mut path = [a, (x12 + 0.0 * dy, y12 - 0.0 * dx), b];
+    let in_rect = |p: Pt| rect.0 < p.0 && p.0 < rect.2 && rect.1 < p.1 && p.1 < rect.3;
+    if let Some((_, right)) = split_inout(&path, &in_rect) {
+        path = right;
     }
     let shrink = 2.0 * dc;
-    let start = (start.0 + ux * shrink, start.1 + uy * shrink);
-    let end = (b.0 - ux * shrink, b.1 - uy * shrink);
+    let (ca, cb) = (path[0], path[2]);
+    let r2 = shrink * shrink;
+    let in_a = move |p: Pt| (p.0 - ca.0).powi(2) + (p.1 - ca.1).powi(2) < r2;
+    let in_b = move |p: Pt| (p.0 - cb.0).powi(2) + (p.1 - cb.1).powi(2) < r2;
+    if let Some((_, right)) = split_inout(&path, &in_a) {
+        path = right;
+    }
+    if let Some((left, _)) = split_inout(&path, &in_b) {
+        path = left;
+    }
     let lw = 1.0 * dc;
     let ms = mutation_pt * dc;
     let (head_length, head_width) = (0.4 * ms, 0.2 * ms);
@@ -245,10 +294,10 @@ fn arrow(
     let wedge = |x0: f64, y0: f64, x1: f64, y1: f64| {
         let (dx, dy) = (x0 - x1, y0 - y1);
         let mut cp = dx.hypot(dy);
+        let pad = 0.5 * lw / sin_t;
         if cp == 0.0 {
             cp = 1.0;
         }
-        let pad = 0.5 * lw / sin_t;
         let (ddx, ddy) = (pad * dx / cp, pad * dy / cp);
         let (dx, dy) = (dx / cp * head_dist, dy / cp * head_dist);
         let (dx1, dy1) = (cos_t * dx + sin_t * dy, -sin_t * dx + cos_t * dy);
@@ -263,46 +312,40 @@ fn arrow(
             ddy,
         )
     };
-    let (end_head, begin_head) = match style {
+    let (begin, end) = match style {
         ArrowStyle::Line => (false, false),
-        ArrowStyle::Open | ArrowStyle::Filled => (true, false),
+        ArrowStyle::Open | ArrowStyle::Filled => (false, true),
         ArrowStyle::Both => (true, true),
     };
-    let (wb, ddxb, ddyb) = wedge(start.0, start.1, end.0, end.1);
-    let (wa, ddxa, ddya) = wedge(end.0, end.1, start.0, start.1);
-    let (ddxb, ddyb) = if end_head { (ddxb, ddyb) } else { (0.0, 0.0) };
-    let (ddxa, ddya) = if begin_head { (ddxa, ddya) } else { (0.0, 0.0) };
+    let [(x0, y0), (x1, y1), (x3, y3)] = path;
+    let (x2, y2) = (x1, y1);
+    let has_begin = begin && (x0, y0) != (x1, y1);
+    let has_end = end && (x2, y2) != (x3, y3);
+    let (wa, ddxa, ddya) = if has_begin {
+        wedge(x1, y1, x0, y0)
+    } else {
+        ([(0.0, 0.0); 3], 0.0, 0.0)
+    };
+    let (wb, ddxb, ddyb) = if has_end {
+        wedge(x2, y2, x3, y3)
+    } else {
+        ([(0.0, 0.0); 3], 0.0, 0.0)
+    };
     let h = ctx.h;
-    let dev = |p: (f64, f64)| (p.0, h - p.1);
-    let black = Color::BLACK.to_rgba8_round();
+    let dev = |p: Pt| (p.0, h - p.1);
     let stroke = Stroke {
         width_px: lw,
-        color: black,
-        cap: CapStyle::Butt,
+        color: Color::BLACK.to_rgba8_round(),
+        cap: CapStyle::Round,
         join: JoinStyle::Round,
         dashes: None,
     };
-    let mk = |pts: &[(f64, f64)], close: bool, fill: bool| {
-        let mut path: Vec<PathCmd> = pts
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| {
-                let d = dev(p);
-                if i == 0 {
-                    PathCmd::MoveTo(d.0, d.1)
-                } else {
-                    PathCmd::LineTo(d.0, d.1)
-                }
-            })
-            .collect();
-        if close {
-            let d = dev(pts[0]);
-            path.push(PathCmd::LineTo(d.0, d.1));
-            path.push(PathCmd::ClosePoly);
-        }
+    // Patch facecolor (rc patch.facecolor 'C0') fills the closed heads.
+    let face = Color::parse("C0").unwrap_or(Color::BLACK).to_rgba8_round();
+    let draw = |path: Vec<PathCmd>, fill: bool| {
         Paint::Path(PathDraw {
             path,
-            fill: fill.then_some(black),
+            fill: fill.then_some(face),
             stroke: Some(stroke.clone()),
             clip: None,
             snap: Snap::Auto,
@@ -310,20 +353,36 @@ fn arrow(
             antialiased: true,
         })
     };
-    let mut out = vec![mk(
-        &[
-            (start.0 + ddxa, start.1 + ddya),
-            (end.0 + ddxb, end.1 + ddyb),
+    let (s0, c1, e3) = (
+        dev((x0 + ddxa, y0 + ddya)),
+        dev((x1, y1)),
+        dev((x3 + ddxb, y3 + ddyb)),
+    );
+    let mut out = vec![draw(
+        vec![
+            PathCmd::MoveTo(s0.0, s0.1),
+            PathCmd::Curve3(c1.0, c1.1, e3.0, e3.1),
         ],
-        false,
         false,
     )];
     let filled = style == ArrowStyle::Filled;
-    if begin_head {
-        out.push(mk(&wa, filled, filled));
+    let head = |w: [Pt; 3]| {
+        let p: Vec<Pt> = w.iter().map(|&q| dev(q)).collect();
+        let mut cmds = vec![
+            PathCmd::MoveTo(p[0].0, p[0].1),
+            PathCmd::LineTo(p[1].0, p[1].1),
+            PathCmd::LineTo(p[2].0, p[2].1),
+        ];
+        if filled {
+            cmds.push(PathCmd::ClosePoly);
+        }
+        cmds
+    };
+    if has_begin {
+        out.push(draw(head(wa), filled));
     }
-    if end_head {
-        out.push(mk(&wb, filled, filled));
+    if has_end {
+        out.push(draw(head(wb), filled));
     }
     out
 }
