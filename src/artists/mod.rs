@@ -234,8 +234,6 @@ pub(crate) struct DrawCtx {
     pub x_axes: Affine,
     /// x scaled data, y axes fraction -> device.
     pub y_axes: Affine,
-    /// Axes fractions -> device.
-    pub axes: Affine,
     /// Scaled data -> display (y up), for `loc='best'`.
     pub data_display: Affine,
     /// Canvas height.
@@ -298,7 +296,6 @@ impl DrawCtx {
             data: trans_data.then(&flip),
             x_axes: x_axes.then(&flip),
             y_axes: y_axes.then(&flip),
-            axes: trans_axes.then(&flip),
             data_display: *trans_data,
             h,
             xscale,
