@@ -277,13 +277,15 @@ impl Axes {
 
     fn line_of_span(&mut self, v: f64, horizontal: bool, opts: &SpanOptions) -> Result<Line2D> {
         let (a, b) = (opts.min.unwrap_or(0.0), opts.max.unwrap_or(1.0));
-        let mut p = PlotOptions::default();
-        p.color = opts.color.clone();
-        p.linewidth = opts.linewidth;
-        p.linestyle = opts.linestyle.clone();
-        p.alpha = opts.alpha;
-        p.zorder = opts.zorder;
-        p.label = opts.label.clone();
+        let p = PlotOptions {
+            color: opts.color.clone(),
+            linewidth: opts.linewidth,
+            linestyle: opts.linestyle.clone(),
+            alpha: opts.alpha,
+            zorder: opts.zorder,
+            label: opts.label.clone(),
+            ..PlotOptions::default()
+        };
         let cycle = &mut self.plot.line_cycle;
         let mut next = || {
             let c = cycle_color(*cycle);

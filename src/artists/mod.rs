@@ -39,8 +39,10 @@ impl ArtistHandle {
     }
 }
 
-/// One artist of an Axes.
+/// One artist of an Axes. (Variants differ in size; an Axes holds few artists, each
+/// owning its data on the heap, so they are not boxed.)
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Artist {
     /// `plot`, `axhline`, `axvline`.
     Line(Line2D),
@@ -162,7 +164,7 @@ impl DataLim {
 }
 
 /// The plotting state of an Axes: artists, property cycles, limits, scales, grid.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct PlotState {
     pub artists: Vec<Artist>,
     pub line_cycle: usize,
@@ -171,20 +173,6 @@ pub(crate) struct PlotState {
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
     pub legend: Option<legend::LegendOptions>,
-}
-
-impl Default for PlotState {
-    fn default() -> Self {
-        PlotState {
-            artists: Vec::new(),
-            line_cycle: 0,
-            patch_cycle: 0,
-            x: AxisState::default(),
-            y: AxisState::default(),
-            grid: [None, None],
-            legend: None,
-        }
-    }
 }
 
 /// One axis' limits and scale.

@@ -129,7 +129,7 @@ pub(crate) enum Faces {
     Fixed(Vec<Color>),
     Mapped {
         values: Vec<f64>,
-        cmap: Colormap,
+        cmap: Box<Colormap>,
         norm: Norm,
     },
 }
@@ -228,7 +228,7 @@ impl PathCollection {
                 }
                 Faces::Mapped {
                     values: v,
-                    cmap,
+                    cmap: Box::new(cmap),
                     norm,
                 }
             }
@@ -256,7 +256,7 @@ impl PathCollection {
     /// The norm and colormap of a colour-mapped scatter.
     pub(crate) fn mapping(&self) -> Option<(&Norm, &Colormap)> {
         match &self.faces {
-            Faces::Mapped { norm, cmap, .. } => Some((norm, cmap)),
+            Faces::Mapped { norm, cmap, .. } => Some((norm, &**cmap)),
             Faces::Fixed(_) => None,
         }
     }
@@ -340,7 +340,7 @@ impl PathCollection {
         };
         let stroke_of = |c: &Color| {
             let b = c.to_rgba8_round();
-            (lw_px > 0.0 && b[3] != 0).then(|| Stroke {
+            (lw_px > 0.0 && b[3] != 0).then_some(Stroke {
                 width_px: lw_px,
                 color: b,
                 cap: CapStyle::Butt,
@@ -403,7 +403,12 @@ impl PathCollection {
             let s = self.sizes[i % self.sizes.len()];
             out.push(Paint::Path(PathDraw {
                 path: scaled(s, ox, oy, Some(ctx.h)),
-                fill: face_of(&faces[i % faces.len()]),
+                // A path collection with face colours fills every item, even one whose
+                // face alpha is 0 (which keeps the canvas clipping off, as in matplotlib).
+                fill: self
+                    .marker
+                    .filled
+                    .then(|| faces[i % faces.len()].to_rgba8_round()),
                 stroke: stroke_of(&edges[i % edges.len()]),
                 clip: Some(ctx.clip),
                 snap: Snap::Auto,
