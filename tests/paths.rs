@@ -186,3 +186,52 @@ fn paths_match_matplotlib() {
     }
     assert!(failures.is_empty(), "over budget:\n{}", failures.join("\n"));
 }
+
+/// A 10-million-point line (the plot of a long signal): streamed through the converters,
+/// simplified, stroked. Run with `--ignored` to time it; memory stays bounded by the
+/// canvas (cells fold into a canvas-sized grid), not by the number of points.
+#[test]
+#[ignore]
+fn ten_million_point_line() {
+    let n = 10_000_000usize;
+    let mut state = 12345u64;
+    let vertices: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+            let x = 80.0 + 496.0 * i as f64 / n as f64;
+            (x, 240.0 + 150.0 * (x / 30.0).sin() + 40.0 * noise)
+        })
+        .collect();
+    let simplify = std::env::var("FIGBUF_NO_SIMPLIFY").is_err();
+    let list = DrawList {
+        width: 640,
+        height: 480,
+        ops: vec![DrawOp::Path {
+            path: Path::polyline(vertices),
+            fill: None,
+            stroke: Some(Stroke {
+                width_px: 1.5 * 100.0 / 72.0,
+                color: [31, 119, 180, 255],
+                cap: CapStyle::Projecting,
+                join: JoinStyle::Round,
+                dashes: None,
+            }),
+            clip: Some(ClipBox {
+                x0: 80.0,
+                y0: 427.2,
+                x1: 576.0,
+                y1: 57.6,
+            }),
+            snap: Snap::Auto,
+            simplify,
+            antialiased: true,
+        }],
+    };
+    let t = std::time::Instant::now();
+    let mut canvas = figbuf::raster::Canvas::new(640, 480);
+    canvas.try_draw(&list).expect("drawn");
+    eprintln!("10M points: {:?}", t.elapsed());
+}

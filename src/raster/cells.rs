@@ -36,7 +36,13 @@ pub struct Rasterizer {
     /// The current contour's start (double precision) and whether a line followed it.
     start_d: (f64, f64),
     status_d: StatusD,
+    /// The cells summed so far when the list outgrew the clip box (see [`Grid`]).
+    grid: Option<Grid>,
+    /// Cell count at which the list is folded into the grid (`usize::MAX`: never).
+    fold_at: usize,
 }
+
+use super::grid::Grid;
 
 /// Agg's `rasterizer_scanline_aa` status for `close_polygon`.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -82,12 +88,16 @@ fn iround(v: f64) -> i64 {
 impl Rasterizer {
     /// An empty rasterizer.
     pub fn new() -> Self {
-        Self::default()
+        Rasterizer {
+            fold_at: usize::MAX,
+            ..Self::default()
+        }
     }
 
     /// Forgets every edge (the clip box stays).
     pub fn reset(&mut self) {
         self.cells.clear();
+        self.grid = None;
         self.cur = Cell::default();
         self.open = false;
         self.status_d = StatusD::Initial;
@@ -98,6 +108,44 @@ impl Rasterizer {
     /// in double precision before they become cells.
     pub fn clip_box(&mut self, clip: Option<(f64, f64, f64, f64)>) {
         self.clip = clip.map(|(x1, y1, x2, y2)| (x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)));
+        self.grid = None;
+        self.fold_at = match self.clip {
+            Some((x1, y1, x2, y2)) => {
+                let cells = (x2 - x1 + 3.0) * (y2 - y1 + 3.0);
+                if cells.is_finite() && cells < 1e9 {
+                    (cells as usize).max(1 << 20)
+                } else {
+                    usize::MAX
+                }
+            }
+            None => usize::MAX,
+        };
+    }
+
+    /// Folds the cells drawn so far into the grid, and every later one as it comes (tests).
+    #[cfg(test)]
+    pub(crate) fn fold_every_cell(&mut self) {
+        self.fold_at = 1;
+        self.fold();
+    }
+
+    /// Sums the cell list into the grid (created on first use; if it cannot be, the list
+    /// keeps growing).
+    fn fold(&mut self) {
+        if self.grid.is_none() {
+            if let Some((x1, y1, x2, y2)) = self.clip {
+                let f = |v: f64| v.floor() as i64;
+                self.grid = Grid::new(f(x1) - 1, f(y1) - 1, f(x2) + 1, f(y2) + 1);
+            }
+        }
+        match &mut self.grid {
+            Some(g) => {
+                for c in self.cells.drain(..) {
+                    g.add(c.x, c.y, c.cover, c.area);
+                }
+            }
+            None => self.fold_at = usize::MAX,
+        }
     }
 
     /// Agg's `move_to_d`: closes the open contour (auto-close) and starts another.
@@ -280,6 +328,9 @@ impl Rasterizer {
         if self.cur.x != x || self.cur.y != y {
             if self.cur.cover != 0 || self.cur.area != 0 {
                 self.cells.push(self.cur);
+                if self.cells.len() >= self.fold_at {
+                    self.fold();
+                }
             }
             self.cur = Cell {
                 x,
@@ -459,6 +510,14 @@ impl Rasterizer {
             cover: 0,
             area: 0,
         };
+        if self.grid.is_some() {
+            self.fold();
+            if let Some(g) = self.grid.take() {
+                g.sweep(alpha, span);
+            }
+            self.cur = Cell::default();
+            return;
+        }
         self.sort_cells();
         let cells = std::mem::take(&mut self.cells);
         let mut i = 0;
@@ -709,5 +768,23 @@ mod tests {
         let b = coverage(&[(2.2, 4.9), (5.7, 1.1), (0.3, 0.2)], 6, 6);
         assert!(a.iter().zip(&b).all(|(x, y)| x.abs_diff(*y) <= 1));
         assert_ne!(a, b);
+    }
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn clip_box_cuts_edges_before_cells() {
+        let mut r = Rasterizer::new();
+        r.clip_box(Some((2.0, 1.0, 6.0, 4.0)));
+        r.move_to_d(-3.0, -3.0);
+        r.line_to_d(20.0, -3.0);
+        r.line_to_d(20.0, 20.0);
+        r.line_to_d(-3.0, 20.0);
+        let mut px = Vec::new();
+        r.sweep(|y, x, len, a| px.push((y, x, len, a)));
+        assert_eq!(px, vec![(1, 2, 4, 255), (2, 2, 4, 255), (3, 2, 4, 255)]);
     }
 }

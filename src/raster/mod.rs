@@ -4,6 +4,7 @@
 pub mod blend;
 pub mod cells;
 pub mod curves;
+mod grid;
 pub mod pathconv;
 mod pathdraw;
 pub mod stroke;

@@ -681,3 +681,98 @@ impl<I: Iterator<Item = Vtx>> Iterator for Simplifier<I> {
         (v.0 != Cmd::Stop).then_some(v)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(x: f64, y: f64) -> Vtx {
+        (Cmd::MoveTo, x, y)
+    }
+    fn l(x: f64, y: f64) -> Vtx {
+        (Cmd::LineTo, x, y)
+    }
+
+    #[test]
+    fn nan_breaks_a_polyline_into_moves() {
+        let src = vec![
+            m(0.0, 0.0),
+            l(1.0, 1.0),
+            l(f64::NAN, 1.0),
+            l(2.0, 2.0),
+            l(3.0, 3.0),
+        ];
+        let fast: Vec<_> = NanRemover::new(src.clone().into_iter(), false).collect();
+        assert_eq!(
+            fast,
+            vec![m(0.0, 0.0), l(1.0, 1.0), m(2.0, 2.0), l(3.0, 3.0)]
+        );
+        // With codes a break re-enters with a move and a zero-length line, as matplotlib.
+        let slow: Vec<_> = NanRemover::new(src.into_iter(), true).collect();
+        assert_eq!(
+            slow,
+            vec![
+                m(0.0, 0.0),
+                l(1.0, 1.0),
+                m(2.0, 2.0),
+                l(2.0, 2.0),
+                l(3.0, 3.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_closed_loop_closes_with_a_line() {
+        let src = vec![
+            m(0.0, 0.0),
+            l(f64::NAN, 0.0),
+            l(5.0, 5.0),
+            l(0.0, 5.0),
+            (Cmd::Close, 0.0, 0.0),
+        ];
+        let out: Vec<_> = NanRemover::new(src.into_iter(), true).collect();
+        assert_eq!(out.last(), Some(&l(0.0, 0.0)));
+        assert!(!out.iter().any(|v| v.0 == Cmd::Close));
+    }
+
+    #[test]
+    fn clipper_cuts_at_the_canvas_plus_one() {
+        let src = vec![m(5.0, 5.0), l(105.0, 5.0)];
+        let out: Vec<_> = Clipper::new(src.into_iter(), true, 50.0, 50.0).collect();
+        assert_eq!(out, vec![m(5.0, 5.0), l(51.0, 5.0)]);
+    }
+
+    #[test]
+    fn snapping_follows_the_rounded_width() {
+        let src = || vec![m(1.3, 2.6), l(7.8, 2.6)].into_iter();
+        let odd: Vec<_> = Snapper::new(src(), true, 1.39).collect();
+        assert_eq!(odd, vec![m(1.5, 3.5), l(8.5, 3.5)]);
+        // mpl_round(2.5) is 3 (half away from zero): odd.
+        let half: Vec<_> = Snapper::new(src(), true, 2.5).collect();
+        assert_eq!(half, odd);
+        let even: Vec<_> = Snapper::new(src(), true, 2.4).collect();
+        assert_eq!(even, vec![m(1.0, 3.0), l(8.0, 3.0)]);
+        assert!(should_snap(Snap::Auto, src(), 2));
+        let diagonal = vec![m(0.0, 0.0), l(3.0, 4.0)];
+        assert!(!should_snap(Snap::Auto, diagonal.into_iter(), 2));
+        assert!(!should_snap(Snap::Auto, src(), 1025));
+    }
+
+    #[test]
+    fn simplifier_merges_collinear_runs() {
+        let src: Vec<Vtx> = (0..200)
+            .map(|i| {
+                let v = (f64::from(i), 10.0 + 0.5 * f64::from(i));
+                if i == 0 {
+                    m(v.0, v.1)
+                } else {
+                    l(v.0, v.1)
+                }
+            })
+            .collect();
+        let out: Vec<_> = Simplifier::new(src.into_iter(), true, SIMPLIFY_THRESHOLD).collect();
+        assert_eq!(out.first(), Some(&m(0.0, 10.0)));
+        assert!(out.len() <= 3, "{out:?}");
+        assert_eq!(out.last().map(|v| v.1), Some(199.0));
+    }
+}

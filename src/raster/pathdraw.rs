@@ -5,7 +5,7 @@
 use super::cells::Rasterizer;
 use super::curves::CurveFlattener;
 use super::pathconv::{
-    mpl_round, should_snap, Clipper, Cmd, NanRemover, PathSource, Simplifier, Snapper, Vtx,
+    mpl_round, should_snap, Clipper, NanRemover, PathSource, Simplifier, Snapper, Vtx,
     SIMPLIFY_THRESHOLD,
 };
 use super::strokegen::{DashSink, Sink, StrokeSink};
@@ -260,9 +260,4 @@ impl Band<'_> {
             }
         }
     }
-}
-
-#[allow(dead_code)]
-fn _cmd_is_used(c: Cmd) -> bool {
-    c.is_vertex()
 }

@@ -152,6 +152,7 @@ impl MathStroke {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn arc(
         &self,
         out: &mut Vec<(f64, f64)>,
@@ -345,8 +346,7 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    /// Feeds one vertex; returns true when the accumulated sub-path must be generated
-    /// before `begin_next` is called.
+    /// Starts a sub-path at (x, y) (`remove_all` + the generator's `add_vertex(move_to)`).
     fn begin(&mut self, x: f64, y: f64) {
         self.seq.v.clear();
         self.closed = false;
@@ -672,5 +672,79 @@ impl<S: Sink> Generator for DashSink<'_, S> {
 impl<S: Sink> Sink for DashSink<'_, S> {
     fn vertex(&mut self, cmd: Cmd, x: f64, y: f64) {
         adaptor_vertex(self, cmd, x, y);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Record(Vec<(Cmd, f64, f64)>);
+    impl Sink for Record {
+        fn vertex(&mut self, cmd: Cmd, x: f64, y: f64) {
+            self.0.push((cmd, x, y));
+        }
+    }
+
+    fn stroke(cap: CapStyle, pts: &[(f64, f64)], width: f64) -> Vec<(Cmd, f64, f64)> {
+        let mut rec = Record::default();
+        let mut s = StrokeSink::new(&mut rec, width, cap, JoinStyle::Miter, width);
+        for (i, &(x, y)) in pts.iter().enumerate() {
+            s.vertex(if i == 0 { Cmd::MoveTo } else { Cmd::LineTo }, x, y);
+        }
+        s.finish().expect("stroked");
+        rec.0
+    }
+
+    #[test]
+    fn butt_and_square_caps_outline_a_segment() {
+        let butt = stroke(CapStyle::Butt, &[(0.0, 0.0), (10.0, 0.0)], 2.0);
+        let pts: Vec<_> = butt
+            .iter()
+            .filter(|v| v.0 != Cmd::Close)
+            .map(|v| (v.1, v.2))
+            .collect();
+        assert_eq!(
+            pts,
+            vec![(0.0, 1.0), (0.0, -1.0), (10.0, -1.0), (10.0, 1.0)]
+        );
+        let square = stroke(CapStyle::Projecting, &[(0.0, 0.0), (10.0, 0.0)], 2.0);
+        assert!(square.iter().any(|v| v.1 == -1.0) && square.iter().any(|v| v.1 == 11.0));
+        assert_eq!(butt.first().map(|v| v.0), Some(Cmd::MoveTo));
+        assert_eq!(butt.last().map(|v| v.0), Some(Cmd::Close));
+    }
+
+    #[test]
+    fn round_cap_steps_by_aggs_angle() {
+        let w = 4.0;
+        let out = stroke(CapStyle::Round, &[(0.0, 0.0), (10.0, 0.0)], 2.0 * w);
+        let da = (w / (w + 0.125)).acos() * 2.0;
+        let n = (PI / da) as usize;
+        // Two caps of n + 2 points each, one polygon.
+        assert_eq!(
+            out.iter().filter(|v| v.0 != Cmd::Close).count(),
+            2 * (n + 2)
+        );
+    }
+
+    #[test]
+    fn dashes_cut_a_line_into_pieces() {
+        let mut rec = Record::default();
+        let mut d = DashSink::new(&mut rec, &[3.0, 2.0], 0.0);
+        d.vertex(Cmd::MoveTo, 0.0, 0.0);
+        d.vertex(Cmd::LineTo, 10.0, 0.0);
+        d.finish().expect("dashed");
+        let xs: Vec<_> = rec.0.iter().map(|v| (v.0, v.1)).collect();
+        assert_eq!(
+            xs,
+            vec![
+                (Cmd::MoveTo, 0.0),
+                (Cmd::LineTo, 3.0),
+                (Cmd::MoveTo, 5.0),
+                (Cmd::LineTo, 8.0),
+                (Cmd::MoveTo, 10.0)
+            ]
+        );
     }
 }
