@@ -57,7 +57,8 @@ impl Kw {
             Some(v) => num(&v).map(Some).ok_or_else(|| {
                 FigError(format!(
                     "'{}' keyword '{}' must be a number, got {v}",
-                    self.call, names[0]
+                    self.call,
+                    names.first().unwrap_or(&"?")
                 ))
             }),
         }
@@ -69,7 +70,8 @@ impl Kw {
             Some(Value::String(s)) => Ok(Some(s)),
             Some(v) => err(format!(
                 "'{}' keyword '{}' must be a string, got {v}",
-                self.call, names[0]
+                self.call,
+                names.first().unwrap_or(&"?")
             )),
         }
     }
@@ -80,7 +82,8 @@ impl Kw {
             Some(Value::Bool(b)) => Ok(Some(b)),
             Some(v) => err(format!(
                 "'{}' keyword '{}' must be true or false, got {v}",
-                self.call, names[0]
+                self.call,
+                names.first().unwrap_or(&"?")
             )),
         }
     }
@@ -193,9 +196,6 @@ fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
             Value::Number(n) if n.as_u64().is_some() => {
                 MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
             }
-            Value::Array(v) if v.len() == 2 && v.iter().all(|x| x.as_u64().is_some()) && false => {
-                MarkEvery::StartEvery(0, 1)
-            }
             Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
                 v.iter()
                     .filter_map(|x| x.as_u64())
@@ -226,18 +226,17 @@ fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     Ok(o)
 }
 
+/// One `x, y, fmt` group of `plot`.
+type PlotGroup = (Option<Vec<f64>>, Vec<f64>, Option<String>);
+
 /// `plot(*args)`: groups of `x, y[, fmt]` or `y[, fmt]`.
-fn plot_groups(
-    ctx: &Ctx,
-    call: &str,
-    args: &[Value],
-) -> R<Vec<(Option<Vec<f64>>, Vec<f64>, Option<String>)>> {
+fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<PlotGroup>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < args.len() {
-        let a = ctx.data(&args[i], &format!("'{call}' argument {i}"))?;
-        let (x, y, next) = if i + 1 < args.len() && is_data(&args[i + 1]) {
-            let b = ctx.data(&args[i + 1], &format!("'{call}' argument {}", i + 1))?;
+    while let Some(first) = args.get(i) {
+        let a = ctx.data(first, &format!("'{call}' argument {i}"))?;
+        let (x, y, next) = if let Some(second) = args.get(i + 1).filter(|v| is_data(v)) {
+            let b = ctx.data(second, &format!("'{call}' argument {}", i + 1))?;
             (Some(a), b, i + 2)
         } else {
             (None, a, i + 1)
@@ -314,10 +313,10 @@ fn imshow(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) 
     }
     if let Some(e) = kw.take(&["extent"]) {
         let v = ctx.data(&e, "'imshow' keyword 'extent'")?;
-        if v.len() != 4 {
+        let [l, r, b, t] = v[..] else {
             return err("'imshow' keyword 'extent' needs 4 numbers");
-        }
-        opts.extent = Some([v[0], v[1], v[2], v[3]]);
+        };
+        opts.extent = Some([l, r, b, t]);
     }
     if let Some(a) = kw.take(&["aspect"]) {
         opts.aspect = match a {
@@ -488,10 +487,10 @@ fn axes_call(
                     None => Ok(None),
                     Some(v) => {
                         let d = ctx.data(&v, what)?;
-                        if d.len() != 2 {
+                        let [a, b] = d[..] else {
                             return err(format!("'annotate' {what} needs two numbers"));
-                        }
-                        Ok(Some((d[0], d[1])))
+                        };
+                        Ok(Some((a, b)))
                     }
                 }
             };
@@ -596,8 +595,8 @@ fn axes_call(
             let (mut a, mut b) = (kw.take(&[n0]), kw.take(&[n1]));
             match args {
                 [Value::Array(v)] if v.len() == 2 => {
-                    a = Some(v[0].clone());
-                    b = Some(v[1].clone());
+                    a = v.first().cloned();
+                    b = v.get(1).cloned();
                 }
                 [x] => a = Some(x.clone()),
                 [x, y] => {
@@ -825,10 +824,10 @@ pub fn build(path: &Path) -> R<Figure> {
     let face = fkw.string(&["facecolor"])?;
     fkw.finish()
         .map_err(|e| FigError(format!("figure.json: {}", e.0)))?;
-    if figsize.len() != 2 {
+    let [w, h] = figsize[..] else {
         return err("figure.json: figsize needs two numbers");
-    }
-    let mut fig = Figure::new(figsize[0], figsize[1], dpi);
+    };
+    let mut fig = Figure::new(w, h, dpi);
     if let Some(f) = face {
         fig.set_facecolor(Color::parse(&f)?);
     }
