@@ -59,6 +59,8 @@ pub struct Axes {
     pub(crate) ylabel: Option<String>,
     pub(crate) axis_on: bool,
     pub(crate) facecolor: Option<Color>,
+    /// Plotted artists, property cycles, limits, scales, grid.
+    pub(crate) plot: crate::artists::PlotState,
 }
 
 impl Axes {
@@ -74,6 +76,7 @@ impl Axes {
             ylabel: None,
             axis_on: true,
             facecolor: None,
+            plot: crate::artists::PlotState::default(),
         }
     }
 
@@ -99,6 +102,25 @@ impl Axes {
     ) -> Result<ImageHandle> {
         let aspect = opts.aspect;
         let image = Image::new(data.into(), opts)?;
+        // `AxesImage.set_extent`: while autoscaling is on, `set_xlim`/`set_ylim` to the
+        // image's extent (oriented as the extent is), which `Axis._set_lim` makes
+        // non-singular (a zero-width extent is widened, `nonsingular(expander=0.05)`).
+        let e = image.extent();
+        for (st, lo, hi) in [
+            (&mut self.plot.x, e[0], e[1]),
+            (&mut self.plot.y, e[2], e[3]),
+        ] {
+            if st.auto {
+                st.lim = crate::artists::autoscale::set_lim(
+                    st.lim,
+                    Some(lo),
+                    Some(hi),
+                    st.scale,
+                    f64::INFINITY,
+                );
+                st.stale = false;
+            }
+        }
         self.images.push(image);
         self.aspect = aspect;
         Ok(ImageHandle {

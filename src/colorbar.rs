@@ -1,7 +1,39 @@
 //! The colorbar model: which image it explains and how it is shaped.
 
+use crate::artists::ArtistHandle;
 use crate::axes::{AxesId, ImageHandle};
 use crate::color::Extend;
+
+/// What a colorbar explains: an image or a colour-mapped scatter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mappable {
+    /// An image (`imshow`).
+    Image(ImageHandle),
+    /// A colour-mapped artist (`scatter` with values for `c`).
+    Artist(ArtistHandle),
+}
+
+impl Mappable {
+    /// The Axes it is on.
+    pub fn axes(&self) -> AxesId {
+        match self {
+            Mappable::Image(h) => h.axes(),
+            Mappable::Artist(h) => h.axes(),
+        }
+    }
+}
+
+impl From<ImageHandle> for Mappable {
+    fn from(h: ImageHandle) -> Self {
+        Mappable::Image(h)
+    }
+}
+
+impl From<ArtistHandle> for Mappable {
+    fn from(h: ArtistHandle) -> Self {
+        Mappable::Artist(h)
+    }
+}
 
 /// Vertical (right of the Axes) or horizontal (below it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,19 +97,19 @@ impl Default for ColorbarOptions {
 /// A colorbar for an image, stealing space from the image's Axes.
 #[derive(Debug, Clone)]
 pub struct Colorbar {
-    pub(crate) mappable: ImageHandle,
+    pub(crate) mappable: Mappable,
     pub(crate) options: ColorbarOptions,
 }
 
 impl Colorbar {
-    /// The image it explains.
-    pub fn mappable(&self) -> ImageHandle {
+    /// What it explains.
+    pub fn mappable(&self) -> Mappable {
         self.mappable
     }
 
     /// The Axes it takes space from.
     pub fn parent(&self) -> AxesId {
-        self.mappable.axes
+        self.mappable.axes()
     }
 
     /// The options.

@@ -1,8 +1,8 @@
 //! The figure: the owned root of the model, and where rendering starts.
 
-use crate::axes::{Axes, AxesId, AxesPosition, ImageHandle};
+use crate::axes::{Axes, AxesId, AxesPosition};
 use crate::color::Color;
-use crate::colorbar::{Colorbar, ColorbarOptions};
+use crate::colorbar::{Colorbar, ColorbarOptions, Mappable};
 use crate::frame::Frame;
 use crate::layout::Layout;
 use crate::render::Renderer;
@@ -202,25 +202,33 @@ impl Figure {
     }
 
     /// `fig.colorbar(im, ax=im's axes)` with default options.
-    pub fn colorbar(&mut self, image: ImageHandle) -> Result<&mut Colorbar> {
+    pub fn colorbar(&mut self, image: impl Into<Mappable>) -> Result<&mut Colorbar> {
         self.colorbar_with(image, ColorbarOptions::default())
     }
 
     /// `fig.colorbar` with options.
     pub fn colorbar_with(
         &mut self,
-        image: ImageHandle,
+        image: impl Into<Mappable>,
         options: ColorbarOptions,
     ) -> Result<&mut Colorbar> {
-        let exists = self
-            .axes
-            .get(image.axes.0)
-            .is_some_and(|a| image.index < a.images.len());
+        let image: Mappable = image.into();
+        let exists = match image {
+            Mappable::Image(h) => self
+                .axes
+                .get(h.axes.0)
+                .is_some_and(|a| h.index < a.images.len()),
+            Mappable::Artist(h) => self
+                .axes
+                .get_mut(h.axes.0)
+                .and_then(|a| a.plot.artists.get_mut(h.index))
+                .is_some_and(|a| a.colorbar_norm()),
+        };
         if !exists {
             return Err(Error::invalid(
-                "image handle",
+                "colorbar mappable",
                 format!("{image:?}"),
-                "an image of this figure",
+                "an image or a colour-mapped scatter of this figure",
             ));
         }
         let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;

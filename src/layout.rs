@@ -2,10 +2,11 @@
 //! matplotlib's arithmetic (gridspec positions, aspect shrink and anchor, colorbar space
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
+use crate::artists::autoscale::{self, Which};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
-use crate::colorbar::Orientation;
+use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
@@ -176,6 +177,10 @@ pub struct AxesLayout {
     /// Each image's norm with its limits resolved (autoscaled, and made non-singular when a
     /// colorbar shows the image), in image order.
     pub image_norms: Vec<Norm>,
+    /// The x axis scale.
+    pub xscale: AxisScale,
+    /// The y axis scale.
+    pub yscale: AxisScale,
 }
 
 /// A laid-out colorbar.
@@ -200,6 +205,8 @@ pub struct ColorbarLayout {
     pub extend_upper: f64,
     /// Display coordinates along the long axis of the `N + 1` colour-cell boundaries.
     pub cell_edges: Vec<f64>,
+    /// The mappable's alpha, applied to the colour cells.
+    pub alpha: Option<f64>,
 }
 
 /// The whole figure laid out.
@@ -286,15 +293,15 @@ fn grid_cell(
 
 /// Text alignment and rotation for [`place_text`].
 #[derive(Debug, Clone, Copy)]
-struct Align {
-    ha: Ha,
-    va: Va,
-    angle: f64,
+pub(crate) struct Align {
+    pub(crate) ha: Ha,
+    pub(crate) va: Va,
+    pub(crate) angle: f64,
 }
 
 /// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does; mathtext
 /// (`$...$`) goes through the mathtext layout.
-fn place_text(
+pub(crate) fn place_text(
     glyphs: &mut GlyphCache,
     s: &str,
     size_pt: f64,
@@ -411,7 +418,7 @@ impl AxisMap {
 }
 
 /// `norm(v)` for one float64 value (NaN when masked or when the limits are unset).
-fn norm_forward(norm: &Norm, v: f64) -> f64 {
+pub(crate) fn norm_forward(norm: &Norm, v: f64) -> f64 {
     match norm.prepare(Work::F64, false) {
         Ok(Some(p)) => prepared_value(&p, v),
         _ => f64::NAN,
@@ -436,6 +443,8 @@ struct AxisSpec<'a> {
     bbox: &'a Bbox,
     /// Data transform built on the scaled view.
     trans: &'a Affine,
+    /// `set_xticks` / `set_yticks`: fixed positions and optional labels.
+    fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -503,6 +512,32 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             }
         }
     };
+    let mut computed = computed;
+    if let Some((locs, labels)) = spec.fixed {
+        // FixedLocator + FixedFormatter (labels given) or the scale's formatter.
+        let (a, b) = spec.view;
+        let texts: Vec<TickLabel> = match (labels, spec.map.tick_scale()) {
+            (Some(l), _) => l.iter().map(|s| TickLabel::Plain(s.clone())).collect(),
+            (None, Some(AxisScale::Log10)) => {
+                ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
+            }
+            _ => {
+                let f = ScalarFormatter::default().format_ticks(locs, a, b);
+                computed.offset_text = f.offset_text;
+                f.labels.into_iter().map(TickLabel::Plain).collect()
+            }
+        };
+        if labels.is_some() {
+            computed.offset_text = String::new();
+        }
+        let visible = ticks::visible_ticks_by(locs, a, b, |v| spec.map.forward(v));
+        computed.major = locs
+            .iter()
+            .zip(texts)
+            .filter(|(l, _)| visible.contains(l))
+            .map(|(&loc, label)| ticks::Tick { loc, label })
+            .collect();
+    }
     let line = match spec.side {
         Side::Bottom => spec.bbox.y0,
         Side::Left => spec.bbox.x0,
@@ -686,50 +721,6 @@ fn place_axis_label(
     Ok(())
 }
 
-/// The view limits of an Axes: the union of its images' extents, oriented like the first,
-/// each axis made non-singular as `Axis._set_lim` does (`nonsingular(v0, v1, expander=0.05)`:
-/// equal or nearly equal limits, within 1e-15 of their magnitude, are widened; the result is
-/// increasing unless `v0 > v1`).
-fn view_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
-    let (vx, vy) = image_limits(fig, id);
-    (axis_nonsingular(vx), axis_nonsingular(vy))
-}
-
-/// `Axis._set_lim`'s `nonsingular` and re-orientation.
-fn axis_nonsingular((v0, v1): (f64, f64)) -> (f64, f64) {
-    let reverse = v0 > v1;
-    let (lo, hi) = crate::ticks::nonsingular(v0, v1, 0.05, 1e-15);
-    if reverse {
-        (hi, lo)
-    } else {
-        (lo, hi)
-    }
-}
-
-/// The union of an Axes' images' extents, oriented like the first.
-fn image_limits(fig: &Figure, id: AxesId) -> ((f64, f64), (f64, f64)) {
-    let images = &fig[id].images;
-    let Some(first) = images.first() else {
-        return ((0.0, 1.0), (0.0, 1.0));
-    };
-    let e = first.extent();
-    let (mut vx, mut vy) = ((e[0], e[1]), (e[2], e[3]));
-    for im in &images[1..] {
-        let e = im.extent();
-        let grow = |v: (f64, f64), a: f64, b: f64| {
-            let (lo, hi) = (a.min(b).min(v.0.min(v.1)), a.max(b).max(v.0.max(v.1)));
-            if v.0 <= v.1 {
-                (lo, hi)
-            } else {
-                (hi, lo)
-            }
-        };
-        vx = grow(vx, e[0], e[1]);
-        vy = grow(vy, e[2], e[3]);
-    }
-    (vx, vy)
-}
-
 /// The display coordinates of a colorbar's cell boundaries along its long axis, following
 /// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
 /// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted with the colorbar's
@@ -856,7 +847,11 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
     for (i, ax) in fig.axes.iter().enumerate() {
-        let (view_x, view_y) = view_limits(fig, ax.id);
+        let view_x = autoscale::view(ax, Which::X);
+        let view_y = autoscale::view(ax, Which::Y);
+        let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
+        let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
+        let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));
         let slot = slots[i];
         let aspect = match ax.aspect {
             Aspect::Equal => Some(1.0),
@@ -865,15 +860,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         };
         let pos = match aspect {
             Some(a) => {
-                let xsize = (view_x.1 - view_x.0).abs().max(1e-30);
-                let ysize = (view_y.1 - view_y.0).abs().max(1e-30);
+                let xsize = (scaled_x.1 - scaled_x.0).abs().max(1e-30);
+                let ysize = (scaled_y.1 - scaled_y.0).abs().max(1e-30);
                 slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect)
                     .anchored(anchors[i], &slot)
             }
             None => slot,
         };
         let bbox = pos.scaled(wf, hf);
-        let trans = trans_data(view_x, view_y, &bbox);
+        let trans = trans_data(scaled_x, scaled_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
         if ax.axis_on {
             let mut xa = layout_axis(
@@ -882,9 +877,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Bottom,
                     view: view_x,
-                    map: &AxisMap::Scale(AxisScale::Linear),
+                    map: &AxisMap::Scale(xscale),
                     bbox: &bbox,
                     trans: &trans,
+                    fixed: ax.plot.x.ticks.as_ref(),
                 },
             )?;
             let mut ya = layout_axis(
@@ -893,9 +889,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 AxisSpec {
                     side: Side::Left,
                     view: view_y,
-                    map: &AxisMap::Scale(AxisScale::Linear),
+                    map: &AxisMap::Scale(yscale),
                     bbox: &bbox,
                     trans: &trans,
+                    fixed: ax.plot.y.ticks.as_ref(),
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -933,7 +930,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             .iter()
             .enumerate()
             .map(|(index, image)| {
-                let handle = ImageHandle { axes: ax.id, index };
+                let handle = Mappable::Image(ImageHandle { axes: ax.id, index });
                 image.drawing_norm(fig.colorbars.iter().any(|c| c.mappable == handle))
             })
             .collect();
@@ -947,23 +944,51 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             yaxis,
             title,
             image_norms,
+            xscale,
+            yscale,
         });
     }
 
     let mut colorbars = Vec::with_capacity(fig.colorbars.len());
     for (index, (cb, (cell, anchor))) in fig.colorbars.iter().zip(cbar_cells).enumerate() {
         let o = &cb.options;
-        let image = fig
-            .axes(cb.mappable.axes)
-            .and_then(|a| a.images.get(cb.mappable.index))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "colorbar image",
-                    format!("{:?}", cb.mappable),
-                    "an image of this figure",
+        let alpha = match cb.mappable {
+            Mappable::Artist(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.plot.artists.get(h.index))
+                .and_then(|a| a.alpha()),
+            Mappable::Image(_) => None,
+        };
+        let (norm, cmap) = match cb.mappable {
+            Mappable::Image(h) => {
+                let image = fig
+                    .axes(h.axes)
+                    .and_then(|a| a.images.get(h.index))
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "colorbar image",
+                            format!("{h:?}"),
+                            "an image of this figure",
+                        )
+                    })?;
+                (
+                    axes_out[h.axes.0].image_norms[h.index].clone(),
+                    image.cmap.clone(),
                 )
-            })?;
-        let norm = axes_out[cb.mappable.axes.0].image_norms[cb.mappable.index].clone();
+            }
+            Mappable::Artist(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.plot.artists.get(h.index))
+                .and_then(|a| a.mapping())
+                .map(|(n, c)| (n.clone(), c.clone()))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "colorbar mappable",
+                        format!("{h:?}"),
+                        "a colour-mapped scatter",
+                    )
+                })?,
+        };
         // The long axis spans the first and last colour boundaries,
         // `norm.inverse(0)` and `norm.inverse(1)` (colorbar.py's `vmin`/`vmax`), which can
         // differ from the norm's limits in the last bit.
@@ -1045,9 +1070,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 map: &map,
                 bbox: &bbox,
                 trans: &trans,
+                fixed: None,
             },
         )?;
-        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, image.cmap.n(), &trans, side)?;
+        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
         }
@@ -1056,11 +1082,12 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             bbox,
             orientation: o.orientation,
             norm,
-            cmap: image.cmap.clone(),
+            cmap,
             axis,
             extend_lower: elo,
             extend_upper: ehi,
             cell_edges,
+            alpha,
         });
     }
 

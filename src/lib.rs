@@ -51,6 +51,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod artists;
 mod axes;
 pub mod color;
 mod colorbar;
@@ -71,12 +72,18 @@ pub mod text;
 pub mod ticks;
 pub mod transform;
 
+pub use artists::legend::LegendOptions;
+pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::scatter::{ScatterColor, ScatterOptions};
+pub use artists::text::{ArrowStyle, TextOptions};
+pub use artists::values::{PlotData, PlotNumber};
+pub use artists::{ArtistHandle, GridOptions, SpanOptions};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color,
     Colormap, Element, Extend, Norm, ScalarData,
 };
-pub use colorbar::{Colorbar, ColorbarOptions, Orientation};
+pub use colorbar::{Colorbar, ColorbarOptions, Mappable, Orientation};
 pub use error::{Error, Result};
 pub use figure::{Figure, DEFAULT_MAX_PIXELS};
 pub use frame::{Frame, PngCompression};
@@ -84,3 +91,4 @@ pub use image::{Aspect, Image, ImageData, ImshowOptions};
 pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage};
 pub use style::{pt_to_px, Style, SubplotParams};
+pub use ticks::AxisScale as AxisScaleName;

@@ -1,6 +1,8 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
+use crate::artists::line::{Blend, LineStyle};
+use crate::artists::{legend, paint, DrawCtx, GridOptions};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -65,7 +67,7 @@ impl Renderer {
     pub fn render(&mut self, fig: &Figure) -> Result<Frame> {
         rayon::scope(|_| {
             let lay = self.layout(fig)?;
-            let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs);
+            let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
             // The images are resampled while the operations that cannot touch their pixels
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
@@ -215,8 +217,23 @@ impl Lowering<'_> {
         });
     }
 
-    fn axis(&mut self, axis: &AxisLayout, style: &crate::style::Style) {
+    fn axis(
+        &mut self,
+        axis: &AxisLayout,
+        style: &crate::style::Style,
+        grid: Option<(&GridOptions, &DrawCtx)>,
+    ) {
         for t in &axis.ticks {
+            if let Some((g, ctx)) = grid {
+                let which_ok = match g.which.as_str() {
+                    "both" => true,
+                    "minor" => !t.major,
+                    _ => t.major,
+                };
+                if which_ok {
+                    paint::emit(&mut self.ops, &gridline(g, axis.side, t.value, ctx));
+                }
+            }
             let (x, y) = match axis.side {
                 Side::Bottom => (t.pos, axis.line),
                 Side::Left | Side::Right => (axis.line, t.pos),
@@ -238,6 +255,69 @@ impl Lowering<'_> {
             self.text(l);
         }
     }
+}
+
+/// What an Axes draws, in the order of its children.
+enum Layer {
+    Image(usize),
+    Artist(usize),
+    Axes,
+    Spines,
+    Title,
+    Legend,
+}
+
+/// A gridline: a two-point `Line2D` across the Axes at `value` (`Tick.gridline`).
+fn gridline(g: &GridOptions, side: Side, value: f64, ctx: &DrawCtx) -> paint::Paint {
+    let (a, b) = match side {
+        Side::Bottom => (
+            ctx.to_device_blend(value, 0.0, Blend::YAxes),
+            ctx.to_device_blend(value, 1.0, Blend::YAxes),
+        ),
+        _ => (
+            ctx.to_device_blend(0.0, value, Blend::XAxes),
+            ctx.to_device_blend(1.0, value, Blend::XAxes),
+        ),
+    };
+    let mut color = crate::Color::parse(&g.color).unwrap_or(crate::Color::BLACK);
+    if let Some(al) = g.alpha {
+        color = color.with_alpha(al);
+    }
+    let lw = g.linewidth;
+    let k = ctx.dpi / 72.0;
+    let dashes = match &g.linestyle {
+        LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
+        LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
+        LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
+        LineStyle::Dashes(o, p) => Some((*o, p.clone())),
+        _ => None,
+    };
+    let dashed = dashes.is_some();
+    paint::Paint::Path(paint::PathDraw {
+        path: vec![
+            paint::PathCmd::MoveTo(a.0, a.1),
+            paint::PathCmd::LineTo(b.0, b.1),
+        ],
+        fill: None,
+        stroke: Some(paint::Stroke {
+            width_px: lw * ctx.dpi / 72.0,
+            color: color.to_rgba8_round(),
+            cap: if dashed {
+                paint::CapStyle::Butt
+            } else {
+                paint::CapStyle::Projecting
+            },
+            join: paint::JoinStyle::Round,
+            dashes: dashes.map(|(o, p)| paint::Dashes {
+                offset_px: (o * lw) * k,
+                pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
+            }),
+        }),
+        clip: Some(ctx.clip),
+        snap: paint::Snap::Auto,
+        simplify: false,
+        antialiased: true,
+    })
 }
 
 /// Where an image lands on the canvas and how it is resampled; its pixels come from
@@ -517,7 +597,16 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
-    let lut = cb.cmap.lut_rgba8_round();
+    let lut: Vec<[u8; 4]> = match cb.alpha {
+        None => cb.cmap.lut_rgba8_round(),
+        Some(a) => (0..cb.cmap.n())
+            .map(|i| {
+                crate::Color::from_array(cb.cmap.lut_row(i))
+                    .with_alpha(a)
+                    .to_rgba8_round()
+            })
+            .collect(),
+    };
     let r = |v: f64| (v + 0.5).floor() as i64;
     for (edge, color) in cb.cell_edges.windows(2).zip(&lut) {
         let rect = match cb.orientation {
@@ -542,7 +631,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
             });
         }
     }
-    low.axis(&cb.axis, style);
+    low.axis(&cb.axis, style, None);
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
         low.stroke_device(&unit.map(to_device), true);
@@ -553,7 +642,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
 
 /// Lowers a layout to draw operations in matplotlib's drawing order.
 pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<DrawList> {
-    let (mut list, images) = lower_deferred(fig, lay, glyphs);
+    let (mut list, images) = lower_deferred(fig, lay, glyphs)?;
     put_pixels(&mut list.ops, &images, images_pixels(&images)?);
     Ok(list)
 }
@@ -564,7 +653,7 @@ fn lower_deferred<'a>(
     fig: &'a Figure,
     lay: &'a Layout,
     glyphs: &mut GlyphCache,
-) -> (DrawList, Vec<(usize, ImagePlan<'a>)>) {
+) -> Result<(DrawList, Vec<(usize, ImagePlan<'a>)>)> {
     let mut images = Vec::new();
     let style = fig.style();
     let h = lay.height_px as f64;
@@ -603,25 +692,82 @@ fn lower_deferred<'a>(
                 });
             }
         }
-        for (image, norm) in ax.images.iter().zip(&al.image_norms) {
-            if let Some((op, plan)) = image_plan(image, norm, al, h) {
-                images.push((low.ops.len(), plan));
-                low.ops.push(op);
+        let ctx = DrawCtx::new(&al.trans_data, &al.bbox, h, lay.dpi, al.xscale, al.yscale);
+        // Children sorted stably by zorder in matplotlib's order: images and artists in
+        // call order, spines, x axis, y axis, title.
+        let mut layers: Vec<(f64, Layer)> = Vec::new();
+        for i in 0..ax.images.len() {
+            layers.push((0.0, Layer::Image(i)));
+        }
+        for (i, a) in ax.plot.artists.iter().enumerate() {
+            layers.push((a.zorder(), Layer::Artist(i)));
+        }
+        if al.xaxis.is_some() && al.yaxis.is_some() {
+            layers.push((2.5, Layer::Spines));
+            layers.push((1.5, Layer::Axes));
+        }
+        layers.push((3.0, Layer::Title));
+        if ax.plot.legend.is_some() {
+            layers.push((5.0, Layer::Legend));
+        }
+        layers.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, layer) in layers {
+            match layer {
+                Layer::Image(i) => {
+                    let (image, norm) = (&ax.images[i], &al.image_norms[i]);
+                    if let Some((op, plan)) = image_plan(image, norm, al, h) {
+                        images.push((low.ops.len(), plan));
+                        low.ops.push(op);
+                    }
+                }
+                Layer::Artist(i) => {
+                    if let crate::artists::Artist::Text(t) = &ax.plot.artists[i] {
+                        let (paints, item) = t.paint(&ctx, low.glyphs)?;
+                        for p in paints {
+                            paint::emit(&mut low.ops, &p);
+                        }
+                        let keep = low.text_color;
+                        low.text_color = t.color.to_rgba8_round();
+                        low.text(&item);
+                        low.text_color = keep;
+                    } else {
+                        for p in ax.plot.artists[i].paint(&ctx) {
+                            paint::emit(&mut low.ops, &p);
+                        }
+                    }
+                }
+                Layer::Axes => {
+                    if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
+                        low.axis(xa, style, ax.plot.grid[0].as_ref().map(|g| (g, &ctx)));
+                        low.axis(ya, style, ax.plot.grid[1].as_ref().map(|g| (g, &ctx)));
+                    }
+                }
+                Layer::Spines => {
+                    let b = &al.bbox;
+                    let (xlo, xhi) = x_span(al);
+                    let (ylo, yhi) = y_span(al);
+                    low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
+                    low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
+                    low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
+                    low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
+                }
+                Layer::Title => {
+                    if let Some(t) = &al.title {
+                        low.text(t);
+                    }
+                }
+                Layer::Legend => {
+                    if let Some(opts) = &ax.plot.legend {
+                        let items = legend::paint_legend(ax, opts, &ctx, &al.bbox, low.glyphs)?;
+                        for it in items {
+                            match it {
+                                legend::LegendItem::Paint(p) => paint::emit(&mut low.ops, &p),
+                                legend::LegendItem::Text(t) => low.text(&t),
+                            }
+                        }
+                    }
+                }
             }
-        }
-        if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
-            low.axis(xa, style);
-            low.axis(ya, style);
-            let b = &al.bbox;
-            let (xlo, xhi) = x_span(al);
-            let (ylo, yhi) = y_span(al);
-            low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
-            low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
-            low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
-            low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
-        }
-        if let Some(t) = &al.title {
-            low.text(t);
         }
     }
     for cb in &lay.colorbars {
@@ -632,21 +778,21 @@ fn lower_deferred<'a>(
         height: lay.height_px,
         ops: low.ops,
     };
-    (list, images)
+    Ok((list, images))
 }
 
 /// Display x of the view's first and second limits (a spine runs from the first to the
 /// second, as matplotlib's `viewLim.intervalx`).
 fn x_span(al: &AxesLayout) -> (f64, f64) {
     (
-        al.trans_data.apply(al.view_x.0, 0.0).0,
-        al.trans_data.apply(al.view_x.1, 0.0).0,
+        al.trans_data.apply(al.xscale.transform(al.view_x.0), 0.0).0,
+        al.trans_data.apply(al.xscale.transform(al.view_x.1), 0.0).0,
     )
 }
 
 fn y_span(al: &AxesLayout) -> (f64, f64) {
     (
-        al.trans_data.apply(0.0, al.view_y.0).1,
-        al.trans_data.apply(0.0, al.view_y.1).1,
+        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.0)).1,
+        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.1)).1,
     )
 }

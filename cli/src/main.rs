@@ -14,6 +14,8 @@
     clippy::panic
 )]
 
+mod figure_json;
+
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
     Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
@@ -39,6 +41,8 @@ struct Cli {
 enum Command {
     /// Render a figure (image, axes, ticks, colorbar) like matplotlib's imshow + savefig.
     Imshow(Box<ImshowArgs>),
+    /// Render a figure described as matplotlib calls (figure.json; see docs/figure-json.md).
+    Render(RenderArgs),
     /// Colour-map data without a figure: matplotlib's cmap(norm(data), bytes=True).
     Colormap(Box<ColormapArgs>),
 }
@@ -445,6 +449,26 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     write_atomically(&args.map.output, &bytes)
 }
 
+#[derive(Args, Debug)]
+struct RenderArgs {
+    /// The figure description (figure.json).
+    figure: PathBuf,
+    /// Output file: .png, or .npy for the (H, W, 4) uint8 array.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+fn run_render(args: &RenderArgs) -> Result<(), Failure> {
+    let kind = output_kind(&args.output)?;
+    let fig = figure_json::build(&args.figure).map_err(|e| Failure::Runtime(e.0))?;
+    let frame = fig.render()?;
+    let bytes = match kind {
+        OutputKind::Png => frame.to_png()?,
+        OutputKind::Npy => encode_npy(&frame.into_ndarray())?,
+    };
+    write_atomically(&args.output, &bytes)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -457,6 +481,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Imshow(a) => run_imshow(a),
         Command::Colormap(a) => run_colormap(a),
+        Command::Render(a) => run_render(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,906 @@
+//! `figbuf render FIGURE.json`: a figure described as the matplotlib calls that draw it
+//! (see docs/figure-json.md), replayed on figbuf's model. Every method, positional argument
+//! and keyword is matplotlib's; anything figbuf does not support is an error naming it.
+
+use figbuf::{
+    ArrowStyle, Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure,
+    GridOptions, ImageHandle, ImshowOptions, LegendOptions, LineStyle, Mappable, MarkEvery, Norm,
+    PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
+};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// An error in a figure description, with where it happened.
+pub struct FigError(pub String);
+
+type R<T> = Result<T, FigError>;
+
+fn err<T>(msg: impl Into<String>) -> R<T> {
+    Err(FigError(msg.into()))
+}
+
+impl From<figbuf::Error> for FigError {
+    fn from(e: figbuf::Error) -> Self {
+        FigError(e.to_string())
+    }
+}
+
+/// What a call returned, for `{"ref": [i, j]}`.
+#[derive(Clone, Copy)]
+enum Returned {
+    Nothing,
+    Image(ImageHandle),
+    Artist(figbuf::ArtistHandle),
+}
+
+/// The keywords of one call; each handler takes what it supports, and what is left over
+/// is an error.
+struct Kw {
+    call: String,
+    map: Map<String, Value>,
+}
+
+impl Kw {
+    fn take(&mut self, names: &[&str]) -> Option<Value> {
+        let mut found = None;
+        for n in names {
+            if let Some(v) = self.map.remove(*n) {
+                found = Some(v);
+            }
+        }
+        found.filter(|v| !v.is_null())
+    }
+
+    fn f64(&mut self, names: &[&str]) -> R<Option<f64>> {
+        match self.take(names) {
+            None => Ok(None),
+            Some(v) => num(&v).map(Some).ok_or_else(|| {
+                FigError(format!(
+                    "'{}' keyword '{}' must be a number, got {v}",
+                    self.call,
+                    names.first().unwrap_or(&"?")
+                ))
+            }),
+        }
+    }
+
+    fn string(&mut self, names: &[&str]) -> R<Option<String>> {
+        match self.take(names) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(v) => err(format!(
+                "'{}' keyword '{}' must be a string, got {v}",
+                self.call,
+                names.first().unwrap_or(&"?")
+            )),
+        }
+    }
+
+    fn bool(&mut self, names: &[&str]) -> R<Option<bool>> {
+        match self.take(names) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(b)),
+            Some(v) => err(format!(
+                "'{}' keyword '{}' must be true or false, got {v}",
+                self.call,
+                names.first().unwrap_or(&"?")
+            )),
+        }
+    }
+
+    fn finish(self) -> R<()> {
+        match self.map.keys().next() {
+            Some(k) => err(format!("'{}' keyword '{k}' is not supported", self.call)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn num(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::Null => Some(f64::NAN),
+        _ => None,
+    }
+}
+
+/// The figure description's folder, for `{"npy": ...}`.
+struct Ctx {
+    dir: PathBuf,
+}
+
+impl Ctx {
+    /// 1-D data: a list of numbers, `{"array": [...]}` or `{"npy": "file.npy"}`.
+    fn data(&self, v: &Value, what: &str) -> R<Vec<f64>> {
+        match v {
+            Value::Array(items) => items
+                .iter()
+                .map(|x| num(x).ok_or_else(|| FigError(format!("{what}: {x} is not a number"))))
+                .collect(),
+            Value::Object(o) if o.contains_key("array") => self.data(&o["array"], what),
+            Value::Object(o) if o.contains_key("npy") => {
+                let file = o["npy"]
+                    .as_str()
+                    .ok_or_else(|| FigError(format!("{what}: 'npy' must name a file")))?;
+                read_npy_1d(&self.dir.join(file))
+            }
+            Value::Number(_) => Ok(vec![num(v).unwrap_or(f64::NAN)]),
+            _ => err(format!("{what}: expected numbers, got {v}")),
+        }
+    }
+}
+
+fn read_npy_1d(path: &Path) -> R<Vec<f64>> {
+    use ndarray::ArrayD;
+    use ndarray_npy::ReadNpyExt;
+    let open =
+        || std::fs::File::open(path).map_err(|e| FigError(format!("{}: {e}", path.display())));
+    if let Ok(a) = ArrayD::<f64>::read_npy(open()?) {
+        return Ok(a.iter().copied().collect());
+    }
+    if let Ok(a) = ArrayD::<f32>::read_npy(open()?) {
+        return Ok(a.iter().map(|&v| f64::from(v)).collect());
+    }
+    match ArrayD::<i64>::read_npy(open()?) {
+        Ok(a) => Ok(a.iter().map(|&v| v as f64).collect()),
+        Err(e) => err(format!("{}: {e}", path.display())),
+    }
+}
+
+fn is_data(v: &Value) -> bool {
+    match v {
+        Value::Array(_) => true,
+        Value::Object(o) => o.contains_key("array") || o.contains_key("npy"),
+        _ => false,
+    }
+}
+
+fn linestyle(call: &str, v: &str) -> R<LineStyle> {
+    v.parse::<LineStyle>()
+        .map_err(|e| FigError(format!("'{call}': {e}")))
+}
+
+/// `plot`'s keywords (shared by semilogx/semilogy/loglog).
+fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
+    let mut o = PlotOptions::default();
+    o.color = kw.string(&["color", "c"])?;
+    o.linewidth = kw.f64(&["linewidth", "lw"])?;
+    if let Some(ls) = kw.take(&["linestyle", "ls"]) {
+        o.linestyle = Some(match ls {
+            Value::String(s) => linestyle(&kw.call, &s)?,
+            other => {
+                return err(format!(
+                    "'{}' keyword 'linestyle' must be a string, got {other}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    if let Some(m) = kw.take(&["marker"]) {
+        o.marker = Some(match m {
+            Value::String(s) => s,
+            other => {
+                return err(format!(
+                    "'{}' keyword 'marker' must be a string, got {other}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    o.markersize = kw.f64(&["markersize", "ms"])?;
+    o.markerfacecolor = kw.string(&["markerfacecolor", "mfc"])?;
+    o.markeredgecolor = kw.string(&["markeredgecolor", "mec"])?;
+    o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
+    if let Some(me) = kw.take(&["markevery"]) {
+        o.markevery = Some(match &me {
+            Value::Number(n) if n.as_u64().is_some() => {
+                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
+            }
+            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
+                v.iter()
+                    .filter_map(|x| x.as_u64())
+                    .map(|x| x as usize)
+                    .collect(),
+            ),
+            _ => {
+                return err(format!(
+                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    o.alpha = kw.f64(&["alpha"])?;
+    o.label = kw.string(&["label"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    if let Some(ds) = kw.string(&["drawstyle", "ds"])? {
+        o.drawstyle = Some(
+            ds.parse()
+                .map_err(|e: figbuf::Error| FigError(format!("'{}': {e}", kw.call)))?,
+        );
+    }
+    o.solid_capstyle = kw.string(&["solid_capstyle"])?;
+    o.dash_capstyle = kw.string(&["dash_capstyle"])?;
+    o.solid_joinstyle = kw.string(&["solid_joinstyle"])?;
+    o.antialiased = kw.bool(&["antialiased", "aa"])?;
+    Ok(o)
+}
+
+/// One `x, y, fmt` group of `plot`.
+type PlotGroup = (Option<Vec<f64>>, Vec<f64>, Option<String>);
+
+/// `plot(*args)`: groups of `x, y[, fmt]` or `y[, fmt]`.
+fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<PlotGroup>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = args.get(i) {
+        let a = ctx.data(first, &format!("'{call}' argument {i}"))?;
+        let (x, y, next) = if let Some(second) = args.get(i + 1).filter(|v| is_data(v)) {
+            let b = ctx.data(second, &format!("'{call}' argument {}", i + 1))?;
+            (Some(a), b, i + 2)
+        } else {
+            (None, a, i + 1)
+        };
+        let (fmt, next) = match args.get(next) {
+            Some(Value::String(s)) => (Some(s.clone()), next + 1),
+            _ => (None, next),
+        };
+        if next == i {
+            return err(format!("'{call}' argument {i} is not data"));
+        }
+        out.push((x, y, fmt));
+        i = next;
+    }
+    Ok(out)
+}
+
+fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScaleName> {
+    let name = args.first().and_then(|v| v.as_str()).unwrap_or("");
+    let linthresh = kw.f64(&["linthresh"])?;
+    let base = kw.f64(&["base"])?;
+    let linscale = kw.f64(&["linscale"])?;
+    match name {
+        "linear" => Ok(AxisScaleName::Linear),
+        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScaleName::Log10),
+        "symlog" => Ok(AxisScaleName::SymLog {
+            base: base.unwrap_or(10.0),
+            linthresh: linthresh.unwrap_or(2.0),
+            linscale: linscale.unwrap_or(1.0),
+        }),
+        other => err(format!(
+            "'{call}': scale {other:?} is not supported (linear, log, symlog)"
+        )),
+    }
+}
+
+fn opt_num(v: Option<&Value>) -> Option<f64> {
+    v.and_then(num).filter(|x| !x.is_nan())
+}
+
+fn norm_of(name: &str) -> R<Norm> {
+    match name {
+        "linear" => Ok(Norm::linear()),
+        "log" => Ok(Norm::log()),
+        "symlog" => Ok(Norm::symlog(1.0, 1.0, 10.0)?),
+        other => err(format!(
+            "norm {other:?} is not supported (linear, log, symlog)"
+        )),
+    }
+}
+
+fn imshow(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) -> R<Returned> {
+    let Some(Value::Object(o)) = args.first() else {
+        return err("'imshow' needs {\"npy\": file} data");
+    };
+    let Some(file) = o.get("npy").and_then(|v| v.as_str()) else {
+        return err("'imshow' needs {\"npy\": file} data");
+    };
+    let data = figbuf::npy::read_image_data(ctx.dir.join(file))?;
+    let mut opts = ImshowOptions::default();
+    if let Some(c) = kw.string(&["cmap"])? {
+        opts.cmap = Some(Colormap::named(&c)?);
+    }
+    if let Some(n) = kw.string(&["norm"])? {
+        opts.norm = Some(norm_of(&n)?);
+    }
+    opts.vmin = kw.f64(&["vmin"])?;
+    opts.vmax = kw.f64(&["vmax"])?;
+    if let Some(i) = kw.string(&["interpolation"])? {
+        opts.interpolation = i.parse()?;
+    }
+    if let Some(i) = kw.string(&["origin"])? {
+        opts.origin = i.parse()?;
+    }
+    if let Some(e) = kw.take(&["extent"]) {
+        let v = ctx.data(&e, "'imshow' keyword 'extent'")?;
+        let [l, r, b, t] = v[..] else {
+            return err("'imshow' keyword 'extent' needs 4 numbers");
+        };
+        opts.extent = Some([l, r, b, t]);
+    }
+    if let Some(a) = kw.take(&["aspect"]) {
+        opts.aspect = match a {
+            Value::String(s) => s.parse::<Aspect>()?,
+            Value::Number(n) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
+            other => {
+                return err(format!(
+                    "'imshow' keyword 'aspect' {other} is not supported"
+                ))
+            }
+        };
+    }
+    if kw.f64(&["alpha"])?.is_some() {
+        return err("'imshow' keyword 'alpha' is not supported");
+    }
+    Ok(Returned::Image(fig[ax].imshow_with(data, opts)?))
+}
+
+fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
+    let mut o = SpanOptions::default();
+    o.color = kw.string(&["color", "c"])?;
+    o.facecolor = kw.string(&["facecolor", "fc"])?;
+    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
+    o.linewidth = kw.f64(&["linewidth", "lw"])?;
+    if let Some(ls) = kw.string(&["linestyle", "ls"])? {
+        o.linestyle = Some(linestyle(&kw.call, &ls)?);
+    }
+    o.alpha = kw.f64(&["alpha"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    o.label = kw.string(&["label"])?;
+    o.min = kw.f64(&[lo])?;
+    o.max = kw.f64(&[hi])?;
+    Ok(o)
+}
+
+fn text_options(kw: &mut Kw) -> R<TextOptions> {
+    let mut o = TextOptions::default();
+    o.fontsize = kw.f64(&["fontsize", "size"])?;
+    o.color = kw.string(&["color", "c"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.va = kw.string(&["va", "verticalalignment"])?;
+    o.alpha = kw.f64(&["alpha"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    if let Some(r) = kw.f64(&["rotation"])? {
+        if r != 0.0 {
+            return err(format!(
+                "'{}' keyword 'rotation' other than 0 is not supported",
+                kw.call
+            ));
+        }
+    }
+    Ok(o)
+}
+
+/// Runs one Axes call.
+fn axes_call(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    let arg = |i: usize| args.get(i);
+    let text_arg = |i: usize| -> R<String> {
+        match arg(i) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            other => err(format!(
+                "'{method}' argument {i} must be a string, got {other:?}"
+            )),
+        }
+    };
+    let nargs = |n: usize| -> R<()> {
+        if args.len() > n {
+            err(format!(
+                "'{method}' takes at most {n} positional arguments, got {}",
+                args.len()
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let mut ret = Returned::Nothing;
+    match method {
+        "plot" | "semilogx" | "semilogy" | "loglog" => {
+            let groups = plot_groups(ctx, method, args)?;
+            let opts = plot_options(kw)?;
+            match method {
+                "semilogx" => {
+                    fig[ax].set_xscale(AxisScaleName::Log10);
+                }
+                "semilogy" => {
+                    fig[ax].set_yscale(AxisScaleName::Log10);
+                }
+                "loglog" => {
+                    fig[ax].set_xscale(AxisScaleName::Log10);
+                    fig[ax].set_yscale(AxisScaleName::Log10);
+                }
+                _ => {}
+            }
+            for (x, y, fmt) in groups {
+                let mut o = opts.clone();
+                o.fmt = fmt;
+                let h = match x {
+                    Some(x) => fig[ax].plot_with(x, y, o)?,
+                    None => fig[ax].plot_y(y, o)?,
+                };
+                ret = Returned::Artist(h);
+            }
+        }
+        "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "scatter" => {
+            nargs(4)?;
+            let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {
+                return err("'scatter' needs x and y");
+            };
+            let x = ctx.data(xv, "'scatter' x")?;
+            let y = ctx.data(yv, "'scatter' y")?;
+            let mut o = ScatterOptions::default();
+            if let Some(sv) = arg(2).cloned().or(kw.take(&["s"])) {
+                o.s = Some(ctx.data(&sv, "'scatter' s")?);
+            }
+            let c = arg(3).cloned().or(kw.take(&["c"])).or(kw.take(&["color"]));
+            o.c = match c {
+                None => None,
+                Some(Value::String(s)) => Some(ScatterColor::Color(s)),
+                Some(Value::Array(v)) if v.iter().all(|x| x.is_string()) => {
+                    Some(ScatterColor::Colors(
+                        v.iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
+                    ))
+                }
+                Some(v) => Some(ScatterColor::Values(ctx.data(&v, "'scatter' c")?)),
+            };
+            o.marker = kw.string(&["marker"])?;
+            if let Some(c) = kw.string(&["cmap"])? {
+                o.cmap = Some(Colormap::named(&c)?);
+            }
+            if let Some(n) = kw.string(&["norm"])? {
+                o.norm = Some(norm_of(&n)?);
+            }
+            o.vmin = kw.f64(&["vmin"])?;
+            o.vmax = kw.f64(&["vmax"])?;
+            o.alpha = kw.f64(&["alpha"])?;
+            o.linewidths = kw.f64(&["linewidths", "linewidth", "lw"])?;
+            o.edgecolors = kw.string(&["edgecolors", "edgecolor", "ec"])?;
+            o.label = kw.string(&["label"])?;
+            o.zorder = kw.f64(&["zorder"])?;
+            ret = Returned::Artist(fig[ax].scatter(x, y, o)?);
+        }
+        "text" => {
+            nargs(3)?;
+            let (Some(x), Some(y)) = (opt_num(arg(0)), opt_num(arg(1))) else {
+                return err("'text' needs x, y and a string");
+            };
+            let s = text_arg(2)?;
+            let o = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].text(x, y, s, o)?);
+        }
+        "annotate" => {
+            let s = match arg(0).cloned().or(kw.take(&["text"])) {
+                Some(Value::String(s)) => s,
+                other => return err(format!("'annotate' needs a text, got {other:?}")),
+            };
+            let pair = |v: Option<Value>, what: &str| -> R<Option<(f64, f64)>> {
+                match v {
+                    None => Ok(None),
+                    Some(v) => {
+                        let d = ctx.data(&v, what)?;
+                        let [a, b] = d[..] else {
+                            return err(format!("'annotate' {what} needs two numbers"));
+                        };
+                        Ok(Some((a, b)))
+                    }
+                }
+            };
+            let xy = pair(arg(1).cloned().or(kw.take(&["xy"])), "xy")?
+                .ok_or_else(|| FigError("'annotate' needs xy".into()))?;
+            let xytext = pair(arg(2).cloned().or(kw.take(&["xytext"])), "xytext")?;
+            let style = match kw.take(&["arrowprops"]) {
+                None => None,
+                Some(Value::Object(mut m)) => {
+                    let st = m.remove("arrowstyle");
+                    if let Some(k) = m.keys().next() {
+                        return err(format!("'annotate' arrowprops key '{k}' is not supported"));
+                    }
+                    match st {
+                        Some(Value::String(s)) => Some(s.parse::<ArrowStyle>()?),
+                        _ => return err("'annotate' arrowprops needs an 'arrowstyle'"),
+                    }
+                }
+                Some(other) => {
+                    return err(format!("'annotate' arrowprops {other} is not supported"))
+                }
+            };
+            let o = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].annotate(s, xy, xytext, style, o)?);
+        }
+        "legend" => {
+            nargs(0)?;
+            let mut o = LegendOptions::default();
+            if let Some(l) = kw.take(&["loc"]) {
+                o.loc = match l {
+                    Value::String(s) => s,
+                    Value::Number(n) => n.to_string(),
+                    other => {
+                        return err(format!("'legend' keyword 'loc' {other} is not supported"))
+                    }
+                };
+            }
+            if let Some(n) = kw.f64(&["ncols", "ncol"])? {
+                o.ncols = n as usize;
+            }
+            o.title = kw.string(&["title"])?;
+            if let Some(f) = kw.f64(&["fontsize"])? {
+                o.fontsize = f;
+            }
+            if let Some(f) = kw.f64(&["title_fontsize"])? {
+                o.title_fontsize = f;
+            }
+            if let Some(f) = kw.bool(&["frameon"])? {
+                o.frameon = f;
+            }
+            if let Some(a) = kw.f64(&["framealpha"])? {
+                o.framealpha = a;
+            }
+            fig[ax].legend(o)?;
+        }
+        "axhline" | "axvline" => {
+            nargs(3)?;
+            let (lo, hi) = if method == "axhline" {
+                ("xmin", "xmax")
+            } else {
+                ("ymin", "ymax")
+            };
+            let v = opt_num(arg(0))
+                .or(kw.f64(&[if method == "axhline" { "y" } else { "x" }])?)
+                .unwrap_or(0.0);
+            let mut o = span_options(kw, lo, hi)?;
+            o.min = opt_num(arg(1)).or(o.min);
+            o.max = opt_num(arg(2)).or(o.max);
+            let h = if method == "axhline" {
+                fig[ax].axhline(v, o)?
+            } else {
+                fig[ax].axvline(v, o)?
+            };
+            ret = Returned::Artist(h);
+        }
+        "axhspan" | "axvspan" => {
+            nargs(4)?;
+            let (lo, hi) = if method == "axhspan" {
+                ("xmin", "xmax")
+            } else {
+                ("ymin", "ymax")
+            };
+            let (Some(a), Some(b)) = (opt_num(arg(0)), opt_num(arg(1))) else {
+                return err(format!("'{method}' needs two numbers"));
+            };
+            let mut o = span_options(kw, lo, hi)?;
+            o.min = opt_num(arg(2)).or(o.min);
+            o.max = opt_num(arg(3)).or(o.max);
+            let h = if method == "axhspan" {
+                fig[ax].axhspan(a, b, o)?
+            } else {
+                fig[ax].axvspan(a, b, o)?
+            };
+            ret = Returned::Artist(h);
+        }
+        "set_xlim" | "set_ylim" => {
+            let (n0, n1) = if method == "set_xlim" {
+                ("left", "right")
+            } else {
+                ("bottom", "top")
+            };
+            let (mut a, mut b) = (kw.take(&[n0]), kw.take(&[n1]));
+            match args {
+                [Value::Array(v)] if v.len() == 2 => {
+                    a = v.first().cloned();
+                    b = v.get(1).cloned();
+                }
+                [x] => a = Some(x.clone()),
+                [x, y] => {
+                    a = Some(x.clone());
+                    b = Some(y.clone());
+                }
+                [] => {}
+                _ => return err(format!("'{method}' takes (low, high)")),
+            }
+            let (a, b) = (opt_num(a.as_ref()), opt_num(b.as_ref()));
+            if method == "set_xlim" {
+                fig[ax].set_xlim(a, b)?;
+            } else {
+                fig[ax].set_ylim(a, b)?;
+            }
+        }
+        "margins" => {
+            let (x, y) = match args {
+                [m] => (opt_num(Some(m)), opt_num(Some(m))),
+                [x, y] => (opt_num(Some(x)), opt_num(Some(y))),
+                _ => (None, None),
+            };
+            let x = kw.f64(&["x"])?.or(x);
+            let y = kw.f64(&["y"])?.or(y);
+            fig[ax].margins(x, y)?;
+        }
+        "invert_xaxis" => {
+            nargs(0)?;
+            fig[ax].invert_xaxis();
+        }
+        "invert_yaxis" => {
+            nargs(0)?;
+            fig[ax].invert_yaxis();
+        }
+        "set_xscale" | "set_yscale" => {
+            let s = scale_of(method, args, kw)?;
+            if method == "set_xscale" {
+                fig[ax].set_xscale(s);
+            } else {
+                fig[ax].set_yscale(s);
+            }
+        }
+        "set_xticks" | "set_yticks" => {
+            let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;
+            let labels = match arg(1).cloned().or(kw.take(&["labels"])) {
+                Some(Value::Array(v)) => Some(
+                    v.iter()
+                        .map(|s| s.as_str().unwrap_or("").to_string())
+                        .collect(),
+                ),
+                _ => None,
+            };
+            if method == "set_xticks" {
+                fig[ax].set_xticks(t, labels)?;
+            } else {
+                fig[ax].set_yticks(t, labels)?;
+            }
+        }
+        "grid" => {
+            let mut g = GridOptions::default();
+            let visible = match arg(0) {
+                Some(Value::Bool(b)) => Some(*b),
+                _ => kw.bool(&["visible", "b"])?,
+            };
+            g.visible = visible.unwrap_or(true);
+            if let Some(w) = kw.string(&["which"])? {
+                g.which = w;
+            }
+            if let Some(a) = kw.string(&["axis"])? {
+                g.axis = a;
+            }
+            if let Some(c) = kw.string(&["color", "c"])? {
+                g.color = c;
+            }
+            if let Some(ls) = kw.string(&["linestyle", "ls"])? {
+                g.linestyle = linestyle("grid", &ls)?;
+            }
+            if let Some(lw) = kw.f64(&["linewidth", "lw"])? {
+                g.linewidth = lw;
+            }
+            g.alpha = kw.f64(&["alpha"])?;
+            fig[ax].grid(g)?;
+        }
+        "set_aspect" => {
+            let a = match arg(0).or(kw.take(&["aspect"]).as_ref()) {
+                Some(Value::String(s)) => s.parse::<Aspect>()?,
+                Some(Value::Number(n)) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
+                other => {
+                    return err(format!(
+                        "'set_aspect' needs 'equal', 'auto' or a number, got {other:?}"
+                    ))
+                }
+            };
+            fig[ax].set_aspect(a);
+        }
+        "set_facecolor" => {
+            fig[ax].set_facecolor(Color::parse(&text_arg(0)?)?);
+        }
+        "set_title" => {
+            nargs(1)?;
+            fig[ax].set_title(text_arg(0)?);
+        }
+        "set_xlabel" => {
+            nargs(1)?;
+            fig[ax].set_xlabel(text_arg(0)?);
+        }
+        "set_ylabel" => {
+            nargs(1)?;
+            fig[ax].set_ylabel(text_arg(0)?);
+        }
+        "axis" => match arg(0).and_then(|v| v.as_str()) {
+            Some("off") => {
+                fig[ax].set_axis_off();
+            }
+            Some("on") => {
+                fig[ax].set_axis_on();
+            }
+            other => {
+                return err(format!(
+                    "'axis' argument {other:?} is not supported ('on', 'off')"
+                ))
+            }
+        },
+        other => return err(format!("'{other}' is not supported")),
+    }
+    Ok(ret)
+}
+
+fn figure_call(
+    fig: &mut Figure,
+    returned: &[Vec<Returned>],
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    match method {
+        "colorbar" => {
+            let mappable = match args.first() {
+                Some(Value::Object(o)) if o.contains_key("ref") => {
+                    let r = &o["ref"];
+                    let i = r.get(0).and_then(|v| v.as_i64()).unwrap_or(-2);
+                    let j = r.get(1).and_then(|v| v.as_u64()).unwrap_or(u64::MAX) as usize;
+                    let found = if i < 0 {
+                        None
+                    } else {
+                        returned.get(i as usize).and_then(|v| v.get(j))
+                    };
+                    match found {
+                        Some(Returned::Image(h)) => Mappable::Image(*h),
+                        Some(Returned::Artist(h)) => Mappable::Artist(*h),
+                        _ => {
+                            return err(format!(
+                                "'colorbar' mappable {r} is not an image or a scatter"
+                            ))
+                        }
+                    }
+                }
+                _ => return err("'colorbar' needs a mappable {\"ref\": [i, j]}"),
+            };
+            let _ = kw.take(&["ax"]);
+            let mut o = ColorbarOptions::default();
+            if let Some(or) = kw.string(&["orientation"])? {
+                o.orientation = or.parse()?;
+            }
+            if let Some(e) = kw.string(&["extend"])? {
+                o.extend = e.parse()?;
+            }
+            o.label = kw.string(&["label"])?;
+            if let Some(s) = kw.f64(&["shrink"])? {
+                o.shrink = s;
+            }
+            o.pad = kw.f64(&["pad"])?;
+            if let Some(f) = kw.f64(&["fraction"])? {
+                o.fraction = f;
+            }
+            fig.colorbar_with(mappable, o)?;
+        }
+        "subplots_adjust" => {
+            let sp = fig.style().subplot;
+            let l = kw.f64(&["left"])?.unwrap_or(sp.left);
+            let b = kw.f64(&["bottom"])?.unwrap_or(sp.bottom);
+            let r = kw.f64(&["right"])?.unwrap_or(sp.right);
+            let t = kw.f64(&["top"])?.unwrap_or(sp.top);
+            let _ = (kw.f64(&["wspace"])?, kw.f64(&["hspace"])?);
+            fig.subplots_adjust(l, b, r, t)?;
+        }
+        other => return err(format!("'{other}' is not supported")),
+    }
+    Ok(Returned::Nothing)
+}
+
+/// Builds the figure a description draws.
+pub fn build(path: &Path) -> R<Figure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let doc: Value =
+        serde_json::from_str(&text).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let ctx = Ctx {
+        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| FigError("figure.json: expected an object".into()))?;
+    for k in obj.keys() {
+        if !matches!(
+            k.as_str(),
+            "figure" | "subplots" | "axes" | "figure_calls" | "transparent"
+        ) {
+            return err(format!("figure.json: key '{k}' is not supported"));
+        }
+    }
+    let mut fkw = Kw {
+        call: "figure".into(),
+        map: obj
+            .get("figure")
+            .and_then(|v| v.as_object())
+            .cloned()
+            .unwrap_or_default(),
+    };
+    let figsize = match fkw.take(&["figsize"]) {
+        Some(v) => ctx.data(&v, "figsize")?,
+        None => vec![6.4, 4.8],
+    };
+    let dpi = fkw.f64(&["dpi"])?.unwrap_or(100.0);
+    let face = fkw.string(&["facecolor"])?;
+    fkw.finish()
+        .map_err(|e| FigError(format!("figure.json: {}", e.0)))?;
+    let [w, h] = figsize[..] else {
+        return err("figure.json: figsize needs two numbers");
+    };
+    let mut fig = Figure::new(w, h, dpi);
+    if let Some(f) = face {
+        fig.set_facecolor(Color::parse(&f)?);
+    }
+    if let Some(sp) = obj.get("subplots").and_then(|v| v.as_object()) {
+        for (k, v) in sp {
+            let one = v.as_u64() == Some(1) || v.as_bool() == Some(false);
+            if !one {
+                return err(format!(
+                    "figure.json: subplots '{k}' = {v} is not supported yet (one Axes)"
+                ));
+            }
+        }
+    }
+    let ax = fig.add_subplot();
+    let axes_calls = obj
+        .get("axes")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
+    if axes_calls.len() > 1 {
+        return err("figure.json: more than one Axes is not supported yet");
+    }
+    let mut returned: Vec<Vec<Returned>> = Vec::new();
+    for (i, calls) in axes_calls.iter().enumerate() {
+        let mut rets = Vec::new();
+        let calls = calls.as_array().cloned().unwrap_or_default();
+        for (j, c) in calls.iter().enumerate() {
+            let r = one_call(c, |method, args, kw| {
+                axes_call(&mut fig, ax, &ctx, method, args, kw)
+            })
+            .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
+            rets.push(r);
+        }
+        returned.push(rets);
+    }
+    let fcalls = obj
+        .get("figure_calls")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
+    for (j, c) in fcalls.iter().enumerate() {
+        let r = returned.clone();
+        one_call(c, |method, args, kw| {
+            figure_call(&mut fig, &r, method, args, kw)
+        })
+        .map_err(|e| FigError(format!("figure.json: figure call {j}: {}", e.0)))?;
+    }
+    if obj.get("transparent").and_then(|v| v.as_bool()) == Some(true) {
+        fig.set_facecolor(Color::TRANSPARENT);
+        fig[ax].set_facecolor(Color::TRANSPARENT);
+    }
+    Ok(fig)
+}
+
+fn one_call(c: &Value, f: impl FnOnce(&str, &[Value], &mut Kw) -> R<Returned>) -> R<Returned> {
+    let method = c
+        .get("method")
+        .and_then(|m| m.as_str())
+        .ok_or_else(|| FigError("a call needs a 'method'".into()))?;
+    let args = c
+        .get("args")
+        .and_then(|a| a.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let mut kw = Kw {
+        call: method.to_string(),
+        map: c
+            .get("kwargs")
+            .and_then(|k| k.as_object())
+            .cloned()
+            .unwrap_or_default(),
+    };
+    let r = f(method, &args, &mut kw)?;
+    kw.finish()?;
+    Ok(r)
+}

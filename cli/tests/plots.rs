@@ -1,0 +1,138 @@
+//! Plot parity with matplotlib 3.11.2: every figure description in
+//! tests/reference/plots (the public round-1 cases) and tests/reference/plots_extra (made by
+//! its gen_plots.py: one case per keyword and edge) rendered with `figbuf render` and
+//! compared with matplotlib's canvas. Each folder's `budgets.json` holds RMS and bad-pixel
+//! budgets that only ever tighten; a failure leaves actual/expected/diff PNGs under
+//! target/figbuf-test-output/.
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use common::{decode_png, metrics, workspace_dir, write_failure};
+use std::path::Path;
+use std::process::Command;
+
+fn run_set(set: &str, min_cases: usize) {
+    let dir = workspace_dir().join("tests/reference").join(set);
+    let budgets: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("budgets.json")).expect("budgets.json"),
+    )
+    .expect("budgets json");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("cases")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("case.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= min_cases,
+        "{set}: cases missing: {}",
+        names.len()
+    );
+    let failures: Vec<String> = names
+        .iter()
+        .filter_map(|n| run_case(&dir, &budgets, n).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn run_case(set: &Path, budgets: &serde_json::Value, name: &str) -> Result<(), String> {
+    let dir = set.join(name);
+    let out_dir = common::failure_dir("plots-out");
+    std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let out = out_dir.join(format!("{name}.png"));
+    let status = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(dir.join("figure.json"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .map_err(|e| format!("{name}: cannot run figbuf: {e}"))?;
+    if !status.success() {
+        return Err(format!("{name}: figbuf exited with {status}"));
+    }
+    let actual = decode_png(&out);
+    let expected = decode_png(&dir.join("ref.png"));
+    if (actual.width, actual.height) != (expected.width, expected.height) {
+        return Err(format!(
+            "{name}: canvas {}x{}, expected {}x{}",
+            actual.width, actual.height, expected.width, expected.height
+        ));
+    }
+    let (rms, bad) = metrics(&actual, &expected);
+    let budget = &budgets[name];
+    let (Some(max_rms), Some(max_bad)) = (budget["rms"].as_f64(), budget["bad_percent"].as_f64())
+    else {
+        return Err(format!("{name}: no budget in budgets.json"));
+    };
+    println!("{name}: rms {rms:.4} (budget {max_rms}), bad {bad:.3}% (budget {max_bad}%)");
+    if rms > max_rms || bad > max_bad {
+        let images = write_failure(name, &actual, &expected);
+        return Err(format!(
+            "{name}: rms {rms:.4} > {max_rms} or bad {bad:.3}% > {max_bad}%; images in {}",
+            images.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The public round-1 plot cases (p01-p08).
+#[test]
+fn public_plot_cases() {
+    run_set("plots", 8);
+}
+
+/// The generated cases: fmt strings, every marker, linestyles x widths, log/symlog axes,
+/// limits with None, inverted axes, empty, all-NaN and inf data, steps, scatter paths,
+/// spans, grids, legend locations and options, ticks, annotations.
+#[test]
+fn extra_plot_cases() {
+    run_set("plots_extra", 26);
+}
+
+/// An unsupported keyword is an error naming the call and the keyword; nothing is written.
+#[test]
+fn unsupported_keyword_is_named() {
+    let dir = common::failure_dir("plots-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "plot", "args": [[0, 1], [1, 0]]},
+                      {"method": "set_title", "args": ["t"]},
+                      {"method": "grid", "args": [true]},
+                      {"method": "plot", "args": [[0, 1]], "kwargs": {"dash_joinstyle": "miter", "foo": 1}}]]}"#,
+    )
+    .expect("write");
+    let out = dir.join("bad.png");
+    let _ = std::fs::remove_file(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(&fig)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("axes[0] call 3: 'plot' keyword"),
+        "unexpected message: {err}"
+    );
+    assert!(!out.exists());
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]]}]]}"#,
+    )
+    .expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(&fig)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("axes[0] call 0: 'bar' is not supported"));
+}

@@ -1,0 +1,569 @@
+//! The plotting calls of an Axes: `plot`, `axhline`/`axvline`, `axhspan`/`axvspan`, limits,
+//! scales, ticks and grid, with matplotlib's names and defaults.
+
+use super::autoscale::{self, Which};
+use super::line::{Blend, Line2D, LineStyle, PlotOptions};
+use super::patch::Patch;
+use super::values::PlotData;
+use super::{cycle_color, Artist, ArtistHandle};
+use crate::axes::Axes;
+use crate::color::Color;
+use crate::ticks::AxisScale;
+use crate::{Error, Result};
+
+/// Options of `axhline`, `axvline`, `axhspan` and `axvspan`.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SpanOptions {
+    /// `color` (face and edge of a span).
+    pub color: Option<String>,
+    /// `facecolor` of a span.
+    pub facecolor: Option<String>,
+    /// `edgecolor` of a span.
+    pub edgecolor: Option<String>,
+    /// `linewidth` / `lw` in points.
+    pub linewidth: Option<f64>,
+    /// `linestyle` / `ls`.
+    pub linestyle: Option<LineStyle>,
+    /// `alpha`.
+    pub alpha: Option<f64>,
+    /// `zorder`.
+    pub zorder: Option<f64>,
+    /// `label`.
+    pub label: Option<String>,
+    /// Start along the other axis, as an axes fraction (0).
+    pub min: Option<f64>,
+    /// End along the other axis, as an axes fraction (1).
+    pub max: Option<f64>,
+}
+
+macro_rules! setters {
+    ($($name:ident : $t:ty => $field:ident),* $(,)?) => {$(
+        #[doc = concat!("Sets `", stringify!($name), "`.")]
+        pub fn $name(mut self, v: impl Into<$t>) -> Self {
+            self.$field = Some(v.into());
+            self
+        }
+    )*};
+}
+
+impl SpanOptions {
+    setters!(
+        color: String => color,
+        facecolor: String => facecolor,
+        edgecolor: String => edgecolor,
+        linewidth: f64 => linewidth,
+        lw: f64 => linewidth,
+        linestyle: LineStyle => linestyle,
+        ls: LineStyle => linestyle,
+        alpha: f64 => alpha,
+        zorder: f64 => zorder,
+        label: String => label,
+        xmin: f64 => min,
+        xmax: f64 => max,
+        ymin: f64 => min,
+        ymax: f64 => max,
+    );
+}
+
+/// `grid`'s options (rc `grid.*` defaults: '#b0b0b0', solid, 0.8 pt, alpha 1).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct GridOptions {
+    /// `visible`.
+    pub visible: bool,
+    /// `which`: 'major', 'minor' or 'both'.
+    pub which: String,
+    /// `axis`: 'both', 'x' or 'y'.
+    pub axis: String,
+    /// `color`.
+    pub color: String,
+    /// `linestyle`.
+    pub linestyle: LineStyle,
+    /// `linewidth` in points.
+    pub linewidth: f64,
+    /// `alpha`.
+    pub alpha: Option<f64>,
+}
+
+impl Default for GridOptions {
+    fn default() -> Self {
+        GridOptions {
+            visible: true,
+            which: "major".into(),
+            axis: "both".into(),
+            color: "#b0b0b0".into(),
+            linestyle: LineStyle::Solid,
+            linewidth: 0.8,
+            alpha: None,
+        }
+    }
+}
+
+impl GridOptions {
+    /// Sets `visible`.
+    pub fn visible(mut self, v: bool) -> Self {
+        self.visible = v;
+        self
+    }
+    /// Sets `which`.
+    pub fn which(mut self, v: impl Into<String>) -> Self {
+        self.which = v.into();
+        self
+    }
+    /// Sets `axis`.
+    pub fn axis(mut self, v: impl Into<String>) -> Self {
+        self.axis = v.into();
+        self
+    }
+    /// Sets `color`.
+    pub fn color(mut self, v: impl Into<String>) -> Self {
+        self.color = v.into();
+        self
+    }
+    /// Sets `linestyle`.
+    pub fn linestyle(mut self, v: LineStyle) -> Self {
+        self.linestyle = v;
+        self
+    }
+    /// Sets `linewidth`.
+    pub fn linewidth(mut self, v: f64) -> Self {
+        self.linewidth = v;
+        self
+    }
+    /// Sets `alpha`.
+    pub fn alpha(mut self, v: f64) -> Self {
+        self.alpha = Some(v);
+        self
+    }
+}
+
+fn color_of(what: &str, s: &str) -> Result<Color> {
+    Color::parse(s).map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
+}
+
+impl Axes {
+    fn push_artist(&mut self, a: Artist) -> ArtistHandle {
+        self.plot.artists.push(a);
+        ArtistHandle {
+            axes: self.id,
+            index: self.plot.artists.len() - 1,
+        }
+    }
+
+    pub(crate) fn request_autoscale(&mut self, x: bool, y: bool) {
+        if x && self.plot.x.auto {
+            self.plot.x.stale = true;
+        }
+        if y && self.plot.y.auto {
+            self.plot.y.stale = true;
+        }
+    }
+
+    /// `ax.plot(x, y)` with every default.
+    pub fn plot(&mut self, x: impl PlotData, y: impl PlotData) -> Result<ArtistHandle> {
+        self.plot_with(x, y, PlotOptions::default())
+    }
+
+    /// `ax.plot(y)`: x is `0, 1, 2, ...`.
+    pub fn plot_y(&mut self, y: impl PlotData, opts: PlotOptions) -> Result<ArtistHandle> {
+        let y = y.to_f64_vec();
+        let x = (0..y.len()).map(|i| i as f64).collect::<Vec<f64>>();
+        self.plot_with(x, y, opts)
+    }
+
+    /// `ax.plot(x, y, fmt, **kwargs)`: one line; the fmt string goes in
+    /// [`PlotOptions::fmt`].
+    pub fn plot_with(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: PlotOptions,
+    ) -> Result<ArtistHandle> {
+        let cycle = &mut self.plot.line_cycle;
+        let mut next = || {
+            let c = cycle_color(*cycle);
+            *cycle += 1;
+            c
+        };
+        let line = Line2D::new(x.to_f64_vec(), y.to_f64_vec(), &opts, &mut next)?;
+        let h = self.push_artist(Artist::Line(line));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
+    /// `ax.scatter(x, y, **kwargs)`: markers at (x, y), sized in pt² and coloured by
+    /// colour(s) or by values through a colormap (then a colorbar can take the handle).
+    pub fn scatter(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: super::scatter::ScatterOptions,
+    ) -> Result<ArtistHandle> {
+        let cycle = &mut self.plot.patch_cycle;
+        let mut next = || {
+            let c = cycle_color(*cycle);
+            *cycle += 1;
+            c
+        };
+        let c =
+            super::scatter::PathCollection::new(x.to_f64_vec(), y.to_f64_vec(), opts, &mut next)?;
+        let h = self.push_artist(Artist::Scatter(c));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
+    /// `ax.text(x, y, s, **kwargs)` in data coordinates.
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        s: impl Into<String>,
+        opts: super::text::TextOptions,
+    ) -> Result<ArtistHandle> {
+        let t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
+    /// `ax.annotate(text, xy, xytext, arrowprops=dict(arrowstyle=...))` in data
+    /// coordinates; `arrowstyle` `None` draws no arrow.
+    pub fn annotate(
+        &mut self,
+        s: impl Into<String>,
+        xy: (f64, f64),
+        xytext: Option<(f64, f64)>,
+        arrowstyle: Option<super::text::ArrowStyle>,
+        opts: super::text::TextOptions,
+    ) -> Result<ArtistHandle> {
+        let (x, y) = xytext.unwrap_or(xy);
+        let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
+        t.arrow = arrowstyle.map(|a| (xy, a));
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
+    /// `ax.semilogx(x, y, ...)`: `plot` then a log x axis.
+    pub fn semilogx(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: PlotOptions,
+    ) -> Result<ArtistHandle> {
+        self.set_xscale(AxisScale::Log10);
+        self.plot_with(x, y, opts)
+    }
+
+    /// `ax.semilogy(x, y, ...)`.
+    pub fn semilogy(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: PlotOptions,
+    ) -> Result<ArtistHandle> {
+        self.set_yscale(AxisScale::Log10);
+        self.plot_with(x, y, opts)
+    }
+
+    /// `ax.loglog(x, y, ...)`.
+    pub fn loglog(
+        &mut self,
+        x: impl PlotData,
+        y: impl PlotData,
+        opts: PlotOptions,
+    ) -> Result<ArtistHandle> {
+        self.set_xscale(AxisScale::Log10);
+        self.set_yscale(AxisScale::Log10);
+        self.plot_with(x, y, opts)
+    }
+
+    fn line_of_span(&mut self, v: f64, horizontal: bool, opts: &SpanOptions) -> Result<Line2D> {
+        let (a, b) = (opts.min.unwrap_or(0.0), opts.max.unwrap_or(1.0));
+        let p = PlotOptions {
+            color: opts.color.clone(),
+            linewidth: opts.linewidth,
+            linestyle: opts.linestyle.clone(),
+            alpha: opts.alpha,
+            zorder: opts.zorder,
+            label: opts.label.clone(),
+            ..PlotOptions::default()
+        };
+        let cycle = &mut self.plot.line_cycle;
+        let mut next = || {
+            let c = cycle_color(*cycle);
+            *cycle += 1;
+            c
+        };
+        let (x, y, blend) = if horizontal {
+            (vec![a, b], vec![v, v], Blend::XAxes)
+        } else {
+            (vec![v, v], vec![a, b], Blend::YAxes)
+        };
+        let mut line = Line2D::new(x, y, &p, &mut next)?;
+        line.blend = blend;
+        Ok(line)
+    }
+
+    /// `ax.axhline(y, xmin, xmax, **kwargs)`: a horizontal line across the Axes.
+    pub fn axhline(&mut self, y: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        let (lo, hi) = sorted(autoscale::view(self, Which::Y));
+        let scaley = y < lo || y > hi;
+        let line = self.line_of_span(y, true, &opts)?;
+        let h = self.push_artist(Artist::Line(line));
+        self.request_autoscale(false, scaley);
+        Ok(h)
+    }
+
+    /// `ax.axvline(x, ymin, ymax, **kwargs)`: a vertical line across the Axes.
+    pub fn axvline(&mut self, x: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        let (lo, hi) = sorted(autoscale::view(self, Which::X));
+        let scalex = x < lo || x > hi;
+        let line = self.line_of_span(x, false, &opts)?;
+        let h = self.push_artist(Artist::Line(line));
+        self.request_autoscale(scalex, false);
+        Ok(h)
+    }
+
+    fn span(&mut self, a: f64, b: f64, horizontal: bool, opts: &SpanOptions) -> Result<Patch> {
+        let (m0, m1) = (opts.min.unwrap_or(0.0), opts.max.unwrap_or(1.0));
+        let parse = |what: &str, c: &Option<String>| -> Result<Option<Color>> {
+            c.as_deref().map(|s| color_of(what, s)).transpose()
+        };
+        let color = parse("color", &opts.color)?;
+        let face = match parse("facecolor", &opts.facecolor)?.or(color) {
+            Some(c) => Some(c),
+            None => {
+                let c = cycle_color(self.plot.patch_cycle);
+                self.plot.patch_cycle += 1;
+                Some(c)
+            }
+        };
+        let edge = parse("edgecolor", &opts.edgecolor)?.or(color);
+        let (rect, blend) = if horizontal {
+            ((m0, a, m1 - m0, b - a), Blend::XAxes)
+        } else {
+            ((a, m0, b - a, m1 - m0), Blend::YAxes)
+        };
+        Ok(Patch {
+            rect,
+            blend,
+            face,
+            edge,
+            linewidth_pt: opts.linewidth.unwrap_or(1.0),
+            linestyle: opts.linestyle.clone().unwrap_or(LineStyle::Solid),
+            alpha: opts.alpha,
+            zorder: opts.zorder.unwrap_or(1.0),
+            label: opts.label.clone(),
+        })
+    }
+
+    /// `ax.axvspan(xmin, xmax, ymin, ymax, **kwargs)`: a rectangle spanning the Axes'
+    /// height (face from the patch cycle unless coloured).
+    pub fn axvspan(&mut self, xmin: f64, xmax: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        let p = self.span(xmin, xmax, false, &opts)?;
+        let h = self.push_artist(Artist::Patch(p));
+        self.request_autoscale(true, false);
+        Ok(h)
+    }
+
+    /// `ax.axhspan(ymin, ymax, xmin, xmax, **kwargs)`.
+    pub fn axhspan(&mut self, ymin: f64, ymax: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        let p = self.span(ymin, ymax, true, &opts)?;
+        let h = self.push_artist(Artist::Patch(p));
+        self.request_autoscale(false, true);
+        Ok(h)
+    }
+
+    fn set_lim(&mut self, which: Which, v0: Option<f64>, v1: Option<f64>) -> Result<(f64, f64)> {
+        for v in [v0, v1].into_iter().flatten() {
+            if !v.is_finite() {
+                let name = if which == Which::X {
+                    "set_xlim"
+                } else {
+                    "set_ylim"
+                };
+                return Err(Error::invalid(name, v, "finite limits (or None)"));
+            }
+        }
+        let current = autoscale::view(self, which);
+        let lim = autoscale::data_limits(self);
+        let (st, minpos) = match which {
+            Which::X => (&mut self.plot.x, lim.minpos.0),
+            Which::Y => (&mut self.plot.y, lim.minpos.1),
+        };
+        let l = autoscale::set_lim(current, v0, v1, st.scale, minpos);
+        st.lim = l;
+        st.auto = false;
+        st.stale = false;
+        Ok(l)
+    }
+
+    /// `ax.set_xlim(left, right)`; a `None` side keeps its current value. Turns x
+    /// autoscaling off. Returns the new limits.
+    pub fn set_xlim(&mut self, left: Option<f64>, right: Option<f64>) -> Result<(f64, f64)> {
+        self.set_lim(Which::X, left, right)
+    }
+
+    /// `ax.set_ylim(bottom, top)`.
+    pub fn set_ylim(&mut self, bottom: Option<f64>, top: Option<f64>) -> Result<(f64, f64)> {
+        self.set_lim(Which::Y, bottom, top)
+    }
+
+    /// `ax.get_xlim()`.
+    pub fn get_xlim(&self) -> (f64, f64) {
+        autoscale::view(self, Which::X)
+    }
+
+    /// `ax.get_ylim()`.
+    pub fn get_ylim(&self) -> (f64, f64) {
+        autoscale::view(self, Which::Y)
+    }
+
+    /// `ax.margins(x, y)`: padding added when autoscaling, as a fraction of the data
+    /// interval (0.05 by default).
+    pub fn margins(&mut self, x: Option<f64>, y: Option<f64>) -> Result<&mut Self> {
+        for v in [x, y].into_iter().flatten() {
+            if !(v.is_finite() && v > -0.5) {
+                return Err(Error::invalid("margins", v, "a finite number above -0.5"));
+            }
+        }
+        if let Some(x) = x {
+            self.plot.x.margin = x;
+        }
+        if let Some(y) = y {
+            self.plot.y.margin = y;
+        }
+        self.request_autoscale(x.is_some(), y.is_some());
+        Ok(self)
+    }
+
+    fn invert(&mut self, which: Which) {
+        let v = autoscale::view(self, which);
+        let st = match which {
+            Which::X => &mut self.plot.x,
+            Which::Y => &mut self.plot.y,
+        };
+        st.lim = (v.1, v.0);
+    }
+
+    /// `ax.invert_xaxis()`.
+    pub fn invert_xaxis(&mut self) -> &mut Self {
+        self.invert(Which::X);
+        self
+    }
+
+    /// `ax.invert_yaxis()`.
+    pub fn invert_yaxis(&mut self) -> &mut Self {
+        self.invert(Which::Y);
+        self
+    }
+
+    /// `ax.set_xscale(scale)`: linear, log or symlog.
+    pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
+        self.plot.x.scale = scale;
+        self.request_autoscale(true, false);
+        self
+    }
+
+    /// `ax.set_yscale(scale)`.
+    pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
+        self.plot.y.scale = scale;
+        self.request_autoscale(false, true);
+        self
+    }
+
+    /// `ax.set_xticks(ticks, labels)`: fixed tick positions, optionally labelled.
+    pub fn set_xticks(
+        &mut self,
+        ticks: impl PlotData,
+        labels: Option<Vec<String>>,
+    ) -> Result<&mut Self> {
+        let t = ticks.to_f64_vec();
+        check_labels("set_xticks", &t, &labels)?;
+        self.plot.x.ticks = Some((t, labels));
+        Ok(self)
+    }
+
+    /// `ax.set_yticks(ticks, labels)`.
+    pub fn set_yticks(
+        &mut self,
+        ticks: impl PlotData,
+        labels: Option<Vec<String>>,
+    ) -> Result<&mut Self> {
+        let t = ticks.to_f64_vec();
+        check_labels("set_yticks", &t, &labels)?;
+        self.plot.y.ticks = Some((t, labels));
+        Ok(self)
+    }
+
+    /// `ax.legend(**kwargs)`: a legend of the labelled artists.
+    pub fn legend(&mut self, opts: super::legend::LegendOptions) -> Result<&mut Self> {
+        super::legend::loc_code(&opts.loc)?;
+        if !(opts.fontsize.is_finite() && opts.fontsize > 0.0) {
+            return Err(Error::invalid(
+                "legend fontsize",
+                opts.fontsize,
+                "a positive size in points",
+            ));
+        }
+        if !(0.0..=1.0).contains(&opts.framealpha) {
+            return Err(Error::invalid(
+                "legend framealpha",
+                opts.framealpha,
+                "within 0..=1",
+            ));
+        }
+        self.plot.legend = Some(opts);
+        Ok(self)
+    }
+
+    /// `ax.grid(visible, which, axis, **kwargs)`.
+    pub fn grid(&mut self, opts: GridOptions) -> Result<&mut Self> {
+        color_of("grid color", &opts.color)?;
+        let (x, y) = match opts.axis.as_str() {
+            "both" => (true, true),
+            "x" => (true, false),
+            "y" => (false, true),
+            other => {
+                return Err(Error::invalid(
+                    "grid axis",
+                    format!("{other:?}"),
+                    "'both', 'x' or 'y'",
+                ))
+            }
+        };
+        if !matches!(opts.which.as_str(), "major" | "minor" | "both") {
+            return Err(Error::invalid(
+                "grid which",
+                format!("{:?}", opts.which),
+                "'major', 'minor' or 'both'",
+            ));
+        }
+        if x {
+            self.plot.grid[0] = opts.visible.then(|| opts.clone());
+        }
+        if y {
+            self.plot.grid[1] = opts.visible.then(|| opts.clone());
+        }
+        Ok(self)
+    }
+}
+
+fn check_labels(call: &str, t: &[f64], labels: &Option<Vec<String>>) -> Result<()> {
+    if let Some(l) = labels {
+        if l.len() != t.len() {
+            return Err(Error::invalid(
+                call,
+                format!("{} ticks and {} labels", t.len(), l.len()),
+                "as many labels as ticks",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn sorted(v: (f64, f64)) -> (f64, f64) {
+    if v.0 <= v.1 {
+        v
+    } else {
+        (v.1, v.0)
+    }
+}

@@ -1,0 +1,598 @@
+//! `ax.legend()`: matplotlib's legend geometry (offsetbox packers in pixels), `loc`
+//! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
+//! `HandlerPatch`.
+
+use super::line::{Blend, Line2D, MarkEvery};
+use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::{Artist, DrawCtx};
+use crate::axes::Axes;
+use crate::color::Color;
+use crate::layout::{place_text, Align, Bbox, TextItem};
+use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
+use crate::{Error, Result};
+
+/// `legend`'s options (rc `legend.*` defaults).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct LegendOptions {
+    /// `loc`: 'best', 'upper right', ... or a code 0..=10.
+    pub loc: String,
+    /// `ncols`.
+    pub ncols: usize,
+    /// `title`.
+    pub title: Option<String>,
+    /// `fontsize` in points (10).
+    pub fontsize: f64,
+    /// `title_fontsize` in points (rc `legend.title_fontsize` None: the font size, 10).
+    pub title_fontsize: f64,
+    /// `frameon`.
+    pub frameon: bool,
+    /// `framealpha` (0.8).
+    pub framealpha: f64,
+}
+
+impl Default for LegendOptions {
+    fn default() -> Self {
+        LegendOptions {
+            loc: "best".into(),
+            ncols: 1,
+            title: None,
+            fontsize: 10.0,
+            title_fontsize: 10.0,
+            frameon: true,
+            framealpha: 0.8,
+        }
+    }
+}
+
+impl LegendOptions {
+    /// Sets `loc`.
+    pub fn loc(mut self, v: impl Into<String>) -> Self {
+        self.loc = v.into();
+        self
+    }
+    /// Sets `ncols`.
+    pub fn ncols(mut self, v: usize) -> Self {
+        self.ncols = v;
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, v: impl Into<String>) -> Self {
+        self.title = Some(v.into());
+        self
+    }
+    /// Sets `fontsize` (points).
+    pub fn fontsize(mut self, v: f64) -> Self {
+        self.fontsize = v;
+        self
+    }
+    /// Sets `title_fontsize` (points).
+    pub fn title_fontsize(mut self, v: f64) -> Self {
+        self.title_fontsize = v;
+        self
+    }
+    /// Sets `frameon`.
+    pub fn frameon(mut self, v: bool) -> Self {
+        self.frameon = v;
+        self
+    }
+    /// Sets `framealpha`.
+    pub fn framealpha(mut self, v: f64) -> Self {
+        self.framealpha = v;
+        self
+    }
+}
+
+const LOCS: [&str; 11] = [
+    "best",
+    "upper right",
+    "upper left",
+    "lower left",
+    "lower right",
+    "right",
+    "center left",
+    "center right",
+    "lower center",
+    "upper center",
+    "center",
+];
+
+/// The `loc` code of a name.
+pub(crate) fn loc_code(loc: &str) -> Result<usize> {
+    LOCS.iter()
+        .position(|l| *l == loc)
+        .or_else(|| loc.parse::<usize>().ok().filter(|&c| c <= 10))
+        .ok_or_else(|| {
+            Error::invalid(
+                "legend loc",
+                format!("{loc:?}"),
+                "'best', 'upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center' or 'center'",
+            )
+        })
+}
+
+/// `offsetbox._get_anchored_bbox`: the lower-left corner of a `w` x `h` box at `loc` in
+/// `parent` shrunk by `pad`.
+fn anchored(loc: usize, w: f64, h: f64, parent: &Bbox, pad: f64) -> (f64, f64) {
+    let (cx, cy) = match loc {
+        1 => (1.0, 1.0),
+        2 => (0.0, 1.0),
+        3 => (0.0, 0.0),
+        4 => (1.0, 0.0),
+        5 | 7 => (1.0, 0.5),
+        6 => (0.0, 0.5),
+        8 => (0.5, 0.0),
+        9 => (0.5, 1.0),
+        _ => (0.5, 0.5),
+    };
+    let (l, b) = (parent.x0 + pad, parent.y0 + pad);
+    let (cw, ch) = ((parent.x1 - pad) - l, (parent.y1 - pad) - b);
+    (l + cx * (cw - w), b + cy * (ch - h))
+}
+
+/// What a legend draws, in order.
+pub(crate) enum LegendItem {
+    Paint(Paint),
+    Text(TextItem),
+}
+
+/// One entry: its handle artist and label.
+struct Entry<'a> {
+    artist: &'a Artist,
+    label: TextItem,
+}
+
+/// A box: x0, y0 (relative to its offset), width, height.
+#[derive(Debug, Clone, Copy)]
+struct Bx {
+    x0: f64,
+    y0: f64,
+    w: f64,
+    h: f64,
+}
+
+/// `_get_packed_offsets` in 'fixed' mode: (total, offsets).
+fn packed(widths: &[f64], sep: f64) -> (f64, Vec<f64>) {
+    let mut offs = Vec::with_capacity(widths.len() + 1);
+    let mut acc = 0.0;
+    offs.push(acc);
+    for w in widths {
+        acc += w + sep;
+        offs.push(acc);
+    }
+    let total = offs[offs.len() - 1] - sep;
+    offs.pop();
+    (total, offs)
+}
+
+/// `HPacker(align='baseline')`: the packed box and the children's offsets.
+fn hpack(children: &[Bx], sep: f64) -> (Bx, Vec<(f64, f64)>) {
+    let y0 = children.iter().map(|b| b.y0).fold(f64::INFINITY, f64::min);
+    let y1 = children
+        .iter()
+        .map(|b| b.y0 + b.h)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let widths: Vec<f64> = children.iter().map(|b| b.w).collect();
+    let (width, xoffs) = packed(&widths, sep);
+    let x0 = children[0].x0;
+    let offs = xoffs
+        .iter()
+        .zip(children)
+        .map(|(&o, b)| (o - (b.x0 - x0), 0.0))
+        .collect();
+    (
+        Bx {
+            x0,
+            y0,
+            w: width,
+            h: y1 - y0,
+        },
+        offs,
+    )
+}
+
+/// `VPacker` with `align` 'baseline' (x offsets 0) or 'center', padded by `pad`.
+fn vpack(children: &[Bx], sep: f64, pad: f64, center: bool) -> (Bx, Vec<(f64, f64)>) {
+    let (x0, x1, xoffs): (f64, f64, Vec<f64>) = if center {
+        let w = children
+            .iter()
+            .map(|b| b.w)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (
+            0.0,
+            w,
+            children.iter().map(|b| (w - b.w) * 0.5 - b.x0).collect(),
+        )
+    } else {
+        (
+            children.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min),
+            children
+                .iter()
+                .map(|b| b.x0 + b.w)
+                .fold(f64::NEG_INFINITY, f64::max),
+            vec![0.0; children.len()],
+        )
+    };
+    let heights: Vec<f64> = children.iter().map(|b| b.h).collect();
+    let (height, yoffs) = packed(&heights, sep);
+    let yo: Vec<f64> = yoffs
+        .iter()
+        .zip(children)
+        .map(|(&o, b)| height - (o + (b.y0 + b.h)))
+        .collect();
+    let ydescent = yo[0];
+    let offs = xoffs
+        .into_iter()
+        .zip(yo.iter().map(|y| y - ydescent))
+        .collect();
+    (
+        Bx {
+            x0: x0 - pad,
+            y0: -ydescent - pad,
+            w: (x1 - x0) + 2.0 * pad,
+            h: height + 2.0 * pad,
+        },
+        offs,
+    )
+}
+
+fn label_of(a: &Artist) -> Option<&str> {
+    match a {
+        Artist::Line(l) => l.label.as_deref(),
+        Artist::Patch(p) => p.label.as_deref(),
+        Artist::Scatter(c) => c.label.as_deref(),
+        Artist::Text(_) => None,
+    }
+    .filter(|s| !s.is_empty() && !s.starts_with('_'))
+}
+
+/// `Legend._find_best_position`'s badness of a candidate box.
+fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox) -> usize {
+    let inside = |x: f64, y: f64| b.x0 < x && x < b.x1 && b.y0 < y && y < b.y1;
+    let (cx, cy, w, h) = (
+        (b.x0 + b.x1) * 0.5,
+        (b.y0 + b.y1) * 0.5,
+        (b.x0 - b.x1).abs(),
+        (b.y0 - b.y1).abs(),
+    );
+    let seg = |x1: f64, y1: f64, x2: f64, y2: f64| {
+        (x1 + x2 - 2.0 * cx).abs() < (x1 - x2).abs() + w
+            && (y1 + y2 - 2.0 * cy).abs() < (y1 - y2).abs() + h
+            && 2.0 * ((x1 - cx) * (y1 - y2) - (y1 - cy) * (x1 - x2)).abs()
+                < w * (y1 - y2).abs() + h * (x1 - x2).abs()
+    };
+    let mut count = 0;
+    let mut crossing = 0;
+    let mut overlaps = 0;
+    for a in &ax.plot.artists {
+        match a {
+            Artist::Line(l) => {
+                let (xs, ys) = l.drawn_xy();
+                let pts: Vec<(f64, f64)> = xs
+                    .iter()
+                    .zip(&ys)
+                    .map(|(&x, &y)| match l.blend {
+                        Blend::Data => ctx.to_display(x, y),
+                        other => {
+                            let d = ctx.to_device_blend(x, y, other);
+                            (d.0, ctx.h - d.1)
+                        }
+                    })
+                    .collect();
+                count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                let finite: Vec<&(f64, f64)> = pts
+                    .iter()
+                    .filter(|p| p.0.is_finite() && p.1.is_finite())
+                    .collect();
+                let mut hit = false;
+                for wdw in finite.windows(2) {
+                    let (p, q) = (wdw[0], wdw[1]);
+                    if p == q {
+                        continue;
+                    }
+                    if seg(p.0, p.1, q.0, q.1) {
+                        hit = true;
+                        break;
+                    }
+                }
+                crossing += usize::from(hit);
+            }
+            Artist::Scatter(c) => {
+                count += c
+                    .display_offsets(ctx)
+                    .iter()
+                    .filter(|p| inside(p.0, p.1))
+                    .count();
+            }
+            Artist::Text(_) => {}
+            Artist::Patch(p) => {
+                let (x0, y0, pw, ph) = p.rect;
+                let c0 = ctx.to_device_blend(x0, y0, p.blend);
+                let c1 = ctx.to_device_blend(x0 + pw, y0 + ph, p.blend);
+                let (ax0, ax1) = (c0.0.min(c1.0), c0.0.max(c1.0));
+                let (ay0, ay1) = (
+                    (ctx.h - c0.1).min(ctx.h - c1.1),
+                    (ctx.h - c0.1).max(ctx.h - c1.1),
+                );
+                let apart = ax1 <= b.x0 || ax0 >= b.x1 || ay1 <= b.y0 || ay0 >= b.y1;
+                overlaps += usize::from(!apart);
+            }
+        }
+    }
+    count + overlaps + crossing
+}
+
+/// Lays out and paints the legend of `ax`: frame, then each entry's handle and label.
+pub(crate) fn paint_legend(
+    ax: &Axes,
+    opts: &LegendOptions,
+    ctx: &DrawCtx,
+    axes_bbox: &Bbox,
+    glyphs: &mut GlyphCache,
+) -> Result<Vec<LegendItem>> {
+    let dpi = ctx.dpi;
+    let fs = opts.fontsize;
+    let dc = dpi / 72.0;
+    let fs_px = fs * dpi / 72.0;
+    let base = Align {
+        ha: Ha::Left,
+        va: Va::Baseline,
+        angle: 0.0,
+    };
+    let mut entries = Vec::new();
+    for a in &ax.plot.artists {
+        if let Some(l) = label_of(a) {
+            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
+            entries.push(Entry { artist: a, label });
+        }
+    }
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
+    // TextArea heights: at least the ink ascent of "lp" above the baseline.
+    let lp = glyphs.shape("lp", fs, dpi)?.ink_ascent_px;
+    let text_box = |s: &crate::text::ShapedText, lp: f64| Bx {
+        x0: 0.0,
+        y0: -s.descent_px,
+        w: s.width_px,
+        h: lp.max(s.ascent_px) + s.descent_px,
+    };
+    // Item boxes: handle DrawingArea (20 x 7 pt, no descent) and the TextArea.
+    let hb = Bx {
+        x0: -0.0 * dc,
+        y0: -0.0 * dc,
+        w: (2.0 * fs) * dc,
+        h: (fs * 0.7 - 0.0) * dc,
+    };
+    let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
+        .iter()
+        .map(|e| hpack(&[hb, text_box(&e.label.shaped, lp)], (0.8 * fs) * dc))
+        .collect();
+    // Columns: np.array_split into ncols.
+    let n = items.len();
+    let ncols = opts.ncols.max(1).min(n);
+    let (q, r) = (n / ncols, n % ncols);
+    let mut cols: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for c in 0..ncols {
+        let len = q + usize::from(c < r);
+        if len > 0 {
+            cols.push(start..start + len);
+        }
+        start += len;
+    }
+    let colboxes: Vec<(Bx, Vec<(f64, f64)>)> = cols
+        .iter()
+        .map(|rg| {
+            let bxs: Vec<Bx> = items[rg.clone()].iter().map(|i| i.0).collect();
+            vpack(&bxs, (0.5 * fs) * dc, 0.0, false)
+        })
+        .collect();
+    let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
+    let (handle_box, col_offs) = hpack(&colbx, (2.0 * fs) * dc);
+    let title = match &opts.title {
+        Some(t) => Some(place_text(
+            glyphs,
+            t,
+            opts.title_fontsize,
+            dpi,
+            (0.0, 0.0),
+            base,
+        )?),
+        None => None,
+    };
+    let mut top_children = Vec::new();
+    if let Some(t) = &title {
+        let lp_title = glyphs.shape("lp", opts.title_fontsize, dpi)?.ink_ascent_px;
+        top_children.push(text_box(&t.shaped, lp_title));
+    }
+    top_children.push(handle_box);
+    let (legend_box, top_offs) = vpack(&top_children, (0.5 * fs) * dc, (0.4 * fs) * dc, true);
+    // Placement.
+    let (w, h) = (legend_box.w, legend_box.h);
+    let pad = 0.5 * fs_px;
+    let code = loc_code(&opts.loc)?;
+    let (l, b) = if code == 0 {
+        let mut best: Option<(usize, usize, (f64, f64))> = None;
+        let mut found = None;
+        for idx in 1..=10 {
+            let (l, b) = anchored(idx, w, h, axes_bbox, pad);
+            let bx = Bbox {
+                x0: l,
+                y0: b,
+                x1: l + w,
+                y1: b + h,
+            };
+            let bad = badness(ax, ctx, &bx);
+            if bad == 0 {
+                found = Some((l, b));
+                break;
+            }
+            if best.is_none_or(|(bb, _, _)| bad < bb) {
+                best = Some((bad, idx, (l, b)));
+            }
+        }
+        found.or(best.map(|b| b.2)).unwrap_or((0.0, 0.0))
+    } else {
+        anchored(code, w, h, axes_bbox, pad)
+    };
+    let (px, py) = (l + -legend_box.x0, b + -legend_box.y0);
+    let mut out = Vec::new();
+    if opts.frameon {
+        out.push(LegendItem::Paint(frame(
+            Bbox {
+                x0: px + legend_box.x0,
+                y0: py + legend_box.y0,
+                x1: px + legend_box.x0 + w,
+                y1: py + legend_box.y0 + h,
+            },
+            fs_px,
+            opts.framealpha,
+            ax,
+            ctx,
+        )));
+    }
+    let mut k = 0;
+    if let Some(t) = &title {
+        let (ox, oy) = (px + top_offs[0].0, py + top_offs[0].1);
+        let mut t = t.clone();
+        t.pen = (t.pen.0 + ox, t.pen.1 + oy);
+        out.push(LegendItem::Text(t));
+        k = 1;
+    }
+    let (hx, hy) = (px + top_offs[k].0, py + top_offs[k].1);
+    for (ci, rg) in cols.iter().enumerate() {
+        let (cx, cy) = (hx + col_offs[ci].0, hy + col_offs[ci].1);
+        for (j, ei) in rg.clone().enumerate() {
+            let (ix, iy) = (cx + colboxes[ci].1[j].0, cy + colboxes[ci].1[j].1);
+            let offs = &items[ei].1;
+            let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
+            out.extend(
+                handle(entries[ei].artist, fs, dc, (dx, dy), ctx)
+                    .into_iter()
+                    .map(LegendItem::Paint),
+            );
+            let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
+            let mut t = entries[ei].label.clone();
+            t.pen = (t.pen.0 + tx, t.pen.1 + ty);
+            t.bbox = Bbox {
+                x0: t.bbox.x0 + tx,
+                y0: t.bbox.y0 + ty,
+                x1: t.bbox.x1 + tx,
+                y1: t.bbox.y1 + ty,
+            };
+            out.push(LegendItem::Text(t));
+        }
+    }
+    Ok(out)
+}
+
+/// The handle of one entry, drawn in the DrawingArea at display offset `off`.
+fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<Paint> {
+    let h = ctx.h;
+    // dpi_transform + offset, then Agg's flip.
+    let to_dev = move |x: f64, y: f64| (x * dc + off.0, y * (-dc) + (h - off.1));
+    let (width, height) = (2.0 * fs, fs * 0.7 - 0.0);
+    match a {
+        Artist::Line(l) => {
+            let mut leg: Line2D = l.clone();
+            let x0 = -0.0;
+            let x1 = -0.0 + width;
+            leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
+            let yv = (height - 0.0) / 2.0;
+            leg.y = vec![yv; 3];
+            leg.markevery = Some(MarkEvery::Indices(vec![1]));
+            leg.drawstyle = super::line::DrawStyle::Default;
+            leg.paint_in(ctx.dpi, &to_dev, None)
+        }
+        Artist::Patch(p) => {
+            // HandlerPatch: a Rectangle (-xdescent, -ydescent, width, height).
+            let corners = [(0.0, 0.0), (width, 0.0), (width, height), (0.0, height)];
+            let mut path: Vec<PathCmd> = corners
+                .iter()
+                .enumerate()
+                .map(|(i, &(x, y))| {
+                    let d = to_dev(x, y);
+                    if i == 0 {
+                        PathCmd::MoveTo(d.0, d.1)
+                    } else {
+                        PathCmd::LineTo(d.0, d.1)
+                    }
+                })
+                .collect();
+            path.push(PathCmd::ClosePoly);
+            let mut legp = p.clone();
+            legp.rect = (0.0, 0.0, width, height);
+            let mut paints = p.paint_path(path, ctx.dpi, None);
+            paints.truncate(1);
+            paints
+        }
+        Artist::Text(_) => Vec::new(),
+        Artist::Scatter(c) => {
+            // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
+            // sized as the collection's first size, drawn as a collection of one.
+            let mut one = c.clone();
+            let xm = -0.0 + 0.5 * width;
+            // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
+            let ym = height * (3.0 / 8.0);
+            let d = to_dev(xm, ym);
+            let _ = d;
+            one.sizes.truncate(1);
+            let faces = c.first_face();
+            one.faces = super::scatter::Faces::Fixed(vec![faces]);
+            if let Some(e) = &mut one.edges {
+                e.truncate(1);
+            }
+            one.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1))
+        }
+    }
+}
+
+/// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face
+/// `axes.facecolor` and edge '0.8' with `framealpha`, 1 pt.
+fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
+    let dr = fs_px * 0.2;
+    let (x0, y0, x1, y1) = (b.x0, b.y0, b.x0 + (b.x1 - b.x0), b.y0 + (b.y1 - b.y0));
+    let h = ctx.h;
+    let d = |x: f64, y: f64| (x, h - y);
+    let p = |x: f64, y: f64| {
+        let q = d(x, y);
+        (q.0, q.1)
+    };
+    let mut path = Vec::new();
+    let (a, bq) = (p(x0 + dr, y0), p(x1 - dr, y0));
+    path.push(PathCmd::MoveTo(a.0, a.1));
+    path.push(PathCmd::LineTo(bq.0, bq.1));
+    let c = |cx: f64, cy: f64, ex: f64, ey: f64| {
+        let (c1, e1) = (p(cx, cy), p(ex, ey));
+        PathCmd::Curve3(c1.0, c1.1, e1.0, e1.1)
+    };
+    path.push(c(x1, y0, x1, y0 + dr));
+    let q = p(x1, y1 - dr);
+    path.push(PathCmd::LineTo(q.0, q.1));
+    path.push(c(x1, y1, x1 - dr, y1));
+    let q = p(x0 + dr, y1);
+    path.push(PathCmd::LineTo(q.0, q.1));
+    path.push(c(x0, y1, x0, y1 - dr));
+    let q = p(x0, y0 + dr);
+    path.push(PathCmd::LineTo(q.0, q.1));
+    path.push(c(x0, y0, x0 + dr, y0));
+    path.push(PathCmd::ClosePoly);
+    let face = Color::WHITE.with_alpha(alpha).to_rgba8_round();
+    let edge = Color::rgb(0.8, 0.8, 0.8).with_alpha(alpha).to_rgba8_round();
+    Paint::Path(PathDraw {
+        path,
+        fill: Some(face),
+        stroke: Some(Stroke {
+            width_px: 1.0 * ctx.dpi / 72.0,
+            color: edge,
+            cap: CapStyle::Butt,
+            join: JoinStyle::Miter,
+            dashes: None,
+        }),
+        clip: None::<ClipBox>,
+        snap: Snap::On,
+        simplify: false,
+        antialiased: true,
+    })
+}

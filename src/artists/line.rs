@@ -1,0 +1,654 @@
+//! `Line2D`: what `plot` draws, its options (matplotlib's keywords and fmt strings) and its
+//! lowering to `draw_path` + `draw_markers`.
+
+use super::markers::{self, MarkerDef};
+use super::paint::{
+    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Stroke,
+};
+use super::DrawCtx;
+use crate::color::Color;
+use crate::{Error, Result};
+
+/// A line style (`linestyle`/`ls`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineStyle {
+    /// `'-'`.
+    Solid,
+    /// `'--'` (3.7, 1.6 times the line width).
+    Dashed,
+    /// `'-.'` (6.4, 1.6, 1, 1.6).
+    DashDot,
+    /// `':'` (1, 1.65).
+    Dotted,
+    /// `'None'`, `'none'`, `''`, `' '`: no line.
+    None,
+    /// `(offset, [on, off, ...])` in points, scaled by the line width.
+    Dashes(f64, Vec<f64>),
+}
+
+impl std::str::FromStr for LineStyle {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<LineStyle> {
+        Ok(match s {
+            "-" | "solid" => LineStyle::Solid,
+            "--" | "dashed" => LineStyle::Dashed,
+            "-." | "dashdot" => LineStyle::DashDot,
+            ":" | "dotted" => LineStyle::Dotted,
+            "None" | "none" | "" | " " => LineStyle::None,
+            _ => {
+                return Err(Error::invalid(
+                    "linestyle",
+                    format!("{s:?}"),
+                    "'-', '--', '-.', ':', 'None' or ''",
+                ))
+            }
+        })
+    }
+}
+
+impl LineStyle {
+    /// `(offset, pattern)` in points before scaling, `None` for solid lines.
+    fn pattern(&self) -> Option<(f64, Vec<f64>)> {
+        match self {
+            LineStyle::Solid | LineStyle::None => None,
+            LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
+            LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
+            LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
+            LineStyle::Dashes(o, p) => Some((*o, p.clone())),
+        }
+    }
+}
+
+/// `drawstyle`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DrawStyle {
+    /// Straight segments between points.
+    #[default]
+    Default,
+    /// `'steps-pre'` (also `'steps'`).
+    StepsPre,
+    /// `'steps-mid'`.
+    StepsMid,
+    /// `'steps-post'`.
+    StepsPost,
+}
+
+impl std::str::FromStr for DrawStyle {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<DrawStyle> {
+        Ok(match s {
+            "default" => DrawStyle::Default,
+            "steps" | "steps-pre" => DrawStyle::StepsPre,
+            "steps-mid" => DrawStyle::StepsMid,
+            "steps-post" => DrawStyle::StepsPost,
+            _ => {
+                return Err(Error::invalid(
+                    "drawstyle",
+                    format!("{s:?}"),
+                    "'default', 'steps-pre', 'steps-mid' or 'steps-post'",
+                ))
+            }
+        })
+    }
+}
+
+/// `markevery`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MarkEvery {
+    /// Every n-th point from the first.
+    Every(usize),
+    /// `(start, n)`.
+    StartEvery(usize, usize),
+    /// These indices.
+    Indices(Vec<usize>),
+}
+
+fn capstyle(s: &str) -> Result<CapStyle> {
+    match s {
+        "butt" => Ok(CapStyle::Butt),
+        "round" => Ok(CapStyle::Round),
+        "projecting" => Ok(CapStyle::Projecting),
+        _ => Err(Error::invalid(
+            "capstyle",
+            format!("{s:?}"),
+            "'butt', 'round' or 'projecting'",
+        )),
+    }
+}
+
+fn joinstyle(s: &str) -> Result<JoinStyle> {
+    match s {
+        "miter" => Ok(JoinStyle::Miter),
+        "round" => Ok(JoinStyle::Round),
+        "bevel" => Ok(JoinStyle::Bevel),
+        _ => Err(Error::invalid(
+            "joinstyle",
+            format!("{s:?}"),
+            "'miter', 'round' or 'bevel'",
+        )),
+    }
+}
+
+/// `plot`'s keywords, with matplotlib's defaults when unset.
+///
+/// ```
+/// use figbuf::PlotOptions;
+/// let o = PlotOptions::default().fmt("r--o").linewidth(2.0).label("sin");
+/// assert_eq!(o.linewidth, Some(2.0));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct PlotOptions {
+    /// A format string such as `"r--o"`, `"C2:"`, `"k^"`.
+    pub fmt: Option<String>,
+    /// `color`.
+    pub color: Option<String>,
+    /// `linewidth` / `lw` in points (1.5).
+    pub linewidth: Option<f64>,
+    /// `linestyle` / `ls`.
+    pub linestyle: Option<LineStyle>,
+    /// `marker`.
+    pub marker: Option<String>,
+    /// `markersize` / `ms` in points (6).
+    pub markersize: Option<f64>,
+    /// `markerfacecolor` / `mfc`.
+    pub markerfacecolor: Option<String>,
+    /// `markeredgecolor` / `mec`.
+    pub markeredgecolor: Option<String>,
+    /// `markeredgewidth` / `mew` in points (1).
+    pub markeredgewidth: Option<f64>,
+    /// `markevery`.
+    pub markevery: Option<MarkEvery>,
+    /// `alpha`.
+    pub alpha: Option<f64>,
+    /// `label` (for the legend).
+    pub label: Option<String>,
+    /// `zorder` (2).
+    pub zorder: Option<f64>,
+    /// `drawstyle`.
+    pub drawstyle: Option<DrawStyle>,
+    /// `solid_capstyle` (`'projecting'`).
+    pub solid_capstyle: Option<String>,
+    /// `dash_capstyle` (`'butt'`).
+    pub dash_capstyle: Option<String>,
+    /// `solid_joinstyle` (`'round'`).
+    pub solid_joinstyle: Option<String>,
+    /// `dash_joinstyle` (`'round'`).
+    pub dash_joinstyle: Option<String>,
+    /// `antialiased` (true).
+    pub antialiased: Option<bool>,
+}
+
+macro_rules! setters {
+    ($($name:ident : $t:ty => $field:ident),* $(,)?) => {$(
+        #[doc = concat!("Sets `", stringify!($name), "`.")]
+        pub fn $name(mut self, v: impl Into<$t>) -> Self {
+            self.$field = Some(v.into());
+            self
+        }
+    )*};
+}
+
+impl PlotOptions {
+    setters!(
+        fmt: String => fmt,
+        color: String => color,
+        linewidth: f64 => linewidth,
+        lw: f64 => linewidth,
+        linestyle: LineStyle => linestyle,
+        ls: LineStyle => linestyle,
+        marker: String => marker,
+        markersize: f64 => markersize,
+        ms: f64 => markersize,
+        markerfacecolor: String => markerfacecolor,
+        mfc: String => markerfacecolor,
+        markeredgecolor: String => markeredgecolor,
+        mec: String => markeredgecolor,
+        markeredgewidth: f64 => markeredgewidth,
+        mew: f64 => markeredgewidth,
+        markevery: MarkEvery => markevery,
+        alpha: f64 => alpha,
+        label: String => label,
+        zorder: f64 => zorder,
+        drawstyle: DrawStyle => drawstyle,
+        solid_capstyle: String => solid_capstyle,
+        dash_capstyle: String => dash_capstyle,
+        solid_joinstyle: String => solid_joinstyle,
+        dash_joinstyle: String => dash_joinstyle,
+        antialiased: bool => antialiased,
+    );
+}
+
+/// What a fmt string sets: linestyle, marker, colour.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Fmt {
+    pub linestyle: Option<LineStyle>,
+    pub marker: Option<String>,
+    pub color: Option<String>,
+}
+
+/// `_process_plot_format`.
+pub(crate) fn parse_fmt(fmt: &str) -> Result<Fmt> {
+    let bad = |why: &str| Error::invalid("plot format string", format!("{fmt:?}"), why);
+    // A colour spec alone ('C1', 'tab:red', '0.5', 'red'); digits below 4 are markers.
+    let is_marker_digit = fmt.len() == 1 && fmt.chars().all(|c| c.is_ascii_digit());
+    if !is_marker_digit {
+        if let Ok(_c) = Color::parse(fmt) {
+            return Ok(Fmt {
+                color: Some(fmt.to_string()),
+                ..Fmt::default()
+            });
+        }
+    }
+    let mut out = Fmt::default();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+        if two == "--" || two == "-." {
+            if out.linestyle.is_some() {
+                return Err(bad("at most one linestyle"));
+            }
+            out.linestyle = Some(two.parse()?);
+            i += 2;
+        } else if c == '-' || c == ':' {
+            if out.linestyle.is_some() {
+                return Err(bad("at most one linestyle"));
+            }
+            out.linestyle = Some(c.to_string().parse()?);
+            i += 1;
+        } else if markers::find(&c.to_string()).ok().flatten().is_some() {
+            if out.marker.is_some() {
+                return Err(bad("at most one marker"));
+            }
+            out.marker = Some(c.to_string());
+            i += 1;
+        } else if "bgrcmykw".contains(c) {
+            if out.color.is_some() {
+                return Err(bad("at most one colour"));
+            }
+            out.color = Some(c.to_string());
+            i += 1;
+        } else if c == 'C' {
+            let digits: String = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .collect();
+            if digits.is_empty() || out.color.is_some() {
+                return Err(bad("'C' followed by a cycle index, once"));
+            }
+            out.color = Some(format!("C{digits}"));
+            i += 1 + digits.len();
+        } else {
+            return Err(bad(&format!("no unrecognised character {c:?}")));
+        }
+    }
+    if out.linestyle.is_none() && out.marker.is_none() {
+        out.linestyle = Some(LineStyle::Solid);
+    }
+    if out.linestyle.is_none() {
+        out.linestyle = Some(LineStyle::None);
+    }
+    Ok(out)
+}
+
+/// A resolved line (`matplotlib.lines.Line2D`).
+#[derive(Debug, Clone)]
+pub struct Line2D {
+    pub(crate) x: Vec<f64>,
+    pub(crate) y: Vec<f64>,
+    pub(crate) color: Color,
+    pub(crate) linewidth_pt: f64,
+    pub(crate) linestyle: LineStyle,
+    pub(crate) marker: Option<&'static MarkerDef>,
+    pub(crate) markersize_pt: f64,
+    /// `None` = 'auto' (the line colour).
+    pub(crate) mfc: Option<Color>,
+    pub(crate) mec: Option<Color>,
+    pub(crate) mew_pt: f64,
+    pub(crate) markevery: Option<MarkEvery>,
+    pub(crate) alpha: Option<f64>,
+    pub(crate) label: Option<String>,
+    pub(crate) zorder: f64,
+    pub(crate) drawstyle: DrawStyle,
+    pub(crate) solid_cap: CapStyle,
+    pub(crate) dash_cap: CapStyle,
+    pub(crate) solid_join: JoinStyle,
+    pub(crate) dash_join: JoinStyle,
+    pub(crate) antialiased: bool,
+    /// x in axes coordinates (axhline) or y in axes coordinates (axvline).
+    pub(crate) blend: Blend,
+}
+
+/// Which coordinates of a line are data (`Data`) or axes fractions (axhline/axvline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Blend {
+    /// Both data.
+    Data,
+    /// x in axes fractions, y data (`get_yaxis_transform`).
+    XAxes,
+    /// x data, y in axes fractions (`get_xaxis_transform`).
+    YAxes,
+}
+
+fn parse_color(what: &str, s: &str) -> Result<Color> {
+    Color::parse(s).map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
+}
+
+impl Line2D {
+    /// Resolves options against matplotlib's defaults; `cycle_color` is the line cycle's
+    /// next colour (taken only when no colour is given).
+    pub(crate) fn new(
+        x: Vec<f64>,
+        y: Vec<f64>,
+        opts: &PlotOptions,
+        next_cycle: &mut dyn FnMut() -> Color,
+    ) -> Result<Line2D> {
+        if x.len() != y.len() {
+            return Err(Error::invalid(
+                "plot",
+                format!("x of length {} and y of length {}", x.len(), y.len()),
+                "x and y of the same length",
+            ));
+        }
+        let fmt = match &opts.fmt {
+            Some(f) => parse_fmt(f)?,
+            None => Fmt::default(),
+        };
+        let color = match opts.color.as_ref().or(fmt.color.as_ref()) {
+            Some(c) => parse_color("color", c)?,
+            None => next_cycle(),
+        };
+        let linestyle = opts
+            .linestyle
+            .clone()
+            .or(fmt.linestyle)
+            .unwrap_or(LineStyle::Solid);
+        let marker_name = opts.marker.as_ref().or(fmt.marker.as_ref());
+        let marker = match marker_name {
+            Some(m) => markers::find(m)?,
+            None => None,
+        };
+        let opt_color = |what: &str, c: &Option<String>| -> Result<Option<Color>> {
+            match c.as_deref() {
+                None | Some("auto") => Ok(None),
+                Some(s) => parse_color(what, s).map(Some),
+            }
+        };
+        let linewidth_pt = opts.linewidth.unwrap_or(1.5);
+        let markersize_pt = opts.markersize.unwrap_or(6.0);
+        let mew_pt = opts.markeredgewidth.unwrap_or(1.0);
+        for (what, v) in [
+            ("linewidth", linewidth_pt),
+            ("markersize", markersize_pt),
+            ("markeredgewidth", mew_pt),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(Error::invalid(
+                    what,
+                    v,
+                    "a finite, non-negative number of points",
+                ));
+            }
+        }
+        if let Some(a) = opts.alpha {
+            if !(0.0..=1.0).contains(&a) {
+                return Err(Error::invalid("alpha", a, "within 0..=1"));
+            }
+        }
+        let cap = |s: &Option<String>, d| s.as_deref().map(capstyle).unwrap_or(Ok(d));
+        let join = |s: &Option<String>, d| s.as_deref().map(joinstyle).unwrap_or(Ok(d));
+        Ok(Line2D {
+            x,
+            y,
+            color,
+            linewidth_pt,
+            linestyle,
+            marker,
+            markersize_pt,
+            mfc: opt_color("markerfacecolor", &opts.markerfacecolor)?,
+            mec: opt_color("markeredgecolor", &opts.markeredgecolor)?,
+            mew_pt,
+            markevery: opts.markevery.clone(),
+            alpha: opts.alpha,
+            label: opts.label.clone(),
+            zorder: opts.zorder.unwrap_or(2.0),
+            drawstyle: opts.drawstyle.unwrap_or_default(),
+            solid_cap: cap(&opts.solid_capstyle, CapStyle::Projecting)?,
+            dash_cap: cap(&opts.dash_capstyle, CapStyle::Butt)?,
+            solid_join: join(&opts.solid_joinstyle, JoinStyle::Round)?,
+            dash_join: join(&opts.dash_joinstyle, JoinStyle::Round)?,
+            antialiased: opts.antialiased.unwrap_or(true),
+            blend: Blend::Data,
+        })
+    }
+
+    /// `to_rgba(c, alpha)`: alpha replaces the colour's own when given.
+    fn with_alpha(&self, c: Color) -> Color {
+        match self.alpha {
+            Some(a) => c.with_alpha(a),
+            None => c,
+        }
+    }
+
+    /// The line's vertices after its drawstyle (`STEP_LOOKUP_MAP`).
+    pub(crate) fn drawn_xy(&self) -> (Vec<f64>, Vec<f64>) {
+        let (x, y) = (&self.x, &self.y);
+        let n = x.len();
+        if n == 0 || self.drawstyle == DrawStyle::Default {
+            return (x.clone(), y.clone());
+        }
+        let mut sx = Vec::with_capacity(2 * n);
+        let mut sy = Vec::with_capacity(2 * n);
+        match self.drawstyle {
+            DrawStyle::StepsPre => {
+                for i in 0..n {
+                    if i > 0 {
+                        sx.push(x[i - 1]);
+                        sy.push(y[i]);
+                    }
+                    sx.push(x[i]);
+                    sy.push(y[i]);
+                }
+            }
+            DrawStyle::StepsPost => {
+                for i in 0..n {
+                    if i > 0 {
+                        sx.push(x[i]);
+                        sy.push(y[i - 1]);
+                    }
+                    sx.push(x[i]);
+                    sy.push(y[i]);
+                }
+            }
+            DrawStyle::StepsMid => {
+                sx.push(x[0]);
+                sy.push(y[0]);
+                for i in 1..n {
+                    let m = 0.5 * (x[i - 1] + x[i]);
+                    sx.push(m);
+                    sy.push(y[i - 1]);
+                    sx.push(m);
+                    sy.push(y[i]);
+                }
+                sx.push(x[n - 1]);
+                sy.push(y[n - 1]);
+            }
+            DrawStyle::Default => {}
+        }
+        (sx, sy)
+    }
+
+    /// The indices of the points that get a marker.
+    fn marker_indices(&self) -> Vec<usize> {
+        let n = self.x.len();
+        match &self.markevery {
+            None => (0..n).collect(),
+            Some(MarkEvery::Every(k)) => (0..n).step_by((*k).max(1)).collect(),
+            Some(MarkEvery::StartEvery(s, k)) => (*s..n).step_by((*k).max(1)).collect(),
+            Some(MarkEvery::Indices(v)) => v.iter().copied().filter(|&i| i < n).collect(),
+        }
+    }
+
+    /// `draw_path` and `draw_markers` of this line, in that order.
+    pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
+        let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
+        self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip))
+    }
+
+    /// [`Line2D::paint`] through any transform to device pixels, with any clip box.
+    pub(crate) fn paint_in(
+        &self,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+    ) -> Vec<Paint> {
+        let mut out = Vec::new();
+        let lw_px = self.linewidth_pt * dpi / 72.0;
+        if self.linestyle != LineStyle::None && !self.x.is_empty() {
+            let (x, y) = self.drawn_xy();
+            let mut path = Vec::with_capacity(x.len());
+            for (i, (&a, &b)) in x.iter().zip(&y).enumerate() {
+                let p = to_dev(a, b);
+                path.push(if i == 0 {
+                    PathCmd::MoveTo(p.0, p.1)
+                } else {
+                    PathCmd::LineTo(p.0, p.1)
+                });
+            }
+            let dashed = self.linestyle.pattern();
+            let (cap, join) = if dashed.is_some() {
+                (self.dash_cap, self.dash_join)
+            } else {
+                (self.solid_cap, self.solid_join)
+            };
+            let dashes = if self.linewidth_pt > 0.0 {
+                dashed.map(|(off, pat)| {
+                    let lw = self.linewidth_pt;
+                    let k = dpi / 72.0;
+                    Dashes {
+                        offset_px: (off * lw) * k,
+                        pattern_px: pat.iter().map(|v| (v * lw) * k).collect(),
+                    }
+                })
+            } else {
+                None
+            };
+            out.push(Paint::Path(PathDraw {
+                simplify: path.len() >= 128,
+                path,
+                fill: None,
+                stroke: Some(Stroke {
+                    width_px: lw_px,
+                    color: self.with_alpha(self.color).to_rgba8_round(),
+                    cap,
+                    join,
+                    dashes,
+                }),
+                clip,
+                snap: super::paint::Snap::Auto,
+                antialiased: self.antialiased,
+            }));
+        }
+        if let Some(m) = self.marker {
+            if self.markersize_pt > 0.0 && !self.x.is_empty() {
+                out.push(Paint::Markers(self.markers(m, dpi, to_dev, clip)));
+            }
+        }
+        out
+    }
+
+    fn markers(
+        &self,
+        m: &'static MarkerDef,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+    ) -> MarkersDraw {
+        let size_px = self.markersize_pt * dpi / 72.0;
+        let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
+        let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
+        // 'auto' edge takes the face's alpha.
+        if self.mec.is_none() {
+            ec = ec.with_alpha(fc.a);
+        }
+        let positions = self
+            .marker_indices()
+            .into_iter()
+            .map(|i| to_dev(self.x[i], self.y[i]))
+            .collect();
+        let mew_px = if m.name == "," {
+            0.0
+        } else {
+            self.mew_pt * dpi / 72.0
+        };
+        let fill = fc.to_rgba8_round();
+        MarkersDraw {
+            marker: m.device_path(size_px),
+            fill: (m.filled && fill[3] != 0).then_some(fill),
+            stroke: (mew_px > 0.0).then(|| Stroke {
+                width_px: mew_px,
+                color: ec.to_rgba8_round(),
+                cap: m.cap,
+                join: m.join,
+                dashes: None,
+            }),
+            positions,
+            clip,
+            snap: m.snap(size_px),
+        }
+    }
+
+    /// The finite data limits `(xmin, xmax, ymin, ymax)` and the minimum positive x and y,
+    /// over the coordinates that are data.
+    pub(crate) fn data_limits(&self) -> super::DataLim {
+        let mut lim = super::DataLim::default();
+        let (x, y) = self.drawn_xy();
+        for (&a, &b) in x.iter().zip(&y) {
+            match self.blend {
+                Blend::Data => lim.add(Some(a), Some(b)),
+                Blend::XAxes => lim.add(None, Some(b)),
+                Blend::YAxes => lim.add(Some(a), None),
+            }
+        }
+        lim
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fmt_strings() {
+        let f = parse_fmt("r--o").unwrap();
+        assert_eq!(f.linestyle, Some(LineStyle::Dashed));
+        assert_eq!(f.marker.as_deref(), Some("o"));
+        assert_eq!(f.color.as_deref(), Some("r"));
+        let f = parse_fmt("C2:").unwrap();
+        assert_eq!(f.color.as_deref(), Some("C2"));
+        assert_eq!(f.linestyle, Some(LineStyle::Dotted));
+        let f = parse_fmt("k^").unwrap();
+        assert_eq!(f.linestyle, Some(LineStyle::None));
+        let f = parse_fmt("C1").unwrap();
+        assert_eq!(f.linestyle, None);
+        assert!(parse_fmt("--:").is_err());
+        assert!(parse_fmt("Q").is_err());
+    }
+
+    #[test]
+    fn steps() {
+        let mut cyc = || Color::BLACK;
+        let o = PlotOptions::default().drawstyle(DrawStyle::StepsPost);
+        let l = Line2D::new(vec![0.0, 1.0, 2.0], vec![5.0, 6.0, 7.0], &o, &mut cyc).unwrap();
+        let (x, y) = l.drawn_xy();
+        assert_eq!(x, [0.0, 1.0, 1.0, 2.0, 2.0]);
+        assert_eq!(y, [5.0, 5.0, 6.0, 6.0, 7.0]);
+        let o = PlotOptions::default().drawstyle(DrawStyle::StepsPre);
+        let l = Line2D::new(vec![0.0, 1.0, 2.0], vec![5.0, 6.0, 7.0], &o, &mut cyc).unwrap();
+        let (x, y) = l.drawn_xy();
+        assert_eq!(x, [0.0, 0.0, 1.0, 1.0, 2.0]);
+        assert_eq!(y, [5.0, 6.0, 6.0, 7.0, 7.0]);
+    }
+}

@@ -1,0 +1,312 @@
+//! Artists: what plotting calls add to an Axes (lines, scatter collections, patches, text),
+//! each resolved in its own module and lowered to [`paint::Paint`]s by the Axes drawing
+//! code in zorder, then call order, as matplotlib draws an Axes' children.
+
+mod api;
+pub mod autoscale;
+pub mod legend;
+pub mod line;
+mod marker_table;
+pub(crate) mod markers;
+pub mod paint;
+pub mod patch;
+pub mod scatter;
+pub mod text;
+pub mod values;
+
+use crate::color::Color;
+use crate::layout::Bbox;
+use crate::ticks::AxisScale;
+use crate::transform::Affine;
+use line::{Blend, Line2D};
+use paint::{ClipBox, Paint};
+use patch::Patch;
+
+pub use api::{GridOptions, SpanOptions};
+
+/// A handle to an artist on an Axes (what `plot`, `scatter`, `axvspan`... return); cheap
+/// to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArtistHandle {
+    pub(crate) axes: crate::AxesId,
+    pub(crate) index: usize,
+}
+
+impl ArtistHandle {
+    /// The Axes the artist is on.
+    pub fn axes(&self) -> crate::AxesId {
+        self.axes
+    }
+}
+
+/// One artist of an Axes. (Variants differ in size; an Axes holds few artists, each
+/// owning its data on the heap, so they are not boxed.)
+#[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Artist {
+    /// `plot`, `axhline`, `axvline`.
+    Line(Line2D),
+    /// `axhspan`, `axvspan`.
+    Patch(Patch),
+    /// `scatter`.
+    Scatter(scatter::PathCollection),
+    /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
+    Text(text::TextArtist),
+}
+
+impl Artist {
+    pub(crate) fn zorder(&self) -> f64 {
+        match self {
+            Artist::Line(l) => l.zorder,
+            Artist::Patch(p) => p.zorder,
+            Artist::Scatter(c) => c.zorder,
+            Artist::Text(t) => t.zorder,
+        }
+    }
+
+    pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
+        match self {
+            Artist::Line(l) => l.paint(ctx),
+            Artist::Patch(p) => p.paint(ctx),
+            Artist::Scatter(c) => c.paint(ctx, None),
+            Artist::Text(_) => Vec::new(),
+        }
+    }
+
+    pub(crate) fn data_limits(&self) -> DataLim {
+        match self {
+            Artist::Line(l) => l.data_limits(),
+            Artist::Patch(p) => p.data_limits(),
+            Artist::Scatter(c) => c.data_limits(),
+            Artist::Text(_) => DataLim::default(),
+        }
+    }
+
+    /// The artist's `alpha`.
+    pub(crate) fn alpha(&self) -> Option<f64> {
+        match self {
+            Artist::Line(l) => l.alpha,
+            Artist::Patch(p) => p.alpha,
+            Artist::Scatter(c) => c.alpha,
+            Artist::Text(t) => Some(t.color.a),
+        }
+    }
+
+    /// The norm and colormap of a colour-mapped artist.
+    pub(crate) fn mapping(&self) -> Option<(&crate::color::Norm, &crate::color::Colormap)> {
+        match self {
+            Artist::Scatter(c) => c.mapping(),
+            _ => None,
+        }
+    }
+
+    /// What `Colorbar.__init__` does to its mappable's norm (`_process_values`: limits made
+    /// non-singular with expander 0.1). False when the artist is not colour-mapped.
+    pub(crate) fn colorbar_norm(&mut self) -> bool {
+        if let Artist::Scatter(c) = self {
+            if let scatter::Faces::Mapped { norm, .. } = &mut c.faces {
+                let (a, b) = (norm.vmin().unwrap_or(0.0), norm.vmax().unwrap_or(1.0));
+                let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+                *norm = norm.clone().with_limits(Some(a), Some(b));
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Finite data limits of artists (matplotlib's `dataLim` with `minpos`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DataLim {
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+    pub minpos: (f64, f64),
+}
+
+impl Default for DataLim {
+    fn default() -> Self {
+        DataLim {
+            x: (f64::INFINITY, f64::NEG_INFINITY),
+            y: (f64::INFINITY, f64::NEG_INFINITY),
+            minpos: (f64::INFINITY, f64::INFINITY),
+        }
+    }
+}
+
+impl DataLim {
+    /// Adds a vertex; `None` coordinates are not data (blended transforms). A vertex with
+    /// a non-finite coordinate is skipped (the NaN remover of `update_path_extents`).
+    pub(crate) fn add(&mut self, x: Option<f64>, y: Option<f64>) {
+        if x.is_some_and(|v| !v.is_finite()) || y.is_some_and(|v| !v.is_finite()) {
+            return;
+        }
+        if let Some(x) = x {
+            self.x = (self.x.0.min(x), self.x.1.max(x));
+            if x > 0.0 {
+                self.minpos.0 = self.minpos.0.min(x);
+            }
+        }
+        if let Some(y) = y {
+            self.y = (self.y.0.min(y), self.y.1.max(y));
+            if y > 0.0 {
+                self.minpos.1 = self.minpos.1.min(y);
+            }
+        }
+    }
+
+    pub(crate) fn union(&self, o: &DataLim) -> DataLim {
+        DataLim {
+            x: (self.x.0.min(o.x.0), self.x.1.max(o.x.1)),
+            y: (self.y.0.min(o.y.0), self.y.1.max(o.y.1)),
+            minpos: (self.minpos.0.min(o.minpos.0), self.minpos.1.min(o.minpos.1)),
+        }
+    }
+}
+
+/// The plotting state of an Axes: artists, property cycles, limits, scales, grid.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlotState {
+    pub artists: Vec<Artist>,
+    pub line_cycle: usize,
+    pub patch_cycle: usize,
+    pub x: AxisState,
+    pub y: AxisState,
+    pub grid: [Option<GridOptions>; 2],
+    pub legend: Option<legend::LegendOptions>,
+}
+
+/// One axis' limits and scale.
+#[derive(Debug, Clone)]
+pub(crate) struct AxisState {
+    /// The stored view limits (what `get_xlim` returns when not stale).
+    pub lim: (f64, f64),
+    /// Autoscale on (`set_xlim` turns it off).
+    pub auto: bool,
+    /// An autoscale was requested since the limits were stored.
+    pub stale: bool,
+    pub scale: AxisScale,
+    pub margin: f64,
+    /// `set_xticks`: positions and optional labels.
+    pub ticks: Option<(Vec<f64>, Option<Vec<String>>)>,
+}
+
+impl Default for AxisState {
+    fn default() -> Self {
+        AxisState {
+            lim: (0.0, 1.0),
+            auto: true,
+            stale: false,
+            scale: AxisScale::Linear,
+            margin: 0.05,
+            ticks: None,
+        }
+    }
+}
+
+/// The tab10 property cycle (`axes.prop_cycle`).
+pub(crate) fn cycle_color(i: usize) -> Color {
+    // 'C0'..'C9' always parse.
+    Color::parse(&format!("C{}", i % 10)).unwrap_or(Color::BLACK)
+}
+
+/// What an artist needs to turn itself into device paths.
+#[derive(Debug, Clone)]
+pub(crate) struct DrawCtx {
+    /// Dots per inch.
+    pub dpi: f64,
+    /// The artists' clip box (the Axes box) in device pixels.
+    pub clip: ClipBox,
+    /// Scaled data -> device (y down).
+    pub data: Affine,
+    /// x axes fraction, y scaled data -> device.
+    pub x_axes: Affine,
+    /// x scaled data, y axes fraction -> device.
+    pub y_axes: Affine,
+    /// Scaled data -> display (y up), for `loc='best'`.
+    pub data_display: Affine,
+    /// Canvas height.
+    pub h: f64,
+    pub xscale: AxisScale,
+    pub yscale: AxisScale,
+}
+
+impl DrawCtx {
+    /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
+    /// the canvas height.
+    pub(crate) fn new(
+        trans_data: &Affine,
+        bbox: &Bbox,
+        h: f64,
+        dpi: f64,
+        xscale: AxisScale,
+        yscale: AxisScale,
+    ) -> DrawCtx {
+        let flip = Affine {
+            sx: 1.0,
+            shy: 0.0,
+            shx: 0.0,
+            sy: -1.0,
+            tx: 0.0,
+            ty: h,
+        };
+        let trans_axes = Affine {
+            sx: bbox.width(),
+            shy: 0.0,
+            shx: 0.0,
+            sy: bbox.height(),
+            tx: bbox.x0,
+            ty: bbox.y0,
+        };
+        let x_axes = Affine {
+            sx: trans_axes.sx,
+            tx: trans_axes.tx,
+            shx: 0.0,
+            shy: 0.0,
+            sy: trans_data.sy,
+            ty: trans_data.ty,
+        };
+        let y_axes = Affine {
+            sx: trans_data.sx,
+            tx: trans_data.tx,
+            shx: 0.0,
+            shy: 0.0,
+            sy: trans_axes.sy,
+            ty: trans_axes.ty,
+        };
+        DrawCtx {
+            dpi,
+            clip: ClipBox {
+                x0: bbox.x0,
+                y0: h - bbox.y1,
+                x1: bbox.x1,
+                y1: h - bbox.y0,
+            },
+            data: trans_data.then(&flip),
+            x_axes: x_axes.then(&flip),
+            y_axes: y_axes.then(&flip),
+            data_display: *trans_data,
+            h,
+            xscale,
+            yscale,
+        }
+    }
+
+    /// A data point to display coordinates (y up).
+    pub(crate) fn to_display(&self, x: f64, y: f64) -> (f64, f64) {
+        let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };
+        let (x, y) = (s(self.xscale, x), s(self.yscale, y));
+        let t = &self.data_display;
+        (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+    }
+
+    /// A point in the given coordinates to device pixels.
+    pub(crate) fn to_device_blend(&self, x: f64, y: f64, blend: Blend) -> (f64, f64) {
+        let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };
+        let (t, x, y) = match blend {
+            Blend::Data => (&self.data, s(self.xscale, x), s(self.yscale, y)),
+            Blend::XAxes => (&self.x_axes, x, s(self.yscale, y)),
+            Blend::YAxes => (&self.y_axes, s(self.xscale, x), y),
+        };
+        (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+    }
+}
