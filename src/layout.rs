@@ -3,6 +3,7 @@
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
 use crate::artists::autoscale::{self, Which};
+use crate::artists::{TickDirection, TickParams};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
@@ -153,6 +154,10 @@ pub struct AxisLayout {
     pub label: Option<TextItem>,
     /// Offset or scientific multiplier text.
     pub offset_text: Option<TextItem>,
+    /// Length of the major tick marks in points.
+    pub major_length_pt: f64,
+    /// Where the major tick marks point.
+    pub direction: TickDirection,
 }
 
 /// A laid-out image Axes.
@@ -445,6 +450,8 @@ struct AxisSpec<'a> {
     trans: &'a Affine,
     /// `set_xticks` / `set_yticks`: fixed positions and optional labels.
     fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
+    /// `tick_params` of the major ticks.
+    params: TickParams,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -467,7 +474,14 @@ fn tick_label_text(
 fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Result<AxisLayout> {
     let style = fig.style();
     let dpi = fig.dpi();
-    let size_pt = style.font_size_pt;
+    let size_pt = spec.params.labelsize.unwrap_or(style.font_size_pt);
+    let major_len = spec.params.length.unwrap_or(style.major_tick_size_pt);
+    // Tick.get_tick_padding: the part of the tick outside the Axes.
+    let outside = match spec.params.direction {
+        TickDirection::Out => 1.0,
+        TickDirection::InOut => 0.5,
+        TickDirection::In => 0.0,
+    };
     let (kind, len_px) = match spec.side {
         Side::Bottom => (AxisKind::X, spec.bbox.width()),
         Side::Left | Side::Right => (AxisKind::Y, spec.bbox.height()),
@@ -552,7 +566,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
     {
         let pos = along(t.loc);
         let (size, pad) = if major {
-            (style.major_tick_size_pt, style.major_tick_pad_pt)
+            (major_len * outside, style.major_tick_pad_pt)
         } else {
             (style.minor_tick_size_pt, style.minor_tick_pad_pt)
         };
@@ -643,6 +657,8 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         ticks: out,
         label: None,
         offset_text,
+        major_length_pt: major_len,
+        direction: spec.params.direction,
     })
 }
 
@@ -881,6 +897,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     bbox: &bbox,
                     trans: &trans,
                     fixed: ax.plot.x.ticks.as_ref(),
+                    params: ax.plot.x.tick_params,
                 },
             )?;
             let mut ya = layout_axis(
@@ -893,6 +910,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     bbox: &bbox,
                     trans: &trans,
                     fixed: ax.plot.y.ticks.as_ref(),
+                    params: ax.plot.y.tick_params,
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -1071,6 +1089,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 bbox: &bbox,
                 trans: &trans,
                 fixed: None,
+                params: TickParams::default(),
             },
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;

@@ -77,7 +77,7 @@ pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::text::{ArrowStyle, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
-pub use artists::{ArtistHandle, GridOptions, SpanOptions};
+pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color,

@@ -2,7 +2,7 @@
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
 use crate::artists::line::{Blend, LineStyle};
-use crate::artists::{legend, paint, DrawCtx, GridOptions};
+use crate::artists::{legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -194,19 +194,33 @@ impl Lowering<'_> {
 
     /// A tick marker at display (x, y), drawn as `draw_markers` does: the marker outline is
     /// snapped about the origin and translated to whole pixels.
-    fn tick(&mut self, side: Side, x: f64, y: f64, size_pt: f64, width_pt: f64) {
+    fn tick(
+        &mut self,
+        side: Side,
+        x: f64,
+        y: f64,
+        size_pt: f64,
+        width_pt: f64,
+        dir: TickDirection,
+    ) {
         let size = pt_to_px(size_pt, self.dpi);
         let width = pt_to_px(width_pt, self.dpi);
         let o = snap_offset(width);
-        let end = match side {
+        let out = match side {
             Side::Bottom => (0.0, size),
             Side::Left => (-size, 0.0),
             Side::Right => (size, 0.0),
         };
+        // TICKDOWN/TICKUP markers from the spine, or '|' (half a size each way) for inout.
+        let (start, end) = match dir {
+            TickDirection::Out => ((0.0, 0.0), out),
+            TickDirection::In => ((0.0, 0.0), (-out.0, -out.1)),
+            TickDirection::InOut => ((-out.0 * 0.5, -out.1 * 0.5), (out.0 * 0.5, out.1 * 0.5)),
+        };
         let col = (x + 0.5).floor();
         let row = (-y + self.h + 0.5).floor();
         let pts = [
-            (snap(0.0, o) + col, snap(0.0, o) + row),
+            (snap(start.0, o) + col, snap(start.1, o) + row),
             (snap(end.0, o) + col, snap(end.1, o) + row),
         ];
         let contours = stroke(&pts, false, width, Cap::Butt, width);
@@ -238,12 +252,20 @@ impl Lowering<'_> {
                 Side::Bottom => (t.pos, axis.line),
                 Side::Left | Side::Right => (axis.line, t.pos),
             };
-            let (size_pt, width_pt) = if t.major {
-                (style.major_tick_size_pt, style.major_tick_width_pt)
+            let (size_pt, width_pt, dir) = if t.major {
+                (
+                    axis.major_length_pt,
+                    style.major_tick_width_pt,
+                    axis.direction,
+                )
             } else {
-                (style.minor_tick_size_pt, style.minor_tick_width_pt)
+                (
+                    style.minor_tick_size_pt,
+                    style.minor_tick_width_pt,
+                    TickDirection::Out,
+                )
             };
-            self.tick(axis.side, x, y, size_pt, width_pt);
+            self.tick(axis.side, x, y, size_pt, width_pt, dir);
             if let Some(l) = &t.label {
                 self.text(l);
             }

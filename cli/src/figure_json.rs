@@ -680,6 +680,24 @@ fn axes_call(
             g.alpha = kw.f64(&["alpha"])?;
             fig[ax].grid(g)?;
         }
+        "tick_params" => {
+            nargs(0)?;
+            let axis = kw.string(&["axis"])?.unwrap_or_else(|| "both".into());
+            if let Some(w) = kw.string(&["which"])? {
+                if w != "major" {
+                    return err(format!(
+                        "'tick_params' which={w:?} is not supported (major)"
+                    ));
+                }
+            }
+            let labelsize = kw.f64(&["labelsize"])?;
+            let length = kw.f64(&["length"])?;
+            let direction = match kw.string(&["direction"])? {
+                Some(d) => Some(d.parse()?),
+                None => None,
+            };
+            fig[ax].tick_params(&axis, labelsize, direction, length)?;
+        }
         "set_aspect" => {
             let a = match arg(0).or(kw.take(&["aspect"]).as_ref()) {
                 Some(Value::String(s)) => s.parse::<Aspect>()?,

@@ -515,6 +515,51 @@ impl Axes {
         Ok(self)
     }
 
+    /// `ax.tick_params(axis, labelsize, direction, length)` for the major ticks; `axis` is
+    /// 'x', 'y' or 'both'.
+    pub fn tick_params(
+        &mut self,
+        axis: &str,
+        labelsize: Option<f64>,
+        direction: Option<super::TickDirection>,
+        length: Option<f64>,
+    ) -> Result<&mut Self> {
+        let (x, y) = match axis {
+            "both" => (true, true),
+            "x" => (true, false),
+            "y" => (false, true),
+            other => {
+                return Err(Error::invalid(
+                    "tick_params axis",
+                    format!("{other:?}"),
+                    "'both', 'x' or 'y'",
+                ))
+            }
+        };
+        for (what, v) in [("labelsize", labelsize), ("length", length)] {
+            if let Some(v) = v {
+                if !(v.is_finite() && v >= 0.0) {
+                    return Err(Error::invalid(
+                        format!("tick_params {what}"),
+                        v,
+                        "a finite size in points",
+                    ));
+                }
+            }
+        }
+        for (on, st) in [(x, &mut self.plot.x), (y, &mut self.plot.y)] {
+            if on {
+                let p = &mut st.tick_params;
+                p.labelsize = labelsize.or(p.labelsize);
+                p.length = length.or(p.length);
+                if let Some(d) = direction {
+                    p.direction = d;
+                }
+            }
+        }
+        Ok(self)
+    }
+
     /// `ax.grid(visible, which, axis, **kwargs)`.
     pub fn grid(&mut self, opts: GridOptions) -> Result<&mut Self> {
         color_of("grid color", &opts.color)?;

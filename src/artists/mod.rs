@@ -188,6 +188,47 @@ pub(crate) struct AxisState {
     pub margin: f64,
     /// `set_xticks`: positions and optional labels.
     pub ticks: Option<(Vec<f64>, Option<Vec<String>>)>,
+    /// `tick_params` of the major ticks.
+    pub tick_params: TickParams,
+}
+
+/// Where tick marks point (`tick_params(direction=...)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TickDirection {
+    /// Outside the Axes (rc default).
+    #[default]
+    Out,
+    /// Inside the Axes.
+    In,
+    /// Across the spine.
+    InOut,
+}
+
+impl std::str::FromStr for TickDirection {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<TickDirection> {
+        match s {
+            "out" => Ok(TickDirection::Out),
+            "in" => Ok(TickDirection::In),
+            "inout" => Ok(TickDirection::InOut),
+            _ => Err(crate::Error::invalid(
+                "tick direction",
+                format!("{s:?}"),
+                "'in', 'out' or 'inout'",
+            )),
+        }
+    }
+}
+
+/// `tick_params` of one axis' major ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TickParams {
+    /// `labelsize` in points.
+    pub labelsize: Option<f64>,
+    /// `direction`.
+    pub direction: TickDirection,
+    /// `length` in points.
+    pub length: Option<f64>,
 }
 
 impl Default for AxisState {
@@ -199,6 +240,7 @@ impl Default for AxisState {
             scale: AxisScale::Linear,
             margin: 0.05,
             ticks: None,
+            tick_params: TickParams::default(),
         }
     }
 }

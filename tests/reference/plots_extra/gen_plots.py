@@ -137,6 +137,11 @@ case("e22_annotate_styles", [[c("plot", [0, 4], [0, 4]),
 case("e23_alpha_zorder", [[c("plot", x, s, lw=6, alpha=0.5, zorder=3), c("plot", x, co, lw=6, color="C3", zorder=1),
                            c("plot", x, r(np.asarray(s) * 0.5), marker="o", mfc="none", mec="C2", mew=1.5)]],
      "alpha, zorder below the grid level, hollow markers")
+case("e24_tick_params_in", [[c("plot", x, s), c("tick_params", labelsize=8, direction="in", length=6)]],
+     "tick_params: smaller labels, ticks pointing in, longer")
+case("e25_tick_params_inout_x", [[c("plot", x, co), c("tick_params", axis="x", direction="inout", length=8),
+                                  c("set_xlabel", "x"), c("set_ylabel", "y")]],
+     "tick_params on x only: ticks across the spine, with axis labels")
 
 
 def main():
