@@ -235,3 +235,68 @@ fn ten_million_point_line() {
     canvas.try_draw(&list).expect("drawn");
     eprintln!("10M points: {:?}", t.elapsed());
 }
+
+/// Inputs matplotlib would reject or never produce draw something or nothing, quickly,
+/// without panicking: infinite and NaN widths, all-zero and negative dashes, coordinates
+/// far outside the canvas, a clip box reaching 1e300 px, markers of a billion pixels.
+#[test]
+fn absurd_inputs_neither_panic_nor_hang() {
+    let stroke = |width_px: f64, pattern: Option<Vec<f64>>| Stroke {
+        width_px,
+        color: [0, 0, 0, 255],
+        cap: CapStyle::Round,
+        join: JoinStyle::Round,
+        dashes: pattern.map(|pattern_px| Dashes {
+            offset_px: 0.0,
+            pattern_px,
+        }),
+    };
+    let far = Path::polyline(vec![
+        (-1e300, 5.0),
+        (10.0, 1e300),
+        (1e12, -1e12),
+        (5.0, 5.0),
+    ]);
+    let mut ops = Vec::new();
+    for s in [
+        stroke(f64::INFINITY, None),
+        stroke(f64::NAN, None),
+        stroke(2.0, Some(vec![0.0, 0.0])),
+        stroke(2.0, Some(vec![-1.0, 2.0])),
+        stroke(2.0, Some(vec![f64::NAN, 2.0])),
+        stroke(1e6, None),
+    ] {
+        for fill in [None, Some([10, 20, 30, 128])] {
+            ops.push(DrawOp::Path {
+                path: far.clone(),
+                fill,
+                stroke: Some(s.clone()),
+                clip: Some(ClipBox {
+                    x0: -1e300,
+                    y0: 1e300,
+                    x1: 1e300,
+                    y1: -1e300,
+                }),
+                snap: Snap::Auto,
+                simplify: true,
+                antialiased: fill.is_some(),
+            });
+        }
+        ops.push(DrawOp::Markers {
+            marker: Path::polyline(vec![(-1e9, -1e9), (1e9, -1e9), (0.0, 1e9), (-1e9, -1e9)]),
+            fill: Some([200, 0, 0, 255]),
+            stroke: Some(s),
+            positions: vec![(5.0, 5.0), (f64::NAN, 1.0), (1e300, 1e300)],
+            clip: None,
+            snap: Snap::Off,
+        });
+    }
+    let t = std::time::Instant::now();
+    let canvas = rasterize(&DrawList {
+        width: 40,
+        height: 30,
+        ops,
+    });
+    assert_eq!(canvas.width(), 40);
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
