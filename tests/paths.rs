@@ -30,7 +30,24 @@ fn color(v: &Value) -> Option<[u8; 4]> {
     Some([0, 1, 2, 3].map(|i| a[i].as_u64().expect("colour channel") as u8))
 }
 
+/// gen_paths.py's `lcg_line`: the same integer and float operations.
+fn lcg_line(n: u64, amp: f64, height: f64) -> Vec<(f64, f64)> {
+    let step = 194.0 / n as f64;
+    let mut state: u64 = 12345;
+    (0..n)
+        .map(|i| {
+            state = (state * 1103515245 + 12345) % 2147483648;
+            let y = 75.0 + (state as f64 / 2147483648.0) * amp - amp / 2.0;
+            (3.0 + i as f64 * step, height - y)
+        })
+        .collect()
+}
+
 fn path(v: &Value) -> Path {
+    if let Some(g) = v.get("lcg") {
+        let n = g["n"].as_u64().expect("n");
+        return Path::polyline(lcg_line(n, f(&g["amp"]), 150.0));
+    }
     let vertices = v["vertices"]
         .as_array()
         .expect("vertices")
