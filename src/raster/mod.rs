@@ -1,5 +1,10 @@
 //! The raster: executes a [`DrawList`] on a straight-alpha RGBA8 canvas with Agg's coverage
 //! and blending rules. It knows nothing about axes or figures.
+//!
+//! Paths and markers ([`DrawOp::Path`], [`DrawOp::Markers`]) go through matplotlib's
+//! `draw_path` / `draw_markers` pipeline: [`pathconv`] (NaN removal, clipping, snapping,
+//! simplification), [`curves`] (Bézier flattening), [`strokegen`] (dashes and strokes),
+//! then [`cells`] (Agg's clipped anti-aliased rasterizer).
 
 pub mod blend;
 pub mod cells;
