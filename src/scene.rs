@@ -260,8 +260,8 @@ pub enum JoinStyle {
 pub struct Dashes {
     /// Where in the pattern the path starts, px.
     pub offset_px: f64,
-    /// On, off, on, off, ... lengths, px (an odd count repeats the first off length as
-    /// matplotlib's pairs do: pairs are `(p[i], p[(i + 1) % n])`).
+    /// On, off, on, off, ... lengths, px (an odd count is walked twice, as matplotlib's
+    /// dash converter does; at most 16 on/off pairs are used, as Agg).
     pub pattern_px: Vec<f64>,
 }
 
