@@ -107,7 +107,8 @@ pub enum DrawOp {
         path: Path,
         /// The face colour; `Some` whenever matplotlib's float face alpha is non-zero.
         fill: Option<[u8; 4]>,
-        /// The edge; `None` when the line width is 0.
+        /// The edge; `None` when the line width is 0. An edge colour of alpha 0 stands for
+        /// matplotlib's float alpha 0: snapping then ignores the width, as `draw_path` does.
         stroke: Option<Stroke>,
         /// The artist's clip rectangle.
         clip: Option<ClipBox>,
@@ -131,7 +132,9 @@ pub enum DrawOp {
         fill: Option<[u8; 4]>,
         /// The edge (`markeredgewidth` px); `None` when that width is 0.
         stroke: Option<Stroke>,
-        /// Anchor points, device pixels.
+        /// Anchor points, device pixels. Agg folds the +0.5 into its composed affine
+        /// (`x*sx + y*shx + (tx + 0.5)`); the raster adds it to the device point, which
+        /// can differ only when the two roundings straddle a whole pixel.
         positions: Vec<(f64, f64)>,
         /// The artist's clip rectangle.
         clip: Option<ClipBox>,
@@ -257,8 +260,8 @@ pub enum JoinStyle {
 pub struct Dashes {
     /// Where in the pattern the path starts, px.
     pub offset_px: f64,
-    /// On, off, on, off, ... lengths, px (an odd count repeats the first off length as
-    /// matplotlib's pairs do: pairs are `(p[i], p[(i + 1) % n])`).
+    /// On, off, on, off, ... lengths, px (an odd count is walked twice, as matplotlib's
+    /// dash converter does; at most 16 on/off pairs are used, as Agg).
     pub pattern_px: Vec<f64>,
 }
 

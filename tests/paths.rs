@@ -30,7 +30,24 @@ fn color(v: &Value) -> Option<[u8; 4]> {
     Some([0, 1, 2, 3].map(|i| a[i].as_u64().expect("colour channel") as u8))
 }
 
+/// gen_paths.py's `lcg_line`: the same integer and float operations.
+fn lcg_line(n: u64, amp: f64, height: f64) -> Vec<(f64, f64)> {
+    let step = 194.0 / n as f64;
+    let mut state: u64 = 12345;
+    (0..n)
+        .map(|i| {
+            state = (state * 1103515245 + 12345) % 2147483648;
+            let y = 75.0 + (state as f64 / 2147483648.0) * amp - amp / 2.0;
+            (3.0 + i as f64 * step, height - y)
+        })
+        .collect()
+}
+
 fn path(v: &Value) -> Path {
+    if let Some(g) = v.get("lcg") {
+        let n = g["n"].as_u64().expect("n");
+        return Path::polyline(lcg_line(n, f(&g["amp"]), 150.0));
+    }
     let vertices = v["vertices"]
         .as_array()
         .expect("vertices")
@@ -234,4 +251,69 @@ fn ten_million_point_line() {
     let mut canvas = figbuf::raster::Canvas::new(640, 480);
     canvas.try_draw(&list).expect("drawn");
     eprintln!("10M points: {:?}", t.elapsed());
+}
+
+/// Inputs matplotlib would reject or never produce draw something or nothing, quickly,
+/// without panicking: infinite and NaN widths, all-zero and negative dashes, coordinates
+/// far outside the canvas, a clip box reaching 1e300 px, markers of a billion pixels.
+#[test]
+fn absurd_inputs_neither_panic_nor_hang() {
+    let stroke = |width_px: f64, pattern: Option<Vec<f64>>| Stroke {
+        width_px,
+        color: [0, 0, 0, 255],
+        cap: CapStyle::Round,
+        join: JoinStyle::Round,
+        dashes: pattern.map(|pattern_px| Dashes {
+            offset_px: 0.0,
+            pattern_px,
+        }),
+    };
+    let far = Path::polyline(vec![
+        (-1e300, 5.0),
+        (10.0, 1e300),
+        (1e12, -1e12),
+        (5.0, 5.0),
+    ]);
+    let mut ops = Vec::new();
+    for s in [
+        stroke(f64::INFINITY, None),
+        stroke(f64::NAN, None),
+        stroke(2.0, Some(vec![0.0, 0.0])),
+        stroke(2.0, Some(vec![-1.0, 2.0])),
+        stroke(2.0, Some(vec![f64::NAN, 2.0])),
+        stroke(1e6, None),
+    ] {
+        for fill in [None, Some([10, 20, 30, 128])] {
+            ops.push(DrawOp::Path {
+                path: far.clone(),
+                fill,
+                stroke: Some(s.clone()),
+                clip: Some(ClipBox {
+                    x0: -1e300,
+                    y0: 1e300,
+                    x1: 1e300,
+                    y1: -1e300,
+                }),
+                snap: Snap::Auto,
+                simplify: true,
+                antialiased: fill.is_some(),
+            });
+        }
+        ops.push(DrawOp::Markers {
+            marker: Path::polyline(vec![(-1e9, -1e9), (1e9, -1e9), (0.0, 1e9), (-1e9, -1e9)]),
+            fill: Some([200, 0, 0, 255]),
+            stroke: Some(s),
+            positions: vec![(5.0, 5.0), (f64::NAN, 1.0), (1e300, 1e300)],
+            clip: None,
+            snap: Snap::Off,
+        });
+    }
+    let t = std::time::Instant::now();
+    let canvas = rasterize(&DrawList {
+        width: 40,
+        height: 30,
+        ops,
+    });
+    assert_eq!(canvas.width(), 40);
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }

@@ -1,5 +1,10 @@
 //! The raster: executes a [`DrawList`] on a straight-alpha RGBA8 canvas with Agg's coverage
 //! and blending rules. It knows nothing about axes or figures.
+//!
+//! Paths and markers ([`DrawOp::Path`], [`DrawOp::Markers`]) go through matplotlib's
+//! `draw_path` / `draw_markers` pipeline: [`pathconv`] (NaN removal, clipping, snapping,
+//! simplification), [`curves`] (Bézier flattening), [`strokegen`] (dashes and strokes),
+//! then [`cells`] (Agg's clipped anti-aliased rasterizer).
 
 pub mod blend;
 pub mod cells;
@@ -423,12 +428,16 @@ pub fn op_bounds(op: &DrawOp) -> IRect {
             y1: b.y1.max(m.top.saturating_add(m.height as i64)),
         }),
         DrawOp::Path { clip, .. } | DrawOp::Markers { clip, .. } => match clip {
-            // Agg's rounded clip box, one pixel wider for the markers' inclusive box.
+            // Agg's rounded clip box (each edge is its rounded value or a clamp to 0 or to
+            // the canvas, never beyond the rounded values and 0), one pixel wider for the
+            // markers' inclusive box.
             Some(c)
-                if c.x0.is_finite() && c.y0.is_finite() && c.x1.is_finite() && c.y1.is_finite() =>
+                if [c.x0, c.y0, c.x1, c.y1].iter().all(|v| v.is_finite())
+                    && [c.x0, c.y0, c.x1, c.y1].iter().any(|v| *v != 0.0) =>
             {
-                let lo = |a: f64, b: f64| ((a.min(b) + 0.5).floor() as i64).saturating_sub(1);
-                let hi = |a: f64, b: f64| ((a.max(b) + 0.5).floor() as i64).saturating_add(2);
+                let r = |v: f64| (v + 0.5).floor() as i64;
+                let lo = |a: f64, b: f64| r(a).min(r(b)).min(0).saturating_sub(1);
+                let hi = |a: f64, b: f64| r(a).max(r(b)).max(0).saturating_add(2);
                 IRect {
                     x0: lo(c.x0, c.x1),
                     y0: lo(c.y0, c.y1),
@@ -512,9 +521,84 @@ mod tests {
     }
 
     /// Operations of every kind, partly off the canvas.
+    fn stroke() -> impl Strategy<Value = Option<crate::scene::Stroke>> {
+        use crate::scene::{CapStyle, Dashes, JoinStyle, Stroke};
+        let cap = prop_oneof![
+            Just(CapStyle::Butt),
+            Just(CapStyle::Round),
+            Just(CapStyle::Projecting)
+        ];
+        let join = prop_oneof![
+            Just(JoinStyle::Miter),
+            Just(JoinStyle::Round),
+            Just(JoinStyle::Bevel)
+        ];
+        prop::option::of((0.3..5.0f64, color(), cap, join, any::<bool>()).prop_map(
+            |(w, color, cap, join, d)| Stroke {
+                width_px: w,
+                color,
+                cap,
+                join,
+                dashes: d.then(|| Dashes {
+                    offset_px: 1.5,
+                    pattern_px: vec![3.0, 2.0],
+                }),
+            },
+        ))
+    }
+
+    fn clip_box() -> impl Strategy<Value = Option<crate::scene::ClipBox>> {
+        prop::option::of(
+            (-5.0..30.0f64, -5.0..25.0f64, -5.0..30.0f64, -5.0..25.0f64)
+                .prop_map(|(x0, y0, x1, y1)| crate::scene::ClipBox { x0, y0, x1, y1 }),
+        )
+    }
+
+    fn snap() -> impl Strategy<Value = crate::scene::Snap> {
+        use crate::scene::Snap;
+        prop_oneof![Just(Snap::Auto), Just(Snap::On), Just(Snap::Off)]
+    }
+
     fn op() -> impl Strategy<Value = DrawOp> {
+        use crate::scene::Path;
         let point = (-3.0..27.0f64, -3.0..21.0f64);
+        let path_op = (
+            prop::collection::vec(point.clone(), 2..7),
+            prop::option::of(color()),
+            stroke(),
+            clip_box(),
+            snap(),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(pts, fill, stroke, clip, snap, antialiased)| DrawOp::Path {
+                    path: Path::polyline(pts),
+                    fill,
+                    stroke,
+                    clip,
+                    snap,
+                    simplify: true,
+                    antialiased,
+                },
+            );
+        let markers_op = (
+            prop::collection::vec((-3.0..27.0f64, -3.0..21.0f64), 0..5),
+            prop::option::of(color()),
+            stroke(),
+            clip_box(),
+            snap(),
+        )
+            .prop_map(|(positions, fill, stroke, clip, snap)| DrawOp::Markers {
+                marker: Path::polyline(vec![(-2.5, -2.5), (2.5, -2.5), (0.0, 3.0), (-2.5, -2.5)]),
+                fill,
+                stroke,
+                positions,
+                clip,
+                snap,
+            });
         prop_oneof![
+            path_op,
+            markers_op,
             (rect(), color()).prop_map(|(rect, color)| DrawOp::Rect { rect, color }),
             (
                 prop::collection::vec(prop::collection::vec(point, 3..6), 1..3),

@@ -13,22 +13,56 @@ use super::Band;
 use crate::error::Result;
 use crate::scene::{ClipBox, IRect, Path, PathCode, Snap, Stroke};
 
+/// How far outside the canvas a clip box may reach (px): matplotlib clamps each edge on one
+/// side only, so a clip box may extend far below or above the canvas; beyond 2^16 px it is
+/// cut here so that no edge walks millions of rows outside the canvas. (This can change
+/// the coverage only of paths reaching 65536 px past the canvas under such a clip box.)
+const CLIP_REACH: i64 = 1 << 16;
+
+/// Markers reaching farther than this from their anchor (px) are not drawn: no plot has
+/// them, Agg's fixed-point cells overflow from 2^23 px, and rasterizing them would take
+/// time and memory in proportion to their size.
+const MARKER_REACH: f64 = 65536.0;
+
 /// `set_clipbox`'s integer rectangle (x1, y1, x2, y2), not normalised, or the canvas.
 fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
-    let r = |v: f64| {
-        (v + 0.5)
-            .floor()
-            .clamp(-(1i64 << 40) as f64, (1i64 << 40) as f64) as i64
+    let (w, h) = (w as i64, h as i64);
+    let r = |v: f64, dim: i64| {
+        let v = (v + 0.5).floor();
+        if v.is_nan() {
+            0
+        } else {
+            v.clamp(-CLIP_REACH as f64, (dim + CLIP_REACH) as f64) as i64
+        }
     };
     match clip {
         Some(c) if c.x0 != 0.0 || c.y0 != 0.0 || c.x1 != 0.0 || c.y1 != 0.0 => (
-            r(c.x0).max(0),
-            r(c.y0).max(0),
-            r(c.x1).min(w as i64),
-            r(c.y1).min(h as i64),
+            r(c.x0, w).max(0),
+            r(c.y0, h).max(0),
+            r(c.x1, w).min(w),
+            r(c.y1, h).min(h),
         ),
-        _ => (0, 0, w as i64, h as i64),
+        _ => (0, 0, w, h),
     }
+}
+
+/// A stroke the pipeline can draw: a finite non-zero width, and dashes (if any) finite,
+/// non-negative and not all zero (matplotlib's `set_dashes` rejects the others; they are
+/// drawn solid here rather than looping forever).
+fn usable(s: &Stroke) -> Option<Stroke> {
+    if !s.width_px.is_finite() || s.width_px == 0.0 {
+        return None;
+    }
+    let mut s = s.clone();
+    if let Some(d) = &s.dashes {
+        let ok = d.offset_px.is_finite()
+            && d.pattern_px.iter().all(|v| v.is_finite() && *v >= 0.0)
+            && d.pattern_px.iter().any(|v| *v > 0.0);
+        if !ok {
+            s.dashes = None;
+        }
+    }
+    Some(s)
 }
 
 /// matplotlib's `Path.should_simplify` minus the rc/threshold part: at least 128 vertices
@@ -135,9 +169,9 @@ impl Band<'_> {
             feed(ras, pipeline());
             ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
         }
-        if let Some(s) = op.stroke.filter(|s| s.width_px != 0.0) {
+        if let Some(s) = op.stroke.and_then(usable) {
             ras.reset();
-            let res = stroke_into(ras, pipeline(), s, aa);
+            let res = stroke_into(ras, pipeline(), &s, aa);
             let color = s.color;
             ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
             res?;
@@ -165,6 +199,20 @@ impl Band<'_> {
             });
             CurveFlattener::new(Snapper::new(shifted, snap, lw))
         };
+        let stroke_reach = op.stroke.map_or(0.0, |s| {
+            if s.width_px.is_finite() {
+                s.width_px.abs()
+            } else {
+                0.0
+            }
+        });
+        let too_big = nan().any(|(c, x, y)| {
+            c.is_vertex()
+                && (x.abs() + stroke_reach > MARKER_REACH || y.abs() + stroke_reach > MARKER_REACH)
+        });
+        if too_big || op.positions.is_empty() {
+            return Ok(());
+        }
         ras.reset();
         ras.clip_box(None);
         type Spans = Vec<(i64, i64, i64, u8)>;
@@ -195,7 +243,7 @@ impl Band<'_> {
             None => Vec::new(),
         };
         let mut res = Ok(());
-        let stroke_spans = match op.stroke {
+        let stroke_spans = match op.stroke.and_then(usable) {
             Some(s) => {
                 ras.reset();
                 let mut st = StrokeSink::new(ras, s.width_px, s.cap, s.join, s.width_px);

@@ -547,14 +547,16 @@ pub struct DashSink<'a, S: Sink> {
 }
 
 impl<'a, S: Sink> DashSink<'a, S> {
-    /// Dashes `pattern` (on, off, ...; pairs `(p[i], p[(i + 1) % n])` as matplotlib
-    /// builds them) starting `offset` into it.
+    /// Dashes `pattern` (on, off, ...) starting `offset` into it. As matplotlib's dash
+    /// converter, an odd-length pattern is walked twice: pairs `(p[i % n], p[(i + 1) % n])`
+    /// for even `i < 2n` (`i < n` when `n` is even); Agg keeps at most 16 pairs.
     pub fn new(out: &'a mut S, pattern: &[f64], offset: f64) -> Self {
         let mut dashes = Vec::new();
         let n = pattern.len();
+        let len = if n % 2 == 1 { 2 * n } else { n };
         let mut i = 0;
-        while i < n && dashes.len() < 32 {
-            dashes.push(pattern[i]);
+        while i < len && dashes.len() < 32 {
+            dashes.push(pattern[i % n]);
             dashes.push(pattern[(i + 1) % n]);
             i += 2;
         }
