@@ -436,6 +436,10 @@ struct AxisSpec<'a> {
     bbox: &'a Bbox,
     /// Data transform built on the scaled view.
     trans: &'a Affine,
+    /// A colorbar's outline top in display y (the upper extend triangle's apex when
+    /// extended): `YAxis._update_offset_text_position` puts the offset text above the
+    /// `outline` spine's extent; `None` for an Axes (its box top).
+    outline_top: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -577,7 +581,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 )
             }
             Side::Left => (
-                (spec.bbox.x0, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x0,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Left,
                     va: Va::Baseline,
@@ -585,7 +592,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 },
             ),
             Side::Right => (
-                (spec.bbox.x1, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x1,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Right,
                     va: Va::Baseline,
@@ -885,6 +895,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     map: &AxisMap::Scale(AxisScale::Linear),
                     bbox: &bbox,
                     trans: &trans,
+                    outline_top: None,
                 },
             )?;
             let mut ya = layout_axis(
@@ -896,6 +907,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     map: &AxisMap::Scale(AxisScale::Linear),
                     bbox: &bbox,
                     trans: &trans,
+                    outline_top: None,
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -1036,6 +1048,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Orientation::Horizontal => (Side::Bottom, (fa, fb), (0.0, 1.0)),
         };
         let trans = trans_data(sview_x, sview_y, &bbox);
+        // The outline's extent (`Patch.get_window_extent`): its vertices in axes
+        // coordinates through transAxes; the top is the upper apex when extended.
+        let outline_top =
+            (bbox.height() * 1.0 + bbox.y0).max(bbox.height() * (1.0 + ehi) + bbox.y0);
         let mut axis = layout_axis(
             fig,
             glyphs,
@@ -1045,6 +1061,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 map: &map,
                 bbox: &bbox,
                 trans: &trans,
+                outline_top: Some(outline_top),
             },
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, image.cmap.n(), &trans, side)?;

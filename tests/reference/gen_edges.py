@@ -28,8 +28,6 @@ NAMES = []
 # later cases stays the same) but not written. Each is a known difference, listed in the
 # issue's closing note; remove a name once figbuf matches it.
 PENDING = {
-    "g100_cbar_offset_extend_max",
-    "g101_cbar_offset_extend_both",
     "g105_cbar_log_no_tick_horizontal",
     "g106_fill_extend_both",
     "g107_fill_extend_both_horizontal",
