@@ -117,6 +117,8 @@ fn snapped_rect(b: &Bbox, h: f64) -> IRect {
 
 struct Lowering<'a> {
     ops: Vec<DrawOp>,
+    /// Canvas width in pixels (for `PathClipper`).
+    w: f64,
     h: f64,
     dpi: f64,
     glyphs: &'a mut GlyphCache,
@@ -174,15 +176,26 @@ impl Lowering<'_> {
         });
     }
 
-    /// A stroked path given in device coordinates, not snapped (it has diagonal segments).
+    /// A stroked path given in device coordinates, not snapped (it has diagonal segments),
+    /// clipped to the canvas first as Agg clips a path without a face (`PathClipper`).
     fn stroke_device(&mut self, dev: &[(f64, f64)], closed: bool) {
-        let contours = stroke(
-            dev,
-            closed,
-            self.linewidth_px,
-            Cap::Projecting,
-            self.linewidth_px,
-        );
+        let w = self.w;
+        let stroke_one = |pts: &[(f64, f64)], closed: bool| {
+            stroke(
+                pts,
+                closed,
+                self.linewidth_px,
+                Cap::Projecting,
+                self.linewidth_px,
+            )
+        };
+        let contours = match raster::clip::clip_to_canvas(dev, closed, w, self.h) {
+            None => stroke_one(dev, closed),
+            Some(subs) => subs
+                .iter()
+                .flat_map(|(pts, closed)| stroke_one(pts, *closed))
+                .collect(),
+        };
         self.ops.push(DrawOp::Polygons {
             contours,
             color: self.edge_color,
@@ -612,6 +625,7 @@ fn lower_deferred<'a>(
     let h = lay.height_px as f64;
     let mut low = Lowering {
         ops: Vec::new(),
+        w: lay.width_px as f64,
         h,
         dpi: lay.dpi,
         glyphs,

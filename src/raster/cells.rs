@@ -89,6 +89,117 @@ impl Rasterizer {
         }
     }
 
+    /// Adds a closed polygon clipped to `clip` = `(x1, y1, x2, y2)` in device pixels, as
+    /// Agg's `rasterizer_sl_clip_dbl` clips every edge (matplotlib sets the canvas as the
+    /// clip box when an artist has none): edges outside in y are dropped, edges outside in x
+    /// run along the box's side, and crossing edges are cut in double precision before the
+    /// conversion to 1/256 pixel. A polygon inside the box (edges on it included) gives the
+    /// same cells as [`Rasterizer::polygon`].
+    pub fn polygon_clipped(&mut self, pts: &[(f64, f64)], clip: (f64, f64, f64, f64)) {
+        let Some((&first, rest)) = pts.split_first() else {
+            return;
+        };
+        self.close();
+        let mut last = first;
+        for &p in rest.iter().chain(std::iter::once(&first)) {
+            self.clipped_line(last, p, clip);
+            last = p;
+        }
+    }
+
+    /// `rasterizer_sl_clip::line_to` from `a` to `b` (flags as `agg::clipping_flags`).
+    fn clipped_line(&mut self, a: (f64, f64), b: (f64, f64), c: (f64, f64, f64, f64)) {
+        let flags = |x: f64, y: f64| {
+            u32::from(x > c.2)
+                | (u32::from(y > c.3) << 1)
+                | (u32::from(x < c.0) << 2)
+                | (u32::from(y < c.1) << 3)
+        };
+        let fy = |y: f64| (u32::from(y > c.3) << 1) | (u32::from(y < c.1) << 3);
+        let (f1, f2) = (flags(a.0, a.1), flags(b.0, b.1));
+        if (f1 & 10) == (f2 & 10) && (f1 & 10) != 0 {
+            return; // invisible by y
+        }
+        let (x1, y1, x2, y2) = (a.0, a.1, b.0, b.1);
+        let at_x = |x: f64| y1 + (x - x1) * (y2 - y1) / (x2 - x1);
+        match ((f1 & 5) << 1) | (f2 & 5) {
+            0 => self.line_clip_y((x1, y1), (x2, y2), f1, f2, c),
+            1 => {
+                let y3 = at_x(c.2);
+                self.line_clip_y((x1, y1), (c.2, y3), f1, fy(y3), c);
+                self.line_clip_y((c.2, y3), (c.2, y2), fy(y3), f2, c);
+            }
+            2 => {
+                let y3 = at_x(c.2);
+                self.line_clip_y((c.2, y1), (c.2, y3), f1, fy(y3), c);
+                self.line_clip_y((c.2, y3), (x2, y2), fy(y3), f2, c);
+            }
+            3 => self.line_clip_y((c.2, y1), (c.2, y2), f1, f2, c),
+            4 => {
+                let y3 = at_x(c.0);
+                self.line_clip_y((x1, y1), (c.0, y3), f1, fy(y3), c);
+                self.line_clip_y((c.0, y3), (c.0, y2), fy(y3), f2, c);
+            }
+            6 => {
+                let (y3, y4) = (at_x(c.2), at_x(c.0));
+                self.line_clip_y((c.2, y1), (c.2, y3), f1, fy(y3), c);
+                self.line_clip_y((c.2, y3), (c.0, y4), fy(y3), fy(y4), c);
+                self.line_clip_y((c.0, y4), (c.0, y2), fy(y4), f2, c);
+            }
+            8 => {
+                let y3 = at_x(c.0);
+                self.line_clip_y((c.0, y1), (c.0, y3), f1, fy(y3), c);
+                self.line_clip_y((c.0, y3), (x2, y2), fy(y3), f2, c);
+            }
+            9 => {
+                let (y3, y4) = (at_x(c.0), at_x(c.2));
+                self.line_clip_y((c.0, y1), (c.0, y3), f1, fy(y3), c);
+                self.line_clip_y((c.0, y3), (c.2, y4), fy(y3), fy(y4), c);
+                self.line_clip_y((c.2, y4), (c.2, y2), fy(y4), f2, c);
+            }
+            12 => self.line_clip_y((c.0, y1), (c.0, y2), f1, f2, c),
+            _ => {}
+        }
+    }
+
+    /// `rasterizer_sl_clip::line_clip_y`.
+    fn line_clip_y(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        f1: u32,
+        f2: u32,
+        c: (f64, f64, f64, f64),
+    ) {
+        let (f1, f2) = (f1 & 10, f2 & 10);
+        let (x1, y1, x2, y2) = (a.0, a.1, b.0, b.1);
+        let (mut t1, mut t2) = (a, b);
+        if (f1 | f2) != 0 {
+            if f1 == f2 {
+                return;
+            }
+            let at_y = |y: f64| x1 + (y - y1) * (x2 - x1) / (y2 - y1);
+            if f1 & 8 != 0 {
+                t1 = (at_y(c.1), c.1);
+            }
+            if f1 & 2 != 0 {
+                t1 = (at_y(c.3), c.3);
+            }
+            if f2 & 8 != 0 {
+                t2 = (at_y(c.1), c.1);
+            }
+            if f2 & 2 != 0 {
+                t2 = (at_y(c.3), c.3);
+            }
+        }
+        let s = SCALE as f64;
+        let p = (iround(t1.0 * s), iround(t1.1 * s));
+        let q = (iround(t2.0 * s), iround(t2.1 * s));
+        // Agg's `line` starts at the cell of its first point.
+        self.set_cell(p.0 >> SHIFT, p.1 >> SHIFT);
+        self.line(p.0, p.1, q.0, q.1);
+    }
+
     fn set_cell(&mut self, x: i64, y: i64) {
         if self.cur.x != x || self.cur.y != y {
             if self.cur.cover != 0 || self.cur.area != 0 {
@@ -436,6 +547,30 @@ fn alpha(area: i64) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    /// A polygon inside the clip box (touching it) rasterizes exactly as unclipped; one
+    /// poking out is cut at the box and covers nothing outside it.
+    #[test]
+    fn clipped_polygon_matches_inside_and_stops_at_the_box() {
+        let spans = |clip: Option<(f64, f64, f64, f64)>, pts: &[(f64, f64)]| {
+            let mut r = Rasterizer::new();
+            match clip {
+                Some(c) => r.polygon_clipped(pts, c),
+                None => r.polygon(pts),
+            }
+            let mut out = Vec::new();
+            r.sweep(|y, x, len, c| out.push((y, x, len, c)));
+            out
+        };
+        let tri = [(0.0, 10.0), (5.3, 0.0), (10.0, 10.0)];
+        assert_eq!(spans(Some((0.0, 0.0, 10.0, 10.0)), &tri), spans(None, &tri));
+        let out = [(-3.2, 12.7), (5.3, -4.1), (13.9, 8.0)];
+        let clipped = spans(Some((0.0, 0.0, 10.0, 10.0)), &out);
+        assert!(!clipped.is_empty());
+        assert!(clipped
+            .iter()
+            .all(|&(y, x, len, _)| (0..10).contains(&y) && x >= 0 && x + len <= 10));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -3,6 +3,7 @@
 
 pub mod blend;
 pub mod cells;
+pub mod clip;
 pub mod stroke;
 
 use crate::scene::{DrawList, DrawOp, IRect, Mask};
@@ -56,6 +57,7 @@ impl Canvas {
         Band {
             data: &mut self.data,
             width: self.width,
+            height: self.height,
             y0: 0,
             y1: self.height as i64,
         }
@@ -96,7 +98,7 @@ impl Canvas {
             return;
         }
         let rows_per_band = self.height.div_ceil(bands.max(1)).max(1);
-        let width = self.width;
+        let (width, height) = (self.width, self.height);
         self.data
             .par_chunks_mut(rows_per_band * stride)
             .with_max_len(1)
@@ -107,6 +109,7 @@ impl Canvas {
                 Band {
                     data,
                     width,
+                    height,
                     y0,
                     y1,
                 }
@@ -121,6 +124,8 @@ impl Canvas {
 struct Band<'a> {
     data: &'a mut [u8],
     width: usize,
+    /// The whole canvas's height: with the width, Agg's clip box for paths.
+    height: usize,
     y0: i64,
     y1: i64,
 }
@@ -187,8 +192,19 @@ impl Band<'_> {
             }
         }
         ras.reset();
+        // matplotlib clips every path to the canvas in the rasterizer; that only changes
+        // cells when a contour leaves it, so contours inside take the plain path.
+        let (w, h) = (self.width as f64, self.height as f64);
+        let inside = |c: &Vec<(f64, f64)>| {
+            c.iter()
+                .all(|&(x, y)| (0.0..=w).contains(&x) && (0.0..=h).contains(&y))
+        };
         for c in contours {
-            ras.polygon(c);
+            if inside(c) {
+                ras.polygon(c);
+            } else {
+                ras.polygon_clipped(c, (0.0, 0.0, w, h));
+            }
         }
         ras.sweep(|y, x, len, c| self.span(y, x, len, color, cover(c)));
     }

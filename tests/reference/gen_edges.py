@@ -30,8 +30,6 @@ NAMES = []
 PENDING = {
     "g105_cbar_log_no_tick_horizontal",
     "g106_fill_extend_both",
-    "g107_fill_extend_both_horizontal",
-    "g108_fill_extend_max_axis_off",
     "g39b_rgba_inf_lanczos",
     "g98d_all_nan_twoslope",
     "g98e_all_nan_centered",
