@@ -31,7 +31,6 @@ PENDING = {
     "g105_cbar_log_no_tick_horizontal",
     "g106_fill_extend_both",
     "g39b_rgba_inf_lanczos",
-    "g98d_all_nan_twoslope",
     "g98e_all_nan_centered",
     "g57_uint16_log_bilinear",
 }
