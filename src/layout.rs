@@ -452,6 +452,10 @@ struct AxisSpec<'a> {
     fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     params: TickParams,
+    /// A colorbar's outline top in display y (the upper extend triangle's apex when
+    /// extended): `YAxis._update_offset_text_position` puts the offset text above the
+    /// `outline` spine's extent; `None` for an Axes (its box top).
+    outline_top: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -626,7 +630,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 )
             }
             Side::Left => (
-                (spec.bbox.x0, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x0,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Left,
                     va: Va::Baseline,
@@ -634,7 +641,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 },
             ),
             Side::Right => (
-                (spec.bbox.x1, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x1,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Right,
                     va: Va::Baseline,
@@ -898,6 +908,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.x.ticks.as_ref(),
                     params: ax.plot.x.tick_params,
+                    outline_top: None,
                 },
             )?;
             let mut ya = layout_axis(
@@ -911,6 +922,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.y.ticks.as_ref(),
                     params: ax.plot.y.tick_params,
+                    outline_top: None,
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -1079,6 +1091,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Orientation::Horizontal => (Side::Bottom, (fa, fb), (0.0, 1.0)),
         };
         let trans = trans_data(sview_x, sview_y, &bbox);
+        // The outline's extent (`Patch.get_window_extent`): its vertices in axes
+        // coordinates through transAxes; the top is the upper apex when extended.
+        let outline_top =
+            (bbox.height() * 1.0 + bbox.y0).max(bbox.height() * (1.0 + ehi) + bbox.y0);
         let mut axis = layout_axis(
             fig,
             glyphs,
@@ -1090,6 +1106,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 trans: &trans,
                 fixed: None,
                 params: TickParams::default(),
+                outline_top: Some(outline_top),
             },
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;

@@ -119,6 +119,8 @@ fn snapped_rect(b: &Bbox, h: f64) -> IRect {
 
 struct Lowering<'a> {
     ops: Vec<DrawOp>,
+    /// Canvas width in pixels (for `PathClipper`).
+    w: f64,
     h: f64,
     dpi: f64,
     glyphs: &'a mut GlyphCache,
@@ -176,15 +178,26 @@ impl Lowering<'_> {
         });
     }
 
-    /// A stroked path given in device coordinates, not snapped (it has diagonal segments).
+    /// A stroked path given in device coordinates, not snapped (it has diagonal segments),
+    /// clipped to the canvas first as Agg clips a path without a face (`PathClipper`).
     fn stroke_device(&mut self, dev: &[(f64, f64)], closed: bool) {
-        let contours = stroke(
-            dev,
-            closed,
-            self.linewidth_px,
-            Cap::Projecting,
-            self.linewidth_px,
-        );
+        let w = self.w;
+        let stroke_one = |pts: &[(f64, f64)], closed: bool| {
+            stroke(
+                pts,
+                closed,
+                self.linewidth_px,
+                Cap::Projecting,
+                self.linewidth_px,
+            )
+        };
+        let contours = match raster::clip::clip_to_canvas(dev, closed, w, self.h) {
+            None => stroke_one(dev, closed),
+            Some(subs) => subs
+                .iter()
+                .flat_map(|(pts, closed)| stroke_one(pts, *closed))
+                .collect(),
+        };
         self.ops.push(DrawOp::Polygons {
             contours,
             color: self.edge_color,
@@ -514,23 +527,46 @@ fn scalar_pixels(
                     .collect(),
                 None => values.iter().map(|v| !v.is_finite()).collect(),
             };
-            let src: Vec<f64> = values
-                .iter()
-                .zip(&masked)
-                .map(|(&v, &m)| if m { 0.0 } else { v })
-                .collect();
-            let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
             let bad = resample::resample_mask(&masked, placement, interp, DEFAULT_FILTERRAD)?;
             // `np.ma.masked_array(A_resampled, out_mask)`: the resampled mask is the bad
             // mask (so equal limits, which fill every value with 0, keep bad pixels bad,
             // and an unmasked NaN, from NaN limits, takes row 0 when any pixel is masked).
             let shape = (placement.height, placement.width);
-            let arr = Array2::from_shape_vec(shape, out)
-                .map_err(|e| crate::Error::Data(e.to_string()))?;
             let bad = Array2::from_shape_vec(shape, bad)
                 .map_err(|e| crate::Error::Data(e.to_string()))?;
             let fixed = norm.clone();
-            let masked = ScalarData::new(arr.view()).with_mask(bad.view())?;
+            let shape_err = |e: ndarray::ShapeError| crate::Error::Data(e.to_string());
+            // The dtype `_make_image` resamples in, and the norm then works in.
+            let (out64, out32) = if resamples_in_f32(data, &values) {
+                let src: Vec<f32> = values
+                    .iter()
+                    .zip(&masked)
+                    .map(|(&v, &m)| if m { 0.0 } else { v as f32 })
+                    .collect();
+                let out =
+                    resample::resample_scalar_f32(&src, placement, interp, DEFAULT_FILTERRAD)?;
+                (
+                    None,
+                    Some(Array2::from_shape_vec(shape, out).map_err(shape_err)?),
+                )
+            } else {
+                let src: Vec<f64> = values
+                    .iter()
+                    .zip(&masked)
+                    .map(|(&v, &m)| if m { 0.0 } else { v })
+                    .collect();
+                let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
+                (
+                    Some(Array2::from_shape_vec(shape, out).map_err(shape_err)?),
+                    None,
+                )
+            };
+            let masked = match (&out64, &out32) {
+                (Some(a), _) => ScalarData::new(a.view()),
+                (None, Some(a)) => ScalarData::new(a.view()),
+                (None, None) => unreachable!("one of the two is set above"),
+            }
+            .with_mask(bad.view())?;
             let bytes = colormap_rgba8(&masked, &fixed, cmap)?;
             Ok(bytes
                 .into_raw_vec_and_offset()
@@ -538,6 +574,25 @@ fn scalar_pixels(
                 .chunks_exact(4)
                 .map(|c| [c[0], c[1], c[2], c[3]])
                 .collect())
+        }
+    }
+}
+
+/// `_make_image`'s dtype for the `'data'` stage: float32 for float32 (and float16) data,
+/// float64 for float64; integer data in float32 when its range `A.max() - A.min()` (in
+/// float64) is at most 1e8, else float64.
+fn resamples_in_f32(data: &ScalarData<'_>, values: &[f64]) -> bool {
+    use crate::color::Values;
+    match data.values() {
+        Values::F64(_) => false,
+        Values::F32(_) => true,
+        _ => {
+            let (lo, hi) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            hi - lo <= 1e8
         }
     }
 }
@@ -681,6 +736,7 @@ fn lower_deferred<'a>(
     let h = lay.height_px as f64;
     let mut low = Lowering {
         ops: Vec::new(),
+        w: lay.width_px as f64,
         h,
         dpi: lay.dpi,
         glyphs,
