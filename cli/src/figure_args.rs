@@ -4,7 +4,7 @@
 use crate::figure_json::{err, is_data, num, Ctx, FigError, Kw, Returned, R};
 use figbuf::{
     Aspect, AxesId, AxisScaleName, Colormap, Figure, ImshowOptions, LineStyle, MarkEvery, Norm,
-    PlotOptions, SpanOptions, TextOptions,
+    PlotOptions, SpanOptions, TextBox, TextOptions,
 };
 use serde_json::Value;
 
@@ -219,6 +219,28 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
     o.va = kw.string(&["va", "verticalalignment"])?;
     o.alpha = kw.f64(&["alpha"])?;
     o.zorder = kw.f64(&["zorder"])?;
+    if let Some(b) = kw.take(&["bbox"]) {
+        let Value::Object(mut m) = b else {
+            return err(format!("'{}' keyword 'bbox' must be a dict", kw.call));
+        };
+        let mut tb = TextBox::default();
+        let mut text = |k: &str| -> R<Option<String>> {
+            match m.remove(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(other) => err(format!("bbox '{k}' must be a string, got {other}")),
+            }
+        };
+        tb.boxstyle = text("boxstyle")?;
+        tb.facecolor = text("facecolor")?.or(text("fc")?);
+        tb.edgecolor = text("edgecolor")?.or(text("ec")?);
+        tb.alpha = m.remove("alpha").as_ref().and_then(num);
+        tb.pad = m.remove("pad").as_ref().and_then(num);
+        if let Some(k) = m.keys().next() {
+            return err(format!("'{}' bbox key '{k}' is not supported", kw.call));
+        }
+        o.bbox = Some(tb);
+    }
     if let Some(r) = kw.f64(&["rotation"])? {
         if r != 0.0 {
             return err(format!(
