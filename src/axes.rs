@@ -102,16 +102,24 @@ impl Axes {
     ) -> Result<ImageHandle> {
         let aspect = opts.aspect;
         let image = Image::new(data.into(), opts)?;
-        // `AxesImage.set_extent`: the limits become the image's extent while autoscaling
-        // is on (oriented as the extent is).
+        // `AxesImage.set_extent`: while autoscaling is on, `set_xlim`/`set_ylim` to the
+        // image's extent (oriented as the extent is), which `Axis._set_lim` makes
+        // non-singular (a zero-width extent is widened, `nonsingular(expander=0.05)`).
         let e = image.extent();
-        if self.plot.x.auto {
-            self.plot.x.lim = (e[0], e[1]);
-            self.plot.x.stale = false;
-        }
-        if self.plot.y.auto {
-            self.plot.y.lim = (e[2], e[3]);
-            self.plot.y.stale = false;
+        for (st, lo, hi) in [
+            (&mut self.plot.x, e[0], e[1]),
+            (&mut self.plot.y, e[2], e[3]),
+        ] {
+            if st.auto {
+                st.lim = crate::artists::autoscale::set_lim(
+                    st.lim,
+                    Some(lo),
+                    Some(hi),
+                    st.scale,
+                    f64::INFINITY,
+                );
+                st.stale = false;
+            }
         }
         self.images.push(image);
         self.aspect = aspect;

@@ -50,8 +50,9 @@ impl Default for Figure {
 
 impl Figure {
     /// A figure of `width_in` x `height_in` inches at `dpi` dots per inch. The canvas is
-    /// `int(width_in * dpi)` x `int(height_in * dpi)` pixels (truncated, as Agg does). Sizes
-    /// are checked when rendering.
+    /// `int(width_in * dpi + 1e-8)` x `int(height_in * dpi + 1e-8)` pixels (matplotlib's
+    /// `FigureCanvasBase.get_width_height`: truncated, but a size within 1e-8 px below an
+    /// integer rounds up, so 4.1 in at 100 dpi is 410 px). Sizes are checked when rendering.
     pub fn new(width_in: f64, height_in: f64, dpi: f64) -> Figure {
         Figure {
             width_in,
@@ -108,8 +109,9 @@ impl Figure {
         self
     }
 
-    /// The canvas size in pixels, `(int(width_in * dpi), int(height_in * dpi))`, after
-    /// checking that the size and dpi are usable.
+    /// The canvas size in pixels, `(int(width_in * dpi + 1e-8), int(height_in * dpi + 1e-8))`
+    /// as matplotlib's `FigureCanvasBase.get_width_height` computes it, after checking that
+    /// the size and dpi are usable.
     pub fn size_px(&self) -> Result<(usize, usize)> {
         if !(self.dpi.is_finite() && self.dpi > 0.0) {
             return Err(Error::invalid("dpi", self.dpi, "a positive number"));
@@ -126,8 +128,8 @@ impl Figure {
                 ));
             }
         }
-        let w = (self.width_in * self.dpi).floor();
-        let h = (self.height_in * self.dpi).floor();
+        let w = canvas_px(self.width_in, self.dpi);
+        let h = canvas_px(self.height_in, self.dpi);
         if w < 1.0 || h < 1.0 {
             return Err(Error::invalid(
                 "canvas size",
@@ -284,5 +286,36 @@ impl std::ops::Index<AxesId> for Figure {
 impl std::ops::IndexMut<AxesId> for Figure {
     fn index_mut(&mut self, id: AxesId) -> &mut Axes {
         &mut self.axes[id.0]
+    }
+}
+
+/// One side of the canvas in pixels from inches and dpi, as matplotlib's
+/// `FigureCanvasBase.get_width_height` computes it: `int(size_in * dpi + 1e-8)` (the figure
+/// bbox is `size_in * dpi` exactly; the 1e-8 rounds a product a float tick below an integer
+/// up, e.g. 4.1 * 100 = 409.99999999999994 -> 410). Returned as a float, truncated.
+pub(crate) fn canvas_px(size_in: f64, dpi: f64) -> f64 {
+    (size_in * dpi + 1e-8).floor()
+}
+
+#[cfg(test)]
+mod canvas_tests {
+    use super::*;
+
+    #[test]
+    fn a_product_a_float_tick_below_an_integer_rounds_up() {
+        assert_eq!(4.1 * 100.0, 409.99999999999994);
+        assert_eq!(
+            Figure::new(4.1, 2.3, 100.0).size_px().ok(),
+            Some((410, 230))
+        );
+        assert_eq!(
+            Figure::new(6.4, 4.8, 100.0).size_px().ok(),
+            Some((640, 480))
+        );
+        // A genuine fraction still truncates.
+        assert_eq!(
+            Figure::new(3.333, 2.222, 100.0).size_px().ok(),
+            Some((333, 222))
+        );
     }
 }

@@ -155,19 +155,76 @@ impl ImageData {
 
     /// For float colour images, the straight RGBA of every pixel (row-major), clipped to 0..1
     /// as matplotlib does before resampling.
+    /// `cbook.safe_masked_invalid`, as `AxesImage.set_data` applies it: float data holding
+    /// NaN, +inf or -inf gets a mask of its non-finite values, so the infinities are bad
+    /// values like NaN, not over/under, are left out of autoscaling and are resampled as
+    /// masked, and a NaN that a NaN limit makes of a valid value takes the colormap's row
+    /// 0, not the bad colour, once any value is masked (`Colormap.__call__` then takes the
+    /// bad mask from the array's mask). Finite data is left as it is: one scan.
+    fn with_invalid_masked(self) -> ImageData {
+        fn any_of<T: Copy>(a: &Array2<T>, test: impl Fn(T) -> bool) -> bool {
+            match a.as_slice_memory_order() {
+                // Branch-free per chunk, so the scan vectorises.
+                Some(s) => s
+                    .chunks(1024)
+                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x))),
+                None => a.iter().any(|&x| test(x)),
+            }
+        }
+        let DataKind::Scalar { values, mask } = &self.kind else {
+            return self;
+        };
+        let invalid: Option<Array2<bool>> = match values {
+            OwnedValues::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
+                Some(a.mapv(|x| !x.is_finite()))
+            }
+            OwnedValues::F32(a) if any_of(a, |x: f32| !x.is_finite()) => {
+                Some(a.mapv(|x| !x.is_finite()))
+            }
+            _ => None,
+        };
+        let Some(mut invalid) = invalid else {
+            return self;
+        };
+        if let Some(m) = mask {
+            invalid.zip_mut_with(m, |a, &b| *a |= b);
+        }
+        let DataKind::Scalar { values, .. } = self.kind else {
+            unreachable!("checked above")
+        };
+        ImageData {
+            kind: DataKind::Scalar {
+                values,
+                mask: Some(invalid),
+            },
+        }
+    }
+
     pub(crate) fn rgba_f64(&self) -> Option<Vec<[f64; 4]>> {
         match &self.kind {
             DataKind::Scalar { .. } => None,
             DataKind::RgbFloat(a) => {
                 let (h, w, c) = a.dim();
+                // `_normalize_image_array`: clipped to [0, 1] (`np.clip`, NaN stays NaN,
+                // +-inf become 1 and 0) only when the valid values (`safe_masked_invalid`:
+                // finite) go outside it; otherwise NaN and +-inf reach the resampler.
+                let (lo, hi) = a
+                    .iter()
+                    .filter(|v| v.is_finite())
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                        (lo.min(v), hi.max(v))
+                    });
+                let clip = lo < 0.0 || hi > 1.0;
                 let mut out = Vec::with_capacity(h * w);
                 for r in 0..h {
                     for col in 0..w {
                         let ch = |k: usize| {
-                            if k < c {
+                            if k >= c {
+                                1.0
+                            } else if clip {
                                 a[(r, col, k)].clamp(0.0, 1.0)
                             } else {
-                                1.0
+                                a[(r, col, k)]
                             }
                         };
                         out.push([ch(0), ch(1), ch(2), ch(3)]);
@@ -179,7 +236,6 @@ impl ImageData {
         }
     }
 
-    /// For byte colour images, the RGBA bytes of every pixel (row-major; RGB gets alpha 255).
     pub(crate) fn rgba_u8(&self) -> Option<Vec<[u8; 4]>> {
         match &self.kind {
             DataKind::RgbU8(a) => {
@@ -196,6 +252,23 @@ impl ImageData {
             _ => None,
         }
     }
+}
+
+/// `Normalize.autoscale_None` on imshow's masked array when no value is valid (all NaN,
+/// +-inf or, for `LogNorm`, non-positive): `A.min()` is `np.ma.masked`, which the limit
+/// setters turn into 0.0, so the unset limits become 0 (a colorbar then widens them to
+/// (-0.1, 0.1)). Empty data sets nothing (`autoscale_None` checks `A.size`).
+fn all_masked_limits(norm: Norm, (rows, cols): (usize, usize)) -> Norm {
+    use crate::color::NormKind;
+    let data_driven = matches!(
+        norm.kind(),
+        NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. }
+    );
+    if rows == 0 || cols == 0 || !data_driven || norm.scaled() {
+        return norm;
+    }
+    let (vmin, vmax) = (norm.vmin(), norm.vmax());
+    norm.with_limits(vmin.or(Some(0.0)), vmax.or(Some(0.0)))
 }
 
 fn check_channels(dim: (usize, usize, usize)) -> Result<()> {
@@ -315,30 +388,20 @@ pub struct Image {
 
 impl Image {
     pub(crate) fn new(data: ImageData, opts: ImshowOptions) -> Result<Image> {
-        let (rows, cols) = data.shape();
-        if rows == 0 || cols == 0 {
-            return Err(Error::invalid(
-                "image shape",
-                format!("({rows}, {cols})"),
-                "at least one row and one column",
-            ));
-        }
+        // An empty array (0 x N, N x 0) is an image that draws nothing, as in matplotlib
+        // (`AxesImage.draw` skips it); its extent still sets the view limits.
         if let Some(e) = opts.extent {
-            if e.iter().any(|v| !v.is_finite()) || e[0] == e[1] || e[2] == e[3] {
+            // Equal edges are allowed: the Axes widens singular limits (`nonsingular`).
+            if e.iter().any(|v| !v.is_finite()) {
                 return Err(Error::invalid(
                     "extent",
                     format!("{e:?}"),
-                    "four finite numbers with left != right and bottom != top",
+                    "four finite numbers",
                 ));
             }
         }
-        for (what, v) in [("vmin", opts.vmin), ("vmax", opts.vmax)] {
-            if let Some(v) = v {
-                if !v.is_finite() {
-                    return Err(Error::invalid(what, v, "a finite number"));
-                }
-            }
-        }
+        // Non-finite vmin/vmax are matplotlib's too (NaN normalises everything to NaN, a
+        // colorbar widens them to (-0.1, 0.1)); limits it refuses fail at draw time.
         let cmap = match opts.cmap {
             Some(c) => c,
             None => Colormap::named("viridis")?,
@@ -350,10 +413,11 @@ impl Image {
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
         }
+        let data = data.with_invalid_masked();
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.
         let autoscaled = match data.as_scalar() {
-            Some(d) => d.autoscaled(&norm),
+            Some(d) => all_masked_limits(d.autoscaled(&norm), d.shape()),
             None => norm.clone(),
         };
         Ok(Image {
@@ -465,5 +529,29 @@ mod tests {
         };
         assert_ne!(v.as_ptr(), a.as_ptr());
         assert_eq!(v, a);
+    }
+
+    /// numpy's cast of out-of-range floats (measured: `np.array([300.0, -5.0, inf,
+    /// 4294967301.0, nan]).astype(np.uint8)` is `[44, 251, 0, 0, 0]`).
+    #[test]
+    fn numpy_u8_wraps_like_numpy() {
+        use crate::resample::numpy_u8;
+        let got: Vec<u8> = [300.0, -5.0, f64::INFINITY, 4294967301.0, f64::NAN, 255.9]
+            .map(numpy_u8)
+            .to_vec();
+        assert_eq!(got, [44, 251, 0, 0, 0, 255]);
+    }
+
+    /// imshow masks NaN and +-inf like `safe_masked_invalid`; finite data keeps no mask.
+    #[test]
+    fn invalid_values_are_masked_at_imshow() {
+        let data = ImageData::from(array![[1.0, f64::INFINITY], [f64::NAN, f64::NEG_INFINITY]]);
+        let masked = data.with_invalid_masked();
+        let mask = masked
+            .as_scalar()
+            .and_then(|s| s.mask().map(|m| m.to_owned()));
+        assert_eq!(mask, Some(array![[false, true], [true, true]]));
+        let plain = ImageData::from(array![[1.0f32, 2.0]]).with_invalid_masked();
+        assert!(plain.as_scalar().is_some_and(|s| s.mask().is_none()));
     }
 }

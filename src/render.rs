@@ -451,12 +451,18 @@ fn scalar_pixels(
             scan,
         ),
         Stage::Data => {
-            let normed = data.normalized(&norm)?;
+            // The input mask is imshow's (`safe_masked_invalid`: the array's mask, NaN,
+            // +-inf); what the norm masks (LogNorm's non-positive values) is masked after
+            // resampling, by the norm of the resampled values, as `_make_image` does.
             let values: Vec<f64> = data_values(data);
-            let masked: Vec<bool> = normed
-                .iter()
-                .map(|v| matches!(v, crate::color::Normed::Masked))
-                .collect();
+            let masked: Vec<bool> = match data.mask() {
+                Some(m) => values
+                    .iter()
+                    .zip(m.iter())
+                    .map(|(v, &m)| m || !v.is_finite())
+                    .collect(),
+                None => values.iter().map(|v| !v.is_finite()).collect(),
+            };
             let src: Vec<f64> = values
                 .iter()
                 .zip(&masked)
@@ -464,15 +470,17 @@ fn scalar_pixels(
                 .collect();
             let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
             let bad = resample::resample_mask(&masked, placement, interp, DEFAULT_FILTERRAD)?;
-            let arr: Vec<f64> = out
-                .iter()
-                .zip(&bad)
-                .map(|(&v, &b)| if b { f64::NAN } else { v })
-                .collect();
-            let arr = Array2::from_shape_vec((placement.height, placement.width), arr)
+            // `np.ma.masked_array(A_resampled, out_mask)`: the resampled mask is the bad
+            // mask (so equal limits, which fill every value with 0, keep bad pixels bad,
+            // and an unmasked NaN, from NaN limits, takes row 0 when any pixel is masked).
+            let shape = (placement.height, placement.width);
+            let arr = Array2::from_shape_vec(shape, out)
+                .map_err(|e| crate::Error::Data(e.to_string()))?;
+            let bad = Array2::from_shape_vec(shape, bad)
                 .map_err(|e| crate::Error::Data(e.to_string()))?;
             let fixed = norm.clone();
-            let bytes = colormap_rgba8(&ScalarData::new(arr.view()), &fixed, cmap)?;
+            let masked = ScalarData::new(arr.view()).with_mask(bad.view())?;
+            let bytes = colormap_rgba8(&masked, &fixed, cmap)?;
             Ok(bytes
                 .into_raw_vec_and_offset()
                 .0

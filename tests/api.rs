@@ -160,17 +160,40 @@ fn bad_values_are_errors_that_name_them() {
     assert!(huge.size_px().is_ok());
     let mut fig = Figure::default();
     let ax = fig.add_subplot();
-    assert!(
-        fig[ax].imshow(Array2::<f64>::zeros((0, 3))).is_err(),
-        "empty data"
-    );
     let opts = ImshowOptions {
-        extent: Some([0.0, 0.0, 1.0, 2.0]),
+        extent: Some([0.0, f64::NAN, 1.0, 2.0]),
         ..Default::default()
     };
     assert!(
         fig[ax].imshow_with(random(3, 3), opts).is_err(),
-        "degenerate extent"
+        "non-finite extent"
     );
     assert!(figbuf::Colormap::named("viridiss").is_err());
+}
+
+/// What matplotlib draws is drawn: an empty array is an empty Axes (limits from its extent,
+/// widened by `nonsingular`), an extent of zero width widens the limits too.
+#[test]
+fn empty_data_and_zero_extents_render() {
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    fig[ax]
+        .imshow(Array2::<f64>::zeros((0, 3)))
+        .expect("empty data");
+    let lay = fig.layout().expect("layout");
+    assert_eq!(lay.axes[0].view_x, (-0.5, 2.5));
+    assert_eq!(lay.axes[0].view_y, (-0.525, -0.475));
+    assert!(fig.render().is_ok());
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let opts = ImshowOptions {
+        extent: Some([1.0, 1.0, 0.0, 1.0]),
+        ..Default::default()
+    };
+    fig[ax]
+        .imshow_with(random(3, 3), opts)
+        .expect("zero-width extent");
+    let lay = fig.layout().expect("layout");
+    assert_eq!(lay.axes[0].view_x, (0.95, 1.05));
+    assert!(fig.render().is_ok());
 }

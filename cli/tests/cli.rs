@@ -2,6 +2,7 @@
 //! case draws one output pixel per data pixel, so matplotlib's canvas for it is exactly the
 //! colour-mapped array: both outputs must equal it byte for byte.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{cases_dir, decode_png, failure_dir};

@@ -5,6 +5,7 @@
 //! budgets that only ever tighten; a failure leaves actual/expected/diff PNGs under
 //! target/figbuf-test-output/.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{decode_png, metrics, workspace_dir, write_failure};

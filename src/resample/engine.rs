@@ -1607,20 +1607,46 @@ pub fn rgba_f32_to_bytes(pixels: &[[f32; 4]]) -> Vec<[u8; 4]> {
         .map(|p| {
             let a = p[3];
             let d = if a != 0.0 { a } else { 1.0 };
-            [
-                (p[0] / d * 255.0) as u8,
-                (p[1] / d * 255.0) as u8,
-                (p[2] / d * 255.0) as u8,
-                (a * 255.0) as u8,
-            ]
+            let v = [p[0] / d, p[1] / d, p[2] / d, a];
+            if v.iter().any(|x| x.is_nan()) {
+                [0; 4]
+            } else {
+                v.map(|x| numpy_u8(f64::from(x * 255.0)))
+            }
         })
         .collect()
 }
 
-/// The `'rgba'` stage's finish (spec §5.4): divide by the resampled alpha where it is
-/// non-zero, then `uint8(v * 255)` (truncation).
+/// The `'rgba'` stage's finish for colour (RGB/RGBA) input (spec §5.4): divide by the
+/// resampled alpha where it is non-zero, then `Colormap.to_rgba(..., bytes=True)`: a pixel
+/// with NaN in any channel is made (0, 0, 0, 0), and `uint8(v * 255)` is numpy's cast
+/// ([`numpy_u8`]: out-of-range values wrap or become 0, as on x86-64). Values in range
+/// truncate, as for colour-mapped images.
 pub fn rgba_to_bytes(pixels: &[[f64; 4]]) -> Vec<[u8; 4]> {
-    pixels.iter().map(|&p| rgba_pixel_to_bytes(p)).collect()
+    pixels
+        .iter()
+        .map(|&p| {
+            let a = p[3];
+            let d = if a != 0.0 { a } else { 1.0 };
+            let v = [p[0] / d, p[1] / d, p[2] / d, a];
+            if v.iter().any(|x| x.is_nan()) {
+                [0; 4]
+            } else {
+                v.map(|x| numpy_u8(x * 255.0))
+            }
+        })
+        .collect()
+}
+
+/// numpy's float -> uint8 cast on x86-64 (`astype(np.uint8)`): truncation to int32 (0x80000000
+/// for NaN and anything outside int32), then the low byte. So 300.0 -> 44, -5.0 -> 251,
+/// inf -> 0.
+pub fn numpy_u8(v: f64) -> u8 {
+    if v > -2_147_483_649.0 && v < 2_147_483_648.0 {
+        v as i32 as u8
+    } else {
+        0
+    }
 }
 
 /// [`rgba_to_bytes`] of one pixel.

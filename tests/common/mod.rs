@@ -121,11 +121,14 @@ pub fn cases_dir() -> PathBuf {
         .join("cases")
 }
 
-/// The workspace root (the CLI package is `cli/` inside it): where `target/` and the
-/// reference data in `tests/reference/` live.
+/// The workspace root, where `target/` and the reference data in `tests/reference/` live:
+/// the library package's folder, or the parent of the CLI package's (`cli/`). These
+/// helpers are shared by both packages' integration tests (`#[path]` from `cli/tests`).
 pub fn workspace_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("cli/ has a parent")
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|dir| dir.join("tests").join("reference").is_dir())
+        .unwrap_or(manifest)
         .to_path_buf()
 }
