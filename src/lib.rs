@@ -91,4 +91,4 @@ pub use image::{Aspect, Image, ImageData, ImshowOptions};
 pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage};
 pub use style::{pt_to_px, Style, SubplotParams};
-pub use ticks::AxisScale as AxisScaleName;
+pub use ticks::AxisScale;
