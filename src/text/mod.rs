@@ -39,6 +39,65 @@ use raster::Vec26;
 
 /// DejaVu Sans (Book, version 2.35) exactly as matplotlib 3.11.2 ships it.
 pub static DEJAVU_SANS: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+/// DejaVu Sans Oblique, as matplotlib 3.11.2 ships it (mathtext's `it`).
+pub static DEJAVU_SANS_OBLIQUE: &[u8] = include_bytes!("../../fonts/DejaVuSans-Oblique.ttf");
+/// DejaVu Sans Bold, as matplotlib 3.11.2 ships it (mathtext's `bf`).
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans Bold Oblique, as matplotlib 3.11.2 ships it (mathtext's `bfit`).
+pub static DEJAVU_SANS_BOLD_OBLIQUE: &[u8] =
+    include_bytes!("../../fonts/DejaVuSans-BoldOblique.ttf");
+/// DejaVu Sans Display, as matplotlib 3.11.2 ships it (mathtext's `ex`: large operators,
+/// dashes and quotes).
+pub static DEJAVU_SANS_DISPLAY: &[u8] = include_bytes!("../../fonts/DejaVuSansDisplay.ttf");
+/// DejaVu Sans Mono, as matplotlib 3.11.2 ships it (mathtext's `tt`).
+pub static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../fonts/DejaVuSansMono.ttf");
+
+/// One of the embedded font files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FontFace {
+    /// DejaVu Sans (Book): all plain text.
+    #[default]
+    Sans,
+    /// DejaVu Sans Oblique.
+    SansOblique,
+    /// DejaVu Sans Bold.
+    SansBold,
+    /// DejaVu Sans Bold Oblique.
+    SansBoldOblique,
+    /// DejaVu Sans Display.
+    SansDisplay,
+    /// DejaVu Sans Mono.
+    SansMono,
+}
+
+impl FontFace {
+    /// Every face, in [`FontFace::index`] order.
+    pub const ALL: [FontFace; 6] = [
+        FontFace::Sans,
+        FontFace::SansOblique,
+        FontFace::SansBold,
+        FontFace::SansBoldOblique,
+        FontFace::SansDisplay,
+        FontFace::SansMono,
+    ];
+
+    /// The font file's bytes.
+    pub fn data(self) -> &'static [u8] {
+        match self {
+            FontFace::Sans => DEJAVU_SANS,
+            FontFace::SansOblique => DEJAVU_SANS_OBLIQUE,
+            FontFace::SansBold => DEJAVU_SANS_BOLD,
+            FontFace::SansBoldOblique => DEJAVU_SANS_BOLD_OBLIQUE,
+            FontFace::SansDisplay => DEJAVU_SANS_DISPLAY,
+            FontFace::SansMono => DEJAVU_SANS_MONO,
+        }
+    }
+
+    /// Position in [`FontFace::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
 
 /// The hinting mode swash uses (and text-parity.md validated): smooth, with the
 /// horizontal-LCD interpreter flavour and linear metrics preserved. For DejaVu Sans it
@@ -119,7 +178,9 @@ pub struct GlyphMaskRef<'a> {
 /// line (mathtext places each glyph with its own size and offsets).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedGlyph {
-    /// Glyph index in DejaVu Sans.
+    /// The font the glyph is drawn from.
+    pub face: FontFace,
+    /// Glyph index in that font.
     pub glyph_id: u16,
     /// FreeType's 26.6 character size of this glyph (see [`font_size_26_6`]).
     pub size_26_6: i64,
@@ -156,10 +217,47 @@ pub enum VerticalAlignment {
 }
 
 /// Font-wide numbers needed for layout.
-struct FontInfo {
-    units_per_em: i64,
-    typo_ascender: f64,
-    typo_descender: f64,
+pub(crate) struct FontInfo {
+    pub(crate) units_per_em: i64,
+    pub(crate) typo_ascender: f64,
+    pub(crate) typo_descender: f64,
+}
+
+/// One parsed font file.
+pub(crate) struct Face {
+    pub(crate) font: FontRef<'static>,
+    pub(crate) outlines: OutlineGlyphCollection<'static>,
+    pub(crate) info: FontInfo,
+}
+
+impl Face {
+    fn new(face: FontFace) -> Self {
+        // The fonts are compile-time constants checked by the tests; they always parse.
+        let font = FontRef::new(face.data()).expect("embedded DejaVu font parses");
+        let outlines = font.outline_glyphs();
+        let units_per_em = font
+            .head()
+            .map(|h| i64::from(h.units_per_em()))
+            .unwrap_or(2048);
+        let (typo_ascender, typo_descender) = font
+            .os2()
+            .map(|t| {
+                (
+                    f64::from(t.s_typo_ascender()),
+                    f64::from(t.s_typo_descender()),
+                )
+            })
+            .unwrap_or((1556.0, -492.0));
+        Face {
+            font,
+            outlines,
+            info: FontInfo {
+                units_per_em,
+                typo_ascender,
+                typo_descender,
+            },
+        }
+    }
 }
 
 /// Per-size state: the hinting instance and the hinted outlines already loaded.
@@ -171,6 +269,7 @@ struct SizeState {
 /// Key of a cached bitmap: glyph, 26.6 size, 1/64-px phase of the delta, and matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct BitmapKey {
+    face: FontFace,
     glyph_id: u16,
     size_26_6: i64,
     phase_x: u8,
@@ -190,11 +289,9 @@ struct BitmapKey {
 /// assert_eq!(masks.len(), 3);
 /// ```
 pub struct GlyphCache {
-    font: FontRef<'static>,
-    outlines: OutlineGlyphCollection<'static>,
-    info: FontInfo,
+    faces: Vec<Face>,
     shaper: ShapeContext,
-    sizes: HashMap<i64, SizeState>,
+    sizes: HashMap<(FontFace, i64), SizeState>,
     bitmaps: HashMap<BitmapKey, Option<Bitmap>>,
     /// Lines already shaped, keyed by text and the bits of size and dpi.
     lines: HashMap<(String, u64, u64), ShapedText>,
@@ -255,37 +352,20 @@ fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
 }
 
 impl GlyphCache {
-    /// An empty cache over the embedded DejaVu Sans.
+    /// An empty cache over the embedded DejaVu fonts.
     pub fn new() -> Self {
-        // The font is a compile-time constant checked by the tests; it always parses.
-        let font = FontRef::new(DEJAVU_SANS).expect("embedded DejaVu Sans parses");
-        let outlines = font.outline_glyphs();
-        let units_per_em = font
-            .head()
-            .map(|h| i64::from(h.units_per_em()))
-            .unwrap_or(2048);
-        let (typo_ascender, typo_descender) = font
-            .os2()
-            .map(|t| {
-                (
-                    f64::from(t.s_typo_ascender()),
-                    f64::from(t.s_typo_descender()),
-                )
-            })
-            .unwrap_or((1556.0, -492.0));
         GlyphCache {
-            font,
-            outlines,
-            info: FontInfo {
-                units_per_em,
-                typo_ascender,
-                typo_descender,
-            },
+            faces: FontFace::ALL.iter().map(|&f| Face::new(f)).collect(),
             shaper: ShapeContext::new(),
             sizes: HashMap::new(),
             bitmaps: HashMap::new(),
             lines: HashMap::new(),
         }
+    }
+
+    /// A parsed embedded font.
+    pub(crate) fn face(&self, face: FontFace) -> &Face {
+        &self.faces[face.index()]
     }
 
     /// Drops every cached line, outline, hinting instance and bitmap (the caches grow
@@ -297,30 +377,30 @@ impl GlyphCache {
     }
 
     /// The hinting state for a 26.6 size, created on first use.
-    fn size_state(&mut self, s26: i64) -> Option<&mut SizeState> {
-        if !self.sizes.contains_key(&s26) {
+    fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
+        if !self.sizes.contains_key(&(face, s26)) {
             let instance = HintingInstance::new(
-                &self.outlines,
+                &self.faces[face.index()].outlines,
                 Size::new(s26 as f32 / 64.0),
                 LocationRef::default(),
                 HINTING_MODE,
             )
             .ok()?;
             self.sizes.insert(
-                s26,
+                (face, s26),
                 SizeState {
                     instance,
                     glyphs: HashMap::new(),
                 },
             );
         }
-        self.sizes.get_mut(&s26)
+        self.sizes.get_mut(&(face, s26))
     }
 
     /// The hinted outline of a glyph at a 26.6 size (cached).
-    fn hinted(&mut self, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
-        let outlines = self.outlines.clone();
-        let state = self.size_state(s26)?;
+    fn hinted(&mut self, face: FontFace, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
+        let outlines = self.faces[face.index()].outlines.clone();
+        let state = self.size_state(face, s26)?;
         let entry = state.glyphs.entry(glyph_id).or_insert_with(|| {
             let glyph = outlines.get(GlyphId::new(u32::from(glyph_id)))?;
             outline::hinted_glyph(&glyph, &state.instance, Size::new(s26 as f32 / 64.0))
@@ -344,7 +424,7 @@ impl GlyphCache {
 
     /// [`GlyphCache::shape`] without the line cache.
     fn shape_uncached(&mut self, text: &str, size_pt: f64, dpi: f64, s26: i64) -> ShapedText {
-        let upem = self.info.units_per_em;
+        let upem = self.face(FontFace::Sans).info.units_per_em;
         let ppem = (s26 + 32) >> 6;
         let x_scale = div_fix(ppem * 64, upem);
         // HarfBuzz's em multiplier; its scale is FreeType's requested 26.6 size (not the
@@ -361,6 +441,7 @@ impl GlyphCache {
             });
         }
         let metrics = self
+            .face(FontFace::Sans)
             .font
             .glyph_metrics(Size::unscaled(), LocationRef::default());
 
@@ -378,7 +459,10 @@ impl GlyphCache {
                 x_64: pen,
             });
             pen += hinted_advance + kern;
-            if let Some((_, b0, _, b1)) = self.hinted(glyph_id, s26).and_then(|g| g.pixel_box()) {
+            if let Some((_, b0, _, b1)) = self
+                .hinted(FontFace::Sans, glyph_id, s26)
+                .and_then(|g| g.pixel_box())
+            {
                 y_min = Some(y_min.map_or(b0, |v| v.min(b0)));
                 y_max = Some(y_max.map_or(b1, |v| v.max(b1)));
             }
@@ -387,8 +471,9 @@ impl GlyphCache {
         let ink_descent = -(y_min.unwrap_or(0) as f64);
         // Text._get_layout: scale = 1 / units_per_em * fontsize * dpi / 72.
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
-        let min_ascent = self.info.typo_ascender * scale;
-        let min_descent = -(self.info.typo_descender * scale);
+        let info = &self.face(FontFace::Sans).info;
+        let min_ascent = info.typo_ascender * scale;
+        let min_descent = -(info.typo_descender * scale);
         ShapedText {
             glyphs,
             width_px: pen as f64 / 64.0,
@@ -419,6 +504,7 @@ impl GlyphCache {
     ) {
         let s26 = shaped.size_26_6;
         let glyphs = shaped.glyphs.iter().map(|g| PlacedGlyph {
+            face: FontFace::Sans,
             glyph_id: g.glyph_id,
             size_26_6: s26,
             dx: g.x_64 as f64 / 64.0,
@@ -454,6 +540,7 @@ impl GlyphCache {
             let delta_y =
                 (64.0 * (canvas_height - y_down + dx * sin + dy * cos)).round_ties_even() as i64;
             let key = BitmapKey {
+                face: glyph.face,
                 glyph_id: glyph.glyph_id,
                 size_26_6: s26,
                 phase_x: (delta_x & 63) as u8,
@@ -467,7 +554,7 @@ impl GlyphCache {
                 };
                 let identity = matrix == [65536, 0, 0, 65536];
                 let bitmap = if (1..=MAX_S26).contains(&s26) {
-                    self.hinted(glyph.glyph_id, s26)
+                    self.hinted(glyph.face, glyph.glyph_id, s26)
                         .and_then(|g| g.render((!identity).then_some(matrix), phase))
                 } else {
                     None

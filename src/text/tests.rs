@@ -388,6 +388,7 @@ fn mathtext_glyphs_render_bit_for_bit_from_matplotlib_placement() {
             .unwrap()
             .iter()
             .map(|g| PlacedGlyph {
+                face: super::FontFace::Sans,
                 glyph_id: g[1].as_u64().unwrap() as u16,
                 size_26_6: font_size_26_6(f(&g[0]), dpi).unwrap(),
                 dx: f(&g[2]),
