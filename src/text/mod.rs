@@ -19,11 +19,13 @@
 //! reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is used
 //! under the FreeType License; see `fonts/README.md`.)
 
+mod block;
 pub mod mathtext;
 mod outline;
 mod raster;
 
-pub use mathtext::{is_math, layout_math, rasterize_math, MathText};
+pub use block::{BlockLine, PlacedBlock, TextBlock};
+pub use mathtext::{is_math, layout_math, rasterize_math, MathRect, MathText};
 
 use std::collections::HashMap;
 
@@ -221,6 +223,7 @@ pub(crate) struct FontInfo {
     pub(crate) units_per_em: i64,
     pub(crate) typo_ascender: f64,
     pub(crate) typo_descender: f64,
+    pub(crate) typo_line_gap: f64,
 }
 
 /// One parsed font file.
@@ -239,15 +242,16 @@ impl Face {
             .head()
             .map(|h| i64::from(h.units_per_em()))
             .unwrap_or(2048);
-        let (typo_ascender, typo_descender) = font
+        let (typo_ascender, typo_descender, typo_line_gap) = font
             .os2()
             .map(|t| {
                 (
                     f64::from(t.s_typo_ascender()),
                     f64::from(t.s_typo_descender()),
+                    f64::from(t.s_typo_line_gap()),
                 )
             })
-            .unwrap_or((1556.0, -492.0));
+            .unwrap_or((1556.0, -492.0, 410.0));
         Face {
             font,
             outlines,
@@ -255,6 +259,7 @@ impl Face {
                 units_per_em,
                 typo_ascender,
                 typo_descender,
+                typo_line_gap,
             },
         }
     }
