@@ -109,10 +109,10 @@ impl GlyphCache {
             thisy -= d;
             descent = d;
         }
-        let width =
-            ws.iter()
-                .copied()
-                .fold(f64::NAN, |m, w| if m.is_nan() { w } else { py_max(m, w) });
+        let width = ws
+            .iter()
+            .copied()
+            .fold(f64::NAN, |m, w| if m.is_nan() { w } else { py_max(m, w) });
         for (line, w) in lines.iter_mut().zip(&ws) {
             line.offset.0 = match multialignment {
                 HorizontalAlignment::Left => 0.0,

@@ -300,6 +300,8 @@ pub struct GlyphCache {
     bitmaps: HashMap<BitmapKey, Option<Bitmap>>,
     /// Lines already shaped, keyed by text and the bits of size and dpi.
     lines: HashMap<(String, u64, u64), ShapedText>,
+    /// Mathtext already laid out, keyed like `lines`.
+    maths: HashMap<(String, u64, u64), mathtext::MathText>,
 }
 
 impl Default for GlyphCache {
@@ -365,6 +367,7 @@ impl GlyphCache {
             sizes: HashMap::new(),
             bitmaps: HashMap::new(),
             lines: HashMap::new(),
+            maths: HashMap::new(),
         }
     }
 
@@ -379,6 +382,7 @@ impl GlyphCache {
         self.sizes.clear();
         self.bitmaps.clear();
         self.lines.clear();
+        self.maths.clear();
     }
 
     /// The hinting state for a 26.6 size, created on first use.

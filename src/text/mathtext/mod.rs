@@ -216,6 +216,22 @@ pub fn is_math(s: &str) -> bool {
 /// ```
 pub fn layout_math(cache: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64) -> Result<MathText> {
     font_size_26_6(size_pt, dpi)?;
+    let key = (s.to_owned(), size_pt.to_bits(), dpi.to_bits());
+    if let Some(m) = cache.maths.get(&key) {
+        return Ok(m.clone());
+    }
+    let m = layout_math_uncached(cache, s, size_pt, dpi)?;
+    cache.maths.insert(key, m.clone());
+    Ok(m)
+}
+
+/// [`layout_math`] without the cache.
+fn layout_math_uncached(
+    cache: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+) -> Result<MathText> {
     let fonts = Fonts { cache, dpi };
     let mut root = parse_main(&fonts, s, size_pt)?;
     let output = boxes::ship(&mut root);

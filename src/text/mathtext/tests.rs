@@ -388,3 +388,119 @@ fn layouts_table_matches_matplotlib() {
         "{exact} < {EXACT_LAYOUTS_FLOOR}"
     );
 }
+
+#[test]
+fn bad_input_is_bounded_and_named() {
+    let mut cache = GlyphCache::new();
+    // 10,000 characters of math: laid out, in bounded time.
+    let long = format!("${}$", "x+".repeat(5_000));
+    let t = std::time::Instant::now();
+    assert!(layout_math(&mut cache, &long, 10.0, 100.0).is_ok());
+    assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+    // Over MAX_LEN bytes: an error, not a long parse.
+    let huge = format!("${}$", "x".repeat(200_000));
+    assert!(layout_math(&mut cache, &huge, 10.0, 100.0).is_err());
+    // Deep nesting of every recursive construct: errors naming the text, no overflow.
+    for (open, close) in [
+        ("{", "}"),
+        ("x^{", "}"),
+        (r"\frac{", "}{2}"),
+        (r"\hat{", "}"),
+    ] {
+        let s = format!("${}x{}$", open.repeat(500), close.repeat(500));
+        let e = layout_math(&mut cache, &s, 10.0, 100.0).unwrap_err();
+        assert!(e.to_string().contains("mathtext"), "{e}");
+        let ok = format!("${}x{}$", open.repeat(8), close.repeat(8));
+        assert!(layout_math(&mut cache, &ok, 10.0, 100.0).is_ok(), "{ok}");
+    }
+    // Unknown commands and unbalanced braces name the text.
+    for s in [
+        r"$\foo$",
+        r"${x$",
+        r"$x}$",
+        r"$\left( x$",
+        r"$x^$",
+        r"$\frac{1}$",
+    ] {
+        let e = layout_math(&mut cache, s, 10.0, 100.0).unwrap_err();
+        assert!(e.to_string().contains(&s[1..3]), "{s}: {e}");
+    }
+}
+
+#[test]
+fn warm_math_layout_is_cached() {
+    let mut cache = GlyphCache::new();
+    let s = r"$\alpha_{i}^{2} + \frac{1}{2}$ map";
+    let first = layout_math(&mut cache, s, 10.0, 100.0).unwrap();
+    let t = std::time::Instant::now();
+    for _ in 0..1000 {
+        assert_eq!(layout_math(&mut cache, s, 10.0, 100.0).unwrap(), first);
+    }
+    // A cache hit is a hash lookup and a clone, far below a fresh parse.
+    assert!(t.elapsed().as_secs_f64() < 0.5, "{:?}", t.elapsed());
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    // Deterministic xorshift over pieces of the grammar: every result is Ok or Err.
+    const PIECES: &[&str] = &[
+        "$",
+        "{",
+        "}",
+        "^",
+        "_",
+        "x",
+        "1",
+        " ",
+        "\\",
+        "\\frac",
+        "\\left(",
+        "\\right)",
+        "\\hat",
+        "\\alpha",
+        "\\mathrm{",
+        "\\text{",
+        "\\sqrt",
+        "\\,",
+        "'",
+        "-",
+        "+",
+        "=",
+        "\\$",
+        "\\sum",
+        "\\overline",
+        "\\rm",
+        "\\left",
+        "\\right",
+        ".",
+        "\\foo",
+        "\u{6f22}",
+        "\\\\",
+        "\\hspace{",
+        "0.5",
+        "\\phantom",
+        "\\underset",
+        "\\dot",
+        "(",
+        ")",
+        "|",
+        "\n",
+    ];
+    let mut cache = GlyphCache::new();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let n = (next() % 12) as usize;
+        let mut s = String::from("$");
+        for _ in 0..n {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        s.push('$');
+        let _ = layout_math(&mut cache, &s, 10.0, 100.0);
+    }
+}
