@@ -51,6 +51,9 @@ pub static DEJAVU_SANS_BOLD_OBLIQUE: &[u8] =
 /// DejaVu Sans Display, as matplotlib 3.11.2 ships it (mathtext's `ex`: large operators,
 /// dashes and quotes).
 pub static DEJAVU_SANS_DISPLAY: &[u8] = include_bytes!("../../fonts/DejaVuSansDisplay.ttf");
+/// Last Resort HE (Regular), as matplotlib 3.11.2 ships it: the fallback FreeType
+/// layout uses for characters DejaVu Sans lacks (CJK, control characters, …).
+pub static LAST_RESORT: &[u8] = include_bytes!("../../fonts/LastResortHE-Regular.ttf");
 /// DejaVu Sans Mono, as matplotlib 3.11.2 ships it (mathtext's `tt`).
 pub static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../fonts/DejaVuSansMono.ttf");
 
@@ -70,17 +73,20 @@ pub enum FontFace {
     SansDisplay,
     /// DejaVu Sans Mono.
     SansMono,
+    /// Last Resort HE: boxes for characters DejaVu Sans lacks.
+    LastResort,
 }
 
 impl FontFace {
     /// Every face, in [`FontFace::index`] order.
-    pub const ALL: [FontFace; 6] = [
+    pub const ALL: [FontFace; 7] = [
         FontFace::Sans,
         FontFace::SansOblique,
         FontFace::SansBold,
         FontFace::SansBoldOblique,
         FontFace::SansDisplay,
         FontFace::SansMono,
+        FontFace::LastResort,
     ];
 
     /// The font file's bytes.
@@ -92,6 +98,7 @@ impl FontFace {
             FontFace::SansBoldOblique => DEJAVU_SANS_BOLD_OBLIQUE,
             FontFace::SansDisplay => DEJAVU_SANS_DISPLAY,
             FontFace::SansMono => DEJAVU_SANS_MONO,
+            FontFace::LastResort => LAST_RESORT,
         }
     }
 
@@ -109,10 +116,19 @@ const HINTING_MODE: HintingMode = HintingMode::Smooth {
     preserve_linear_metrics: true,
 };
 
+/// The hinting mode for fonts without bytecode (Last Resort), which FreeType's
+/// `FT_LOAD_DEFAULT` hints with its auto-hinter in normal mode.
+const AUTOHINT_MODE: HintingMode = HintingMode::Smooth {
+    lcd_subpixel: None,
+    preserve_linear_metrics: false,
+};
+
 /// One glyph of a shaped line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShapedGlyph {
-    /// Glyph index in DejaVu Sans.
+    /// The font of the glyph: DejaVu Sans, or Last Resort for characters it lacks.
+    pub face: FontFace,
+    /// Glyph index in that font.
     pub glyph_id: u16,
     /// Pen x from the start of the line, in 1/64 px (matplotlib's `LayoutItem.x · 64`).
     pub x_64: i64,
@@ -388,11 +404,16 @@ impl GlyphCache {
     /// The hinting state for a 26.6 size, created on first use.
     fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
         if !self.sizes.contains_key(&(face, s26)) {
+            let mode = if face == FontFace::LastResort {
+                AUTOHINT_MODE
+            } else {
+                HINTING_MODE
+            };
             let instance = HintingInstance::new(
                 &self.faces[face.index()].outlines,
                 Size::new(s26 as f32 / 64.0),
                 LocationRef::default(),
-                HINTING_MODE,
+                mode,
             )
             .ok()?;
             self.sizes.insert(
@@ -440,37 +461,88 @@ impl GlyphCache {
         // rounded ppem the hinter uses).
         let hb_mult = (s26 << 16) / upem;
 
-        // Glyph ids and GPOS advances in font units.
-        let mut units: Vec<(u16, f32)> = Vec::with_capacity(text.len());
-        if let Some(font) = swash::FontRef::from_index(DEJAVU_SANS, 0) {
-            let mut shaper = self.shaper.builder(font).build();
-            shaper.add_str(text);
-            shaper.shape_with(|cluster| {
-                units.extend(cluster.glyphs.iter().map(|g| (g.id, g.advance)));
-            });
+        // Glyph ids and GPOS advances in font units, run by run: characters DejaVu Sans
+        // lacks come from Last Resort (FT2Font's fallback list), each on its own, and
+        // break the DejaVu runs (no kerning or ligature across them).
+        let mut units: Vec<(FontFace, u16, f32)> = Vec::with_capacity(text.len());
+        let sans_map = self.face(FontFace::Sans).font.charmap();
+        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
+        let lr_sub = lr_cmap
+            .as_ref()
+            .and_then(|c| c.best_subtable())
+            .map(|t| t.2);
+        let mut run_start = 0;
+        let flush =
+            |units: &mut Vec<(FontFace, u16, f32)>, run: &str, shaper: &mut ShapeContext| {
+                if run.is_empty() {
+                    return;
+                }
+                if let Some(font) = swash::FontRef::from_index(DEJAVU_SANS, 0) {
+                    let mut shaper = shaper.builder(font).build();
+                    shaper.add_str(run);
+                    shaper.shape_with(|cluster| {
+                        units.extend(
+                            cluster
+                                .glyphs
+                                .iter()
+                                .map(|g| (FontFace::Sans, g.id, g.advance)),
+                        );
+                    });
+                }
+            };
+        for (i, c) in text.char_indices() {
+            if sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
+                continue;
+            }
+            flush(&mut units, &text[run_start..i], &mut self.shaper);
+            run_start = i + c.len_utf8();
+            // Its cmap is format 13 (many-to-one), which FreeType reads.
+            let gid = lr_sub
+                .as_ref()
+                .and_then(|t| t.map_codepoint(c))
+                .and_then(|g| u16::try_from(g.to_u32()).ok())
+                .unwrap_or(0);
+            units.push((FontFace::LastResort, gid, f32::NAN));
         }
+        flush(&mut units, &text[run_start..], &mut self.shaper);
         let metrics = self
             .face(FontFace::Sans)
             .font
             .glyph_metrics(Size::unscaled(), LocationRef::default());
+        let lr_metrics = self
+            .face(FontFace::LastResort)
+            .font
+            .glyph_metrics(Size::unscaled(), LocationRef::default());
+        let lr_upem = self.face(FontFace::LastResort).info.units_per_em;
+        let lr_x_scale = div_fix(ppem * 64, lr_upem);
 
         let mut glyphs = Vec::with_capacity(units.len());
         let mut pen: i64 = 0;
         let (mut y_min, mut y_max): (Option<i64>, Option<i64>) = (None, None);
-        for &(glyph_id, shaped_advance) in &units {
+        for &(face, glyph_id, shaped_advance) in &units {
             let gid = GlyphId::new(u32::from(glyph_id));
-            let hmtx = metrics.advance_width(gid).unwrap_or(0.0);
-            let kern_units = (f64::from(shaped_advance) - f64::from(hmtx)).round() as i64;
-            let kern = (kern_units * hb_mult + (1 << 15)) >> 16;
-            let hinted_advance = (mul_fix(hmtx as i64, x_scale) + 32) & !63;
+            let (hinted_advance, kern) = if face == FontFace::LastResort {
+                // The auto-hinter's advance (its phantom points move with the edges).
+                let hmtx = lr_metrics.advance_width(gid).unwrap_or(0.0);
+                let linear = (mul_fix(hmtx as i64, lr_x_scale) + 32) & !63;
+                let adjusted = self
+                    .hinted(face, glyph_id, s26)
+                    .and_then(|g| g.advance_26_6);
+                (adjusted.map_or(linear, |a| (a + 32) & !63), 0)
+            } else {
+                let hmtx = metrics.advance_width(gid).unwrap_or(0.0);
+                let kern_units = (f64::from(shaped_advance) - f64::from(hmtx)).round() as i64;
+                let kern = (kern_units * hb_mult + (1 << 15)) >> 16;
+                ((mul_fix(hmtx as i64, x_scale) + 32) & !63, kern)
+            };
             glyphs.push(ShapedGlyph {
+                face,
                 glyph_id,
                 x_64: pen,
             });
             pen += hinted_advance + kern;
-            if let Some((_, b0, _, b1)) = self
-                .hinted(FontFace::Sans, glyph_id, s26)
-                .and_then(|g| g.pixel_box())
+            if let Some((_, b0, _, b1)) =
+                self.hinted(face, glyph_id, s26).and_then(|g| g.pixel_box())
             {
                 y_min = Some(y_min.map_or(b0, |v| v.min(b0)));
                 y_max = Some(y_max.map_or(b1, |v| v.max(b1)));
@@ -513,7 +585,7 @@ impl GlyphCache {
     ) {
         let s26 = shaped.size_26_6;
         let glyphs = shaped.glyphs.iter().map(|g| PlacedGlyph {
-            face: FontFace::Sans,
+            face: g.face,
             glyph_id: g.glyph_id,
             size_26_6: s26,
             dx: g.x_64 as f64 / 64.0,

@@ -89,4 +89,8 @@ render("t09_multiline_labels_dpi72", smooth(30, 40), dpi=72, xlabel="x\n(metres)
 render("t10_multiline_math_dpi200", smooth(30, 30), dpi=200, figsize=(3.2, 2.4),
        title="Heat map\n$\\Delta T = T_1 - T_0$", xlabel="one\n\nthree",
        ylabel="$\\theta$\n(rad)", colorbar={"label": "a\nb\nc"})
+render("t11_missing_glyphs", smooth(30, 40), title="Temperature \u6f22\u5b57 map",
+       xlabel="tab\there", ylabel="\u65e5\u672c (rows)", colorbar={"label": "x\x01y \u0416"})
+render("t12_missing_glyphs_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
+       title="\uac00\ub098 \u05d0 AV", xlabel="\u4e2d", colorbar={"label": "\u2603 snow"})
 print("done")
