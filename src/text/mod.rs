@@ -1,23 +1,27 @@
 //! Text: DejaVu Sans shaped, measured and rasterised exactly as matplotlib 3.11.2's Agg
 //! backend does (FreeType 2.14 with native TrueType hinting, HarfBuzz layout).
 //!
-//! * [`GlyphCache::shape`] (or the one-off [`shape`]) lays out one line: swash's shaper
-//!   for glyph ids (ligatures such as "fi"), GPOS kerning scaled with HarfBuzz's
+//! * [`GlyphCache::layout_text`] is the entry point for a label: any string, at a size
+//!   and dpi, split into lines at `\n`, each line plain text or mathtext (`$…$`), laid
+//!   out as `Text._get_layout` does; [`TextBlock::place`] aligns it (`ha`, `va`,
+//!   rotation, `rotation_mode='anchor'`) and [`TextBlock::draw`] draws it.
+//! * [`GlyphCache::shape`] (or the one-off [`shape`]) lays out one plain line: swash's
+//!   shaper for glyph ids (ligatures such as "fi"), GPOS kerning scaled with HarfBuzz's
 //!   rounding, whole-pixel hinted advances at FreeType's integer ppem, pens in 1/64 px,
-//!   and matplotlib's line ascent/descent.
+//!   and matplotlib's line ascent/descent. Characters DejaVu Sans lacks come from Last
+//!   Resort, as FreeType's fallback list does.
+//! * [`layout_math`] lays out mathtext (see [`mathtext`]).
 //! * [`GlyphCache::rasterize`] turns a shaped line into per-glyph coverage masks the way
 //!   `RendererAgg.draw_text` does: one FreeType render per glyph with the 16.16 rotation
 //!   matrix and a 26.6 delta, rasterised by a port of FreeType's `ftgrays`.
 //! * [`GlyphCache::for_each_placed_mask`] does the same for freely placed glyphs
-//!   ([`PlacedGlyph`]: own size and offsets, as mathtext places them). The mathtext
-//!   layout itself is not implemented here.
-//! * [`pen_origin`] applies matplotlib's alignment (`ha`, `va`, `rotation_mode='anchor'`)
-//!   to find where the line's pen starts.
+//!   ([`PlacedGlyph`]: own face, size and offsets, as mathtext places them).
+//! * [`pen_origin`] applies matplotlib's alignment to one line.
 //!
-//! The font is embedded (`fonts/DejaVuSans.ttf`, the file matplotlib ships). Portions of
-//! this software are copyright © The FreeType Project (www.freetype.org). All rights
-//! reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is used
-//! under the FreeType License; see `fonts/README.md`.)
+//! The fonts are embedded ([`FontFace`]: the files matplotlib ships; `fonts/README.md`).
+//! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
+//! rights reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is
+//! used under the FreeType License; see `fonts/README.md`.)
 
 mod block;
 pub mod mathtext;
