@@ -11,8 +11,7 @@ use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
-    self, mathtext, GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText,
-    VerticalAlignment as Va,
+    GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock, VerticalAlignment as Va,
 };
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
@@ -126,6 +125,10 @@ pub struct TextItem {
     pub angle_deg: f64,
     /// The text's window extent, as `Text.get_window_extent` reports it.
     pub bbox: Bbox,
+    /// All lines (`shaped`, `math` and `pen` above are the first one's).
+    pub block: TextBlock,
+    /// Pen origin of every line of `block`.
+    pub pens: Vec<(f64, f64)>,
 }
 
 /// One drawn tick.
@@ -314,42 +317,19 @@ pub(crate) fn place_text(
     anchor: (f64, f64),
     al: Align,
 ) -> Result<TextItem> {
-    let (shaped, math) = if mathtext::is_math(s) {
-        let m = mathtext::layout_math(glyphs, s, size_pt, dpi)?;
-        (m.to_shaped_like(), Some(m))
-    } else {
-        (glyphs.shape(s, size_pt, dpi)?, None)
-    };
-    let pen = text::pen_origin(&shaped, anchor, al.ha, al.va, al.angle);
-    // Window extent: the rotated box [0, w] x [-d, a] about the pen.
-    let (w, a, d) = (shaped.width_px, shaped.ascent_px, shaped.descent_px);
-    let rad = al.angle.to_radians();
-    let (cos, sin) = if al.angle == 0.0 {
-        (1.0, 0.0)
-    } else {
-        (rad.cos(), rad.sin())
-    };
-    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)]
-        .map(|(x, y)| (pen.0 + cos * x - sin * y, pen.1 + sin * x + cos * y));
-    let bbox = Bbox {
-        x0: corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min),
-        y0: corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min),
-        x1: corners
-            .iter()
-            .map(|c| c.0)
-            .fold(f64::NEG_INFINITY, f64::max),
-        y1: corners
-            .iter()
-            .map(|c| c.1)
-            .fold(f64::NEG_INFINITY, f64::max),
-    };
+    let block = glyphs.layout_text(s, size_pt, dpi, al.ha)?;
+    let placed = block.place(anchor, al.ha, al.va, al.angle);
+    let (x0, y0, x1, y1) = placed.extent;
+    let first = &block.lines[0];
     Ok(TextItem {
         text: s.to_string(),
-        shaped,
-        math,
-        pen,
+        shaped: first.shaped.clone(),
+        math: first.math.clone(),
+        pen: placed.pens[0],
         angle_deg: al.angle,
-        bbox,
+        bbox: Bbox { x0, y0, x1, y1 },
+        pens: placed.pens,
+        block,
     })
 }
 
@@ -936,22 +916,31 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         }
         let title = match &ax.title {
             Some(t) => {
-                let anchor = (
-                    bbox.x0 + 0.5 * bbox.width(),
-                    bbox.y1 + style.title_pad_pt / 72.0 * dpi,
-                );
-                Some(place_text(
-                    glyphs,
-                    t,
-                    style.title_size_pt,
-                    dpi,
-                    anchor,
-                    Align {
-                        ha: Ha::Center,
-                        va: Va::Baseline,
-                        angle: 0.0,
-                    },
-                )?)
+                let pad = style.title_pad_pt / 72.0 * dpi;
+                let x = bbox.x0 + 0.5 * bbox.width();
+                let align = Align {
+                    ha: Ha::Center,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                };
+                let size = style.title_size_pt;
+                let mut item = place_text(glyphs, t, size, dpi, (x, bbox.y1 + pad), align)?;
+                // Axes._update_title_position: a title reaching below the Axes top
+                // (a deep mathtext descent) is moved up to it, then once more by the
+                // remaining overlap; positions go through transAxes (y·h + y0).
+                let top = bbox.y1;
+                let h = bbox.height();
+                let to_axes = |v: f64| v * (1.0 / h) + -bbox.y0 / h;
+                if top >= 0.0 && item.bbox.y0 < top {
+                    let y = to_axes(top);
+                    item = place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
+                    if item.bbox.y0 < top {
+                        let y = to_axes(2.0 * top - item.bbox.y0);
+                        item =
+                            place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
+                    }
+                }
+                Some(item)
             }
             None => None,
         };

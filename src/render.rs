@@ -14,7 +14,7 @@ use crate::raster::stroke::{stroke, Cap};
 use crate::resample::{self, Interpolation, Stage, DEFAULT_FILTERRAD};
 use crate::scene::{DrawList, DrawOp, IRect, Mask};
 use crate::style::pt_to_px;
-use crate::text::{mathtext, GlyphCache, GlyphMaskRef};
+use crate::text::{GlyphCache, GlyphMaskRef, PlacedBlock};
 use crate::Result;
 use ndarray::Array2;
 
@@ -141,25 +141,27 @@ impl Lowering<'_> {
             })
         };
         let height = self.h as u32;
-        match &t.math {
-            Some(m) => mathtext::rasterize_math(
-                self.glyphs,
-                m,
-                t.pen.0,
-                t.pen.1,
-                height,
-                t.angle_deg,
-                push,
-            ),
-            None => {
-                self.glyphs
-                    .for_each_mask(&t.shaped, t.pen.0, t.pen.1, height, t.angle_deg, push)
-            }
-        }
+        let mut rules = Vec::new();
+        let placed = PlacedBlock {
+            pens: t.pens.clone(),
+            extent: (t.bbox.x0, t.bbox.y0, t.bbox.x1, t.bbox.y1),
+        };
+        t.block
+            .draw(self.glyphs, &placed, height, t.angle_deg, push, |c| {
+                rules.push(c)
+            });
         self.ops.push(DrawOp::Masks {
             masks,
             color: self.text_color,
         });
+        // Mathtext rules (fraction bars, overlines): filled boxes after the glyphs.
+        if !rules.is_empty() {
+            self.ops.push(DrawOp::Polygons {
+                contours: rules,
+                color: self.text_color,
+                antialiased: true,
+            });
+        }
     }
 
     /// A snapped, stroked path given in display coordinates.
