@@ -8,7 +8,7 @@
 //! measures fresh outputs on huge pages (as numpy gets them for its own arrays).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use figbuf::color::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
+use figbuf::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
 use ndarray::Array2;
 
 /// Deterministic pseudo-random data in [0, 1) (a 64-bit LCG; no dependency needed).

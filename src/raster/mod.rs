@@ -5,7 +5,9 @@ pub mod blend;
 pub mod cells;
 pub mod stroke;
 
-use crate::scene::{DrawList, DrawOp, IRect, Mask};
+#[cfg(test)]
+use crate::scene::DrawList;
+use crate::scene::{DrawOp, IRect, Mask};
 use blend::{copy_or_blend, mult};
 use cells::Rasterizer;
 use rayon::prelude::*;
@@ -36,16 +38,6 @@ impl Canvas {
         }
     }
 
-    /// Width in pixels.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> usize {
-        self.height
-    }
-
     /// The pixels, row-major RGBA8.
     pub fn into_data(self) -> Vec<u8> {
         self.data
@@ -62,6 +54,7 @@ impl Canvas {
     }
 
     /// Executes every operation of `list` in order.
+    #[cfg(test)]
     pub fn draw(&mut self, list: &DrawList) {
         self.band().draw_ops(list.ops.iter());
     }
@@ -280,6 +273,7 @@ impl Band<'_> {
 }
 
 /// Rasterizes a draw list into a fresh canvas.
+#[cfg(test)]
 pub fn rasterize(list: &DrawList) -> Canvas {
     let all: Vec<usize> = (0..list.ops.len()).collect();
     rasterize_some(list.width, list.height, &list.ops, &all)

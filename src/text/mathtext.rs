@@ -31,10 +31,9 @@ use skrifa::raw::TableProvider;
 use skrifa::{GlyphId, MetadataProvider};
 
 use super::outline::{div_fix, mul_fix};
-use super::{
-    font_size_26_6, pen_origin, GlyphCache, GlyphMaskRef, HorizontalAlignment, PlacedGlyph,
-    ShapedText, VerticalAlignment,
-};
+use super::{font_size_26_6, GlyphCache, GlyphMaskRef, PlacedGlyph, ShapedText};
+#[cfg(test)]
+use super::{pen_origin, HorizontalAlignment, VerticalAlignment};
 use crate::{Error, Result};
 
 /// `_mathtext.SHRINK_FACTOR`: how much smaller each script level is.
@@ -163,20 +162,7 @@ impl MathText {
     /// The display point where [`rasterize_math`] must start (left end of the baseline)
     /// for this label anchored at `anchor` with `ha`/`va`, rotated `rotation_deg` with
     /// `rotation_mode='anchor'`: [`pen_origin`] on [`MathText::to_shaped_like`].
-    ///
-    /// ```
-    /// use figbuf::text::{layout_math, GlyphCache, HorizontalAlignment, VerticalAlignment};
-    /// let mut cache = GlyphCache::new();
-    /// let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).unwrap();
-    /// // A colorbar tick label: ha='left', va='center_baseline' (a = h − d = 13 px).
-    /// let (x, y) = m.pen_origin(
-    ///     (529.8, 200.0),
-    ///     HorizontalAlignment::Left,
-    ///     VerticalAlignment::CenterBaseline,
-    ///     0.0,
-    /// );
-    /// assert_eq!((x, y), (529.8, 200.0 - 13.0 / 2.0));
-    /// ```
+    #[cfg(test)]
     pub fn pen_origin(
         &self,
         anchor: (f64, f64),
@@ -201,14 +187,6 @@ pub fn is_math(s: &str) -> bool {
 ///
 /// Errors on a bad size or dpi and on input outside the supported subset (see the
 /// module documentation), naming the offending part.
-///
-/// ```
-/// use figbuf::text::{layout_math, GlyphCache};
-/// let mut cache = GlyphCache::new();
-/// let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).unwrap();
-/// assert_eq!((m.width_px, m.height_px, m.depth_px), (25.0, 14.0, 1.0));
-/// assert_eq!(m.glyphs.len(), 3);
-/// ```
 pub fn layout_math(cache: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64) -> Result<MathText> {
     font_size_26_6(size_pt, dpi)?;
     let mut fonts = Fonts { cache, dpi };
@@ -1248,5 +1226,35 @@ mod tests {
             cases.len(),
             bad.join("\n")
         );
+    }
+}
+
+/// The examples that documented these internals, as unit tests.
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn math_pen_origin_of_a_colorbar_label() {
+        use super::layout_math;
+        use crate::text::{GlyphCache, HorizontalAlignment, VerticalAlignment};
+        let mut cache = GlyphCache::new();
+        let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).unwrap();
+        // A colorbar tick label: ha='left', va='center_baseline' (a = h − d = 13 px).
+        let (x, y) = m.pen_origin(
+            (529.8, 200.0),
+            HorizontalAlignment::Left,
+            VerticalAlignment::CenterBaseline,
+            0.0,
+        );
+        assert_eq!((x, y), (529.8, 200.0 - 13.0 / 2.0));
+    }
+
+    #[test]
+    fn layout_math_of_a_power_of_ten() {
+        use super::layout_math;
+        use crate::text::GlyphCache;
+        let mut cache = GlyphCache::new();
+        let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).unwrap();
+        assert_eq!((m.width_px, m.height_px, m.depth_px), (25.0, 14.0, 1.0));
+        assert_eq!(m.glyphs.len(), 3);
     }
 }
