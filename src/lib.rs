@@ -82,6 +82,8 @@ mod style;
 mod text;
 mod ticks;
 mod transform;
+#[doc(hidden)]
+pub mod unstable;
 
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{

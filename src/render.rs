@@ -415,7 +415,7 @@ fn scalar_pixels(
             let arr = Array2::from_shape_vec((placement.height, placement.width), arr)
                 .map_err(|e| crate::Error::Data(e.to_string()))?;
             let fixed = norm.clone();
-            let bytes = colormap_rgba8(&ScalarData::new(arr.view()), &fixed, cmap)?;
+            let bytes = colormap_rgba8(&arr, &fixed, cmap)?;
             Ok(bytes
                 .into_raw_vec_and_offset()
                 .0

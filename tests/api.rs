@@ -4,6 +4,9 @@
 //! geometry against matplotlib's numbers is a unit test (src/figure/geometry_tests.rs):
 //! the layout is internal.
 
+// References to arrays and views are passed on purpose: they are what is under test.
+#![allow(clippy::needless_borrows_for_generic_args)]
+
 use figbuf::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color, ColorbarOptions,
     Colormap, Error, Extend, Figure, ImshowOptions, Interpolation, Norm, NormKind, Orientation,

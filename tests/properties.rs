@@ -102,9 +102,9 @@ proptest! {
         let cmap = Colormap::named(cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let data = ndarray::array![[f64::NAN, lo, hi]];
         let norm = norm.with_limits(Some(lo), Some(hi));
-        let idx = lut_indices(&ScalarData::new(data.view()), &norm, cmap.n()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let idx = lut_indices(&data, &norm, cmap.n()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(idx[(0, 0)] as usize, cmap.n() + 2);
-        let rgba = colormap_rgba8(&ScalarData::new(data.view()), &norm, &cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let rgba = colormap_rgba8(&data, &norm, &cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let bad = cmap.rgba8(f64::NAN);
         prop_assert_eq!([rgba[(0, 0, 0)], rgba[(0, 0, 1)], rgba[(0, 0, 2)], rgba[(0, 0, 3)]], bad);
     }
@@ -162,7 +162,7 @@ proptest! {
         }
         // The same data as float32 takes matplotlib's float32 path.
         let data32 = data.mapv(|v| v as f32);
-        let _ = colormap_rgba8(&ScalarData::new(data32.view()), &norm, &cmap);
+        let _ = colormap_rgba8(&data32, &norm, &cmap);
     }
 }
 

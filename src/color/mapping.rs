@@ -1535,7 +1535,7 @@ mod tests {
         let cmap = Colormap::named("viridis").unwrap();
         let mut small = vec![0u8; 5];
         let e = colormap_rgba8_into_slice(
-            &ScalarData::new(a.view()),
+            ScalarData::new(a.view()),
             &Norm::linear(),
             &cmap,
             &mut small,
@@ -1549,7 +1549,7 @@ mod tests {
         // imshow of an all-NaN array shows nothing: every pixel is the bad colour.
         let a = Array2::from_elem((2, 2), f64::NAN);
         let cmap = Colormap::named("viridis").unwrap();
-        let got = colormap_rgba8(&ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
+        let got = colormap_rgba8(ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
         assert!(got.iter().all(|&b| b == 0));
     }
 }
