@@ -16,10 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ax = fig.add_subplot();
     fig[ax].imshow_with(
         &data,
-        ImshowOptions {
-            cmap: Some(Colormap::named("inferno")?),
-            ..Default::default()
-        },
+        ImshowOptions::default().cmap(Colormap::named("inferno")?),
     )?;
     fig[ax].set_axis_off();
     let frame = fig.render()?;

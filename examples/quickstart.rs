@@ -17,10 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ax = fig.add_subplot();
     let im = fig[ax].imshow_with(
         &data,
-        ImshowOptions {
-            cmap: Some(Colormap::named("plasma")?),
-            ..Default::default()
-        },
+        ImshowOptions::default().cmap(Colormap::named("plasma")?),
     )?;
     fig.colorbar(im)?.set_label("height");
     fig[ax]

@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run --release --example to_ndarray`
 
-use figbuf::{colormap_rgba8, Colormap, Figure, Norm, ScalarData};
+use figbuf::{colormap_rgba8, Colormap, Figure, Norm};
 use ndarray::{s, Array2};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,11 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("a pixel inside the image: {centre:?}");
 
     // 2. No figure: one RGBA pixel per data value.
-    let rgba = colormap_rgba8(
-        &ScalarData::new(data.view()),
-        &Norm::linear(),
-        &Colormap::named("viridis")?,
-    )?;
+    let rgba = colormap_rgba8(&data, &Norm::linear(), &Colormap::named("viridis")?)?;
     println!(
         "colour-mapped array: shape {:?}, first pixel {:?}",
         rgba.dim(),

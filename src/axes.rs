@@ -1,7 +1,7 @@
 //! An Axes: a box on the figure holding images, ticks, spines, a title and labels.
 
 use crate::color::Color;
-use crate::image::{Aspect, Image, ImageData, ImshowOptions};
+use crate::image::{Aspect, Image, ImshowOptions, IntoImageData};
 use crate::Result;
 
 /// A handle to an Axes of a [`crate::Figure`]; cheap to copy.
@@ -88,20 +88,21 @@ impl Axes {
     /// Draws `data` as an image with matplotlib's defaults (viridis, linear norm autoscaled
     /// from the data, 'auto' interpolation, origin 'upper', aspect 'equal').
     ///
-    /// An owned `Array2` is moved into the figure as it is; a view or a reference is
-    /// copied (the figure owns its data).
-    pub fn imshow(&mut self, data: impl Into<ImageData>) -> Result<ImageHandle> {
+    /// `data` is 2-D scalar data or (H, W, 3|4) colours, owned, borrowed or viewed (see
+    /// [`IntoImageData`]): an owned array is moved into the figure as it is; a view or a
+    /// reference is copied (the figure owns its data).
+    pub fn imshow(&mut self, data: impl IntoImageData) -> Result<ImageHandle> {
         self.imshow_with(data, ImshowOptions::default())
     }
 
     /// Draws `data` as an image with the given options.
     pub fn imshow_with(
         &mut self,
-        data: impl Into<ImageData>,
+        data: impl IntoImageData,
         opts: ImshowOptions,
     ) -> Result<ImageHandle> {
         let aspect = opts.aspect;
-        let image = Image::new(data.into(), opts)?;
+        let image = Image::new(data.into_image_data()?, opts)?;
         // `AxesImage.set_extent`: while autoscaling is on, `set_xlim`/`set_ylim` to the
         // image's extent (oriented as the extent is), which `Axis._set_lim` makes
         // non-singular (a zero-width extent is widened, `nonsingular(expander=0.05)`).

@@ -60,8 +60,19 @@ impl std::str::FromStr for Orientation {
     }
 }
 
-/// `fig.colorbar`'s options, with matplotlib's defaults.
+/// `fig.colorbar`'s options, with matplotlib's defaults; set them with the chained setters
+/// named after `colorbar`'s keywords.
+///
+/// ```
+/// use figbuf::{ColorbarOptions, Extend, Orientation};
+/// let opts = ColorbarOptions::default()
+///     .orientation(Orientation::Horizontal)
+///     .extend(Extend::Both)
+///     .label("counts");
+/// assert_eq!(opts.label.as_deref(), Some("counts"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ColorbarOptions {
     /// Orientation.
     pub orientation: Orientation,
@@ -91,6 +102,30 @@ impl Default for ColorbarOptions {
             shrink: 1.0,
             aspect: 20.0,
         }
+    }
+}
+
+option_setters!(ColorbarOptions {
+    /// `orientation=`.
+    orientation: Orientation => orientation;
+    /// `extend=`: triangles for out-of-range values.
+    extend: Extend => extend;
+    /// `fraction=`: share of the parent's slot given to the colorbar.
+    fraction: f64 => fraction;
+    /// `pad=`: gap between parent and colorbar, as a share of the parent's slot.
+    pad: f64 => pad = Some;
+    /// `shrink=`: length of the colorbar relative to its slot.
+    shrink: f64 => shrink;
+    /// `aspect=`: ratio of long to short side.
+    aspect: f64 => aspect;
+});
+
+impl ColorbarOptions {
+    /// `label=`: the long axis' label.
+    #[must_use]
+    pub fn label(mut self, v: impl Into<String>) -> Self {
+        self.label = Some(v.into());
+        self
     }
 }
 

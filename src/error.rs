@@ -1,10 +1,12 @@
 //! The one error type of figbuf.
 
 use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in figbuf. Each message names the bad value and what was
 /// expected.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// A user-supplied value is out of range or malformed: `what` names the parameter,
@@ -24,12 +26,13 @@ pub enum Error {
         /// Registered names close to it.
         suggestions: Vec<String>,
     },
-    /// An input/output failure, with the path involved.
+    /// An input/output failure: the operating system's error (also [`std::error::Error::source`],
+    /// so its [`io::ErrorKind`] is kept), with the file involved when there is one.
     Io {
-        /// The file involved.
-        path: String,
-        /// The operating system's message.
-        message: String,
+        /// The file involved (`None` when writing to a caller's [`io::Write`]).
+        path: Option<PathBuf>,
+        /// The underlying error.
+        source: io::Error,
     },
     /// Input data that cannot be drawn (wrong shape, unsupported dtype, ...).
     Data(String),
@@ -46,6 +49,14 @@ impl Error {
             what: what.into(),
             value: value.to_string(),
             expected: expected.into(),
+        }
+    }
+
+    /// An [`Error::Io`] on `path`.
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
+        Error::Io {
+            path: Some(path.to_path_buf()),
+            source,
         }
     }
 }
@@ -67,13 +78,24 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Io { path, message } => write!(f, "{path}: {message}"),
+            Error::Io {
+                path: Some(path),
+                source,
+            } => write!(f, "{}: {source}", path.display()),
+            Error::Io { path: None, source } => write!(f, "I/O error: {source}"),
             Error::Data(message) => f.write_str(message),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
 
 /// `Result` with figbuf's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

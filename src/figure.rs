@@ -4,9 +4,9 @@ use crate::axes::{Axes, AxesId, AxesPosition};
 use crate::color::Color;
 use crate::colorbar::{Colorbar, ColorbarOptions, Mappable};
 use crate::frame::Frame;
+#[cfg(test)]
 use crate::layout::Layout;
 use crate::render::Renderer;
-use crate::scene::DrawList;
 use crate::style::Style;
 use crate::{Error, Result};
 
@@ -254,15 +254,10 @@ impl Figure {
         &self.colorbars
     }
 
-    /// Lays the figure out (boxes, ticks, positioned text) without drawing it. For tests
-    /// and inspection; its fields may change between versions.
-    pub fn layout(&self) -> Result<Layout> {
+    /// Lays the figure out (boxes, ticks, positioned text) without drawing it (for tests).
+    #[cfg(test)]
+    pub(crate) fn layout(&self) -> Result<Layout> {
         Renderer::new().layout(self)
-    }
-
-    /// The figure as draw operations. For tests and inspection.
-    pub fn draw_list(&self) -> Result<DrawList> {
-        Renderer::new().draw_list(self)
     }
 
     /// Renders the figure: what matplotlib's `fig.canvas.draw()` paints. Use a
@@ -319,3 +314,6 @@ mod canvas_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod geometry_tests;

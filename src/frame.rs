@@ -114,12 +114,28 @@ impl Frame {
         Ok(out)
     }
 
-    fn write_png(&self, w: impl std::io::Write, compression: PngCompression) -> Result<()> {
-        let err = |e: png::EncodingError| Error::Io {
-            path: "<png>".into(),
-            message: e.to_string(),
+    /// Encodes the frame as a PNG (see [`Frame::to_png`]) into any writer: a file, a socket,
+    /// stdout, a `Vec<u8>`. An I/O failure is an [`Error::Io`] with the writer's
+    /// [`std::io::Error`] as its source.
+    ///
+    /// ```
+    /// use figbuf::{Figure, PngCompression};
+    /// let frame = Figure::new(1.0, 1.0, 10.0).render()?;
+    /// let mut out = std::io::Cursor::new(Vec::new());
+    /// frame.write_png(&mut out, PngCompression::Fast)?;
+    /// assert!(out.get_ref().starts_with(b"\x89PNG"));
+    /// # Ok::<(), figbuf::Error>(())
+    /// ```
+    pub fn write_png(&self, w: impl std::io::Write, compression: PngCompression) -> Result<()> {
+        let err = |e: png::EncodingError| match e {
+            png::EncodingError::IoError(source) => Error::Io { path: None, source },
+            other => Error::Data(format!("PNG encoding: {other}")),
         };
-        let mut enc = png::Encoder::new(w, self.width as u32, self.height as u32);
+        let width = u32::try_from(self.width)
+            .map_err(|_| Error::invalid("PNG width", self.width, "at most 4294967295 pixels"))?;
+        let height = u32::try_from(self.height)
+            .map_err(|_| Error::invalid("PNG height", self.height, "at most 4294967295 pixels"))?;
+        let mut enc = png::Encoder::new(w, width, height);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(match compression {
@@ -148,9 +164,6 @@ impl Frame {
     pub fn save_png(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let bytes = self.to_png()?;
-        std::fs::write(path, bytes).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
+        std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
     }
 }

@@ -3,7 +3,7 @@
 use crate::color::{Colormap, Norm, ScalarData, Values};
 use crate::resample::{Interpolation, Origin, Stage};
 use crate::{Error, Result};
-use ndarray::{Array2, Array3, ArrayView2};
+use ndarray::{Array2, Array3, ArrayBase, Data, Ix2, Ix3};
 
 /// Scalar data owned by the figure, in the dtype it was given (matplotlib normalises float32
 /// and small integers in float32, the rest in float64, so the dtype matters).
@@ -136,6 +136,16 @@ impl ImageData {
             DataKind::Scalar { values, .. } => values.view().shape(),
             DataKind::RgbFloat(a) => (a.dim().0, a.dim().1),
             DataKind::RgbU8(a) => (a.dim().0, a.dim().1),
+        }
+    }
+
+    /// The number of colour channels (3 for RGB, 4 for RGBA) of a colour image; `None`
+    /// for scalar data.
+    pub fn channels(&self) -> Option<usize> {
+        match &self.kind {
+            DataKind::Scalar { .. } => None,
+            DataKind::RgbFloat(a) => Some(a.dim().2),
+            DataKind::RgbU8(a) => Some(a.dim().2),
         }
     }
 
@@ -298,19 +308,102 @@ fn check_channels(dim: (usize, usize, usize)) -> Result<()> {
     }
 }
 
-impl<'a, T: crate::color::Element> From<ArrayView2<'a, T>> for ImageData {
-    fn from(view: ArrayView2<'a, T>) -> Self {
-        ImageData::from_scalar(&ScalarData::new(view))
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f64 {}
+    impl Sealed for u8 {}
+}
+
+/// An element type of colour images: `f64` (0..1, clipped) or `u8`.
+pub trait RgbElement: Copy + 'static + sealed::Sealed {
+    /// The (H, W, 3|4) array as image data.
+    #[doc(hidden)]
+    fn image_data(array: Array3<Self>) -> Result<ImageData>;
+}
+
+impl RgbElement for f64 {
+    fn image_data(array: Array3<f64>) -> Result<ImageData> {
+        ImageData::rgb_f64(array)
     }
 }
 
-impl<T: crate::color::Element> From<&Array2<T>> for ImageData {
-    fn from(a: &Array2<T>) -> Self {
-        ImageData::from_scalar(&ScalarData::new(a.view()))
+impl RgbElement for u8 {
+    fn image_data(array: Array3<u8>) -> Result<ImageData> {
+        ImageData::rgb_u8(array)
     }
 }
 
-/// Takes the array as it is, without a copy (a view or a reference is copied).
+/// What `imshow` takes, as an ndarray user holds it: 2-D scalar data of any supported
+/// dtype ([`crate::Element`]) or (H, W, 3|4) colours of `f64` or `u8`, owned, borrowed or
+/// viewed; a [`ScalarData`] (with its mask) or an [`ImageData`].
+///
+/// An owned array is moved into the figure as it is; a view or a reference is copied (the
+/// figure owns its data). Colour images with another channel count are refused.
+///
+/// ```
+/// use figbuf::Figure;
+/// use ndarray::{Array2, Array3};
+/// let data = Array2::<f32>::zeros((4, 6));
+/// let rgb = Array3::<u8>::zeros((4, 6, 3));
+/// let mut fig = Figure::default();
+/// let ax = fig.add_subplot();
+/// fig[ax].imshow(&data)?;          // a reference: copied
+/// fig[ax].imshow(data.view())?;    // a view: copied
+/// fig[ax].imshow(&data.view())?;   // a reference to a view
+/// fig[ax].imshow(data)?;           // owned: moved, no copy
+/// fig[ax].imshow(&rgb)?;           // RGB(A) colours
+/// assert!(fig[ax].imshow(Array3::<u8>::zeros((4, 6, 2))).is_err());
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+pub trait IntoImageData {
+    /// The data as the figure keeps it.
+    fn into_image_data(self) -> Result<ImageData>;
+}
+
+impl IntoImageData for ImageData {
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(self)
+    }
+}
+
+impl IntoImageData for &ImageData {
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(self.clone())
+    }
+}
+
+impl IntoImageData for ScalarData<'_> {
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(ImageData::from_scalar(&self))
+    }
+}
+
+impl IntoImageData for &ScalarData<'_> {
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(ImageData::from_scalar(self))
+    }
+}
+
+/// An owned `Array2` is taken as it is, without a copy; a view is copied.
+impl<S: Data> IntoImageData for ArrayBase<S, Ix2>
+where
+    S::Elem: crate::color::Element,
+{
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(ImageData::from(self.into_owned()))
+    }
+}
+
+impl<S: Data> IntoImageData for &ArrayBase<S, Ix2>
+where
+    S::Elem: crate::color::Element,
+{
+    fn into_image_data(self) -> Result<ImageData> {
+        Ok(ImageData::from_scalar(&ScalarData::new(self.view())))
+    }
+}
+
+/// Takes the array as it is, without a copy.
 impl<T: crate::color::Element> From<Array2<T>> for ImageData {
     fn from(a: Array2<T>) -> Self {
         ImageData {
@@ -319,6 +412,25 @@ impl<T: crate::color::Element> From<Array2<T>> for ImageData {
                 mask: None,
             },
         }
+    }
+}
+
+/// An owned `Array3` is taken as it is, without a copy; a view is copied.
+impl<S: Data> IntoImageData for ArrayBase<S, Ix3>
+where
+    S::Elem: RgbElement,
+{
+    fn into_image_data(self) -> Result<ImageData> {
+        S::Elem::image_data(self.into_owned())
+    }
+}
+
+impl<S: Data> IntoImageData for &ArrayBase<S, Ix3>
+where
+    S::Elem: RgbElement,
+{
+    fn into_image_data(self) -> Result<ImageData> {
+        S::Elem::image_data(self.to_owned())
     }
 }
 
@@ -352,18 +464,21 @@ impl std::str::FromStr for Aspect {
     }
 }
 
-/// The options of `imshow`, with matplotlib's defaults.
+/// The options of `imshow`, with matplotlib's defaults; set them with the chained setters
+/// named after `imshow`'s keywords (the fields are public to read and to set in place).
 ///
 /// ```
-/// use figbuf::{Colormap, ImshowOptions, Interpolation};
-/// let opts = ImshowOptions {
-///     cmap: Some(Colormap::named("plasma")?),
-///     interpolation: Interpolation::Nearest,
-///     ..Default::default()
-/// };
+/// use figbuf::{Colormap, ImshowOptions, Interpolation, Origin};
+/// let opts = ImshowOptions::default()
+///     .cmap(Colormap::named("plasma")?)
+///     .vmin(0.0)
+///     .interpolation(Interpolation::Nearest)
+///     .origin(Origin::Lower);
+/// assert_eq!(opts.vmin, Some(0.0));
 /// # Ok::<(), figbuf::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ImshowOptions {
     /// The colormap (viridis when `None`).
     pub cmap: Option<Colormap>,
@@ -385,6 +500,27 @@ pub struct ImshowOptions {
     /// The Axes aspect.
     pub aspect: Aspect,
 }
+
+option_setters!(ImshowOptions {
+    /// `cmap=`: the colormap.
+    cmap: Colormap => cmap = Some;
+    /// `norm=`: the norm; its unset limits are autoscaled from the data.
+    norm: Norm => norm = Some;
+    /// `vmin=`: the lower limit of the norm.
+    vmin: f64 => vmin = Some;
+    /// `vmax=`: the upper limit of the norm.
+    vmax: f64 => vmax = Some;
+    /// `interpolation=`: the resampling filter.
+    interpolation: Interpolation => interpolation;
+    /// `interpolation_stage=`: resample the data or the colours.
+    interpolation_stage: Stage => interpolation_stage = Some;
+    /// `origin=`: where row 0 goes.
+    origin: Origin => origin;
+    /// `extent=`: `(left, right, bottom, top)` in data coordinates.
+    extent: [f64; 4] => extent = Some;
+    /// `aspect=`: the Axes aspect.
+    aspect: Aspect => aspect;
+});
 
 /// An image on an Axes: data plus how to colour and place it.
 #[derive(Debug, Clone)]
@@ -511,7 +647,7 @@ mod tests {
     fn owned_arrays_are_moved_not_copied() {
         fn moved<T: crate::color::Element>(a: Array2<T>) -> bool {
             let ptr = a.as_ptr();
-            let data = ImageData::from(a);
+            let data = a.into_image_data().expect("scalar data");
             let scalar = data.as_scalar().expect("scalar data");
             let got = match scalar.values() {
                 Values::F64(v) => v.as_ptr().cast::<u8>(),
@@ -538,7 +674,7 @@ mod tests {
         assert!(moved(array![[1u32, 2]]));
         assert!(moved(array![[1u64, 2]]));
         let a = array![[1.0f64, 2.0]];
-        let copied = ImageData::from(a.view());
+        let copied = a.view().into_image_data().expect("scalar data");
         let Some(Values::F64(v)) = copied.as_scalar().map(|s| s.values().clone()) else {
             panic!("f64 data");
         };

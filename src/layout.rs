@@ -131,6 +131,18 @@ pub struct TextItem {
     pub pens: Vec<(f64, f64)>,
 }
 
+impl TextItem {
+    /// Moves the text by `(dx, dy)` display pixels: every line's pen and the extent.
+    pub(crate) fn translate(&mut self, dx: f64, dy: f64) {
+        self.pen = (self.pen.0 + dx, self.pen.1 + dy);
+        for p in &mut self.pens {
+            *p = (p.0 + dx, p.1 + dy);
+        }
+        let b = &mut self.bbox;
+        (b.x0, b.y0, b.x1, b.y1) = (b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy);
+    }
+}
+
 /// One drawn tick.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {

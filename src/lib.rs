@@ -20,10 +20,8 @@
 //! let data = Array2::from_shape_fn((64, 64), |(r, c)| ((r as f64) / 8.0).sin() * (c as f64 / 8.0).cos());
 //! let mut fig = Figure::default();              // 6.4 x 4.8 in at 100 dpi
 //! let ax = fig.add_subplot();
-//! let im = fig[ax].imshow_with(&data, ImshowOptions {
-//!     cmap: Some(Colormap::named("plasma")?),
-//!     ..Default::default()
-//! })?;
+//! let opts = ImshowOptions::default().cmap(Colormap::named("plasma")?);
+//! let im = fig[ax].imshow_with(&data, opts)?;  // an owned array, a reference or a view
 //! fig.colorbar(im)?;
 //! fig[ax].set_title("sin x cos");
 //! let frame = fig.render()?;
@@ -36,13 +34,24 @@
 //! Colour-mapping without a figure, `cmap(norm(data), bytes=True)`:
 //!
 //! ```
-//! use figbuf::{colormap_rgba8, Colormap, Norm, ScalarData};
+//! use figbuf::{colormap_rgba8, Colormap, Norm};
 //! let data = ndarray::array![[0.0, 0.5], [1.0, f64::NAN]];
-//! let rgba = colormap_rgba8(&ScalarData::new(data.view()), &Norm::linear(), &Colormap::named("viridis")?)?;
+//! let norm: Norm = "linear".parse()?;              // or Norm::linear()
+//! let rgba = colormap_rgba8(&data, &norm, &Colormap::named("viridis")?)?;
 //! assert_eq!(rgba.dim(), (2, 2, 4));
 //! assert_eq!(rgba[[0, 0, 0]], 68); // viridis(0) = (68, 1, 84, 255)
 //! # Ok::<(), figbuf::Error>(())
 //! ```
+//!
+//! # The public surface
+//!
+//! The figure model ([`Figure`], [`Axes`], [`Image`], [`Colorbar`]), its options
+//! ([`ImshowOptions`], [`ColorbarOptions`], [`Style`]: `#[non_exhaustive]`, with `Default`
+//! and chained setters named after matplotlib's keywords), [`Colormap`], [`Norm`],
+//! [`Color`] (both `FromStr`), the colour-mapping functions ([`colormap_rgba8`] and
+//! friends), [`Frame`], [`Renderer`] and [`Error`]. Entry points take data as ndarray
+//! users hold it ([`IntoImageData`], [`AsScalarData`]). The stages (layout, ticks, text,
+//! resampling, rasterization) are private. `tests/public-api.txt` lists every public item.
 //!
 //! Text is rendered with a rasterizer that follows FreeType 2.14's gray rasterizer.
 //! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
@@ -51,26 +60,31 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod artists;
+mod artists;
+#[macro_use]
+mod options;
+
 mod axes;
-pub mod color;
+mod color;
 mod colorbar;
 mod cpu;
 mod error;
 mod figure;
 mod frame;
 mod image;
-pub mod layout;
+mod layout;
 #[cfg(feature = "npy")]
 pub mod npy;
-pub mod raster;
+mod raster;
 mod render;
-pub mod resample;
-pub mod scene;
+mod resample;
+mod scene;
 mod style;
-pub mod text;
-pub mod ticks;
-pub mod transform;
+mod text;
+mod ticks;
+mod transform;
+#[doc(hidden)]
+pub mod unstable;
 
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
@@ -80,15 +94,21 @@ pub use artists::values::{PlotData, PlotNumber};
 pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
-    colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, lut_indices, Color,
-    Colormap, Element, Extend, Norm, ScalarData,
+    colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice,
+    lut_indices, AsScalarData, Color, Colormap, Element, Extend, Norm, NormKind, Normed,
+    ScalarData, Values, Work,
 };
 pub use colorbar::{Colorbar, ColorbarOptions, Mappable, Orientation};
 pub use error::{Error, Result};
 pub use figure::{Figure, DEFAULT_MAX_PIXELS};
 pub use frame::{Frame, PngCompression};
-pub use image::{Aspect, Image, ImageData, ImshowOptions};
+pub use image::{Aspect, Image, ImageData, ImshowOptions, IntoImageData, RgbElement};
 pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage};
-pub use style::{pt_to_px, Style, SubplotParams};
+pub use style::{Style, SubplotParams};
 pub use ticks::AxisScale;
+
+/// The README's code blocks, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -446,10 +446,7 @@ pub fn parse_header(bytes: &[u8]) -> Result<Header> {
 /// read, so no more than the file's actual size is ever allocated.
 pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
     let path = path.as_ref();
-    let io_err = |e: std::io::Error| Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let io_err = |e: std::io::Error| Error::io(path, e);
     let with_path = |e: Error| match e {
         Error::Data(m) => Error::Data(format!("{}: {m}", path.display())),
         other => other,
@@ -457,10 +454,13 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
     let file = std::fs::File::open(path).map_err(io_err)?;
     let file_len = file.metadata().map_err(io_err)?.len();
     if file.metadata().map_err(io_err)?.is_dir() {
-        return Err(Error::Io {
-            path: path.display().to_string(),
-            message: "is a directory, expected a .npy file".into(),
-        });
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, expected a .npy file",
+            ),
+        ));
     }
     // The prefix: magic, version, length field and at most MAX_HEADER_LEN of dictionary.
     let mut prefix = Vec::new();

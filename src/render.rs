@@ -46,14 +46,8 @@ impl Renderer {
     }
 
     /// Lays `fig` out.
-    pub fn layout(&mut self, fig: &Figure) -> Result<Layout> {
+    pub(crate) fn layout(&mut self, fig: &Figure) -> Result<Layout> {
         layout::layout(fig, &mut self.glyphs)
-    }
-
-    /// Lays `fig` out and lowers it to draw operations.
-    pub fn draw_list(&mut self, fig: &Figure) -> Result<DrawList> {
-        let lay = self.layout(fig)?;
-        lower(fig, &lay, &mut self.glyphs)
     }
 
     /// Renders `fig` to a frame.
@@ -668,15 +662,8 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     }
 }
 
-/// Lowers a layout to draw operations in matplotlib's drawing order.
-pub fn lower(fig: &Figure, lay: &Layout, glyphs: &mut GlyphCache) -> Result<DrawList> {
-    let (mut list, images) = lower_deferred(fig, lay, glyphs)?;
-    put_pixels(&mut list.ops, &images, images_pixels(&images)?);
-    Ok(list)
-}
-
-/// [`lower`] with every image's operation still without pixels: the list, and each
-/// image's operation index and plan.
+/// Lowers a layout to draw operations in matplotlib's drawing order, with every image's
+/// operation still without pixels: the list, and each image's operation index and plan.
 fn lower_deferred<'a>(
     fig: &'a Figure,
     lay: &'a Layout,

@@ -175,6 +175,7 @@ pub enum PathCode {
 
 impl PathCode {
     /// The code of matplotlib's numeric value (0, 1, 2, 3, 4, 79); `None` for any other.
+    #[cfg(test)]
     pub fn from_mpl(code: u8) -> Option<PathCode> {
         Some(match code {
             0 => PathCode::Stop,
@@ -207,6 +208,7 @@ pub struct Path {
 
 impl Path {
     /// A polyline through `vertices` (no codes).
+    #[cfg(test)]
     pub fn polyline(vertices: Vec<(f64, f64)>) -> Path {
         Path {
             vertices,

@@ -4,6 +4,7 @@ use crate::color::Color;
 
 /// The figure's subplot parameters (`figure.subplot.*`), in figure fractions.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct SubplotParams {
     /// Left edge of the subplot area.
     pub left: f64,
@@ -27,6 +28,17 @@ impl Default for SubplotParams {
     }
 }
 
+option_setters!(SubplotParams {
+    /// `left=` (`figure.subplot.left`).
+    left: f64 => left;
+    /// `bottom=` (`figure.subplot.bottom`).
+    bottom: f64 => bottom;
+    /// `right=` (`figure.subplot.right`).
+    right: f64 => right;
+    /// `top=` (`figure.subplot.top`).
+    top: f64 => top;
+});
+
 /// The rcParams that decide how a figure looks, with matplotlib 3.11's defaults.
 ///
 /// ```
@@ -35,6 +47,7 @@ impl Default for SubplotParams {
 /// assert_eq!(style.title_size_pt, 12.0);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Style {
     /// `font.size`, also tick labels and axis labels ('medium').
     pub font_size_pt: f64,
@@ -92,6 +105,41 @@ impl Default for Style {
         }
     }
 }
+
+option_setters!(Style {
+    /// `font.size`.
+    font_size_pt: f64 => font_size_pt;
+    /// `axes.titlesize`.
+    title_size_pt: f64 => title_size_pt;
+    /// `axes.titlepad`.
+    title_pad_pt: f64 => title_pad_pt;
+    /// `axes.labelpad`.
+    label_pad_pt: f64 => label_pad_pt;
+    /// `axes.linewidth`.
+    axes_linewidth_pt: f64 => axes_linewidth_pt;
+    /// `xtick.major.size` / `ytick.major.size`.
+    major_tick_size_pt: f64 => major_tick_size_pt;
+    /// `xtick.major.width` / `ytick.major.width`.
+    major_tick_width_pt: f64 => major_tick_width_pt;
+    /// `xtick.major.pad` / `ytick.major.pad`.
+    major_tick_pad_pt: f64 => major_tick_pad_pt;
+    /// `xtick.minor.size` / `ytick.minor.size`.
+    minor_tick_size_pt: f64 => minor_tick_size_pt;
+    /// `xtick.minor.width` / `ytick.minor.width`.
+    minor_tick_width_pt: f64 => minor_tick_width_pt;
+    /// `xtick.minor.pad` / `ytick.minor.pad`.
+    minor_tick_pad_pt: f64 => minor_tick_pad_pt;
+    /// `figure.facecolor`.
+    figure_facecolor: Color => figure_facecolor;
+    /// `axes.facecolor`.
+    axes_facecolor: Color => axes_facecolor;
+    /// `axes.edgecolor`.
+    axes_edgecolor: Color => axes_edgecolor;
+    /// `text.color`.
+    text_color: Color => text_color;
+    /// `figure.subplot.*`.
+    subplot: SubplotParams => subplot;
+});
 
 /// Points to pixels at `dpi`: the one place dpi enters lengths.
 #[inline]

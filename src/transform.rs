@@ -29,15 +29,6 @@ impl Affine {
         ty: 0.0,
     };
 
-    /// A pure scale.
-    pub fn scale(sx: f64, sy: f64) -> Affine {
-        Affine {
-            sx,
-            sy,
-            ..Affine::IDENTITY
-        }
-    }
-
     /// A pure translation.
     pub fn translate(tx: f64, ty: f64) -> Affine {
         Affine {

@@ -10,10 +10,9 @@
 //!
 //! Case counts are kept small so the whole file runs in a few seconds.
 
-use figbuf::color::Normed;
 use figbuf::{
     colormap_names, colormap_rgba8, lut_indices, ColorbarOptions, Colormap, Extend, Figure,
-    ImshowOptions, Interpolation, Norm, Orientation, Origin, ScalarData,
+    ImshowOptions, Interpolation, Norm, Normed, Orientation, Origin, ScalarData,
 };
 use ndarray::Array2;
 use proptest::prelude::*;
@@ -103,9 +102,9 @@ proptest! {
         let cmap = Colormap::named(cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let data = ndarray::array![[f64::NAN, lo, hi]];
         let norm = norm.with_limits(Some(lo), Some(hi));
-        let idx = lut_indices(&ScalarData::new(data.view()), &norm, cmap.n()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let idx = lut_indices(&data, &norm, cmap.n()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(idx[(0, 0)] as usize, cmap.n() + 2);
-        let rgba = colormap_rgba8(&ScalarData::new(data.view()), &norm, &cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let rgba = colormap_rgba8(&data, &norm, &cmap).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let bad = cmap.rgba8(f64::NAN);
         prop_assert_eq!([rgba[(0, 0, 0)], rgba[(0, 0, 1)], rgba[(0, 0, 2)], rgba[(0, 0, 3)]], bad);
     }
@@ -163,7 +162,7 @@ proptest! {
         }
         // The same data as float32 takes matplotlib's float32 path.
         let data32 = data.mapv(|v| v as f32);
-        let _ = colormap_rgba8(&ScalarData::new(data32.view()), &norm, &cmap);
+        let _ = colormap_rgba8(&data32, &norm, &cmap);
     }
 }
 
@@ -266,25 +265,19 @@ fn render(case: &FigureCase) -> figbuf::Result<(usize, usize)> {
         2 => Norm::symlog(1.0, 1.0, 10.0)?,
         _ => Norm::power(0.5),
     };
-    let opts = ImshowOptions {
-        cmap: Some(Colormap::named(case.cmap)?),
-        norm: Some(norm),
-        vmin: case.limits.0,
-        vmax: case.limits.1,
-        interpolation: case.interpolation.parse::<Interpolation>()?,
-        origin: case.origin,
-        extent: case.extent,
-        ..Default::default()
-    };
+    let mut opts = ImshowOptions::default()
+        .cmap(Colormap::named(case.cmap)?)
+        .norm(norm)
+        .interpolation(case.interpolation.parse::<Interpolation>()?)
+        .origin(case.origin);
+    (opts.vmin, opts.vmax, opts.extent) = (case.limits.0, case.limits.1, case.extent);
     let im = fig[ax].imshow_with(&data, opts)?;
     if let Some((orientation, extend)) = case.colorbar {
         fig.colorbar_with(
             im,
-            ColorbarOptions {
-                orientation,
-                extend,
-                ..Default::default()
-            },
+            ColorbarOptions::default()
+                .orientation(orientation)
+                .extend(extend),
         )?;
     }
     fig[ax].set_title(case.title.clone());

@@ -11,15 +11,11 @@ use proptest::prelude::*;
 fn view_limits(extent: [f64; 4]) -> ((f64, f64), (f64, f64)) {
     let mut fig = Figure::default();
     let ax = fig.add_subplot();
-    let opts = ImshowOptions {
-        extent: Some(extent),
-        ..Default::default()
-    };
+    let opts = ImshowOptions::default().extent(extent);
     fig[ax]
         .imshow_with(Array2::<f64>::zeros((2, 3)), opts)
         .expect("imshow");
-    let lay = fig.layout().expect("layout");
-    (lay.axes[0].view_x, lay.axes[0].view_y)
+    (fig[ax].get_xlim(), fig[ax].get_ylim())
 }
 
 /// `transforms._nonsingular(v0, v1, expander=0.05, tiny=1e-15)` then `Axis._set_lim`'s

@@ -8,7 +8,7 @@
 //! measures fresh outputs on huge pages (as numpy gets them for its own arrays).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use figbuf::color::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
+use figbuf::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm};
 use ndarray::Array2;
 
 /// Deterministic pseudo-random data in [0, 1) (a 64-bit LCG; no dependency needed).
@@ -32,29 +32,25 @@ fn bench(c: &mut Criterion) {
         let a32 = a64.mapv(|v| v as f32);
         group.throughput(Throughput::Elements((n * n) as u64));
         group.bench_with_input(BenchmarkId::new("f64", n), &a64, |b, a| {
-            b.iter(|| colormap_rgba8(&ScalarData::new(a.view()), &norm, &cmap))
+            b.iter(|| colormap_rgba8(a, &norm, &cmap))
         });
         group.bench_with_input(BenchmarkId::new("f32", n), &a32, |b, a| {
-            b.iter(|| colormap_rgba8(&ScalarData::new(a.view()), &norm, &cmap))
+            b.iter(|| colormap_rgba8(a, &norm, &cmap))
         });
         // Breakdown: the same work into a reused buffer (no page faults of a fresh
         // output), with autoscale and with explicit limits (no autoscale pass either).
         let mut buf = vec![0u8; n * n * 4];
         group.bench_with_input(BenchmarkId::new("f64_into", n), &a64, |b, a| {
-            b.iter(|| colormap_rgba8_into_slice(&ScalarData::new(a.view()), &norm, &cmap, &mut buf))
+            b.iter(|| colormap_rgba8_into_slice(a, &norm, &cmap, &mut buf))
         });
         group.bench_with_input(BenchmarkId::new("f32_into", n), &a32, |b, a| {
-            b.iter(|| colormap_rgba8_into_slice(&ScalarData::new(a.view()), &norm, &cmap, &mut buf))
+            b.iter(|| colormap_rgba8_into_slice(a, &norm, &cmap, &mut buf))
         });
         let fixed = Norm::linear().with_limits(Some(0.0), Some(1.0));
         group.bench_with_input(
             BenchmarkId::new("f64_fixed_limits_into", n),
             &a64,
-            |b, a| {
-                b.iter(|| {
-                    colormap_rgba8_into_slice(&ScalarData::new(a.view()), &fixed, &cmap, &mut buf)
-                })
-            },
+            |b, a| b.iter(|| colormap_rgba8_into_slice(a, &fixed, &cmap, &mut buf)),
         );
     }
     group.finish();

@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| frame.to_png().expect("png"))
     });
     c.bench_function("layout only", |b| {
-        b.iter(|| renderer.layout(&fig).expect("layout"))
+        b.iter(|| figbuf::unstable::layout(&mut renderer, &fig).expect("layout"))
     });
 }
 

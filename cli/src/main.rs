@@ -20,7 +20,7 @@ mod figure_json;
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
     Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
-    Norm, Orientation, Origin,
+    Norm, NormKind, Orientation, Origin,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,26 +41,40 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Render a figure (image, axes, ticks, colorbar) like matplotlib's imshow + savefig.
+    /// DATA is a .npy of 2-D numbers (colour-mapped) or an (H, W, 3) RGB / (H, W, 4) RGBA
+    /// colour image (floats 0..1 or integers 0..255, drawn as it is).
     Imshow(Box<ImshowArgs>),
     /// Render a figure described as matplotlib calls (figure.json; see docs/figure-json.md).
     Render(RenderArgs),
     /// Colour-map data without a figure: matplotlib's cmap(norm(data), bytes=True).
+    /// DATA is a .npy of 2-D numbers (colour images are refused); the output is its
+    /// (H, W, 4) uint8 RGBA array, as .npy or .png.
     Colormap(Box<ColormapArgs>),
+    /// List every colormap name, one a line; with --swatch, also write a PNG of them all.
+    Colormaps(ColormapsArgs),
 }
 
-/// Options shared by both commands: the data, the output and the colour mapping.
+/// `figbuf colormaps`.
+#[derive(Args, Debug)]
+struct ColormapsArgs {
+    /// Also write a .png swatch: one 256 x 12 px gradient row a colormap, top to bottom in
+    /// the order of the list.
+    #[arg(long, value_name = "OUT.png")]
+    swatch: Option<PathBuf>,
+}
+
+/// Options shared by both commands: the output and the colour mapping.
 #[derive(Args, Debug)]
 struct MapArgs {
-    /// Input array (.npy): 2-D numbers, or (H, W, 3|4) colours for imshow.
-    data: PathBuf,
     /// Output file: .png, or .npy for the (H, W, 4) uint8 array.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
-    /// Colormap name (any of matplotlib's 182).
+    /// Colormap name: any of matplotlib's 182, '_r' reversed included (list them with
+    /// `figbuf colormaps`) [default: viridis].
     #[arg(long, allow_hyphen_values = true)]
     cmap: Option<String>,
-    /// Norm: linear, log, symlog:T, power:G, centered, twoslope:C.
-    #[arg(long, allow_hyphen_values = true, value_parser = parse_norm)]
+    /// Norm: linear, log, symlog:T, power:G, centered, twoslope:C [default: linear].
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_from_str::<Norm>)]
     norm: Option<Norm>,
     /// Lower limit of the norm.
     #[arg(long, allow_hyphen_values = true, value_parser = parse_limit)]
@@ -68,25 +82,30 @@ struct MapArgs {
     /// Upper limit of the norm.
     #[arg(long, allow_hyphen_values = true, value_parser = parse_limit)]
     vmax: Option<f64>,
-    /// Colour for NaN (bad) values.
-    #[arg(long, allow_hyphen_values = true, value_parser = parse_color)]
+    /// Colour for NaN (bad) values: a matplotlib colour ('red', '#ff000080', '0.5', 'C1', 'none').
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_from_str::<Color>)]
     bad: Option<Color>,
     /// Colour for values above vmax.
-    #[arg(long, allow_hyphen_values = true, value_parser = parse_color)]
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_from_str::<Color>)]
     over: Option<Color>,
     /// Colour for values below vmin.
-    #[arg(long, allow_hyphen_values = true, value_parser = parse_color)]
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_from_str::<Color>)]
     under: Option<Color>,
 }
 
 #[derive(Args, Debug)]
 struct ColormapArgs {
+    /// Input .npy: a 2-D array of numbers (float16/32/64, int8..64, uint8..64, bool).
+    data: PathBuf,
     #[command(flatten)]
     map: MapArgs,
 }
 
 #[derive(Args, Debug)]
 struct ImshowArgs {
+    /// Input .npy: a 2-D array of numbers (colour-mapped), or an (H, W, 3) RGB / (H, W, 4)
+    /// RGBA colour image of floats in 0..1 or integers 0..255 (drawn as it is).
+    data: PathBuf,
     #[command(flatten)]
     map: MapArgs,
     /// Resampling: auto, antialiased, nearest, bilinear, bicubic, hanning, ...
@@ -209,44 +228,6 @@ fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
     }
 }
 
-fn parse_color(s: &str) -> Result<Color, String> {
-    Color::parse(s).map_err(|e| e.to_string())
-}
-
-fn parse_norm(s: &str) -> Result<Norm, String> {
-    let (kind, arg) = match s.split_once(':') {
-        Some((k, a)) => (k, Some(a)),
-        None => (s, None),
-    };
-    let num = |what: &str| -> Result<f64, String> {
-        let a =
-            arg.ok_or_else(|| format!("--norm {kind} needs a number: {kind}:{what}, got {s:?}"))?;
-        let v = parse_number(&format!("the {what} of --norm {kind}"), a)?;
-        if v.is_finite() {
-            Ok(v)
-        } else {
-            Err(format!(
-                "the {what} of --norm {kind} must be finite, got {a}"
-            ))
-        }
-    };
-    let no_arg = || match arg {
-        Some(_) => Err(format!("--norm {kind} takes no parameter, got {s:?}")),
-        None => Ok(()),
-    };
-    match kind {
-        "linear" => no_arg().map(|_| Norm::linear()),
-        "log" => no_arg().map(|_| Norm::log()),
-        "centered" => no_arg().map(|_| Norm::centered(0.0, None)),
-        "symlog" => Norm::symlog(num("linthresh")?, 1.0, 10.0).map_err(|e| e.to_string()),
-        "power" => Ok(Norm::power(num("gamma")?)),
-        "twoslope" => Ok(Norm::two_slope(num("vcenter")?)),
-        _ => Err(format!(
-            "--norm must be one of linear, log, symlog:T, power:G, centered, twoslope:C, got {s:?}"
-        )),
-    }
-}
-
 /// What went wrong, and which exit status it earns.
 enum Failure {
     Usage(String),
@@ -276,10 +257,7 @@ fn check_limits(map: &MapArgs) -> Result<(), Failure> {
             )));
         }
     }
-    if matches!(
-        map.norm.as_ref().map(|n| n.kind()),
-        Some(figbuf::color::NormKind::Log)
-    ) {
+    if matches!(map.norm.as_ref().map(|n| n.kind()), Some(NormKind::Log)) {
         for (what, v) in [("--vmin", map.vmin), ("--vmax", map.vmax)] {
             if let Some(v) = v.filter(|&v| v <= 0.0) {
                 return Err(Failure::Usage(format!(
@@ -365,12 +343,13 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
-    let data = figbuf::npy::read_image_data(&args.map.data)?;
+    let data = figbuf::npy::read_image_data(&args.data)?;
     let scalar = data.as_scalar().ok_or_else(|| {
         let (h, w) = data.shape();
+        let c = data.channels().unwrap_or(0);
         Failure::Runtime(format!(
-            "{}: colormap needs a 2-D array of numbers, got a ({h}, {w}, 3|4) colour image",
-            args.map.data.display()
+            "{}: colormap needs a 2-D array of numbers, got a ({h}, {w}, {c}) colour image",
+            args.data.display()
         ))
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
@@ -381,7 +360,7 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
             if h == 0 || w == 0 {
                 return Err(Failure::Runtime(format!(
                     "{}: cannot write a PNG of an empty ({h}, {w}) array; expected at least one row and one column (write an empty array to a .npy output instead)",
-                    args.map.data.display()
+                    args.data.display()
                 )));
             }
             let frame = figbuf::Frame::from_rgba8(w, h, 100.0, rgba.into_raw_vec_and_offset().0)?;
@@ -404,25 +383,21 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     if args.fill {
         fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
-    let data: ImageData = figbuf::npy::read_image_data(&args.map.data)?;
+    let data: ImageData = figbuf::npy::read_image_data(&args.data)?;
     let ax = fig.add_subplot();
-    let opts = ImshowOptions {
-        cmap: Some(cmap),
-        norm: Some(norm),
-        interpolation: args.interpolation.unwrap_or_default(),
-        origin: args.origin.unwrap_or_default(),
-        extent: args.extent,
-        aspect: args.aspect.unwrap_or_default(),
-        ..Default::default()
-    };
+    let mut opts = ImshowOptions::default()
+        .cmap(cmap)
+        .norm(norm)
+        .interpolation(args.interpolation.unwrap_or_default())
+        .origin(args.origin.unwrap_or_default())
+        .aspect(args.aspect.unwrap_or_default());
+    opts.extent = args.extent;
     let im = fig[ax].imshow_with(data, opts)?;
     if let Some(orientation) = args.colorbar {
-        let options = ColorbarOptions {
-            orientation,
-            extend: args.extend.unwrap_or_default(),
-            label: args.cbar_label.clone(),
-            ..Default::default()
-        };
+        let mut options = ColorbarOptions::default()
+            .orientation(orientation)
+            .extend(args.extend.unwrap_or_default());
+        options.label = args.cbar_label.clone();
         fig.colorbar_with(im, options)?;
     }
     if let Some(t) = &args.title {
@@ -470,6 +445,42 @@ fn run_render(args: &RenderArgs) -> Result<(), Failure> {
     write_atomically(&args.output, &bytes)
 }
 
+/// Width and height in pixels of one colormap's row in the swatch.
+const SWATCH_ROW: (usize, usize) = (256, 12);
+
+fn run_colormaps(args: &ColormapsArgs) -> Result<(), Failure> {
+    let names: Vec<&str> = figbuf::colormap_names().collect();
+    if let Some(path) = &args.swatch {
+        if !matches!(output_kind(path)?, OutputKind::Png) {
+            return Err(Failure::Usage(format!(
+                "--swatch must name a .png file, got {:?}",
+                path.display().to_string()
+            )));
+        }
+        let (w, h) = SWATCH_ROW;
+        // One row of `w` values 0..1 per colormap, repeated `h` times: the LUT gradient.
+        let ramp = ndarray::Array2::from_shape_fn((h, w), |(_, c)| c as f64 / (w - 1) as f64);
+        let norm = Norm::linear().with_limits(Some(0.0), Some(1.0));
+        let mut pixels = Vec::with_capacity(names.len() * w * h * 4);
+        for name in &names {
+            let rgba = figbuf::colormap_rgba8(&ramp, &norm, &Colormap::named(name)?)?;
+            pixels.extend(rgba.iter());
+        }
+        let frame = figbuf::Frame::from_rgba8(w, h * names.len(), 100.0, pixels)?;
+        write_atomically(path, &frame.to_png()?)?;
+    }
+    let mut out = String::with_capacity(names.len() * 12);
+    for name in &names {
+        out.push_str(name);
+        out.push('\n');
+    }
+    use std::io::Write;
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| Failure::Runtime(format!("writing the list: {e}")))
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -483,6 +494,7 @@ fn main() -> ExitCode {
         Command::Imshow(a) => run_imshow(a),
         Command::Colormap(a) => run_colormap(a),
         Command::Render(a) => run_render(a),
+        Command::Colormaps(a) => run_colormaps(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

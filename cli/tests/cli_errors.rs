@@ -367,7 +367,7 @@ fn cases() -> Vec<Case> {
             &["colormap", "{in}", "-o", "{out}"],
             Some(npy("|u1", "(1, 1, 3)", &[1, 2, 3])),
             1,
-            "colour image",
+            "got a (1, 1, 3) colour image",
         ),
         case(
             "colormap_empty_png",

@@ -4,6 +4,7 @@
 //! Budgets in tests/reference/text/budgets.json only ever tighten; a failure leaves
 //! actual/expected/diff images under target/figbuf-test-output/.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{cases_dir, decode_png, metrics, write_failure};

@@ -104,24 +104,20 @@ fn render(b: &mut Bytes<'_>) -> figbuf::Result<()> {
         5 => Norm::centered(p, None),
         _ => Norm::no_norm(),
     };
-    let opts = ImshowOptions {
-        cmap: Some(cmap),
-        norm: Some(norm),
-        vmin: b.option(Bytes::number),
-        vmax: b.option(Bytes::number),
-        interpolation: b.pick(INTERPOLATIONS).parse::<Interpolation>()?,
-        origin: b.pick(&[Origin::Upper, Origin::Lower]),
-        extent: b.option(|b| [b.number(), b.number(), b.number(), b.number()]),
-        ..Default::default()
-    };
+    let mut opts = ImshowOptions::default().cmap(cmap).norm(norm);
+    opts.vmin = b.option(Bytes::number);
+    opts.vmax = b.option(Bytes::number);
+    let mut opts = opts
+        .interpolation(b.pick(INTERPOLATIONS).parse::<Interpolation>()?)
+        .origin(b.pick(&[Origin::Upper, Origin::Lower]));
+    opts.extent = b.option(|b| [b.number(), b.number(), b.number(), b.number()]);
     let im = fig[ax].imshow_with(&data, opts)?;
     if b.u8() % 2 == 1 {
-        let options = ColorbarOptions {
-            orientation: b.pick(&[Orientation::Vertical, Orientation::Horizontal]),
-            extend: b.pick(&[Extend::Neither, Extend::Min, Extend::Max, Extend::Both]),
-            label: b.option(|b| String::from_utf8_lossy(&[b.u8(), b.u8(), b.u8()]).into_owned()),
-            ..Default::default()
-        };
+        let mut options = ColorbarOptions::default()
+            .orientation(b.pick(&[Orientation::Vertical, Orientation::Horizontal]))
+            .extend(b.pick(&[Extend::Neither, Extend::Min, Extend::Max, Extend::Both]));
+        options.label =
+            b.option(|b| String::from_utf8_lossy(&[b.u8(), b.u8(), b.u8()]).into_owned());
         fig.colorbar_with(im, options)?;
     }
     if b.u8() % 4 == 0 {

@@ -133,7 +133,7 @@ fn anchored(loc: usize, w: f64, h: f64, parent: &Bbox, pad: f64) -> (f64, f64) {
 /// What a legend draws, in order.
 pub(crate) enum LegendItem {
     Paint(Paint),
-    Text(TextItem),
+    Text(Box<TextItem>),
 }
 
 /// One entry: its handle artist and label.
@@ -469,8 +469,8 @@ pub(crate) fn paint_legend(
     if let Some(t) = &title {
         let (ox, oy) = (px + top_offs[0].0, py + top_offs[0].1);
         let mut t = t.clone();
-        t.pen = (t.pen.0 + ox, t.pen.1 + oy);
-        out.push(LegendItem::Text(t));
+        t.translate(ox, oy);
+        out.push(LegendItem::Text(Box::new(t)));
         k = 1;
     }
     let (hx, hy) = (px + top_offs[k].0, py + top_offs[k].1);
@@ -487,14 +487,8 @@ pub(crate) fn paint_legend(
             );
             let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
             let mut t = entries[ei].label.clone();
-            t.pen = (t.pen.0 + tx, t.pen.1 + ty);
-            t.bbox = Bbox {
-                x0: t.bbox.x0 + tx,
-                y0: t.bbox.y0 + ty,
-                x1: t.bbox.x1 + tx,
-                y1: t.bbox.y1 + ty,
-            };
-            out.push(LegendItem::Text(t));
+            t.translate(tx, ty);
+            out.push(LegendItem::Text(Box::new(t)));
         }
     }
     Ok(out)

@@ -123,7 +123,7 @@ impl Colormap {
     /// nearest registered names.
     ///
     /// ```
-    /// use figbuf::color::Colormap;
+    /// use figbuf::Colormap;
     /// let viridis = Colormap::named("viridis").unwrap();
     /// assert_eq!(viridis.n(), 256);
     /// assert!(Colormap::named("virdis").is_err());

@@ -2,7 +2,7 @@
 //! optional mask), [`lut_indices`] (the per-pixel LUT index, the core both image stages
 //! share) and [`colormap_rgba8`] (`cmap(norm(data), bytes=True)`).
 
-use ndarray::{Array2, Array3, ArrayView2, ArrayViewMut3, Axis};
+use ndarray::{Array2, Array3, ArrayBase, ArrayView2, ArrayViewMut3, Axis, Data, Ix2};
 use rayon::prelude::*;
 
 use super::colormap::{index_f32, index_f64, index_int, Colormap};
@@ -147,6 +147,65 @@ pub struct ScalarData<'a> {
 impl<'a, T: Element> From<ArrayView2<'a, T>> for ScalarData<'a> {
     fn from(view: ArrayView2<'a, T>) -> Self {
         ScalarData::new(view)
+    }
+}
+
+/// What the colour-mapping functions take: a 2-D array of a supported dtype as an ndarray
+/// user holds it (owned, `&Array2`, a view, a reference to a view, any layout) or a
+/// [`ScalarData`] (a view with a mask). Nothing is copied.
+///
+/// ```
+/// use figbuf::{colormap_rgba8, Colormap, Norm, ScalarData};
+/// let data = ndarray::array![[0.0f32, 1.0], [2.0, 3.0]];
+/// let (norm, cmap) = (Norm::linear(), Colormap::named("viridis")?);
+/// let a = colormap_rgba8(&data, &norm, &cmap)?;
+/// let b = colormap_rgba8(data.view(), &norm, &cmap)?;
+/// let c = colormap_rgba8(&data.t(), &norm, &cmap)?; // transposed: any strides
+/// let d = colormap_rgba8(ScalarData::new(data.view()), &norm, &cmap)?;
+/// assert_eq!(a, b);
+/// assert_eq!(a, d);
+/// assert_eq!(c[[0, 1, 0]], a[[1, 0, 0]]);
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+pub trait AsScalarData {
+    /// The data as a borrowed [`ScalarData`].
+    fn as_scalar_data(&self) -> ScalarData<'_>;
+}
+
+impl<S: Data> AsScalarData for ArrayBase<S, Ix2>
+where
+    S::Elem: Element,
+{
+    fn as_scalar_data(&self) -> ScalarData<'_> {
+        ScalarData::new(self.view())
+    }
+}
+
+impl AsScalarData for ScalarData<'_> {
+    fn as_scalar_data(&self) -> ScalarData<'_> {
+        // ndarray's views are invariant in their lifetime: reborrow each one.
+        let values = match &self.values {
+            Values::F64(v) => Values::F64(v.view()),
+            Values::F32(v) => Values::F32(v.view()),
+            Values::I8(v) => Values::I8(v.view()),
+            Values::I16(v) => Values::I16(v.view()),
+            Values::I32(v) => Values::I32(v.view()),
+            Values::I64(v) => Values::I64(v.view()),
+            Values::U8(v) => Values::U8(v.view()),
+            Values::U16(v) => Values::U16(v.view()),
+            Values::U32(v) => Values::U32(v.view()),
+            Values::U64(v) => Values::U64(v.view()),
+        };
+        ScalarData {
+            values,
+            mask: self.mask.as_ref().map(|m| m.view()),
+        }
+    }
+}
+
+impl<X: AsScalarData + ?Sized> AsScalarData for &X {
+    fn as_scalar_data(&self) -> ScalarData<'_> {
+        (**self).as_scalar_data()
     }
 }
 
@@ -918,8 +977,8 @@ fn for_rows<E: Send>(
 /// The per-pixel LUT index of `cmap(norm(data))` for a colormap of `n` colours: `0..n`
 /// colours, `n` under, `n + 1` over, `n + 2` bad. The norm's unset limits are autoscaled
 /// from the data first ([`ScalarData::autoscaled`]).
-pub fn lut_indices(data: &ScalarData<'_>, norm: &Norm, n: usize) -> Result<Array2<u32>> {
-    lut_indices_scanned(data, norm, n, None).map(|(indices, _)| indices)
+pub fn lut_indices(data: impl AsScalarData, norm: &Norm, n: usize) -> Result<Array2<u32>> {
+    lut_indices_scanned(&data.as_scalar_data(), norm, n, None).map(|(indices, _)| indices)
 }
 
 /// [`lut_indices`], and with rows `other` to look for, their [`IndexScan`], taken while each
@@ -1109,14 +1168,15 @@ fn with_indexer(
 /// buffer with [`colormap_rgba8_into_slice`] saves the faults altogether.
 ///
 /// ```
-/// use figbuf::color::{colormap_rgba8, Colormap, Norm, ScalarData};
+/// use figbuf::{colormap_rgba8, Colormap, Norm};
 /// let data = ndarray::array![[0.0, 0.5], [1.0, f64::NAN]];
-/// let rgba = colormap_rgba8(&ScalarData::new(data.view()), &Norm::linear(),
-///                           &Colormap::named("viridis").unwrap()).unwrap();
+/// let rgba = colormap_rgba8(&data, &Norm::linear(), &Colormap::named("viridis")?)?;
 /// assert_eq!(rgba.shape(), &[2, 2, 4]);
-/// assert_eq!(&rgba.as_slice().unwrap()[..4], &[68, 1, 84, 255]);
+/// assert_eq!(rgba.as_slice().map(|s| &s[..4]), Some(&[68, 1, 84, 255][..]));
+/// # Ok::<(), figbuf::Error>(())
 /// ```
-pub fn colormap_rgba8(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
+pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
+    let data = &data.as_scalar_data();
     let (rows, cols) = data.shape();
     let n = cmap.n();
     let table = WordLut::new(cmap);
@@ -1140,11 +1200,12 @@ pub fn colormap_rgba8(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Re
 /// [`colormap_rgba8`] into the caller's buffer: `out` is row-major RGBA8 of exactly
 /// `rows * columns * 4` bytes. Allocates nothing but the (N + 3)-entry byte table.
 pub fn colormap_rgba8_into_slice(
-    data: &ScalarData<'_>,
+    data: impl AsScalarData,
     norm: &Norm,
     cmap: &Colormap,
     out: &mut [u8],
 ) -> Result<()> {
+    let data = &data.as_scalar_data();
     let (rows, cols) = data.shape();
     if out.len() != rows * cols * 4 {
         return Err(Error::invalid(
@@ -1180,11 +1241,12 @@ fn fill_rgba8(data: &ScalarData<'_>, ix: &Indexer<'_>, table: &WordLut, out: &mu
 
 /// [`colormap_rgba8`] into the caller's `(rows, columns, 4)` array view (any layout).
 pub fn colormap_rgba8_into(
-    data: &ScalarData<'_>,
+    data: impl AsScalarData,
     norm: &Norm,
     cmap: &Colormap,
     mut out: ArrayViewMut3<'_, u8>,
 ) -> Result<()> {
+    let data = &data.as_scalar_data();
     let (rows, cols) = data.shape();
     if out.dim() != (rows, cols, 4) {
         return Err(Error::invalid(
@@ -1210,19 +1272,14 @@ pub fn colormap_rgba8_into(
 
 /// The float RGBA of `cmap(norm(data))` (bad = the colormap's bad colour), for the
 /// 'rgba' image stage, which resamples floats.
-pub fn colormap_rgba(data: &ScalarData<'_>, norm: &Norm, cmap: &Colormap) -> Result<Array3<f64>> {
+pub fn colormap_rgba(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> Result<Array3<f64>> {
+    let data = &data.as_scalar_data();
     let idx = lut_indices(data, norm, cmap.n())?;
     let lut = cmap.lut();
     let (rows, cols) = idx.dim();
     Ok(Array3::from_shape_fn((rows, cols, 4), |(r, c, k)| {
         lut.get(idx[(r, c)] as usize).map_or(0.0, |row| row[k])
     }))
-}
-
-/// `uint8(v * 255)` applied to a float RGBA colour (truncation), exposed for the image
-/// stages.
-pub fn rgba_to_bytes_trunc(v: [f64; 4]) -> [u8; 4] {
-    v.map(trunc_byte)
 }
 
 #[cfg(test)]
@@ -1478,7 +1535,7 @@ mod tests {
         let cmap = Colormap::named("viridis").unwrap();
         let mut small = vec![0u8; 5];
         let e = colormap_rgba8_into_slice(
-            &ScalarData::new(a.view()),
+            ScalarData::new(a.view()),
             &Norm::linear(),
             &cmap,
             &mut small,
@@ -1492,7 +1549,7 @@ mod tests {
         // imshow of an all-NaN array shows nothing: every pixel is the bad colour.
         let a = Array2::from_elem((2, 2), f64::NAN);
         let cmap = Colormap::named("viridis").unwrap();
-        let got = colormap_rgba8(&ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
+        let got = colormap_rgba8(ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
         assert!(got.iter().all(|&b| b == 0));
     }
 }

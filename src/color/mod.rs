@@ -24,7 +24,7 @@ pub use colormap::{colormap_names, Colormap};
 pub(crate) use mapping::lut_indices_scanned;
 pub use mapping::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice, lut_indices,
-    rgba_to_bytes_trunc, Element, ScalarData, Values,
+    AsScalarData, Element, ScalarData, Values,
 };
 pub(crate) use norm::Prepared;
 pub use norm::{Extend, Norm, NormKind, Normed, Work};

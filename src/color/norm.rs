@@ -49,6 +49,7 @@ impl std::str::FromStr for Extend {
 
 /// Which normalisation, with its own parameters.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NormKind {
     /// `Normalize`: `(v - vmin) / (vmax - vmin)`.
     Linear,
@@ -120,6 +121,65 @@ pub enum Normed {
 impl Default for Norm {
     fn default() -> Self {
         Norm::linear()
+    }
+}
+
+/// Parses a norm by its matplotlib name, with its one parameter after a colon: `linear`,
+/// `log`, `symlog:LINTHRESH`, `power:GAMMA`, `centered`, `twoslope:VCENTER` (the CLI's
+/// `--norm`). Limits stay unset (autoscaled); set them with [`Norm::with_limits`].
+///
+/// ```
+/// use figbuf::{Norm, NormKind};
+/// let norm: Norm = "power:0.5".parse()?;
+/// assert_eq!(norm.kind(), &NormKind::Power { gamma: 0.5 });
+/// assert!("power".parse::<Norm>().is_err());
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+impl std::str::FromStr for Norm {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Norm> {
+        let (kind, arg) = match s.split_once(':') {
+            Some((k, a)) => (k, Some(a)),
+            None => (s, None),
+        };
+        let num = |what: &str| -> Result<f64> {
+            let a = arg.ok_or_else(|| {
+                Error::invalid(
+                    format!("norm {kind}"),
+                    format!("{s:?}"),
+                    format!("'{kind}:{what}' with a number"),
+                )
+            })?;
+            match a.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() => Ok(v),
+                _ => Err(Error::invalid(
+                    format!("the {what} of norm {kind}"),
+                    format!("{a:?}"),
+                    "a finite number",
+                )),
+            }
+        };
+        let no_arg = || match arg {
+            Some(_) => Err(Error::invalid(
+                format!("norm {kind}"),
+                format!("{s:?}"),
+                format!("'{kind}' without a parameter"),
+            )),
+            None => Ok(()),
+        };
+        match kind {
+            "linear" => no_arg().map(|_| Norm::linear()),
+            "log" => no_arg().map(|_| Norm::log()),
+            "centered" => no_arg().map(|_| Norm::centered(0.0, None)),
+            "symlog" => Norm::symlog(num("linthresh")?, 1.0, 10.0),
+            "power" => Ok(Norm::power(num("gamma")?)),
+            "twoslope" => Ok(Norm::two_slope(num("vcenter")?)),
+            _ => Err(Error::invalid(
+                "norm",
+                format!("{s:?}"),
+                "one of linear, log, symlog:T, power:G, centered, twoslope:C",
+            )),
+        }
     }
 }
 

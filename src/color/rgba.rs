@@ -36,6 +36,20 @@ const PROP_CYCLE: [&str; 10] = [
     "#bcbd22", "#17becf",
 ];
 
+/// Parses a colour as [`Color::parse`] does (`matplotlib.colors.to_rgba`).
+///
+/// ```
+/// let c: figbuf::Color = "tab:blue".parse()?;
+/// assert_eq!(c.to_rgba8_round(), [0x1f, 0x77, 0xb4, 255]);
+/// # Ok::<(), figbuf::Error>(())
+/// ```
+impl std::str::FromStr for Color {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Color> {
+        Color::parse(s)
+    }
+}
+
 impl Color {
     /// Fully transparent black, matplotlib's `'none'` and the default *bad* colour.
     pub const TRANSPARENT: Color = Color::new(0.0, 0.0, 0.0, 0.0);
@@ -92,7 +106,7 @@ impl Color {
     /// names), as matplotlib does.
     ///
     /// ```
-    /// use figbuf::color::Color;
+    /// use figbuf::Color;
     /// assert_eq!(Color::parse("r").unwrap(), Color::rgb(1.0, 0.0, 0.0));
     /// assert_eq!(Color::parse("#ff000080").unwrap().a, 128.0 / 255.0);
     /// assert!(Color::parse("notacolour").is_err());

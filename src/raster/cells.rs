@@ -282,11 +282,6 @@ impl Rasterizer {
         }
     }
 
-    /// Cells accumulated so far (for memory bounds).
-    pub fn cell_count(&self) -> usize {
-        self.cells.len()
-    }
-
     /// Starts a new contour at device point (x, y) (pixels, y down).
     pub fn move_to(&mut self, x: f64, y: f64) {
         self.close();

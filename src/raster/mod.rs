@@ -10,13 +10,17 @@ pub mod blend;
 pub mod cells;
 pub mod clip;
 pub mod curves;
+#[cfg(test)]
+mod fixture_tests;
 mod grid;
 pub mod pathconv;
 mod pathdraw;
 pub mod stroke;
 pub mod strokegen;
 
-use crate::scene::{DrawList, DrawOp, IRect, Mask};
+#[cfg(test)]
+use crate::scene::DrawList;
+use crate::scene::{DrawOp, IRect, Mask};
 use blend::{copy_or_blend, mult};
 use cells::Rasterizer;
 use rayon::prelude::*;
@@ -47,16 +51,6 @@ impl Canvas {
         }
     }
 
-    /// Width in pixels.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> usize {
-        self.height
-    }
-
     /// The pixels, row-major RGBA8.
     pub fn into_data(self) -> Vec<u8> {
         self.data
@@ -75,12 +69,14 @@ impl Canvas {
     }
 
     /// Executes every operation of `list` in order.
+    #[cfg(test)]
     pub fn draw(&mut self, list: &DrawList) {
         self.band().draw_ops(list.ops.iter());
     }
 
     /// [`Canvas::draw`], failing when a path's stroke could not allocate the memory for its
     /// vertices (that stroke is then incomplete; everything else is drawn).
+    #[cfg(test)]
     pub fn try_draw(&mut self, list: &DrawList) -> crate::Result<()> {
         let mut band = self.band();
         band.draw_ops(list.ops.iter());
@@ -363,6 +359,7 @@ impl Band<'_> {
 }
 
 /// Rasterizes a draw list into a fresh canvas.
+#[cfg(test)]
 pub fn rasterize(list: &DrawList) -> Canvas {
     let all: Vec<usize> = (0..list.ops.len()).collect();
     rasterize_some(list.width, list.height, &list.ops, &all)

@@ -1197,19 +1197,7 @@ pub fn resample_rgba(
 /// source pixel `i` (row-major) is `table[index[i]]`, premultiplied float RGBA (such as
 /// the rows of a colormap's LUT). Bit-identical to expanding the image first; reads 4
 /// bytes a source pixel instead of 32. Device order (top row first).
-///
-/// ```
-/// use figbuf::resample::{place, resample_rgba_lut, Interpolation, Origin};
-/// let table = [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 1.0, 1.0]];
-/// let index = [0, 1, 1, 0];
-/// // A 2 x 2 image (default extent) filling a 3 x 3 pixel axes box.
-/// let extent = [-0.5, 1.5, 1.5, -0.5];
-/// let placement = place(extent, Origin::Upper, 2, 2, (-0.5, 1.5), (1.5, -0.5), [0.0, 0.0, 3.0, 3.0])
-///     .expect("visible");
-/// let px = resample_rgba_lut(&index, &table, &placement, Interpolation::Bilinear, 4.0)?;
-/// assert_eq!(px.len(), 9);
-/// # Ok::<(), figbuf::Error>(())
-/// ```
+#[cfg(test)]
 pub fn resample_rgba_lut(
     index: &[u32],
     table: &[[f64; 4]],
@@ -1939,5 +1927,31 @@ mod tests {
     fn bytes_truncate() {
         let out = rgba_to_bytes(&[[0.25, 0.5, 0.0, 0.5], [0.0, 0.0, 0.0, 0.0]]);
         assert_eq!(out, [[127, 255, 0, 127], [0, 0, 0, 0]]);
+    }
+}
+
+/// The examples that documented these internals, as unit tests.
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn resample_rgba_lut_of_a_2x2_image() -> crate::Result<()> {
+        use crate::resample::{place, resample_rgba_lut, Interpolation, Origin};
+        let table = [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 1.0, 1.0]];
+        let index = [0, 1, 1, 0];
+        // A 2 x 2 image (default extent) filling a 3 x 3 pixel axes box.
+        let extent = [-0.5, 1.5, 1.5, -0.5];
+        let placement = place(
+            extent,
+            Origin::Upper,
+            2,
+            2,
+            (-0.5, 1.5),
+            (1.5, -0.5),
+            [0.0, 0.0, 3.0, 3.0],
+        )
+        .expect("visible");
+        let px = resample_rgba_lut(&index, &table, &placement, Interpolation::Bilinear, 4.0)?;
+        assert_eq!(px.len(), 9);
+        Ok(())
     }
 }

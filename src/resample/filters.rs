@@ -13,8 +13,6 @@ pub const FILTER_SCALE: i32 = 1 << FILTER_SHIFT;
 pub const SUBPIXEL_SHIFT: u32 = 8;
 /// `1 << SUBPIXEL_SHIFT`.
 pub const SUBPIXEL_SCALE: i32 = 1 << SUBPIXEL_SHIFT;
-/// `SUBPIXEL_SCALE - 1`.
-pub const SUBPIXEL_MASK: i32 = SUBPIXEL_SCALE - 1;
 
 /// Agg's `iround`: round half away from zero, then truncate to `int`.
 pub(crate) fn iround(v: f64) -> i32 {

@@ -39,12 +39,13 @@ use crate::transform::Affine;
 use crate::{Error, Result};
 
 pub use engine::{
-    nearest_indices, numpy_u8, premultiply, premultiply_f32, resample_mask, resample_rgba,
-    resample_rgba_f32, resample_rgba_lut, resample_scalar, resample_scalar_f32, rgba_f32_to_bytes,
-    rgba_to_bytes, rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD,
+    nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
+    resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes, rgba_u8_to_f32,
+    DEFAULT_FILTERRAD, MAX_FILTERRAD,
 };
+#[cfg(test)]
+pub(crate) use engine::{numpy_u8, resample_rgba_lut};
 pub(crate) use engine::{plan_narrow, resample_rgba_lut_ahead, transparent_rows, IndexScan};
-pub use filters::FilterLut;
 
 /// Where array row 0 goes: matplotlib's `origin` parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -259,6 +260,7 @@ impl Placement {
     /// The block's top-left corner in device pixels `(column, row)` on a canvas of integer
     /// height `canvas_height`: `(x0, H - (y0 + height))`. May be negative or beyond the
     /// canvas when the Axes sticks out of the figure.
+    #[cfg(test)]
     pub fn device_origin(&self, canvas_height: i64) -> (i64, i64) {
         (self.x0, canvas_height - (self.y0 + self.height as i64))
     }

@@ -28,8 +28,8 @@ pub mod mathtext;
 mod outline;
 mod raster;
 
-pub use block::{BlockLine, PlacedBlock, TextBlock};
-pub use mathtext::{is_math, layout_math, rasterize_math, MathRect, MathText};
+pub use block::{PlacedBlock, TextBlock};
+pub use mathtext::{rasterize_math, MathText};
 
 use std::collections::HashMap;
 
@@ -166,6 +166,7 @@ pub struct ShapedText {
 }
 
 /// One glyph's coverage, placed in device pixels (origin top-left, y down).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlyphMask {
     /// Device column of the leftmost bitmap column (FreeType's `bitmap_left`).
@@ -232,7 +233,9 @@ pub enum VerticalAlignment {
     Bottom,
     /// `'baseline'`.
     Baseline,
-    /// `'center'`: the middle of the box.
+    /// `'center'`: the middle of the box. No figure element is aligned so yet; the text
+    /// fixtures (matplotlib's own placements) exercise it.
+    #[cfg_attr(not(test), allow(dead_code))]
     Center,
     /// `'center_baseline'`: half the ascent above the baseline.
     CenterBaseline,
@@ -304,15 +307,6 @@ struct BitmapKey {
 
 /// Shapes text and rasterises glyphs, caching hinting instances, hinted outlines and
 /// glyph bitmaps. Owned by the caller: there is no global state.
-///
-/// ```
-/// use figbuf::text::GlyphCache;
-/// let mut cache = GlyphCache::new();
-/// let line = cache.shape("0.5", 10.0, 100.0).unwrap();
-/// assert_eq!(line.width_px, 22.0); // 9 + 4 + 9 px of hinted advances
-/// let masks = cache.rasterize(&line, 10.0, 20.0, 40, 0.0);
-/// assert_eq!(masks.len(), 3);
-/// ```
 pub struct GlyphCache {
     faces: Vec<Face>,
     shaper: ShapeContext,
@@ -394,15 +388,6 @@ impl GlyphCache {
     /// A parsed embedded font.
     pub(crate) fn face(&self, face: FontFace) -> &Face {
         &self.faces[face.index()]
-    }
-
-    /// Drops every cached line, outline, hinting instance and bitmap (the caches grow
-    /// with every new size, angle, phase and text otherwise).
-    pub fn clear(&mut self) {
-        self.sizes.clear();
-        self.bitmaps.clear();
-        self.lines.clear();
-        self.maths.clear();
     }
 
     /// The hinting state for a 26.6 size, created on first use.
@@ -661,6 +646,7 @@ impl GlyphCache {
     }
 
     /// Rasterises `shaped` as [`GlyphCache::for_each_mask`] does, collecting owned masks.
+    #[cfg(test)]
     pub fn rasterize(
         &mut self,
         shaped: &ShapedText,
@@ -689,6 +675,7 @@ fn clamp_i32(v: i64) -> i32 {
 
 /// Shapes one line with a throw-away [`GlyphCache`]. Prefer [`GlyphCache::shape`] for
 /// more than one label: it keeps the hinting state.
+#[cfg(test)]
 pub fn shape(text: &str, size_pt: f64, dpi: f64) -> Result<ShapedText> {
     GlyphCache::new().shape(text, size_pt, dpi)
 }
@@ -707,21 +694,7 @@ fn rotate_point(angle_deg: f64, x: f64, y: f64) -> (f64, f64) {
 /// anchored at `anchor` with `ha`/`va`, rotated `rotation_deg` with
 /// `rotation_mode='anchor'`, as `Text._get_layout` + `Text.draw` compute it: the box
 /// `[0, w] × [−d, a]` is aligned unrotated, then the offset is rotated.
-///
-/// ```
-/// use figbuf::text::{pen_origin, shape, HorizontalAlignment, VerticalAlignment};
-/// // A y tick label: ha='right', va='center_baseline' (spec §6.5).
-/// let label = shape("0.5", 10.0, 100.0).unwrap();
-/// let (x, y) = pen_origin(
-///     &label,
-///     (70.0, 240.0),
-///     HorizontalAlignment::Right,
-///     VerticalAlignment::CenterBaseline,
-///     0.0,
-/// );
-/// assert_eq!(x, 70.0 - label.width_px);
-/// assert_eq!(y, 240.0 - label.ascent_px / 2.0);
-/// ```
+#[cfg(test)]
 pub fn pen_origin(
     shaped: &ShapedText,
     anchor: (f64, f64),
@@ -755,3 +728,33 @@ pub fn pen_origin(
 mod fixture;
 #[cfg(test)]
 mod tests;
+
+/// The examples that documented these internals, as unit tests.
+#[cfg(test)]
+mod examples {
+    #[test]
+    fn glyph_cache_shapes_and_rasterizes() {
+        use crate::text::GlyphCache;
+        let mut cache = GlyphCache::new();
+        let line = cache.shape("0.5", 10.0, 100.0).unwrap();
+        assert_eq!(line.width_px, 22.0); // 9 + 4 + 9 px of hinted advances
+        let masks = cache.rasterize(&line, 10.0, 20.0, 40, 0.0);
+        assert_eq!(masks.len(), 3);
+    }
+
+    #[test]
+    fn pen_origin_aligns_a_y_tick_label() {
+        use crate::text::{pen_origin, shape, HorizontalAlignment, VerticalAlignment};
+        // A y tick label: ha='right', va='center_baseline' (spec §6.5).
+        let label = shape("0.5", 10.0, 100.0).unwrap();
+        let (x, y) = pen_origin(
+            &label,
+            (70.0, 240.0),
+            HorizontalAlignment::Right,
+            VerticalAlignment::CenterBaseline,
+            0.0,
+        );
+        assert_eq!(x, 70.0 - label.width_px);
+        assert_eq!(y, 240.0 - label.ascent_px / 2.0);
+    }
+}

@@ -13,11 +13,9 @@ pub enum LogSubs {
     /// `'auto'` (also what `subs=None` means): `2 .. base-1` between decades, or nothing
     /// at all when 10 or more decades are in view. The log scale's minor locator.
     Auto,
-    /// `'all'`: `1 .. base-1`, or only the decades when 10 or more decades are in view.
-    All,
 }
 
-/// Largest base accepted: `'auto'` / `'all'` subs and the formatter's sublabel sets have one
+/// Largest base accepted: `'auto'` subs and the formatter's sublabel sets have one
 /// entry per integer below the base, so absurd bases are refused rather than allocated.
 const MAX_BASE: f64 = 1.0e6;
 
@@ -109,16 +107,12 @@ impl LogLocator {
 
         let subs: Vec<f64> = match &self.subs {
             LogSubs::List(list) => list.clone(),
-            LogSubs::Auto | LogSubs::All => {
+            LogSubs::Auto => {
                 if n_avail >= 10 || b < 3.0 {
-                    if self.subs == LogSubs::Auto {
-                        return Ok(Vec::new());
-                    }
-                    vec![1.0]
+                    return Ok(Vec::new());
                 } else {
-                    let first = if self.subs == LogSubs::Auto { 2.0 } else { 1.0 };
                     let mut v = Vec::new();
-                    let mut s = first;
+                    let mut s = 2.0;
                     while s < b {
                         v.push(s);
                         s += 1.0;

@@ -137,11 +137,6 @@ impl MaxNLocator {
         })
     }
 
-    /// The number of intervals this locator aims for.
-    pub fn nbins(&self) -> usize {
-        self.nbins
-    }
-
     /// matplotlib's `MaxNLocator._staircase`: `0.1 * steps[:-1]`, `steps`, `10 * steps[1]`.
     fn extended_steps(&self) -> Vec<f64> {
         let n = self.steps.len();

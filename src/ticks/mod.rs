@@ -37,10 +37,12 @@ mod symlog;
 mod fixtures;
 
 pub use axis::{axis_ticks, AxisTicks, Tick};
-pub use log::{LogFormatterSciNotation, LogLocator, LogSubs, TickLabel};
-pub use max_n::{nonsingular, scale_range, MaxNLocator};
-pub use scalar::{ScalarFormatter, ScalarLabels};
-pub use symlog::{fixed_locator, SymmetricalLogLocator};
+pub use log::{LogFormatterSciNotation, LogLocator, TickLabel};
+pub use max_n::{nonsingular, MaxNLocator};
+pub use scalar::ScalarFormatter;
+#[cfg(test)]
+pub use symlog::fixed_locator;
+pub use symlog::SymmetricalLogLocator;
 
 use crate::{Error, Result};
 
@@ -141,6 +143,7 @@ pub fn tick_space(axis_len_px: f64, dpi: f64, label_size_pt: f64, axis: AxisKind
 }
 
 /// `nbins='auto'` of `MaxNLocator` on an axis: `clip(get_tick_space(), 1, 9)`.
+#[cfg(test)]
 pub fn auto_nbins(axis_len_px: f64, dpi: f64, label_size_pt: f64, axis: AxisKind) -> Result<usize> {
     Ok(nbins_from_tick_space(tick_space(
         axis_len_px,
@@ -157,6 +160,7 @@ pub fn nbins_from_tick_space(tick_space: i64) -> usize {
 
 /// The ticks `Axis._update_ticks` draws: those within the view interval widened by
 /// `1e-10` of its length, compared in scale space (`transforms._interval_contains_close`).
+#[cfg(test)]
 pub fn visible_ticks(locs: &[f64], view_a: f64, view_b: f64, scale: AxisScale) -> Vec<f64> {
     visible_ticks_by(locs, view_a, view_b, |v| scale.transform(v))
 }

@@ -140,6 +140,7 @@ fn arange(start: f64, stop: f64, step: f64) -> Result<Vec<f64>> {
 
 /// `FixedLocator(locs, nbins)`: a colorbar with `BoundaryNorm` uses its boundaries with
 /// `nbins=10` (major) and all of them (minor, then dropped as overlapping).
+#[cfg(test)]
 pub fn fixed_locator(locs: &[f64], nbins: Option<usize>) -> Vec<f64> {
     let Some(nbins) = nbins.filter(|&n| n > 0) else {
         return locs.to_vec();

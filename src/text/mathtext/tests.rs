@@ -504,3 +504,12 @@ fn random_token_soup_never_panics() {
         let _ = layout_math(&mut cache, &s, 10.0, 100.0);
     }
 }
+
+/// The layout of a log-axis tick label: its box and glyph count.
+#[test]
+fn layout_math_of_a_tick_label() {
+    let mut cache = GlyphCache::new();
+    let m = layout_math(&mut cache, r"$\mathdefault{10^{2}}$", 10.0, 100.0).expect("layout");
+    assert_eq!((m.width_px, m.height_px, m.depth_px), (25.0, 14.0, 1.0));
+    assert_eq!(m.glyphs.len(), 3);
+}

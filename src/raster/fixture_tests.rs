@@ -3,11 +3,17 @@
 //! 3.11.2 and saved its inputs (device coordinates) in cases.json. Each case is drawn here
 //! with the crate's draw ops and compared byte for byte.
 
+//!
+//! A unit-test module (the raster and the draw list are private stages), sharing the
+//! integration tests' PNG and failure-image helpers.
+
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{decode_png, write_failure, Rgba};
-use figbuf::raster::rasterize;
-use figbuf::scene::{
+
+use crate::raster::rasterize;
+use crate::scene::{
     CapStyle, ClipBox, Dashes, DrawList, DrawOp, JoinStyle, Path, PathCode, Snap, Stroke,
 };
 use serde_json::Value;
@@ -162,8 +168,8 @@ fn paths_match_matplotlib() {
         };
         let canvas = rasterize(&list);
         let actual = Rgba {
-            width: canvas.width(),
-            height: canvas.height(),
+            width: canvas.width,
+            height: canvas.height,
             data: canvas.into_data(),
         };
         let expected = decode_png(&dir().join(format!("{name}.png")));
@@ -248,7 +254,7 @@ fn ten_million_point_line() {
         }],
     };
     let t = std::time::Instant::now();
-    let mut canvas = figbuf::raster::Canvas::new(640, 480);
+    let mut canvas = crate::raster::Canvas::new(640, 480);
     canvas.try_draw(&list).expect("drawn");
     eprintln!("10M points: {:?}", t.elapsed());
 }
@@ -314,6 +320,6 @@ fn absurd_inputs_neither_panic_nor_hang() {
         height: 30,
         ops,
     });
-    assert_eq!(canvas.width(), 40);
+    assert_eq!(canvas.width, 40);
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
