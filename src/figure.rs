@@ -31,6 +31,9 @@ pub const DEFAULT_MAX_PIXELS: u64 = 100_000_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Figure {
+    /// This figure's identity, carried by its [`AxesId`]s (a clone keeps it: the clone's
+    /// Axes are the same Axes).
+    id: u64,
     width_in: f64,
     height_in: f64,
     dpi: f64,
@@ -52,8 +55,14 @@ impl Figure {
     /// A figure of `width_in` x `height_in` inches at `dpi` dots per inch. The canvas is
     /// `int(width_in * dpi)` x `int(height_in * dpi)` pixels (truncated, as Agg does). Sizes
     /// are checked when rendering.
+    ///
+    /// Each figure gets a new identity from a process-wide counter (an atomic used only to
+    /// mint identities; the model holds no other global state), which its Axes handles
+    /// carry: handles cannot be confused across figures.
     pub fn new(width_in: f64, height_in: f64, dpi: f64) -> Figure {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Figure {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             width_in,
             height_in,
             dpi,
@@ -111,8 +120,11 @@ impl Figure {
     /// The canvas size in pixels, `(int(width_in * dpi), int(height_in * dpi))`, after
     /// checking that the size and dpi are usable.
     pub fn size_px(&self) -> Result<(usize, usize)> {
-        if !(self.dpi.is_finite() && self.dpi > 0.0) {
-            return Err(Error::invalid("dpi", self.dpi, "a positive number"));
+        // Below 1 dpi matplotlib hands FreeType a resolution of 0, which it takes as 72 dpi
+        // for the text alone; figbuf does not reproduce that (it differs in a few pixels),
+        // so it refuses such a dpi up front, before any data is read.
+        if !(self.dpi.is_finite() && self.dpi >= 1.0) {
+            return Err(Error::invalid("dpi", self.dpi, "a number of at least 1"));
         }
         for (what, v) in [
             ("figure width", self.width_in),
@@ -145,6 +157,8 @@ impl Figure {
                 ),
             ));
         }
+        // Style sizes are checked with the canvas: their cost grows with them.
+        self.style.check(self.dpi)?;
         Ok((w as usize, h as usize))
     }
 
@@ -184,19 +198,25 @@ impl Figure {
     }
 
     fn push_axes(&mut self, position: AxesPosition) -> AxesId {
-        let id = AxesId(self.axes.len());
+        let id = AxesId {
+            figure: self.id,
+            index: self.axes.len(),
+        };
         self.axes.push(Axes::new(id, position));
         id
     }
 
     /// The Axes behind a handle.
+    /// `None` for a handle of another figure.
     pub fn axes(&self, id: AxesId) -> Option<&Axes> {
-        self.axes.get(id.0)
+        self.axes.get(id.index).filter(|_| id.figure == self.id)
     }
 
     /// The Axes behind a handle, to change.
+    /// `None` for a handle of another figure.
     pub fn axes_mut(&mut self, id: AxesId) -> Option<&mut Axes> {
-        self.axes.get_mut(id.0)
+        let own = id.figure == self.id;
+        self.axes.get_mut(id.index).filter(|_| own)
     }
 
     /// `fig.colorbar(im, ax=im's axes)` with default options.
@@ -211,15 +231,15 @@ impl Figure {
         options: ColorbarOptions,
     ) -> Result<&mut Colorbar> {
         let exists = self
-            .axes
-            .get(image.axes.0)
+            .axes(image.axes)
             .is_some_and(|a| image.index < a.images.len());
         if !exists {
-            return Err(Error::invalid(
-                "image handle",
-                format!("{image:?}"),
-                "an image of this figure",
-            ));
+            let whose = if image.axes.figure == self.id {
+                "an image of this figure"
+            } else {
+                "an image of this figure (the handle is another figure's)"
+            };
+            return Err(Error::invalid("image handle", format!("{image:?}"), whose));
         }
         let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;
         let shrink_ok = options.shrink > 0.0 && options.shrink <= 1.0;
@@ -263,18 +283,33 @@ impl Figure {
 }
 
 /// `fig[ax]`: the Axes behind a handle. Handles come from this figure's `add_subplot` /
-/// `add_axes`; a handle from another figure with more Axes panics (use [`Figure::axes`] to
-/// check).
+/// `add_axes`. Like slice indexing, a handle of another figure panics (always, naming the
+/// mistake; it is never taken for one of this figure's Axes): use [`Figure::axes`] /
+/// [`Figure::axes_mut`] for a checked lookup.
 impl std::ops::Index<AxesId> for Figure {
     type Output = Axes;
     fn index(&self, id: AxesId) -> &Axes {
-        &self.axes[id.0]
+        match self.axes(id) {
+            Some(a) => a,
+            None => foreign(id, self.id),
+        }
     }
 }
 
 /// `fig[ax]` to change the Axes (see the `Index` impl).
 impl std::ops::IndexMut<AxesId> for Figure {
     fn index_mut(&mut self, id: AxesId) -> &mut Axes {
-        &mut self.axes[id.0]
+        let me = self.id;
+        match self.axes_mut(id) {
+            Some(a) => a,
+            None => foreign(id, me),
+        }
     }
+}
+
+#[cold]
+fn foreign(id: AxesId, me: u64) -> ! {
+    panic!(
+        "AxesId {id:?} is not an Axes of this figure (figure {me}); use Figure::axes for a checked lookup"
+    )
 }

@@ -331,6 +331,14 @@ impl Image {
                     "four finite numbers with left != right and bottom != top",
                 ));
             }
+            // The view limits are padded and divided by these spans: they must be finite.
+            if !((e[1] - e[0]).is_finite() && (e[3] - e[2]).is_finite()) {
+                return Err(Error::invalid(
+                    "extent",
+                    format!("{e:?}"),
+                    "spans right - left and top - bottom that are finite numbers (each limit within about ±8.9e307)",
+                ));
+            }
         }
         for (what, v) in [("vmin", opts.vmin), ("vmax", opts.vmax)] {
             if let Some(v) = v {
@@ -349,6 +357,9 @@ impl Image {
         }
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
+        }
+        if data.as_scalar().is_some() {
+            norm.check_limits()?;
         }
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.

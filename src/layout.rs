@@ -789,7 +789,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let mut cbar_cells = Vec::with_capacity(fig.colorbars.len());
     for cb in &fig.colorbars {
         let o = &cb.options;
-        let parent = cb.parent().0;
+        let parent = cb.parent().index;
         let slot = slots[parent];
         let (cell, main, panchor, anchor) = match o.orientation {
             Orientation::Vertical => {
@@ -943,7 +943,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     "an image of this figure",
                 )
             })?;
-        let norm = axes_out[cb.mappable.axes.0].image_norms[cb.mappable.index].clone();
+        let norm = axes_out[cb.mappable.axes.index].image_norms[cb.mappable.index].clone();
         // The long axis spans the first and last colour boundaries,
         // `norm.inverse(0)` and `norm.inverse(1)` (colorbar.py's `vmin`/`vmax`), which can
         // differ from the norm's limits in the last bit.

@@ -51,6 +51,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+mod alloc;
 mod axes;
 pub mod color;
 mod colorbar;
@@ -82,5 +83,5 @@ pub use figure::{Figure, DEFAULT_MAX_PIXELS};
 pub use frame::{Frame, PngCompression};
 pub use image::{Aspect, Image, ImageData, ImshowOptions};
 pub use render::Renderer;
-pub use resample::{Interpolation, Origin, Stage};
-pub use style::{pt_to_px, Style, SubplotParams};
+pub use resample::{Interpolation, Origin, Stage, MAX_RESAMPLE_TAPS};
+pub use style::{pt_to_px, Style, SubplotParams, MAX_STYLE_PT, MAX_STYLE_PX};

@@ -66,6 +66,12 @@ impl Renderer {
         rayon::scope(|_| {
             let lay = self.layout(fig)?;
             let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs);
+            // The canvas is checked before anything is drawn: a refused allocation is an
+            // error, not an abort.
+            crate::alloc::probe(
+                list.width as u128 * list.height as u128 * 4,
+                &format!("the {} x {} canvas", list.width, list.height),
+            )?;
             // The images are resampled while the operations that cannot touch their pixels
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();

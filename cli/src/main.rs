@@ -19,7 +19,10 @@ use figbuf::{
     Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
     Norm, Orientation, Origin,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod output;
+use output::Format;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -48,9 +51,12 @@ enum Command {
 struct MapArgs {
     /// Input array (.npy): 2-D numbers, or (H, W, 3|4) colours for imshow.
     data: PathBuf,
-    /// Output file: .png, or .npy for the (H, W, 4) uint8 array.
-    #[arg(short = 'o', long = "output")]
+    /// Output file: .png, or .npy for the (H, W, 4) uint8 array; - for standard output.
+    #[arg(short = 'o', long = "output", allow_hyphen_values = true)]
     output: PathBuf,
+    /// Encoding of -o - (standard output): png (the default) or npy.
+    #[arg(long, value_enum)]
+    format: Option<output::Format>,
     /// Colormap name (any of matplotlib's 182).
     #[arg(long, allow_hyphen_values = true)]
     cmap: Option<String>,
@@ -156,10 +162,12 @@ fn parse_finite(s: &str) -> Result<f64, String> {
 
 fn parse_dpi(s: &str) -> Result<f64, String> {
     let v = parse_number("--dpi", s)?;
-    if v.is_finite() && v > 0.0 {
+    if v.is_finite() && v >= 1.0 {
         Ok(v)
     } else {
-        Err(format!("--dpi must be a positive number, got {s}"))
+        Err(format!(
+            "--dpi must be a number of at least 1, got {s} (below 1 matplotlib draws its text at 72 dpi, which figbuf does not reproduce)"
+        ))
     }
 }
 
@@ -194,6 +202,11 @@ fn parse_extent(s: &str) -> Result<[f64; 4], String> {
     if e[0] == e[1] || e[2] == e[3] {
         return Err(format!(
             "--extent needs left != right and bottom != top, got {s:?}"
+        ));
+    }
+    if !((e[1] - e[0]).is_finite() && (e[3] - e[2]).is_finite()) {
+        return Err(format!(
+            "--extent needs finite spans right - left and top - bottom (limits within about ±8.9e307), got {s:?}"
         ));
     }
     Ok(e)
@@ -249,7 +262,7 @@ fn parse_norm(s: &str) -> Result<Norm, String> {
 }
 
 /// What went wrong, and which exit status it earns.
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Runtime(String),
 }
@@ -289,29 +302,10 @@ fn check_limits(map: &MapArgs) -> Result<(), Failure> {
             }
         }
     }
-    Ok(())
-}
-
-#[derive(Clone, Copy)]
-enum OutputKind {
-    Png,
-    Npy,
-}
-
-fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("png") => Ok(OutputKind::Png),
-        Some("npy") => Ok(OutputKind::Npy),
-        _ => Err(Failure::Usage(format!(
-            "-o must name a .png or .npy file, got {:?}",
-            path.display().to_string()
-        ))),
-    }
+    // TwoSlopeNorm's ascending order (and anything else matplotlib refuses up front).
+    norm_of(map)
+        .check_limits()
+        .map_err(|e| Failure::Usage(format!("{e} (from --norm, --vmin and --vmax)")))
 }
 
 fn colormap_of(map: &MapArgs) -> Result<Colormap, Failure> {
@@ -327,42 +321,8 @@ fn norm_of(map: &MapArgs) -> Norm {
         .with_vmax(map.vmax)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Failure::Runtime(format!(
-            "output directory {} does not exist",
-            dir.display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.figbuf-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::Runtime(format!("{}: {e}", path.display())));
-    }
-    Ok(())
-}
-
-fn encode_npy(array: &ndarray::Array3<u8>) -> Result<Vec<u8>, Failure> {
-    use ndarray_npy::WriteNpyExt;
-    let mut out = Vec::new();
-    array
-        .write_npy(&mut out)
-        .map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
-    Ok(out)
-}
-
 fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
-    let kind = output_kind(&args.map.output)?;
+    let (target, kind) = output::target(&args.map.output, args.map.format)?;
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
@@ -376,8 +336,8 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
-        OutputKind::Npy => encode_npy(&rgba)?,
-        OutputKind::Png => {
+        Format::Npy => output::encode_npy(&rgba)?,
+        Format::Png => {
             let (h, w, _) = rgba.dim();
             if h == 0 || w == 0 {
                 return Err(Failure::Runtime(format!(
@@ -389,11 +349,11 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
             frame.to_png()?
         }
     };
-    write_atomically(&args.map.output, &bytes)
+    output::write(&target, &bytes)
 }
 
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
-    let kind = output_kind(&args.map.output)?;
+    let (target, kind) = output::target(&args.map.output, args.map.format)?;
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
@@ -445,10 +405,10 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     }
     let frame = fig.render()?;
     let bytes = match kind {
-        OutputKind::Png => frame.to_png()?,
-        OutputKind::Npy => encode_npy(&frame.into_ndarray())?,
+        Format::Png => frame.to_png()?,
+        Format::Npy => output::encode_npy(&frame.into_ndarray())?,
     };
-    write_atomically(&args.map.output, &bytes)
+    output::write(&target, &bytes)
 }
 
 fn main() -> ExitCode {
@@ -460,6 +420,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::install_signal_cleanup();
     let result = match &cli.command {
         Command::Imshow(a) => run_imshow(a),
         Command::Colormap(a) => run_colormap(a),

@@ -41,7 +41,7 @@ use crate::{Error, Result};
 pub use engine::{
     nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
     resample_rgba_lut, resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes,
-    rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD,
+    rgba_u8_to_f32, DEFAULT_FILTERRAD, MAX_FILTERRAD, MAX_RESAMPLE_TAPS,
 };
 pub(crate) use engine::{plan_narrow, resample_rgba_lut_ahead, transparent_rows, IndexScan};
 pub use filters::FilterLut;
