@@ -98,18 +98,29 @@ fn a_thousand_renders_with_one_renderer_keep_memory_flat() {
         renderer.render(&random_figure(&mut rng)).expect("render");
     }
     let start = rss();
-    for _ in 0..1000 {
+    let mut half = 0;
+    for i in 0..1000 {
         let frame = renderer.render(&random_figure(&mut rng)).expect("render");
         assert!(frame.width() > 0);
+        if i == 499 {
+            half = rss();
+        }
     }
     let end = rss();
     println!(
-        "load test: RSS after warm-up {:.1} MB, after 1000 renders {:.1} MB",
+        "load test: RSS after warm-up {:.1} MB, after 500 renders {:.1} MB, after 1000 renders {:.1} MB",
         start as f64 / 1e6,
+        half as f64 / 1e6,
         end as f64 / 1e6
     );
+    // Flat: the allocator's high-water mark settles; a leak of even 16 KB a render would
+    // add 8 MB over the second half.
     assert!(
         end <= start + 32_000_000,
         "RSS grew from {start} to {end} bytes over 1000 renders"
+    );
+    assert!(
+        end <= half + 8_000_000,
+        "RSS grew from {half} to {end} bytes over the last 500 renders"
     );
 }

@@ -931,9 +931,9 @@ fn output_size(rows: usize, cols: usize, channels: usize, elem: usize) -> Result
 }
 
 /// An empty output of `shape`, as ndarray allows it.
-fn empty_array<T, D: ndarray::Dimension>(shape: D, what: &str) -> Result<ndarray::Array<T, D>>
+fn empty_array<T, D>(shape: D, what: &str) -> Result<ndarray::Array<T, D>>
 where
-    D: ndarray::ShapeBuilder<Dim = D>,
+    D: ndarray::Dimension + ndarray::ShapeBuilder<Dim = D>,
 {
     let s = format!("{:?}", shape.slice());
     ndarray::Array::from_shape_vec(shape, Vec::new())
