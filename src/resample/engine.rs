@@ -359,8 +359,9 @@ fn check_size(placement: &Placement) -> Result<()> {
             placement.rows, placement.cols
         )));
     }
-    // The largest buffer of a resampling: the output as float RGBA.
-    let out_bytes = placement.width as u128 * placement.height as u128 * 32;
+    // Every resampling allocates at least its RGBA8 output (the float paths check their
+    // larger outputs in `resample_each`).
+    let out_bytes = placement.width as u128 * placement.height as u128 * 4;
     crate::alloc::probe(out_bytes, "the resampled image")?;
     let out_ok = placement
         .width
@@ -1184,6 +1185,10 @@ fn resample_each<T>(
 ) -> Result<Vec<T>> {
     check_size(placement)?;
     check_len(src_len, placement, what)?;
+    // The output in its own element type, plus the u32 nearest map.
+    let per_pixel = std::mem::size_of::<T>() as u128 + 4;
+    let pixels = placement.width as u128 * placement.height as u128;
+    crate::alloc::probe(pixels * per_pixel, "the resampled image")?;
     Ok(match plan(placement, interpolation, filterrad)? {
         Plan::Nearest {
             transform,
