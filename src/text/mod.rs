@@ -296,6 +296,11 @@ impl GlyphCache {
         self.lines.clear();
     }
 
+    /// How many lines, sizes and bitmaps are cached.
+    pub(crate) fn entries(&self) -> usize {
+        self.sizes.len() + self.bitmaps.len() + self.lines.len()
+    }
+
     /// The hinting state for a 26.6 size, created on first use.
     fn size_state(&mut self, s26: i64) -> Option<&mut SizeState> {
         if !self.sizes.contains_key(&s26) {
