@@ -4,9 +4,15 @@ use crate::color::Color;
 use crate::image::{Aspect, Image, ImshowOptions, IntoImageData};
 use crate::Result;
 
-/// A handle to an Axes of a [`crate::Figure`]; cheap to copy.
+/// A handle to an Axes of a [`crate::Figure`]; cheap to copy. It names its figure (see
+/// [`crate::Figure::new`] for where figure identities come from), so a handle of another
+/// figure is never taken for one of this figure's Axes: [`crate::Figure::axes`] returns
+/// `None` for it and `colorbar` an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AxesId(pub(crate) usize);
+pub struct AxesId {
+    pub(crate) figure: u64,
+    pub(crate) index: usize,
+}
 
 /// A handle to an image drawn on an Axes (what `imshow` returns), for `colorbar`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

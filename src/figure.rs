@@ -31,6 +31,9 @@ pub const DEFAULT_MAX_PIXELS: u64 = 100_000_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Figure {
+    /// This figure's identity, carried by its [`AxesId`]s (a clone keeps it: the clone's
+    /// Axes are the same Axes).
+    id: u64,
     width_in: f64,
     height_in: f64,
     dpi: f64,
@@ -53,8 +56,14 @@ impl Figure {
     /// `int(width_in * dpi + 1e-8)` x `int(height_in * dpi + 1e-8)` pixels (matplotlib's
     /// `FigureCanvasBase.get_width_height`: truncated, but a size within 1e-8 px below an
     /// integer rounds up, so 4.1 in at 100 dpi is 410 px). Sizes are checked when rendering.
+    ///
+    /// Each figure gets a new identity from a process-wide counter (an atomic used only to
+    /// mint identities; the model holds no other global state), which its Axes handles
+    /// carry: handles cannot be confused across figures.
     pub fn new(width_in: f64, height_in: f64, dpi: f64) -> Figure {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Figure {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             width_in,
             height_in,
             dpi,
@@ -113,8 +122,11 @@ impl Figure {
     /// as matplotlib's `FigureCanvasBase.get_width_height` computes it, after checking that
     /// the size and dpi are usable.
     pub fn size_px(&self) -> Result<(usize, usize)> {
-        if !(self.dpi.is_finite() && self.dpi > 0.0) {
-            return Err(Error::invalid("dpi", self.dpi, "a positive number"));
+        // Below 1 dpi matplotlib hands FreeType a resolution of 0, which it takes as 72 dpi
+        // for the text alone; figbuf does not reproduce that (it differs in a few pixels),
+        // so it refuses such a dpi up front, before any data is read.
+        if !(self.dpi.is_finite() && self.dpi >= 1.0) {
+            return Err(Error::invalid("dpi", self.dpi, "a number of at least 1"));
         }
         for (what, v) in [
             ("figure width", self.width_in),
@@ -147,6 +159,8 @@ impl Figure {
                 ),
             ));
         }
+        // Style sizes are checked with the canvas: their cost grows with them.
+        self.style.check(self.dpi)?;
         Ok((w as usize, h as usize))
     }
 
@@ -186,19 +200,25 @@ impl Figure {
     }
 
     fn push_axes(&mut self, position: AxesPosition) -> AxesId {
-        let id = AxesId(self.axes.len());
+        let id = AxesId {
+            figure: self.id,
+            index: self.axes.len(),
+        };
         self.axes.push(Axes::new(id, position));
         id
     }
 
     /// The Axes behind a handle.
+    /// `None` for a handle of another figure.
     pub fn axes(&self, id: AxesId) -> Option<&Axes> {
-        self.axes.get(id.0)
+        self.axes.get(id.index).filter(|_| id.figure == self.id)
     }
 
     /// The Axes behind a handle, to change.
+    /// `None` for a handle of another figure.
     pub fn axes_mut(&mut self, id: AxesId) -> Option<&mut Axes> {
-        self.axes.get_mut(id.0)
+        let own = id.figure == self.id;
+        self.axes.get_mut(id.index).filter(|_| own)
     }
 
     /// `fig.colorbar(im, ax=im's axes)` with default options.
@@ -213,22 +233,31 @@ impl Figure {
         options: ColorbarOptions,
     ) -> Result<&mut Colorbar> {
         let image: Mappable = image.into();
-        let exists = match image {
-            Mappable::Image(h) => self
-                .axes
-                .get(h.axes.0)
-                .is_some_and(|a| h.index < a.images.len()),
-            Mappable::Artist(h) => self
-                .axes
-                .get_mut(h.axes.0)
-                .and_then(|a| a.plot.artists.get_mut(h.index))
-                .is_some_and(|a| a.colorbar_norm()),
+        let foreign = match image {
+            Mappable::Image(h) => h.axes.figure != self.id,
+            Mappable::Artist(h) => h.axes.figure != self.id,
         };
+        let exists = !foreign
+            && match image {
+                Mappable::Image(h) => self
+                    .axes
+                    .get(h.axes.index)
+                    .is_some_and(|a| h.index < a.images.len()),
+                Mappable::Artist(h) => self
+                    .axes
+                    .get_mut(h.axes.index)
+                    .and_then(|a| a.plot.artists.get_mut(h.index))
+                    .is_some_and(|a| a.colorbar_norm()),
+            };
         if !exists {
             return Err(Error::invalid(
                 "colorbar mappable",
                 format!("{image:?}"),
-                "an image or a colour-mapped scatter of this figure",
+                if foreign {
+                    "an image or a colour-mapped scatter of this figure (the handle is another figure's)"
+                } else {
+                    "an image or a colour-mapped scatter of this figure"
+                },
             ));
         }
         let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;
@@ -268,19 +297,27 @@ impl Figure {
 }
 
 /// `fig[ax]`: the Axes behind a handle. Handles come from this figure's `add_subplot` /
-/// `add_axes`; a handle from another figure with more Axes panics (use [`Figure::axes`] to
-/// check).
+/// `add_axes`. Like slice indexing, a handle of another figure panics (always, naming the
+/// mistake; it is never taken for one of this figure's Axes): use [`Figure::axes`] /
+/// [`Figure::axes_mut`] for a checked lookup.
 impl std::ops::Index<AxesId> for Figure {
     type Output = Axes;
     fn index(&self, id: AxesId) -> &Axes {
-        &self.axes[id.0]
+        match self.axes(id) {
+            Some(a) => a,
+            None => foreign(id, self.id),
+        }
     }
 }
 
 /// `fig[ax]` to change the Axes (see the `Index` impl).
 impl std::ops::IndexMut<AxesId> for Figure {
     fn index_mut(&mut self, id: AxesId) -> &mut Axes {
-        &mut self.axes[id.0]
+        let me = self.id;
+        match self.axes_mut(id) {
+            Some(a) => a,
+            None => foreign(id, me),
+        }
     }
 }
 
@@ -317,3 +354,10 @@ mod canvas_tests {
 
 #[cfg(test)]
 mod geometry_tests;
+
+#[cold]
+fn foreign(id: AxesId, me: u64) -> ! {
+    panic!(
+        "AxesId {id:?} is not an Axes of this figure (figure {me}); use Figure::axes for a checked lookup"
+    )
+}

@@ -37,11 +37,18 @@ pub struct Frame {
 impl Frame {
     /// Wraps `data` (`width * height * 4` bytes of straight RGBA8). `dpi` goes into PNG files.
     pub fn from_rgba8(width: usize, height: usize, dpi: f64, data: Vec<u8>) -> Result<Frame> {
-        if data.len() != width * height * 4 {
+        let Some(len) = width.checked_mul(height).and_then(|p| p.checked_mul(4)) else {
+            return Err(Error::invalid(
+                "frame size",
+                format!("{width} x {height}"),
+                "at most usize::MAX / 4 pixels",
+            ));
+        };
+        if data.len() != len {
             return Err(Error::invalid(
                 "frame data length",
                 data.len(),
-                format!("width * height * 4 = {}", width * height * 4),
+                format!("width * height * 4 = {len}"),
             ));
         }
         Ok(Frame {

@@ -550,6 +550,14 @@ impl Image {
                     "four finite numbers",
                 ));
             }
+            // The view limits are padded and divided by these spans: they must be finite.
+            if !((e[1] - e[0]).is_finite() && (e[3] - e[2]).is_finite()) {
+                return Err(Error::invalid(
+                    "extent",
+                    format!("{e:?}"),
+                    "spans right - left and top - bottom that are finite numbers (each limit within about ±8.9e307)",
+                ));
+            }
         }
         // Non-finite vmin/vmax are matplotlib's too (NaN normalises everything to NaN, a
         // colorbar widens them to (-0.1, 0.1)); limits it refuses fail at draw time.
@@ -565,6 +573,9 @@ impl Image {
             norm = norm.with_vmax(opts.vmax);
         }
         let data = data.with_invalid_masked();
+        if data.as_scalar().is_some() {
+            norm.check_limits()?;
+        }
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.
         let autoscaled = match data.as_scalar() {

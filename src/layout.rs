@@ -818,7 +818,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let mut cbar_cells = Vec::with_capacity(fig.colorbars.len());
     for cb in &fig.colorbars {
         let o = &cb.options;
-        let parent = cb.parent().0;
+        let parent = cb.parent().index;
         let slot = slots[parent];
         let (cell, main, panchor, anchor) = match o.orientation {
             Orientation::Vertical => {
@@ -1003,7 +1003,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                         )
                     })?;
                 (
-                    axes_out[h.axes.0].image_norms[h.index].clone(),
+                    axes_out[h.axes.index].image_norms[h.index].clone(),
                     image.cmap.clone(),
                 )
             }

@@ -64,6 +64,7 @@ mod artists;
 #[macro_use]
 mod options;
 
+mod alloc;
 mod axes;
 mod color;
 mod colorbar;
@@ -104,8 +105,8 @@ pub use figure::{Figure, DEFAULT_MAX_PIXELS};
 pub use frame::{Frame, PngCompression};
 pub use image::{Aspect, Image, ImageData, ImshowOptions, IntoImageData, RgbElement};
 pub use render::Renderer;
-pub use resample::{Interpolation, Origin, Stage};
-pub use style::{Style, SubplotParams};
+pub use resample::{Interpolation, Origin, Stage, MAX_RESAMPLE_TAPS};
+pub use style::{Style, SubplotParams, MAX_STYLE_PT, MAX_STYLE_PX};
 pub use ticks::AxisScale;
 
 /// The README's code blocks, compiled and run as doc tests.

@@ -73,6 +73,10 @@ impl Header {
     /// `prod(shape) * itemsize`: the number of data bytes the header declares.
     pub fn data_len(&self) -> Result<usize> {
         let dtype = self.dtype()?;
+        // An empty array holds no bytes, however many rows it declares.
+        if self.shape.contains(&0) {
+            return Ok(0);
+        }
         self.shape
             .iter()
             .try_fold(dtype.size, |acc, &d| acc.checked_mul(d))
@@ -451,16 +455,17 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
         Error::Data(m) => Error::Data(format!("{}: {m}", path.display())),
         other => other,
     };
+    // Checked before opening: opening a FIFO without a writer blocks forever, and a
+    // device (/dev/zero, a terminal) has no length to check the header against.
+    let kind = std::fs::metadata(path).map_err(io_err)?.file_type();
+    if !kind.is_file() {
+        return Err(not_regular(path, &kind));
+    }
     let file = std::fs::File::open(path).map_err(io_err)?;
-    let file_len = file.metadata().map_err(io_err)?.len();
-    if file.metadata().map_err(io_err)?.is_dir() {
-        return Err(Error::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a directory, expected a .npy file",
-            ),
-        ));
+    let meta = file.metadata().map_err(io_err)?;
+    let file_len = meta.len();
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta.file_type()));
     }
     // The prefix: magic, version, length field and at most MAX_HEADER_LEN of dictionary.
     let mut prefix = Vec::new();
@@ -482,15 +487,46 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
             )))
         }
     };
-    let mut bytes = Vec::with_capacity(needed);
-    bytes.extend_from_slice(prefix.get(..needed.min(prefix.len())).unwrap_or_default());
-    if bytes.len() < needed {
-        (&file)
-            .take((needed - bytes.len()) as u64)
-            .read_to_end(&mut bytes)
-            .map_err(io_err)?;
+    // The data is decoded straight from the file into the array (peak memory: one copy).
+    let head = prefix
+        .get(header.data_offset..needed.min(prefix.len()))
+        .unwrap_or_default();
+    let rest = (needed as u64).saturating_sub(prefix.len() as u64);
+    let mut src = head.chain((&file).take(rest));
+    decode_image(&header, &mut src).map_err(with_path)
+}
+
+/// What a non-regular file is, for the error message.
+/// The error for an input that is not a regular file (a FIFO, a device, a directory).
+fn not_regular(path: &Path, kind: &std::fs::FileType) -> Error {
+    Error::io(
+        path,
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("is {}, expected a regular .npy file", file_kind(kind)),
+        ),
+    )
+}
+
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
     }
-    from_bytes(&bytes).map_err(with_path)
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
 }
 
 fn truncated_error(header: &Header, declared: usize, present: u64) -> Error {
@@ -504,7 +540,6 @@ fn truncated_error(header: &Header, declared: usize, present: u64) -> Error {
 /// Parses `.npy` bytes (see [`read_image_data`]).
 pub fn from_bytes(bytes: &[u8]) -> Result<ImageData> {
     let header = parse_header(bytes)?;
-    let dtype = header.dtype()?;
     let data_len = header.data_len()?;
     let data = match header
         .data_offset
@@ -521,6 +556,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<ImageData> {
         }
     };
     // Trailing bytes after the data are ignored, as numpy.load does.
+    decode_image(&header, &mut &data[..])
+}
+
+/// Decodes the data of `header` read from `src` (positioned at the data) into image data.
+fn decode_image(header: &Header, src: &mut dyn Read) -> Result<ImageData> {
+    let dtype = header.dtype()?;
     let invalid_shape = || {
         Error::Data(format!(
             "invalid shape {} for image data (dtype '{}'); expected (rows, columns) or (rows, columns, 3|4)",
@@ -528,29 +569,65 @@ pub fn from_bytes(bytes: &[u8]) -> Result<ImageData> {
             header.descr
         ))
     };
+    let source = Source {
+        src,
+        header,
+        count: header.data_len()? / dtype.size.max(1),
+    };
     match header.shape[..] {
         [rows, cols] | [rows, cols, 1] => {
-            scalar_image(data, dtype, (rows, cols), header.fortran_order)
+            scalar_image(source, dtype, (rows, cols), header.fortran_order)
         }
         [rows, cols, ch @ (3 | 4)] => {
-            colour_image(data, dtype, (rows, cols, ch), header.fortran_order)
+            colour_image(source, dtype, (rows, cols, ch), header.fortran_order)
         }
         _ => Err(invalid_shape()),
     }
 }
 
-/// Decodes `data` as elements of `dtype` into values of `T`.
-fn decode<T, const N: usize>(data: &[u8], big_endian: bool, from: impl Fn([u8; N]) -> T) -> Vec<T> {
-    data.chunks_exact(N)
-        .map(|c| {
+/// The data of a `.npy` file: `count` elements to read from `src`.
+struct Source<'a> {
+    src: &'a mut dyn Read,
+    header: &'a Header,
+    count: usize,
+}
+
+/// Decodes the `count` elements of `data`, each `N` bytes, into values of `T`, reading
+/// 64 KiB at a time into an output allocated once (fallibly).
+fn decode<T, const N: usize>(
+    data: Source<'_>,
+    big_endian: bool,
+    from: impl Fn([u8; N]) -> T,
+) -> Result<Vec<T>> {
+    let Source { src, header, count } = data;
+    let mut out = crate::alloc::with_capacity(count, "the .npy data")?;
+    let mut buf = [0u8; 65536];
+    let per_chunk = buf.len() / N;
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(per_chunk);
+        let Some(chunk) = buf.get_mut(..n * N) else {
+            break;
+        };
+        src.read_exact(chunk).map_err(|e| {
+            Error::Data(format!(
+                "reading the data of shape {} of '{}': {e} after {} of {count} elements",
+                header.shape_str(),
+                header.descr,
+                count - left
+            ))
+        })?;
+        out.extend(chunk.chunks_exact(N).map(|c| {
             let mut b = [0u8; N];
             b.copy_from_slice(c);
             if big_endian {
                 b.reverse();
             }
             from(b)
-        })
-        .collect()
+        }));
+        left -= n;
+    }
+    Ok(out)
 }
 
 /// IEEE half precision to single (exact).
@@ -587,68 +664,79 @@ fn array3<T>(shape: (usize, usize, usize), fortran: bool, v: Vec<T>) -> Result<A
     })
 }
 
-fn scalar_image(data: &[u8], dt: Dtype, shape: (usize, usize), fortran: bool) -> Result<ImageData> {
+fn scalar_image(
+    data: Source<'_>,
+    dt: Dtype,
+    shape: (usize, usize),
+    fortran: bool,
+) -> Result<ImageData> {
     let be = dt.big_endian;
     Ok(match (dt.kind, dt.size) {
         (DtypeKind::Float, 8) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, f64::from_le_bytes),
+            decode(data, be, f64::from_le_bytes)?,
         )?),
         (DtypeKind::Float, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, f32::from_le_bytes),
+            decode(data, be, f32::from_le_bytes)?,
         )?),
         (DtypeKind::Float, _) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, |b| f16_to_f32(u16::from_le_bytes(b))),
+            decode(data, be, |b| f16_to_f32(u16::from_le_bytes(b)))?,
         )?),
-        (DtypeKind::Int, 1) => {
-            ImageData::from(array2(shape, fortran, decode(data, be, i8::from_le_bytes))?)
-        }
+        (DtypeKind::Int, 1) => ImageData::from(array2(
+            shape,
+            fortran,
+            decode(data, be, i8::from_le_bytes)?,
+        )?),
         (DtypeKind::Int, 2) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i16::from_le_bytes),
+            decode(data, be, i16::from_le_bytes)?,
         )?),
         (DtypeKind::Int, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i32::from_le_bytes),
+            decode(data, be, i32::from_le_bytes)?,
         )?),
         (DtypeKind::Int, _) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i64::from_le_bytes),
+            decode(data, be, i64::from_le_bytes)?,
         )?),
-        (DtypeKind::Uint, 1) => ImageData::from(array2(shape, fortran, data.to_vec())?),
+        (DtypeKind::Uint, 1) => ImageData::from(array2(
+            shape,
+            fortran,
+            decode(data, false, |[b]: [u8; 1]| b)?,
+        )?),
         (DtypeKind::Uint, 2) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u16::from_le_bytes),
+            decode(data, be, u16::from_le_bytes)?,
         )?),
         (DtypeKind::Uint, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u32::from_le_bytes),
+            decode(data, be, u32::from_le_bytes)?,
         )?),
         (DtypeKind::Uint, _) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u64::from_le_bytes),
+            decode(data, be, u64::from_le_bytes)?,
         )?),
         (DtypeKind::Bool, _) => ImageData::from(array2(
             shape,
             fortran,
-            data.iter().map(|&b| u8::from(b != 0)).collect(),
+            decode(data, false, |[b]: [u8; 1]| u8::from(b != 0))?,
         )?),
     })
 }
 
 fn colour_image(
-    data: &[u8],
+    data: Source<'_>,
     dt: Dtype,
     shape: (usize, usize, usize),
     fortran: bool,
@@ -660,58 +748,62 @@ fn colour_image(
         (DtypeKind::Float, 8) => ImageData::rgb_f64(array3(
             shape,
             fortran,
-            decode(data, be, f64::from_le_bytes),
+            decode(data, be, f64::from_le_bytes)?,
         )?),
         (DtypeKind::Float, 4) => ImageData::rgb_f64(array3(
             shape,
             fortran,
-            decode(data, be, |b| f64::from(f32::from_le_bytes(b))),
+            decode(data, be, |b| f64::from(f32::from_le_bytes(b)))?,
         )?),
         (DtypeKind::Float, _) => ImageData::rgb_f64(array3(
             shape,
             fortran,
-            decode(data, be, |b| f64::from(f16_to_f32(u16::from_le_bytes(b)))),
+            decode(data, be, |b| f64::from(f16_to_f32(u16::from_le_bytes(b))))?,
         )?),
         (DtypeKind::Bool, _) => ImageData::rgb_f64(array3(
             shape,
             fortran,
-            data.iter().map(|&b| f64::from(u8::from(b != 0))).collect(),
+            decode(data, false, |[b]: [u8; 1]| f64::from(u8::from(b != 0)))?,
         )?),
-        (DtypeKind::Uint, 1) => ImageData::rgb_u8(array3(shape, fortran, data.to_vec())?),
+        (DtypeKind::Uint, 1) => ImageData::rgb_u8(array3(
+            shape,
+            fortran,
+            decode(data, false, |[b]: [u8; 1]| b)?,
+        )?),
         (DtypeKind::Int, 1) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(i8::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(i8::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Int, 2) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(i16::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(i16::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Int, 4) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(i32::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(i32::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Int, _) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(i64::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(i64::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Uint, 2) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(u16::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(u16::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Uint, 4) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(u32::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(u32::from_le_bytes(b).into()))?,
         )?),
         (DtypeKind::Uint, _) => ImageData::rgb_u8(array3(
             shape,
             fortran,
-            decode(data, be, |b| clip(u64::from_le_bytes(b).into())),
+            decode(data, be, |b| clip(u64::from_le_bytes(b).into()))?,
         )?),
     }
 }

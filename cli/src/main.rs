@@ -22,7 +22,10 @@ use figbuf::{
     Color, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions, Interpolation,
     Norm, NormKind, Orientation, Origin,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod output;
+use output::Format;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -66,9 +69,12 @@ struct ColormapsArgs {
 /// Options shared by both commands: the output and the colour mapping.
 #[derive(Args, Debug)]
 struct MapArgs {
-    /// Output file: .png, or .npy for the (H, W, 4) uint8 array.
-    #[arg(short = 'o', long = "output")]
+    /// Output file: .png, or .npy for the (H, W, 4) uint8 array; - for standard output.
+    #[arg(short = 'o', long = "output", allow_hyphen_values = true)]
     output: PathBuf,
+    /// Encoding of -o - (standard output): png (the default) or npy.
+    #[arg(long, value_enum)]
+    format: Option<output::Format>,
     /// Colormap name: any of matplotlib's 182, '_r' reversed included (list them with
     /// `figbuf colormaps`) [default: viridis].
     #[arg(long, allow_hyphen_values = true)]
@@ -178,10 +184,12 @@ fn parse_limit(s: &str) -> Result<f64, String> {
 
 fn parse_dpi(s: &str) -> Result<f64, String> {
     let v = parse_number("--dpi", s)?;
-    if v.is_finite() && v > 0.0 {
+    if v.is_finite() && v >= 1.0 {
         Ok(v)
     } else {
-        Err(format!("--dpi must be a positive number, got {s}"))
+        Err(format!(
+            "--dpi must be a number of at least 1, got {s} (below 1 matplotlib draws its text at 72 dpi, which figbuf does not reproduce)"
+        ))
     }
 }
 
@@ -214,7 +222,13 @@ fn parse_list<const N: usize>(what: &str, s: &str) -> Result<[f64; N], String> {
 /// `--extent left,right,bottom,top`: four finite numbers. Equal edges are matplotlib's too:
 /// it warns and widens the view limits (`nonsingular`), and the image is too thin to draw.
 fn parse_extent(s: &str) -> Result<[f64; 4], String> {
-    parse_list::<4>("--extent", s)
+    let e = parse_list::<4>("--extent", s)?;
+    if !((e[1] - e[0]).is_finite() && (e[3] - e[2]).is_finite()) {
+        return Err(format!(
+            "--extent needs finite spans right - left and top - bottom (limits within about ±8.9e307), got {s:?}"
+        ));
+    }
+    Ok(e)
 }
 
 fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
@@ -229,7 +243,7 @@ fn parse_figsize(s: &str) -> Result<[f64; 2], String> {
 }
 
 /// What went wrong, and which exit status it earns.
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Runtime(String),
 }
@@ -266,29 +280,10 @@ fn check_limits(map: &MapArgs) -> Result<(), Failure> {
             }
         }
     }
-    Ok(())
-}
-
-#[derive(Clone, Copy)]
-enum OutputKind {
-    Png,
-    Npy,
-}
-
-fn output_kind(path: &Path) -> Result<OutputKind, Failure> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("png") => Ok(OutputKind::Png),
-        Some("npy") => Ok(OutputKind::Npy),
-        _ => Err(Failure::Usage(format!(
-            "-o must name a .png or .npy file, got {:?}",
-            path.display().to_string()
-        ))),
-    }
+    // TwoSlopeNorm's ascending order (and anything else matplotlib refuses up front).
+    norm_of(map)
+        .check_limits()
+        .map_err(|e| Failure::Usage(format!("{e} (from --norm, --vmin and --vmax)")))
 }
 
 fn colormap_of(map: &MapArgs) -> Result<Colormap, Failure> {
@@ -304,42 +299,8 @@ fn norm_of(map: &MapArgs) -> Norm {
         .with_vmax(map.vmax)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Failure::Runtime(format!(
-            "output directory {} does not exist",
-            dir.display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.figbuf-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::Runtime(format!("{}: {e}", path.display())));
-    }
-    Ok(())
-}
-
-fn encode_npy(array: &ndarray::Array3<u8>) -> Result<Vec<u8>, Failure> {
-    use ndarray_npy::WriteNpyExt;
-    let mut out = Vec::new();
-    array
-        .write_npy(&mut out)
-        .map_err(|e| Failure::Runtime(format!("writing .npy: {e}")))?;
-    Ok(out)
-}
-
 fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
-    let kind = output_kind(&args.map.output)?;
+    let (target, kind) = output::target(&args.map.output, args.map.format)?;
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
@@ -354,8 +315,8 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
-        OutputKind::Npy => encode_npy(&rgba)?,
-        OutputKind::Png => {
+        Format::Npy => output::encode_npy(&rgba)?,
+        Format::Png => {
             let (h, w, _) = rgba.dim();
             if h == 0 || w == 0 {
                 return Err(Failure::Runtime(format!(
@@ -367,11 +328,11 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
             frame.to_png()?
         }
     };
-    write_atomically(&args.map.output, &bytes)
+    output::write(&target, &bytes)
 }
 
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
-    let kind = output_kind(&args.map.output)?;
+    let (target, kind) = output::target(&args.map.output, args.map.format)?;
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
@@ -419,30 +380,33 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     }
     let frame = fig.render()?;
     let bytes = match kind {
-        OutputKind::Png => frame.to_png()?,
-        OutputKind::Npy => encode_npy(&frame.into_ndarray())?,
+        Format::Png => frame.to_png()?,
+        Format::Npy => output::encode_npy(&frame.into_ndarray())?,
     };
-    write_atomically(&args.map.output, &bytes)
+    output::write(&target, &bytes)
 }
 
 #[derive(Args, Debug)]
 struct RenderArgs {
     /// The figure description (figure.json).
     figure: PathBuf,
-    /// Output file: .png, or .npy for the (H, W, 4) uint8 array.
-    #[arg(short, long)]
+    /// Output file: .png, or .npy for the (H, W, 4) uint8 array; - for standard output.
+    #[arg(short, long, allow_hyphen_values = true)]
     output: PathBuf,
+    /// Encoding of -o - (standard output): png (the default) or npy.
+    #[arg(long, value_enum)]
+    format: Option<output::Format>,
 }
 
 fn run_render(args: &RenderArgs) -> Result<(), Failure> {
-    let kind = output_kind(&args.output)?;
+    let (target, kind) = output::target(&args.output, args.format)?;
     let fig = figure_json::build(&args.figure).map_err(|e| Failure::Runtime(e.0))?;
     let frame = fig.render()?;
     let bytes = match kind {
-        OutputKind::Png => frame.to_png()?,
-        OutputKind::Npy => encode_npy(&frame.into_ndarray())?,
+        Format::Png => frame.to_png()?,
+        Format::Npy => output::encode_npy(&frame.into_ndarray())?,
     };
-    write_atomically(&args.output, &bytes)
+    output::write(&target, &bytes)
 }
 
 /// Width and height in pixels of one colormap's row in the swatch.
@@ -451,7 +415,8 @@ const SWATCH_ROW: (usize, usize) = (256, 12);
 fn run_colormaps(args: &ColormapsArgs) -> Result<(), Failure> {
     let names: Vec<&str> = figbuf::colormap_names().collect();
     if let Some(path) = &args.swatch {
-        if !matches!(output_kind(path)?, OutputKind::Png) {
+        let (target, kind) = output::target(path, None)?;
+        if kind != Format::Png {
             return Err(Failure::Usage(format!(
                 "--swatch must name a .png file, got {:?}",
                 path.display().to_string()
@@ -467,7 +432,7 @@ fn run_colormaps(args: &ColormapsArgs) -> Result<(), Failure> {
             pixels.extend(rgba.iter());
         }
         let frame = figbuf::Frame::from_rgba8(w, h * names.len(), 100.0, pixels)?;
-        write_atomically(path, &frame.to_png()?)?;
+        output::write(&target, &frame.to_png()?)?;
     }
     let mut out = String::with_capacity(names.len() * 12);
     for name in &names {
@@ -490,6 +455,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::install_signal_cleanup();
     let result = match &cli.command {
         Command::Imshow(a) => run_imshow(a),
         Command::Colormap(a) => run_colormap(a),

@@ -100,7 +100,7 @@ fn cases() -> Vec<Case> {
             "dpi_negative",
             ["--dpi", "-5"],
             2,
-            "--dpi must be a positive number, got -5"
+            "--dpi must be a number of at least 1, got -5"
         ),
         im!("dpi_zero", ["--dpi", "0"], 2, "got 0"),
         im!("dpi_nan", ["--dpi", "NaN"], 2, "got NaN"),
@@ -368,6 +368,98 @@ fn cases() -> Vec<Case> {
             Some(npy("|u1", "(1, 1, 3)", &[1, 2, 3])),
             1,
             "got a (1, 1, 3) colour image",
+        ),
+        // --- issue 18 ---
+        im!("dpi_below_one", ["--dpi", "0.5"], 2, "got 0.5"),
+        // Validated before the data is read: there is no input file.
+        case(
+            "dpi_huge_figure_tiny_no_input",
+            &[
+                "imshow",
+                "{in}",
+                "-o",
+                "{out}",
+                "--dpi",
+                "1e6",
+                "--figsize",
+                "0.001,0.001",
+            ],
+            None,
+            2,
+            "dpi 1000000",
+        ),
+        im!(
+            "twoslope_center_below_vmin",
+            ["--norm", "twoslope:-5", "--vmin", "0", "--vmax", "1"],
+            2,
+            "(0, -5, 1)"
+        ),
+        im!(
+            "twoslope_center_at_vmin",
+            ["--norm", "twoslope:0", "--vmin", "0", "--vmax", "1"],
+            2,
+            "(0, 0, 1)"
+        ),
+        im!(
+            "twoslope_center_at_vmax",
+            ["--norm", "twoslope:1", "--vmin", "0", "--vmax", "1"],
+            2,
+            "(0, 1, 1)"
+        ),
+        im!(
+            "twoslope_all_equal",
+            ["--norm", "twoslope:1", "--vmin", "1", "--vmax", "1"],
+            2,
+            "(1, 1, 1)"
+        ),
+        im!(
+            "twoslope_vmin_above_vmax",
+            ["--norm", "twoslope:0.5", "--vmin", "1", "--vmax", "0"],
+            2,
+            "--vmin 1 and --vmax 0"
+        ),
+        im!(
+            "extent_span_overflows",
+            ["--extent=-1.7e308,1.7e308,0,1"],
+            2,
+            "-1.7e308,1.7e308,0,1"
+        ),
+        im!(
+            "symlog_denormal_threshold_colorbar",
+            ["--norm", "symlog:1e-310", "--colorbar", "vertical"],
+            1,
+            "SymLogNorm linthresh must be large enough"
+        ),
+        im!(
+            "canvas_cannot_be_allocated",
+            [
+                "--max-pixels",
+                "100000000000000000",
+                "--figsize",
+                "1000000,1000000"
+            ],
+            1,
+            "cannot allocate 40000000000000000 bytes for the 100000000 x 100000000 canvas"
+        ),
+        im!(
+            "resampling_work_limit",
+            ["--interpolation", "sinc", "--figsize", "100,100", "--fill"],
+            1,
+            "more than the limit of 4000000000"
+        ),
+        case(
+            "empty_with_2_62_rows_colormap",
+            &["colormap", "{in}", "-o", "{out}"],
+            Some(npy("<f8", "(4611686018427387904, 0)", &[])),
+            1,
+            "4611686018427387904",
+        ),
+        case(
+            "format_contradicts_output",
+            &["colormap", "{in}", "-o", "{out}", "--format", "npy"],
+            g(),
+            2,
+            "--format npy",
         ),
         case(
             "colormap_empty_png",
@@ -678,6 +770,13 @@ fn what_matplotlib_draws_is_not_refused() {
         ),
         ("empty_columns", npy("<f8", "(4, 0)", &[]), &[]),
         ("empty_both", npy("<f4", "(0, 0)", &[]), &[]),
+        // Zero-size data costs nothing however many empty rows it declares (issue 18):
+        // matplotlib draws an empty Axes with the extent's limits.
+        (
+            "empty_with_2_62_rows",
+            npy("<f8", "(4611686018427387904, 0)", &[]),
+            &[],
+        ),
         ("extent_zero_width", good(), &["--extent", "1,1,0,1"]),
         ("extent_zero_height", good(), &["--extent", "0,1,2,2"]),
         (

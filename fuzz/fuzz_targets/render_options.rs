@@ -1,11 +1,12 @@
-//! Fuzz target: a small array and arbitrary figure options, decoded from the fuzzer's
-//! bytes, rendered end to end. Rendering must return `Ok` or a clear `Err`, never panic.
+//! Fuzz target: a small array (scalar, or RGB/RGBA floats or bytes) and arbitrary figure
+//! options (style sizes and colorbar options included), decoded from the fuzzer's bytes,
+//! rendered end to end. Rendering must return `Ok` or a clear `Err`, never panic.
 //! Canvases are capped at 200 000 pixels to keep each run fast.
 #![no_main]
 
 use figbuf::{
-    colormap_names, ColorbarOptions, Colormap, Extend, Figure, ImshowOptions, Interpolation, Norm,
-    Orientation, Origin,
+    colormap_names, ColorbarOptions, Colormap, Extend, Figure, ImageData, ImshowOptions,
+    Interpolation, Norm, Orientation, Origin,
 };
 use libfuzzer_sys::fuzz_target;
 use ndarray::Array2;
@@ -82,14 +83,48 @@ const INTERPOLATIONS: &[&str] = &[
 fn render(b: &mut Bytes<'_>) -> figbuf::Result<()> {
     let rows = usize::from(b.u8() % 8) + 1;
     let cols = usize::from(b.u8() % 8) + 1;
-    let values: Vec<f64> = (0..rows * cols).map(|_| b.number()).collect();
-    let data = Array2::from_shape_vec((rows, cols), values)
-        .map_err(|e| figbuf::Error::Data(e.to_string()))?;
+    let kind = b.u8() % 4;
+    let data: ImageData = match kind {
+        // RGB(A) floats or bytes.
+        1 | 2 => {
+            let ch = if kind == 1 { 3 } else { 4 };
+            let v: Vec<f64> = (0..rows * cols * ch).map(|_| b.number()).collect();
+            ImageData::rgb_f64(
+                ndarray::Array3::from_shape_vec((rows, cols, ch), v)
+                    .map_err(|e| figbuf::Error::Data(e.to_string()))?,
+            )?
+        }
+        3 => {
+            let v: Vec<u8> = (0..rows * cols * 4).map(|_| b.u8()).collect();
+            ImageData::rgb_u8(
+                ndarray::Array3::from_shape_vec((rows, cols, 4), v)
+                    .map_err(|e| figbuf::Error::Data(e.to_string()))?,
+            )?
+        }
+        _ => {
+            let values: Vec<f64> = (0..rows * cols).map(|_| b.number()).collect();
+            ImageData::from(
+                Array2::from_shape_vec((rows, cols), values)
+                    .map_err(|e| figbuf::Error::Data(e.to_string()))?,
+            )
+        }
+    };
     let w = b.number();
     let h = b.number();
     let dpi = b.number();
     let mut fig = Figure::new(w, h, dpi);
     fig.set_max_pixels(200_000);
+    // Style sizes: any number (bounded by Style::check).
+    if b.u8() % 2 == 1 {
+        let st = fig.style_mut();
+        st.font_size_pt = b.number();
+        st.title_size_pt = b.number();
+        st.axes_linewidth_pt = b.number();
+        st.major_tick_size_pt = b.number();
+        st.major_tick_width_pt = b.number();
+        st.minor_tick_pad_pt = b.number();
+        st.label_pad_pt = b.number();
+    }
     fig.size_px()?;
     let ax = fig.add_subplot();
     let names: Vec<&str> = colormap_names().collect();
@@ -111,13 +146,17 @@ fn render(b: &mut Bytes<'_>) -> figbuf::Result<()> {
         .interpolation(b.pick(INTERPOLATIONS).parse::<Interpolation>()?)
         .origin(b.pick(&[Origin::Upper, Origin::Lower]));
     opts.extent = b.option(|b| [b.number(), b.number(), b.number(), b.number()]);
-    let im = fig[ax].imshow_with(&data, opts)?;
+    let im = fig[ax].imshow_with(data, opts)?;
     if b.u8() % 2 == 1 {
         let mut options = ColorbarOptions::default()
             .orientation(b.pick(&[Orientation::Vertical, Orientation::Horizontal]))
             .extend(b.pick(&[Extend::Neither, Extend::Min, Extend::Max, Extend::Both]));
         options.label =
             b.option(|b| String::from_utf8_lossy(&[b.u8(), b.u8(), b.u8()]).into_owned());
+        options.fraction = if b.u8() % 2 == 1 { b.number() } else { 0.15 };
+        options.pad = b.option(Bytes::number);
+        options.shrink = if b.u8() % 2 == 1 { b.number() } else { 1.0 };
+        options.aspect = if b.u8() % 2 == 1 { b.number() } else { 20.0 };
         fig.colorbar_with(im, options)?;
     }
     if b.u8() % 4 == 0 {

@@ -516,6 +516,10 @@ fn stats_of<T: Element>(
     need_pos: bool,
 ) -> Acc {
     let (rows, cols) = v.dim();
+    if rows == 0 || cols == 0 {
+        // Zero-size data costs nothing, however many empty rows it declares.
+        return Acc::default();
+    }
     if let (None, Some(flat)) = (mask, v.as_slice()) {
         if rows * cols >= PARALLEL_MIN_PIXELS {
             // Contiguous data: fold blocks of the flat slice, whatever the row length.
@@ -974,10 +978,36 @@ fn for_rows<E: Send>(
     }
 }
 
+/// The checked size of a `(rows, cols, channels)` output, and whether it holds no pixel
+/// (empty data costs nothing, whatever its number of rows).
+fn output_size(rows: usize, cols: usize, channels: usize, elem: usize) -> Result<(usize, bool)> {
+    let n = rows
+        .checked_mul(cols)
+        .and_then(|p| p.checked_mul(channels))
+        .filter(|&p| p.checked_mul(elem).is_some_and(|b| b <= isize::MAX as usize))
+        .ok_or_else(|| {
+            Error::Data(format!(
+                "the colour-mapped output of data of shape ({rows}, {cols}) would hold more than isize::MAX bytes"
+            ))
+        })?;
+    Ok((n, rows == 0 || cols == 0))
+}
+
+/// An empty output of `shape`, as ndarray allows it.
+fn empty_array<T, D>(shape: D, what: &str) -> Result<ndarray::Array<T, D>>
+where
+    D: ndarray::Dimension + ndarray::ShapeBuilder<Dim = D>,
+{
+    let s = format!("{:?}", shape.slice());
+    ndarray::Array::from_shape_vec(shape, Vec::new())
+        .map_err(|_| Error::Data(format!("{what} of shape {s} is too large for an array")))
+}
+
 /// The per-pixel LUT index of `cmap(norm(data))` for a colormap of `n` colours: `0..n`
 /// colours, `n` under, `n + 1` over, `n + 2` bad. The norm's unset limits are autoscaled
 /// from the data first ([`ScalarData::autoscaled`]).
 pub fn lut_indices(data: impl AsScalarData, norm: &Norm, n: usize) -> Result<Array2<u32>> {
+    norm.check_limits()?;
     lut_indices_scanned(&data.as_scalar_data(), norm, n, None).map(|(indices, _)| indices)
 }
 
@@ -994,6 +1024,13 @@ pub(crate) fn lut_indices_scanned(
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
     }
     let (rows, cols) = data.shape();
+    if output_size(rows, cols, 1, 4)?.1 {
+        return Ok((
+            empty_array(ndarray::Ix2(rows, cols), "the LUT indices")?,
+            other.map(|_| IndexScan::default()),
+        ));
+    }
+    crate::alloc::probe(rows as u128 * cols as u128 * 4, "the LUT indices")?;
     let mut collected = None;
     let mut out = Vec::new();
     let scan = SharedScan::default();
@@ -1177,7 +1214,13 @@ fn with_indexer(
 /// ```
 pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> Result<Array3<u8>> {
     let data = &data.as_scalar_data();
+    norm.check_limits()?;
     let (rows, cols) = data.shape();
+    let (bytes, empty) = output_size(rows, cols, 4, 1)?;
+    if empty {
+        return empty_array(ndarray::Ix3(rows, cols, 4), "the colour-mapped output");
+    }
+    crate::alloc::probe(bytes as u128, "the colour-mapped pixels")?;
     let n = cmap.n();
     let table = WordLut::new(cmap);
     let mut out = Vec::new();
@@ -1206,13 +1249,18 @@ pub fn colormap_rgba8_into_slice(
     out: &mut [u8],
 ) -> Result<()> {
     let data = &data.as_scalar_data();
+    norm.check_limits()?;
     let (rows, cols) = data.shape();
-    if out.len() != rows * cols * 4 {
+    let (bytes, empty) = output_size(rows, cols, 4, 1)?;
+    if out.len() != bytes {
         return Err(Error::invalid(
             "output buffer length",
             out.len(),
-            format!("rows * columns * 4 = {}", rows * cols * 4),
+            format!("rows * columns * 4 = {bytes}"),
         ));
+    }
+    if empty {
+        return Ok(());
     }
     let table = WordLut::new(cmap);
     with_indexer(data, norm, cmap.n(), |ix| fill_rgba8(data, ix, &table, out))
@@ -1274,6 +1322,13 @@ pub fn colormap_rgba8_into(
 /// 'rgba' image stage, which resamples floats.
 pub fn colormap_rgba(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> Result<Array3<f64>> {
     let data = &data.as_scalar_data();
+    norm.check_limits()?;
+    let (rows, cols) = data.shape();
+    let (n, empty) = output_size(rows, cols, 4, 8)?;
+    if empty {
+        return empty_array(ndarray::Ix3(rows, cols, 4), "the colour-mapped output");
+    }
+    crate::alloc::probe(n as u128 * 8, "the colour-mapped pixels")?;
     let idx = lut_indices(data, norm, cmap.n())?;
     let lut = cmap.lut();
     let (rows, cols) = idx.dim();

@@ -351,6 +351,44 @@ impl Norm {
         self.clip
     }
 
+    /// The checks matplotlib makes on the limits given explicitly, before any data is
+    /// seen: `TwoSlopeNorm` needs `vmin < vcenter < vmax` ("vmin, vcenter, and vmax must be
+    /// in ascending order"), every norm `vmin <= vmax`, and `LogNorm` positive limits.
+    /// Unset limits are not checked (they are autoscaled from the data).
+    pub fn check_limits(&self) -> Result<()> {
+        if let (Some(lo), Some(hi)) = (self.vmin, self.vmax) {
+            if lo > hi {
+                return Err(Error::invalid(
+                    "vmin",
+                    format!("{lo} (vmax {hi})"),
+                    "less than or equal to vmax",
+                ));
+            }
+        }
+        match &self.kind {
+            NormKind::TwoSlope { vcenter } => {
+                let vc = *vcenter;
+                if self.vmin.is_some_and(|lo| lo >= vc) || self.vmax.is_some_and(|hi| hi <= vc) {
+                    let show = |v: Option<f64>| v.map_or("unset".to_string(), |v| v.to_string());
+                    return Err(Error::invalid(
+                        "TwoSlopeNorm vmin, vcenter, vmax",
+                        format!("({}, {vc}, {})", show(self.vmin), show(self.vmax)),
+                        "in ascending order (vmin < vcenter < vmax)",
+                    ));
+                }
+            }
+            NormKind::Log => {
+                for (what, v) in [("LogNorm vmin", self.vmin), ("LogNorm vmax", self.vmax)] {
+                    if let Some(v) = v.filter(|&v| v <= 0.0) {
+                        return Err(Error::invalid(what, v, "positive"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Whether both limits are known (matplotlib's `scaled()`).
     pub fn scaled(&self) -> bool {
         self.vmin.is_some() && self.vmax.is_some()
@@ -415,7 +453,10 @@ impl Norm {
             }
             kind => {
                 let (lo, hi) = if matches!(kind, NormKind::Log) {
-                    (stats.pos_min, stats.pos_max)
+                    // Without positive data LogNorm's limits are the min and max of a fully
+                    // masked array, which sanitise to 0.0: matplotlib then maps every
+                    // value to 0 (vmin == vmax) and draws the first colour.
+                    (stats.pos_min.or(Some(0.0)), stats.pos_max.or(Some(0.0)))
                 } else {
                     (stats.min, stats.max)
                 };
@@ -601,7 +642,16 @@ impl Norm {
                 let s = SymLog::new(*linthresh, *linscale, *base);
                 let (t0, t1) = (s.forward_f64(vmin), s.forward_f64(vmax));
                 let rescaled = t * (t1 - t0) + t0;
-                Ok(s.inverse_f64(rescaled))
+                let v = s.inverse_f64(rescaled);
+                if t.is_finite() && !v.is_finite() {
+                    // matplotlib raises "Invalid vmin or vmax" here (a colorbar's mesh).
+                    return Err(Error::invalid(
+                        "SymLogNorm linthresh",
+                        format!("{linthresh:?} (with vmin {vmin}, vmax {vmax})"),
+                        "large enough that the norm's inverse stays finite (matplotlib: \"Invalid vmin or vmax\")",
+                    ));
+                }
+                Ok(v)
             }
             NormKind::TwoSlope { vcenter } => {
                 Ok(interp(t, &[0.0, 0.5, 1.0], &[vmin, *vcenter, vmax]))

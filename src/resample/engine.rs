@@ -137,7 +137,41 @@ pub(super) fn plan(
     let inverse = t
         .inverted()
         .ok_or_else(|| Error::Data(format!("singular image transform {t:?}")))?;
+    let work = filter_taps(placement, &inverse, &lut);
+    if work > u128::from(MAX_RESAMPLE_TAPS) {
+        return Err(Error::Data(format!(
+            "resampling a {} x {} image into {} x {} pixels with '{}' takes about {work} filter taps, more than the limit of {MAX_RESAMPLE_TAPS}; use a smaller figure or dpi, fewer data pixels, or a cheaper interpolation (nearest, bilinear)",
+            placement.rows,
+            placement.cols,
+            placement.width,
+            placement.height,
+            interp.name()
+        )));
+    }
     Ok(Plan::Filtered { inverse, lut })
+}
+
+/// The most filter taps (output pixels times the source pixels each one weighs) an image
+/// may take to resample, about 30 s of one core: Agg's filtered resampling costs
+/// `diameter² * scale_x * scale_y` taps a pixel (`scale` clamped to 1..200 with their
+/// product at most 200), so a sinc or lanczos fill of 100 megapixels, or a large
+/// downsampling onto a large canvas, would otherwise run for minutes. Refused with an
+/// error above it (docs/robustness.md).
+pub const MAX_RESAMPLE_TAPS: u64 = 4_000_000_000;
+
+/// About how many filter taps resampling `placement` through `inverse` takes (Agg's
+/// `span_image_resample_affine` reach, see [`Spans::new`]).
+fn filter_taps(placement: &Placement, inverse: &Affine, lut: &FilterLut) -> u128 {
+    let scale_limit = 200.0;
+    let mut scale_x = (inverse.sx * inverse.sx + inverse.shx * inverse.shx).sqrt();
+    let mut scale_y = (inverse.shy * inverse.shy + inverse.sy * inverse.sy).sqrt();
+    if scale_x * scale_y > scale_limit {
+        scale_x = scale_x * scale_limit / (scale_x * scale_y);
+        scale_y = scale_y * scale_limit / (scale_x * scale_y);
+    }
+    let reach = |s: f64| (lut.diameter as f64 * s.clamp(1.0, scale_limit)).ceil() as u128 + 1;
+    let pixels = placement.width as u128 * placement.height as u128;
+    pixels * reach(scale_x) * reach(scale_y)
 }
 
 fn check_len(len: usize, placement: &Placement, what: &str) -> Result<()> {
@@ -325,6 +359,10 @@ fn check_size(placement: &Placement) -> Result<()> {
             placement.rows, placement.cols
         )));
     }
+    // Every resampling allocates at least its RGBA8 output (the float paths check their
+    // larger outputs in `resample_each`).
+    let out_bytes = placement.width as u128 * placement.height as u128 * 4;
+    crate::alloc::probe(out_bytes, "the resampled image")?;
     let out_ok = placement
         .width
         .checked_mul(placement.height)
@@ -1147,6 +1185,10 @@ fn resample_each<T>(
 ) -> Result<Vec<T>> {
     check_size(placement)?;
     check_len(src_len, placement, what)?;
+    // The output in its own element type, plus the u32 nearest map.
+    let per_pixel = std::mem::size_of::<T>() as u128 + 4;
+    let pixels = placement.width as u128 * placement.height as u128;
+    crate::alloc::probe(pixels * per_pixel, "the resampled image")?;
     Ok(match plan(placement, interpolation, filterrad)? {
         Plan::Nearest {
             transform,

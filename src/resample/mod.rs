@@ -41,7 +41,7 @@ use crate::{Error, Result};
 pub use engine::{
     nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
     resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes, rgba_u8_to_f32,
-    DEFAULT_FILTERRAD, MAX_FILTERRAD,
+    DEFAULT_FILTERRAD, MAX_FILTERRAD, MAX_RESAMPLE_TAPS,
 };
 #[cfg(test)]
 pub(crate) use engine::{numpy_u8, resample_rgba_lut};

@@ -385,9 +385,23 @@ impl GlyphCache {
         }
     }
 
+    /// Drops every cached line, outline, hinting instance, bitmap and mathtext layout (the
+    /// caches grow with every new size, angle, phase and text otherwise).
+    pub fn clear(&mut self) {
+        self.sizes.clear();
+        self.bitmaps.clear();
+        self.lines.clear();
+        self.maths.clear();
+    }
+
     /// A parsed embedded font.
     pub(crate) fn face(&self, face: FontFace) -> &Face {
         &self.faces[face.index()]
+    }
+
+    /// How many lines, sizes and bitmaps are cached.
+    pub(crate) fn entries(&self) -> usize {
+        self.sizes.len() + self.bitmaps.len() + self.lines.len()
     }
 
     /// The hinting state for a 26.6 size, created on first use.

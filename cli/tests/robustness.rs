@@ -1,0 +1,292 @@
+//! The process-level failure modes of issue 18 through the `figbuf` binary (Linux):
+//! temporary files (symlinks, long names, signals, debris of killed runs), standard
+//! output, blocking inputs. The option and data cases are in `cli_errors.rs`.
+#![cfg(target_os = "linux")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_figbuf");
+
+fn npy_f64(rows: usize, cols: usize) -> Vec<u8> {
+    let dict = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {cols}), }}");
+    let mut header = dict.into_bytes();
+    while !(10 + header.len() + 1).is_multiple_of(64) {
+        header.push(b' ');
+    }
+    header.push(b'\n');
+    let mut out = b"\x93NUMPY\x01\x00".to_vec();
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(&header);
+    for i in 0..rows * cols {
+        out.extend_from_slice(&(i as f64).to_le_bytes());
+    }
+    out
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("robustness")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    std::fs::write(dir.join("in.npy"), npy_f64(3, 4)).expect("write input");
+    dir
+}
+
+/// The figbuf temporary files in `dir`.
+fn temps(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap_or_default().to_string_lossy();
+            n.starts_with(".figbuf-") && n.ends_with(".tmp")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Starts `figbuf imshow in.npy -o out` holding its complete temporary file for `hold_ms`
+/// before the rename, and waits until the temporary file exists.
+fn start_held(dir: &Path, out: &str, hold_ms: u64) -> Child {
+    let before = temps(dir).len();
+    let child = Command::new(BIN)
+        .args(["imshow", "in.npy", "-o", out])
+        .current_dir(dir)
+        .env("FIGBUF_TEST_HOLD_TEMP_MS", hold_ms.to_string())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn figbuf");
+    let start = Instant::now();
+    while temps(dir).len() <= before {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no temporary file appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
+}
+
+fn signal(child: &Child, sig: &str) {
+    let ok = Command::new("kill")
+        .args([sig, &child.id().to_string()])
+        .status()
+        .expect("run kill")
+        .success();
+    assert!(ok, "kill {sig} failed");
+}
+
+#[test]
+fn sigterm_and_sigint_remove_the_temporary_file() {
+    for (sig, code) in [("-TERM", 143), ("-INT", 130), ("-HUP", 129)] {
+        let dir = scratch(&format!("signal{sig}"));
+        std::fs::write(dir.join("out.png"), b"old").expect("write old output");
+        let mut child = start_held(&dir, "out.png", 20_000);
+        signal(&child, sig);
+        let status = child.wait().expect("wait");
+        assert_eq!(status.code(), Some(code), "{sig}");
+        assert!(temps(&dir).is_empty(), "{sig} left {:?}", temps(&dir));
+        assert_eq!(std::fs::read(dir.join("out.png")).expect("read"), b"old");
+    }
+}
+
+#[test]
+fn sigkill_debris_is_removed_by_the_next_run_but_a_live_file_is_not() {
+    let dir = scratch("sigkill");
+    let mut killed = start_held(&dir, "out.png", 20_000);
+    signal(&killed, "-KILL");
+    let _ = killed.wait();
+    let debris = temps(&dir);
+    assert_eq!(
+        debris.len(),
+        1,
+        "SIGKILL leaves its temporary file: {debris:?}"
+    );
+    // A live writer holds its lock (and its file is young).
+    let mut live = start_held(&dir, "other.png", 20_000);
+    let live_tmp: Vec<PathBuf> = temps(&dir)
+        .into_iter()
+        .filter(|p| !debris.contains(p))
+        .collect();
+    assert_eq!(live_tmp.len(), 1);
+    // Age both beyond the staleness limit: only the unlocked one is debris.
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for p in debris.iter().chain(&live_tmp) {
+        let f = std::fs::File::options()
+            .append(true)
+            .open(p)
+            .expect("open temp");
+        f.set_modified(old).expect("set mtime");
+    }
+    let next = Command::new(BIN)
+        .args(["imshow", "in.npy", "-o", "out.png"])
+        .current_dir(&dir)
+        .output()
+        .expect("run figbuf");
+    assert!(next.status.success());
+    let left = temps(&dir);
+    assert_eq!(
+        left, live_tmp,
+        "the killed run's file is removed, the live one kept"
+    );
+    signal(&live, "-TERM");
+    let _ = live.wait();
+    assert!(temps(&dir).is_empty());
+}
+
+#[test]
+fn output_names_up_to_255_bytes_work() {
+    let dir = scratch("long_names");
+    for len in [240usize, 250, 255] {
+        let name = format!("{}.png", "x".repeat(len - 4));
+        let out = Command::new(BIN)
+            .args(["imshow", "in.npy", "-o", &name])
+            .current_dir(&dir)
+            .output()
+            .expect("run figbuf");
+        assert!(
+            out.status.success(),
+            "{len}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(dir.join(&name).is_file());
+    }
+    assert!(temps(&dir).is_empty());
+}
+
+#[test]
+fn a_symlink_at_the_output_is_replaced_not_written_through() {
+    let dir = scratch("symlink_output");
+    std::fs::write(dir.join("victim"), b"victim").expect("write victim");
+    std::os::unix::fs::symlink(dir.join("victim"), dir.join("out.png")).expect("symlink");
+    // The old, predictable temporary names for the next few PIDs too.
+    for pid in 0..64u32 {
+        let _ = std::os::unix::fs::symlink(
+            dir.join("victim"),
+            dir.join(format!(".out.png.figbuf-{}.tmp", std::process::id() + pid)),
+        );
+    }
+    let out = Command::new(BIN)
+        .args(["imshow", "in.npy", "-o", "out.png"])
+        .current_dir(&dir)
+        .output()
+        .expect("run figbuf");
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(dir.join("victim")).expect("read"), b"victim");
+    let meta = std::fs::symlink_metadata(dir.join("out.png")).expect("stat");
+    assert!(meta.file_type().is_file());
+}
+
+#[test]
+fn concurrent_writers_of_one_output_each_write_a_whole_image() {
+    let dir = scratch("concurrent");
+    let dpis = ["50", "60", "70", "80", "90", "100"];
+    let children: Vec<Child> = dpis
+        .iter()
+        .map(|dpi| {
+            Command::new(BIN)
+                .args(["imshow", "in.npy", "-o", "out.png", "--dpi", dpi])
+                .current_dir(&dir)
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().expect("wait").success());
+    }
+    let got = std::fs::read(dir.join("out.png")).expect("read");
+    let whole: Vec<Vec<u8>> = dpis
+        .iter()
+        .map(|dpi| {
+            Command::new(BIN)
+                .args(["imshow", "in.npy", "-o", "-", "--dpi", dpi])
+                .current_dir(&dir)
+                .output()
+                .expect("run")
+                .stdout
+        })
+        .collect();
+    assert!(
+        whole.contains(&got),
+        "the output is none of the complete images"
+    );
+    assert!(temps(&dir).is_empty());
+}
+
+#[test]
+fn standard_output_png_and_npy() {
+    let dir = scratch("stdout");
+    for (fmt, file) in [("png", "out.png"), ("npy", "out.npy")] {
+        let to_file = Command::new(BIN)
+            .args(["colormap", "in.npy", "-o", file])
+            .current_dir(&dir)
+            .status()
+            .expect("run");
+        assert!(to_file.success());
+        let to_stdout = Command::new(BIN)
+            .args(["colormap", "in.npy", "-o", "-", "--format", fmt])
+            .current_dir(&dir)
+            .output()
+            .expect("run");
+        assert!(to_stdout.status.success());
+        assert_eq!(
+            to_stdout.stdout,
+            std::fs::read(dir.join(file)).expect("read")
+        );
+    }
+    // PNG is the default; figures too.
+    let fig = Command::new(BIN)
+        .args(["imshow", "in.npy", "-o", "-"])
+        .current_dir(&dir)
+        .output()
+        .expect("run");
+    assert!(fig.stdout.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // A --format that contradicts the file name is a usage error.
+    let bad = Command::new(BIN)
+        .args(["colormap", "in.npy", "-o", "x.png", "--format", "npy"])
+        .current_dir(&dir)
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--format npy"));
+}
+
+#[test]
+fn a_fifo_without_a_writer_is_refused_not_waited_on() {
+    let dir = scratch("fifo");
+    let ok = Command::new("mkfifo")
+        .arg(dir.join("pipe.npy"))
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok);
+    for input in ["pipe.npy", "/dev/zero"] {
+        let mut child = Command::new(BIN)
+            .args(["colormap", input, "-o", "out.npy"])
+            .current_dir(&dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("{input}: still blocked after 20 s");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let out = child.wait_with_output().expect("output");
+        let msg = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(status.code(), Some(1), "{input}: {msg}");
+        assert!(msg.starts_with("error:") && msg.contains(input), "{msg}");
+        assert!(msg.contains("expected a regular .npy file"), "{msg}");
+    }
+}
