@@ -75,7 +75,7 @@ pub mod transform;
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
-pub use artists::text::{ArrowStyle, TextOptions};
+pub use artists::text::{ArrowStyle, TextBox, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
 pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};

@@ -1,8 +1,7 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
-use crate::artists::line::{Blend, LineStyle};
-use crate::artists::{legend, paint, DrawCtx, GridOptions, TickDirection};
+use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -245,7 +244,10 @@ impl Lowering<'_> {
                     _ => t.major,
                 };
                 if which_ok {
-                    paint::emit(&mut self.ops, &gridline(g, axis.side, t.value, ctx));
+                    paint::emit(
+                        &mut self.ops,
+                        &grid::gridline(g, axis.side == Side::Bottom, t.value, ctx),
+                    );
                 }
             }
             let (x, y) = match axis.side {
@@ -287,59 +289,6 @@ enum Layer {
     Spines,
     Title,
     Legend,
-}
-
-/// A gridline: a two-point `Line2D` across the Axes at `value` (`Tick.gridline`).
-fn gridline(g: &GridOptions, side: Side, value: f64, ctx: &DrawCtx) -> paint::Paint {
-    let (a, b) = match side {
-        Side::Bottom => (
-            ctx.to_device_blend(value, 0.0, Blend::YAxes),
-            ctx.to_device_blend(value, 1.0, Blend::YAxes),
-        ),
-        _ => (
-            ctx.to_device_blend(0.0, value, Blend::XAxes),
-            ctx.to_device_blend(1.0, value, Blend::XAxes),
-        ),
-    };
-    let mut color = crate::Color::parse(&g.color).unwrap_or(crate::Color::BLACK);
-    if let Some(al) = g.alpha {
-        color = color.with_alpha(al);
-    }
-    let lw = g.linewidth;
-    let k = ctx.dpi / 72.0;
-    let dashes = match &g.linestyle {
-        LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
-        LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
-        LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
-        LineStyle::Dashes(o, p) => Some((*o, p.clone())),
-        _ => None,
-    };
-    let dashed = dashes.is_some();
-    paint::Paint::Path(paint::PathDraw {
-        path: vec![
-            paint::PathCmd::MoveTo(a.0, a.1),
-            paint::PathCmd::LineTo(b.0, b.1),
-        ],
-        fill: None,
-        stroke: Some(paint::Stroke {
-            width_px: lw * ctx.dpi / 72.0,
-            color: color.to_rgba8_round(),
-            cap: if dashed {
-                paint::CapStyle::Butt
-            } else {
-                paint::CapStyle::Projecting
-            },
-            join: paint::JoinStyle::Round,
-            dashes: dashes.map(|(o, p)| paint::Dashes {
-                offset_px: (o * lw) * k,
-                pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
-            }),
-        }),
-        clip: Some(ctx.clip),
-        snap: paint::Snap::Auto,
-        simplify: false,
-        antialiased: true,
-    })
 }
 
 /// Where an image lands on the canvas and how it is resampled; its pixels come from
