@@ -39,6 +39,10 @@ pub struct Figure {
     max_pixels: u64,
     pub(crate) axes: Vec<Axes>,
     pub(crate) colorbars: Vec<Colorbar>,
+    /// The grid of `subplots` (see src/subplots.rs).
+    pub(crate) grid: Option<crate::subplots::GridSpec>,
+    /// `suptitle`, `supxlabel`, `supylabel`.
+    pub(crate) sup: crate::subplots::SupTexts,
 }
 
 impl Default for Figure {
@@ -63,6 +67,8 @@ impl Figure {
             max_pixels: DEFAULT_MAX_PIXELS,
             axes: Vec::new(),
             colorbars: Vec::new(),
+            grid: None,
+            sup: Default::default(),
         }
     }
 
@@ -171,6 +177,7 @@ impl Figure {
             bottom,
             right,
             top,
+            ..self.style.subplot
         };
         Ok(self)
     }

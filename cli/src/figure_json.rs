@@ -585,9 +585,11 @@ fn figure_call(
             let b = kw.f64(&["bottom"])?.unwrap_or(sp.bottom);
             let r = kw.f64(&["right"])?.unwrap_or(sp.right);
             let t = kw.f64(&["top"])?.unwrap_or(sp.top);
-            let _ = (kw.f64(&["wspace"])?, kw.f64(&["hspace"])?);
+            let (ws, hs) = (kw.f64(&["wspace"])?, kw.f64(&["hspace"])?);
             fig.subplots_adjust(l, b, r, t)?;
+            fig.subplots_adjust_space(ws, hs)?;
         }
+        "suptitle" | "supxlabel" => crate::figure_grid::sup_text(fig, method, args)?,
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)
@@ -636,24 +638,18 @@ pub fn build(path: &Path) -> R<Figure> {
     if let Some(f) = face {
         fig.set_facecolor(Color::parse(&f)?);
     }
-    if let Some(sp) = obj.get("subplots").and_then(|v| v.as_object()) {
-        for (k, v) in sp {
-            let one = v.as_u64() == Some(1) || v.as_bool() == Some(false);
-            if !one {
-                return err(format!(
-                    "figure.json: subplots '{k}' = {v} is not supported yet (one Axes)"
-                ));
-            }
-        }
-    }
-    let ax = fig.add_subplot();
+    let axs = crate::figure_grid::subplots(&mut fig, obj.get("subplots"))?;
     let axes_calls = obj
         .get("axes")
         .and_then(|v| v.as_array())
         .cloned()
         .unwrap_or_default();
-    if axes_calls.len() > 1 {
-        return err("figure.json: more than one Axes is not supported yet");
+    if axes_calls.len() > axs.len() {
+        return err(format!(
+            "figure.json: {} Axes described, the grid has {}",
+            axes_calls.len(),
+            axs.len()
+        ));
     }
     let mut returned: Vec<Vec<Returned>> = Vec::new();
     for (i, calls) in axes_calls.iter().enumerate() {
@@ -661,7 +657,7 @@ pub fn build(path: &Path) -> R<Figure> {
         let calls = calls.as_array().cloned().unwrap_or_default();
         for (j, c) in calls.iter().enumerate() {
             let r = one_call(c, |method, args, kw| {
-                axes_call(&mut fig, ax, &ctx, method, args, kw)
+                axes_call(&mut fig, axs[i], &ctx, method, args, kw)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
             rets.push(r);
@@ -682,7 +678,9 @@ pub fn build(path: &Path) -> R<Figure> {
     }
     if obj.get("transparent").and_then(|v| v.as_bool()) == Some(true) {
         fig.set_facecolor(Color::TRANSPARENT);
-        fig[ax].set_facecolor(Color::TRANSPARENT);
+        for &ax in &axs {
+            fig[ax].set_facecolor(Color::TRANSPARENT);
+        }
     }
     Ok(fig)
 }

@@ -26,7 +26,7 @@ pub(crate) fn data_limits(ax: &Axes) -> DataLim {
     lim
 }
 
-fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
+pub(crate) fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
     let mut v = Vec::new();
     for im in &ax.images {
         let e = im.extent();

@@ -230,6 +230,9 @@ pub struct TickParams {
     pub direction: TickDirection,
     /// `length` in points.
     pub length: Option<f64>,
+    /// `labelbottom=False` / `labelleft=False`: the tick labels (and offset text) hidden,
+    /// as `label_outer` does to the inner Axes of a shared grid.
+    pub labels_hidden: bool,
 }
 
 impl Default for AxisState {
