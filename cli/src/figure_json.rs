@@ -215,6 +215,9 @@ fn axes_call(
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "bar" | "barh" | "hist" => {
+            ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
+        }
         "scatter" => {
             nargs(4)?;
             let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {

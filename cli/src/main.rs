@@ -15,6 +15,7 @@
 )]
 
 mod figure_args;
+mod figure_bars;
 mod figure_grid;
 mod figure_json;
 

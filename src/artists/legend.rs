@@ -240,6 +240,7 @@ fn label_of(a: &Artist) -> Option<&str> {
     match a {
         Artist::Line(l) => l.label.as_deref(),
         Artist::Patch(p) => p.label.as_deref(),
+        Artist::Polygon(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
         Artist::Text(_) => None,
     }
@@ -305,6 +306,25 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox) -> usize {
                     .count();
             }
             Artist::Text(_) => {}
+            Artist::Polygon(pg) => {
+                // A non-Rectangle patch counts as a line (its path's vertices and
+                // whether the path crosses the box).
+                let mut pts: Vec<(f64, f64)> = pg
+                    .points
+                    .iter()
+                    .map(|&(x, y)| ctx.to_display(x, y))
+                    .collect();
+                count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                if pg.closed {
+                    if let Some(&f) = pts.first() {
+                        pts.push(f);
+                    }
+                }
+                let hit = pts
+                    .windows(2)
+                    .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1));
+                crossing += usize::from(hit);
+            }
             Artist::Patch(p) => {
                 let (x0, y0, pw, ph) = p.rect;
                 let c0 = ctx.to_device_blend(x0, y0, p.blend);
@@ -528,6 +548,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints
         }
         Artist::Text(_) => Vec::new(),
+        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the collection's first size, drawn as a collection of one.
