@@ -42,7 +42,7 @@ pub(crate) fn subplots(fig: &mut Figure, sp: Option<&Value>) -> R<Vec<AxesId>> {
     for (k, v) in map {
         let count = || {
             v.as_u64()
-                .filter(|&n| n >= 1 && n <= 64)
+                .filter(|n| (1..=64).contains(n))
                 .map(|n| n as usize)
                 .ok_or_else(|| {
                     crate::figure_json::FigError(format!(

@@ -655,12 +655,12 @@ pub fn build(path: &Path) -> R<Figure> {
         ));
     }
     let mut returned: Vec<Vec<Returned>> = Vec::new();
-    for (i, calls) in axes_calls.iter().enumerate() {
+    for (i, (calls, &ax)) in axes_calls.iter().zip(&axs).enumerate() {
         let mut rets = Vec::new();
         let calls = calls.as_array().cloned().unwrap_or_default();
         for (j, c) in calls.iter().enumerate() {
             let r = one_call(c, |method, args, kw| {
-                axes_call(&mut fig, axs[i], &ctx, method, args, kw)
+                axes_call(&mut fig, ax, &ctx, method, args, kw)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
             rets.push(r);

@@ -231,7 +231,10 @@ pub fn histogram(
             edges
         }
         Bins::Edges(e) => {
-            if e.len() < 2 || e.windows(2).any(|w| !(w[0] <= w[1])) {
+            if e.len() < 2
+                || e.windows(2)
+                    .any(|w| w[0].is_nan() || w[1].is_nan() || w[0] > w[1])
+            {
                 return Err(Error::invalid(
                     "bins",
                     format!("{e:?}"),
