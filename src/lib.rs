@@ -93,4 +93,4 @@ pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage};
 pub use style::{pt_to_px, Style, SubplotParams};
 pub use subplots::{Share, SubplotsOptions};
-pub use ticks::AxisScale as AxisScaleName;
+pub use ticks::AxisScale;

@@ -3,7 +3,7 @@
 
 use crate::figure_json::{err, is_data, num, Ctx, FigError, Kw, Returned, R};
 use figbuf::{
-    Aspect, AxesId, AxisScaleName, Colormap, Figure, ImshowOptions, LineStyle, MarkEvery, Norm,
+    Aspect, AxesId, AxisScale, Colormap, Figure, ImshowOptions, LineStyle, MarkEvery, Norm,
     PlotOptions, SpanOptions, TextBox, TextOptions,
 };
 use serde_json::Value;
@@ -107,15 +107,15 @@ pub(crate) fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<PlotGr
     Ok(out)
 }
 
-pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScaleName> {
+pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScale> {
     let name = args.first().and_then(|v| v.as_str()).unwrap_or("");
     let linthresh = kw.f64(&["linthresh"])?;
     let base = kw.f64(&["base"])?;
     let linscale = kw.f64(&["linscale"])?;
     match name {
-        "linear" => Ok(AxisScaleName::Linear),
-        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScaleName::Log10),
-        "symlog" => Ok(AxisScaleName::SymLog {
+        "linear" => Ok(AxisScale::Linear),
+        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScale::Log10),
+        "symlog" => Ok(AxisScale::SymLog {
             base: base.unwrap_or(10.0),
             linthresh: linthresh.unwrap_or(2.0),
             linscale: linscale.unwrap_or(1.0),

@@ -7,8 +7,8 @@ use crate::figure_args::{
     text_options,
 };
 use figbuf::{
-    ArrowStyle, Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure,
-    GridOptions, ImageHandle, LegendOptions, Mappable, ScatterColor, ScatterOptions,
+    ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Colormap, Figure, GridOptions,
+    ImageHandle, LegendOptions, Mappable, ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -193,14 +193,14 @@ fn axes_call(
             let opts = plot_options(kw)?;
             match method {
                 "semilogx" => {
-                    fig[ax].set_xscale(AxisScaleName::Log10);
+                    fig[ax].set_xscale(AxisScale::Log10);
                 }
                 "semilogy" => {
-                    fig[ax].set_yscale(AxisScaleName::Log10);
+                    fig[ax].set_yscale(AxisScale::Log10);
                 }
                 "loglog" => {
-                    fig[ax].set_xscale(AxisScaleName::Log10);
-                    fig[ax].set_yscale(AxisScaleName::Log10);
+                    fig[ax].set_xscale(AxisScale::Log10);
+                    fig[ax].set_yscale(AxisScale::Log10);
                 }
                 _ => {}
             }

@@ -88,7 +88,7 @@ fn public_plot_cases() {
 /// spans, grids, legend locations and options, ticks and tick_params, annotations, text boxes.
 #[test]
 fn extra_plot_cases() {
-    run_set("plots_extra", 29);
+    run_set("plots_extra", 30);
 }
 
 /// The round-2 cases (tests/reference/plots_round2, made by its gen_plots_r2.py): the

@@ -315,7 +315,7 @@ fn text_box(bx: &ResolvedBox, item: &TextItem, size_pt: f64, ctx: &DrawCtx) -> P
     let (x0, y0) = (0.0 - pad, 0.0 - pad);
     let (x1, y1) = (x0 + w2, y0 + h2);
     let hh = ctx.h;
-    let d = |x: f64, y: f64| (x + tx, y * -1.0 + (hh - ty));
+    let d = |x: f64, y: f64| (x + tx, -y + (hh - ty));
     let mut path = Vec::new();
     let mv = |p: Pt| PathCmd::MoveTo(p.0, p.1);
     let ln = |p: Pt| PathCmd::LineTo(p.0, p.1);

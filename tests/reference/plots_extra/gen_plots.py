@@ -147,6 +147,10 @@ case("e26_text_bbox", [[c("plot", x, s),
                        c("text", 3.5, -0.5, "square", fontsize=14, bbox={"boxstyle": "square", "facecolor": "white", "edgecolor": "C3", "pad": 0.5}),
                        c("text", 5.0, 0.6, "default box", bbox={"facecolor": "none"})]],
      "text boxes: round with alpha, square with a pad, default (square, 4 pt pad)")
+case("e27_legend_best_avoids_text", [[c("plot", [0, 1], [0, 1], label="line"),
+                                     c("text", 0.05, 0.85, "a note in the upper left", fontsize=12),
+                                     c("legend")]],
+     "loc='best' counts text extents as matplotlib's _auto_legend_data does")
 
 
 def main():
