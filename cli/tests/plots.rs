@@ -94,10 +94,11 @@ fn extra_plot_cases() {
 /// The round-2 cases (tests/reference/plots_round2, made by its gen_plots_r2.py): the
 /// public p09/p10 and one case per keyword of subplots (sharex/sharey, ratios, wspace/hspace,
 /// suptitle/supxlabel, a colorbar per Axes), bar/barh (categories, tick_label) and hist
-/// (edges, density, range, cumulative, step/stepfilled, horizontal).
+/// (edges, density, range, cumulative, step/stepfilled, horizontal), legend order of bar
+/// containers.
 #[test]
 fn round2_plot_cases() {
-    run_set("plots_round2", 13);
+    run_set("plots_round2", 14);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

@@ -245,6 +245,9 @@ impl Axes {
                 index: self.plot.artists.len() - 1,
             });
         }
+        if let Some(first) = handles.first() {
+            self.plot.bar_containers.push(first.index);
+        }
         if let Some(labels) = tick_labels {
             let st = if vertical {
                 &mut self.plot.x

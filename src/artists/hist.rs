@@ -326,6 +326,8 @@ impl Axes {
                 } else {
                     self.bar_with(&pos, &n, bo)?
                 };
+                // hist's label rides on its first Rectangle, a child, not a container.
+                self.plot.bar_containers.pop();
                 for (k, h) in c.patches.iter().enumerate() {
                     if let Some(Artist::Patch(p)) = self.plot.artists.get_mut(h.index) {
                         p.face = Some(color);

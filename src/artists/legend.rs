@@ -365,7 +365,13 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    for a in &ax.plot.artists {
+    // `_get_legend_handles`: the children first, then the containers (bars).
+    let containers = &ax.plot.bar_containers;
+    let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
+    for a in children
+        .chain(containers.iter().copied())
+        .filter_map(|i| ax.plot.artists.get(i))
+    {
         if let Some(l) = label_of(a) {
             let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
             entries.push(Entry { artist: a, label });

@@ -183,6 +183,9 @@ pub(crate) struct PlotState {
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
     pub legend: Option<legend::LegendOptions>,
+    /// Artist indices of the first patch of each `bar` container: the container's label
+    /// rides on that patch, and the legend lists containers after the other artists.
+    pub bar_containers: Vec<usize>,
 }
 
 /// One axis' limits and scale.

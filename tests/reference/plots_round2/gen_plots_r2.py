@@ -127,6 +127,13 @@ case("r11_grid_bar_hist_colorbar", [
     figure_calls=[c("colorbar", {"ref": [2, 0]}, ax={"axes": 2}),
                   c("colorbar", {"ref": [3, 0]}, ax={"axes": 3})], npy={**NPY, "grid.npy": GRID})
 
+case("r12_legend_bar_container", [[
+    c("bar", [1, 2, 3], [2, 3, 1], label="bars"),
+    c("plot", [0.5, 3.5], [2.5, 2.5], "k--", label="line"),
+    c("hist", {"npy": "expo.npy"}, bins=5, range=[0, 4], density=True, alpha=0.5, label="hist"),
+    c("legend", loc="upper left"),
+]], "legend: bar containers listed after the children (line, hist patch)", npy=NPY)
+
 
 def main():
     py = sys.executable
