@@ -209,7 +209,11 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
         Which::Y => a.plot.y.clone(),
     };
     let me = state(&axes[i]);
-    if !(me.auto && group.iter().any(|a| state(a).stale)) {
+    // `set_xlim` on one Axes sets every sibling's limits and turns their autoscale off.
+    if let Some(fixed) = group.iter().rev().map(|a| state(a)).find(|s| !s.auto) {
+        return fixed.lim;
+    }
+    if !group.iter().any(|a| state(a).stale) {
         return me.lim;
     }
     let mut lim = crate::artists::DataLim::default();

@@ -98,7 +98,7 @@ fn extra_plot_cases() {
 /// containers.
 #[test]
 fn round2_plot_cases() {
-    run_set("plots_round2", 14);
+    run_set("plots_round2", 15);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
