@@ -87,6 +87,7 @@ pub(crate) struct GridSpec {
 pub(crate) struct SupTexts {
     pub(crate) suptitle: Option<String>,
     pub(crate) supxlabel: Option<String>,
+    pub(crate) supylabel: Option<String>,
 }
 
 fn ratios(v: Option<Vec<f64>>, n: usize, what: &str) -> Result<Vec<f64>> {
@@ -171,6 +172,13 @@ impl Figure {
         self
     }
 
+    /// `fig.supylabel(t)`: centred at the left (x 0.02, y 0.5, ha 'left', va 'center',
+    /// vertical, 'large').
+    pub fn supylabel(&mut self, t: &str) -> &mut Self {
+        self.sup.supylabel = Some(t.to_string());
+        self
+    }
+
     /// `fig.subplots_adjust(wspace=, hspace=)`: the space between subplots, as fractions
     /// of the mean Axes width / height; `None` keeps the current value.
     pub fn subplots_adjust_space(
@@ -234,8 +242,9 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
     }
 }
 
-/// Places `suptitle` (x 0.5, y 0.98, ha 'center', va 'top') and `supxlabel` (x 0.5,
-/// y 0.01, ha 'center', va 'bottom') in figure fractions, 'large' (1.2 x font size).
+/// Places `suptitle` (x 0.5, y 0.98, ha 'center', va 'top'), `supxlabel` (x 0.5,
+/// y 0.01, ha 'center', va 'bottom') and `supylabel` in figure fractions, 'large' (1.2 x
+/// font size).
 pub(crate) fn figure_texts(
     fig: &Figure,
     glyphs: &mut crate::text::GlyphCache,
@@ -263,6 +272,23 @@ pub(crate) fn figure_texts(
                 },
             )?);
         }
+    }
+    if let Some(t) = &fig.sup.supylabel {
+        // rotation 'vertical' in the default rotation mode with ha 'left', va 'center':
+        // the rotated box's left edge at x, its middle at y. At 90 degrees that puts the
+        // pen where rotation_mode='anchor' with ha 'center', va 'top' puts it.
+        out.push(crate::layout::place_text(
+            glyphs,
+            t,
+            size_pt,
+            fig.dpi(),
+            (0.02 * wf, 0.5 * hf),
+            crate::layout::Align {
+                ha: Ha::Center,
+                va: Va::Top,
+                angle: 90.0,
+            },
+        )?);
     }
     Ok(out)
 }

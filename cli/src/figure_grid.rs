@@ -63,7 +63,7 @@ pub(crate) fn subplots(fig: &mut Figure, sp: Option<&Value>) -> R<Vec<AxesId>> {
     Ok(fig.subplots(nrows, ncols, o)?)
 }
 
-/// `fig.suptitle(t)` / `fig.supxlabel(t)`.
+/// `fig.suptitle(t)` / `fig.supxlabel(t)` / `fig.supylabel(t)`.
 pub(crate) fn sup_text(fig: &mut Figure, method: &str, args: &[Value]) -> R<()> {
     let Some(t) = args.first().and_then(|v| v.as_str()) else {
         return err(format!("'{method}' needs a string"));
@@ -73,6 +73,7 @@ pub(crate) fn sup_text(fig: &mut Figure, method: &str, args: &[Value]) -> R<()> 
     }
     match method {
         "suptitle" => fig.suptitle(t),
+        "supylabel" => fig.supylabel(t),
         _ => fig.supxlabel(t),
     };
     Ok(())

@@ -137,8 +137,9 @@ case("r12_legend_bar_container", [[
 case("r13_shared_set_xlim", [
     [c("plot", x, r(np.sin(t))), c("set_title", "left")],
     [c("plot", x, r(np.cos(t) * 2), "C1"), c("set_xlim", 1, 4)],
-], "1x2 sharex=True, sharey=True: set_xlim on the second Axes moves both",
-    subplots={"ncols": 2, "sharex": True, "sharey": True})
+], "1x2 sharex=True, sharey=True: set_xlim on the second Axes moves both; supylabel",
+    subplots={"ncols": 2, "sharex": True, "sharey": True},
+    figure_calls=[c("supylabel", "amplitude (shared)")])
 
 
 def main():
