@@ -35,6 +35,13 @@ pub enum AxesPosition {
     Subplot,
     /// `[left, bottom, width, height]` in figure fractions.
     Rect([f64; 4]),
+    /// Cell `(row, col)` of the figure's `subplots` grid.
+    Cell {
+        /// Row, 0 at the top.
+        row: usize,
+        /// Column, 0 at the left.
+        col: usize,
+    },
 }
 
 /// Where an Axes box shrunk to its aspect sits inside its slot (matplotlib's anchor).
@@ -67,6 +74,8 @@ pub struct Axes {
     pub(crate) facecolor: Option<Color>,
     /// Plotted artists, property cycles, limits, scales, grid.
     pub(crate) plot: crate::artists::PlotState,
+    /// The first Axes of this Axes' sharex / sharey group (itself when not shared).
+    pub(crate) share: [AxesId; 2],
 }
 
 impl Axes {
@@ -83,6 +92,7 @@ impl Axes {
             axis_on: true,
             facecolor: None,
             plot: crate::artists::PlotState::default(),
+            share: [id, id],
         }
     }
 

@@ -33,7 +33,7 @@ pub const DEFAULT_MAX_PIXELS: u64 = 100_000_000;
 pub struct Figure {
     /// This figure's identity, carried by its [`AxesId`]s (a clone keeps it: the clone's
     /// Axes are the same Axes).
-    id: u64,
+    pub(crate) id: u64,
     width_in: f64,
     height_in: f64,
     dpi: f64,
@@ -42,6 +42,10 @@ pub struct Figure {
     max_pixels: u64,
     pub(crate) axes: Vec<Axes>,
     pub(crate) colorbars: Vec<Colorbar>,
+    /// The grid of `subplots` (see src/subplots.rs).
+    pub(crate) grid: Option<crate::subplots::GridSpec>,
+    /// `suptitle`, `supxlabel`, `supylabel`.
+    pub(crate) sup: crate::subplots::SupTexts,
 }
 
 impl Default for Figure {
@@ -72,6 +76,8 @@ impl Figure {
             max_pixels: DEFAULT_MAX_PIXELS,
             axes: Vec::new(),
             colorbars: Vec::new(),
+            grid: None,
+            sup: Default::default(),
         }
     }
 
@@ -185,6 +191,7 @@ impl Figure {
             bottom,
             right,
             top,
+            ..self.style.subplot
         };
         Ok(self)
     }

@@ -2,7 +2,7 @@
 //! matplotlib's arithmetic (gridspec positions, aspect shrink and anchor, colorbar space
 //! stealing, tick locators and formatters, text alignment). No pixels.
 
-use crate::artists::autoscale::{self, Which};
+use crate::artists::autoscale::Which;
 use crate::artists::{TickDirection, TickParams};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
@@ -246,6 +246,8 @@ pub struct Layout {
     pub axes: Vec<AxesLayout>,
     /// The colorbars, in creation order.
     pub colorbars: Vec<ColorbarLayout>,
+    /// The figure's own texts (`suptitle`, `supxlabel`), drawn after the Axes.
+    pub figure_texts: Vec<TextItem>,
 }
 
 /// `GridSpecBase.get_grid_positions` for a grid inside `(left, bottom, right, top)`:
@@ -593,7 +595,11 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 },
             ),
         };
-        let label = tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?;
+        let label = if spec.params.labels_hidden {
+            None
+        } else {
+            tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?
+        };
         out.push(Tick {
             value: t.loc,
             pos,
@@ -601,7 +607,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             major,
         });
     }
-    let offset_text = if computed.offset_text.is_empty() {
+    let offset_text = if computed.offset_text.is_empty() || spec.params.labels_hidden {
         None
     } else {
         let off_px = 3.0 / 72.0 * dpi;
@@ -804,6 +810,24 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         .iter()
         .map(|a| match a.position {
             AxesPosition::Subplot => subplot_cell,
+            AxesPosition::Cell { row, col } => match &fig.grid {
+                Some(g) => {
+                    let pos = grid_positions(
+                        Bbox {
+                            x0: sp.left,
+                            y0: sp.bottom,
+                            x1: sp.right,
+                            y1: sp.top,
+                        },
+                        sp.wspace,
+                        sp.hspace,
+                        &g.height_ratios,
+                        &g.width_ratios,
+                    );
+                    grid_cell(&pos, row..=row, col..=col)
+                }
+                None => subplot_cell,
+            },
             AxesPosition::Rect([l, b, w, h]) => Bbox {
                 x0: l,
                 y0: b,
@@ -865,8 +889,8 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
     for (i, ax) in fig.axes.iter().enumerate() {
-        let view_x = autoscale::view(ax, Which::X);
-        let view_y = autoscale::view(ax, Which::Y);
+        let view_x = crate::subplots::shared_view(&fig.axes, i, Which::X);
+        let view_y = crate::subplots::shared_view(&fig.axes, i, Which::Y);
         let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
         let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
         let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));
@@ -1136,6 +1160,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         dpi,
         axes: axes_out,
         colorbars,
+        figure_texts: crate::subplots::figure_texts(fig, glyphs, wf, hf)?,
     })
 }
 

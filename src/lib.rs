@@ -81,12 +81,15 @@ mod render;
 mod resample;
 mod scene;
 mod style;
+mod subplots;
 mod text;
 mod ticks;
 mod transform;
 #[doc(hidden)]
 pub mod unstable;
 
+pub use artists::bar::{BarAlign, BarContainer, BarOptions};
+pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
@@ -107,6 +110,7 @@ pub use image::{Aspect, Image, ImageData, ImshowOptions, IntoImageData, RgbEleme
 pub use render::Renderer;
 pub use resample::{Interpolation, Origin, Stage, MAX_RESAMPLE_TAPS};
 pub use style::{Style, SubplotParams, MAX_STYLE_PT, MAX_STYLE_PX};
+pub use subplots::{Share, SubplotsOptions};
 pub use ticks::AxisScale;
 
 /// The README's code blocks, compiled and run as doc tests.

@@ -804,6 +804,9 @@ fn lower_deferred<'a>(
     for cb in &lay.colorbars {
         colorbar_ops(&mut low, fig, cb);
     }
+    for t in &lay.figure_texts {
+        low.text(t);
+    }
     let list = DrawList {
         width: lay.width_px,
         height: lay.height_px,

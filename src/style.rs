@@ -14,16 +14,22 @@ pub struct SubplotParams {
     pub right: f64,
     /// Top edge.
     pub top: f64,
+    /// Width between subplots as a fraction of the mean Axes width (`wspace`).
+    pub wspace: f64,
+    /// Height between subplots as a fraction of the mean Axes height (`hspace`).
+    pub hspace: f64,
 }
 
 impl Default for SubplotParams {
-    /// matplotlib's defaults: 0.125, 0.11, 0.9, 0.88.
+    /// matplotlib's defaults: 0.125, 0.11, 0.9, 0.88, wspace and hspace 0.2.
     fn default() -> Self {
         SubplotParams {
             left: 0.125,
             bottom: 0.11,
             right: 0.9,
             top: 0.88,
+            wspace: 0.2,
+            hspace: 0.2,
         }
     }
 }

@@ -215,6 +215,9 @@ fn axes_call(
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "bar" | "barh" | "hist" => {
+            ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
+        }
         "scatter" => {
             nargs(4)?;
             let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {
@@ -585,9 +588,11 @@ fn figure_call(
             let b = kw.f64(&["bottom"])?.unwrap_or(sp.bottom);
             let r = kw.f64(&["right"])?.unwrap_or(sp.right);
             let t = kw.f64(&["top"])?.unwrap_or(sp.top);
-            let _ = (kw.f64(&["wspace"])?, kw.f64(&["hspace"])?);
+            let (ws, hs) = (kw.f64(&["wspace"])?, kw.f64(&["hspace"])?);
             fig.subplots_adjust(l, b, r, t)?;
+            fig.subplots_adjust_space(ws, hs)?;
         }
+        "suptitle" | "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)
@@ -636,27 +641,21 @@ pub fn build(path: &Path) -> R<Figure> {
     if let Some(f) = face {
         fig.set_facecolor(Color::parse(&f)?);
     }
-    if let Some(sp) = obj.get("subplots").and_then(|v| v.as_object()) {
-        for (k, v) in sp {
-            let one = v.as_u64() == Some(1) || v.as_bool() == Some(false);
-            if !one {
-                return err(format!(
-                    "figure.json: subplots '{k}' = {v} is not supported yet (one Axes)"
-                ));
-            }
-        }
-    }
-    let ax = fig.add_subplot();
+    let axs = crate::figure_grid::subplots(&mut fig, obj.get("subplots"))?;
     let axes_calls = obj
         .get("axes")
         .and_then(|v| v.as_array())
         .cloned()
         .unwrap_or_default();
-    if axes_calls.len() > 1 {
-        return err("figure.json: more than one Axes is not supported yet");
+    if axes_calls.len() > axs.len() {
+        return err(format!(
+            "figure.json: {} Axes described, the grid has {}",
+            axes_calls.len(),
+            axs.len()
+        ));
     }
     let mut returned: Vec<Vec<Returned>> = Vec::new();
-    for (i, calls) in axes_calls.iter().enumerate() {
+    for (i, (calls, &ax)) in axes_calls.iter().zip(&axs).enumerate() {
         let mut rets = Vec::new();
         let calls = calls.as_array().cloned().unwrap_or_default();
         for (j, c) in calls.iter().enumerate() {
@@ -682,7 +681,9 @@ pub fn build(path: &Path) -> R<Figure> {
     }
     if obj.get("transparent").and_then(|v| v.as_bool()) == Some(true) {
         fig.set_facecolor(Color::TRANSPARENT);
-        fig[ax].set_facecolor(Color::TRANSPARENT);
+        for &ax in &axs {
+            fig[ax].set_facecolor(Color::TRANSPARENT);
+        }
     }
     Ok(fig)
 }

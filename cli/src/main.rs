@@ -15,6 +15,8 @@
 )]
 
 mod figure_args;
+mod figure_bars;
+mod figure_grid;
 mod figure_json;
 
 use clap::{Args, Parser, Subcommand};

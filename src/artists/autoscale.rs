@@ -26,8 +26,11 @@ pub(crate) fn data_limits(ax: &Axes) -> DataLim {
     lim
 }
 
-fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
-    let mut v = Vec::new();
+pub(crate) fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
+    let mut v = match which {
+        Which::X => ax.plot.x.stickies.clone(),
+        Which::Y => ax.plot.y.stickies.clone(),
+    };
     for im in &ax.images {
         let e = im.extent();
         match which {

@@ -240,6 +240,7 @@ fn label_of(a: &Artist) -> Option<&str> {
     match a {
         Artist::Line(l) => l.label.as_deref(),
         Artist::Patch(p) => p.label.as_deref(),
+        Artist::Polygon(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
         Artist::Text(_) => None,
     }
@@ -305,6 +306,25 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                     .count();
             }
             Artist::Text(_) => {}
+            Artist::Polygon(pg) => {
+                // A non-Rectangle patch counts as a line (its path's vertices and
+                // whether the path crosses the box).
+                let mut pts: Vec<(f64, f64)> = pg
+                    .points
+                    .iter()
+                    .map(|&(x, y)| ctx.to_display(x, y))
+                    .collect();
+                count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                if pg.closed {
+                    if let Some(&f) = pts.first() {
+                        pts.push(f);
+                    }
+                }
+                let hit = pts
+                    .windows(2)
+                    .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1));
+                crossing += usize::from(hit);
+            }
             Artist::Patch(p) => {
                 let (x0, y0, pw, ph) = p.rect;
                 let c0 = ctx.to_device_blend(x0, y0, p.blend);
@@ -345,7 +365,13 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    for a in &ax.plot.artists {
+    // `_get_legend_handles`: the children first, then the containers (bars).
+    let containers = &ax.plot.bar_containers;
+    let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
+    for a in children
+        .chain(containers.iter().copied())
+        .filter_map(|i| ax.plot.artists.get(i))
+    {
         if let Some(l) = label_of(a) {
             let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
             entries.push(Entry { artist: a, label });
@@ -535,6 +561,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints
         }
         Artist::Text(_) => Vec::new(),
+        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the collection's first size, drawn as a collection of one.

@@ -4,13 +4,16 @@
 
 mod api;
 pub mod autoscale;
+pub mod bar;
 pub(crate) mod grid;
+pub mod hist;
 pub mod legend;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
 pub mod paint;
 pub mod patch;
+pub mod polygon;
 pub mod scatter;
 pub mod text;
 pub mod values;
@@ -51,6 +54,8 @@ pub(crate) enum Artist {
     Patch(Patch),
     /// `scatter`.
     Scatter(scatter::PathCollection),
+    /// `hist(histtype='step' | 'stepfilled')`.
+    Polygon(polygon::Polygon),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
 }
@@ -60,6 +65,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.zorder,
             Artist::Patch(p) => p.zorder,
+            Artist::Polygon(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
         }
@@ -69,6 +75,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.paint(ctx),
             Artist::Patch(p) => p.paint(ctx),
+            Artist::Polygon(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
         }
@@ -78,6 +85,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.data_limits(),
             Artist::Patch(p) => p.data_limits(),
+            Artist::Polygon(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
         }
@@ -88,6 +96,7 @@ impl Artist {
         match self {
             Artist::Line(l) => l.alpha,
             Artist::Patch(p) => p.alpha,
+            Artist::Polygon(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
         }
@@ -174,6 +183,9 @@ pub(crate) struct PlotState {
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
     pub legend: Option<legend::LegendOptions>,
+    /// Artist indices of the first patch of each `bar` container: the container's label
+    /// rides on that patch, and the legend lists containers after the other artists.
+    pub bar_containers: Vec<usize>,
 }
 
 /// One axis' limits and scale.
@@ -191,6 +203,11 @@ pub(crate) struct AxisState {
     pub ticks: Option<(Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     pub tick_params: TickParams,
+    /// Sticky edges of this axis' artists (bars' baselines, histograms' zero).
+    pub stickies: Vec<f64>,
+    /// String categories of this axis (`StrCategoryConverter`'s mapping: value i is
+    /// the i-th name).
+    pub categories: Vec<String>,
 }
 
 /// Where tick marks point (`tick_params(direction=...)`).
@@ -230,6 +247,9 @@ pub struct TickParams {
     pub direction: TickDirection,
     /// `length` in points.
     pub length: Option<f64>,
+    /// `labelbottom=False` / `labelleft=False`: the tick labels (and offset text) hidden,
+    /// as `label_outer` does to the inner Axes of a shared grid.
+    pub labels_hidden: bool,
 }
 
 impl Default for AxisState {
@@ -242,6 +262,8 @@ impl Default for AxisState {
             margin: 0.05,
             ticks: None,
             tick_params: TickParams::default(),
+            stickies: Vec::new(),
+            categories: Vec::new(),
         }
     }
 }

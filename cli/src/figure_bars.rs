@@ -1,0 +1,200 @@
+//! figure.json's `bar`, `barh` and `hist` calls.
+
+use crate::figure_json::{err, Ctx, Kw, Returned, R};
+use figbuf::{BarAlign, BarOptions, Bins, HistOptions};
+use figbuf::{AxesId, Figure};
+use serde_json::Value;
+
+/// Strings (categories) or numbers.
+fn positions(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    v: &Value,
+    x: bool,
+    what: &str,
+) -> R<Vec<f64>> {
+    if let Value::Array(items) = v {
+        if !items.is_empty() && items.iter().all(|i| i.is_string()) {
+            let names: Vec<String> = items
+                .iter()
+                .map(|i| i.as_str().unwrap_or_default().to_string())
+                .collect();
+            return Ok(if x {
+                fig[ax].x_categories(&names)
+            } else {
+                fig[ax].y_categories(&names)
+            });
+        }
+    }
+    numbers(ctx, v, what)
+}
+
+/// One number or a list of numbers.
+fn numbers(ctx: &Ctx, v: &Value, what: &str) -> R<Vec<f64>> {
+    match v {
+        Value::Number(n) => n
+            .as_f64()
+            .map(|f| vec![f])
+            .ok_or_else(|| crate::figure_json::FigError(format!("{what}: {v} is not a number"))),
+        _ => ctx.data(v, what),
+    }
+}
+
+/// One colour or a list of colours.
+fn colors(v: Value, what: &str) -> R<Vec<String>> {
+    match v {
+        Value::String(s) => Ok(vec![s]),
+        Value::Array(items) if items.iter().all(|i| i.is_string()) => Ok(items
+            .iter()
+            .map(|i| i.as_str().unwrap_or_default().to_string())
+            .collect()),
+        other => err(format!(
+            "{what} = {other} is not a colour or a list of colours"
+        )),
+    }
+}
+
+/// `bar(x, height, width, bottom)` / `barh(y, width, height, left)` / `hist(x)`.
+pub(crate) fn call(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    if method == "hist" {
+        return hist(fig, ax, ctx, args, kw);
+    }
+    let vertical = method == "bar";
+    let (wname, bname, vname) = if vertical {
+        ("width", "bottom", "height")
+    } else {
+        ("height", "left", "width")
+    };
+    if args.len() > 4 {
+        return err(format!("'{method}' takes at most 4 positional arguments"));
+    }
+    let pos_v = args
+        .first()
+        .cloned()
+        .or_else(|| kw.take(&[if vertical { "x" } else { "y" }]));
+    let val_v = args.get(1).cloned().or_else(|| kw.take(&[vname]));
+    let (Some(pos_v), Some(val_v)) = (pos_v, val_v) else {
+        return err(format!("'{method}' needs positions and {vname}s"));
+    };
+    let mut o = BarOptions::default();
+    if let Some(w) = args.get(2).cloned().or_else(|| kw.take(&[wname])) {
+        o = o.width(numbers(ctx, &w, wname)?);
+    }
+    if let Some(b) = args.get(3).cloned().or_else(|| kw.take(&[bname])) {
+        o = o.bottom(numbers(ctx, &b, bname)?);
+    }
+    if let Some(a) = kw.string(&["align"])? {
+        o = o.align(a.parse::<BarAlign>()?);
+    }
+    if let Some(c) = kw.take(&["color"]) {
+        o = o.color(colors(c, "color")?);
+    }
+    if let Some(c) = kw.take(&["edgecolor", "ec"]) {
+        o = o.edgecolor(colors(c, "edgecolor")?);
+    }
+    if let Some(lw) = kw.f64(&["linewidth", "lw"])? {
+        o = o.linewidth(lw);
+    }
+    if let Some(l) = kw.string(&["label"])? {
+        o = o.label(&l);
+    }
+    if let Some(t) = kw.take(&["tick_label"]) {
+        o = o.tick_label(colors(t, "tick_label")?);
+    }
+    if let Some(a) = kw.f64(&["alpha"])? {
+        o = o.alpha(a);
+    }
+    if let Some(z) = kw.f64(&["zorder"])? {
+        o = o.zorder(z);
+    }
+    let pos = positions(fig, ax, ctx, &pos_v, vertical, "bar positions")?;
+    let val = positions(fig, ax, ctx, &val_v, !vertical, vname)?;
+    let c = if vertical {
+        fig[ax].bar_with(&pos, &val, o)?
+    } else {
+        fig[ax].barh_with(&pos, &val, o)?
+    };
+    Ok(match c.patches.first() {
+        Some(&h) => Returned::Artist(h),
+        None => Returned::Nothing,
+    })
+}
+
+fn hist(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) -> R<Returned> {
+    if args.len() > 2 {
+        return err("'hist' takes at most 2 positional arguments (x, bins)");
+    }
+    let Some(xv) = args.first().cloned().or_else(|| kw.take(&["x"])) else {
+        return err("'hist' needs x");
+    };
+    let x = ctx.data(&xv, "'hist' x")?;
+    let mut o = HistOptions::default();
+    if let Some(b) = args.get(1).cloned().or_else(|| kw.take(&["bins"])) {
+        o = o.bins(match &b {
+            Value::Number(n) => match n.as_u64() {
+                Some(k) if k >= 1 => Bins::Count(k as usize),
+                _ => return err(format!("'hist' bins = {b} is not a positive count")),
+            },
+            Value::String(s) => return err(format!("'hist' bins = {s:?} is not supported")),
+            _ => Bins::Edges(ctx.data(&b, "'hist' bins")?),
+        });
+    }
+    if let Some(r) = kw.take(&["range"]) {
+        if !r.is_null() {
+            let r = ctx.data(&r, "'hist' range")?;
+            let [lo, hi] = r[..] else {
+                return err("'hist' range needs two numbers");
+            };
+            o = o.range((lo, hi));
+        }
+    }
+    if let Some(d) = kw.bool(&["density"])? {
+        o = o.density(d);
+    }
+    match kw.take(&["cumulative"]) {
+        None | Some(Value::Bool(false)) => {}
+        Some(Value::Bool(true)) => o = o.cumulative(1),
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v < 0.0) => o = o.cumulative(-1),
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0) => o = o.cumulative(1),
+        Some(Value::Number(_)) => {}
+        Some(v) => return err(format!("'hist' cumulative = {v} is not supported")),
+    }
+    if let Some(t) = kw.string(&["histtype"])? {
+        o = o.histtype(t.parse()?);
+    }
+    if let Some(or) = kw.string(&["orientation"])? {
+        match or.as_str() {
+            "vertical" => {}
+            "horizontal" => o = o.horizontal(true),
+            _ => return err(format!("'hist' orientation = {or:?} is not supported")),
+        }
+    }
+    if let Some(c) = kw.string(&["color"])? {
+        o = o.color(&c);
+    }
+    if let Some(c) = kw.string(&["edgecolor", "ec"])? {
+        o = o.edgecolor(&c);
+    }
+    if let Some(lw) = kw.f64(&["linewidth", "lw"])? {
+        o = o.linewidth(lw);
+    }
+    if let Some(a) = kw.f64(&["alpha"])? {
+        o = o.alpha(a);
+    }
+    if let Some(l) = kw.string(&["label"])? {
+        o = o.label(&l);
+    }
+    let r = fig[ax].hist_with(&x, o)?;
+    Ok(match r.patches.first() {
+        Some(&h) => Returned::Artist(h),
+        None => Returned::Nothing,
+    })
+}

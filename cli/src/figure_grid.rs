@@ -1,0 +1,80 @@
+//! figure.json's `subplots` entry and the figure's own texts (`suptitle`, `supxlabel`).
+
+use crate::figure_json::{err, R};
+use figbuf::{AxesId, Figure, Share, SubplotsOptions};
+use serde_json::Value;
+
+fn share(key: &str, v: &Value) -> R<Share> {
+    match v {
+        Value::Bool(true) => Ok(Share::All),
+        Value::Bool(false) => Ok(Share::None),
+        Value::String(s) => s.parse().or_else(|_| {
+            err(format!(
+                "figure.json: subplots '{key}' = {v} is not supported"
+            ))
+        }),
+        _ => err(format!(
+            "figure.json: subplots '{key}' = {v} is not supported"
+        )),
+    }
+}
+
+fn ratios(key: &str, v: &Value) -> R<Vec<f64>> {
+    v.as_array()
+        .and_then(|a| a.iter().map(|x| x.as_f64()).collect::<Option<Vec<f64>>>())
+        .ok_or_else(|| {
+            crate::figure_json::FigError(format!(
+                "figure.json: subplots '{key}' = {v} is not a list of numbers"
+            ))
+        })
+}
+
+/// `plt.subplots(nrows, ncols, squeeze=False, **subplots)`: the Axes, row by row.
+pub(crate) fn subplots(fig: &mut Figure, sp: Option<&Value>) -> R<Vec<AxesId>> {
+    let Some(sp) = sp else {
+        return Ok(vec![fig.add_subplot()]);
+    };
+    let Some(map) = sp.as_object() else {
+        return err(format!("figure.json: subplots = {sp} is not an object"));
+    };
+    let (mut nrows, mut ncols) = (1, 1);
+    let mut o = SubplotsOptions::default();
+    for (k, v) in map {
+        let count = || {
+            v.as_u64()
+                .filter(|n| (1..=64).contains(n))
+                .map(|n| n as usize)
+                .ok_or_else(|| {
+                    crate::figure_json::FigError(format!(
+                        "figure.json: subplots '{k}' = {v} is not a count from 1 to 64"
+                    ))
+                })
+        };
+        match k.as_str() {
+            "nrows" => nrows = count()?,
+            "ncols" => ncols = count()?,
+            "sharex" => o = o.sharex(share(k, v)?),
+            "sharey" => o = o.sharey(share(k, v)?),
+            "width_ratios" => o = o.width_ratios(ratios(k, v)?),
+            "height_ratios" => o = o.height_ratios(ratios(k, v)?),
+            _ => return err(format!("figure.json: subplots '{k}' is not supported")),
+        }
+    }
+    Ok(fig.subplots(nrows, ncols, o)?)
+}
+
+/// `fig.suptitle(t)` / `fig.supxlabel(t)` / `fig.supylabel(t)`.
+pub(crate) fn sup_text(fig: &mut Figure, method: &str, args: &[Value]) -> R<()> {
+    let Some(t) = args.first().and_then(|v| v.as_str()) else {
+        return err(format!("'{method}' needs a string"));
+    };
+    if args.len() > 1 {
+        return err(format!("'{method}' takes one argument"));
+    }
+    match method {
+        "suptitle" => fig.suptitle(t),
+        "supylabel" => fig.supylabel(t),
+        _ => fig.supxlabel(t),
+    };
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! Grids of subplots (`Figure.subplots`): the grid spec, shared axes (autoscaled on the
+//! union of the group's data, inner tick labels hidden as `label_outer` does) and the
+//! figure's own texts (`suptitle`, `supxlabel`).
+
+use crate::artists::autoscale::{self, Which};
+use crate::axes::{Axes, AxesId, AxesPosition};
+use crate::figure::Figure;
+use crate::{Error, Result};
+
+/// How the Axes of a grid share an axis (`sharex=` / `sharey=` of `plt.subplots`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Share {
+    /// `False` / `'none'`: each Axes on its own.
+    #[default]
+    None,
+    /// `True` / `'all'`: every Axes shares with the first.
+    All,
+    /// `'row'`: each row shares with its first Axes.
+    Row,
+    /// `'col'`: each column shares with its top Axes.
+    Col,
+}
+
+impl std::str::FromStr for Share {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Share> {
+        match s {
+            "none" => Ok(Share::None),
+            "all" => Ok(Share::All),
+            "row" => Ok(Share::Row),
+            "col" => Ok(Share::Col),
+            _ => Err(Error::invalid(
+                "share",
+                format!("{s:?}"),
+                "'none', 'all', 'row' or 'col' (or true / false)",
+            )),
+        }
+    }
+}
+
+/// Options of [`Figure::subplots`] (matplotlib's keywords).
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SubplotsOptions {
+    /// `sharex`.
+    pub sharex: Share,
+    /// `sharey`.
+    pub sharey: Share,
+    /// `width_ratios` (one per column; equal when `None`).
+    pub width_ratios: Option<Vec<f64>>,
+    /// `height_ratios` (one per row; equal when `None`).
+    pub height_ratios: Option<Vec<f64>>,
+}
+
+impl SubplotsOptions {
+    /// `sharex=`.
+    pub fn sharex(mut self, v: Share) -> Self {
+        self.sharex = v;
+        self
+    }
+    /// `sharey=`.
+    pub fn sharey(mut self, v: Share) -> Self {
+        self.sharey = v;
+        self
+    }
+    /// `width_ratios=`.
+    pub fn width_ratios(mut self, v: Vec<f64>) -> Self {
+        self.width_ratios = Some(v);
+        self
+    }
+    /// `height_ratios=`.
+    pub fn height_ratios(mut self, v: Vec<f64>) -> Self {
+        self.height_ratios = Some(v);
+        self
+    }
+}
+
+/// The figure's grid of subplots.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GridSpec {
+    pub(crate) height_ratios: Vec<f64>,
+    pub(crate) width_ratios: Vec<f64>,
+}
+
+/// The figure's own texts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct SupTexts {
+    pub(crate) suptitle: Option<String>,
+    pub(crate) supxlabel: Option<String>,
+    pub(crate) supylabel: Option<String>,
+}
+
+fn ratios(v: Option<Vec<f64>>, n: usize, what: &str) -> Result<Vec<f64>> {
+    let v = v.unwrap_or_else(|| vec![1.0; n]);
+    if v.len() != n || v.iter().any(|r| !(r.is_finite() && *r > 0.0)) {
+        return Err(Error::invalid(
+            what,
+            format!("{v:?}"),
+            format!("{n} positive numbers"),
+        ));
+    }
+    Ok(v)
+}
+
+impl Figure {
+    /// `fig.subplots(nrows, ncols, sharex=, sharey=, width_ratios=, height_ratios=)`: a
+    /// grid of Axes, returned row by row. Shared axes autoscale on the union of their
+    /// group's data; with `sharex` `'col'`/`'all'` only the bottom row keeps x tick
+    /// labels, with `sharey` `'row'`/`'all'` only the first column keeps y tick labels
+    /// (`label_outer`).
+    pub fn subplots(
+        &mut self,
+        nrows: usize,
+        ncols: usize,
+        options: SubplotsOptions,
+    ) -> Result<Vec<AxesId>> {
+        if nrows == 0 || ncols == 0 {
+            return Err(Error::invalid(
+                "subplots",
+                format!("nrows={nrows}, ncols={ncols}"),
+                "at least one row and one column",
+            ));
+        }
+        if self.grid.is_some() || !self.axes.is_empty() {
+            return Err(Error::invalid(
+                "subplots",
+                format!("{} Axes already", self.axes.len()),
+                "a figure without Axes",
+            ));
+        }
+        self.grid = Some(GridSpec {
+            height_ratios: ratios(options.height_ratios, nrows, "height_ratios")?,
+            width_ratios: ratios(options.width_ratios, ncols, "width_ratios")?,
+        });
+        let mut ids = Vec::with_capacity(nrows * ncols);
+        let (figure, base) = (self.id, self.axes.len());
+        let axes_id = |index: usize| AxesId { figure, index };
+        for row in 0..nrows {
+            for col in 0..ncols {
+                let id = axes_id(self.axes.len());
+                let mut ax = Axes::new(id, AxesPosition::Cell { row, col });
+                for (k, share) in [options.sharex, options.sharey].into_iter().enumerate() {
+                    ax.share[k] = match share {
+                        Share::None => id,
+                        Share::All => axes_id(base),
+                        Share::Row => axes_id(base + row * ncols),
+                        Share::Col => axes_id(base + col),
+                    };
+                }
+                if matches!(options.sharex, Share::Col | Share::All) && row + 1 < nrows {
+                    ax.plot.x.tick_params.labels_hidden = true;
+                    ax.xlabel = None;
+                }
+                if matches!(options.sharey, Share::Row | Share::All) && col > 0 {
+                    ax.plot.y.tick_params.labels_hidden = true;
+                    ax.ylabel = None;
+                }
+                self.axes.push(ax);
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// `fig.suptitle(t)`: centred at the top (x 0.5, y 0.98, 'large').
+    pub fn suptitle(&mut self, t: &str) -> &mut Self {
+        self.sup.suptitle = Some(t.to_string());
+        self
+    }
+
+    /// `fig.supxlabel(t)`: centred at the bottom (x 0.5, y 0.01, 'large').
+    pub fn supxlabel(&mut self, t: &str) -> &mut Self {
+        self.sup.supxlabel = Some(t.to_string());
+        self
+    }
+
+    /// `fig.supylabel(t)`: centred at the left (x 0.02, y 0.5, ha 'left', va 'center',
+    /// vertical, 'large').
+    pub fn supylabel(&mut self, t: &str) -> &mut Self {
+        self.sup.supylabel = Some(t.to_string());
+        self
+    }
+
+    /// `fig.subplots_adjust(wspace=, hspace=)`: the space between subplots, as fractions
+    /// of the mean Axes width / height; `None` keeps the current value.
+    pub fn subplots_adjust_space(
+        &mut self,
+        wspace: Option<f64>,
+        hspace: Option<f64>,
+    ) -> Result<&mut Self> {
+        for (what, v) in [("wspace", wspace), ("hspace", hspace)] {
+            if let Some(v) = v {
+                if !(v.is_finite() && v >= 0.0) {
+                    return Err(Error::invalid(what, v, "a finite fraction >= 0"));
+                }
+            }
+        }
+        let sp = &mut self.style_mut().subplot;
+        sp.wspace = wspace.unwrap_or(sp.wspace);
+        sp.hspace = hspace.unwrap_or(sp.hspace);
+        Ok(self)
+    }
+}
+
+/// The view limits of Axes `i` for drawing: `autoscale_view` over its share group (data
+/// limits, minpos and sticky edges of every sibling) when the group autoscales.
+pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
+    let k = match which {
+        Which::X => 0,
+        Which::Y => 1,
+    };
+    let root = axes[i].share[k];
+    let group: Vec<&Axes> = axes.iter().filter(|a| a.share[k] == root).collect();
+    if group.len() <= 1 {
+        return autoscale::view(&axes[i], which);
+    }
+    let state = |a: &Axes| match which {
+        Which::X => a.plot.x.clone(),
+        Which::Y => a.plot.y.clone(),
+    };
+    let me = state(&axes[i]);
+    // `set_xlim` on one Axes sets every sibling's limits and turns their autoscale off.
+    if let Some(fixed) = group.iter().rev().map(|a| state(a)).find(|s| !s.auto) {
+        return fixed.lim;
+    }
+    if !group.iter().any(|a| state(a).stale) {
+        return me.lim;
+    }
+    let mut lim = crate::artists::DataLim::default();
+    let mut stickies = Vec::new();
+    for a in &group {
+        lim = lim.union(&autoscale::data_limits(a));
+        stickies.extend(autoscale::stickies(a, which));
+    }
+    let (l, minpos) = match which {
+        Which::X => (lim.x, lim.minpos.0),
+        Which::Y => (lim.y, lim.minpos.1),
+    };
+    let (a, b) = autoscale::autoscale(l, minpos, &stickies, me.margin, me.scale);
+    if me.lim.0 > me.lim.1 {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// Places `suptitle` (x 0.5, y 0.98, ha 'center', va 'top'), `supxlabel` (x 0.5,
+/// y 0.01, ha 'center', va 'bottom') and `supylabel` in figure fractions, 'large' (1.2 x
+/// font size).
+pub(crate) fn figure_texts(
+    fig: &Figure,
+    glyphs: &mut crate::text::GlyphCache,
+    wf: f64,
+    hf: f64,
+) -> Result<Vec<crate::layout::TextItem>> {
+    use crate::text::{HorizontalAlignment as Ha, VerticalAlignment as Va};
+    let size_pt = fig.style().font_size_pt * 1.2;
+    let mut out = Vec::new();
+    for (t, y, va) in [
+        (&fig.sup.suptitle, 0.98, Va::Top),
+        (&fig.sup.supxlabel, 0.01, Va::Bottom),
+    ] {
+        if let Some(t) = t {
+            out.push(crate::layout::place_text(
+                glyphs,
+                t,
+                size_pt,
+                fig.dpi(),
+                (0.5 * wf, y * hf),
+                crate::layout::Align {
+                    ha: Ha::Center,
+                    va,
+                    angle: 0.0,
+                },
+            )?);
+        }
+    }
+    if let Some(t) = &fig.sup.supylabel {
+        // rotation 'vertical' in the default rotation mode with ha 'left', va 'center':
+        // the rotated box's left edge at x, its middle at y. At 90 degrees that puts the
+        // pen where rotation_mode='anchor' with ha 'center', va 'top' puts it.
+        out.push(crate::layout::place_text(
+            glyphs,
+            t,
+            size_pt,
+            fig.dpi(),
+            (0.02 * wf, 0.5 * hf),
+            crate::layout::Align {
+                ha: Ha::Center,
+                va: Va::Top,
+                angle: 90.0,
+            },
+        )?);
+    }
+    Ok(out)
+}
