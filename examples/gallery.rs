@@ -18,6 +18,9 @@ mod p02_data;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// A function drawing one gallery figure.
+type MakeFigure = fn() -> Result<Figure>;
+
 /// A deterministic uniform generator on [0, 1) (xorshift64).
 struct Uniform(u64);
 
@@ -197,8 +200,13 @@ fn imshow_overlay() -> Result<Figure> {
     });
     let mut fig = Figure::default();
     let ax = fig.add_subplot();
-    let mut opts = ImshowOptions::default();
-    opts.cmap = Some(Colormap::named("gray")?);
+    // ImshowOptions has no chained setters yet (its fields are public): assign the field.
+    #[allow(clippy::field_reassign_with_default)]
+    let opts = {
+        let mut o = ImshowOptions::default();
+        o.cmap = Some(Colormap::named("gray")?);
+        o
+    };
     let im = fig[ax].imshow_with(&field, opts)?;
     fig[ax].plot_with(
         [5.0, 30.0, 70.0],
@@ -218,7 +226,7 @@ fn imshow_overlay() -> Result<Figure> {
 fn main() -> Result<()> {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gallery");
     std::fs::create_dir_all(&out)?;
-    let figures: [(&str, fn() -> Result<Figure>); 6] = [
+    let figures: [(&str, MakeFigure); 6] = [
         ("lines_legend", lines_legend),
         ("markers", markers),
         ("scatter_colorbar", scatter_colorbar),

@@ -32,9 +32,12 @@ fn process_cpu_ns() -> Option<u64> {
 /// The least wall time a job's timed batch lasts (more iterations than asked if needed).
 const MIN_BATCH_S: f64 = 1.0;
 
-/// (median wall ms per iteration, mean process CPU ms per iteration) over at least
+/// (median wall ms per iteration, mean process CPU ms per iteration).
+type Timing = (f64, Option<f64>);
+
+/// [`Timing`] over at least
 /// `iterations` runs and [`MIN_BATCH_S`], after one warm-up.
-fn time_job(iterations: usize, mut job: impl FnMut()) -> (f64, Option<f64>) {
+fn time_job(iterations: usize, mut job: impl FnMut()) -> Timing {
     job(); // warm-up
     let mut t = Vec::new();
     let cpu0 = process_cpu_ns();
@@ -101,7 +104,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::hint::black_box(r.render(&fig).expect("render").to_png().expect("png"));
         }),
     ));
-    let json = |f: &dyn Fn(&(f64, Option<f64>)) -> String| {
+    let json = |f: &dyn Fn(&Timing) -> String| {
         results
             .iter()
             .map(|(k, v)| format!("\"{k}\": {}", f(v)))
