@@ -260,15 +260,30 @@ impl ImageData {
 /// (-0.1, 0.1)). Empty data sets nothing (`autoscale_None` checks `A.size`).
 fn all_masked_limits(norm: Norm, (rows, cols): (usize, usize)) -> Norm {
     use crate::color::NormKind;
-    let data_driven = matches!(
-        norm.kind(),
-        NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. }
-    );
-    if rows == 0 || cols == 0 || !data_driven || norm.scaled() {
+    if rows == 0 || cols == 0 || norm.scaled() {
         return norm;
     }
     let (vmin, vmax) = (norm.vmin(), norm.vmax());
-    norm.with_limits(vmin.or(Some(0.0)), vmax.or(Some(0.0)))
+    match *norm.kind() {
+        NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. } => {
+            norm.with_limits(vmin.or(Some(0.0)), vmax.or(Some(0.0)))
+        }
+        // `TwoSlopeNorm.autoscale_None`: the masked limits become 0, then are moved
+        // around vcenter.
+        NormKind::TwoSlope { vcenter: c } => {
+            let (mut lo, mut hi) = (vmin.unwrap_or(0.0), vmax.unwrap_or(0.0));
+            if lo >= c {
+                lo = c - (hi - c);
+            }
+            if hi <= c {
+                hi = c + (c - lo);
+            }
+            norm.with_limits(Some(lo), Some(hi))
+        }
+        // CenteredNorm (its limits come from a halfrange; matplotlib's masked halfrange
+        // gives 0, 0 for vcenter 0) is not handled: all-invalid data with it is refused.
+        _ => norm,
+    }
 }
 
 fn check_channels(dim: (usize, usize, usize)) -> Result<()> {

@@ -11,8 +11,7 @@ use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
-    self, mathtext, GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText,
-    VerticalAlignment as Va,
+    GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock, VerticalAlignment as Va,
 };
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
@@ -126,6 +125,10 @@ pub struct TextItem {
     pub angle_deg: f64,
     /// The text's window extent, as `Text.get_window_extent` reports it.
     pub bbox: Bbox,
+    /// All lines (`shaped`, `math` and `pen` above are the first one's).
+    pub block: TextBlock,
+    /// Pen origin of every line of `block`.
+    pub pens: Vec<(f64, f64)>,
 }
 
 /// One drawn tick.
@@ -314,42 +317,19 @@ pub(crate) fn place_text(
     anchor: (f64, f64),
     al: Align,
 ) -> Result<TextItem> {
-    let (shaped, math) = if mathtext::is_math(s) {
-        let m = mathtext::layout_math(glyphs, s, size_pt, dpi)?;
-        (m.to_shaped_like(), Some(m))
-    } else {
-        (glyphs.shape(s, size_pt, dpi)?, None)
-    };
-    let pen = text::pen_origin(&shaped, anchor, al.ha, al.va, al.angle);
-    // Window extent: the rotated box [0, w] x [-d, a] about the pen.
-    let (w, a, d) = (shaped.width_px, shaped.ascent_px, shaped.descent_px);
-    let rad = al.angle.to_radians();
-    let (cos, sin) = if al.angle == 0.0 {
-        (1.0, 0.0)
-    } else {
-        (rad.cos(), rad.sin())
-    };
-    let corners = [(0.0, -d), (w, -d), (w, a), (0.0, a)]
-        .map(|(x, y)| (pen.0 + cos * x - sin * y, pen.1 + sin * x + cos * y));
-    let bbox = Bbox {
-        x0: corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min),
-        y0: corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min),
-        x1: corners
-            .iter()
-            .map(|c| c.0)
-            .fold(f64::NEG_INFINITY, f64::max),
-        y1: corners
-            .iter()
-            .map(|c| c.1)
-            .fold(f64::NEG_INFINITY, f64::max),
-    };
+    let block = glyphs.layout_text(s, size_pt, dpi, al.ha)?;
+    let placed = block.place(anchor, al.ha, al.va, al.angle);
+    let (x0, y0, x1, y1) = placed.extent;
+    let first = &block.lines[0];
     Ok(TextItem {
         text: s.to_string(),
-        shaped,
-        math,
-        pen,
+        shaped: first.shaped.clone(),
+        math: first.math.clone(),
+        pen: placed.pens[0],
         angle_deg: al.angle,
-        bbox,
+        bbox: Bbox { x0, y0, x1, y1 },
+        pens: placed.pens,
+        block,
     })
 }
 
@@ -452,6 +432,10 @@ struct AxisSpec<'a> {
     fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     params: TickParams,
+    /// A colorbar's outline top in display y (the upper extend triangle's apex when
+    /// extended): `YAxis._update_offset_text_position` puts the offset text above the
+    /// `outline` spine's extent; `None` for an Axes (its box top).
+    outline_top: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -626,7 +610,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 )
             }
             Side::Left => (
-                (spec.bbox.x0, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x0,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Left,
                     va: Va::Baseline,
@@ -634,7 +621,10 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 },
             ),
             Side::Right => (
-                (spec.bbox.x1, spec.bbox.y1 + off_px),
+                (
+                    spec.bbox.x1,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
                 Align {
                     ha: Ha::Right,
                     va: Va::Baseline,
@@ -898,6 +888,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.x.ticks.as_ref(),
                     params: ax.plot.x.tick_params,
+                    outline_top: None,
                 },
             )?;
             let mut ya = layout_axis(
@@ -911,6 +902,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.y.ticks.as_ref(),
                     params: ax.plot.y.tick_params,
+                    outline_top: None,
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -924,22 +916,31 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         }
         let title = match &ax.title {
             Some(t) => {
-                let anchor = (
-                    bbox.x0 + 0.5 * bbox.width(),
-                    bbox.y1 + style.title_pad_pt / 72.0 * dpi,
-                );
-                Some(place_text(
-                    glyphs,
-                    t,
-                    style.title_size_pt,
-                    dpi,
-                    anchor,
-                    Align {
-                        ha: Ha::Center,
-                        va: Va::Baseline,
-                        angle: 0.0,
-                    },
-                )?)
+                let pad = style.title_pad_pt / 72.0 * dpi;
+                let x = bbox.x0 + 0.5 * bbox.width();
+                let align = Align {
+                    ha: Ha::Center,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                };
+                let size = style.title_size_pt;
+                let mut item = place_text(glyphs, t, size, dpi, (x, bbox.y1 + pad), align)?;
+                // Axes._update_title_position: a title reaching below the Axes top
+                // (a deep mathtext descent) is moved up to it, then once more by the
+                // remaining overlap; positions go through transAxes (y·h + y0).
+                let top = bbox.y1;
+                let h = bbox.height();
+                let to_axes = |v: f64| v * (1.0 / h) + -bbox.y0 / h;
+                if top >= 0.0 && item.bbox.y0 < top {
+                    let y = to_axes(top);
+                    item = place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
+                    if item.bbox.y0 < top {
+                        let y = to_axes(2.0 * top - item.bbox.y0);
+                        item =
+                            place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
+                    }
+                }
+                Some(item)
             }
             None => None,
         };
@@ -1079,6 +1080,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             Orientation::Horizontal => (Side::Bottom, (fa, fb), (0.0, 1.0)),
         };
         let trans = trans_data(sview_x, sview_y, &bbox);
+        // The outline's extent (`Patch.get_window_extent`): its vertices in axes
+        // coordinates through transAxes; the top is the upper apex when extended.
+        let outline_top =
+            (bbox.height() * 1.0 + bbox.y0).max(bbox.height() * (1.0 + ehi) + bbox.y0);
         let mut axis = layout_axis(
             fig,
             glyphs,
@@ -1090,6 +1095,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 trans: &trans,
                 fixed: None,
                 params: TickParams::default(),
+                outline_top: Some(outline_top),
             },
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;

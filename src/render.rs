@@ -1,8 +1,7 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
 
-use crate::artists::line::{Blend, LineStyle};
-use crate::artists::{legend, paint, DrawCtx, GridOptions, TickDirection};
+use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
 use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
 use crate::colorbar::Orientation;
@@ -15,7 +14,7 @@ use crate::raster::stroke::{stroke, Cap};
 use crate::resample::{self, Interpolation, Stage, DEFAULT_FILTERRAD};
 use crate::scene::{DrawList, DrawOp, IRect, Mask};
 use crate::style::pt_to_px;
-use crate::text::{mathtext, GlyphCache, GlyphMaskRef};
+use crate::text::{GlyphCache, GlyphMaskRef, PlacedBlock};
 use crate::Result;
 use ndarray::Array2;
 
@@ -119,6 +118,8 @@ fn snapped_rect(b: &Bbox, h: f64) -> IRect {
 
 struct Lowering<'a> {
     ops: Vec<DrawOp>,
+    /// Canvas width in pixels (for `PathClipper`).
+    w: f64,
     h: f64,
     dpi: f64,
     glyphs: &'a mut GlyphCache,
@@ -140,25 +141,27 @@ impl Lowering<'_> {
             })
         };
         let height = self.h as u32;
-        match &t.math {
-            Some(m) => mathtext::rasterize_math(
-                self.glyphs,
-                m,
-                t.pen.0,
-                t.pen.1,
-                height,
-                t.angle_deg,
-                push,
-            ),
-            None => {
-                self.glyphs
-                    .for_each_mask(&t.shaped, t.pen.0, t.pen.1, height, t.angle_deg, push)
-            }
-        }
+        let mut rules = Vec::new();
+        let placed = PlacedBlock {
+            pens: t.pens.clone(),
+            extent: (t.bbox.x0, t.bbox.y0, t.bbox.x1, t.bbox.y1),
+        };
+        t.block
+            .draw(self.glyphs, &placed, height, t.angle_deg, push, |c| {
+                rules.push(c)
+            });
         self.ops.push(DrawOp::Masks {
             masks,
             color: self.text_color,
         });
+        // Mathtext rules (fraction bars, overlines): filled boxes after the glyphs.
+        if !rules.is_empty() {
+            self.ops.push(DrawOp::Polygons {
+                contours: rules,
+                color: self.text_color,
+                antialiased: true,
+            });
+        }
     }
 
     /// A snapped, stroked path given in display coordinates.
@@ -176,15 +179,26 @@ impl Lowering<'_> {
         });
     }
 
-    /// A stroked path given in device coordinates, not snapped (it has diagonal segments).
+    /// A stroked path given in device coordinates, not snapped (it has diagonal segments),
+    /// clipped to the canvas first as Agg clips a path without a face (`PathClipper`).
     fn stroke_device(&mut self, dev: &[(f64, f64)], closed: bool) {
-        let contours = stroke(
-            dev,
-            closed,
-            self.linewidth_px,
-            Cap::Projecting,
-            self.linewidth_px,
-        );
+        let w = self.w;
+        let stroke_one = |pts: &[(f64, f64)], closed: bool| {
+            stroke(
+                pts,
+                closed,
+                self.linewidth_px,
+                Cap::Projecting,
+                self.linewidth_px,
+            )
+        };
+        let contours = match raster::clip::clip_to_canvas(dev, closed, w, self.h) {
+            None => stroke_one(dev, closed),
+            Some(subs) => subs
+                .iter()
+                .flat_map(|(pts, closed)| stroke_one(pts, *closed))
+                .collect(),
+        };
         self.ops.push(DrawOp::Polygons {
             contours,
             color: self.edge_color,
@@ -245,7 +259,10 @@ impl Lowering<'_> {
                     _ => t.major,
                 };
                 if which_ok {
-                    paint::emit(&mut self.ops, &gridline(g, axis.side, t.value, ctx));
+                    paint::emit(
+                        &mut self.ops,
+                        &grid::gridline(g, axis.side == Side::Bottom, t.value, ctx),
+                    );
                 }
             }
             let (x, y) = match axis.side {
@@ -287,59 +304,6 @@ enum Layer {
     Spines,
     Title,
     Legend,
-}
-
-/// A gridline: a two-point `Line2D` across the Axes at `value` (`Tick.gridline`).
-fn gridline(g: &GridOptions, side: Side, value: f64, ctx: &DrawCtx) -> paint::Paint {
-    let (a, b) = match side {
-        Side::Bottom => (
-            ctx.to_device_blend(value, 0.0, Blend::YAxes),
-            ctx.to_device_blend(value, 1.0, Blend::YAxes),
-        ),
-        _ => (
-            ctx.to_device_blend(0.0, value, Blend::XAxes),
-            ctx.to_device_blend(1.0, value, Blend::XAxes),
-        ),
-    };
-    let mut color = crate::Color::parse(&g.color).unwrap_or(crate::Color::BLACK);
-    if let Some(al) = g.alpha {
-        color = color.with_alpha(al);
-    }
-    let lw = g.linewidth;
-    let k = ctx.dpi / 72.0;
-    let dashes = match &g.linestyle {
-        LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
-        LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
-        LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
-        LineStyle::Dashes(o, p) => Some((*o, p.clone())),
-        _ => None,
-    };
-    let dashed = dashes.is_some();
-    paint::Paint::Path(paint::PathDraw {
-        path: vec![
-            paint::PathCmd::MoveTo(a.0, a.1),
-            paint::PathCmd::LineTo(b.0, b.1),
-        ],
-        fill: None,
-        stroke: Some(paint::Stroke {
-            width_px: lw * ctx.dpi / 72.0,
-            color: color.to_rgba8_round(),
-            cap: if dashed {
-                paint::CapStyle::Butt
-            } else {
-                paint::CapStyle::Projecting
-            },
-            join: paint::JoinStyle::Round,
-            dashes: dashes.map(|(o, p)| paint::Dashes {
-                offset_px: (o * lw) * k,
-                pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
-            }),
-        }),
-        clip: Some(ctx.clip),
-        snap: paint::Snap::Auto,
-        simplify: false,
-        antialiased: true,
-    })
 }
 
 /// Where an image lands on the canvas and how it is resampled; its pixels come from
@@ -514,23 +478,46 @@ fn scalar_pixels(
                     .collect(),
                 None => values.iter().map(|v| !v.is_finite()).collect(),
             };
-            let src: Vec<f64> = values
-                .iter()
-                .zip(&masked)
-                .map(|(&v, &m)| if m { 0.0 } else { v })
-                .collect();
-            let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
             let bad = resample::resample_mask(&masked, placement, interp, DEFAULT_FILTERRAD)?;
             // `np.ma.masked_array(A_resampled, out_mask)`: the resampled mask is the bad
             // mask (so equal limits, which fill every value with 0, keep bad pixels bad,
             // and an unmasked NaN, from NaN limits, takes row 0 when any pixel is masked).
             let shape = (placement.height, placement.width);
-            let arr = Array2::from_shape_vec(shape, out)
-                .map_err(|e| crate::Error::Data(e.to_string()))?;
             let bad = Array2::from_shape_vec(shape, bad)
                 .map_err(|e| crate::Error::Data(e.to_string()))?;
             let fixed = norm.clone();
-            let masked = ScalarData::new(arr.view()).with_mask(bad.view())?;
+            let shape_err = |e: ndarray::ShapeError| crate::Error::Data(e.to_string());
+            // The dtype `_make_image` resamples in, and the norm then works in.
+            let (out64, out32) = if resamples_in_f32(data, &values) {
+                let src: Vec<f32> = values
+                    .iter()
+                    .zip(&masked)
+                    .map(|(&v, &m)| if m { 0.0 } else { v as f32 })
+                    .collect();
+                let out =
+                    resample::resample_scalar_f32(&src, placement, interp, DEFAULT_FILTERRAD)?;
+                (
+                    None,
+                    Some(Array2::from_shape_vec(shape, out).map_err(shape_err)?),
+                )
+            } else {
+                let src: Vec<f64> = values
+                    .iter()
+                    .zip(&masked)
+                    .map(|(&v, &m)| if m { 0.0 } else { v })
+                    .collect();
+                let out = resample::resample_scalar(&src, placement, interp, DEFAULT_FILTERRAD)?;
+                (
+                    Some(Array2::from_shape_vec(shape, out).map_err(shape_err)?),
+                    None,
+                )
+            };
+            let masked = match (&out64, &out32) {
+                (Some(a), _) => ScalarData::new(a.view()),
+                (None, Some(a)) => ScalarData::new(a.view()),
+                (None, None) => unreachable!("one of the two is set above"),
+            }
+            .with_mask(bad.view())?;
             let bytes = colormap_rgba8(&masked, &fixed, cmap)?;
             Ok(bytes
                 .into_raw_vec_and_offset()
@@ -538,6 +525,25 @@ fn scalar_pixels(
                 .chunks_exact(4)
                 .map(|c| [c[0], c[1], c[2], c[3]])
                 .collect())
+        }
+    }
+}
+
+/// `_make_image`'s dtype for the `'data'` stage: float32 for float32 (and float16) data,
+/// float64 for float64; integer data in float32 when its range `A.max() - A.min()` (in
+/// float64) is at most 1e8, else float64.
+fn resamples_in_f32(data: &ScalarData<'_>, values: &[f64]) -> bool {
+    use crate::color::Values;
+    match data.values() {
+        Values::F64(_) => false,
+        Values::F32(_) => true,
+        _ => {
+            let (lo, hi) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            hi - lo <= 1e8
         }
     }
 }
@@ -681,6 +687,7 @@ fn lower_deferred<'a>(
     let h = lay.height_px as f64;
     let mut low = Lowering {
         ops: Vec::new(),
+        w: lay.width_px as f64,
         h,
         dpi: lay.dpi,
         glyphs,

@@ -1,11 +1,14 @@
 //! `figbuf render FIGURE.json`: a figure described as the matplotlib calls that draw it
-//! (see docs/figure-json.md), replayed on figbuf's model. Every method, positional argument
+//! (see the figure.json format description), replayed on figbuf's model. Every method, positional argument
 //! and keyword is matplotlib's; anything figbuf does not support is an error naming it.
 
+use crate::figure_args::{
+    imshow, linestyle, norm_of, opt_num, plot_groups, plot_options, scale_of, span_options,
+    text_options,
+};
 use figbuf::{
-    ArrowStyle, Aspect, AxesId, AxisScaleName, Color, ColorbarOptions, Colormap, Figure,
-    GridOptions, ImageHandle, ImshowOptions, LegendOptions, LineStyle, Mappable, MarkEvery, Norm,
-    PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
+    ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Colormap, Figure, GridOptions,
+    ImageHandle, LegendOptions, Mappable, ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -13,9 +16,9 @@ use std::path::{Path, PathBuf};
 /// An error in a figure description, with where it happened.
 pub struct FigError(pub String);
 
-type R<T> = Result<T, FigError>;
+pub(crate) type R<T> = Result<T, FigError>;
 
-fn err<T>(msg: impl Into<String>) -> R<T> {
+pub(crate) fn err<T>(msg: impl Into<String>) -> R<T> {
     Err(FigError(msg.into()))
 }
 
@@ -27,7 +30,7 @@ impl From<figbuf::Error> for FigError {
 
 /// What a call returned, for `{"ref": [i, j]}`.
 #[derive(Clone, Copy)]
-enum Returned {
+pub(crate) enum Returned {
     Nothing,
     Image(ImageHandle),
     Artist(figbuf::ArtistHandle),
@@ -35,13 +38,13 @@ enum Returned {
 
 /// The keywords of one call; each handler takes what it supports, and what is left over
 /// is an error.
-struct Kw {
-    call: String,
+pub(crate) struct Kw {
+    pub(crate) call: String,
     map: Map<String, Value>,
 }
 
 impl Kw {
-    fn take(&mut self, names: &[&str]) -> Option<Value> {
+    pub(crate) fn take(&mut self, names: &[&str]) -> Option<Value> {
         let mut found = None;
         for n in names {
             if let Some(v) = self.map.remove(*n) {
@@ -51,7 +54,7 @@ impl Kw {
         found.filter(|v| !v.is_null())
     }
 
-    fn f64(&mut self, names: &[&str]) -> R<Option<f64>> {
+    pub(crate) fn f64(&mut self, names: &[&str]) -> R<Option<f64>> {
         match self.take(names) {
             None => Ok(None),
             Some(v) => num(&v).map(Some).ok_or_else(|| {
@@ -64,7 +67,7 @@ impl Kw {
         }
     }
 
-    fn string(&mut self, names: &[&str]) -> R<Option<String>> {
+    pub(crate) fn string(&mut self, names: &[&str]) -> R<Option<String>> {
         match self.take(names) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -76,7 +79,7 @@ impl Kw {
         }
     }
 
-    fn bool(&mut self, names: &[&str]) -> R<Option<bool>> {
+    pub(crate) fn bool(&mut self, names: &[&str]) -> R<Option<bool>> {
         match self.take(names) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(b)),
@@ -96,7 +99,7 @@ impl Kw {
     }
 }
 
-fn num(v: &Value) -> Option<f64> {
+pub(crate) fn num(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64(),
         Value::Null => Some(f64::NAN),
@@ -105,13 +108,13 @@ fn num(v: &Value) -> Option<f64> {
 }
 
 /// The figure description's folder, for `{"npy": ...}`.
-struct Ctx {
-    dir: PathBuf,
+pub(crate) struct Ctx {
+    pub(crate) dir: PathBuf,
 }
 
 impl Ctx {
     /// 1-D data: a list of numbers, `{"array": [...]}` or `{"npy": "file.npy"}`.
-    fn data(&self, v: &Value, what: &str) -> R<Vec<f64>> {
+    pub(crate) fn data(&self, v: &Value, what: &str) -> R<Vec<f64>> {
         match v {
             Value::Array(items) => items
                 .iter()
@@ -147,228 +150,12 @@ fn read_npy_1d(path: &Path) -> R<Vec<f64>> {
     }
 }
 
-fn is_data(v: &Value) -> bool {
+pub(crate) fn is_data(v: &Value) -> bool {
     match v {
         Value::Array(_) => true,
         Value::Object(o) => o.contains_key("array") || o.contains_key("npy"),
         _ => false,
     }
-}
-
-fn linestyle(call: &str, v: &str) -> R<LineStyle> {
-    v.parse::<LineStyle>()
-        .map_err(|e| FigError(format!("'{call}': {e}")))
-}
-
-/// `plot`'s keywords (shared by semilogx/semilogy/loglog).
-fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
-    let mut o = PlotOptions::default();
-    o.color = kw.string(&["color", "c"])?;
-    o.linewidth = kw.f64(&["linewidth", "lw"])?;
-    if let Some(ls) = kw.take(&["linestyle", "ls"]) {
-        o.linestyle = Some(match ls {
-            Value::String(s) => linestyle(&kw.call, &s)?,
-            other => {
-                return err(format!(
-                    "'{}' keyword 'linestyle' must be a string, got {other}",
-                    kw.call
-                ))
-            }
-        });
-    }
-    if let Some(m) = kw.take(&["marker"]) {
-        o.marker = Some(match m {
-            Value::String(s) => s,
-            other => {
-                return err(format!(
-                    "'{}' keyword 'marker' must be a string, got {other}",
-                    kw.call
-                ))
-            }
-        });
-    }
-    o.markersize = kw.f64(&["markersize", "ms"])?;
-    o.markerfacecolor = kw.string(&["markerfacecolor", "mfc"])?;
-    o.markeredgecolor = kw.string(&["markeredgecolor", "mec"])?;
-    o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
-    if let Some(me) = kw.take(&["markevery"]) {
-        o.markevery = Some(match &me {
-            Value::Number(n) if n.as_u64().is_some() => {
-                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
-            }
-            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
-                v.iter()
-                    .filter_map(|x| x.as_u64())
-                    .map(|x| x as usize)
-                    .collect(),
-            ),
-            _ => {
-                return err(format!(
-                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
-                    kw.call
-                ))
-            }
-        });
-    }
-    o.alpha = kw.f64(&["alpha"])?;
-    o.label = kw.string(&["label"])?;
-    o.zorder = kw.f64(&["zorder"])?;
-    if let Some(ds) = kw.string(&["drawstyle", "ds"])? {
-        o.drawstyle = Some(
-            ds.parse()
-                .map_err(|e: figbuf::Error| FigError(format!("'{}': {e}", kw.call)))?,
-        );
-    }
-    o.solid_capstyle = kw.string(&["solid_capstyle"])?;
-    o.dash_capstyle = kw.string(&["dash_capstyle"])?;
-    o.solid_joinstyle = kw.string(&["solid_joinstyle"])?;
-    o.antialiased = kw.bool(&["antialiased", "aa"])?;
-    Ok(o)
-}
-
-/// One `x, y, fmt` group of `plot`.
-type PlotGroup = (Option<Vec<f64>>, Vec<f64>, Option<String>);
-
-/// `plot(*args)`: groups of `x, y[, fmt]` or `y[, fmt]`.
-fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<PlotGroup>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(first) = args.get(i) {
-        let a = ctx.data(first, &format!("'{call}' argument {i}"))?;
-        let (x, y, next) = if let Some(second) = args.get(i + 1).filter(|v| is_data(v)) {
-            let b = ctx.data(second, &format!("'{call}' argument {}", i + 1))?;
-            (Some(a), b, i + 2)
-        } else {
-            (None, a, i + 1)
-        };
-        let (fmt, next) = match args.get(next) {
-            Some(Value::String(s)) => (Some(s.clone()), next + 1),
-            _ => (None, next),
-        };
-        if next == i {
-            return err(format!("'{call}' argument {i} is not data"));
-        }
-        out.push((x, y, fmt));
-        i = next;
-    }
-    Ok(out)
-}
-
-fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScaleName> {
-    let name = args.first().and_then(|v| v.as_str()).unwrap_or("");
-    let linthresh = kw.f64(&["linthresh"])?;
-    let base = kw.f64(&["base"])?;
-    let linscale = kw.f64(&["linscale"])?;
-    match name {
-        "linear" => Ok(AxisScaleName::Linear),
-        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScaleName::Log10),
-        "symlog" => Ok(AxisScaleName::SymLog {
-            base: base.unwrap_or(10.0),
-            linthresh: linthresh.unwrap_or(2.0),
-            linscale: linscale.unwrap_or(1.0),
-        }),
-        other => err(format!(
-            "'{call}': scale {other:?} is not supported (linear, log, symlog)"
-        )),
-    }
-}
-
-fn opt_num(v: Option<&Value>) -> Option<f64> {
-    v.and_then(num).filter(|x| !x.is_nan())
-}
-
-fn norm_of(name: &str) -> R<Norm> {
-    match name {
-        "linear" => Ok(Norm::linear()),
-        "log" => Ok(Norm::log()),
-        "symlog" => Ok(Norm::symlog(1.0, 1.0, 10.0)?),
-        other => err(format!(
-            "norm {other:?} is not supported (linear, log, symlog)"
-        )),
-    }
-}
-
-fn imshow(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) -> R<Returned> {
-    let Some(Value::Object(o)) = args.first() else {
-        return err("'imshow' needs {\"npy\": file} data");
-    };
-    let Some(file) = o.get("npy").and_then(|v| v.as_str()) else {
-        return err("'imshow' needs {\"npy\": file} data");
-    };
-    let data = figbuf::npy::read_image_data(ctx.dir.join(file))?;
-    let mut opts = ImshowOptions::default();
-    if let Some(c) = kw.string(&["cmap"])? {
-        opts.cmap = Some(Colormap::named(&c)?);
-    }
-    if let Some(n) = kw.string(&["norm"])? {
-        opts.norm = Some(norm_of(&n)?);
-    }
-    opts.vmin = kw.f64(&["vmin"])?;
-    opts.vmax = kw.f64(&["vmax"])?;
-    if let Some(i) = kw.string(&["interpolation"])? {
-        opts.interpolation = i.parse()?;
-    }
-    if let Some(i) = kw.string(&["origin"])? {
-        opts.origin = i.parse()?;
-    }
-    if let Some(e) = kw.take(&["extent"]) {
-        let v = ctx.data(&e, "'imshow' keyword 'extent'")?;
-        let [l, r, b, t] = v[..] else {
-            return err("'imshow' keyword 'extent' needs 4 numbers");
-        };
-        opts.extent = Some([l, r, b, t]);
-    }
-    if let Some(a) = kw.take(&["aspect"]) {
-        opts.aspect = match a {
-            Value::String(s) => s.parse::<Aspect>()?,
-            Value::Number(n) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
-            other => {
-                return err(format!(
-                    "'imshow' keyword 'aspect' {other} is not supported"
-                ))
-            }
-        };
-    }
-    if kw.f64(&["alpha"])?.is_some() {
-        return err("'imshow' keyword 'alpha' is not supported");
-    }
-    Ok(Returned::Image(fig[ax].imshow_with(data, opts)?))
-}
-
-fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
-    let mut o = SpanOptions::default();
-    o.color = kw.string(&["color", "c"])?;
-    o.facecolor = kw.string(&["facecolor", "fc"])?;
-    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
-    o.linewidth = kw.f64(&["linewidth", "lw"])?;
-    if let Some(ls) = kw.string(&["linestyle", "ls"])? {
-        o.linestyle = Some(linestyle(&kw.call, &ls)?);
-    }
-    o.alpha = kw.f64(&["alpha"])?;
-    o.zorder = kw.f64(&["zorder"])?;
-    o.label = kw.string(&["label"])?;
-    o.min = kw.f64(&[lo])?;
-    o.max = kw.f64(&[hi])?;
-    Ok(o)
-}
-
-fn text_options(kw: &mut Kw) -> R<TextOptions> {
-    let mut o = TextOptions::default();
-    o.fontsize = kw.f64(&["fontsize", "size"])?;
-    o.color = kw.string(&["color", "c"])?;
-    o.ha = kw.string(&["ha", "horizontalalignment"])?;
-    o.va = kw.string(&["va", "verticalalignment"])?;
-    o.alpha = kw.f64(&["alpha"])?;
-    o.zorder = kw.f64(&["zorder"])?;
-    if let Some(r) = kw.f64(&["rotation"])? {
-        if r != 0.0 {
-            return err(format!(
-                "'{}' keyword 'rotation' other than 0 is not supported",
-                kw.call
-            ));
-        }
-    }
-    Ok(o)
 }
 
 /// Runs one Axes call.
@@ -406,14 +193,14 @@ fn axes_call(
             let opts = plot_options(kw)?;
             match method {
                 "semilogx" => {
-                    fig[ax].set_xscale(AxisScaleName::Log10);
+                    fig[ax].set_xscale(AxisScale::Log10);
                 }
                 "semilogy" => {
-                    fig[ax].set_yscale(AxisScaleName::Log10);
+                    fig[ax].set_yscale(AxisScale::Log10);
                 }
                 "loglog" => {
-                    fig[ax].set_xscale(AxisScaleName::Log10);
-                    fig[ax].set_yscale(AxisScaleName::Log10);
+                    fig[ax].set_xscale(AxisScale::Log10);
+                    fig[ax].set_yscale(AxisScale::Log10);
                 }
                 _ => {}
             }

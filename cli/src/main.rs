@@ -14,6 +14,7 @@
     clippy::panic
 )]
 
+mod figure_args;
 mod figure_json;
 
 use clap::{Args, Parser, Subcommand};

@@ -85,10 +85,10 @@ fn public_plot_cases() {
 
 /// The generated cases: fmt strings, every marker, linestyles x widths, log/symlog axes,
 /// limits with None, inverted axes, empty, all-NaN and inf data, steps, scatter paths,
-/// spans, grids, legend locations and options, ticks and tick_params, annotations.
+/// spans, grids, legend locations and options, ticks and tick_params, annotations, text boxes.
 #[test]
 fn extra_plot_cases() {
-    run_set("plots_extra", 28);
+    run_set("plots_extra", 30);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

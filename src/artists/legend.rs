@@ -247,7 +247,7 @@ fn label_of(a: &Artist) -> Option<&str> {
 }
 
 /// `Legend._find_best_position`'s badness of a candidate box.
-fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox) -> usize {
+fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     let inside = |x: f64, y: f64| b.x0 < x && x < b.x1 && b.y0 < y && y < b.y1;
     let (cx, cy, w, h) = (
         (b.x0 + b.x1) * 0.5,
@@ -318,6 +318,11 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox) -> usize {
                 overlaps += usize::from(!apart);
             }
         }
+    }
+    // Texts count by their window extents (`count_overlaps`).
+    for t in text_boxes {
+        let apart = t.x1 <= b.x0 || t.x0 >= b.x1 || t.y1 <= b.y0 || t.y0 >= b.y1;
+        overlaps += usize::from(!apart);
     }
     count + overlaps + crossing
 }
@@ -412,6 +417,14 @@ pub(crate) fn paint_legend(
     let (w, h) = (legend_box.w, legend_box.h);
     let pad = 0.5 * fs_px;
     let code = loc_code(&opts.loc)?;
+    let mut text_boxes = Vec::new();
+    if code == 0 {
+        for a in &ax.plot.artists {
+            if let Artist::Text(t) = a {
+                text_boxes.push(t.paint(ctx, glyphs)?.1.bbox);
+            }
+        }
+    }
     let (l, b) = if code == 0 {
         let mut best: Option<(usize, usize, (f64, f64))> = None;
         let mut found = None;
@@ -423,7 +436,7 @@ pub(crate) fn paint_legend(
                 x1: l + w,
                 y1: b + h,
             };
-            let bad = badness(ax, ctx, &bx);
+            let bad = badness(ax, ctx, &bx, &text_boxes);
             if bad == 0 {
                 found = Some((l, b));
                 break;

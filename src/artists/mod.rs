@@ -4,6 +4,7 @@
 
 mod api;
 pub mod autoscale;
+pub(crate) mod grid;
 pub mod legend;
 pub mod line;
 mod marker_table;

@@ -25,9 +25,69 @@ pub struct TextOptions {
     pub alpha: Option<f64>,
     /// `zorder` (3).
     pub zorder: Option<f64>,
+    /// `bbox`: a box drawn behind the text.
+    pub bbox: Option<TextBox>,
+}
+
+/// `bbox=dict(boxstyle=..., facecolor=..., edgecolor=..., alpha=..., pad=...)` of a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct TextBox {
+    /// `boxstyle`: 'round' or 'square' (`None`: 'square' with a 4 pt pad).
+    pub boxstyle: Option<String>,
+    /// `facecolor` (rc `patch.facecolor`, 'C0').
+    pub facecolor: Option<String>,
+    /// `edgecolor` (black).
+    pub edgecolor: Option<String>,
+    /// `alpha`.
+    pub alpha: Option<f64>,
+    /// `pad` as a fraction of the font size (0.3), or points without a boxstyle (4).
+    pub pad: Option<f64>,
+}
+
+impl TextBox {
+    /// Sets `boxstyle`.
+    pub fn boxstyle(mut self, v: impl Into<String>) -> Self {
+        self.boxstyle = Some(v.into());
+        self
+    }
+    /// Sets `facecolor`.
+    pub fn facecolor(mut self, v: impl Into<String>) -> Self {
+        self.facecolor = Some(v.into());
+        self
+    }
+    /// Sets `edgecolor`.
+    pub fn edgecolor(mut self, v: impl Into<String>) -> Self {
+        self.edgecolor = Some(v.into());
+        self
+    }
+    /// Sets `alpha`.
+    pub fn alpha(mut self, v: f64) -> Self {
+        self.alpha = Some(v);
+        self
+    }
+    /// Sets `pad`.
+    pub fn pad(mut self, v: f64) -> Self {
+        self.pad = Some(v);
+        self
+    }
+}
+
+/// A resolved text box: round or square, pad in fractions of the font size, colours.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ResolvedBox {
+    round: bool,
+    pad: f64,
+    face: Option<[u8; 4]>,
+    edge: [u8; 4],
 }
 
 impl TextOptions {
+    /// Sets `bbox`.
+    pub fn bbox(mut self, v: TextBox) -> Self {
+        self.bbox = Some(v);
+        self
+    }
     /// Sets `fontsize`.
     pub fn fontsize(mut self, v: f64) -> Self {
         self.fontsize = Some(v);
@@ -103,6 +163,8 @@ pub struct TextArtist {
     pub(crate) zorder: f64,
     /// Annotated point and arrow style.
     pub(crate) arrow: Option<((f64, f64), ArrowStyle)>,
+    /// The box behind the text.
+    pub(crate) bbox: Option<ResolvedBox>,
 }
 
 impl TextArtist {
@@ -148,6 +210,42 @@ impl TextArtist {
                 "a positive size in points",
             ));
         }
+        let bbox = match &o.bbox {
+            None => None,
+            Some(b) => {
+                let (round, pad) = match b.boxstyle.as_deref() {
+                    None => (false, b.pad.unwrap_or(4.0) / size_pt),
+                    Some("square") => (false, b.pad.unwrap_or(0.3)),
+                    Some("round") => (true, b.pad.unwrap_or(0.3)),
+                    Some(other) => {
+                        return Err(Error::invalid(
+                            "bbox boxstyle",
+                            format!("{other:?}"),
+                            "'round' or 'square'",
+                        ))
+                    }
+                };
+                // Text.set_bbox formats the pad into the style string with '%0.2f'.
+                let pad = (pad * 100.0).round() / 100.0;
+                let alpha = |c: Color| b.alpha.map_or(c, |a| c.with_alpha(a));
+                let face = alpha(match &b.facecolor {
+                    Some(c) => Color::parse(c)?,
+                    None => Color::parse("C0")?,
+                })
+                .to_rgba8_round();
+                let edge = alpha(match &b.edgecolor {
+                    Some(c) => Color::parse(c)?,
+                    None => Color::BLACK,
+                })
+                .to_rgba8_round();
+                Some(ResolvedBox {
+                    round,
+                    pad,
+                    face: (face[3] != 0).then_some(face),
+                    edge,
+                })
+            }
+        };
         Ok(TextArtist {
             x,
             y,
@@ -158,6 +256,7 @@ impl TextArtist {
             va,
             zorder: o.zorder.unwrap_or(3.0),
             arrow: None,
+            bbox,
         })
     }
 
@@ -194,11 +293,66 @@ impl TextArtist {
             );
             paints.extend(arrow(a, end, rect, style, self.size_pt, ctx));
         }
+        if let Some(bx) = &self.bbox {
+            paints.push(text_box(bx, &item, self.size_pt, ctx));
+        }
         Ok((paints, item))
     }
 }
 
 type Pt = (f64, f64);
+
+/// The text's `FancyBboxPatch`: the line box `(pen.x, pen.y - descent, width, height)`
+/// grown by the pad, square or with quadratic corners of radius pad, stroked 1 pt.
+fn text_box(bx: &ResolvedBox, item: &TextItem, size_pt: f64, ctx: &DrawCtx) -> Paint {
+    let s = &item.shaped;
+    let (w, h) = (s.width_px, s.ascent_px + s.descent_px);
+    let (tx, ty) = (item.pen.0, item.pen.1 - s.descent_px);
+    let m = size_pt * ctx.dpi / 72.0;
+    let pad = m * bx.pad;
+    let dr = pad;
+    let (w2, h2) = (w + 2.0 * pad, h + 2.0 * pad);
+    let (x0, y0) = (0.0 - pad, 0.0 - pad);
+    let (x1, y1) = (x0 + w2, y0 + h2);
+    let hh = ctx.h;
+    let d = |x: f64, y: f64| (x + tx, -y + (hh - ty));
+    let mut path = Vec::new();
+    let mv = |p: Pt| PathCmd::MoveTo(p.0, p.1);
+    let ln = |p: Pt| PathCmd::LineTo(p.0, p.1);
+    let c3 = |c: Pt, e: Pt| PathCmd::Curve3(c.0, c.1, e.0, e.1);
+    if bx.round {
+        path.push(mv(d(x0 + dr, y0)));
+        path.push(ln(d(x1 - dr, y0)));
+        path.push(c3(d(x1, y0), d(x1, y0 + dr)));
+        path.push(ln(d(x1, y1 - dr)));
+        path.push(c3(d(x1, y1), d(x1 - dr, y1)));
+        path.push(ln(d(x0 + dr, y1)));
+        path.push(c3(d(x0, y1), d(x0, y1 - dr)));
+        path.push(ln(d(x0, y0 + dr)));
+        path.push(c3(d(x0, y0), d(x0 + dr, y0)));
+    } else {
+        path.push(mv(d(x0, y0)));
+        path.push(ln(d(x1, y0)));
+        path.push(ln(d(x1, y1)));
+        path.push(ln(d(x0, y1)));
+    }
+    path.push(PathCmd::ClosePoly);
+    Paint::Path(PathDraw {
+        path,
+        fill: bx.face,
+        stroke: (bx.edge[3] != 0).then_some(Stroke {
+            width_px: 1.0 * ctx.dpi / 72.0,
+            color: bx.edge,
+            cap: CapStyle::Butt,
+            join: JoinStyle::Miter,
+            dashes: None,
+        }),
+        clip: None,
+        snap: Snap::Auto,
+        simplify: false,
+        antialiased: true,
+    })
+}
 
 /// `BezierSegment(points)(t)` for a quadratic: `((1-t)^2, (1-t) t, t^2) @ (p0, 2 p1, p2)`.
 fn bezier3(b: &[Pt; 3], t: f64) -> Pt {

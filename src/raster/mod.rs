@@ -8,6 +8,7 @@
 
 pub mod blend;
 pub mod cells;
+pub mod clip;
 pub mod curves;
 mod grid;
 pub mod pathconv;
@@ -148,7 +149,8 @@ impl Canvas {
 struct Band<'a> {
     data: &'a mut [u8],
     width: usize,
-    /// The canvas's height (the band may be fewer rows).
+    /// The whole canvas's height (the band may be fewer rows): with the width, Agg's clip
+    /// box for paths.
     height: usize,
     y0: i64,
     y1: i64,
@@ -218,8 +220,19 @@ impl Band<'_> {
             }
         }
         ras.reset();
+        // matplotlib clips every path to the canvas in the rasterizer; that only changes
+        // cells when a contour leaves it, so contours inside take the plain path.
+        let (w, h) = (self.width as f64, self.height as f64);
+        let inside = |c: &Vec<(f64, f64)>| {
+            c.iter()
+                .all(|&(x, y)| (0.0..=w).contains(&x) && (0.0..=h).contains(&y))
+        };
         for c in contours {
-            ras.polygon(c);
+            if inside(c) {
+                ras.polygon(c);
+            } else {
+                ras.polygon_clipped(c, (0.0, 0.0, w, h));
+            }
         }
         ras.sweep(|y, x, len, c| self.span(y, x, len, color, cover(c)));
     }

@@ -50,3 +50,9 @@ pub(crate) fn composite_mask(canvas: &mut [u8], width: usize, height: usize, m: 
         }
     }
 }
+
+/// A JSON fixture file.
+pub(crate) fn manifest_file(path: &str) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_json::from_str(&text).unwrap()
+}

@@ -1,29 +1,35 @@
 //! Text: DejaVu Sans shaped, measured and rasterised exactly as matplotlib 3.11.2's Agg
 //! backend does (FreeType 2.14 with native TrueType hinting, HarfBuzz layout).
 //!
-//! * [`GlyphCache::shape`] (or the one-off [`shape`]) lays out one line: swash's shaper
-//!   for glyph ids (ligatures such as "fi"), GPOS kerning scaled with HarfBuzz's
+//! * [`GlyphCache::layout_text`] is the entry point for a label: any string, at a size
+//!   and dpi, split into lines at `\n`, each line plain text or mathtext (`$…$`), laid
+//!   out as `Text._get_layout` does; [`TextBlock::place`] aligns it (`ha`, `va`,
+//!   rotation, `rotation_mode='anchor'`) and [`TextBlock::draw`] draws it.
+//! * [`GlyphCache::shape`] (or the one-off [`shape`]) lays out one plain line: swash's
+//!   shaper for glyph ids (ligatures such as "fi"), GPOS kerning scaled with HarfBuzz's
 //!   rounding, whole-pixel hinted advances at FreeType's integer ppem, pens in 1/64 px,
-//!   and matplotlib's line ascent/descent.
+//!   and matplotlib's line ascent/descent. Characters DejaVu Sans lacks come from Last
+//!   Resort, as FreeType's fallback list does.
+//! * [`layout_math`] lays out mathtext (see [`mathtext`]).
 //! * [`GlyphCache::rasterize`] turns a shaped line into per-glyph coverage masks the way
 //!   `RendererAgg.draw_text` does: one FreeType render per glyph with the 16.16 rotation
 //!   matrix and a 26.6 delta, rasterised by a port of FreeType's `ftgrays`.
 //! * [`GlyphCache::for_each_placed_mask`] does the same for freely placed glyphs
-//!   ([`PlacedGlyph`]: own size and offsets, as mathtext places them). The mathtext
-//!   layout itself is not implemented here.
-//! * [`pen_origin`] applies matplotlib's alignment (`ha`, `va`, `rotation_mode='anchor'`)
-//!   to find where the line's pen starts.
+//!   ([`PlacedGlyph`]: own face, size and offsets, as mathtext places them).
+//! * [`pen_origin`] applies matplotlib's alignment to one line.
 //!
-//! The font is embedded (`fonts/DejaVuSans.ttf`, the file matplotlib ships). Portions of
-//! this software are copyright © The FreeType Project (www.freetype.org). All rights
-//! reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is used
-//! under the FreeType License; see `fonts/README.md`.)
+//! The fonts are embedded ([`FontFace`]: the files matplotlib ships; `fonts/README.md`).
+//! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
+//! rights reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is
+//! used under the FreeType License; see `fonts/README.md`.)
 
+mod block;
 pub mod mathtext;
 mod outline;
 mod raster;
 
-pub use mathtext::{is_math, layout_math, rasterize_math, MathText};
+pub use block::{BlockLine, PlacedBlock, TextBlock};
+pub use mathtext::{is_math, layout_math, rasterize_math, MathRect, MathText};
 
 use std::collections::HashMap;
 
@@ -39,6 +45,72 @@ use raster::Vec26;
 
 /// DejaVu Sans (Book, version 2.35) exactly as matplotlib 3.11.2 ships it.
 pub static DEJAVU_SANS: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+/// DejaVu Sans Oblique, as matplotlib 3.11.2 ships it (mathtext's `it`).
+pub static DEJAVU_SANS_OBLIQUE: &[u8] = include_bytes!("../../fonts/DejaVuSans-Oblique.ttf");
+/// DejaVu Sans Bold, as matplotlib 3.11.2 ships it (mathtext's `bf`).
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans Bold Oblique, as matplotlib 3.11.2 ships it (mathtext's `bfit`).
+pub static DEJAVU_SANS_BOLD_OBLIQUE: &[u8] =
+    include_bytes!("../../fonts/DejaVuSans-BoldOblique.ttf");
+/// DejaVu Sans Display, as matplotlib 3.11.2 ships it (mathtext's `ex`: large operators,
+/// dashes and quotes).
+pub static DEJAVU_SANS_DISPLAY: &[u8] = include_bytes!("../../fonts/DejaVuSansDisplay.ttf");
+/// Last Resort HE (Regular), as matplotlib 3.11.2 ships it: the fallback FreeType
+/// layout uses for characters DejaVu Sans lacks (CJK, control characters, …).
+pub static LAST_RESORT: &[u8] = include_bytes!("../../fonts/LastResortHE-Regular.ttf");
+/// DejaVu Sans Mono, as matplotlib 3.11.2 ships it (mathtext's `tt`).
+pub static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../fonts/DejaVuSansMono.ttf");
+
+/// One of the embedded font files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FontFace {
+    /// DejaVu Sans (Book): all plain text.
+    #[default]
+    Sans,
+    /// DejaVu Sans Oblique.
+    SansOblique,
+    /// DejaVu Sans Bold.
+    SansBold,
+    /// DejaVu Sans Bold Oblique.
+    SansBoldOblique,
+    /// DejaVu Sans Display.
+    SansDisplay,
+    /// DejaVu Sans Mono.
+    SansMono,
+    /// Last Resort HE: boxes for characters DejaVu Sans lacks.
+    LastResort,
+}
+
+impl FontFace {
+    /// Every face, in [`FontFace::index`] order.
+    pub const ALL: [FontFace; 7] = [
+        FontFace::Sans,
+        FontFace::SansOblique,
+        FontFace::SansBold,
+        FontFace::SansBoldOblique,
+        FontFace::SansDisplay,
+        FontFace::SansMono,
+        FontFace::LastResort,
+    ];
+
+    /// The font file's bytes.
+    pub fn data(self) -> &'static [u8] {
+        match self {
+            FontFace::Sans => DEJAVU_SANS,
+            FontFace::SansOblique => DEJAVU_SANS_OBLIQUE,
+            FontFace::SansBold => DEJAVU_SANS_BOLD,
+            FontFace::SansBoldOblique => DEJAVU_SANS_BOLD_OBLIQUE,
+            FontFace::SansDisplay => DEJAVU_SANS_DISPLAY,
+            FontFace::SansMono => DEJAVU_SANS_MONO,
+            FontFace::LastResort => LAST_RESORT,
+        }
+    }
+
+    /// Position in [`FontFace::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
 
 /// The hinting mode swash uses (and text-parity.md validated): smooth, with the
 /// horizontal-LCD interpreter flavour and linear metrics preserved. For DejaVu Sans it
@@ -48,10 +120,19 @@ const HINTING_MODE: HintingMode = HintingMode::Smooth {
     preserve_linear_metrics: true,
 };
 
+/// The hinting mode for fonts without bytecode (Last Resort), which FreeType's
+/// `FT_LOAD_DEFAULT` hints with its auto-hinter in normal mode.
+const AUTOHINT_MODE: HintingMode = HintingMode::Smooth {
+    lcd_subpixel: None,
+    preserve_linear_metrics: false,
+};
+
 /// One glyph of a shaped line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShapedGlyph {
-    /// Glyph index in DejaVu Sans.
+    /// The font of the glyph: DejaVu Sans, or Last Resort for characters it lacks.
+    pub face: FontFace,
+    /// Glyph index in that font.
     pub glyph_id: u16,
     /// Pen x from the start of the line, in 1/64 px (matplotlib's `LayoutItem.x · 64`).
     pub x_64: i64,
@@ -119,7 +200,9 @@ pub struct GlyphMaskRef<'a> {
 /// line (mathtext places each glyph with its own size and offsets).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedGlyph {
-    /// Glyph index in DejaVu Sans.
+    /// The font the glyph is drawn from.
+    pub face: FontFace,
+    /// Glyph index in that font.
     pub glyph_id: u16,
     /// FreeType's 26.6 character size of this glyph (see [`font_size_26_6`]).
     pub size_26_6: i64,
@@ -156,10 +239,50 @@ pub enum VerticalAlignment {
 }
 
 /// Font-wide numbers needed for layout.
-struct FontInfo {
-    units_per_em: i64,
-    typo_ascender: f64,
-    typo_descender: f64,
+pub(crate) struct FontInfo {
+    pub(crate) units_per_em: i64,
+    pub(crate) typo_ascender: f64,
+    pub(crate) typo_descender: f64,
+    pub(crate) typo_line_gap: f64,
+}
+
+/// One parsed font file.
+pub(crate) struct Face {
+    pub(crate) font: FontRef<'static>,
+    pub(crate) outlines: OutlineGlyphCollection<'static>,
+    pub(crate) info: FontInfo,
+}
+
+impl Face {
+    fn new(face: FontFace) -> Self {
+        // The fonts are compile-time constants checked by the tests; they always parse.
+        let font = FontRef::new(face.data()).expect("embedded DejaVu font parses");
+        let outlines = font.outline_glyphs();
+        let units_per_em = font
+            .head()
+            .map(|h| i64::from(h.units_per_em()))
+            .unwrap_or(2048);
+        let (typo_ascender, typo_descender, typo_line_gap) = font
+            .os2()
+            .map(|t| {
+                (
+                    f64::from(t.s_typo_ascender()),
+                    f64::from(t.s_typo_descender()),
+                    f64::from(t.s_typo_line_gap()),
+                )
+            })
+            .unwrap_or((1556.0, -492.0, 410.0));
+        Face {
+            font,
+            outlines,
+            info: FontInfo {
+                units_per_em,
+                typo_ascender,
+                typo_descender,
+                typo_line_gap,
+            },
+        }
+    }
 }
 
 /// Per-size state: the hinting instance and the hinted outlines already loaded.
@@ -171,6 +294,7 @@ struct SizeState {
 /// Key of a cached bitmap: glyph, 26.6 size, 1/64-px phase of the delta, and matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct BitmapKey {
+    face: FontFace,
     glyph_id: u16,
     size_26_6: i64,
     phase_x: u8,
@@ -190,14 +314,14 @@ struct BitmapKey {
 /// assert_eq!(masks.len(), 3);
 /// ```
 pub struct GlyphCache {
-    font: FontRef<'static>,
-    outlines: OutlineGlyphCollection<'static>,
-    info: FontInfo,
+    faces: Vec<Face>,
     shaper: ShapeContext,
-    sizes: HashMap<i64, SizeState>,
+    sizes: HashMap<(FontFace, i64), SizeState>,
     bitmaps: HashMap<BitmapKey, Option<Bitmap>>,
     /// Lines already shaped, keyed by text and the bits of size and dpi.
     lines: HashMap<(String, u64, u64), ShapedText>,
+    /// Mathtext already laid out, keyed like `lines`.
+    maths: HashMap<(String, u64, u64), mathtext::MathText>,
 }
 
 impl Default for GlyphCache {
@@ -255,37 +379,21 @@ fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
 }
 
 impl GlyphCache {
-    /// An empty cache over the embedded DejaVu Sans.
+    /// An empty cache over the embedded DejaVu fonts.
     pub fn new() -> Self {
-        // The font is a compile-time constant checked by the tests; it always parses.
-        let font = FontRef::new(DEJAVU_SANS).expect("embedded DejaVu Sans parses");
-        let outlines = font.outline_glyphs();
-        let units_per_em = font
-            .head()
-            .map(|h| i64::from(h.units_per_em()))
-            .unwrap_or(2048);
-        let (typo_ascender, typo_descender) = font
-            .os2()
-            .map(|t| {
-                (
-                    f64::from(t.s_typo_ascender()),
-                    f64::from(t.s_typo_descender()),
-                )
-            })
-            .unwrap_or((1556.0, -492.0));
         GlyphCache {
-            font,
-            outlines,
-            info: FontInfo {
-                units_per_em,
-                typo_ascender,
-                typo_descender,
-            },
+            faces: FontFace::ALL.iter().map(|&f| Face::new(f)).collect(),
             shaper: ShapeContext::new(),
             sizes: HashMap::new(),
             bitmaps: HashMap::new(),
             lines: HashMap::new(),
+            maths: HashMap::new(),
         }
+    }
+
+    /// A parsed embedded font.
+    pub(crate) fn face(&self, face: FontFace) -> &Face {
+        &self.faces[face.index()]
     }
 
     /// Drops every cached line, outline, hinting instance and bitmap (the caches grow
@@ -294,33 +402,39 @@ impl GlyphCache {
         self.sizes.clear();
         self.bitmaps.clear();
         self.lines.clear();
+        self.maths.clear();
     }
 
     /// The hinting state for a 26.6 size, created on first use.
-    fn size_state(&mut self, s26: i64) -> Option<&mut SizeState> {
-        if !self.sizes.contains_key(&s26) {
+    fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
+        if !self.sizes.contains_key(&(face, s26)) {
+            let mode = if face == FontFace::LastResort {
+                AUTOHINT_MODE
+            } else {
+                HINTING_MODE
+            };
             let instance = HintingInstance::new(
-                &self.outlines,
+                &self.faces[face.index()].outlines,
                 Size::new(s26 as f32 / 64.0),
                 LocationRef::default(),
-                HINTING_MODE,
+                mode,
             )
             .ok()?;
             self.sizes.insert(
-                s26,
+                (face, s26),
                 SizeState {
                     instance,
                     glyphs: HashMap::new(),
                 },
             );
         }
-        self.sizes.get_mut(&s26)
+        self.sizes.get_mut(&(face, s26))
     }
 
     /// The hinted outline of a glyph at a 26.6 size (cached).
-    fn hinted(&mut self, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
-        let outlines = self.outlines.clone();
-        let state = self.size_state(s26)?;
+    fn hinted(&mut self, face: FontFace, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
+        let outlines = self.faces[face.index()].outlines.clone();
+        let state = self.size_state(face, s26)?;
         let entry = state.glyphs.entry(glyph_id).or_insert_with(|| {
             let glyph = outlines.get(GlyphId::new(u32::from(glyph_id)))?;
             outline::hinted_glyph(&glyph, &state.instance, Size::new(s26 as f32 / 64.0))
@@ -344,41 +458,96 @@ impl GlyphCache {
 
     /// [`GlyphCache::shape`] without the line cache.
     fn shape_uncached(&mut self, text: &str, size_pt: f64, dpi: f64, s26: i64) -> ShapedText {
-        let upem = self.info.units_per_em;
+        let upem = self.face(FontFace::Sans).info.units_per_em;
         let ppem = (s26 + 32) >> 6;
         let x_scale = div_fix(ppem * 64, upem);
         // HarfBuzz's em multiplier; its scale is FreeType's requested 26.6 size (not the
         // rounded ppem the hinter uses).
         let hb_mult = (s26 << 16) / upem;
 
-        // Glyph ids and GPOS advances in font units.
-        let mut units: Vec<(u16, f32)> = Vec::with_capacity(text.len());
-        if let Some(font) = swash::FontRef::from_index(DEJAVU_SANS, 0) {
-            let mut shaper = self.shaper.builder(font).build();
-            shaper.add_str(text);
-            shaper.shape_with(|cluster| {
-                units.extend(cluster.glyphs.iter().map(|g| (g.id, g.advance)));
-            });
+        // Glyph ids and GPOS advances in font units, run by run: characters DejaVu Sans
+        // lacks come from Last Resort (FT2Font's fallback list), each on its own, and
+        // break the DejaVu runs (no kerning or ligature across them).
+        let mut units: Vec<(FontFace, u16, f32)> = Vec::with_capacity(text.len());
+        let sans_map = self.face(FontFace::Sans).font.charmap();
+        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
+        let lr_sub = lr_cmap
+            .as_ref()
+            .and_then(|c| c.best_subtable())
+            .map(|t| t.2);
+        let mut run_start = 0;
+        let flush =
+            |units: &mut Vec<(FontFace, u16, f32)>, run: &str, shaper: &mut ShapeContext| {
+                if run.is_empty() {
+                    return;
+                }
+                if let Some(font) = swash::FontRef::from_index(DEJAVU_SANS, 0) {
+                    let mut shaper = shaper.builder(font).build();
+                    shaper.add_str(run);
+                    shaper.shape_with(|cluster| {
+                        units.extend(
+                            cluster
+                                .glyphs
+                                .iter()
+                                .map(|g| (FontFace::Sans, g.id, g.advance)),
+                        );
+                    });
+                }
+            };
+        for (i, c) in text.char_indices() {
+            if sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
+                continue;
+            }
+            flush(&mut units, &text[run_start..i], &mut self.shaper);
+            run_start = i + c.len_utf8();
+            // Its cmap is format 13 (many-to-one), which FreeType reads.
+            let gid = lr_sub
+                .as_ref()
+                .and_then(|t| t.map_codepoint(c))
+                .and_then(|g| u16::try_from(g.to_u32()).ok())
+                .unwrap_or(0);
+            units.push((FontFace::LastResort, gid, f32::NAN));
         }
+        flush(&mut units, &text[run_start..], &mut self.shaper);
         let metrics = self
+            .face(FontFace::Sans)
             .font
             .glyph_metrics(Size::unscaled(), LocationRef::default());
+        let lr_metrics = self
+            .face(FontFace::LastResort)
+            .font
+            .glyph_metrics(Size::unscaled(), LocationRef::default());
+        let lr_upem = self.face(FontFace::LastResort).info.units_per_em;
+        let lr_x_scale = div_fix(ppem * 64, lr_upem);
 
         let mut glyphs = Vec::with_capacity(units.len());
         let mut pen: i64 = 0;
         let (mut y_min, mut y_max): (Option<i64>, Option<i64>) = (None, None);
-        for &(glyph_id, shaped_advance) in &units {
+        for &(face, glyph_id, shaped_advance) in &units {
             let gid = GlyphId::new(u32::from(glyph_id));
-            let hmtx = metrics.advance_width(gid).unwrap_or(0.0);
-            let kern_units = (f64::from(shaped_advance) - f64::from(hmtx)).round() as i64;
-            let kern = (kern_units * hb_mult + (1 << 15)) >> 16;
-            let hinted_advance = (mul_fix(hmtx as i64, x_scale) + 32) & !63;
+            let (hinted_advance, kern) = if face == FontFace::LastResort {
+                // The auto-hinter's advance (its phantom points move with the edges).
+                let hmtx = lr_metrics.advance_width(gid).unwrap_or(0.0);
+                let linear = (mul_fix(hmtx as i64, lr_x_scale) + 32) & !63;
+                let adjusted = self
+                    .hinted(face, glyph_id, s26)
+                    .and_then(|g| g.advance_26_6);
+                (adjusted.map_or(linear, |a| (a + 32) & !63), 0)
+            } else {
+                let hmtx = metrics.advance_width(gid).unwrap_or(0.0);
+                let kern_units = (f64::from(shaped_advance) - f64::from(hmtx)).round() as i64;
+                let kern = (kern_units * hb_mult + (1 << 15)) >> 16;
+                ((mul_fix(hmtx as i64, x_scale) + 32) & !63, kern)
+            };
             glyphs.push(ShapedGlyph {
+                face,
                 glyph_id,
                 x_64: pen,
             });
             pen += hinted_advance + kern;
-            if let Some((_, b0, _, b1)) = self.hinted(glyph_id, s26).and_then(|g| g.pixel_box()) {
+            if let Some((_, b0, _, b1)) =
+                self.hinted(face, glyph_id, s26).and_then(|g| g.pixel_box())
+            {
                 y_min = Some(y_min.map_or(b0, |v| v.min(b0)));
                 y_max = Some(y_max.map_or(b1, |v| v.max(b1)));
             }
@@ -387,8 +556,9 @@ impl GlyphCache {
         let ink_descent = -(y_min.unwrap_or(0) as f64);
         // Text._get_layout: scale = 1 / units_per_em * fontsize * dpi / 72.
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
-        let min_ascent = self.info.typo_ascender * scale;
-        let min_descent = -(self.info.typo_descender * scale);
+        let info = &self.face(FontFace::Sans).info;
+        let min_ascent = info.typo_ascender * scale;
+        let min_descent = -(info.typo_descender * scale);
         ShapedText {
             glyphs,
             width_px: pen as f64 / 64.0,
@@ -419,6 +589,7 @@ impl GlyphCache {
     ) {
         let s26 = shaped.size_26_6;
         let glyphs = shaped.glyphs.iter().map(|g| PlacedGlyph {
+            face: g.face,
             glyph_id: g.glyph_id,
             size_26_6: s26,
             dx: g.x_64 as f64 / 64.0,
@@ -454,6 +625,7 @@ impl GlyphCache {
             let delta_y =
                 (64.0 * (canvas_height - y_down + dx * sin + dy * cos)).round_ties_even() as i64;
             let key = BitmapKey {
+                face: glyph.face,
                 glyph_id: glyph.glyph_id,
                 size_26_6: s26,
                 phase_x: (delta_x & 63) as u8,
@@ -467,7 +639,7 @@ impl GlyphCache {
                 };
                 let identity = matrix == [65536, 0, 0, 65536];
                 let bitmap = if (1..=MAX_S26).contains(&s26) {
-                    self.hinted(glyph.glyph_id, s26)
+                    self.hinted(glyph.face, glyph.glyph_id, s26)
                         .and_then(|g| g.render((!identity).then_some(matrix), phase))
                 } else {
                     None

@@ -11,6 +11,8 @@ use super::raster::{GrayRaster, Vec26};
 /// with TrueType's on/off-curve flags and contour end indices.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HintedGlyph {
+    /// The hinter's adjusted advance in 26.6 px, when it reports one (the auto-hinter).
+    pub advance_26_6: Option<i64>,
     pub points: Vec<Vec26>,
     pub kinds: Vec<PointKind>,
     pub contours: Vec<usize>,
@@ -172,7 +174,10 @@ pub(crate) fn hinted_glyph(
         return Some(HintedGlyph::default());
     }
     let mut pen = RecordingPen::default();
-    glyph.draw(instance, &mut pen).ok()?;
+    let adjusted = glyph.draw(instance, &mut pen).ok()?;
+    let advance_26_6 = adjusted
+        .advance_width
+        .map(|a| (f64::from(a) * 64.0).round() as i64);
     let slots = path_slots(&kinds, &contours)?;
     if slots.len() != pen.points.len() {
         return None;
@@ -188,6 +193,7 @@ pub(crate) fn hinted_glyph(
         }
     }
     Some(HintedGlyph {
+        advance_26_6,
         points,
         kinds,
         contours,
@@ -449,6 +455,7 @@ mod tests {
         use PointKind::{Conic as C, Cubic as K, On as O};
         let p = |x: i64, y: i64| Vec26 { x, y };
         let glyph = HintedGlyph {
+            advance_26_6: None,
             points: vec![
                 p(0, 0),
                 p(0, 64),

@@ -388,6 +388,7 @@ fn mathtext_glyphs_render_bit_for_bit_from_matplotlib_placement() {
             .unwrap()
             .iter()
             .map(|g| PlacedGlyph {
+                face: super::FontFace::Sans,
                 glyph_id: g[1].as_u64().unwrap() as u16,
                 size_26_6: font_size_26_6(f(&g[0]), dpi).unwrap(),
                 dx: f(&g[2]),
@@ -419,4 +420,28 @@ fn mathtext_glyphs_render_bit_for_bit_from_matplotlib_placement() {
         cases.len(),
         report.join("\n")
     );
+}
+
+#[test]
+fn missing_glyphs_fall_back_to_last_resort_at_matplotlibs_advances() {
+    // FT2Font._layout('Temperature 漢字 map') at 12 pt/100 dpi: the two ideographs
+    // from LastResortHE-Regular.ttf (glyph 122) at x = 111.8125 and 130.8125 px (the
+    // auto-hinter's 19 px advance), the line 12340/64 px wide (get_width_height).
+    let mut c = GlyphCache::new();
+    let s = c
+        .shape("Temperature \u{6f22}\u{5b57} map", 12.0, 100.0)
+        .unwrap();
+    let lr: Vec<(u16, f64)> = s
+        .glyphs
+        .iter()
+        .filter(|g| g.face == super::FontFace::LastResort)
+        .map(|g| (g.glyph_id, g.x_64 as f64 / 64.0))
+        .collect();
+    assert_eq!(lr, vec![(122, 111.8125), (122, 130.8125)]);
+    assert_eq!(s.width_px, 12340.0 / 64.0);
+    // Tab and control characters are Last Resort boxes too (glyph 2).
+    let t = c.shape("A\tB\u{1}C", 12.0, 100.0).unwrap();
+    let pens: Vec<f64> = t.glyphs.iter().map(|g| g.x_64 as f64 / 64.0).collect();
+    assert_eq!(pens, vec![0.0, 12.0, 31.0, 43.0, 62.0]);
+    assert_eq!(t.glyphs[1].glyph_id, 2);
 }

@@ -28,19 +28,11 @@ NAMES = []
 # later cases stays the same) but not written. Each is a known difference, listed in the
 # issue's closing note; remove a name once figbuf matches it.
 PENDING = {
-    "g40_float32_bilinear_up",
-    "g48_int32_small_range_spline36",
-    "g49_float16_bilinear",
-    "g51_float32_large_offset_gaussian",
-    "g100_cbar_offset_extend_max",
-    "g101_cbar_offset_extend_both",
     "g105_cbar_log_no_tick_horizontal",
     "g106_fill_extend_both",
-    "g107_fill_extend_both_horizontal",
-    "g108_fill_extend_max_axis_off",
     "g39b_rgba_inf_lanczos",
-    "g98d_all_nan_twoslope",
     "g98e_all_nan_centered",
+    "g57_uint16_log_bilinear",
 }
 
 
@@ -251,6 +243,16 @@ render("g98g_all_nan_no_colorbar_bilinear", np.full((6, 6), np.nan), interpolati
 render("g98h_all_nan_int_extent_zero", np.full((6, 6), np.nan), extent=[3.0, 3.0, 3.0, 3.0], colorbar={"orientation": "horizontal"})
 render("g99_constant_int_colorbar", np.full((7, 9), 42, np.int16), colorbar={"extend": "both"})
 render("g99b_constant_negative_float32_log_like", np.full((7, 9), -3.5, np.float32), colorbar={})
+
+# --- more dtype rules ---
+render("g52_int8_bicubic", (smooth(11, 13, 100)).astype(np.int8), interpolation="bicubic", colorbar={})
+render("g53_uint32_bilinear_down", (smooth(300, 360, 2e6) + 3e6).astype(np.uint32), interpolation="bilinear")
+render("g54_int64_offset_1e12_bilinear", (smooth(12, 14, 50) + 1e12).astype(np.int64), interpolation="bilinear", colorbar={})
+render("g55_bool_bilinear", smooth(10, 12) > 0.2, interpolation="bilinear", colorbar={})
+render("g56_float32_nan_bicubic", with_values(smooth(12, 14, 3), 0.1, [np.nan]).astype(np.float32), interpolation="bicubic", colorbar={})
+render("g57_uint16_log_bilinear", (smooth(12, 14, 2000) + 2100).astype(np.uint16), norm="log", interpolation="bilinear", colorbar={})
+render("g58_float32_power_hanning_down", smooth(320, 300, 5, 5).astype(np.float32), norm="power:0.5", interpolation="hanning")
+render("g59_int32_wide_symlog_bilinear", (smooth(12, 14, 3e8)).astype(np.int32), norm="symlog:1000.0", interpolation="bilinear", colorbar={})
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}

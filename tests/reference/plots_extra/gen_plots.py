@@ -142,6 +142,15 @@ case("e24_tick_params_in", [[c("plot", x, s), c("tick_params", labelsize=8, dire
 case("e25_tick_params_inout_x", [[c("plot", x, co), c("tick_params", axis="x", direction="inout", length=8),
                                   c("set_xlabel", "x"), c("set_ylabel", "y")]],
      "tick_params on x only: ticks across the spine, with axis labels")
+case("e26_text_bbox", [[c("plot", x, s),
+                       c("text", 1.0, 0.5, "round box", bbox={"boxstyle": "round", "facecolor": "wheat", "alpha": 0.5}),
+                       c("text", 3.5, -0.5, "square", fontsize=14, bbox={"boxstyle": "square", "facecolor": "white", "edgecolor": "C3", "pad": 0.5}),
+                       c("text", 5.0, 0.6, "default box", bbox={"facecolor": "none"})]],
+     "text boxes: round with alpha, square with a pad, default (square, 4 pt pad)")
+case("e27_legend_best_avoids_text", [[c("plot", [0, 1], [0, 1], label="line"),
+                                     c("text", 0.05, 0.85, "a note in the upper left", fontsize=12),
+                                     c("legend")]],
+     "loc='best' counts text extents as matplotlib's _auto_legend_data does")
 
 
 def main():

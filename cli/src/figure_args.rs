@@ -1,0 +1,253 @@
+//! The keyword and argument parsers of `figbuf render`'s calls (plot, imshow, spans, text,
+//! scales), split from figure_json.rs to keep files short.
+
+use crate::figure_json::{err, is_data, num, Ctx, FigError, Kw, Returned, R};
+use figbuf::{
+    Aspect, AxesId, AxisScale, Colormap, Figure, ImshowOptions, LineStyle, MarkEvery, Norm,
+    PlotOptions, SpanOptions, TextBox, TextOptions,
+};
+use serde_json::Value;
+
+pub(crate) fn linestyle(call: &str, v: &str) -> R<LineStyle> {
+    v.parse::<LineStyle>()
+        .map_err(|e| FigError(format!("'{call}': {e}")))
+}
+
+/// `plot`'s keywords (shared by semilogx/semilogy/loglog).
+pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
+    let mut o = PlotOptions::default();
+    o.color = kw.string(&["color", "c"])?;
+    o.linewidth = kw.f64(&["linewidth", "lw"])?;
+    if let Some(ls) = kw.take(&["linestyle", "ls"]) {
+        o.linestyle = Some(match ls {
+            Value::String(s) => linestyle(&kw.call, &s)?,
+            other => {
+                return err(format!(
+                    "'{}' keyword 'linestyle' must be a string, got {other}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    if let Some(m) = kw.take(&["marker"]) {
+        o.marker = Some(match m {
+            Value::String(s) => s,
+            other => {
+                return err(format!(
+                    "'{}' keyword 'marker' must be a string, got {other}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    o.markersize = kw.f64(&["markersize", "ms"])?;
+    o.markerfacecolor = kw.string(&["markerfacecolor", "mfc"])?;
+    o.markeredgecolor = kw.string(&["markeredgecolor", "mec"])?;
+    o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
+    if let Some(me) = kw.take(&["markevery"]) {
+        o.markevery = Some(match &me {
+            Value::Number(n) if n.as_u64().is_some() => {
+                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
+            }
+            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
+                v.iter()
+                    .filter_map(|x| x.as_u64())
+                    .map(|x| x as usize)
+                    .collect(),
+            ),
+            _ => {
+                return err(format!(
+                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
+                    kw.call
+                ))
+            }
+        });
+    }
+    o.alpha = kw.f64(&["alpha"])?;
+    o.label = kw.string(&["label"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    if let Some(ds) = kw.string(&["drawstyle", "ds"])? {
+        o.drawstyle = Some(
+            ds.parse()
+                .map_err(|e: figbuf::Error| FigError(format!("'{}': {e}", kw.call)))?,
+        );
+    }
+    o.solid_capstyle = kw.string(&["solid_capstyle"])?;
+    o.dash_capstyle = kw.string(&["dash_capstyle"])?;
+    o.solid_joinstyle = kw.string(&["solid_joinstyle"])?;
+    o.antialiased = kw.bool(&["antialiased", "aa"])?;
+    Ok(o)
+}
+
+/// One `x, y, fmt` group of `plot`.
+pub(crate) type PlotGroup = (Option<Vec<f64>>, Vec<f64>, Option<String>);
+
+/// `plot(*args)`: groups of `x, y[, fmt]` or `y[, fmt]`.
+pub(crate) fn plot_groups(ctx: &Ctx, call: &str, args: &[Value]) -> R<Vec<PlotGroup>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = args.get(i) {
+        let a = ctx.data(first, &format!("'{call}' argument {i}"))?;
+        let (x, y, next) = if let Some(second) = args.get(i + 1).filter(|v| is_data(v)) {
+            let b = ctx.data(second, &format!("'{call}' argument {}", i + 1))?;
+            (Some(a), b, i + 2)
+        } else {
+            (None, a, i + 1)
+        };
+        let (fmt, next) = match args.get(next) {
+            Some(Value::String(s)) => (Some(s.clone()), next + 1),
+            _ => (None, next),
+        };
+        if next == i {
+            return err(format!("'{call}' argument {i} is not data"));
+        }
+        out.push((x, y, fmt));
+        i = next;
+    }
+    Ok(out)
+}
+
+pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScale> {
+    let name = args.first().and_then(|v| v.as_str()).unwrap_or("");
+    let linthresh = kw.f64(&["linthresh"])?;
+    let base = kw.f64(&["base"])?;
+    let linscale = kw.f64(&["linscale"])?;
+    match name {
+        "linear" => Ok(AxisScale::Linear),
+        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScale::Log10),
+        "symlog" => Ok(AxisScale::SymLog {
+            base: base.unwrap_or(10.0),
+            linthresh: linthresh.unwrap_or(2.0),
+            linscale: linscale.unwrap_or(1.0),
+        }),
+        other => err(format!(
+            "'{call}': scale {other:?} is not supported (linear, log, symlog)"
+        )),
+    }
+}
+
+pub(crate) fn opt_num(v: Option<&Value>) -> Option<f64> {
+    v.and_then(num).filter(|x| !x.is_nan())
+}
+
+pub(crate) fn norm_of(name: &str) -> R<Norm> {
+    match name {
+        "linear" => Ok(Norm::linear()),
+        "log" => Ok(Norm::log()),
+        "symlog" => Ok(Norm::symlog(1.0, 1.0, 10.0)?),
+        other => err(format!(
+            "norm {other:?} is not supported (linear, log, symlog)"
+        )),
+    }
+}
+
+pub(crate) fn imshow(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    let Some(Value::Object(o)) = args.first() else {
+        return err("'imshow' needs {\"npy\": file} data");
+    };
+    let Some(file) = o.get("npy").and_then(|v| v.as_str()) else {
+        return err("'imshow' needs {\"npy\": file} data");
+    };
+    let data = figbuf::npy::read_image_data(ctx.dir.join(file))?;
+    let mut opts = ImshowOptions::default();
+    if let Some(c) = kw.string(&["cmap"])? {
+        opts.cmap = Some(Colormap::named(&c)?);
+    }
+    if let Some(n) = kw.string(&["norm"])? {
+        opts.norm = Some(norm_of(&n)?);
+    }
+    opts.vmin = kw.f64(&["vmin"])?;
+    opts.vmax = kw.f64(&["vmax"])?;
+    if let Some(i) = kw.string(&["interpolation"])? {
+        opts.interpolation = i.parse()?;
+    }
+    if let Some(i) = kw.string(&["origin"])? {
+        opts.origin = i.parse()?;
+    }
+    if let Some(e) = kw.take(&["extent"]) {
+        let v = ctx.data(&e, "'imshow' keyword 'extent'")?;
+        let [l, r, b, t] = v[..] else {
+            return err("'imshow' keyword 'extent' needs 4 numbers");
+        };
+        opts.extent = Some([l, r, b, t]);
+    }
+    if let Some(a) = kw.take(&["aspect"]) {
+        opts.aspect = match a {
+            Value::String(s) => s.parse::<Aspect>()?,
+            Value::Number(n) => Aspect::Ratio(n.as_f64().unwrap_or(1.0)),
+            other => {
+                return err(format!(
+                    "'imshow' keyword 'aspect' {other} is not supported"
+                ))
+            }
+        };
+    }
+    if kw.f64(&["alpha"])?.is_some() {
+        return err("'imshow' keyword 'alpha' is not supported");
+    }
+    Ok(Returned::Image(fig[ax].imshow_with(data, opts)?))
+}
+
+pub(crate) fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
+    let mut o = SpanOptions::default();
+    o.color = kw.string(&["color", "c"])?;
+    o.facecolor = kw.string(&["facecolor", "fc"])?;
+    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
+    o.linewidth = kw.f64(&["linewidth", "lw"])?;
+    if let Some(ls) = kw.string(&["linestyle", "ls"])? {
+        o.linestyle = Some(linestyle(&kw.call, &ls)?);
+    }
+    o.alpha = kw.f64(&["alpha"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    o.label = kw.string(&["label"])?;
+    o.min = kw.f64(&[lo])?;
+    o.max = kw.f64(&[hi])?;
+    Ok(o)
+}
+
+pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
+    let mut o = TextOptions::default();
+    o.fontsize = kw.f64(&["fontsize", "size"])?;
+    o.color = kw.string(&["color", "c"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.va = kw.string(&["va", "verticalalignment"])?;
+    o.alpha = kw.f64(&["alpha"])?;
+    o.zorder = kw.f64(&["zorder"])?;
+    if let Some(b) = kw.take(&["bbox"]) {
+        let Value::Object(mut m) = b else {
+            return err(format!("'{}' keyword 'bbox' must be a dict", kw.call));
+        };
+        let mut tb = TextBox::default();
+        let mut text = |k: &str| -> R<Option<String>> {
+            match m.remove(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(other) => err(format!("bbox '{k}' must be a string, got {other}")),
+            }
+        };
+        tb.boxstyle = text("boxstyle")?;
+        tb.facecolor = text("facecolor")?.or(text("fc")?);
+        tb.edgecolor = text("edgecolor")?.or(text("ec")?);
+        tb.alpha = m.remove("alpha").as_ref().and_then(num);
+        tb.pad = m.remove("pad").as_ref().and_then(num);
+        if let Some(k) = m.keys().next() {
+            return err(format!("'{}' bbox key '{k}' is not supported", kw.call));
+        }
+        o.bbox = Some(tb);
+    }
+    if let Some(r) = kw.f64(&["rotation"])? {
+        if r != 0.0 {
+            return err(format!(
+                "'{}' keyword 'rotation' other than 0 is not supported",
+                kw.call
+            ));
+        }
+    }
+    Ok(o)
+}

@@ -1,0 +1,96 @@
+"""Reference cases for labels with mathtext (and, later, several lines): imshow figures
+drawn by matplotlib 3.11.2 (Agg) in the format of tests/reference/gen_extra.py
+(case.json with the equivalent figbuf argv, data.npy, ref.png).
+
+Run from the repository root:
+
+    /tmp/figbuf-venv/bin/python tests/reference/text/gen_text.py tests/reference/text
+"""
+import json
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+assert matplotlib.__version__ == "3.11.2", matplotlib.__version__
+OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/reference/text"
+
+
+def smooth(h, w, scale=1.0, offset=0.0):
+    y, x = np.mgrid[0:h, 0:w]
+    return offset + scale * (np.sin(x / max(w, 2) * 5.1) * np.cos(y / max(h, 2) * 3.7)
+                             + 0.3 * x / max(w, 1))
+
+
+def num(v):
+    return repr(float(v)) if isinstance(v, float) else str(v)
+
+
+def render(name, data, **c):
+    d = os.path.join(OUT, name)
+    os.makedirs(d, exist_ok=True)
+    np.save(os.path.join(d, "data.npy"), data)
+    fig, ax = plt.subplots(figsize=c.get("figsize", (6.4, 4.8)), dpi=c.get("dpi", 100))
+    argv = ["figbuf", "imshow", "DATA.npy", "-o", "OUT.png"]
+    kw = {}
+    if "cmap" in c:
+        kw["cmap"] = c["cmap"]
+        argv += ["--cmap", c["cmap"]]
+    im = ax.imshow(data, **kw)
+    cb = c.get("colorbar")
+    if cb is not None:
+        fig.colorbar(im, ax=ax, orientation=cb.get("orientation", "vertical"),
+                     label=cb.get("label", ""))
+        argv += ["--colorbar", cb.get("orientation", "vertical")]
+        if "label" in cb:
+            argv += ["--cbar-label", cb["label"]]
+    for k in ("title", "xlabel", "ylabel"):
+        if k in c:
+            getattr(ax, "set_" + k)(c[k])
+            argv += ["--" + k, c[k]]
+    if "figsize" in c:
+        argv += ["--figsize", ",".join(num(v) for v in c["figsize"])]
+    if "dpi" in c:
+        argv += ["--dpi", num(c["dpi"])]
+    fig.canvas.draw()
+    Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).save(os.path.join(d, "ref.png"))
+    plt.close(fig)
+    case = dict(c, name=name, cli=argv)
+    with open(os.path.join(d, "case.json"), "w") as f:
+        json.dump(case, f, ensure_ascii=False, indent=1)
+
+
+LABELS = dict(title=r"$\alpha$ map", xlabel=r"$x_i$ (m)", ylabel=r"$\theta$ [$^\circ$]",
+              colorbar={"label": r"$\frac{W}{m^2}$"})
+render("t01_math_labels_dpi100", smooth(30, 40), **LABELS)
+render("t02_math_labels_dpi72", smooth(30, 40), dpi=72, **LABELS)
+render("t03_math_labels_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4), **LABELS)
+render("t04_math_symbols", smooth(40, 40, 5), cmap="magma",
+       title=r"$\sum_{i=0}^{n} x_i^2 \pm \sigma$",
+       xlabel=r"Velocity $v$ (m s$^{-1}$)", ylabel=r"$\hat{y} \approx \bar{x}$",
+       colorbar={"label": r"$\Delta T \leq 5\,\mathrm{K}$"})
+render("t05_math_horizontal_cbar", smooth(40, 60), cmap="plasma",
+       title=r"$\left(\alpha+\beta\right)^2$ and $\mathbf{F} = m\vec{a}$",
+       colorbar={"orientation": "horizontal", "label": r"$\log_{10} \rho$ (kg m$^{-3}$)"})
+render("t06_math_frac_dpi150", smooth(30, 30), dpi=150, cmap="viridis",
+       title=r"$\dfrac{\partial f}{\partial t} = \nabla^2 f$", xlabel=r"$t \rightarrow \infty$",
+       ylabel=r"$\overline{z}$ / $\underline{w}$", colorbar={"label": r"$\frac{1}{1+x^2}$"})
+render("t07_price_dollars", smooth(30, 30), title=r"Price (\$) vs $\gamma$",
+       xlabel=r"cost \$5", ylabel="a$b", colorbar={"label": r"$\mathit{Re}$ $\mathtt{n}$"})
+render("t08_multiline_title", smooth(30, 40), title="First line\nsecond, longer line",
+       colorbar={})
+render("t09_multiline_labels_dpi72", smooth(30, 40), dpi=72, xlabel="x\n(metres)",
+       ylabel="rows\nof pixels", colorbar={"label": "value\n$\\alpha$ units"})
+render("t10_multiline_math_dpi200", smooth(30, 30), dpi=200, figsize=(3.2, 2.4),
+       title="Heat map\n$\\Delta T = T_1 - T_0$", xlabel="one\n\nthree",
+       ylabel="$\\theta$\n(rad)", colorbar={"label": "a\nb\nc"})
+render("t11_missing_glyphs", smooth(30, 40), title="Temperature \u6f22\u5b57 map",
+       xlabel="tab\there", ylabel="\u65e5\u672c (rows)", colorbar={"label": "x\x01y \u0416"})
+render("t12_missing_glyphs_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
+       title="\uac00\ub098 \u05d0 AV", xlabel="\u4e2d", colorbar={"label": "\u2603 snow"})
+print("done")
