@@ -7,9 +7,8 @@
 //! Every figure is the matplotlib script in its doc comment, with figbuf's names.
 
 use figbuf::{
-    ArrowStyle, AxisScaleName as AxisScale, Colormap, Figure, GridOptions, ImshowOptions,
-    LegendOptions, LineStyle, MarkEvery, PlotOptions, ScatterColor, ScatterOptions, SpanOptions,
-    TextOptions,
+    ArrowStyle, AxisScale, Colormap, Figure, GridOptions, ImshowOptions, LegendOptions, LineStyle,
+    MarkEvery, PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
 };
 use ndarray::Array2;
 

@@ -14,7 +14,7 @@
 //!
 //! Run: `cargo run --release --example plot` (writes target/examples/plot.png)
 
-use figbuf::{AxisScaleName as AxisScale, Figure, GridOptions, LegendOptions, PlotOptions};
+use figbuf::{AxisScale, Figure, GridOptions, LegendOptions, PlotOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: Vec<f64> = (1..=12).map(f64::from).collect();
