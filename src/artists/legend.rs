@@ -470,6 +470,10 @@ pub(crate) fn paint_legend(
         let (ox, oy) = (px + top_offs[0].0, py + top_offs[0].1);
         let mut t = t.clone();
         t.pen = (t.pen.0 + ox, t.pen.1 + oy);
+        // Every line's pen moves with the first (the text is drawn from `pens`).
+        for p in &mut t.pens {
+            *p = (p.0 + ox, p.1 + oy);
+        }
         out.push(LegendItem::Text(t));
         k = 1;
     }
@@ -488,6 +492,9 @@ pub(crate) fn paint_legend(
             let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
             let mut t = entries[ei].label.clone();
             t.pen = (t.pen.0 + tx, t.pen.1 + ty);
+            for p in &mut t.pens {
+                *p = (p.0 + tx, p.1 + ty);
+            }
             t.bbox = Bbox {
                 x0: t.bbox.x0 + tx,
                 y0: t.bbox.y0 + ty,
