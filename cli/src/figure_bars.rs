@@ -1,8 +1,8 @@
 //! figure.json's `bar`, `barh` and `hist` calls.
 
 use crate::figure_json::{err, Ctx, Kw, Returned, R};
-use figbuf::{BarAlign, BarOptions, Bins, HistOptions};
 use figbuf::{AxesId, Figure};
+use figbuf::{BarAlign, BarOptions, Bins, HistOptions};
 use serde_json::Value;
 
 /// Strings (categories) or numbers.

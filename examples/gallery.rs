@@ -1,0 +1,243 @@
+//! The README's gallery: six figures drawn by figbuf into docs/gallery/*.png.
+//!
+//! Run: `cargo run --release --example gallery` (rewrites the committed images; each is
+//! what matplotlib 3.11.2 draws for the same calls, which docs/gallery/README.md shows for
+//! the first one beside matplotlib's own PNG).
+//!
+//! Every figure is the matplotlib script in its doc comment, with figbuf's names.
+
+use figbuf::{
+    ArrowStyle, AxisScale, Colormap, Figure, GridOptions, ImshowOptions, LegendOptions, LineStyle,
+    MarkEvery, PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
+};
+use ndarray::Array2;
+
+#[path = "data/p02_data.rs"]
+mod p02_data;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// A function drawing one gallery figure.
+type MakeFigure = fn() -> Result<Figure>;
+
+/// A deterministic uniform generator on [0, 1) (xorshift64).
+struct Uniform(u64);
+
+impl Uniform {
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn linspace(a: f64, b: f64, n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|i| a + (b - a) * i as f64 / (n - 1) as f64)
+        .collect()
+}
+
+/// matplotlib's plot case p02_lines_cycle_legend, from its data:
+/// `plot(t, sin)`, `plot(t, cos, "--")`, `plot(t, 0.5 sin 2t, "-.")`,
+/// `plot(t, 0.3 cos 3t, ":", lw=2.5)`, labels, title, `legend()` (loc 'best').
+fn lines_legend() -> Result<Figure> {
+    use p02_data::{X, Y0, Y1, Y2, Y3};
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let a = &mut fig[ax];
+    a.plot_with(X, Y0, PlotOptions::default().label("sin"))?;
+    a.plot_with(X, Y1, PlotOptions::default().fmt("--").label("cos"))?;
+    a.plot_with(X, Y2, PlotOptions::default().fmt("-.").label("sin 2t"))?;
+    a.plot_with(
+        X,
+        Y3,
+        PlotOptions::default().fmt(":").lw(2.5).label("cos 3t"),
+    )?;
+    a.set_title("Trigonometry")
+        .set_xlabel("t (rad)")
+        .set_ylabel("amplitude");
+    a.legend(LegendOptions::default())?;
+    Ok(fig)
+}
+
+/// Markers: `'o-'`, open squares, `'^--'`, `'x'`, and diamonds every 7th point of a curve,
+/// with a two-column legend.
+fn markers() -> Result<Figure> {
+    let x: Vec<f64> = (0..8).map(f64::from).collect();
+    let curve = |k: f64| x.iter().map(|v| k + 0.3 * v).collect::<Vec<_>>();
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let a = &mut fig[ax];
+    a.plot_with(&x, curve(0.0), PlotOptions::default().fmt("o-").label("o"))?;
+    a.plot_with(
+        &x,
+        curve(1.0),
+        PlotOptions::default()
+            .marker("s")
+            .ms(9.0)
+            .mfc("white")
+            .mec("C1")
+            .mew(2.0)
+            .ls(LineStyle::None)
+            .label("s"),
+    )?;
+    a.plot_with(
+        &x,
+        curve(2.0),
+        PlotOptions::default()
+            .fmt("^--")
+            .color("tab:green")
+            .markersize(4.0)
+            .label("^"),
+    )?;
+    a.plot_with(
+        &x,
+        curve(3.0),
+        PlotOptions::default().fmt("x").color("k").label("x"),
+    )?;
+    let t = linspace(0.0, 7.0, 50);
+    let wave: Vec<f64> = t.iter().map(|v| 5.0 + 0.8 * (1.3 * v).sin()).collect();
+    a.plot_with(
+        &t,
+        &wave,
+        PlotOptions::default()
+            .fmt("D-")
+            .markevery(MarkEvery::Every(7))
+            .color("purple")
+            .label("D"),
+    )?;
+    a.set_title("Markers");
+    a.legend(LegendOptions::default().loc("upper left").ncols(2))?;
+    Ok(fig)
+}
+
+/// `scatter(x, y, c=x*y, s=sizes, cmap='plasma', alpha=0.7)` and a colorbar on it.
+fn scatter_colorbar() -> Result<Figure> {
+    let mut u = Uniform(0x2545_F491_4F6C_DD1D);
+    let n = 150;
+    let x: Vec<f64> = (0..n).map(|_| u.next() * 4.0 - 2.0).collect();
+    let y: Vec<f64> = (0..n).map(|_| u.next() * 4.0 - 2.0).collect();
+    let c: Vec<f64> = x.iter().zip(&y).map(|(a, b)| a * b).collect();
+    let s: Vec<f64> = (0..n).map(|_| 10.0 + 190.0 * u.next()).collect();
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let h = fig[ax].scatter(
+        &x,
+        &y,
+        ScatterOptions::default()
+            .c(ScatterColor::Values(c))
+            .sizes(s)
+            .cmap(Colormap::named("plasma")?)
+            .alpha(0.7),
+    )?;
+    fig[ax].set_xlabel("x").set_ylabel("y").set_title("Scatter");
+    fig.colorbar(h)?.set_label("x*y");
+    Ok(fig)
+}
+
+/// A log y axis over five decades with a grid: `semilogy(x, 10**x)`, `semilogy(x, e**x)`,
+/// `grid(True)`, `legend(loc='lower right')`.
+fn log_grid() -> Result<Figure> {
+    let x = linspace(0.0, 5.0, 60);
+    let ten: Vec<f64> = x.iter().map(|v| 10f64.powf(*v)).collect();
+    let e: Vec<f64> = x.iter().map(|v| v.exp()).collect();
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let a = &mut fig[ax];
+    a.plot_with(&x, &ten, PlotOptions::default().label("10^x"))?;
+    a.plot_with(&x, &e, PlotOptions::default().label("e^x"))?;
+    a.set_yscale(AxisScale::Log10);
+    a.grid(GridOptions::default())?;
+    a.set_title("Log axis").set_xlabel("x");
+    a.legend(LegendOptions::default().loc("lower right"))?;
+    Ok(fig)
+}
+
+/// A damped oscillation with reference lines, a shaded span, text and an annotation.
+fn annotated() -> Result<Figure> {
+    let x = linspace(0.0, 10.0, 200);
+    let y: Vec<f64> = x
+        .iter()
+        .map(|v| (-v / 3.0).exp() * (1.1 * v).sin())
+        .collect();
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let a = &mut fig[ax];
+    a.plot(&x, &y)?;
+    a.axhline(0.0, SpanOptions::default().color("gray").lw(0.8))?;
+    a.axvline(
+        3.5,
+        SpanOptions::default().color("red").ls(LineStyle::Dashed),
+    )?;
+    a.axvspan(6.0, 8.0, SpanOptions::default().color("yellow").alpha(0.3))?;
+    a.text(
+        6.2,
+        0.6,
+        "damped",
+        TextOptions::default().fontsize(14.0).color("navy"),
+    )?;
+    a.annotate(
+        "first peak",
+        (1.15, 0.66),
+        Some((3.8, 0.85)),
+        Some(ArrowStyle::Open),
+        TextOptions::default(),
+    )?;
+    a.set_xlim(Some(0.0), Some(9.0))?;
+    a.set_ylim(Some(-0.6), Some(1.0))?;
+    a.set_title("Annotations");
+    Ok(fig)
+}
+
+/// `imshow(field, cmap='gray')` with a line with markers and star markers drawn over it,
+/// and a colorbar.
+fn imshow_overlay() -> Result<Figure> {
+    let field = Array2::from_shape_fn((60, 80), |(r, c)| {
+        let (x, y) = (c as f64 / 10.0, r as f64 / 10.0);
+        (x.sin() * y.cos() + 0.3 * (0.5 * x * y).sin()).tanh()
+    });
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    // ImshowOptions has no chained setters yet (its fields are public): assign the field.
+    #[allow(clippy::field_reassign_with_default)]
+    let opts = {
+        let mut o = ImshowOptions::default();
+        o.cmap = Some(Colormap::named("gray")?);
+        o
+    };
+    let im = fig[ax].imshow_with(&field, opts)?;
+    fig[ax].plot_with(
+        [5.0, 30.0, 70.0],
+        [10.0, 40.0, 20.0],
+        PlotOptions::default().fmt("r-o"),
+    )?;
+    fig[ax].scatter(
+        [20.0, 60.0],
+        [50.0, 8.0],
+        ScatterOptions::default().s(200.0).color("cyan").marker("*"),
+    )?;
+    fig[ax].set_title("imshow with an overlay");
+    fig.colorbar(im)?;
+    Ok(fig)
+}
+
+fn main() -> Result<()> {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gallery");
+    std::fs::create_dir_all(&out)?;
+    let figures: [(&str, MakeFigure); 6] = [
+        ("lines_legend", lines_legend),
+        ("markers", markers),
+        ("scatter_colorbar", scatter_colorbar),
+        ("log_grid", log_grid),
+        ("annotated", annotated),
+        ("imshow_overlay", imshow_overlay),
+    ];
+    let mut renderer = figbuf::Renderer::new();
+    for (name, make) in figures {
+        let path = out.join(format!("{name}.png"));
+        renderer.render(&make()?)?.save_png(&path)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
