@@ -6,7 +6,7 @@ script. p09/p10 beside them are copies of the public cases.
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
     python tests/reference/plots_round2/gen_plots_r2.py
 
-mpl_figure.py beside it is a copy of the project's oracle (shared/tools/mpl_figure.py).
+../plots_extra/mpl_figure.py is the copy of the project's oracle (shared/tools/mpl_figure.py) both generators use.
 """
 
 import json
@@ -144,7 +144,7 @@ case("r13_shared_set_xlim", [
 
 def main():
     py = sys.executable
-    tool = os.path.join(HERE, "mpl_figure.py")
+    tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
     for name, (axes, desc, figure, subplots, fcalls, npy) in sorted(CASES.items()):
         d = os.path.join(HERE, name)
         os.makedirs(d, exist_ok=True)
