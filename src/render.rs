@@ -12,7 +12,9 @@ use crate::layout::{self, AxesLayout, AxisLayout, Bbox, ColorbarLayout, Layout, 
 use crate::raster;
 use crate::raster::stroke::{stroke, Cap};
 use crate::resample::{self, Interpolation, Stage, DEFAULT_FILTERRAD};
-use crate::scene::{DrawList, DrawOp, IRect, Mask};
+use crate::scene::{
+    CapStyle, DrawList, DrawOp, IRect, JoinStyle, Mask, Path, PathCode, Snap, Stroke,
+};
 use crate::style::pt_to_px;
 use crate::text::{GlyphCache, GlyphMaskRef, PlacedBlock};
 use crate::Result;
@@ -127,8 +129,6 @@ fn snapped_rect(b: &Bbox, h: f64) -> IRect {
 
 struct Lowering<'a> {
     ops: Vec<DrawOp>,
-    /// Canvas width in pixels (for `PathClipper`).
-    w: f64,
     h: f64,
     dpi: f64,
     glyphs: &'a mut GlyphCache,
@@ -188,29 +188,34 @@ impl Lowering<'_> {
         });
     }
 
-    /// A stroked path given in device coordinates, not snapped (it has diagonal segments),
-    /// clipped to the canvas first as Agg clips a path without a face (`PathClipper`).
-    fn stroke_device(&mut self, dev: &[(f64, f64)], closed: bool) {
-        let w = self.w;
-        let stroke_one = |pts: &[(f64, f64)], closed: bool| {
-            stroke(
-                pts,
-                closed,
-                self.linewidth_px,
-                Cap::Projecting,
-                self.linewidth_px,
-            )
+    /// A closed stroked path given in device coordinates, not snapped (it has diagonal
+    /// segments): the raster's `draw_path` pipeline (canvas `PathClipper`, projecting caps,
+    /// miter joins).
+    fn stroke_device_closed(&mut self, dev: &[(f64, f64)]) {
+        let Some(&first) = dev.first() else {
+            return;
         };
-        let contours = match raster::clip::clip_to_canvas(dev, closed, w, self.h) {
-            None => stroke_one(dev, closed),
-            Some(subs) => subs
-                .iter()
-                .flat_map(|(pts, closed)| stroke_one(pts, *closed))
-                .collect(),
-        };
-        self.ops.push(DrawOp::Polygons {
-            contours,
-            color: self.edge_color,
+        let mut vertices = dev.to_vec();
+        vertices.push(first);
+        let mut codes = vec![PathCode::LineTo; vertices.len()];
+        codes[0] = PathCode::MoveTo;
+        codes[vertices.len() - 1] = PathCode::ClosePoly;
+        self.ops.push(DrawOp::Path {
+            path: Path {
+                vertices,
+                codes: Some(codes),
+            },
+            fill: None,
+            stroke: Some(Stroke {
+                width_px: self.linewidth_px,
+                color: self.edge_color,
+                cap: CapStyle::Projecting,
+                join: JoinStyle::Miter,
+                dashes: None,
+            }),
+            clip: None,
+            snap: Snap::Off,
+            simplify: false,
             antialiased: true,
         });
     }
@@ -671,7 +676,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     low.axis(&cb.axis, style, None);
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
-        low.stroke_device(&unit.map(to_device), true);
+        low.stroke_device_closed(&unit.map(to_device));
     } else {
         low.path(&unit.map(to_display), true, Cap::Projecting);
     }
@@ -689,7 +694,6 @@ fn lower_deferred<'a>(
     let h = lay.height_px as f64;
     let mut low = Lowering {
         ops: Vec::new(),
-        w: lay.width_px as f64,
         h,
         dpi: lay.dpi,
         glyphs,

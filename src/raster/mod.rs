@@ -8,7 +8,6 @@
 
 pub mod blend;
 pub mod cells;
-pub mod clip;
 pub mod curves;
 #[cfg(test)]
 mod fixture_tests;
