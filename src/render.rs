@@ -1,5 +1,7 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
+//! Just over 800 lines: the lowering of every decoration of the imshow figure plus the Axes'
+//! artists in z-order; the artists lower in `artists/`.
 
 use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;

@@ -5,6 +5,8 @@
 //! `draw_path` / `draw_markers` pipeline: [`pathconv`] (NaN removal, clipping, snapping,
 //! simplification), [`curves`] (Bézier flattening), [`strokegen`] (dashes and strokes),
 //! then [`cells`] (Agg's clipped anti-aliased rasterizer).
+//! Just over 800 lines: the canvas, its bands and the dispatch of every draw op; the path
+//! stages live in their own modules.
 
 pub mod blend;
 pub mod cells;
