@@ -101,6 +101,13 @@ fn round2_plot_cases() {
     run_set("plots_round2", 15);
 }
 
+/// Everyday round-1 figures checked against matplotlib by hand (tests/reference/plots_qa,
+/// made by its gen_plots_qa.py): mixed calls, hollow markers, scatter legends.
+#[test]
+fn qa_plot_cases() {
+    run_set("plots_qa", 31);
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {

@@ -564,20 +564,12 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
-            // sized as the collection's first size, drawn as a collection of one.
-            let mut one = c.clone();
+            // sized as the mean of the largest and smallest size (`paint_at`), coloured
+            // as the first point, drawn as a collection of one.
             let xm = -0.0 + 0.5 * width;
             // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
             let ym = height * (3.0 / 8.0);
-            let d = to_dev(xm, ym);
-            let _ = d;
-            one.sizes.truncate(1);
-            let faces = c.first_face();
-            one.faces = super::scatter::Faces::Fixed(vec![faces]);
-            if let Some(e) = &mut one.edges {
-                e.truncate(1);
-            }
-            one.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1))
+            c.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1))
         }
     }
 }

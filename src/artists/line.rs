@@ -305,6 +305,8 @@ pub struct Line2D {
     pub(crate) markersize_pt: f64,
     /// `None` = 'auto' (the line colour).
     pub(crate) mfc: Option<Color>,
+    /// The face colour was the string 'none' (then an 'auto' edge keeps its own alpha).
+    pub(crate) mfc_none: bool,
     pub(crate) mec: Option<Color>,
     pub(crate) mew_pt: f64,
     pub(crate) markevery: Option<MarkEvery>,
@@ -408,6 +410,10 @@ impl Line2D {
             marker,
             markersize_pt,
             mfc: opt_color("markerfacecolor", &opts.markerfacecolor)?,
+            mfc_none: opts
+                .markerfacecolor
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case("none")),
             mec: opt_color("markeredgecolor", &opts.markeredgecolor)?,
             mew_pt,
             markevery: opts.markevery.clone(),
@@ -569,8 +575,8 @@ impl Line2D {
         let size_px = self.markersize_pt * dpi / 72.0;
         let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
         let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
-        // 'auto' edge takes the face's alpha.
-        if self.mec.is_none() {
+        // An 'auto' edge takes the face's alpha, unless the face is 'none' (Line2D.draw).
+        if self.mec.is_none() && !self.mfc_none {
             ec = ec.with_alpha(fc.a);
         }
         let positions = self

@@ -3,7 +3,9 @@
 //! paths: `draw_markers` when everything is uniform, `draw_path_collection` otherwise.
 
 use super::markers::{self, MarkerDef};
-use super::paint::{CapStyle, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::paint::{
+    CapStyle, ClipBox, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Snap, Stroke,
+};
 use super::{DataLim, DrawCtx};
 use crate::color::{Color, Colormap, Norm};
 use crate::{Error, Result};
@@ -277,16 +279,11 @@ impl PathCollection {
         }
     }
 
-    /// The first face colour (a legend handle's).
-    pub(crate) fn first_face(&self) -> Color {
-        self.face_colors(None)
-            .first()
-            .copied()
-            .unwrap_or(Color::BLACK)
-    }
-
-    /// One marker at a display point, as a legend handle draws it: the mean of the largest
-    /// and smallest size.
+    /// One marker at a display point, as a legend handle draws it
+    /// (`HandlerPathCollection`): the mean of the largest and smallest size, the first
+    /// face and edge colour. The handle copies all of the collection's colours
+    /// (`update_from`), so it takes `draw_markers` only when the collection has one face
+    /// and one edge colour, and `draw_path_collection` otherwise, as matplotlib does.
     pub(crate) fn paint_at(&self, ctx: &DrawCtx, at: (f64, f64)) -> Vec<Paint> {
         let (lo, hi) = self
             .sizes
@@ -294,17 +291,23 @@ impl PathCollection {
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &s| {
                 (a.min(s), b.max(s))
             });
-        let mut one = self.clone();
-        one.sizes = vec![0.5 * (hi + lo)];
-        one.offsets = vec![(0.0, 0.0)];
-        let mut paints = one.paint(ctx, None);
-        for p in &mut paints {
-            if let Paint::Markers(m) = p {
-                m.positions = vec![(at.0, ctx.h - at.1)];
-                m.clip = None;
-            }
+        let size = 0.5 * (hi + lo);
+        let faces = self.face_colors(None);
+        let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
+        let (Some(face), Some(edge)) = (faces.first(), edges.first()) else {
+            return Vec::new();
+        };
+        if faces.len() == 1 && edges.len() == 1 {
+            return vec![Paint::Markers(MarkersDraw {
+                marker: self.marker_path(ctx, size, 0.0, 0.0, None),
+                fill: self.face_of(face),
+                stroke: self.stroke_of(ctx, edge),
+                positions: vec![(at.0, ctx.h - at.1)],
+                clip: None,
+                snap: Snap::Auto,
+            })];
         }
-        paints
+        vec![self.collection_item(ctx, size, at, face, edge, None)]
     }
 
     /// Data limits: the offsets (marker sizes are ignored, as matplotlib does).
@@ -328,57 +331,7 @@ impl PathCollection {
     pub(crate) fn paint(&self, ctx: &DrawCtx, norm_override: Option<&Norm>) -> Vec<Paint> {
         let faces = self.face_colors(norm_override);
         let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
-        let k = ctx.dpi / 72.0;
-        let lw_px = self.linewidth_pt * ctx.dpi / 72.0;
-        // The marker path as scatter makes it: already through the marker transform.
-        let unit = self.marker.device_path(1.0);
-        let scale_of = |s: f64| s.sqrt() * ctx.dpi / 72.0;
         let uniform = self.sizes.len() == 1 && faces.len() == 1 && edges.len() == 1;
-        let face_of = |c: &Color| {
-            let b = c.to_rgba8_round();
-            (self.marker.filled && b[3] != 0).then_some(b)
-        };
-        let stroke_of = |c: &Color| {
-            let b = c.to_rgba8_round();
-            (lw_px > 0.0 && b[3] != 0).then_some(Stroke {
-                width_px: lw_px,
-                color: b,
-                cap: CapStyle::Butt,
-                join: JoinStyle::Round,
-                dashes: None,
-            })
-        };
-        let scaled = |s: f64, ox: f64, oy: f64, flip_h: Option<f64>| -> Vec<PathCmd> {
-            let sc = scale_of(s);
-            // unit is already y-flipped: (x, -y).
-            let m = |x: f64, y: f64| match flip_h {
-                // draw_path_collection: (v * s + offset) then flip.
-                Some(h) => (x * sc + ox, (-y) * (-sc) + (h - oy)),
-                None => (x * sc, y * sc),
-            };
-            unit.iter()
-                .map(|c| match *c {
-                    PathCmd::MoveTo(x, y) => {
-                        let p = m(x, y);
-                        PathCmd::MoveTo(p.0, p.1)
-                    }
-                    PathCmd::LineTo(x, y) => {
-                        let p = m(x, y);
-                        PathCmd::LineTo(p.0, p.1)
-                    }
-                    PathCmd::Curve3(a, b, x, y) => {
-                        let (p, q) = (m(a, b), m(x, y));
-                        PathCmd::Curve3(p.0, p.1, q.0, q.1)
-                    }
-                    PathCmd::Curve4(a, b, c2, d, x, y) => {
-                        let (p, q, r) = (m(a, b), m(c2, d), m(x, y));
-                        PathCmd::Curve4(p.0, p.1, q.0, q.1, r.0, r.1)
-                    }
-                    PathCmd::ClosePoly => PathCmd::ClosePoly,
-                })
-                .collect()
-        };
-        let _ = k;
         if uniform {
             let positions = self
                 .offsets
@@ -386,9 +339,9 @@ impl PathCollection {
                 .map(|&(x, y)| ctx.to_device_blend(x, y, super::line::Blend::Data))
                 .collect();
             return vec![Paint::Markers(MarkersDraw {
-                marker: scaled(self.sizes[0], 0.0, 0.0, None),
-                fill: face_of(&faces[0]),
-                stroke: stroke_of(&edges[0]),
+                marker: self.marker_path(ctx, self.sizes[0], 0.0, 0.0, None),
+                fill: self.face_of(&faces[0]),
+                stroke: self.stroke_of(ctx, &edges[0]),
                 positions,
                 clip: Some(ctx.clip),
                 snap: Snap::Auto,
@@ -400,22 +353,100 @@ impl PathCollection {
             if !(ox.is_finite() && oy.is_finite()) {
                 continue;
             }
-            let s = self.sizes[i % self.sizes.len()];
-            out.push(Paint::Path(PathDraw {
-                path: scaled(s, ox, oy, Some(ctx.h)),
-                // A path collection with face colours fills every item, even one whose
-                // face alpha is 0 (which keeps the canvas clipping off, as in matplotlib).
-                fill: self
-                    .marker
-                    .filled
-                    .then(|| faces[i % faces.len()].to_rgba8_round()),
-                stroke: stroke_of(&edges[i % edges.len()]),
-                clip: Some(ctx.clip),
-                snap: Snap::Auto,
-                simplify: false,
-                antialiased: true,
-            }));
+            out.push(self.collection_item(
+                ctx,
+                self.sizes[i % self.sizes.len()],
+                (ox, oy),
+                &faces[i % faces.len()],
+                &edges[i % edges.len()],
+                Some(ctx.clip),
+            ));
         }
         out
+    }
+
+    /// One item of `draw_path_collection`: the marker scaled by `size` (pt²) at a display
+    /// offset.
+    fn collection_item(
+        &self,
+        ctx: &DrawCtx,
+        size: f64,
+        (ox, oy): (f64, f64),
+        face: &Color,
+        edge: &Color,
+        clip: Option<ClipBox>,
+    ) -> Paint {
+        Paint::Path(PathDraw {
+            path: self.marker_path(ctx, size, ox, oy, Some(ctx.h)),
+            // A path collection with face colours fills every item, even one whose
+            // face alpha is 0 (which keeps the canvas clipping off, as in matplotlib).
+            fill: self.marker.filled.then(|| face.to_rgba8_round()),
+            stroke: self.stroke_of(ctx, edge),
+            clip,
+            snap: Snap::Auto,
+            simplify: false,
+            antialiased: true,
+        })
+    }
+
+    /// A face colour as `draw_markers` fills it (none for unfilled markers or alpha 0).
+    fn face_of(&self, c: &Color) -> Option<[u8; 4]> {
+        let b = c.to_rgba8_round();
+        (self.marker.filled && b[3] != 0).then_some(b)
+    }
+
+    /// The edge stroke (none for zero width or alpha 0).
+    fn stroke_of(&self, ctx: &DrawCtx, c: &Color) -> Option<Stroke> {
+        let lw_px = self.linewidth_pt * ctx.dpi / 72.0;
+        let b = c.to_rgba8_round();
+        (lw_px > 0.0 && b[3] != 0).then_some(Stroke {
+            width_px: lw_px,
+            color: b,
+            cap: CapStyle::Butt,
+            join: JoinStyle::Round,
+            dashes: None,
+        })
+    }
+
+    /// The marker path as scatter makes it, scaled by `size` (pt²): around the origin
+    /// (`flip_h` none, for `draw_markers`), or `draw_path_collection`'s
+    /// `(v * s + offset)` then flipped to device rows.
+    fn marker_path(
+        &self,
+        ctx: &DrawCtx,
+        size: f64,
+        ox: f64,
+        oy: f64,
+        flip_h: Option<f64>,
+    ) -> Vec<PathCmd> {
+        let sc = size.sqrt() * ctx.dpi / 72.0;
+        // The unit path is already y-flipped: (x, -y).
+        let m = |x: f64, y: f64| match flip_h {
+            Some(h) => (x * sc + ox, (-y) * (-sc) + (h - oy)),
+            None => (x * sc, y * sc),
+        };
+        self.marker
+            .device_path(1.0)
+            .iter()
+            .map(|c| match *c {
+                PathCmd::MoveTo(x, y) => {
+                    let p = m(x, y);
+                    PathCmd::MoveTo(p.0, p.1)
+                }
+                PathCmd::LineTo(x, y) => {
+                    let p = m(x, y);
+                    PathCmd::LineTo(p.0, p.1)
+                }
+                PathCmd::Curve3(a, b, x, y) => {
+                    let (p, q) = (m(a, b), m(x, y));
+                    PathCmd::Curve3(p.0, p.1, q.0, q.1)
+                }
+                PathCmd::Curve4(a, b, c2, d, x, y) => {
+                    let (p, q, r) = (m(a, b), m(c2, d), m(x, y));
+                    PathCmd::Curve4(p.0, p.1, q.0, q.1, r.0, r.1)
+                }
+                PathCmd::ClosePoly => PathCmd::ClosePoly,
+            })
+            .collect()
     }
 }
