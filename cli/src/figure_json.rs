@@ -229,7 +229,11 @@ fn axes_call(
             if let Some(sv) = arg(2).cloned().or(kw.take(&["s"])) {
                 o.s = Some(ctx.data(&sv, "'scatter' s")?);
             }
-            let c = arg(3).cloned().or(kw.take(&["c"])).or(kw.take(&["color"]));
+            let c = arg(3)
+                .cloned()
+                .or(kw.take(&["c"]))
+                .or(kw.take(&["color"]))
+                .or(kw.take(&["facecolors", "facecolor", "fc"]));
             o.c = match c {
                 None => None,
                 Some(Value::String(s)) => Some(ScatterColor::Color(s)),

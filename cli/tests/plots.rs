@@ -102,10 +102,11 @@ fn round2_plot_cases() {
 }
 
 /// Everyday round-1 figures checked against matplotlib by hand (tests/reference/plots_qa,
-/// made by its gen_plots_qa.py): mixed calls, hollow markers, scatter legends.
+/// made by its gen_plots_qa.py): mixed calls, hollow markers, scatter legends and 'none'
+/// colours.
 #[test]
 fn qa_plot_cases() {
-    run_set("plots_qa", 31);
+    run_set("plots_qa", 60);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

@@ -184,6 +184,10 @@ impl PathCollection {
         let with_alpha = |c: Color| alpha.map_or(c, |a| c.with_alpha(a));
         let faces = match opts.c {
             None => Faces::Fixed(vec![with_alpha(next_color())]),
+            // The bare string 'none' is no colour at all (`to_rgba_array('none')` is empty).
+            Some(ScatterColor::Color(s)) if s.eq_ignore_ascii_case("none") => {
+                Faces::Fixed(Vec::new())
+            }
             Some(ScatterColor::Color(s)) => Faces::Fixed(vec![with_alpha(parse("scatter c", &s)?)]),
             Some(ScatterColor::Colors(v)) => {
                 if v.len() != n {
@@ -237,6 +241,7 @@ impl PathCollection {
         };
         let edges = match opts.edgecolors.as_deref() {
             None | Some("face") => None,
+            Some(s) if s.eq_ignore_ascii_case("none") => Some(Vec::new()),
             Some(s) => Some(vec![with_alpha(parse("scatter edgecolors", s)?)]),
         };
         let linewidth_pt = opts
@@ -294,10 +299,8 @@ impl PathCollection {
         let size = 0.5 * (hi + lo);
         let faces = self.face_colors(None);
         let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
-        let (Some(face), Some(edge)) = (faces.first(), edges.first()) else {
-            return Vec::new();
-        };
-        if faces.len() == 1 && edges.len() == 1 {
+        let (face, edge) = (faces.first(), edges.first());
+        if let ([face], [edge]) = (&faces[..], &edges[..]) {
             return vec![Paint::Markers(MarkersDraw {
                 marker: self.marker_path(ctx, size, 0.0, 0.0, None),
                 fill: self.face_of(face),
@@ -357,8 +360,8 @@ impl PathCollection {
                 ctx,
                 self.sizes[i % self.sizes.len()],
                 (ox, oy),
-                &faces[i % faces.len()],
-                &edges[i % edges.len()],
+                nth(&faces, i),
+                nth(&edges, i),
                 Some(ctx.clip),
             ));
         }
@@ -372,16 +375,18 @@ impl PathCollection {
         ctx: &DrawCtx,
         size: f64,
         (ox, oy): (f64, f64),
-        face: &Color,
-        edge: &Color,
+        face: Option<&Color>,
+        edge: Option<&Color>,
         clip: Option<ClipBox>,
     ) -> Paint {
         Paint::Path(PathDraw {
             path: self.marker_path(ctx, size, ox, oy, Some(ctx.h)),
             // A path collection with face colours fills every item, even one whose
             // face alpha is 0 (which keeps the canvas clipping off, as in matplotlib).
-            fill: self.marker.filled.then(|| face.to_rgba8_round()),
-            stroke: self.stroke_of(ctx, edge),
+            fill: face
+                .filter(|_| self.marker.filled)
+                .map(|c| c.to_rgba8_round()),
+            stroke: edge.and_then(|c| self.stroke_of(ctx, c)),
             clip,
             snap: Snap::Auto,
             simplify: false,
@@ -449,4 +454,9 @@ impl PathCollection {
             })
             .collect()
     }
+}
+
+/// Item `i` of a cycled colour list (none when the list is empty: 'none').
+fn nth(v: &[Color], i: usize) -> Option<&Color> {
+    (!v.is_empty()).then(|| &v[i % v.len()])
 }
