@@ -101,14 +101,15 @@ impl Color {
     /// Parse a colour string the way `matplotlib.colors.to_rgba` does: `'#rgb'`,
     /// `'#rgba'`, `'#rrggbb'`, `'#rrggbbaa'`, `'none'`, the one-letter base colours
     /// (`'r'`, `'g'`, `'b'`, `'c'`, `'m'`, `'y'`, `'k'`, `'w'`), the CSS4/X11 names,
-    /// `'tab:*'`, `'xkcd:*'`, `'C0'`.. (the default property cycle) and grey levels such as
-    /// `'0.5'`. Names are looked up as given and then lower-cased (except one-letter
+    /// `'tab:*'`, `'xkcd:*'`, `'C0'`.. (the default property cycle), grey levels such as
+    /// `'0.5'` and RGB(A) tuples written as text, `'(0.2, 0.4, 0.6)'`. Names are looked up as given and then lower-cased (except one-letter
     /// names), as matplotlib does.
     ///
     /// ```
     /// use figbuf::Color;
     /// assert_eq!(Color::parse("r").unwrap(), Color::rgb(1.0, 0.0, 0.0));
     /// assert_eq!(Color::parse("#ff000080").unwrap().a, 128.0 / 255.0);
+    /// assert_eq!(Color::parse("(0.2, 0.4, 0.6)").unwrap(), Color::rgb(0.2, 0.4, 0.6));
     /// assert!(Color::parse("notacolour").is_err());
     /// ```
     pub fn parse(s: &str) -> Result<Color> {
@@ -144,6 +145,22 @@ impl Color {
         if s.starts_with('#') {
             return parse_hex(s)
                 .ok_or_else(|| bad("a hex colour '#rgb', '#rgba', '#rrggbb' or '#rrggbbaa'"));
+        }
+        // An RGB or RGBA tuple written as text, '(0.2, 0.4, 0.6)' or '(1, 0, 0, 0.5)':
+        // matplotlib's tuple colours (each value within 0..=1).
+        if let Some(inner) = s.trim().strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            let v: Vec<f64> = inner
+                .split(',')
+                .map(|p| p.trim().parse::<f64>())
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|_| bad("an RGB(A) tuple of numbers '(r, g, b)' or '(r, g, b, a)'"))?;
+            if !(v.len() == 3 || v.len() == 4) {
+                return Err(bad("an RGB(A) tuple of 3 or 4 values"));
+            }
+            if !v.iter().all(|x| (0.0..=1.0).contains(x)) {
+                return Err(bad("RGBA values within 0..=1"));
+            }
+            return Ok(Color::new(v[0], v[1], v[2], v.get(3).copied().unwrap_or(1.0)));
         }
         // A grey level, Python's float(): surrounding whitespace is allowed.
         if let Ok(v) = s.trim().parse::<f64>() {
