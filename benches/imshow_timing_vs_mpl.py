@@ -27,6 +27,8 @@ with a colorbar unless said):
 Build first:  cargo build --release -p figbuf-benches --bin imshow-timing
               cargo build --release -p figbuf-cli
 Run:          /tmp/figbuf-venv/bin/python benches/imshow_timing_vs_mpl.py [ROUNDS] [ITERATIONS]
+(FIGBUF_TIMING_BIN and FIGBUF_CLI name other builds of the two binaries, e.g. a tree before a
+change; FIGBUF_BENCH_DATA the directory for the generated .npy inputs, 700 MB.)
 """
 import io
 import json
@@ -48,8 +50,9 @@ import numpy as np  # noqa: E402
 from matplotlib import colors as mcolors  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-BIN = ROOT / "target" / "release" / "imshow-timing"
-CLI = ROOT / "target" / "release" / "figbuf"
+# Other builds (a before/after comparison) through FIGBUF_TIMING_BIN and FIGBUF_CLI.
+BIN = pathlib.Path(os.environ.get("FIGBUF_TIMING_BIN", ROOT / "target" / "release" / "imshow-timing"))
+CLI = pathlib.Path(os.environ.get("FIGBUF_CLI", ROOT / "target" / "release" / "figbuf"))
 SIZES = (256, 512, 1024, 2048, 4096)
 
 
