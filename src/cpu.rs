@@ -28,6 +28,11 @@
 //!    parity tests run on each). Measured (DESIGN.md): the default figure 1.09 -> 1.00 ms
 //!    on two threads, 1.82 -> 1.56 ms on one (Intel Xeon); 0.80-0.87 -> 0.71-0.76 ms
 //!    under criterion (AMD Zen 4). Without AVX-512 the filter keeps its gathering kernel.
+//! 4. **Reading a file straight into a number array** ([`bytes_mut`]). A `.npy` of
+//!    little-endian numbers is the array's memory as it is on this CPU: viewing a fresh
+//!    `[f64]` (or `[i32]`, ...) as bytes lets `read_exact` fill the final array, where a
+//!    64 KiB bounce buffer and an element-by-element copy made a second pass over it
+//!    (see DESIGN.md for the CLI's whole-process time at 2048²).
 #![allow(unsafe_code)]
 
 /// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
@@ -185,7 +190,11 @@ impl Avx512 {
             match chunks {
                 1 => with_chunks!(1),
                 2 => with_chunks!(2),
-                _ => unreachable!("the narrow filter has at most 6 column taps a pixel"),
+                3 => with_chunks!(3),
+                4 => with_chunks!(4),
+                6 => with_chunks!(6),
+                8 => with_chunks!(8),
+                _ => unreachable!("the narrow filter pads to 1-6, 8, 12, 16, 24 or 32 column taps"),
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -399,5 +408,45 @@ mod tests {
     fn vectorized_returns_the_kernel_value() {
         let xs: Vec<f64> = (0..1000).map(f64::from).collect();
         assert_eq!(vectorized(Sum(&xs, 2.0)), 999_000.0);
+    }
+}
+
+/// Number types with no padding and no invalid bit patterns: any bytes are a value.
+#[cfg_attr(not(feature = "npy"), allow(dead_code))]
+pub(crate) trait Plain: Copy + Default + plain::Sealed {}
+
+mod plain {
+    /// Only the types below are [`super::Plain`].
+    pub trait Sealed {}
+}
+
+macro_rules! plain_types {
+    ($($t:ty),*) => {$(
+        impl plain::Sealed for $t {}
+        impl Plain for $t {}
+    )*};
+}
+plain_types!(f64, f32, i8, i16, i32, i64, u8, u16, u32, u64);
+
+/// The memory of `values` as bytes (native byte order), to read into.
+#[cfg_attr(not(feature = "npy"), allow(dead_code))]
+pub(crate) fn bytes_mut<T: Plain>(values: &mut [T]) -> &mut [u8] {
+    let len = std::mem::size_of_val(values);
+    // SAFETY: `T` is a plain number type (sealed [`Plain`]): no padding, every byte
+    // pattern is a valid value, so the bytes may be read and written freely. The slice
+    // covers exactly the `len` bytes of `values` (one allocation), u8 needs no alignment,
+    // and the borrow of `values` is held for the result's lifetime.
+    unsafe { std::slice::from_raw_parts_mut(values.as_mut_ptr().cast::<u8>(), len) }
+}
+
+#[cfg(test)]
+mod bytes_tests {
+    #[test]
+    fn bytes_mut_is_native_memory() {
+        let mut v = [0.0f64, 0.0];
+        super::bytes_mut(&mut v)[..8].copy_from_slice(&1.5f64.to_ne_bytes());
+        assert_eq!(v, [1.5, 0.0]);
+        let mut w = [0u16; 3];
+        assert_eq!(super::bytes_mut(&mut w).len(), 6);
     }
 }

@@ -76,6 +76,7 @@ mod image;
 mod layout;
 #[cfg(feature = "npy")]
 pub mod npy;
+mod pngenc;
 mod raster;
 mod render;
 mod resample;

@@ -30,6 +30,7 @@
     )
 )]
 
+use crate::cpu;
 use crate::image::ImageData;
 use crate::{Error, Result};
 use ndarray::{Array2, Array3, ShapeBuilder};
@@ -630,6 +631,35 @@ fn decode<T, const N: usize>(
     Ok(out)
 }
 
+/// Reads the `count` elements of `data` straight into their array: for numbers stored in
+/// this CPU's byte order, where an element's bytes are its value. The array is allocated
+/// once (fallibly, on huge pages when large) and filled by `read_exact` in 8 MiB steps;
+/// other byte orders go through [`decode`].
+fn read_plain<T: cpu::Plain, const N: usize>(
+    data: Source<'_>,
+    big_endian: bool,
+    from: impl Fn([u8; N]) -> T,
+) -> Result<Vec<T>> {
+    if big_endian != cfg!(target_endian = "big") || N != std::mem::size_of::<T>() {
+        return decode(data, big_endian, from);
+    }
+    let Source { src, header, count } = data;
+    crate::alloc::probe(count as u128 * N as u128, "the .npy data")?;
+    let mut out = cpu::zeroed_vec::<T>(count);
+    let per_step = (8 << 20) / N;
+    for (i, chunk) in out.chunks_mut(per_step).enumerate() {
+        src.read_exact(cpu::bytes_mut(chunk)).map_err(|e| {
+            Error::Data(format!(
+                "reading the data of shape {} of '{}': {e} after {} of {count} elements",
+                header.shape_str(),
+                header.descr,
+                i * per_step
+            ))
+        })?;
+    }
+    Ok(out)
+}
+
 /// IEEE half precision to single (exact).
 fn f16_to_f32(h: u16) -> f32 {
     let negative = h & 0x8000 != 0;
@@ -675,12 +705,12 @@ fn scalar_image(
         (DtypeKind::Float, 8) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, f64::from_le_bytes)?,
+            read_plain(data, be, f64::from_le_bytes)?,
         )?),
         (DtypeKind::Float, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, f32::from_le_bytes)?,
+            read_plain(data, be, f32::from_le_bytes)?,
         )?),
         (DtypeKind::Float, _) => ImageData::from(array2(
             shape,
@@ -690,42 +720,42 @@ fn scalar_image(
         (DtypeKind::Int, 1) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i8::from_le_bytes)?,
+            read_plain(data, be, i8::from_le_bytes)?,
         )?),
         (DtypeKind::Int, 2) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i16::from_le_bytes)?,
+            read_plain(data, be, i16::from_le_bytes)?,
         )?),
         (DtypeKind::Int, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i32::from_le_bytes)?,
+            read_plain(data, be, i32::from_le_bytes)?,
         )?),
         (DtypeKind::Int, _) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, i64::from_le_bytes)?,
+            read_plain(data, be, i64::from_le_bytes)?,
         )?),
         (DtypeKind::Uint, 1) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, false, |[b]: [u8; 1]| b)?,
+            read_plain(data, false, |[b]: [u8; 1]| b)?,
         )?),
         (DtypeKind::Uint, 2) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u16::from_le_bytes)?,
+            read_plain(data, be, u16::from_le_bytes)?,
         )?),
         (DtypeKind::Uint, 4) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u32::from_le_bytes)?,
+            read_plain(data, be, u32::from_le_bytes)?,
         )?),
         (DtypeKind::Uint, _) => ImageData::from(array2(
             shape,
             fortran,
-            decode(data, be, u64::from_le_bytes)?,
+            read_plain(data, be, u64::from_le_bytes)?,
         )?),
         (DtypeKind::Bool, _) => ImageData::from(array2(
             shape,

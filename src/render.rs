@@ -41,6 +41,10 @@ use ndarray::Array2;
 #[derive(Debug, Default)]
 pub struct Renderer {
     glyphs: GlyphCache,
+    /// The LUT-index arrays of the last render's colour-mapped images (4 bytes a data
+    /// pixel), written again by the next one: a fresh 4096² array costs the kernel's
+    /// zeroing of 64 MiB of new pages every render (a quarter of such a render's time).
+    index_buffers: Vec<Vec<u32>>,
 }
 
 impl Renderer {
@@ -67,7 +71,8 @@ impl Renderer {
         if self.glyphs.entries() > MAX_CACHED_GLYPH_ENTRIES {
             self.glyphs.clear();
         }
-        rayon::scope(|_| {
+        let mut buffers = std::mem::take(&mut self.index_buffers);
+        let frame = rayon::scope(|_| {
             let lay = self.layout(fig)?;
             let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
             // The canvas is checked before anything is drawn: a refused allocation is an
@@ -81,15 +86,22 @@ impl Renderer {
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
             let (pixels, mut canvas) = rayon::join(
-                || images_pixels(&images),
+                || images_pixels(&images, &mut buffers),
                 || raster::rasterize_some(list.width, list.height, &list.ops, &now),
             );
             put_pixels(&mut list.ops, &images, pixels?);
             canvas.draw_some_in_bands(&list.ops, &later);
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
-        })
+        });
+        buffers.truncate(MAX_INDEX_BUFFERS);
+        self.index_buffers = buffers;
+        frame
     }
 }
+
+/// How many LUT-index arrays a [`Renderer`] keeps for its next render (one a colour-mapped
+/// image, the largest first).
+const MAX_INDEX_BUFFERS: usize = 4;
 
 /// How many shaped lines, hinting sizes and glyph bitmaps a [`Renderer`] keeps before it
 /// drops them all (a few megabytes at ordinary sizes).
@@ -377,10 +389,12 @@ fn image_plan<'a>(
 
 impl ImagePlan<'_> {
     /// The resampled straight-RGBA8 pixels of the image's [`DrawOp::Image`].
-    fn pixels(&self) -> Result<Vec<u8>> {
+    fn pixels(&self, buffers: &mut Vec<Vec<u32>>) -> Result<Vec<u8>> {
         let (image, placement, interp) = (self.image, &self.placement, self.interp);
         let pixels: Vec<[u8; 4]> = match &image.data().as_scalar() {
-            Some(data) => scalar_pixels(image, self.norm, data, placement, interp, self.stage)?,
+            Some(data) => scalar_pixels(
+                image, self.norm, data, placement, interp, self.stage, buffers,
+            )?,
             None => match image.data().rgba_u8() {
                 // Bytes are divided by 255 in float32 and resampled in float32, as matplotlib
                 // does.
@@ -411,8 +425,17 @@ impl ImagePlan<'_> {
 }
 
 /// The pixels of every planned image, in order.
-fn images_pixels(images: &[(usize, ImagePlan<'_>)]) -> Result<Vec<Vec<u8>>> {
-    images.iter().map(|(_, plan)| plan.pixels()).collect()
+/// Index arrays are taken from `buffers` and given back to it (largest first).
+fn images_pixels(
+    images: &[(usize, ImagePlan<'_>)],
+    buffers: &mut Vec<Vec<u32>>,
+) -> Result<Vec<Vec<u8>>> {
+    let pixels = images
+        .iter()
+        .map(|(_, plan)| plan.pixels(buffers))
+        .collect();
+    buffers.sort_by_key(|b| std::cmp::Reverse(b.capacity()));
+    pixels
 }
 
 /// Puts each image's pixels into its operation (`images[k].0` indexes `ops`).
@@ -431,7 +454,27 @@ fn scalar_pixels(
     placement: &resample::Placement,
     interp: Interpolation,
     stage: Stage,
+    buffers: &mut Vec<Vec<u32>>,
 ) -> Result<Vec<[u8; 4]>> {
+    let idx_buffer = buffers.pop();
+    let (pixels, idx) =
+        scalar_pixels_with(image, norm, data, placement, interp, stage, idx_buffer)?;
+    buffers.extend(idx);
+    Ok(pixels)
+}
+
+/// [`scalar_pixels`] with the index array written into `idx_buffer` when it fits; also
+/// returns the index array, for the next render.
+#[allow(clippy::type_complexity)]
+fn scalar_pixels_with(
+    image: &Image,
+    norm: &Norm,
+    data: &ScalarData<'_>,
+    placement: &resample::Placement,
+    interp: Interpolation,
+    stage: Stage,
+    idx_buffer: Option<Vec<u32>>,
+) -> Result<(Vec<[u8; 4]>, Option<Vec<u32>>)> {
     let cmap = image.cmap();
     let norm = data.autoscaled(norm);
     let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
@@ -455,7 +498,7 @@ fn scalar_pixels(
         Stage::Data => None,
     };
     let (idx, ahead) = rayon::join(
-        || lut_indices_scanned(data, &norm, cmap.n(), other),
+        || lut_indices_scanned(data, &norm, cmap.n(), other, idx_buffer),
         || match stage {
             Stage::Rgba => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
             Stage::Data => None,
@@ -468,10 +511,11 @@ fn scalar_pixels(
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {
         if let Ok(map) = resample::nearest_indices(placement, interp) {
             let lut = cmap.lut_rgba8_trunc();
-            return Ok(map.iter().map(|&s| lut[idx[s as usize] as usize]).collect());
+            let pixels = map.iter().map(|&s| lut[idx[s as usize] as usize]).collect();
+            return Ok((pixels, Some(idx)));
         }
     }
-    match stage {
+    let pixels = match stage {
         Stage::Rgba => resample::resample_rgba_lut_ahead(
             &idx,
             &table,
@@ -542,7 +586,8 @@ fn scalar_pixels(
                 .map(|c| [c[0], c[1], c[2], c[3]])
                 .collect())
         }
-    }
+    }?;
+    Ok((pixels, Some(idx)))
 }
 
 /// `_make_image`'s dtype for the `'data'` stage: float32 for float32 (and float16) data,
@@ -835,4 +880,46 @@ fn y_span(al: &AxesLayout) -> (f64, f64) {
         al.trans_data.apply(0.0, al.yscale.transform(al.view_y.0)).1,
         al.trans_data.apply(0.0, al.yscale.transform(al.view_y.1)).1,
     )
+}
+
+#[cfg(test)]
+mod index_buffer_tests {
+    use crate::{Figure, Renderer};
+    use ndarray::Array2;
+
+    fn figure(n: usize, seed: u64, colorbar: bool) -> Figure {
+        let mut s = seed;
+        let data = Array2::from_shape_simple_fn((n, n + 3), || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        });
+        let mut fig = Figure::new(3.0, 2.0, 100.0);
+        let ax = fig.add_subplot();
+        let im = fig[ax].imshow(data).unwrap();
+        if colorbar {
+            fig.colorbar(im).unwrap();
+        }
+        fig
+    }
+
+    /// A renderer writes each render's LUT indices into the last one's arrays: larger,
+    /// smaller and equal sizes after each other give what fresh renderers give.
+    #[test]
+    fn reused_index_arrays_change_nothing() {
+        let figs = [
+            figure(700, 1, true),
+            figure(90, 2, false),
+            figure(700, 3, true),
+            figure(1000, 4, true),
+            figure(700, 5, false),
+        ];
+        let mut renderer = Renderer::new();
+        for (i, fig) in figs.iter().enumerate() {
+            let reused = renderer.render(fig).unwrap();
+            assert_eq!(reused, fig.render().unwrap(), "figure {i}");
+        }
+        assert!(!renderer.index_buffers.is_empty());
+    }
 }

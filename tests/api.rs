@@ -317,17 +317,26 @@ fn png_goes_to_any_writer_and_io_errors_keep_their_source() {
     let frame = Figure::new(1.0, 1.0, 20.0).render().expect("render");
     let mut out = Vec::new();
     frame
-        .write_png(&mut out, PngCompression::Fast)
+        .write_png(&mut out, PngCompression::default())
         .expect("to a Vec");
     assert_eq!(out, frame.to_png().expect("to_png"));
-    let err = frame
-        .write_png(BrokenPipe, PngCompression::Best)
-        .expect_err("broken pipe");
-    let source = std::error::Error::source(&err)
-        .and_then(|s| s.downcast_ref::<std::io::Error>())
-        .expect("the io::Error is the source");
-    assert_eq!(source.kind(), std::io::ErrorKind::BrokenPipe);
-    assert!(matches!(err, Error::Io { path: None, .. }));
+    for compression in [
+        PngCompression::Fast,
+        PngCompression::Balanced,
+        PngCompression::Best,
+    ] {
+        let mut other = Vec::new();
+        frame.write_png(&mut other, compression).expect("to a Vec");
+        assert!(other.starts_with(b"\x89PNG"), "{compression:?}");
+        let err = frame
+            .write_png(BrokenPipe, compression)
+            .expect_err("broken pipe");
+        let source = std::error::Error::source(&err)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .expect("the io::Error is the source");
+        assert_eq!(source.kind(), std::io::ErrorKind::BrokenPipe);
+        assert!(matches!(err, Error::Io { path: None, .. }));
+    }
     let missing = std::env::temp_dir().join("figbuf-no-such-dir/x/out.png");
     match frame.save_png(&missing).expect_err("no such directory") {
         Error::Io { path, source } => {

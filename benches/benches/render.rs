@@ -25,7 +25,12 @@ fn default_figure() -> Figure {
 /// The default figure of `data`: imshow (which autoscales, as matplotlib's does) and a
 /// colorbar.
 fn figure_of(data: Array2<f64>) -> Figure {
-    let mut fig = Figure::default();
+    sized_figure_of(data, 6.4, 4.8)
+}
+
+/// [`figure_of`] on a figure of `width_in` x `height_in` inches at 100 dpi.
+fn sized_figure_of(data: Array2<f64>, width_in: f64, height_in: f64) -> Figure {
+    let mut fig = Figure::new(width_in, height_in, 100.0);
     let ax = fig.add_subplot();
     let im = fig[ax].imshow(data).expect("imshow");
     fig.colorbar(im).expect("colorbar");
@@ -70,5 +75,22 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn sizes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("imshow_sizes");
+    group.sample_size(10);
+    let mut renderer = Renderer::new();
+    let cases = [256usize, 512, 1024, 2048, 4096]
+        .map(|n| (format!("{n}x{n} data, 640x480"), n, 6.4, 4.8))
+        .into_iter()
+        .chain([("1024x1024 data, 3840x2160".to_string(), 1024, 38.4, 21.6)]);
+    for (name, n, w, h) in cases {
+        let fig = sized_figure_of(random(n, n), w, h);
+        group.bench_function(name, |b| {
+            b.iter(|| renderer.render(&fig).expect("render").into_ndarray())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, sizes);
 criterion_main!(benches);

@@ -317,7 +317,7 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     })?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
-        Format::Npy => output::encode_npy(&rgba)?,
+        Format::Npy => return output::write_npy(&target, &rgba),
         Format::Png => {
             let (h, w, _) = rgba.dim();
             if h == 0 || w == 0 {
@@ -383,7 +383,7 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     let frame = fig.render()?;
     let bytes = match kind {
         Format::Png => frame.to_png()?,
-        Format::Npy => output::encode_npy(&frame.into_ndarray())?,
+        Format::Npy => return output::write_npy(&target, &frame.into_ndarray()),
     };
     output::write(&target, &bytes)
 }
@@ -406,7 +406,7 @@ fn run_render(args: &RenderArgs) -> Result<(), Failure> {
     let frame = fig.render()?;
     let bytes = match kind {
         Format::Png => frame.to_png()?,
-        Format::Npy => output::encode_npy(&frame.into_ndarray())?,
+        Format::Npy => return output::write_npy(&target, &frame.into_ndarray()),
     };
     output::write(&target, &bytes)
 }

@@ -109,15 +109,47 @@ pub fn install_signal_cleanup() {
 
 /// Writes `bytes` to `target`.
 pub fn write(target: &Target, bytes: &[u8]) -> Result<(), Failure> {
+    write_parts(target, &[bytes])
+}
+
+/// Writes the concatenation of `parts` to `target` (without joining them in memory).
+pub fn write_parts(target: &Target, parts: &[&[u8]]) -> Result<(), Failure> {
     match target {
         Target::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
+            parts
+                .iter()
+                .try_for_each(|p| out.write_all(p))
                 .and_then(|_| out.flush())
                 .map_err(|e| Failure::Runtime(format!("writing to standard output: {e}")))
         }
-        Target::File(path) => write_atomically(path, bytes),
+        Target::File(path) => write_atomically(path, parts),
     }
+}
+
+/// Writes the (H, W, 4) uint8 array to `target` as .npy: the header, then the array's
+/// own bytes (no copy of a large output into an encoding buffer first).
+pub fn write_npy(target: &Target, array: &ndarray::Array3<u8>) -> Result<(), Failure> {
+    let Some(data) = array.as_slice() else {
+        return write(target, &encode_npy(array)?);
+    };
+    write_parts(target, &[&npy_header(array.dim()), data])
+}
+
+/// The .npy header (format 1.0) of a C-order uint8 array of `shape`, as ndarray-npy
+/// writes it: the dictionary padded with spaces and a newline to a multiple of 64 bytes.
+fn npy_header((h, w, c): (usize, usize, usize)) -> Vec<u8> {
+    let dict = format!("{{'descr': '|u1', 'fortran_order': False, 'shape': ({h}, {w}, {c})}}");
+    let unpadded = 10 + dict.len() + 1;
+    let len = dict.len() + 1 + (unpadded.next_multiple_of(64) - unpadded);
+    let mut out = Vec::with_capacity(10 + len);
+    out.extend_from_slice(b"\x93NUMPY\x01\x00");
+    // Below 64 KiB: three dimensions of at most 20 digits each.
+    out.extend_from_slice(&(len as u16).to_le_bytes());
+    out.extend_from_slice(dict.as_bytes());
+    out.resize(10 + len - 1, b' ');
+    out.push(b'\n');
+    out
 }
 
 /// The (H, W, 4) uint8 array as .npy bytes.
@@ -191,8 +223,8 @@ pub fn remove_stale(dir: &Path) -> usize {
     removed
 }
 
-/// Writes `bytes` to an exclusive temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+/// Writes `parts` to an exclusive temporary file beside `path`, then renames it into place.
+fn write_atomically(path: &Path, parts: &[&[u8]]) -> Result<(), Failure> {
     let dir = dir_of(path);
     if !dir.is_dir() {
         return Err(Failure::Runtime(format!(
@@ -226,7 +258,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .as_file()
         .try_lock()
         .map_err(|e| std::io::Error::other(format!("cannot lock the temporary file: {e}")))
-        .and_then(|_| tmp.write_all(bytes))
+        .and_then(|_| parts.iter().try_for_each(|p| tmp.write_all(p)))
         .and_then(|_| tmp.flush());
     if let Err(e) = written {
         set_current(None);
@@ -280,8 +312,8 @@ mod tests {
         let b = vec![b'b'; 2_000_000];
         for _ in 0..5 {
             std::thread::scope(|s| {
-                let ta = s.spawn(|| write_atomically(&out, &a).is_ok());
-                let tb = s.spawn(|| write_atomically(&out, &b).is_ok());
+                let ta = s.spawn(|| write_atomically(&out, &[&a]).is_ok());
+                let tb = s.spawn(|| write_atomically(&out, &[&b]).is_ok());
                 assert!(ta.join().unwrap() && tb.join().unwrap());
             });
             let got = std::fs::read(&out).unwrap();
@@ -295,6 +327,19 @@ mod tests {
             .collect();
         assert!(names.is_empty(), "temporary files left: {names:?}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn npy_header_is_ndarray_npys() {
+        use ndarray_npy::WriteNpyExt;
+        for shape in [(0, 0, 4), (3, 5, 4), (2048, 2048, 4), (123_456, 7, 4)] {
+            let array = ndarray::Array3::<u8>::zeros(shape);
+            let mut full = Vec::new();
+            array.write_npy(&mut full).unwrap();
+            let header = npy_header(shape);
+            assert_eq!(&full[..header.len()], &header[..], "{shape:?}");
+            assert_eq!(full.len(), header.len() + array.len());
+        }
     }
 
     #[test]

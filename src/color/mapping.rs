@@ -1008,17 +1008,21 @@ where
 /// from the data first ([`ScalarData::autoscaled`]).
 pub fn lut_indices(data: impl AsScalarData, norm: &Norm, n: usize) -> Result<Array2<u32>> {
     norm.check_limits()?;
-    lut_indices_scanned(&data.as_scalar_data(), norm, n, None).map(|(indices, _)| indices)
+    lut_indices_scanned(&data.as_scalar_data(), norm, n, None, None).map(|(indices, _)| indices)
 }
 
 /// [`lut_indices`], and with rows `other` to look for, their [`IndexScan`], taken while each
 /// block of indices is still in registers: the filters need it, and a pass of its own came
 /// after the indices on the default figure's critical path (35 µs or more).
+///
+/// `reuse`: a buffer of an earlier call to write the indices into when it is large enough
+/// (contiguous unmasked float data), instead of a fresh array.
 pub(crate) fn lut_indices_scanned(
     data: &ScalarData<'_>,
     norm: &Norm,
     n: usize,
     other: Option<[u32; 4]>,
+    reuse: Option<Vec<u32>>,
 ) -> Result<(Array2<u32>, Option<IndexScan>)> {
     if n == 0 || n > (u32::MAX - 3) as usize {
         return Err(Error::invalid("colormap N", n, "within 1..=4294967292"));
@@ -1043,7 +1047,7 @@ pub(crate) fn lut_indices_scanned(
             }
             scan.add(o, other);
         };
-        collected = collected_fast::<_, BLOCK>(data, ix.prep, n32, to_indices);
+        collected = collected_fast::<_, BLOCK>(data, ix.prep, n32, to_indices, reuse);
         if collected.is_some() {
             return;
         }
@@ -1103,13 +1107,14 @@ fn collected_fast<E, const M: usize>(
     prep: Option<&Prepared>,
     n32: u32,
     sink: impl Fn(&[u32], &mut [E]) + Sync,
+    reuse: Option<Vec<E>>,
 ) -> Option<Vec<E>>
 where
-    E: Copy + Default + Send,
+    E: Copy + Default + Send + Sync,
 {
     Some(match LinearKernel::of(data, prep, n32 as usize)? {
-        LinearKernel::F64(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink),
-        LinearKernel::F32(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink),
+        LinearKernel::F64(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink, reuse),
+        LinearKernel::F32(v, k) => collect_blocks::<_, _, _, M>(v.as_slice()?, &k, &sink, reuse),
     })
 }
 
@@ -1118,13 +1123,42 @@ fn collect_blocks<T, K, E, const M: usize>(
     xs: &[T],
     kernel: &K,
     sink: &(impl Fn(&[u32], &mut [E]) + Sync),
+    reuse: Option<Vec<E>>,
 ) -> Vec<E>
 where
     T: Copy + Default + Sync,
     K: BlockKernel<T> + Sync,
-    E: Copy + Default + Send,
+    E: Copy + Default + Send + Sync,
 {
     let per = M / BLOCK;
+    let len = xs.len() * per;
+    if let Some(mut flat) = reuse.filter(|v| v.capacity() >= len && len > 0) {
+        // A buffer of an earlier render: written in place, block by block (its pages are
+        // mapped already; a fresh array's first writes fault and the kernel zeroes them).
+        // Every element is overwritten, so only a longer length needs filling.
+        flat.resize(len, E::default());
+        let write = |(b, out): (usize, &mut [E])| {
+            let xs = &xs[b * BLOCK..xs.len().min((b + 1) * BLOCK)];
+            cpu::vectorized(SinkBlock {
+                kernel,
+                xs,
+                sink,
+                out,
+            });
+        };
+        if xs.len() >= PARALLEL_MIN_PIXELS {
+            let blocks = xs.len().div_ceil(BLOCK);
+            let per_task = (blocks / (8 * rayon::current_num_threads()))
+                .clamp(TASK_PIXELS / 4 / BLOCK, TASK_PIXELS / BLOCK);
+            flat.par_chunks_mut(M)
+                .enumerate()
+                .with_min_len(per_task)
+                .for_each(write);
+        } else {
+            flat.chunks_mut(M).enumerate().for_each(write);
+        }
+        return flat;
+    }
     let block = |b: usize| {
         let mut out = [E::default(); M];
         let xs = &xs[b * BLOCK..xs.len().min((b + 1) * BLOCK)];
@@ -1228,7 +1262,7 @@ pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> 
         let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, &table, o);
         let fast = u32::try_from(n)
             .ok()
-            .and_then(|n32| collected_fast::<_, { 4 * BLOCK }>(data, ix.prep, n32, sink));
+            .and_then(|n32| collected_fast::<_, { 4 * BLOCK }>(data, ix.prep, n32, sink, None));
         match fast {
             Some(v) => out = v,
             None => {
@@ -1394,7 +1428,8 @@ mod tests {
                 let idx = lut_indices(d, &norm, cmap.n()).unwrap();
                 // The scan taken on the way is the scan of the indices.
                 let other = [3, 100, 258, u32::MAX];
-                let (again, scan) = lut_indices_scanned(d, &norm, cmap.n(), Some(other)).unwrap();
+                let (again, scan) =
+                    lut_indices_scanned(d, &norm, cmap.n(), Some(other), None).unwrap();
                 assert_eq!(again, idx);
                 let flat: Vec<u32> = idx.iter().copied().collect();
                 assert_eq!(scan, Some(IndexScan::default().fold(&flat, other)));

@@ -523,6 +523,28 @@ impl AxisTaps<'_> {
         if !(1..=MAX_PADDED_TAPS).contains(&taps) {
             return None;
         }
+        self.padded_to(taps)
+    }
+
+    /// The column taps padded to the next of 1-6, 8, 12, 16, 24 and 32 taps a pixel
+    /// ([`with_wide_taps`]), for the narrow filter: downsampling by up to ~15 in x.
+    pub(super) fn padded_wide(&self) -> Option<PaddedCols> {
+        let taps = self.col_start.windows(2).map(|p| p[1] - p[0]).max()?;
+        let k = match taps {
+            0 => return None,
+            1..=6 => taps,
+            7..=8 => 8,
+            9..=12 => 12,
+            13..=16 => 16,
+            17..=24 => 24,
+            25..=32 => 32,
+            _ => return None,
+        };
+        self.padded_to(k)
+    }
+
+    /// Every pixel's column taps padded to `taps` (at least its real count).
+    fn padded_to(&self, taps: usize) -> Option<PaddedCols> {
         let (mut offset, mut weight) = (Vec::new(), Vec::new());
         for start in self.col_start.windows(2) {
             let real = &self.col_taps[start[0]..start[1]];
@@ -1014,6 +1036,26 @@ macro_rules! with_taps {
     };
 }
 pub(super) use with_taps;
+
+/// [`with_taps`] for the padded counts of [`AxisTaps::padded_wide`].
+macro_rules! with_wide_taps {
+    ($k:expr, $run:ident) => {
+        match $k {
+            1 => $run!(1),
+            2 => $run!(2),
+            3 => $run!(3),
+            4 => $run!(4),
+            5 => $run!(5),
+            6 => $run!(6),
+            8 => $run!(8),
+            12 => $run!(12),
+            16 => $run!(16),
+            24 => $run!(24),
+            _ => $run!(32),
+        }
+    };
+}
+pub(super) use with_wide_taps;
 
 /// How Agg's renderer stores one resampled RGBA pixel into matplotlib's zeroed output
 /// (`copy_or_blend_pix` of the premultiplied blender at full cover): an opaque pixel is

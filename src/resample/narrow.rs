@@ -40,7 +40,7 @@
 //! ~1.82 -> ~1.56 ms on one; on a 2-core Zen 4, criterion 0.80-0.87 -> 0.71-0.76 ms.
 
 use super::engine::{
-    for_row_blocks, for_row_blocks_of, padded_block, reflect, weight_2d, with_taps, Finish,
+    for_row_blocks, for_row_blocks_of, padded_block, reflect, weight_2d, with_wide_taps, Finish,
     OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
@@ -168,7 +168,7 @@ fn plan_on(
     }
     let spans = Spans::new(placement, inverse, lut);
     let axis = spans.axis_taps()?;
-    let padded = axis.padded()?;
+    let padded = axis.padded_wide()?;
     let max_weight = lut.weights.iter().map(|&w| i64::from(w)).max().unwrap_or(0);
     let max_2d = (max_weight * max_weight + i64::from(FILTER_SCALE / 2)) >> FILTER_SHIFT;
     let taps = (spans.max_row_taps() * padded.taps) as i64;
@@ -240,7 +240,7 @@ impl NarrowPlan {
                             })
                         };
                     }
-                    with_taps!(padded.taps, run)
+                    with_wide_taps!(padded.taps, run)
                 }
             });
             return out;
@@ -276,7 +276,7 @@ impl NarrowPlan {
                         })
                     };
                 }
-                with_taps!(padded.taps, run)
+                with_wide_taps!(padded.taps, run)
             }
         });
         out
@@ -766,6 +766,62 @@ mod tests {
         // At 700 rows the weight sums are small: the narrow path runs.
         let (p, inverse, lut) = hanning(700.0);
         assert!(filtered(&index, &table, &p, &inverse, &lut).is_some());
+    }
+
+    /// Strong downsampling in both directions (up to ~15x: 8 to 32 padded column taps,
+    /// tens of row taps): the f64 filter's bytes, by the gathering and the tiled kernel.
+    #[test]
+    fn wide_downsampling_matches_f64() {
+        let (rows, cols) = (331, 347);
+        let viridis = crate::Colormap::named("viridis").unwrap().lut();
+        let mut table = viridis.clone();
+        super::super::premultiply(&mut table);
+        let mut s = 0x9E37_79B9u32;
+        let index: Vec<u32> = (0..rows * cols)
+            .map(|i| {
+                s = s.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                // Noise over a gradient, so that flat and busy regions both occur.
+                (((s >> 27) as usize + (i % cols) * 200 / cols) % 256) as u32
+            })
+            .collect();
+        let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
+        let mut widths_seen = std::collections::BTreeSet::new();
+        for (w, h) in [
+            (40.0, 37.0),
+            (30.0, 45.0),
+            (23.0, 21.0),
+            (50.0, 26.0),
+            (27.0, 60.0),
+            (120.0, 90.0),
+        ] {
+            let p = place(
+                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+                Origin::Upper,
+                rows,
+                cols,
+                (-0.5, cols as f64 - 0.5),
+                (rows as f64 - 0.5, -0.5),
+                [3.25, 1.5, w, h],
+            )
+            .unwrap();
+            let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
+                panic!("hanning filters");
+            };
+            let want =
+                rgba_to_bytes(&resample_rgba(&expanded, &p, Interpolation::Hanning, 4.0).unwrap());
+            let spans = Spans::new(&p, &inverse, &lut);
+            let axis = spans.axis_taps().expect("axis-aligned");
+            let padded = axis.padded_wide();
+            let padded = padded.unwrap_or_else(|| panic!("{w} x {h}: over 32 column taps"));
+            widths_seen.insert(padded.taps);
+            let (gathered, tiled) = filtered(&index, &table, &p, &inverse, &lut)
+                .unwrap_or_else(|| panic!("the narrow filter applies at {w} x {h}"));
+            assert_eq!(gathered, want, "gathered, {w} x {h}");
+            if let Some(tiled) = tiled {
+                assert_eq!(tiled, want, "tiled, {w} x {h}");
+            }
+        }
+        assert!(widths_seen.len() >= 4, "padded widths {widths_seen:?}");
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! Times figbuf on the image jobs of `benches/imshow_timing_vs_mpl.py` (which runs it
+//! interleaved with matplotlib) in one process and prints one JSON line of medians in
+//! milliseconds. The data comes from the `.npy` files that script writes (so both sides
+//! draw the same pixels and their PNG files compare):
+//!
+//! ```text
+//! cargo build --release -p figbuf-benches --bin imshow-timing
+//! target/release/imshow-timing DATA_DIR ITERATIONS [SIZES...]
+//! ```
+//!
+//! Jobs (each the median wall time of one iteration after a warm-up, at least
+//! `ITERATIONS` iterations and [`MIN_BATCH_S`]):
+//!
+//! - `imshow N`: the default figure (6.4 x 4.8 in at 100 dpi, `imshow` of N x N f64 data
+//!   and a colorbar) rendered to an RGBA array with a warm `Renderer`, as matplotlib's
+//!   `im.set_data(data); fig.canvas.draw(); np.asarray(buffer_rgba())`;
+//! - `canvas 3840x2160 1024`: the same at 38.4 x 21.6 in;
+//! - `colormap 4096`: `colormap_rgba8` of 4096² f64 with an autoscaled `Normalize` into a
+//!   fresh array; `floor 4096`: one pass reading the same input and writing a fresh array
+//!   of the output's size (the memory-bandwidth floor of that job), on every thread
+//!   rayon would use; `floor_into 4096`, `colormap_into 4096`: both into a reused buffer;
+//! - `png 512`: the default figure to PNG bytes with the default encoding, as `savefig`
+//!   to a buffer; `png_bytes 512` and `png_bytes smooth`: the file sizes in bytes.
+//!
+//! The thread count is rayon's (`RAYON_NUM_THREADS`); the CPU path follows
+//! `FIGBUF_NO_AVX512` / `FIGBUF_NO_AVX2`.
+
+use figbuf::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Figure, Norm, Renderer};
+use ndarray::Array2;
+use std::path::Path;
+use std::time::Instant;
+
+/// The least wall time a job's timed batch lasts (more iterations than asked if needed).
+const MIN_BATCH_S: f64 = 0.5;
+
+/// A timed job.
+type Job<'a> = Box<dyn FnMut() + 'a>;
+
+fn time_job(iterations: usize, mut job: impl FnMut()) -> f64 {
+    job(); // warm-up
+    let mut t = Vec::new();
+    let start = Instant::now();
+    while t.len() < iterations || start.elapsed().as_secs_f64() < MIN_BATCH_S {
+        let t0 = Instant::now();
+        job();
+        t.push(t0.elapsed().as_secs_f64() * 1e3);
+    }
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
+}
+
+/// Reads a C-order little-endian float64 `.npy` of two dimensions (as `np.save` writes it).
+fn load(dir: &Path, name: &str) -> Result<Array2<f64>, Box<dyn std::error::Error>> {
+    let path = dir.join(name);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bad = || format!("{}: not a 2-D '<f8' C-order .npy", path.display());
+    let header_len = usize::from(u16::from_le_bytes([bytes[8], bytes[9]]));
+    let header = std::str::from_utf8(bytes.get(10..10 + header_len).ok_or_else(bad)?)?;
+    if !header.contains("'<f8'") || header.contains("'fortran_order': True") {
+        return Err(bad().into());
+    }
+    let shape = header.split("'shape': (").nth(1).ok_or_else(bad)?;
+    let dims: Vec<usize> = shape
+        .split(')')
+        .next()
+        .ok_or_else(bad)?
+        .split(',')
+        .filter_map(|d| d.trim().parse().ok())
+        .collect();
+    let [rows, cols] = dims[..] else {
+        return Err(bad().into());
+    };
+    let values: Vec<f64> = bytes[10 + header_len..]
+        .chunks_exact(8)
+        .map(|c| f64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .collect();
+    Ok(Array2::from_shape_vec((rows, cols), values)?)
+}
+
+fn figure(data: Array2<f64>, width_in: f64, height_in: f64) -> figbuf::Result<Figure> {
+    let mut fig = Figure::new(width_in, height_in, 100.0);
+    let ax = fig.add_subplot();
+    let im = fig[ax].imshow(data)?;
+    fig.colorbar(im)?;
+    Ok(fig)
+}
+
+/// The threads rayon uses: `RAYON_NUM_THREADS`, else the available parallelism.
+fn threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// One pass that reads every input value and writes one 4-byte word per value into `out`,
+/// split over `threads` scoped threads: the memory traffic of colour mapping without its
+/// arithmetic.
+fn floor_pass(input: &[f64], out: &mut [u32], threads: usize) {
+    let chunk = input.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        for (i, o) in input.chunks(chunk).zip(out.chunks_mut(chunk)) {
+            s.spawn(move || {
+                for (v, w) in i.iter().zip(o.iter_mut()) {
+                    *w = (v.to_bits() >> 32) as u32;
+                }
+            });
+        }
+    });
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let usage = "usage: imshow-timing DATA_DIR ITERATIONS [JOB...]";
+    let dir = std::path::PathBuf::from(args.next().ok_or(usage)?);
+    let iterations: usize = args.next().ok_or(usage)?.parse()?;
+    let jobs: Vec<String> = args.collect();
+    let want = |j: &str| jobs.is_empty() || jobs.iter().any(|x| x == j);
+    let mut r = Renderer::new();
+    let mut wall = Vec::<(String, f64)>::new();
+    for n in [256usize, 512, 1024, 2048, 4096] {
+        let job = format!("imshow {n}");
+        if want(&job) {
+            let fig = figure(load(&dir, &format!("rand{n}.npy"))?, 6.4, 4.8)?;
+            wall.push((
+                job,
+                time_job(iterations, || {
+                    std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
+                }),
+            ));
+        }
+    }
+    if want("canvas 3840x2160 1024") {
+        let fig = figure(load(&dir, "rand1024.npy")?, 38.4, 21.6)?;
+        wall.push((
+            "canvas 3840x2160 1024".into(),
+            time_job(iterations, || {
+                std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
+            }),
+        ));
+    }
+    if [
+        "colormap 4096",
+        "floor 4096",
+        "colormap_into 4096",
+        "floor_into 4096",
+    ]
+    .iter()
+    .any(|j| want(j))
+    {
+        let a = load(&dir, "rand4096.npy")?;
+        let cmap = Colormap::named("viridis")?;
+        let norm = Norm::linear();
+        let input = a.as_slice().ok_or("rand4096.npy is not contiguous")?;
+        let t = threads();
+        let mut buf = vec![0u8; a.len() * 4];
+        let mut words = vec![0u32; a.len()];
+        let list: [(&str, Job<'_>); 4] = [
+            (
+                "colormap 4096",
+                Box::new(|| {
+                    std::hint::black_box(colormap_rgba8(&a, &norm, &cmap).expect("colormap"));
+                }),
+            ),
+            (
+                "floor 4096",
+                Box::new(|| {
+                    let mut out = vec![0u32; input.len()];
+                    floor_pass(input, &mut out, t);
+                    std::hint::black_box(out);
+                }),
+            ),
+            (
+                "colormap_into 4096",
+                Box::new(|| {
+                    colormap_rgba8_into_slice(&a, &norm, &cmap, &mut buf).expect("colormap");
+                    std::hint::black_box(&buf);
+                }),
+            ),
+            (
+                "floor_into 4096",
+                Box::new(|| {
+                    floor_pass(input, &mut words, t);
+                    std::hint::black_box(&words);
+                }),
+            ),
+        ];
+        for (name, mut job) in list {
+            if want(name) {
+                wall.push((name.into(), time_job(iterations, &mut job)));
+            }
+        }
+    }
+    if want("png 512") {
+        let fig = figure(load(&dir, "rand512.npy")?, 6.4, 4.8)?;
+        wall.push((
+            "png 512".into(),
+            time_job(iterations, || {
+                std::hint::black_box(r.render(&fig).expect("render").to_png().expect("png"));
+            }),
+        ));
+        let bytes = r.render(&fig)?.to_png()?.len();
+        wall.push(("png_bytes 512".into(), bytes as f64));
+        let smooth = figure(load(&dir, "smooth2048.npy")?, 6.4, 4.8)?;
+        let bytes = r.render(&smooth)?.to_png()?.len();
+        wall.push(("png_bytes smooth".into(), bytes as f64));
+    }
+    let body: Vec<String> = wall.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+    println!("{{{}}}", body.join(", "));
+    Ok(())
+}

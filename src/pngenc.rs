@@ -1,0 +1,292 @@
+//! The default PNG encoding: rows deflated by zlib-rs in bands compressed in parallel and
+//! joined into one zlib stream; run lengths over Paeth-filtered rows, or level 4 over
+//! "up"-filtered rows where the content repeats ([`band`]).
+//!
+//! matplotlib's `savefig` writes PNG through Pillow: adaptive row filters and zlib at level
+//! 6. Measured on the default figure (512² random data, 640 x 480) and on a smooth 2048²
+//! image: matplotlib's files are 442,478 and 86,013 bytes; zlib-rs level 4 with the "up"
+//! filter gives 445,669 (+0.7%) and 86,783 (+0.9%) bytes of zlib data for the same pixels,
+//! where fdeflate's fastest mode (the previous default) gave 535,392 (+21%) and 180,883
+//! (+110%), and the run-length strategy over Paeth-filtered rows 446,904 (+1%) and 115,369
+//! (+34%). Instructions (callgrind, one encoding of the default figure, AVX2 code): level 4
+//! ~89 M, run lengths ~51 M; wall time on one thread of a Zen 4, 4.4 ms against ~9 ms.
+//! Adaptive filters cost a fifth more instructions and made the smooth image larger.
+//!
+//! A band is a run of at most [`BAND_ROWS`] rows (the bands split the rows evenly). Each
+//! is filtered and deflated on its own (raw deflate, a sync flush at its end, the last one
+//! finished), so the bands compress on every thread rayon has; the deflate streams
+//! concatenate into one, each band starting with an empty window (a few bytes larger than
+//! one stream). The band count depends only on the image height, so the file is the same
+//! whatever the thread count.
+
+use crate::{Error, Result};
+use rayon::prelude::*;
+use std::io::Write;
+use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, Status, Strategy};
+
+/// The most rows in one independently compressed band.
+const BAND_ROWS: usize = 256;
+
+/// zlib-rs's compression level for the default encoding.
+const LEVEL: i32 = 4;
+
+/// What goes into a PNG besides the pixels.
+pub(crate) struct PngInfo<'a> {
+    /// Pixels per metre (pHYs), if any.
+    pub pixels_per_metre: Option<u32>,
+    /// A `tEXt` chunk: keyword and text (Latin-1 without NUL).
+    pub text: (&'a str, &'a str),
+}
+
+/// Writes `data` (straight RGBA8, `width * height * 4` bytes, top row first) as a PNG.
+pub(crate) fn write_rgba8(
+    mut w: impl Write,
+    width: u32,
+    height: u32,
+    data: &[u8],
+    info: &PngInfo<'_>,
+) -> Result<()> {
+    let stride = width as usize * 4;
+    let rows = height as usize;
+    if data.len() != stride * rows || width == 0 || height == 0 || width > (1 << 31) - 1 {
+        return Err(Error::invalid(
+            "PNG image size",
+            format!("{width} x {height} with {} bytes", data.len()),
+            "1 to 2^31 - 1 pixels a side and width * height * 4 bytes",
+        ));
+    }
+    if height > (1 << 31) - 1 {
+        return Err(Error::invalid(
+            "PNG height",
+            height,
+            "at most 2147483647 pixels",
+        ));
+    }
+    let io = |source| Error::Io { path: None, source };
+    w.write_all(b"\x89PNG\r\n\x1a\n").map_err(io)?;
+    let mut ihdr = [0u8; 13];
+    ihdr[..4].copy_from_slice(&width.to_be_bytes());
+    ihdr[4..8].copy_from_slice(&height.to_be_bytes());
+    ihdr[8] = 8; // bit depth
+    ihdr[9] = 6; // RGBA
+    chunk(&mut w, b"IHDR", &[&ihdr])?;
+    if let Some(ppm) = info.pixels_per_metre {
+        let b = ppm.to_be_bytes();
+        chunk(&mut w, b"pHYs", &[&b, &b, &[1]])?;
+    }
+    let (key, text) = info.text;
+    chunk(&mut w, b"tEXt", &[key.as_bytes(), &[0], text.as_bytes()])?;
+
+    let bands = rows.div_ceil(BAND_ROWS);
+    let per_band = rows.div_ceil(bands);
+    let parts: Vec<Result<(Vec<u8>, u32, usize)>> = (0..bands)
+        .into_par_iter()
+        .map(|b| {
+            let first = b * per_band;
+            let last_row = ((b + 1) * per_band).min(rows);
+            band(data, stride, first..last_row, last_row == rows)
+        })
+        .collect();
+    let mut adler = 1u32;
+    let n = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        let (bytes, band_adler, len) = part?;
+        adler = zlib_rs::adler32::adler32_combine(adler, band_adler, len as u64);
+        // zlib header: deflate, 32 KiB window, "default" level class, no dictionary.
+        let head: &[u8] = if i == 0 { &[0x78, 0x5e] } else { &[] };
+        let tail = adler.to_be_bytes();
+        let tail: &[u8] = if i + 1 == n { &tail } else { &[] };
+        // IDAT chunks hold at most 2^31 - 1 bytes; 1 GiB pieces.
+        let mut pieces = bytes.chunks(1 << 30).peekable();
+        let mut first = true;
+        while let Some(p) = pieces.next() {
+            let h = if first { head } else { &[] };
+            let t = if pieces.peek().is_none() { tail } else { &[] };
+            chunk(&mut w, b"IDAT", &[h, p, t])?;
+            first = false;
+        }
+    }
+    chunk(&mut w, b"IEND", &[])?;
+    w.flush().map_err(io)
+}
+
+/// Filters rows `rows` of the image and deflates them (raw deflate): the compressed bytes,
+/// the Adler-32 of the filtered bytes and their count.
+///
+/// First the Paeth filter and zlib-rs's run-length strategy: on busy content (noise,
+/// photographs, the default figure's random image) that is as small as level 6 (+1%) in
+/// about half of level 4's time. Where it compresses the band below a fifth, the content
+/// repeats (smooth gradients, plots on a white background), and matches pay: the band is
+/// compressed again with the "up" filter at level 4 (on the smooth 2048² figure, 115,369
+/// bytes with run lengths, 86,783 at level 4, matplotlib 86,013).
+fn band(
+    data: &[u8],
+    stride: usize,
+    rows: std::ops::Range<usize>,
+    last: bool,
+) -> Result<(Vec<u8>, u32, usize)> {
+    let raw_len = rows.len() * (stride + 1);
+    let mut filtered = crate::alloc::with_capacity::<u8>(raw_len, "the PNG's filtered rows")?;
+    for r in rows.clone() {
+        filtered.push(4); // Paeth
+        paeth_row(
+            &data[r * stride..(r + 1) * stride],
+            above(data, stride, r),
+            &mut filtered,
+        );
+    }
+    let rle = deflate(&filtered, 1, Strategy::Rle, last)?;
+    if rle.len() * 5 >= raw_len {
+        return Ok((rle, zlib_rs::adler32::adler32(1, &filtered), raw_len));
+    }
+    drop(rle);
+    filtered.clear();
+    for r in rows {
+        filtered.push(2); // up
+        let row = &data[r * stride..(r + 1) * stride];
+        match above(data, stride, r) {
+            None => filtered.extend_from_slice(row),
+            Some(up) => filtered.extend(row.iter().zip(up).map(|(&v, &u)| v.wrapping_sub(u))),
+        }
+    }
+    let matched = deflate(&filtered, LEVEL, Strategy::Default, last)?;
+    Ok((matched, zlib_rs::adler32::adler32(1, &filtered), raw_len))
+}
+
+/// The row above row `r`, if any.
+fn above(data: &[u8], stride: usize, r: usize) -> Option<&[u8]> {
+    r.checked_sub(1).map(|a| &data[a * stride..r * stride])
+}
+
+/// Appends `row` Paeth-filtered against `up` (zeros for the first row), RGBA8.
+fn paeth_row(row: &[u8], up: Option<&[u8]>, out: &mut Vec<u8>) {
+    let Some(up) = up else {
+        // Above is zero: the predictor is the left neighbour (the "sub" filter).
+        out.extend_from_slice(&row[..4.min(row.len())]);
+        out.extend(
+            row.iter()
+                .skip(4)
+                .zip(row)
+                .map(|(&v, &a)| v.wrapping_sub(a)),
+        );
+        return;
+    };
+    out.extend(row.iter().zip(up).take(4).map(|(&v, &b)| v.wrapping_sub(b)));
+    let rest = row.iter().zip(up).skip(4);
+    out.extend(rest.zip(row.iter().zip(up)).map(|((&v, &b), (&a, &c))| {
+        let (a16, b16, c16) = (i16::from(a), i16::from(b), i16::from(c));
+        let pa = (b16 - c16).abs();
+        let pb = (a16 - c16).abs();
+        let pc = (a16 + b16 - 2 * c16).abs();
+        let pred = if pa <= pb && pa <= pc {
+            a
+        } else if pb <= pc {
+            b
+        } else {
+            c
+        };
+        v.wrapping_sub(pred)
+    }));
+}
+
+/// `input` as raw deflate at `level` with `strategy`: a sync flush at its end, or the
+/// final block when `last`.
+fn deflate(input: &[u8], level: i32, strategy: Strategy, last: bool) -> Result<Vec<u8>> {
+    let failed = |what: String| Error::Data(format!("PNG encoding: deflate {what}"));
+    let mut d = Deflate::new_with_config(DeflateConfig {
+        level,
+        method: Method::Deflated,
+        window_bits: -15,
+        mem_level: 9,
+        strategy,
+    });
+    let bound = zlib_rs::compress_bound(input.len()) + 64;
+    let mut out = crate::alloc::with_capacity::<u8>(bound, "the PNG's compressed data")?;
+    out.resize(bound, 0);
+    let flush = if last {
+        DeflateFlush::Finish
+    } else {
+        DeflateFlush::SyncFlush
+    };
+    let status = d
+        .compress(input, &mut out, flush)
+        .map_err(|e| failed(format!("{e:?}")))?;
+    if d.total_in() != input.len() as u64 || (last && !matches!(status, Status::StreamEnd)) {
+        return Err(failed(format!("stopped early ({status:?})")));
+    }
+    out.truncate(d.total_out() as usize);
+    Ok(out)
+}
+
+/// Writes one chunk: length, type, the data `parts` concatenated, CRC-32.
+fn chunk(w: &mut impl Write, kind: &[u8; 4], parts: &[&[u8]]) -> Result<()> {
+    let io = |source| Error::Io { path: None, source };
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    w.write_all(&(len as u32).to_be_bytes()).map_err(io)?;
+    w.write_all(kind).map_err(io)?;
+    let mut crc = zlib_rs::crc32::crc32(0, kind);
+    for p in parts {
+        w.write_all(p).map_err(io)?;
+        crc = zlib_rs::crc32::crc32(crc, p);
+    }
+    w.write_all(&crc.to_be_bytes()).map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
+        let mut dec = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; dec.output_buffer_size().unwrap()];
+        let info = dec.next_frame(&mut buf).unwrap();
+        assert_eq!(info.color_type, png::ColorType::Rgba);
+        (info.width, info.height, buf)
+    }
+
+    #[test]
+    fn round_trips_every_band_split() {
+        // Heights around the band size: one band, an even split, an uneven one.
+        for (w, h) in [(1u32, 1u32), (3, 255), (5, 256), (7, 257), (13, 700)] {
+            let mut s = 0x1234_5678u32;
+            // Noise mixed with runs (kept with run lengths), and a gradient (compressed
+            // again at level 4).
+            let noisy: Vec<u8> = (0..w * h * 4)
+                .map(|i| {
+                    s = s.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                    if (i / 64) % 3 == 0 {
+                        255
+                    } else {
+                        (s >> 24) as u8
+                    }
+                })
+                .collect();
+            let smooth: Vec<u8> = (0..w * h * 4)
+                .map(|i| ((i % (w * 4)) / 4 * 3 + i / (w * 4) * 5) as u8)
+                .collect();
+            for data in [noisy, smooth] {
+                let info = PngInfo {
+                    pixels_per_metre: Some(3937),
+                    text: ("Software", "figbuf test"),
+                };
+                let mut out = Vec::new();
+                write_rgba8(&mut out, w, h, &data, &info).unwrap();
+                let (dw, dh, pixels) = decode(&out);
+                assert_eq!((dw, dh), (w, h));
+                assert_eq!(pixels, data, "{w} x {h}");
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_a_wrong_length() {
+        let info = PngInfo {
+            pixels_per_metre: None,
+            text: ("Software", "x"),
+        };
+        let e = write_rgba8(Vec::new(), 2, 2, &[0; 15], &info).unwrap_err();
+        assert!(e.to_string().contains("2 x 2 with 15 bytes"), "{e}");
+    }
+}
