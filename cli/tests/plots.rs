@@ -101,6 +101,13 @@ fn round2_plot_cases() {
     run_set("plots_round2", 15);
 }
 
+/// The statistics cases (hist with several datasets, pie, boxplot, ...):
+/// tests/reference/plots_stats/gen_plots_stats.py.
+#[test]
+fn stats_plot_cases() {
+    run_set("plots_stats", 8);
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {

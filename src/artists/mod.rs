@@ -7,6 +7,7 @@ pub mod autoscale;
 pub mod bar;
 pub(crate) mod grid;
 pub mod hist;
+mod hist_draw;
 pub mod legend;
 pub mod line;
 mod marker_table;
