@@ -94,6 +94,7 @@ pub use artists::hist::{
 };
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::pie::{PieContainer, PieOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::text::{ArrowStyle, TextBox, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};

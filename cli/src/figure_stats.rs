@@ -1,7 +1,7 @@
 //! figure.json's statistics calls: `hist` (one or several datasets) and `pie`.
 
 use crate::figure_json::{err, num, Ctx, FigError, Kw, Returned, R};
-use figbuf::{AxesId, Bins, Figure, HistOptions};
+use figbuf::{AxesId, Bins, Figure, HistOptions, PieOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -196,7 +196,103 @@ pub(crate) fn hist(
     })
 }
 
-#[allow(dead_code)]
-fn unused(v: &Value) -> Option<f64> {
-    num(v)
+/// A dict keyword (`wedgeprops`, `textprops`) as (name, value) pairs.
+fn props(v: Option<Value>, what: &str) -> R<Vec<(String, Value)>> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(Value::Object(m)) => Ok(m.into_iter().collect()),
+        Some(other) => err(format!("'pie' {what} = {other} is not a dict")),
+    }
+}
+
+/// `pie(x, explode, labels, colors, autopct, pctdistance, shadow=False, labeldistance,
+/// startangle, radius, counterclock, wedgeprops, textprops, center)`.
+pub(crate) fn pie(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    if args.len() > 1 {
+        return err("'pie' takes 1 positional argument (x)");
+    }
+    let Some(xv) = args.first().cloned().or_else(|| kw.take(&["x"])) else {
+        return err("'pie' needs x");
+    };
+    let x = ctx.data(&xv, "'pie' x")?;
+    let mut o = PieOptions::default();
+    if let Some(e) = kw.take(&["explode"]) {
+        o = o.explode(ctx.data(&e, "'pie' explode")?);
+    }
+    if let Some(l) = kw.take(&["labels"]) {
+        o = o.labels(strings(l, "'pie' labels")?);
+    }
+    if let Some(c) = kw.take(&["colors"]) {
+        o = o.colors(strings(c, "'pie' colors")?);
+    }
+    if let Some(a) = kw.string(&["autopct"])? {
+        o = o.autopct(a);
+    }
+    if let Some(d) = kw.f64(&["pctdistance"])? {
+        o = o.pctdistance(d);
+    }
+    if let Some(s) = kw.bool(&["shadow"])? {
+        if s {
+            return err("'pie' shadow = true is not supported");
+        }
+    }
+    match kw.take_raw("labeldistance") {
+        None => {}
+        Some(Value::Null) => o = o.labeldistance(None),
+        Some(v) => match num(&v) {
+            Some(d) => o = o.labeldistance(Some(d)),
+            None => return err(format!("'pie' labeldistance = {v} is not a number")),
+        },
+    }
+    if let Some(a) = kw.f64(&["startangle"])? {
+        o = o.startangle(a);
+    }
+    if let Some(r) = kw.f64(&["radius"])? {
+        o = o.radius(r);
+    }
+    if let Some(c) = kw.bool(&["counterclock"])? {
+        o = o.counterclock(c);
+    }
+    if let Some(c) = kw.take(&["center"]) {
+        let c = ctx.data(&c, "'pie' center")?;
+        let [cx, cy] = c[..] else {
+            return err("'pie' center needs two numbers");
+        };
+        o = o.center((cx, cy));
+    }
+    if let Some(f) = kw.bool(&["frame"])? {
+        if f {
+            return err("'pie' frame = true is not supported");
+        }
+    }
+    for (k, v) in props(kw.take(&["wedgeprops"]), "wedgeprops")? {
+        match (k.as_str(), &v) {
+            ("linewidth" | "lw", _) if num(&v).is_some() => {
+                o = o.wedge_linewidth(num(&v).unwrap_or(1.0));
+            }
+            ("edgecolor" | "ec", Value::String(s)) => o = o.wedge_edgecolor(s.clone()),
+            ("alpha", _) if num(&v).is_some() => o = o.wedge_alpha(num(&v).unwrap_or(1.0)),
+            _ => return err(format!("'pie' wedgeprops '{k}' = {v} is not supported")),
+        }
+    }
+    for (k, v) in props(kw.take(&["textprops"]), "textprops")? {
+        match (k.as_str(), &v) {
+            ("fontsize" | "size", _) if num(&v).is_some() => {
+                o = o.text_fontsize(num(&v).unwrap_or(10.0));
+            }
+            ("color" | "c", Value::String(s)) => o = o.text_color(s.clone()),
+            _ => return err(format!("'pie' textprops '{k}' = {v} is not supported")),
+        }
+    }
+    let pc = fig[ax].pie_with(&x, o)?;
+    Ok(match pc.wedges.first() {
+        Some(&h) => Returned::Artist(h),
+        None => Returned::Nothing,
+    })
 }

@@ -105,7 +105,7 @@ fn round2_plot_cases() {
 /// tests/reference/plots_stats/gen_plots_stats.py.
 #[test]
 fn stats_plot_cases() {
-    run_set("plots_stats", 8);
+    run_set("plots_stats", 14);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
@@ -138,7 +138,11 @@ fn unsupported_keyword_is_named() {
         "unexpected message: {err}"
     );
     assert!(!out.exists());
-    std::fs::write(&fig, r#"{"axes": [[{"method": "pie", "args": [[1, 2]]}]]}"#).expect("write");
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "hexbin", "args": [[1, 2], [3, 4]]}]]}"#,
+    )
+    .expect("write");
     let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
         .arg("render")
         .arg(&fig)
@@ -147,7 +151,9 @@ fn unsupported_keyword_is_named() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("axes[0] call 0: 'pie' is not supported"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("axes[0] call 0: 'hexbin' is not supported")
+    );
     // A round-2 call with a keyword not supported yet.
     std::fs::write(
         &fig,

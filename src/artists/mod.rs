@@ -14,6 +14,8 @@ mod marker_table;
 pub(crate) mod markers;
 pub mod paint;
 pub mod patch;
+pub mod pathpatch;
+pub mod pie;
 pub mod polygon;
 pub mod scatter;
 pub mod text;
@@ -57,6 +59,8 @@ pub(crate) enum Artist {
     Scatter(scatter::PathCollection),
     /// `hist(histtype='step' | 'stepfilled')`.
     Polygon(polygon::Polygon),
+    /// `pie` wedges (`Wedge`), `PathPatch`es.
+    PathPatch(pathpatch::PathPatch),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
 }
@@ -67,6 +71,7 @@ impl Artist {
             Artist::Line(l) => l.zorder,
             Artist::Patch(p) => p.zorder,
             Artist::Polygon(p) => p.patch.zorder,
+            Artist::PathPatch(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
         }
@@ -77,6 +82,7 @@ impl Artist {
             Artist::Line(l) => l.paint(ctx),
             Artist::Patch(p) => p.paint(ctx),
             Artist::Polygon(p) => p.paint(ctx),
+            Artist::PathPatch(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
         }
@@ -87,6 +93,7 @@ impl Artist {
             Artist::Line(l) => l.data_limits(),
             Artist::Patch(p) => p.data_limits(),
             Artist::Polygon(p) => p.data_limits(),
+            Artist::PathPatch(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
         }
@@ -98,6 +105,7 @@ impl Artist {
             Artist::Line(l) => l.alpha,
             Artist::Patch(p) => p.alpha,
             Artist::Polygon(p) => p.patch.alpha,
+            Artist::PathPatch(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
         }

@@ -89,6 +89,36 @@ case("s08_hist_multi_cumulative_step", [[
     c("hist", DS, bins=25, histtype="step", cumulative=True, density=True, label=["a", "b", "c"]),
     c("legend", loc="upper left"),
 ]], "hist: step, cumulative density of three datasets", npy=NPY)
+case("s09_pie_basic", [[
+    c("pie", [15, 30, 45, 10], labels=["Frogs", "Hogs", "Dogs", "Logs"]),
+]], "pie: labels, default colours (patch cycle), equal aspect, no frame, limits +-1.25")
+
+case("s10_pie_autopct_explode", [[
+    c("pie", [15, 30, 45, 10], labels=["Frogs", "Hogs", "Dogs", "Logs"], autopct="%1.1f%%",
+      explode=[0, 0.1, 0, 0], startangle=90),
+]], "pie: autopct, explode, startangle")
+
+case("s11_pie_keywords", [[
+    c("pie", [3, 2, 1, 1, 2], colors=["tab:red", "gold", "0.7"], counterclock=False,
+      radius=0.8, wedgeprops={"linewidth": 2, "edgecolor": "white"}, labeldistance=0.5,
+      pctdistance=1.15, autopct="%d", labels=["a", "b", "c", "d", "e"]),
+]], "pie: colours cycled, clockwise, radius, wedgeprops, labeldistance inside, pctdistance outside")
+
+case("s12_pie_legend", [[
+    c("pie", [1, 1, 2], labels=["one", "two", "three"], labeldistance=None),
+    c("legend", loc="upper left"),
+    c("set_title", "shares"),
+]], "pie: labeldistance None, legend of wedges, title")
+
+case("s13_pie_full_and_tiny", [
+    [c("pie", [1])],
+    [c("pie", [100, 0.5, 1], textprops={"fontsize": 8}, autopct="%.2f", shadow=False)],
+], "pie: one full wedge (circle), a tiny wedge, textprops fontsize", subplots={"ncols": 2})
+
+case("s14_pie_legend_best", [[
+    c("pie", [5, 3, 2], labels=["x", "y", "z"], startangle=30),
+    c("legend"),
+]], "pie: legend loc best (wedge paths and texts weigh)")
 
 
 def main():
