@@ -89,6 +89,7 @@ mod transform;
 pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
+pub use artists::boxplot::{boxplot_stats, BoxStats, BoxplotOptions};
 pub use artists::hist::{
     histogram, histogram_weighted, Bins, HistAlign, HistOptions, HistResult, HistType,
 };

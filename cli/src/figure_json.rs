@@ -220,6 +220,7 @@ fn axes_call(
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
         "pie" => ret = crate::figure_stats::pie(fig, ax, ctx, args, kw)?,
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;

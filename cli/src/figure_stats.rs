@@ -1,7 +1,7 @@
 //! figure.json's statistics calls: `hist` (one or several datasets) and `pie`.
 
 use crate::figure_json::{err, num, Ctx, FigError, Kw, Returned, R};
-use figbuf::{AxesId, Bins, Figure, HistOptions, PieOptions};
+use figbuf::{AxesId, Bins, BoxplotOptions, Figure, HistOptions, PieOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -295,4 +295,71 @@ pub(crate) fn pie(
         Some(&h) => Returned::Artist(h),
         None => Returned::Nothing,
     })
+}
+
+/// `boxplot(x, notch=False, whis, positions, widths, patch_artist, showmeans, showfliers,
+/// tick_labels, orientation, vert)`.
+pub(crate) fn boxplot(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    if args.len() > 1 {
+        return err("'boxplot' takes 1 positional argument (x)");
+    }
+    let Some(xv) = args.first().cloned().or_else(|| kw.take(&["x"])) else {
+        return err("'boxplot' needs x");
+    };
+    let x = datasets(ctx, &xv, "'boxplot' x")?;
+    let mut o = BoxplotOptions::default();
+    if let Some(n) = kw.bool(&["notch"])? {
+        if n {
+            return err("'boxplot' notch = true is not supported");
+        }
+    }
+    match kw.take(&["whis"]) {
+        None => {}
+        Some(Value::Number(w)) => o = o.whis(w.as_f64().unwrap_or(1.5)),
+        Some(v) => {
+            let w = ctx.data(&v, "'boxplot' whis")?;
+            let [lo, hi] = w[..] else {
+                return err(format!(
+                    "'boxplot' whis = {v} is not a number or two percentiles"
+                ));
+            };
+            o = o.whis_percentiles((lo, hi));
+        }
+    }
+    if let Some(p) = kw.take(&["positions"]) {
+        o = o.positions(ctx.data(&p, "'boxplot' positions")?);
+    }
+    if let Some(w) = kw.take(&["widths"]) {
+        o = o.widths(ctx.data(&w, "'boxplot' widths")?);
+    }
+    if let Some(p) = kw.bool(&["patch_artist"])? {
+        o = o.patch_artist(p);
+    }
+    if let Some(m) = kw.bool(&["showmeans"])? {
+        o = o.showmeans(m);
+    }
+    if let Some(f) = kw.bool(&["showfliers"])? {
+        o = o.showfliers(f);
+    }
+    if let Some(l) = kw.take(&["tick_labels"]) {
+        o = o.tick_labels(strings(l, "'boxplot' tick_labels")?);
+    }
+    if let Some(v) = kw.bool(&["vert"])? {
+        o = o.horizontal(!v);
+    }
+    if let Some(or) = kw.string(&["orientation"])? {
+        match or.as_str() {
+            "vertical" => {}
+            "horizontal" => o = o.horizontal(true),
+            _ => return err(format!("'boxplot' orientation = {or:?} is not supported")),
+        }
+    }
+    fig[ax].boxplot_with(&x, o)?;
+    Ok(Returned::Nothing)
 }

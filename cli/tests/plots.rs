@@ -105,7 +105,7 @@ fn round2_plot_cases() {
 /// tests/reference/plots_stats/gen_plots_stats.py.
 #[test]
 fn stats_plot_cases() {
-    run_set("plots_stats", 14);
+    run_set("plots_stats", 17);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

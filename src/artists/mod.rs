@@ -5,6 +5,7 @@
 mod api;
 pub mod autoscale;
 pub mod bar;
+pub mod boxplot;
 pub(crate) mod grid;
 pub mod hist;
 mod hist_draw;

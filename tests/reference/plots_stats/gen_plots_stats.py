@@ -120,6 +120,22 @@ case("s14_pie_legend_best", [[
     c("legend"),
 ]], "pie: legend loc best (wedge paths and texts weigh)")
 
+BX = [{"npy": "a.npy"}, {"npy": "b.npy"}, {"npy": "c.npy"}]
+
+case("s15_boxplot_basic", [[
+    c("boxplot", BX),
+]], "boxplot: three datasets, default whiskers (1.5 IQR), fliers, positions 1..3 as ticks", npy=NPY)
+
+case("s16_boxplot_keywords", [[
+    c("boxplot", BX, tick_labels=["a", "b", "c"], widths=0.3, patch_artist=True,
+      showmeans=True, whis=[5, 95]),
+]], "boxplot: tick_labels, widths, patch_artist, showmeans, whis percentiles", npy=NPY)
+
+case("s17_boxplot_horizontal", [[
+    c("boxplot", [[1, 2, 3, 4, 5, 6, 20], [2, 3, 3, 4, 4, 5, -6]], orientation="horizontal",
+      positions=[1.5, 3.0], showfliers=False, whis=1.0),
+]], "boxplot: horizontal, positions (float labels), showfliers False, whis 1.0")
+
 
 def main():
     py = sys.executable
