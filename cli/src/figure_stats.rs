@@ -41,7 +41,11 @@ fn transpose(rows: Vec<Vec<f64>>, what: &str) -> R<Vec<Vec<f64>>> {
         return err(format!("{what}: rows of different lengths"));
     }
     Ok((0..n)
-        .map(|j| rows.iter().map(|r| r[j]).collect())
+        .map(|j| {
+            rows.iter()
+                .map(|r| r.get(j).copied().unwrap_or(f64::NAN))
+                .collect()
+        })
         .collect())
 }
 

@@ -209,15 +209,14 @@ impl Axes {
             check("boxplot tick_labels", l.len())?;
         }
         let hz = o.horizontal;
-        let line = |color: &str, z: f64| {
-            let mut p = PlotOptions::default();
-            p.color = Some(color.to_string());
-            p.linewidth = Some(1.0);
-            p.linestyle = Some(LineStyle::Solid);
-            p.marker = Some(String::new());
-            p.zorder = Some(z);
-            p.label = Some("_nolegend_".to_string());
-            p
+        let line = |color: &str, z: f64| PlotOptions {
+            color: Some(color.to_string()),
+            linewidth: Some(1.0),
+            linestyle: Some(LineStyle::Solid),
+            marker: Some(String::new()),
+            zorder: Some(z),
+            label: Some("_nolegend_".to_string()),
+            ..PlotOptions::default()
         };
         let plot = |ax: &mut Axes, xs: Vec<f64>, ys: Vec<f64>, p: PlotOptions| {
             if hz {

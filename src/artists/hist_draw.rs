@@ -122,8 +122,9 @@ impl Axes {
         let diff: Vec<f64> = bins.windows(2).map(|w| w[1] - w[0]).collect();
         if stacked {
             for i in 1..nx {
-                for j in 0..nb {
-                    tops[i][j] += tops[i - 1][j];
+                let (done, rest) = tops.split_at_mut(i);
+                for (v, p) in rest[0].iter_mut().zip(&done[i - 1]) {
+                    *v += p;
                 }
             }
             if o.density {

@@ -211,7 +211,7 @@ impl Axes {
         if sx == 0.0 {
             return Err(Error::invalid("pie x", "all zero", "a positive sum"));
         }
-        if !(o.radius > 0.0) {
+        if o.radius.is_nan() || o.radius <= 0.0 {
             return Err(Error::invalid("pie radius", o.radius, "a positive number"));
         }
         let n = x.len();
@@ -319,11 +319,13 @@ impl Axes {
                     } else {
                         "right"
                     };
-                    let mut to = TextOptions::default();
-                    to.ha = Some(ha.to_string());
-                    to.va = Some("center".to_string());
-                    to.fontsize = o.text_fontsize;
-                    to.color = o.text_color.clone();
+                    let to = TextOptions {
+                        ha: Some(ha.to_string()),
+                        va: Some("center".to_string()),
+                        fontsize: o.text_fontsize,
+                        color: o.text_color.clone(),
+                        ..TextOptions::default()
+                    };
                     let t = TextArtist::new(xt, yt, s.clone(), &to)?;
                     self.plot.artists.push(Artist::Text(t));
                     out.push(ArtistHandle {
