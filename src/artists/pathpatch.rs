@@ -173,11 +173,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quarter_arc_is_one_cubic() {
+    fn quarter_arc_is_two_cubics() {
         let a = unit_arc(0.0, 90.0);
-        assert_eq!(a.len(), 4);
+        // n = 2 ** ceil(1.0) = 2 segments.
+        assert_eq!(a.len(), 7);
         assert_eq!(a[0], (Cmd::MoveTo, 1.0, 0.0));
-        assert!((a[3].1).abs() < 1e-15 && (a[3].2 - 1.0).abs() < 1e-15);
+        assert!((a[6].1).abs() < 1e-15 && (a[6].2 - 1.0).abs() < 1e-15);
         let w = wedge_path((0.0, 0.0), 1.0, 0.0, 360.0);
         assert_eq!(w[w.len() - 2].0, Cmd::MoveTo);
     }
