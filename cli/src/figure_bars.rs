@@ -1,8 +1,8 @@
-//! figure.json's `bar`, `barh` and `hist` calls.
+//! figure.json's `bar` and `barh` calls (`hist` is in figure_stats.rs).
 
 use crate::figure_json::{err, Ctx, Kw, Returned, R};
 use figbuf::{AxesId, Figure};
-use figbuf::{BarAlign, BarOptions, Bins, HistOptions};
+use figbuf::{BarAlign, BarOptions};
 use serde_json::Value;
 
 /// Strings (categories) or numbers.
@@ -65,7 +65,7 @@ pub(crate) fn call(
     kw: &mut Kw,
 ) -> R<Returned> {
     if method == "hist" {
-        return hist(fig, ax, ctx, args, kw);
+        return crate::figure_stats::hist(fig, ax, ctx, args, kw);
     }
     let vertical = method == "bar";
     let (wname, bname, vname) = if vertical {
@@ -123,77 +123,6 @@ pub(crate) fn call(
         fig[ax].barh_with(&pos, &val, o)?
     };
     Ok(match c.patches.first() {
-        Some(&h) => Returned::Artist(h),
-        None => Returned::Nothing,
-    })
-}
-
-fn hist(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) -> R<Returned> {
-    if args.len() > 2 {
-        return err("'hist' takes at most 2 positional arguments (x, bins)");
-    }
-    let Some(xv) = args.first().cloned().or_else(|| kw.take(&["x"])) else {
-        return err("'hist' needs x");
-    };
-    let x = ctx.data(&xv, "'hist' x")?;
-    let mut o = HistOptions::default();
-    if let Some(b) = args.get(1).cloned().or_else(|| kw.take(&["bins"])) {
-        o = o.bins(match &b {
-            Value::Number(n) => match n.as_u64() {
-                Some(k) if k >= 1 => Bins::Count(k as usize),
-                _ => return err(format!("'hist' bins = {b} is not a positive count")),
-            },
-            Value::String(s) => return err(format!("'hist' bins = {s:?} is not supported")),
-            _ => Bins::Edges(ctx.data(&b, "'hist' bins")?),
-        });
-    }
-    if let Some(r) = kw.take(&["range"]) {
-        if !r.is_null() {
-            let r = ctx.data(&r, "'hist' range")?;
-            let [lo, hi] = r[..] else {
-                return err("'hist' range needs two numbers");
-            };
-            o = o.range((lo, hi));
-        }
-    }
-    if let Some(d) = kw.bool(&["density"])? {
-        o = o.density(d);
-    }
-    match kw.take(&["cumulative"]) {
-        None | Some(Value::Bool(false)) => {}
-        Some(Value::Bool(true)) => o = o.cumulative(1),
-        Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v < 0.0) => o = o.cumulative(-1),
-        Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0) => o = o.cumulative(1),
-        Some(Value::Number(_)) => {}
-        Some(v) => return err(format!("'hist' cumulative = {v} is not supported")),
-    }
-    if let Some(t) = kw.string(&["histtype"])? {
-        o = o.histtype(t.parse()?);
-    }
-    if let Some(or) = kw.string(&["orientation"])? {
-        match or.as_str() {
-            "vertical" => {}
-            "horizontal" => o = o.horizontal(true),
-            _ => return err(format!("'hist' orientation = {or:?} is not supported")),
-        }
-    }
-    if let Some(c) = kw.string(&["color"])? {
-        o = o.color(&c);
-    }
-    if let Some(c) = kw.string(&["edgecolor", "ec"])? {
-        o = o.edgecolor(&c);
-    }
-    if let Some(lw) = kw.f64(&["linewidth", "lw"])? {
-        o = o.linewidth(lw);
-    }
-    if let Some(a) = kw.f64(&["alpha"])? {
-        o = o.alpha(a);
-    }
-    if let Some(l) = kw.string(&["label"])? {
-        o = o.label(&l);
-    }
-    let r = fig[ax].hist_with(&x, o)?;
-    Ok(match r.patches.first() {
         Some(&h) => Returned::Artist(h),
         None => Returned::Nothing,
     })

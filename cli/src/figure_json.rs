@@ -44,6 +44,11 @@ pub(crate) struct Kw {
 }
 
 impl Kw {
+    /// The keyword's value, `null` included (where `None` means something).
+    pub(crate) fn take_raw(&mut self, name: &str) -> Option<Value> {
+        self.map.remove(name)
+    }
+
     pub(crate) fn take(&mut self, names: &[&str]) -> Option<Value> {
         let mut found = None;
         for n in names {
@@ -215,6 +220,8 @@ fn axes_call(
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
+        "pie" => ret = crate::figure_stats::pie(fig, ax, ctx, args, kw)?,
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }

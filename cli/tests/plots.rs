@@ -109,6 +109,13 @@ fn qa_plot_cases() {
     run_set("plots_qa", 60);
 }
 
+/// The statistics cases (hist with several datasets, pie, boxplot, ...):
+/// tests/reference/plots_stats/gen_plots_stats.py.
+#[test]
+fn stats_plot_cases() {
+    run_set("plots_stats", 17);
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {
@@ -139,7 +146,11 @@ fn unsupported_keyword_is_named() {
         "unexpected message: {err}"
     );
     assert!(!out.exists());
-    std::fs::write(&fig, r#"{"axes": [[{"method": "pie", "args": [[1, 2]]}]]}"#).expect("write");
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "hexbin", "args": [[1, 2], [3, 4]]}]]}"#,
+    )
+    .expect("write");
     let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
         .arg("render")
         .arg(&fig)
@@ -148,7 +159,9 @@ fn unsupported_keyword_is_named() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("axes[0] call 0: 'pie' is not supported"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("axes[0] call 0: 'hexbin' is not supported")
+    );
     // A round-2 call with a keyword not supported yet.
     std::fs::write(
         &fig,
@@ -165,4 +178,44 @@ fn unsupported_keyword_is_named() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'hatch' is not supported"));
     assert!(!out.exists());
+}
+
+/// Bad statistics input is an error naming the call and the value (exit 1).
+#[test]
+fn stats_bad_input_is_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-stats-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    let out = dir.join("bad.png");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "pie", "args": [[1, -2]]}]]}"#,
+            "pie x must be finite, non-negative wedge sizes, got -2",
+        ),
+        (
+            r#"{"axes": [[{"method": "hist", "args": [[[1, 2], [3]]], "kwargs": {"color": ["r"]}}]]}"#,
+            "hist color must be one colour per dataset (2)",
+        ),
+        (
+            r#"{"axes": [[{"method": "boxplot", "args": [[[1, 2], [3]]], "kwargs": {"positions": [1]}}]]}"#,
+            "boxplot positions must be one per dataset (2)",
+        ),
+    ] {
+        std::fs::write(&fig, json).expect("write");
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("axes[0] call 0: ") && err.contains(needle),
+            "{err}"
+        );
+        assert!(!out.exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

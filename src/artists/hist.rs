@@ -1,12 +1,7 @@
 //! `hist`: numpy's `histogram` binning (float order included) drawn as bars
 //! (`histtype='bar'`) or one polygon (`'step'`, `'stepfilled'`), as `Axes.hist` does.
 
-use super::bar::{BarAlign, BarOptions};
-use super::line::{Blend, LineStyle};
-use super::patch::Patch;
-use super::{cycle_color, Artist, ArtistHandle};
-use crate::axes::Axes;
-use crate::color::Color;
+use super::ArtistHandle;
 use crate::{Error, Result};
 
 /// `bins=`: a count of equal bins or the bin edges.
@@ -28,9 +23,11 @@ impl Default for Bins {
 /// `histtype=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HistType {
-    /// `'bar'` (default).
+    /// `'bar'` (default): several datasets side by side (stacked with `stacked`).
     #[default]
     Bar,
+    /// `'barstacked'`: bars stacked.
+    BarStacked,
     /// `'step'`: the outline only.
     Step,
     /// `'stepfilled'`: the filled outline.
@@ -42,18 +39,47 @@ impl std::str::FromStr for HistType {
     fn from_str(s: &str) -> Result<HistType> {
         match s {
             "bar" => Ok(HistType::Bar),
+            "barstacked" => Ok(HistType::BarStacked),
             "step" => Ok(HistType::Step),
             "stepfilled" => Ok(HistType::StepFilled),
             _ => Err(Error::invalid(
                 "histtype",
                 format!("{s:?}"),
-                "'bar', 'step' or 'stepfilled'",
+                "'bar', 'barstacked', 'step' or 'stepfilled'",
             )),
         }
     }
 }
 
-/// Options of [`Axes::hist_with`] (matplotlib's keywords).
+/// `align=` of `hist`: where the bars sit on their bins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HistAlign {
+    /// `'left'`: centred on the left edges.
+    Left,
+    /// `'mid'` (default): centred between the edges.
+    #[default]
+    Mid,
+    /// `'right'`: centred on the right edges.
+    Right,
+}
+
+impl std::str::FromStr for HistAlign {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<HistAlign> {
+        match s {
+            "left" => Ok(HistAlign::Left),
+            "mid" => Ok(HistAlign::Mid),
+            "right" => Ok(HistAlign::Right),
+            _ => Err(Error::invalid(
+                "hist align",
+                format!("{s:?}"),
+                "'left', 'mid' or 'right'",
+            )),
+        }
+    }
+}
+
+/// Options of [`crate::Axes::hist_with`] (matplotlib's keywords).
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HistOptions {
@@ -79,7 +105,43 @@ pub struct HistOptions {
     pub alpha: Option<f64>,
     /// `label`.
     pub label: Option<String>,
+    /// `color=[...]`: one colour per dataset (overrides `color`).
+    pub colors: Option<Vec<String>>,
+    /// `label=[...]`: one label per dataset (overrides `label`; fewer labels leave the
+    /// last datasets unlabelled).
+    pub labels: Option<Vec<String>>,
+    /// `stacked`.
+    pub stacked: bool,
+    /// `weights`: one list per dataset, each as long as its dataset.
+    pub weights: Option<Vec<Vec<f64>>>,
+    /// `bottom`: one value or one per bin (0).
+    pub bottom: Option<Vec<f64>>,
+    /// `rwidth`: the bars' width as a fraction of the bin (clipped to [0, 1]).
+    pub rwidth: Option<f64>,
+    /// `log`: a log scale on the value axis.
+    pub log: bool,
+    /// `align`.
+    pub align: HistAlign,
 }
+
+option_setters!(HistOptions {
+    /// `color=[...]` (one colour per dataset).
+    colors: Vec<String> => colors = Some;
+    /// `label=[...]` (one label per dataset).
+    labels: Vec<String> => labels = Some;
+    /// `stacked=`.
+    stacked: bool => stacked;
+    /// `weights=` (one list per dataset).
+    weights: Vec<Vec<f64>> => weights = Some;
+    /// `bottom=` (one value or one per bin).
+    bottom: Vec<f64> => bottom = Some;
+    /// `rwidth=`.
+    rwidth: f64 => rwidth = Some;
+    /// `log=`.
+    log: bool => log;
+    /// `align=`.
+    align: HistAlign => align;
+});
 
 impl HistOptions {
     /// `bins=`.
@@ -172,6 +234,60 @@ pub fn histogram(
     range: Option<(f64, f64)>,
     density: bool,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
+    histogram_weighted(a, None, bins, range, density)
+}
+
+/// numpy's pairwise summation (`np.add.reduce` of a contiguous float64 array).
+pub(crate) fn pairwise_sum(a: &[f64]) -> f64 {
+    let n = a.len();
+    if n < 8 {
+        let mut res = 0.0;
+        for &v in a {
+            res += v;
+        }
+        res
+    } else if n <= 128 {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&a[..8]);
+        let mut i = 8;
+        while i < n - n % 8 {
+            for j in 0..8 {
+                r[j] += a[i + j];
+            }
+            i += 8;
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        while i < n {
+            res += a[i];
+            i += 1;
+        }
+        res
+    } else {
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        pairwise_sum(&a[..n2]) + pairwise_sum(&a[n2..])
+    }
+}
+
+/// `np.histogram(a, bins, range, weights=weights, density=density)`: (values, edges).
+/// Equal bins sum the weights in data order (`bincount`), explicit edges as differences
+/// of the cumulated sorted weights, as numpy does.
+pub fn histogram_weighted(
+    a: &[f64],
+    weights: Option<&[f64]>,
+    bins: &Bins,
+    range: Option<(f64, f64)>,
+    density: bool,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    if let Some(w) = weights {
+        if w.len() != a.len() {
+            return Err(Error::invalid(
+                "hist weights",
+                format!("{} weights", w.len()),
+                format!("one weight per value ({})", a.len()),
+            ));
+        }
+    }
     let (first, last) = match range {
         Some((lo, hi)) => {
             if !(lo <= hi && lo.is_finite() && hi.is_finite()) {
@@ -212,7 +328,7 @@ pub fn histogram(
             let edges = linspace(first, last, nb + 1);
             counts = vec![0.0; nb];
             let denom = last - first;
-            for &v in a {
+            for (k, &v) in a.iter().enumerate() {
                 if !(v >= first && v <= last) {
                     continue;
                 }
@@ -226,7 +342,7 @@ pub fn histogram(
                 if v >= edges[i + 1] && i != nb - 1 {
                     i += 1;
                 }
-                counts[i] += 1.0;
+                counts[i] += weights.map_or(1.0, |w| w[k]);
             }
             edges
         }
@@ -243,169 +359,44 @@ pub fn histogram(
             }
             let nb = e.len() - 1;
             counts = vec![0.0; nb];
-            let mut sorted: Vec<f64> = a.iter().copied().filter(|v| !v.is_nan()).collect();
-            sorted.sort_by(|x, y| x.total_cmp(y));
+            let mut order: Vec<usize> = (0..a.len()).filter(|&k| !a[k].is_nan()).collect();
+            order.sort_by(|&x, &y| a[x].total_cmp(&a[y]));
+            let sorted: Vec<f64> = order.iter().map(|&k| a[k]).collect();
             // searchsorted(a, edges[:-1], 'left'), searchsorted(a, edges[-1], 'right').
             let left = |t: f64| sorted.partition_point(|&v| v < t);
             let right = |t: f64| sorted.partition_point(|&v| v <= t);
             let mut cum: Vec<usize> = e[..nb].iter().map(|&t| left(t)).collect();
             cum.push(right(e[nb]));
-            for i in 0..nb {
-                counts[i] = (cum[i + 1] - cum[i]) as f64;
+            match weights {
+                None => {
+                    for i in 0..nb {
+                        counts[i] = (cum[i + 1] - cum[i]) as f64;
+                    }
+                }
+                Some(w) => {
+                    // cw = concatenate(([0], sw.cumsum())); n = diff(cw[bin_index]).
+                    let mut cw = Vec::with_capacity(order.len() + 1);
+                    cw.push(0.0);
+                    let mut acc = 0.0;
+                    for &k in &order {
+                        acc += w[k];
+                        cw.push(acc);
+                    }
+                    for i in 0..nb {
+                        counts[i] = cw[cum[i + 1]] - cw[cum[i]];
+                    }
+                }
             }
             e.clone()
         }
     };
     if density {
-        let total: f64 = counts.iter().sum();
+        let total = pairwise_sum(&counts);
         for (i, c) in counts.iter_mut().enumerate() {
             *c = *c / (edges[i + 1] - edges[i]) / total;
         }
     }
     Ok((counts, edges))
-}
-
-impl Axes {
-    /// `ax.hist(x, **kwargs)` for one dataset.
-    pub fn hist_with(&mut self, x: &[f64], o: HistOptions) -> Result<HistResult> {
-        let parse = |what: &str, s: &Option<String>| -> Result<Option<Color>> {
-            s.as_deref()
-                .map(|s| {
-                    Color::parse(s)
-                        .map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
-                })
-                .transpose()
-        };
-        let color = match parse("color", &o.color)? {
-            Some(c) => c,
-            None => {
-                let c = cycle_color(self.plot.line_cycle);
-                self.plot.line_cycle += 1;
-                c
-            }
-        };
-        let edgecolor = parse("edgecolor", &o.edgecolor)?;
-        let (mut n, bins) = histogram(x, &o.bins, o.range, o.density)?;
-        if o.cumulative != 0 {
-            if o.density {
-                for (i, v) in n.iter_mut().enumerate() {
-                    *v *= bins[i + 1] - bins[i];
-                }
-            }
-            let mut acc = 0.0;
-            if o.cumulative < 0 {
-                for v in n.iter_mut().rev() {
-                    acc += *v;
-                    *v = acc;
-                }
-            } else {
-                for v in n.iter_mut() {
-                    acc += *v;
-                    *v = acc;
-                }
-            }
-        }
-        let nb = n.len();
-        let mut patches = Vec::new();
-        match o.histtype {
-            HistType::Bar => {
-                let tw: Vec<f64> = bins.windows(2).map(|w| w[1] - w[0]).collect();
-                // dr = 1, nx = 1: width = dr * totwidth / nx; boffset = -0.5 * dr *
-                // totwidth * (1 - 1 / nx) + 0.5 * totwidth.
-                let width: Vec<f64> = tw.iter().map(|t| 1.0 * t / 1.0).collect();
-                let pos: Vec<f64> = (0..nb)
-                    .map(|i| bins[i] + (-0.5 * 1.0 * tw[i] * 0.0 + 0.5 * tw[i]))
-                    .collect();
-                let mut bo = BarOptions::default()
-                    .width(width)
-                    .bottom(vec![0.0])
-                    .align(BarAlign::Center);
-                bo.color = Some(vec!["k".to_string()]);
-                let c = if o.horizontal {
-                    self.barh_with(&pos, &n, bo)?
-                } else {
-                    self.bar_with(&pos, &n, bo)?
-                };
-                // hist's label rides on its first Rectangle, a child, not a container.
-                self.plot.bar_containers.pop();
-                for (k, h) in c.patches.iter().enumerate() {
-                    if let Some(Artist::Patch(p)) = self.plot.artists.get_mut(h.index) {
-                        p.face = Some(color);
-                        if let Some(e) = edgecolor {
-                            p.edge = Some(e);
-                        }
-                        if let Some(lw) = o.linewidth {
-                            p.linewidth_pt = lw;
-                        }
-                        p.alpha = o.alpha;
-                        p.label = if k == 0 { o.label.clone() } else { None };
-                    }
-                }
-                patches = c.patches;
-            }
-            HistType::Step | HistType::StepFilled => {
-                let fill = o.histtype == HistType::StepFilled;
-                let m = bins.len();
-                let mut xs = vec![0.0; 4 * m - 3];
-                let mut ys = vec![0.0; 4 * m - 3];
-                for i in 0..m {
-                    xs[2 * i] = bins[i];
-                }
-                for i in 0..m - 1 {
-                    xs[2 * i + 1] = bins[i];
-                }
-                for k in 0..(2 * m - 2) {
-                    xs[2 * m - 1 + k] = xs[2 * m - 2 - k];
-                }
-                for i in 0..nb {
-                    ys[2 * i + 1] = n[i];
-                    ys[2 * i + 2] = n[i];
-                }
-                // The reversed half stays at the bottom (0); y[0] = y[-1] closes it.
-                ys[0] = ys[4 * m - 4];
-                let split = if fill { 4 * m - 4 } else { 2 * m };
-                let pts: Vec<(f64, f64)> = (0..split)
-                    .map(|i| {
-                        if o.horizontal {
-                            (ys[i], xs[i])
-                        } else {
-                            (xs[i], ys[i])
-                        }
-                    })
-                    .collect();
-                // fill() takes the patch cycle's next colour though facecolor is given.
-                self.plot.patch_cycle += 1;
-                let poly = super::polygon::Polygon {
-                    points: pts,
-                    closed: fill,
-                    patch: Patch {
-                        rect: (0.0, 0.0, 0.0, 0.0),
-                        blend: Blend::Data,
-                        face: if fill { Some(color) } else { None },
-                        edge: edgecolor.or(if fill { None } else { Some(color) }),
-                        linewidth_pt: o.linewidth.unwrap_or(1.0),
-                        linestyle: LineStyle::Solid,
-                        alpha: o.alpha,
-                        zorder: if fill { 1.0 } else { 2.0 },
-                        label: o.label.clone(),
-                    },
-                };
-                let st = if o.horizontal {
-                    &mut self.plot.x
-                } else {
-                    &mut self.plot.y
-                };
-                st.stickies.push(0.0);
-                self.plot.artists.push(Artist::Polygon(poly));
-                patches.push(ArtistHandle {
-                    axes: self.id,
-                    index: self.plot.artists.len() - 1,
-                });
-                self.request_autoscale(true, true);
-            }
-        }
-        Ok(HistResult { n, bins, patches })
-    }
 }
 
 #[cfg(test)]

@@ -241,6 +241,7 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::Line(l) => l.label.as_deref(),
         Artist::Patch(p) => p.label.as_deref(),
         Artist::Polygon(p) => p.patch.label.as_deref(),
+        Artist::PathPatch(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
         Artist::Text(_) => None,
     }
@@ -323,6 +324,11 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                 let hit = pts
                     .windows(2)
                     .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1));
+                crossing += usize::from(hit);
+            }
+            Artist::PathPatch(pp) => {
+                let (n, hit) = super::pathpatch::badness(&pp.display_verts(ctx), inside, seg);
+                count += n;
                 crossing += usize::from(hit);
             }
             Artist::Patch(p) => {
@@ -562,6 +568,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
         }
         Artist::Text(_) => Vec::new(),
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
+        Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the mean of the largest and smallest size (`paint_at`), coloured

@@ -5,14 +5,18 @@
 mod api;
 pub mod autoscale;
 pub mod bar;
+pub mod boxplot;
 pub(crate) mod grid;
 pub mod hist;
+mod hist_draw;
 pub mod legend;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
 pub mod paint;
 pub mod patch;
+pub mod pathpatch;
+pub mod pie;
 pub mod polygon;
 pub mod scatter;
 pub mod text;
@@ -56,6 +60,8 @@ pub(crate) enum Artist {
     Scatter(scatter::PathCollection),
     /// `hist(histtype='step' | 'stepfilled')`.
     Polygon(polygon::Polygon),
+    /// `pie` wedges (`Wedge`), `PathPatch`es.
+    PathPatch(pathpatch::PathPatch),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
 }
@@ -66,6 +72,7 @@ impl Artist {
             Artist::Line(l) => l.zorder,
             Artist::Patch(p) => p.zorder,
             Artist::Polygon(p) => p.patch.zorder,
+            Artist::PathPatch(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
         }
@@ -76,6 +83,7 @@ impl Artist {
             Artist::Line(l) => l.paint(ctx),
             Artist::Patch(p) => p.paint(ctx),
             Artist::Polygon(p) => p.paint(ctx),
+            Artist::PathPatch(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
         }
@@ -86,6 +94,7 @@ impl Artist {
             Artist::Line(l) => l.data_limits(),
             Artist::Patch(p) => p.data_limits(),
             Artist::Polygon(p) => p.data_limits(),
+            Artist::PathPatch(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
         }
@@ -97,6 +106,7 @@ impl Artist {
             Artist::Line(l) => l.alpha,
             Artist::Patch(p) => p.alpha,
             Artist::Polygon(p) => p.patch.alpha,
+            Artist::PathPatch(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
         }
