@@ -60,9 +60,9 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-mod artists;
 #[macro_use]
 mod options;
+mod artists;
 
 mod alloc;
 mod axes;
@@ -89,6 +89,9 @@ mod transform;
 pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
+pub use artists::errorbar::{ErrorSize, ErrorbarContainer, ErrorbarOptions};
+pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
+pub use artists::stairs::{StairsOptions, StairsOrientation};
 pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};

@@ -243,6 +243,8 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::Polygon(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
         Artist::Text(_) => None,
+        Artist::Collection(c) => c.label.as_deref(),
+        Artist::PathPatch(p) => p.patch.label.as_deref(),
     }
     .filter(|s| !s.is_empty() && !s.starts_with('_'))
 }
@@ -306,6 +308,29 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                     .count();
             }
             Artist::Text(_) => {}
+            Artist::Collection(c) if c.closed => {
+                // A PolyCollection counts as lines, one per path.
+                for pts in c.display_paths(ctx) {
+                    count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                    let hit = pts
+                        .windows(2)
+                        .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1));
+                    crossing += usize::from(hit);
+                }
+            }
+            // Other collections count by their offsets: (0, 0), never inside.
+            Artist::Collection(_) => {}
+            Artist::PathPatch(pp) => {
+                let paths = pp.display_paths(ctx);
+                for pts in &paths {
+                    count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                }
+                let hit = paths.iter().any(|pts| {
+                    pts.windows(2)
+                        .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1))
+                });
+                crossing += usize::from(hit);
+            }
             Artist::Polygon(pg) => {
                 // A non-Rectangle patch counts as a line (its path's vertices and
                 // whether the path crosses the box).
@@ -561,6 +586,26 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints
         }
         Artist::Text(_) => Vec::new(),
+        Artist::Collection(c) => {
+            // HandlerPolyCollection: a Rectangle with the collection's first colours
+            // (alpha already in them) and line width.
+            let p = super::patch::Patch {
+                rect: (0.0, 0.0, width, height),
+                blend: Blend::Data,
+                face: c.face_rgba(),
+                edge: c.edge_rgba(),
+                linewidth_pt: c.linewidth_pt,
+                linestyle: c.linestyle.clone(),
+                alpha: None,
+                zorder: c.zorder,
+                label: None,
+            };
+            handle(&Artist::Patch(p), fs, dc, off, ctx)
+        }
+        Artist::PathPatch(pp) => match pp.legend_line(width, height) {
+            Some(l) => l.paint_in(ctx.dpi, &to_dev, None),
+            None => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
+        },
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,

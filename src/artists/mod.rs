@@ -5,6 +5,9 @@
 mod api;
 pub mod autoscale;
 pub mod bar;
+mod collection;
+pub mod errorbar;
+pub mod fills;
 pub(crate) mod grid;
 pub mod hist;
 pub mod legend;
@@ -15,6 +18,7 @@ pub mod paint;
 pub mod patch;
 pub mod polygon;
 pub mod scatter;
+pub mod stairs;
 pub mod text;
 pub mod values;
 
@@ -58,6 +62,10 @@ pub(crate) enum Artist {
     Polygon(polygon::Polygon),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
+    /// `fill_between`, `fill_betweenx`, `stackplot`, `errorbar`'s bars.
+    Collection(collection::Collection),
+    /// `stairs`.
+    PathPatch(stairs::PathPatch),
 }
 
 impl Artist {
@@ -68,6 +76,8 @@ impl Artist {
             Artist::Polygon(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
+            Artist::Collection(c) => c.zorder,
+            Artist::PathPatch(p) => p.patch.zorder,
         }
     }
 
@@ -78,6 +88,8 @@ impl Artist {
             Artist::Polygon(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
+            Artist::Collection(c) => c.paint(ctx),
+            Artist::PathPatch(p) => p.paint(ctx),
         }
     }
 
@@ -88,6 +100,8 @@ impl Artist {
             Artist::Polygon(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
+            Artist::Collection(c) => c.limits,
+            Artist::PathPatch(p) => p.data_limits(),
         }
     }
 
@@ -99,6 +113,8 @@ impl Artist {
             Artist::Polygon(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
+            Artist::Collection(c) => c.alpha,
+            Artist::PathPatch(p) => p.patch.alpha,
         }
     }
 
@@ -186,6 +202,8 @@ pub(crate) struct PlotState {
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
     pub bar_containers: Vec<usize>,
+    /// Labelled `errorbar` containers (listed after the other artists in the legend).
+    pub errorbar_containers: Vec<errorbar::ErrorbarEntry>,
 }
 
 /// One axis' limits and scale.
@@ -291,6 +309,8 @@ pub(crate) struct DrawCtx {
     pub data_display: Affine,
     /// Canvas height.
     pub h: f64,
+    /// Canvas width (infinite when unknown).
+    pub w: f64,
     pub xscale: AxisScale,
     pub yscale: AxisScale,
 }
@@ -351,6 +371,7 @@ impl DrawCtx {
             y_axes: y_axes.then(&flip),
             data_display: *trans_data,
             h,
+            w: f64::INFINITY,
             xscale,
             yscale,
         }
