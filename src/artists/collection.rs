@@ -143,19 +143,28 @@ impl Collection {
             }
         }
         let to = |x: f64, y: f64| ctx.to_device_blend(x, y, super::line::Blend::Data);
+        self.paint_paths(ctx.dpi, &to, Some(ctx.clip))
+    }
+
+    /// `draw_path_collection`: one path at a time through `to` (device pixels).
+    pub(crate) fn paint_paths(
+        &self,
+        dpi: f64,
+        to: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<super::paint::ClipBox>,
+    ) -> Vec<Paint> {
+        let face = self.face_rgba().map(|c| c.to_rgba8_round());
+        let stroke = self.stroke(dpi);
         let mut out = Vec::with_capacity(self.paths.len());
         for p in &self.paths {
-            if p.is_empty() {
-                continue;
-            }
-            if face.is_none() && stroke.is_none() {
+            if p.is_empty() || (face.is_none() && stroke.is_none()) {
                 continue;
             }
             out.push(Paint::Path(PathDraw {
-                path: self.commands(p, &to),
+                path: self.commands(p, to),
                 fill: face,
                 stroke: stroke.clone(),
-                clip: Some(ctx.clip),
+                clip,
                 snap: Snap::Auto,
                 simplify: false,
                 antialiased: true,

@@ -3,6 +3,7 @@
 //! matplotlib's order; the container's label makes one legend entry.
 
 use super::collection::Collection;
+use super::paint::Paint;
 use super::line::{Line2D, LineStyle, PlotOptions};
 use super::values::PlotData;
 use super::{cycle_color, Artist, ArtistHandle, DataLim};
@@ -127,6 +128,88 @@ pub(crate) struct ErrorbarEntry {
     pub has_yerr: bool,
 }
 
+impl ErrorbarEntry {
+    /// The index of the container's first artist (containers are listed in call order).
+    pub(crate) fn first_index(&self) -> usize {
+        self.data_line
+            .into_iter()
+            .chain(self.barlinecols.iter().copied())
+            .chain(self.caplines.iter().copied())
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// `HandlerErrorbar`: bars, caps, the line and its marker, in the handle box of
+    /// `fs` points (`to_dev` maps handle points to device pixels).
+    pub(crate) fn legend_paints(
+        &self,
+        artists: &[Artist],
+        fs: f64,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+    ) -> Vec<Paint> {
+        let (width, height) = (2.0 * fs, 0.7 * fs);
+        let (xm, ym) = (-0.0 + 0.5 * width, (height - 0.0) / 2.0);
+        let e = 0.5 * fs;
+        let mut out = Vec::new();
+        let bars = self.barlinecols.first().and_then(|&i| match artists.get(i) {
+            Some(Artist::Collection(c)) => Some(c),
+            _ => None,
+        });
+        let cap = self.caplines.first().and_then(|&i| match artists.get(i) {
+            Some(Artist::Line(l)) => Some(l),
+            _ => None,
+        });
+        let mut caps = Vec::new();
+        for (on, horizontal) in [(self.has_xerr, true), (self.has_yerr, false)] {
+            if !on {
+                continue;
+            }
+            let (a, b) = if horizontal {
+                ((xm - e, ym), (xm + e, ym))
+            } else {
+                ((xm, ym - e), (xm, ym + e))
+            };
+            if let Some(c) = bars {
+                let mut c = c.clone();
+                c.paths = vec![vec![a, b]];
+                out.extend(c.paint_paths(dpi, to_dev, None));
+            }
+            if let Some(l) = cap {
+                for p in [a, b] {
+                    let mut l = l.clone();
+                    l.marker = super::markers::find(if horizontal { "|" } else { "_" })
+                        .ok()
+                        .flatten();
+                    l.markevery = None;
+                    l.x = vec![p.0];
+                    l.y = vec![p.1];
+                    caps.push(l);
+                }
+            }
+        }
+        for l in caps {
+            out.extend(l.paint_in(dpi, to_dev, None));
+        }
+        if let Some(Artist::Line(d)) = self.data_line.and_then(|i| artists.get(i)) {
+            let mut line = d.clone();
+            line.x = vec![-0.0, -0.0 + width];
+            line.y = vec![ym; 2];
+            line.marker = None;
+            line.markevery = None;
+            line.drawstyle = super::line::DrawStyle::Default;
+            out.extend(line.paint_in(dpi, to_dev, None));
+            let mut mk = d.clone();
+            mk.x = vec![xm];
+            mk.y = vec![ym];
+            mk.linestyle = LineStyle::None;
+            mk.markevery = None;
+            out.extend(mk.paint_in(dpi, to_dev, None));
+        }
+        out
+    }
+}
+
 /// `(low, high)` per point, refusing negative errors as matplotlib does.
 fn bounds(what: &str, dep: &[f64], err: &ErrorSize) -> Result<(Vec<f64>, Vec<f64>)> {
     let n = dep.len();
@@ -193,7 +276,11 @@ impl Axes {
             *cycle += 1;
             c
         };
-        let data_line = Line2D::new(x.clone(), y.clone(), &lo, &mut next)?;
+        // fmt='none' parses as the colour 'none': the cycle is not advanced.
+        let mut keep = || cycle_color(0);
+        let next_color: &mut dyn FnMut() -> crate::color::Color =
+            if none { &mut keep } else { &mut next };
+        let data_line = Line2D::new(x.clone(), y.clone(), &lo, next_color)?;
         let base = if none {
             match &o.line.color {
                 Some(c) => super::fills::color_of("color", c)?,

@@ -136,9 +136,16 @@ pub(crate) enum LegendItem {
     Text(Box<TextItem>),
 }
 
+/// What an entry's handle is drawn from.
+#[derive(Clone, Copy)]
+enum Handle<'a> {
+    Artist(&'a Artist),
+    Errorbar(&'a super::errorbar::ErrorbarEntry),
+}
+
 /// One entry: its handle artist and label.
 struct Entry<'a> {
-    artist: &'a Artist,
+    artist: Handle<'a>,
     label: TextItem,
 }
 
@@ -390,16 +397,38 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    // `_get_legend_handles`: the children first, then the containers (bars).
+    // `_get_legend_handles`: the children first, then the containers (bars, errorbars)
+    // in call order.
     let containers = &ax.plot.bar_containers;
     let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
-    for a in children
-        .chain(containers.iter().copied())
-        .filter_map(|i| ax.plot.artists.get(i))
-    {
+    for a in children.filter_map(|i| ax.plot.artists.get(i)) {
         if let Some(l) = label_of(a) {
             let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
-            entries.push(Entry { artist: a, label });
+            entries.push(Entry {
+                artist: Handle::Artist(a),
+                label,
+            });
+        }
+    }
+    let mut conts: Vec<(usize, Handle)> = containers
+        .iter()
+        .filter_map(|&i| ax.plot.artists.get(i).map(|a| (i, Handle::Artist(a))))
+        .collect();
+    conts.extend(
+        ax.plot
+            .errorbar_containers
+            .iter()
+            .map(|e| (e.first_index(), Handle::Errorbar(e))),
+    );
+    conts.sort_by_key(|c| c.0);
+    for (_, h) in conts {
+        let l = match h {
+            Handle::Artist(a) => label_of(a),
+            Handle::Errorbar(e) => Some(e.label.as_str()).filter(|s| !s.starts_with('_')),
+        };
+        if let Some(l) = l {
+            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
+            entries.push(Entry { artist: h, label });
         }
     }
     if entries.is_empty() {
@@ -532,7 +561,14 @@ pub(crate) fn paint_legend(
             let offs = &items[ei].1;
             let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
             out.extend(
-                handle(entries[ei].artist, fs, dc, (dx, dy), ctx)
+                match entries[ei].artist {
+                    Handle::Artist(a) => handle(a, fs, dc, (dx, dy), ctx),
+                    Handle::Errorbar(e) => {
+                        let h = ctx.h;
+                        let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
+                        e.legend_paints(&ax.plot.artists, fs, ctx.dpi, &to_dev)
+                    }
+                }
                     .into_iter()
                     .map(LegendItem::Paint),
             );
