@@ -233,7 +233,7 @@ fn bounds(what: &str, dep: &[f64], err: &ErrorSize) -> Result<(Vec<f64>, Vec<f64
         return Err(Error::invalid(
             "errorbar",
             format!("'{what}' containing {e}"),
-            "no negative values",
+            format!("'{what}' without negative values"),
         ));
     }
     let low = dep.iter().zip(&lo).map(|(d, e)| d + -e).collect();
