@@ -4,7 +4,7 @@
 use crate::figure_args::{linestyle, plot_options};
 use crate::figure_json::{err, Ctx, Kw, Returned, R};
 use figbuf::{
-    AxesId, ErrorSize, ErrorbarOptions, FillBetweenOptions, Figure, StackplotOptions,
+    AxesId, ErrorSize, ErrorbarOptions, Figure, FillBetweenOptions, StackplotOptions,
     StairsOptions, StepWhere,
 };
 use serde_json::Value;
@@ -58,7 +58,11 @@ fn fill_between(
     let x_name = if method == "fill_between" { "x" } else { "y" };
     let f_name = if method == "fill_between" { "y" } else { "x" };
     let t = need(method, arg_or_kw(args, 0, kw, x_name), x_name)?;
-    let f1 = need(method, arg_or_kw(args, 1, kw, &format!("{f_name}1")), "values")?;
+    let f1 = need(
+        method,
+        arg_or_kw(args, 1, kw, &format!("{f_name}1")),
+        "values",
+    )?;
     let t = ctx.data(&t, &format!("'{method}' {x_name}"))?;
     let f1 = ctx.data(&f1, &format!("'{method}' {f_name}1"))?;
     let mut o = FillBetweenOptions::default();
@@ -101,10 +105,17 @@ fn fill_between(
 
 fn error_size(ctx: &Ctx, v: &Value, what: &str) -> R<ErrorSize> {
     match v {
-        Value::Number(_) => Ok(ErrorSize::Scalar(ctx.data(v, what)?[0])),
-        Value::Array(rows) if rows.len() == 2 && rows.iter().all(|r| r.is_array()) => Ok(
-            ErrorSize::Asymmetric(ctx.data(&rows[0], what)?, ctx.data(&rows[1], what)?),
-        ),
+        Value::Number(_) => match ctx.data(v, what)?.first() {
+            Some(&e) => Ok(ErrorSize::Scalar(e)),
+            None => err(format!("{what}: {v} is not a number")),
+        },
+        Value::Array(rows) if rows.iter().all(Value::is_array) => match &rows[..] {
+            [lo, hi] => Ok(ErrorSize::Asymmetric(
+                ctx.data(lo, what)?,
+                ctx.data(hi, what)?,
+            )),
+            _ => err(format!("{what}: {} rows; a (2, n) array has 2", rows.len())),
+        },
         _ => Ok(ErrorSize::PerPoint(ctx.data(v, what)?)),
     }
 }
@@ -206,7 +217,9 @@ fn stackplot(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut K
                 .iter()
                 .map(|s| s.as_str().unwrap_or_default().to_string())
                 .collect()),
-            other => err(format!("'stackplot' {what} = {other} is not a list of strings")),
+            other => err(format!(
+                "'stackplot' {what} = {other} is not a list of strings"
+            )),
         }
     };
     let mut o = StackplotOptions::default();

@@ -3,8 +3,8 @@
 //! matplotlib's order; the container's label makes one legend entry.
 
 use super::collection::Collection;
-use super::paint::Paint;
 use super::line::{Line2D, LineStyle, PlotOptions};
+use super::paint::Paint;
 use super::values::PlotData;
 use super::{cycle_color, Artist, ArtistHandle, DataLim};
 use crate::axes::Axes;
@@ -26,8 +26,8 @@ pub enum ErrorSize {
 ///
 /// ```
 /// use figbuf::{ErrorSize, ErrorbarOptions, Figure};
-/// let mut fig = Figure::new();
-/// let ax = fig.add_axes();
+/// let mut fig = Figure::new(6.4, 4.8, 100.0);
+/// let ax = fig.add_subplot();
 /// let o = ErrorbarOptions::default()
 ///     .yerr(ErrorSize::Scalar(0.2))
 ///     .fmt("o")
@@ -152,10 +152,13 @@ impl ErrorbarEntry {
         let (xm, ym) = (-0.0 + 0.5 * width, (height - 0.0) / 2.0);
         let e = 0.5 * fs;
         let mut out = Vec::new();
-        let bars = self.barlinecols.first().and_then(|&i| match artists.get(i) {
-            Some(Artist::Collection(c)) => Some(c),
-            _ => None,
-        });
+        let bars = self
+            .barlinecols
+            .first()
+            .and_then(|&i| match artists.get(i) {
+                Some(Artist::Collection(c)) => Some(c),
+                _ => None,
+            });
         let cap = self.caplines.first().and_then(|&i| match artists.get(i) {
             Some(Artist::Line(l)) => Some(l),
             _ => None,

@@ -42,8 +42,8 @@ impl std::str::FromStr for StepWhere {
 ///
 /// ```
 /// use figbuf::{Figure, FillBetweenOptions, StepWhere};
-/// let mut fig = Figure::new();
-/// let ax = fig.add_axes();
+/// let mut fig = Figure::new(6.4, 4.8, 100.0);
+/// let ax = fig.add_subplot();
 /// let x = [0.0, 1.0, 2.0, 3.0];
 /// let o = FillBetweenOptions::default()
 ///     .y2(vec![0.5])
@@ -113,8 +113,8 @@ option_setters!(FillBetweenOptions {
 ///
 /// ```
 /// use figbuf::{Figure, StackplotOptions};
-/// let mut fig = Figure::new();
-/// let ax = fig.add_axes();
+/// let mut fig = Figure::new(6.4, 4.8, 100.0);
+/// let ax = fig.add_subplot();
 /// let o = StackplotOptions::default().labels(vec!["a".into(), "b".into()]);
 /// fig[ax].stackplot(&[1.0, 2.0, 3.0], &[vec![1.0, 2.0, 1.0], vec![2.0, 1.0, 2.0]], o).unwrap();
 /// ```
@@ -326,7 +326,11 @@ pub(crate) fn fill_verts(
     if t.len() > 1 && f1.len() > 1 && t.len() != f1.len() {
         return Err(Error::invalid(
             call,
-            format!("positions of size {} and values of size {}", t.len(), f1.len()),
+            format!(
+                "positions of size {} and values of size {}",
+                t.len(),
+                f1.len()
+            ),
             "arrays of the same size",
         ));
     }
@@ -366,7 +370,10 @@ pub(crate) fn fill_verts(
     for (i0, i1) in contiguous_regions(&mask) {
         let (ts, fs) = match step {
             Some(k) => steps(k, &t[i0..i1], &[&f1[i0..i1], &f2[i0..i1]]),
-            None => (t[i0..i1].to_vec(), vec![f1[i0..i1].to_vec(), f2[i0..i1].to_vec()]),
+            None => (
+                t[i0..i1].to_vec(),
+                vec![f1[i0..i1].to_vec(), f2[i0..i1].to_vec()],
+            ),
         };
         let (s1, s2) = (&fs[0], &fs[1]);
         let m = ts.len();
@@ -441,10 +448,18 @@ impl Axes {
         }
         if let Some(lw) = o.linewidth {
             if !(lw.is_finite() && lw >= 0.0) {
-                return Err(Error::invalid("linewidth", lw, "a finite, non-negative number"));
+                return Err(Error::invalid(
+                    "linewidth",
+                    lw,
+                    "a finite, non-negative number",
+                ));
             }
         }
-        let color = o.color.as_deref().map(|c| color_of("color", c)).transpose()?;
+        let color = o
+            .color
+            .as_deref()
+            .map(|c| color_of("color", c))
+            .transpose()?;
         let face_kw = o
             .facecolor
             .as_deref()

@@ -569,8 +569,8 @@ pub(crate) fn paint_legend(
                         e.legend_paints(&ax.plot.artists, fs, ctx.dpi, &to_dev)
                     }
                 }
-                    .into_iter()
-                    .map(LegendItem::Paint),
+                .into_iter()
+                .map(LegendItem::Paint),
             );
             let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
             let mut t = entries[ei].label.clone();

@@ -39,8 +39,8 @@ impl std::str::FromStr for StairsOrientation {
 ///
 /// ```
 /// use figbuf::{Figure, StairsOptions};
-/// let mut fig = Figure::new();
-/// let ax = fig.add_axes();
+/// let mut fig = Figure::new(6.4, 4.8, 100.0);
+/// let ax = fig.add_subplot();
 /// let o = StairsOptions::default().fill(true).baseline(Some(vec![-1.0])).label("counts");
 /// fig[ax].stairs(&[3.0, 1.0, 2.0], o).unwrap();
 /// ```
@@ -220,7 +220,11 @@ impl Axes {
             .clone()
             .unwrap_or_else(|| (0..=n).map(|i| i as f64).collect());
         if edges.iter().any(|e| e.is_nan()) {
-            return Err(Error::invalid("stairs", "NaN in edges", "edges without NaN"));
+            return Err(Error::invalid(
+                "stairs",
+                "NaN in edges",
+                "edges without NaN",
+            ));
         }
         if edges.len() != n + 1 {
             return Err(Error::invalid(
@@ -272,8 +276,7 @@ impl Axes {
                     y.push(b[0]);
                 }
                 Some((b, false)) => {
-                    let base: Vec<f64> =
-                        b[i0..i1].iter().rev().flat_map(|&v| [v, v]).collect();
+                    let base: Vec<f64> = b[i0..i1].iter().rev().flat_map(|&v| [v, v]).collect();
                     let xr: Vec<f64> = x.iter().rev().copied().collect();
                     x.extend(xr);
                     let mut yy = vec![base[base.len() - 1]];
@@ -291,9 +294,7 @@ impl Axes {
             };
             subpaths.push(pts);
         }
-        let lw = o
-            .linewidth
-            .unwrap_or(if o.fill { 0.0 } else { 1.0 });
+        let lw = o.linewidth.unwrap_or(if o.fill { 0.0 } else { 1.0 });
         let patch = Patch {
             rect: (0.0, 0.0, 0.0, 0.0),
             blend: Blend::Data,
@@ -327,4 +328,3 @@ impl Axes {
         Ok(h)
     }
 }
-
