@@ -104,10 +104,11 @@ fn round2_plot_cases() {
 /// The fills cases (tests/reference/plots_fills, made by its gen_plots_fills.py): the public
 /// p11 and fill_between/fill_betweenx (where gaps, interpolate, step variants, NaN, edges,
 /// the single-path shortcut), errorbar (scalar/array/asymmetric, xerr, caps, fmt 'none',
-/// ecolor, elinewidth, log axes, legend handles), step, stairs, stackplot.
+/// ecolor, elinewidth, log axes, legend handles and container order), step, stairs (long
+/// simplified paths too), stackplot (zero, sym, wiggle).
 #[test]
 fn fills_plot_cases() {
-    run_set("plots_fills", 15);
+    run_set("plots_fills", 19);
 }
 
 /// Bad input to the fills calls is an error naming the call and the value.

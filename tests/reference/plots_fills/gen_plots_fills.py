@@ -139,6 +139,37 @@ case("f14_stackplot_sym_colors", [[
       colors=["#ff9999", "#9999ff"], alpha=0.8),
 ]], "stackplot baseline='sym' with colors and a 2-D y")
 
+case("f15_fill_log_best", [[
+    c("fill_between", x, r(np.exp(np.sin(t)) * 10), r(np.exp(np.cos(t))), alpha=0.4,
+      label="band"),
+    c("plot", x, r(np.exp(np.sin(t)) * 10), label="upper"),
+    c("set_yscale", "log"),
+    c("legend"),
+]], "fill_between on a log y axis, legend loc='best' counting the polygon's vertices")
+
+case("f16_errorbar_legend_order", [[
+    c("bar", [0, 1, 2], [1, 2, 1.5], label="bars", alpha=0.5),
+    c("errorbar", [0, 1, 2], [1.5, 2.5, 2], yerr=0.2, xerr=0.1, capsize=3, label="xy"),
+    c("errorbar", [0.5, 1.5], [0.5, 0.8], yerr=[[0.1, 0.2], [0.3, 0.1]], fmt="none",
+      label="none"),
+    c("plot", [0, 2], [2.8, 2.8], "k:", label="line"),
+    c("legend", loc="upper left"),
+]], "legend order: children, then bar and errorbar containers in call order; fmt='none' handle")
+
+case("f17_stackplot_wiggle", [[
+    c("stackplot", x, r(np.abs(np.sin(t)) + 0.2), r(np.abs(np.cos(t)) + 0.1),
+      r(0.5 + 0.3 * np.sin(2 * t)), baseline="wiggle", labels=["s", "c", "w"]),
+    c("legend", loc="lower left"),
+]], "stackplot baseline='wiggle' over 50 points")
+
+rs = np.random.default_rng(3)
+walk = r(np.cumsum(rs.normal(size=150)))
+case("f18_stairs_long", [[
+    c("stairs", walk, label="walk"),
+    c("stairs", walk, baseline=None, color="C3", linewidth=0.8),
+    c("legend"),
+]], "stairs of 150 values (simplified unfilled path, 302 vertices)")
+
 
 def main():
     py = sys.executable
