@@ -401,3 +401,26 @@ impl Axes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_broadcast_and_refuse_negatives() {
+        let (lo, hi) = bounds("yerr", &[1.0, 2.0], &ErrorSize::Scalar(0.5)).unwrap();
+        assert_eq!((lo, hi), (vec![0.5, 1.5], vec![1.5, 2.5]));
+        let (lo, hi) = bounds(
+            "yerr",
+            &[1.0, 2.0],
+            &ErrorSize::Asymmetric(vec![0.1], vec![0.2, 0.3]),
+        )
+        .unwrap();
+        assert_eq!((lo, hi), (vec![0.9, 1.9], vec![1.2, 2.3]));
+        // NaN errors are allowed (they skip the bar); negative ones are not.
+        assert!(bounds("yerr", &[1.0], &ErrorSize::PerPoint(vec![f64::NAN])).is_ok());
+        let e = bounds("xerr", &[1.0, 2.0], &ErrorSize::PerPoint(vec![0.1, -1.0]));
+        assert!(e.unwrap_err().to_string().contains("-1"));
+        assert!(bounds("yerr", &[1.0, 2.0], &ErrorSize::PerPoint(vec![0.1; 3])).is_err());
+    }
+}

@@ -328,3 +328,42 @@ impl Axes {
         Ok(h)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subpaths(values: &[f64], o: StairsOptions) -> Vec<Vec<(f64, f64)>> {
+        let mut fig = crate::Figure::new(6.4, 4.8, 100.0);
+        let ax = fig.add_subplot();
+        let h = fig[ax].stairs(values, o).unwrap();
+        match &fig[ax].plot.artists[h.index] {
+            Artist::PathPatch(p) => p.subpaths.clone(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn step_patch_vertices() {
+        // StepPatch._update_path: baseline, the stairs, baseline.
+        let p = subpaths(&[3.0, 1.0], StairsOptions::default());
+        assert_eq!(
+            p,
+            vec![vec![
+                (0.0, 0.0),
+                (0.0, 3.0),
+                (1.0, 3.0),
+                (1.0, 1.0),
+                (2.0, 1.0),
+                (2.0, 0.0)
+            ]]
+        );
+        // baseline=None: open at the first and last value; NaN splits the path.
+        let p = subpaths(
+            &[3.0, f64::NAN, 1.0],
+            StairsOptions::default().baseline(None),
+        );
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0], vec![(0.0, 3.0), (0.0, 3.0), (1.0, 3.0), (1.0, 3.0)]);
+    }
+}
