@@ -91,6 +91,8 @@ pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::boxplot::{boxplot_stats, BoxStats, BoxplotOptions};
+pub use artists::errorbar::{ErrorSize, ErrorbarContainer, ErrorbarOptions};
+pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{
     histogram, histogram_weighted, Bins, HistAlign, HistOptions, HistResult, HistType,
 };
@@ -98,6 +100,7 @@ pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::pie::{PieContainer, PieOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
+pub use artists::stairs::{StairsOptions, StairsOrientation};
 pub use artists::text::{ArrowStyle, TextBox, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
 pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};

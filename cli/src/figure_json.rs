@@ -59,6 +59,11 @@ impl Kw {
         found.filter(|v| !v.is_null())
     }
 
+    /// A keyword's value, JSON null (Python's None) included.
+    pub(crate) fn take_nullable(&mut self, name: &str) -> Option<Value> {
+        self.map.remove(name)
+    }
+
     pub(crate) fn f64(&mut self, names: &[&str]) -> R<Option<f64>> {
         match self.take(names) {
             None => Ok(None),
@@ -222,6 +227,9 @@ fn axes_call(
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
         "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
         "pie" => ret = crate::figure_stats::pie(fig, ax, ctx, args, kw)?,
+        "fill_between" | "fill_betweenx" | "errorbar" | "step" | "stairs" | "stackplot" => {
+            ret = crate::figure_fills::call(fig, ax, ctx, method, args, kw)?;
+        }
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }

@@ -116,6 +116,61 @@ fn stats_plot_cases() {
     run_set("plots_stats", 17);
 }
 
+/// The fills cases (tests/reference/plots_fills, made by its gen_plots_fills.py): the public
+/// p11 and fill_between/fill_betweenx (where gaps, interpolate, step variants, NaN, edges,
+/// the single-path shortcut), errorbar (scalar/array/asymmetric, xerr, caps, fmt 'none',
+/// ecolor, elinewidth, log axes, legend handles and container order), step, stairs (long
+/// simplified paths too), stackplot (zero, sym, wiggle).
+#[test]
+fn fills_plot_cases() {
+    run_set("plots_fills", 19);
+}
+
+/// Bad input to the fills calls is an error naming the call and the value.
+#[test]
+fn fills_bad_input_is_named() {
+    let dir = common::failure_dir("plots-fills-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    let out = dir.join("bad.png");
+    for (json, msg) in [
+        (
+            r#"{"method": "errorbar", "args": [[0, 1], [1, 0]], "kwargs": {"yerr": [0.1, -0.2]}}"#,
+            "errorbar must be 'yerr' without negative values, got 'yerr' containing -0.2",
+        ),
+        (
+            r#"{"method": "fill_between", "args": [[0, 1, 2], [1, 0]]}"#,
+            "fill_between must be arrays of the same size, got positions of size 3",
+        ),
+        (
+            r#"{"method": "fill_betweenx", "args": [[0, 1, 2], [1, 0, 1]], "kwargs": {"where": [true, false]}}"#,
+            "fill_betweenx must be one flag per position (3), got where of size 2",
+        ),
+        (
+            r#"{"method": "fill_between", "args": [[0, 1], [1, 0]], "kwargs": {"step": "side"}}"#,
+            "got \"side\"",
+        ),
+        (
+            r#"{"method": "stairs", "args": [[1, 2], [0, 1]]}"#,
+            "stairs must be len(values) + 1 == len(edges), got 2 values and 2 edges",
+        ),
+    ] {
+        std::fs::write(&fig, format!(r#"{{"axes": [[{json}]]}}"#)).expect("write");
+        let _ = std::fs::remove_file(&out);
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(msg), "unexpected message: {err}");
+        assert!(!out.exists());
+    }
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {

@@ -136,9 +136,16 @@ pub(crate) enum LegendItem {
     Text(Box<TextItem>),
 }
 
+/// What an entry's handle is drawn from.
+#[derive(Clone, Copy)]
+enum Handle<'a> {
+    Artist(&'a Artist),
+    Errorbar(&'a super::errorbar::ErrorbarEntry),
+}
+
 /// One entry: its handle artist and label.
 struct Entry<'a> {
-    artist: &'a Artist,
+    artist: Handle<'a>,
     label: TextItem,
 }
 
@@ -244,6 +251,8 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::PathPatch(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
         Artist::Text(_) => None,
+        Artist::Collection(c) => c.label.as_deref(),
+        Artist::StepPatch(p) => p.patch.label.as_deref(),
     }
     .filter(|s| !s.is_empty() && !s.starts_with('_'))
 }
@@ -307,6 +316,29 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                     .count();
             }
             Artist::Text(_) => {}
+            Artist::Collection(c) if c.closed => {
+                // A PolyCollection counts as lines, one per path.
+                for pts in c.display_paths(ctx) {
+                    count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                    let hit = pts
+                        .windows(2)
+                        .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1));
+                    crossing += usize::from(hit);
+                }
+            }
+            // Other collections count by their offsets: (0, 0), never inside.
+            Artist::Collection(_) => {}
+            Artist::StepPatch(pp) => {
+                let paths = pp.display_paths(ctx);
+                for pts in &paths {
+                    count += pts.iter().filter(|p| inside(p.0, p.1)).count();
+                }
+                let hit = paths.iter().any(|pts| {
+                    pts.windows(2)
+                        .any(|w| w[0] != w[1] && seg(w[0].0, w[0].1, w[1].0, w[1].1))
+                });
+                crossing += usize::from(hit);
+            }
             Artist::Polygon(pg) => {
                 // A non-Rectangle patch counts as a line (its path's vertices and
                 // whether the path crosses the box).
@@ -371,16 +403,38 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    // `_get_legend_handles`: the children first, then the containers (bars).
+    // `_get_legend_handles`: the children first, then the containers (bars, errorbars)
+    // in call order.
     let containers = &ax.plot.bar_containers;
     let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
-    for a in children
-        .chain(containers.iter().copied())
-        .filter_map(|i| ax.plot.artists.get(i))
-    {
+    for a in children.filter_map(|i| ax.plot.artists.get(i)) {
         if let Some(l) = label_of(a) {
             let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
-            entries.push(Entry { artist: a, label });
+            entries.push(Entry {
+                artist: Handle::Artist(a),
+                label,
+            });
+        }
+    }
+    let mut conts: Vec<(usize, Handle)> = containers
+        .iter()
+        .filter_map(|&i| ax.plot.artists.get(i).map(|a| (i, Handle::Artist(a))))
+        .collect();
+    conts.extend(
+        ax.plot
+            .errorbar_containers
+            .iter()
+            .map(|e| (e.first_index(), Handle::Errorbar(e))),
+    );
+    conts.sort_by_key(|c| c.0);
+    for (_, h) in conts {
+        let l = match h {
+            Handle::Artist(a) => label_of(a),
+            Handle::Errorbar(e) => Some(e.label.as_str()).filter(|s| !s.starts_with('_')),
+        };
+        if let Some(l) = l {
+            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
+            entries.push(Entry { artist: h, label });
         }
     }
     if entries.is_empty() {
@@ -513,9 +567,16 @@ pub(crate) fn paint_legend(
             let offs = &items[ei].1;
             let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
             out.extend(
-                handle(entries[ei].artist, fs, dc, (dx, dy), ctx)
-                    .into_iter()
-                    .map(LegendItem::Paint),
+                match entries[ei].artist {
+                    Handle::Artist(a) => handle(a, fs, dc, (dx, dy), ctx),
+                    Handle::Errorbar(e) => {
+                        let h = ctx.h;
+                        let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
+                        e.legend_paints(&ax.plot.artists, fs, ctx.dpi, &to_dev)
+                    }
+                }
+                .into_iter()
+                .map(LegendItem::Paint),
             );
             let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
             let mut t = entries[ei].label.clone();
@@ -567,6 +628,26 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints
         }
         Artist::Text(_) => Vec::new(),
+        Artist::Collection(c) => {
+            // HandlerPolyCollection: a Rectangle with the collection's first colours
+            // (alpha already in them) and line width.
+            let p = super::patch::Patch {
+                rect: (0.0, 0.0, width, height),
+                blend: Blend::Data,
+                face: c.face_rgba(),
+                edge: c.edge_rgba(),
+                linewidth_pt: c.linewidth_pt,
+                linestyle: c.linestyle.clone(),
+                alpha: None,
+                zorder: c.zorder,
+                label: None,
+            };
+            handle(&Artist::Patch(p), fs, dc, off, ctx)
+        }
+        Artist::StepPatch(pp) => match pp.legend_line(width, height) {
+            Some(l) => l.paint_in(ctx.dpi, &to_dev, None),
+            None => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
+        },
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {

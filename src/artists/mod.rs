@@ -6,6 +6,9 @@ mod api;
 pub mod autoscale;
 pub mod bar;
 pub mod boxplot;
+mod collection;
+pub mod errorbar;
+pub mod fills;
 pub(crate) mod grid;
 pub mod hist;
 mod hist_draw;
@@ -19,6 +22,7 @@ pub mod pathpatch;
 pub mod pie;
 pub mod polygon;
 pub mod scatter;
+pub mod stairs;
 pub mod text;
 pub mod values;
 
@@ -64,6 +68,10 @@ pub(crate) enum Artist {
     PathPatch(pathpatch::PathPatch),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
+    /// `fill_between`, `fill_betweenx`, `stackplot`, `errorbar`'s bars.
+    Collection(collection::Collection),
+    /// `stairs`.
+    StepPatch(stairs::StepPatch),
 }
 
 impl Artist {
@@ -75,6 +83,8 @@ impl Artist {
             Artist::PathPatch(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
+            Artist::Collection(c) => c.zorder,
+            Artist::StepPatch(p) => p.patch.zorder,
         }
     }
 
@@ -86,6 +96,8 @@ impl Artist {
             Artist::PathPatch(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
+            Artist::Collection(c) => c.paint(ctx),
+            Artist::StepPatch(p) => p.paint(ctx),
         }
     }
 
@@ -97,6 +109,8 @@ impl Artist {
             Artist::PathPatch(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
+            Artist::Collection(c) => c.limits,
+            Artist::StepPatch(p) => p.data_limits(),
         }
     }
 
@@ -109,6 +123,8 @@ impl Artist {
             Artist::PathPatch(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
+            Artist::Collection(c) => c.alpha,
+            Artist::StepPatch(p) => p.patch.alpha,
         }
     }
 
@@ -196,6 +212,8 @@ pub(crate) struct PlotState {
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
     pub bar_containers: Vec<usize>,
+    /// Labelled `errorbar` containers (listed after the other artists in the legend).
+    pub errorbar_containers: Vec<errorbar::ErrorbarEntry>,
 }
 
 /// One axis' limits and scale.
@@ -301,6 +319,8 @@ pub(crate) struct DrawCtx {
     pub data_display: Affine,
     /// Canvas height.
     pub h: f64,
+    /// Canvas width (infinite when unknown).
+    pub w: f64,
     pub xscale: AxisScale,
     pub yscale: AxisScale,
 }
@@ -361,6 +381,7 @@ impl DrawCtx {
             y_axes: y_axes.then(&flip),
             data_display: *trans_data,
             h,
+            w: f64::INFINITY,
             xscale,
             yscale,
         }

@@ -160,7 +160,12 @@ impl Color {
             if !v.iter().all(|x| (0.0..=1.0).contains(x)) {
                 return Err(bad("RGBA values within 0..=1"));
             }
-            return Ok(Color::new(v[0], v[1], v[2], v.get(3).copied().unwrap_or(1.0)));
+            return Ok(Color::new(
+                v[0],
+                v[1],
+                v[2],
+                v.get(3).copied().unwrap_or(1.0),
+            ));
         }
         // A grey level, Python's float(): surrounding whitespace is allowed.
         if let Ok(v) = s.trim().parse::<f64>() {
