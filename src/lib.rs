@@ -60,9 +60,9 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-mod artists;
 #[macro_use]
 mod options;
+mod artists;
 
 mod alloc;
 mod axes;
@@ -92,6 +92,7 @@ pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::mesh::{Array2D, MeshCoords, PcolormeshOptions, Shading};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::text::{ArrowStyle, TextBox, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};

@@ -215,6 +215,7 @@ fn axes_call(
             }
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
+        "pcolormesh" => ret = crate::figure_mesh::pcolormesh(fig, ax, ctx, args, kw)?,
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }

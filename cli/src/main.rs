@@ -18,6 +18,7 @@ mod figure_args;
 mod figure_bars;
 mod figure_grid;
 mod figure_json;
+mod figure_mesh;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{

@@ -101,6 +101,15 @@ fn round2_plot_cases() {
     run_set("plots_round2", 15);
 }
 
+/// The mesh cases (tests/reference/plots_mesh, made by its gen_mesh.py): pcolormesh
+/// flat/nearest/auto with 1-D and 2-D, non-uniform and skewed grids, NaN cells, edges, log
+/// norm, colorbars; contour/contourf with int and explicit levels, colours, extend, dashed
+/// negative levels, NaN in Z; the public p12.
+#[test]
+fn mesh_plot_cases() {
+    run_set("plots_mesh", 6);
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {

@@ -213,6 +213,43 @@ impl Axes {
         Ok(h)
     }
 
+    /// `ax.pcolormesh(X, Y, C, **kwargs)`: a quad mesh coloured by C through a colormap;
+    /// X and Y are corners (`shading='flat'`) or centres (`'nearest'`), 1-D or 2-D. The
+    /// handle can be a colorbar's mappable.
+    pub fn pcolormesh(
+        &mut self,
+        x: impl Into<super::mesh::MeshCoords>,
+        y: impl Into<super::mesh::MeshCoords>,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        self.pcolormesh_xy(Some((x.into(), y.into())), c, opts)
+    }
+
+    /// `ax.pcolormesh(C, **kwargs)`: corners at the integers.
+    pub fn pcolormesh_c(
+        &mut self,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        self.pcolormesh_xy(None, c, opts)
+    }
+
+    fn pcolormesh_xy(
+        &mut self,
+        xy: Option<(super::mesh::MeshCoords, super::mesh::MeshCoords)>,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        let m = super::mesh::QuadMesh::new(xy, c, opts)?;
+        let (x0, x1, y0, y1) = m.extent();
+        self.plot.x.stickies.extend([x0, x1]);
+        self.plot.y.stickies.extend([y0, y1]);
+        let h = self.push_artist(Artist::Mesh(m));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
     /// `ax.text(x, y, s, **kwargs)` in data coordinates.
     pub fn text(
         &mut self,

@@ -11,6 +11,7 @@ pub mod legend;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
+pub mod mesh;
 pub mod paint;
 pub mod patch;
 pub mod polygon;
@@ -58,6 +59,8 @@ pub(crate) enum Artist {
     Polygon(polygon::Polygon),
     /// `text`, `annotate` (painted with the glyph cache by the Axes drawing code).
     Text(text::TextArtist),
+    /// `pcolormesh`.
+    Mesh(mesh::QuadMesh),
 }
 
 impl Artist {
@@ -68,6 +71,7 @@ impl Artist {
             Artist::Polygon(p) => p.patch.zorder,
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
+            Artist::Mesh(m) => m.zorder,
         }
     }
 
@@ -78,6 +82,7 @@ impl Artist {
             Artist::Polygon(p) => p.paint(ctx),
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
+            Artist::Mesh(m) => m.paint(ctx, None),
         }
     }
 
@@ -88,6 +93,7 @@ impl Artist {
             Artist::Polygon(p) => p.data_limits(),
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
+            Artist::Mesh(m) => m.data_limits(),
         }
     }
 
@@ -99,6 +105,7 @@ impl Artist {
             Artist::Polygon(p) => p.patch.alpha,
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
+            Artist::Mesh(m) => m.alpha,
         }
     }
 
@@ -106,6 +113,7 @@ impl Artist {
     pub(crate) fn mapping(&self) -> Option<(&crate::color::Norm, &crate::color::Colormap)> {
         match self {
             Artist::Scatter(c) => c.mapping(),
+            Artist::Mesh(m) => Some((&m.norm, &m.cmap)),
             _ => None,
         }
     }
@@ -113,6 +121,12 @@ impl Artist {
     /// What `Colorbar.__init__` does to its mappable's norm (`_process_values`: limits made
     /// non-singular with expander 0.1). False when the artist is not colour-mapped.
     pub(crate) fn colorbar_norm(&mut self) -> bool {
+        if let Artist::Mesh(m) = self {
+            let (a, b) = (m.norm.vmin().unwrap_or(0.0), m.norm.vmax().unwrap_or(1.0));
+            let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+            m.norm = m.norm.clone().with_limits(Some(a), Some(b));
+            return true;
+        }
         if let Artist::Scatter(c) = self {
             if let scatter::Faces::Mapped { norm, .. } = &mut c.faces {
                 let (a, b) = (norm.vmin().unwrap_or(0.0), norm.vmax().unwrap_or(1.0));

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Writes the mesh plot cases (pcolormesh, contour, contourf): one folder per case
+(figure.json, case.json, .npy data and ref.png = matplotlib 3.11.2's canvas) next to this
+script. p12 beside them is a copy of the public case.
+
+Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
+    python tests/reference/plots_mesh/gen_mesh.py
+
+../plots_extra/mpl_figure.py is the project's copy of the oracle (shared/tools/mpl_figure.py).
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = {}
+
+
+def case(name, axes, description, figure=None, subplots=None, figure_calls=None, npy=None):
+    CASES[name] = (axes, description, figure, subplots, figure_calls, npy or {})
+
+
+def c(method, *args, **kwargs):
+    d = {"method": method, "args": list(args)}
+    if kwargs:
+        d["kwargs"] = kwargs
+    return d
+
+
+def r(a, n=6):
+    return np.round(np.asarray(a, dtype=float), n).tolist()
+
+
+def cb(i, **kw):
+    return c("colorbar", {"ref": [i, 0]}, ax={"axes": i}, **kw)
+
+
+rng = np.random.default_rng(12)
+C34 = r(rng.uniform(0, 10, size=(3, 4)), 3)
+xs = np.linspace(-3, 3, 25)
+ys = np.linspace(-2, 2, 19)
+XX, YY = np.meshgrid(xs, ys)
+ZZ = np.exp(-(XX ** 2 + YY ** 2) / 2) - 0.6 * np.exp(-((XX - 1.5) ** 2 + (YY + 0.5) ** 2))
+SK_X = XX + 0.3 * YY
+SK_Y = YY + 0.1 * np.sin(XX)
+NPY = {"xx.npy": XX, "yy.npy": YY, "zz.npy": ZZ, "skx.npy": SK_X, "sky.npy": SK_Y}
+ZNAN = ZZ.copy()
+ZNAN[5:8, 10:14] = np.nan
+NPY["znan.npy"] = ZNAN
+LOGC = np.exp(rng.uniform(0, 6, size=(6, 8)))
+NPY["logc.npy"] = LOGC
+
+case("m01_flat_nonuniform_edges", [[
+    c("pcolormesh", [0, 1, 1.5, 4, 5], [0, 0.5, 2, 3], C34, shading="flat",
+      edgecolors="k", linewidth=0.5),
+]], "pcolormesh flat: non-uniform 1-D X/Y, black edges 0.5 pt")
+
+case("m02_c_only_nan_colorbar", [[
+    c("pcolormesh", {"npy": "c12.npy"}, cmap="plasma"),
+]], "pcolormesh(C) with NaN (masked) cells and a colorbar",
+    figure_calls=[cb(0)], npy={"c12.npy": np.array([[1, 2, np.nan, 4], [5, 6, 7, 8], [9, np.nan, 11, 12.0]])})
+
+case("m03_nearest_2d_skewed", [[
+    c("pcolormesh", {"npy": "skx.npy"}, {"npy": "sky.npy"}, {"npy": "zz.npy"},
+      shading="nearest", cmap="RdBu_r", vmin=-0.8, vmax=0.8, alpha=0.7),
+]], "pcolormesh nearest: skewed 2-D X/Y centres, vmin/vmax, alpha", npy=NPY)
+
+case("m04_auto_lognorm_colorbar", [[
+    c("pcolormesh", r(np.linspace(0, 7, 8) ** 1.3), r(np.arange(6) * 0.5), {"npy": "logc.npy"},
+      norm="log", cmap="magma"),
+]], "pcolormesh auto -> nearest from 1-D centres, log norm, colorbar", npy=NPY,
+    figure_calls=[cb(0)])
+
+case("m05_flat_2d_white_edges", [[
+    c("pcolormesh", {"npy": "xx.npy"}, {"npy": "yy.npy"}, r(ZZ[:-1, :-1]),
+      edgecolors="w", linewidth=2, cmap="viridis"),
+]], "pcolormesh flat from 2-D corners, white edges 2 pt", npy=NPY)
+
+case("m06_nan_edges_face", [[
+    c("pcolormesh", {"npy": "znan.npy"}, edgecolors="face", linewidth=1.5),
+]], "pcolormesh(C) with a NaN block, edgecolors='face'", npy=NPY)
+
+
+def main():
+    py = sys.executable
+    tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
+    only = set(sys.argv[1:])
+    for name, (axes, desc, figure, subplots, fcalls, npy) in sorted(CASES.items()):
+        if only and name not in only:
+            continue
+        d = os.path.join(HERE, name)
+        os.makedirs(d, exist_ok=True)
+        for f, arr in npy.items():
+            np.save(os.path.join(d, f), arr)
+        spec = {}
+        if figure:
+            spec["figure"] = figure
+        if subplots:
+            spec["subplots"] = subplots
+        spec["axes"] = axes
+        if fcalls:
+            spec["figure_calls"] = fcalls
+        with open(os.path.join(d, "figure.json"), "w") as fh:
+            json.dump(spec, fh, indent=1)
+        with open(os.path.join(d, "case.json"), "w") as fh:
+            json.dump({"name": name, "description": desc, "round": 2,
+                       "cli": ["figbuf", "render", "figure.json", "-o", "OUT.png"]}, fh, indent=1)
+        subprocess.run([py, tool, os.path.join(d, "figure.json"), os.path.join(d, "ref.png")], check=True)
+        print(name)
+
+
+if __name__ == "__main__":
+    main()
