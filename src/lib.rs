@@ -89,6 +89,7 @@ mod transform;
 pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
+pub use artists::contour::{ContourExtend, ContourOptions, Levels};
 pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};

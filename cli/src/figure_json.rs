@@ -216,6 +216,9 @@ fn axes_call(
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
         "pcolormesh" => ret = crate::figure_mesh::pcolormesh(fig, ax, ctx, args, kw)?,
+        "contour" | "contourf" => {
+            ret = crate::figure_mesh::contour(fig, ax, ctx, method, args, kw)?
+        }
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }

@@ -3,7 +3,9 @@
 
 use crate::figure_args::norm_of;
 use crate::figure_json::{err, Ctx, FigError, Kw, Returned, R};
-use figbuf::{Array2D, AxesId, Colormap, Figure, MeshCoords, PcolormeshOptions};
+use figbuf::{
+    Array2D, AxesId, Colormap, ContourOptions, Figure, Levels, MeshCoords, PcolormeshOptions,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -107,6 +109,110 @@ pub(crate) fn pcolormesh(
                 args.len()
             ))
         }
+    };
+    Ok(Returned::Artist(h))
+}
+
+/// A string or a list of strings.
+fn strings(kw: &mut Kw, names: &[&str]) -> R<Option<Vec<String>>> {
+    match kw.take(names) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(vec![s])),
+        Some(Value::Array(v)) => v
+            .iter()
+            .map(|x| {
+                x.as_str().map(str::to_string).ok_or_else(|| {
+                    FigError(format!(
+                        "'{}' keyword '{}': {x} is not a string",
+                        kw.call, names[0]
+                    ))
+                })
+            })
+            .collect::<R<Vec<String>>>()
+            .map(Some),
+        Some(v) => err(format!(
+            "'{}' keyword '{}' must be a string or a list, got {v}",
+            kw.call, names[0]
+        )),
+    }
+}
+
+/// `contour([X, Y,] Z, [levels], **kwargs)` and `contourf(...)`.
+pub(crate) fn contour(
+    fig: &mut Figure,
+    ax: AxesId,
+    ctx: &Ctx,
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<Returned> {
+    let filled = method == "contourf";
+    let (xy, z, lev) = match args {
+        [z] => (None, z, None),
+        [z, l] => (None, z, Some(l.clone())),
+        [x, y, z] => (Some((x, y)), z, None),
+        [x, y, z, l] => (Some((x, y)), z, Some(l.clone())),
+        _ => {
+            return err(format!(
+                "'{method}' takes 1 to 4 positional arguments, got {}",
+                args.len()
+            ))
+        }
+    };
+    let xy = match xy {
+        None => None,
+        Some((x, y)) => Some((
+            coords(ctx, x, &format!("'{method}' X"))?,
+            coords(ctx, y, &format!("'{method}' Y"))?,
+        )),
+    };
+    let z = array2(ctx, z, &format!("'{method}' Z"))?;
+    let mut o = ContourOptions::default();
+    o.levels = match lev.or(kw.take(&["levels"])) {
+        None => None,
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(k) => Some(Levels::Count(k as usize)),
+            None => return err(format!("'{method}' levels {n} is not a count or a list")),
+        },
+        Some(v) => Some(Levels::Values(ctx.data(&v, &format!("'{method}' levels"))?)),
+    };
+    o.colors = strings(kw, &["colors"])?;
+    if let Some(c) = kw.string(&["cmap"])? {
+        o.cmap = Some(Colormap::named(&c)?);
+    }
+    if let Some(n) = kw.string(&["norm"])? {
+        o.norm = Some(norm_of(&n)?);
+    }
+    o.vmin = kw.f64(&["vmin"])?;
+    o.vmax = kw.f64(&["vmax"])?;
+    o.alpha = kw.f64(&["alpha"])?;
+    if let Some(e) = kw.string(&["extend"])? {
+        o.extend = e.parse()?;
+    }
+    if !filled {
+        o.linewidths = match kw.take(&["linewidths", "linewidth", "lw"]) {
+            None => None,
+            Some(v) => Some(ctx.data(&v, "'contour' linewidths")?),
+        };
+        o.linestyles = match strings(kw, &["linestyles", "linestyle", "ls"])? {
+            None => None,
+            Some(v) => Some(v.iter().map(|s| s.parse()).collect::<Result<_, _>>()?),
+        };
+        if let Some(s) = kw.string(&["negative_linestyles"])? {
+            o.negative_linestyles = Some(s.parse()?);
+        }
+    }
+    if let Some(a) = kw.bool(&["antialiased"])? {
+        o.antialiased = Some(a);
+    }
+    if let Some(c) = kw.bool(&["corner_mask"])? {
+        o.corner_mask = Some(c);
+    }
+    o.zorder = kw.f64(&["zorder"])?;
+    let h = if filled {
+        fig[ax].contourf(xy, z, o)?
+    } else {
+        fig[ax].contour(xy, z, o)?
     };
     Ok(Returned::Artist(h))
 }

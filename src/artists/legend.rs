@@ -242,7 +242,7 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::Patch(p) => p.label.as_deref(),
         Artist::Polygon(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
-        Artist::Text(_) | Artist::Mesh(_) => None,
+        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => None,
     }
     .filter(|s| !s.is_empty() && !s.starts_with('_'))
 }
@@ -305,7 +305,7 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                     .filter(|p| inside(p.0, p.1))
                     .count();
             }
-            Artist::Text(_) | Artist::Mesh(_) => {}
+            Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => {}
             Artist::Polygon(pg) => {
                 // A non-Rectangle patch counts as a line (its path's vertices and
                 // whether the path crosses the box).
@@ -560,7 +560,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints.truncate(1);
             paints
         }
-        Artist::Text(_) | Artist::Mesh(_) => Vec::new(),
+        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => Vec::new(),
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,

@@ -5,6 +5,7 @@
 mod api;
 pub mod autoscale;
 pub mod bar;
+pub mod contour;
 pub(crate) mod grid;
 pub mod hist;
 pub mod legend;
@@ -61,6 +62,8 @@ pub(crate) enum Artist {
     Text(text::TextArtist),
     /// `pcolormesh`.
     Mesh(mesh::QuadMesh),
+    /// `contour`, `contourf`.
+    Contour(contour::ContourSet),
 }
 
 impl Artist {
@@ -72,6 +75,7 @@ impl Artist {
             Artist::Scatter(c) => c.zorder,
             Artist::Text(t) => t.zorder,
             Artist::Mesh(m) => m.zorder,
+            Artist::Contour(c) => c.zorder,
         }
     }
 
@@ -83,6 +87,7 @@ impl Artist {
             Artist::Scatter(c) => c.paint(ctx, None),
             Artist::Text(_) => Vec::new(),
             Artist::Mesh(m) => m.paint(ctx, None),
+            Artist::Contour(c) => c.paint(ctx),
         }
     }
 
@@ -94,6 +99,7 @@ impl Artist {
             Artist::Scatter(c) => c.data_limits(),
             Artist::Text(_) => DataLim::default(),
             Artist::Mesh(m) => m.data_limits(),
+            Artist::Contour(c) => c.data_limits(),
         }
     }
 
@@ -106,6 +112,7 @@ impl Artist {
             Artist::Scatter(c) => c.alpha,
             Artist::Text(t) => Some(t.color.a),
             Artist::Mesh(m) => m.alpha,
+            Artist::Contour(c) => c.alpha,
         }
     }
 
