@@ -84,6 +84,63 @@ case("m06_nan_edges_face", [[
     c("pcolormesh", {"npy": "znan.npy"}, edgecolors="face", linewidth=1.5),
 ]], "pcolormesh(C) with a NaN block, edgecolors='face'", npy=NPY)
 
+# Contours: a saddle-rich field (holes, closed loops, boundary runs), NaN holes in Z.
+cx = np.linspace(-3, 3, 40)
+cy = np.linspace(-2, 2.5, 33)
+CX, CY = np.meshgrid(cx, cy)
+CZ = np.sin(1.3 * CX) * np.cos(1.1 * CY) + 0.3 * np.exp(-(CX ** 2 + CY ** 2))
+CZN = CZ.copy()
+CZN[10:14, 15:22] = np.nan
+CZN[25, 5] = np.nan
+NPY.update({"cx.npy": cx, "cy.npy": cy, "cz.npy": CZ, "czn.npy": CZN, "cx2.npy": CX + 0.2 * CY,
+            "cy2.npy": CY})
+
+case("c01_contourf_int_levels_lines", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=8,
+      cmap="coolwarm"),
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=8,
+      colors="k", linewidths=0.8),
+]], "contourf 8 levels (coolwarm, 1-D x/y) with black lines (negative levels dashed)", npy=NPY)
+
+case("c02_contour_cmap_explicit_levels", [[
+    c("contour", {"npy": "cz.npy"}, levels=[-0.9, -0.5, -0.1, 0.0, 0.3, 0.7, 1.0],
+      cmap="viridis", linewidths=[1, 2]),
+]], "contour(Z) explicit levels, cmap colours at the levels, cycled linewidths", npy=NPY)
+
+case("c03_contourf_colors_extend_both", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.5, 0, 0.5], colors=["navy", "w", "darkred", "orange"], extend="both"),
+]], "contourf colors list with extend='both' (under/over colours)", npy=NPY)
+
+case("c04_contourf_extend_max_alpha", [[
+    c("contourf", {"npy": "cx2.npy"}, {"npy": "cy2.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma", extend="max", alpha=0.6),
+]], "contourf on a skewed 2-D grid, int levels with extend='max', alpha", npy=NPY)
+
+case("c05_nan_corner_mask", [
+    [c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czn.npy"}, levels=7),
+     c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czn.npy"}, levels=7,
+       colors="k", linewidths=0.5)],
+    [c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czn.npy"}, levels=7,
+       corner_mask=False),
+     c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czn.npy"}, levels=7,
+       colors="k", linewidths=0.5, corner_mask=False)],
+], "NaN in Z: masked blocks with corner_mask True and False", npy=NPY,
+    figure={"figsize": [10, 4]}, subplots={"ncols": 2})
+
+case("c06_contour_colors_linestyles", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=5,
+      colors=["C0", "C1", "C2"], linestyles=["solid", "dotted"], linewidths=1.5),
+]], "contour colors list (not monochrome: negatives solid) and cycled linestyles", npy=NPY)
+
+case("c07_pcolormesh_contour_overlay_colorbar", [[
+    c("pcolormesh", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, shading="nearest",
+      cmap="Greys"),
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=[-0.5, 0, 0.5],
+      colors="r", linewidths=2),
+]], "pcolormesh (nearest) under red contour lines, colorbar of the mesh", npy=NPY,
+    figure_calls=[cb(0)])
+
 
 def main():
     py = sys.executable
