@@ -124,7 +124,8 @@ fn strings(kw: &mut Kw, names: &[&str]) -> R<Option<Vec<String>>> {
                 x.as_str().map(str::to_string).ok_or_else(|| {
                     FigError(format!(
                         "'{}' keyword '{}': {x} is not a string",
-                        kw.call, names[0]
+                        kw.call,
+                        names.first().unwrap_or(&"?")
                     ))
                 })
             })
@@ -132,7 +133,8 @@ fn strings(kw: &mut Kw, names: &[&str]) -> R<Option<Vec<String>>> {
             .map(Some),
         Some(v) => err(format!(
             "'{}' keyword '{}' must be a string or a list, got {v}",
-            kw.call, names[0]
+            kw.call,
+            names.first().unwrap_or(&"?")
         )),
     }
 }

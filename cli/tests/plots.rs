@@ -107,7 +107,7 @@ fn round2_plot_cases() {
 /// negative levels, NaN in Z; the public p12.
 #[test]
 fn mesh_plot_cases() {
-    run_set("plots_mesh", 14);
+    run_set("plots_mesh", 17);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

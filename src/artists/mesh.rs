@@ -164,7 +164,7 @@ option_setters!(PcolormeshOptions {
     edgecolors: String => edgecolors = Some;
     /// `linewidth=`: the edge width in points.
     linewidth: f64 => linewidth = Some;
-    /// `antialiased=`: anti-aliased quads (and edges in the face colour when there are none).
+    /// `antialiased=`: anti-aliased quads.
     antialiased: bool => antialiased;
     /// `zorder=`: the drawing order.
     zorder: f64 => zorder = Some;
@@ -448,7 +448,6 @@ impl QuadMesh {
                     mapped_color(&self.cmap, norm, self.values[r * self.cols + c], self.alpha)
                         .to_rgba8_round();
                 let edge = match &self.edges {
-                    Edges::None if self.antialiased => Some(face),
                     Edges::None => None,
                     Edges::Face => Some(face),
                     Edges::Color(e) => Some(e.to_rgba8_round()),

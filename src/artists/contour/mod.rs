@@ -5,6 +5,7 @@
 //! ([`mpl2014`]), drawn as one path collection (one path per level).
 
 pub(crate) mod mpl2014;
+mod trace;
 
 use super::line::LineStyle;
 use super::mesh::{Array2D, MeshCoords};
@@ -212,7 +213,7 @@ impl ContourSet {
         }
         if levels.windows(2).any(|w| w[1] - w[0] <= 0.0) {
             return Err(Error::invalid(
-                &format!("{name} levels"),
+                format!("{name} levels"),
                 format!("{levels:?}"),
                 "increasing levels",
             ));

@@ -13,32 +13,32 @@ pub(crate) const MOVETO: u8 = 1;
 pub(crate) const LINETO: u8 = 2;
 pub(crate) const CLOSEPOLY: u8 = 79;
 
-type Cache = u32;
-const MASK_Z_LEVEL: Cache = 0x0003;
-const MASK_Z_LEVEL_1: Cache = 0x0001;
-const MASK_Z_LEVEL_2: Cache = 0x0002;
-const MASK_VISITED_1: Cache = 0x0004;
-const MASK_VISITED_2: Cache = 0x0008;
-const MASK_SADDLE_1: Cache = 0x0010;
-const MASK_SADDLE_2: Cache = 0x0020;
-const MASK_SADDLE_LEFT_1: Cache = 0x0040;
-const MASK_SADDLE_LEFT_2: Cache = 0x0080;
-const MASK_SADDLE_START_SW_1: Cache = 0x0100;
-const MASK_SADDLE_START_SW_2: Cache = 0x0200;
-const MASK_BOUNDARY_S: Cache = 0x0400;
-const MASK_BOUNDARY_W: Cache = 0x0800;
-const MASK_EXISTS_QUAD: Cache = 0x1000;
-const MASK_EXISTS_SW_CORNER: Cache = 0x2000;
-const MASK_EXISTS_SE_CORNER: Cache = 0x3000;
-const MASK_EXISTS_NW_CORNER: Cache = 0x4000;
-const MASK_EXISTS_NE_CORNER: Cache = 0x5000;
-const MASK_EXISTS: Cache = 0x7000;
-const MASK_VISITED_S: Cache = 0x10000;
-const MASK_VISITED_W: Cache = 0x20000;
-const MASK_VISITED_CORNER: Cache = 0x40000;
+pub(super) type Cache = u32;
+pub(super) const MASK_Z_LEVEL: Cache = 0x0003;
+pub(super) const MASK_Z_LEVEL_1: Cache = 0x0001;
+pub(super) const MASK_Z_LEVEL_2: Cache = 0x0002;
+pub(super) const MASK_VISITED_1: Cache = 0x0004;
+pub(super) const MASK_VISITED_2: Cache = 0x0008;
+pub(super) const MASK_SADDLE_1: Cache = 0x0010;
+pub(super) const MASK_SADDLE_2: Cache = 0x0020;
+pub(super) const MASK_SADDLE_LEFT_1: Cache = 0x0040;
+pub(super) const MASK_SADDLE_LEFT_2: Cache = 0x0080;
+pub(super) const MASK_SADDLE_START_SW_1: Cache = 0x0100;
+pub(super) const MASK_SADDLE_START_SW_2: Cache = 0x0200;
+pub(super) const MASK_BOUNDARY_S: Cache = 0x0400;
+pub(super) const MASK_BOUNDARY_W: Cache = 0x0800;
+pub(super) const MASK_EXISTS_QUAD: Cache = 0x1000;
+pub(super) const MASK_EXISTS_SW_CORNER: Cache = 0x2000;
+pub(super) const MASK_EXISTS_SE_CORNER: Cache = 0x3000;
+pub(super) const MASK_EXISTS_NW_CORNER: Cache = 0x4000;
+pub(super) const MASK_EXISTS_NE_CORNER: Cache = 0x5000;
+pub(super) const MASK_EXISTS: Cache = 0x7000;
+pub(super) const MASK_VISITED_S: Cache = 0x10000;
+pub(super) const MASK_VISITED_W: Cache = 0x20000;
+pub(super) const MASK_VISITED_CORNER: Cache = 0x40000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Edge {
+pub(super) enum Edge {
     None,
     E,
     N,
@@ -51,42 +51,42 @@ enum Edge {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct QuadEdge {
-    quad: isize,
-    edge: Edge,
+pub(super) struct QuadEdge {
+    pub(super) quad: isize,
+    pub(super) edge: Edge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
+pub(super) enum Dir {
     Right,
     Straight,
     Left,
 }
 
 #[derive(Debug, Default)]
-struct Line {
-    pts: Vec<(f64, f64)>,
-    is_hole: bool,
-    parent: Option<usize>,
-    children: Vec<usize>,
+pub(super) struct Line {
+    pub(super) pts: Vec<(f64, f64)>,
+    pub(super) is_hole: bool,
+    pub(super) parent: Option<usize>,
+    pub(super) children: Vec<usize>,
 }
 
 /// The generator: the grid, its cache and the filled polygons' parent cache.
 pub(crate) struct Mpl2014 {
-    x: Vec<f64>,
-    y: Vec<f64>,
-    z: Vec<f64>,
-    nx: isize,
-    n: isize,
-    corner_mask: bool,
-    x_chunk: isize,
-    y_chunk: isize,
-    cache: Vec<Cache>,
-    lines: Vec<Line>,
-    parents: Vec<Option<usize>>,
+    pub(super) x: Vec<f64>,
+    pub(super) y: Vec<f64>,
+    pub(super) z: Vec<f64>,
+    pub(super) nx: isize,
+    pub(super) n: isize,
+    pub(super) corner_mask: bool,
+    pub(super) x_chunk: isize,
+    pub(super) y_chunk: isize,
+    pub(super) cache: Vec<Cache>,
+    pub(super) lines: Vec<Line>,
+    pub(super) parents: Vec<Option<usize>>,
 }
 
-fn li_mask(li: u32, one: Cache, two: Cache) -> Cache {
+pub(super) fn li_mask(li: u32, one: Cache, two: Cache) -> Cache {
     if li == 1 {
         one
     } else {
@@ -124,7 +124,7 @@ impl Mpl2014 {
     }
 
     #[inline]
-    fn c(&self, q: isize) -> Cache {
+    pub(super) fn c(&self, q: isize) -> Cache {
         if q >= 0 && q < self.n {
             self.cache[q as usize]
         } else {
@@ -132,101 +132,101 @@ impl Mpl2014 {
         }
     }
     #[inline]
-    fn set(&mut self, q: isize, m: Cache) {
+    pub(super) fn set(&mut self, q: isize, m: Cache) {
         if q >= 0 && q < self.n {
             self.cache[q as usize] |= m;
         }
     }
-    fn z_level(&self, p: isize) -> u32 {
+    pub(super) fn z_level(&self, p: isize) -> u32 {
         self.c(p) & MASK_Z_LEVEL
     }
-    fn z_ne(&self, q: isize) -> u32 {
+    pub(super) fn z_ne(&self, q: isize) -> u32 {
         self.z_level(q + self.nx + 1)
     }
-    fn z_nw(&self, q: isize) -> u32 {
+    pub(super) fn z_nw(&self, q: isize) -> u32 {
         self.z_level(q + self.nx)
     }
-    fn z_se(&self, q: isize) -> u32 {
+    pub(super) fn z_se(&self, q: isize) -> u32 {
         self.z_level(q + 1)
     }
-    fn z_sw(&self, q: isize) -> u32 {
+    pub(super) fn z_sw(&self, q: isize) -> u32 {
         self.z_level(q)
     }
-    fn visited(&self, q: isize, li: u32) -> bool {
+    pub(super) fn visited(&self, q: isize, li: u32) -> bool {
         self.c(q) & li_mask(li, MASK_VISITED_1, MASK_VISITED_2) != 0
     }
-    fn visited_s(&self, q: isize) -> bool {
+    pub(super) fn visited_s(&self, q: isize) -> bool {
         self.c(q) & MASK_VISITED_S != 0
     }
-    fn visited_w(&self, q: isize) -> bool {
+    pub(super) fn visited_w(&self, q: isize) -> bool {
         self.c(q) & MASK_VISITED_W != 0
     }
-    fn visited_corner(&self, q: isize) -> bool {
+    pub(super) fn visited_corner(&self, q: isize) -> bool {
         self.c(q) & MASK_VISITED_CORNER != 0
     }
-    fn saddle(&self, q: isize, li: u32) -> bool {
+    pub(super) fn saddle(&self, q: isize, li: u32) -> bool {
         self.c(q) & li_mask(li, MASK_SADDLE_1, MASK_SADDLE_2) != 0
     }
-    fn saddle_left(&self, q: isize, li: u32) -> bool {
+    pub(super) fn saddle_left(&self, q: isize, li: u32) -> bool {
         self.c(q) & li_mask(li, MASK_SADDLE_LEFT_1, MASK_SADDLE_LEFT_2) != 0
     }
-    fn saddle_start_sw(&self, q: isize, li: u32) -> bool {
+    pub(super) fn saddle_start_sw(&self, q: isize, li: u32) -> bool {
         self.c(q) & li_mask(li, MASK_SADDLE_START_SW_1, MASK_SADDLE_START_SW_2) != 0
     }
-    fn boundary_s(&self, q: isize) -> bool {
+    pub(super) fn boundary_s(&self, q: isize) -> bool {
         self.c(q) & MASK_BOUNDARY_S != 0
     }
-    fn boundary_w(&self, q: isize) -> bool {
+    pub(super) fn boundary_w(&self, q: isize) -> bool {
         self.c(q) & MASK_BOUNDARY_W != 0
     }
-    fn boundary_n(&self, q: isize) -> bool {
+    pub(super) fn boundary_n(&self, q: isize) -> bool {
         self.boundary_s(q + self.nx)
     }
-    fn boundary_e(&self, q: isize) -> bool {
+    pub(super) fn boundary_e(&self, q: isize) -> bool {
         self.boundary_w(q + 1)
     }
-    fn exists(&self, q: isize) -> Cache {
+    pub(super) fn exists(&self, q: isize) -> Cache {
         self.c(q) & MASK_EXISTS
     }
-    fn exists_quad(&self, q: isize) -> bool {
+    pub(super) fn exists_quad(&self, q: isize) -> bool {
         self.exists(q) == MASK_EXISTS_QUAD
     }
-    fn exists_none(&self, q: isize) -> bool {
+    pub(super) fn exists_none(&self, q: isize) -> bool {
         self.exists(q) == 0
     }
-    fn exists_sw(&self, q: isize) -> bool {
+    pub(super) fn exists_sw(&self, q: isize) -> bool {
         self.exists(q) == MASK_EXISTS_SW_CORNER
     }
-    fn exists_se(&self, q: isize) -> bool {
+    pub(super) fn exists_se(&self, q: isize) -> bool {
         self.exists(q) == MASK_EXISTS_SE_CORNER
     }
-    fn exists_nw(&self, q: isize) -> bool {
+    pub(super) fn exists_nw(&self, q: isize) -> bool {
         self.exists(q) == MASK_EXISTS_NW_CORNER
     }
-    fn exists_ne(&self, q: isize) -> bool {
+    pub(super) fn exists_ne(&self, q: isize) -> bool {
         self.exists(q) == MASK_EXISTS_NE_CORNER
     }
-    fn exists_any_corner(&self, q: isize) -> bool {
+    pub(super) fn exists_any_corner(&self, q: isize) -> bool {
         !self.exists_none(q) && !self.exists_quad(q)
     }
-    fn exists_w_edge(&self, q: isize) -> bool {
+    pub(super) fn exists_w_edge(&self, q: isize) -> bool {
         self.exists_quad(q) || self.exists_sw(q) || self.exists_nw(q)
     }
-    fn exists_e_edge(&self, q: isize) -> bool {
+    pub(super) fn exists_e_edge(&self, q: isize) -> bool {
         self.exists_quad(q) || self.exists_se(q) || self.exists_ne(q)
     }
-    fn exists_s_edge(&self, q: isize) -> bool {
+    pub(super) fn exists_s_edge(&self, q: isize) -> bool {
         self.exists_quad(q) || self.exists_sw(q) || self.exists_se(q)
     }
-    fn exists_n_edge(&self, q: isize) -> bool {
+    pub(super) fn exists_n_edge(&self, q: isize) -> bool {
         self.exists_quad(q) || self.exists_nw(q) || self.exists_ne(q)
     }
 
-    fn pt(&self, p: isize) -> usize {
+    pub(super) fn pt(&self, p: isize) -> usize {
         p.clamp(0, self.n - 1) as usize
     }
 
-    fn init_cache_grid(&mut self, mask: Option<&[bool]>, nx: isize, ny: isize) {
+    pub(super) fn init_cache_grid(&mut self, mask: Option<&[bool]>, nx: isize, ny: isize) {
         let (xc, yc) = (self.x_chunk, self.y_chunk);
         match mask {
             None => {
@@ -316,7 +316,7 @@ impl Mpl2014 {
         }
     }
 
-    fn init_cache_levels(&mut self, lower: f64, upper: f64) {
+    pub(super) fn init_cache_levels(&mut self, lower: f64, upper: f64) {
         let two = lower != upper;
         let keep = if self.corner_mask {
             MASK_EXISTS | MASK_BOUNDARY_S | MASK_BOUNDARY_W
@@ -337,7 +337,7 @@ impl Mpl2014 {
         }
     }
 
-    fn edge_point(&self, qe: QuadEdge, start: bool) -> isize {
+    pub(super) fn edge_point(&self, qe: QuadEdge, start: bool) -> isize {
         let q = qe.quad;
         let (sw, se, nw, ne) = (q, q + 1, q + self.nx, q + self.nx + 1);
         match qe.edge {
@@ -401,7 +401,7 @@ impl Mpl2014 {
         }
     }
 
-    fn interp(&self, p1: isize, p2: isize, level: f64, line: &mut Vec<(f64, f64)>) {
+    pub(super) fn interp(&self, p1: isize, p2: isize, level: f64, line: &mut Vec<(f64, f64)>) {
         let (p1, p2) = (self.pt(p1), self.pt(p2));
         let f = (self.z[p2] - level) / (self.z[p2] - self.z[p1]);
         line.push((
@@ -410,7 +410,7 @@ impl Mpl2014 {
         ));
     }
 
-    fn edge_interp(&self, qe: QuadEdge, level: f64, line: &mut Vec<(f64, f64)>) {
+    pub(super) fn edge_interp(&self, qe: QuadEdge, level: f64, line: &mut Vec<(f64, f64)>) {
         self.interp(
             self.edge_point(qe, true),
             self.edge_point(qe, false),
@@ -419,12 +419,12 @@ impl Mpl2014 {
         );
     }
 
-    fn point_xy(&self, p: isize, line: &mut Vec<(f64, f64)>) {
+    pub(super) fn point_xy(&self, p: isize, line: &mut Vec<(f64, f64)>) {
         let p = self.pt(p);
         line.push((self.x[p], self.y[p]));
     }
 
-    fn is_boundary(&self, qe: QuadEdge) -> bool {
+    pub(super) fn is_boundary(&self, qe: QuadEdge) -> bool {
         let q = qe.quad;
         match qe.edge {
             Edge::E => self.boundary_e(q),
@@ -439,7 +439,7 @@ impl Mpl2014 {
         }
     }
 
-    fn exit_edge(&self, qe: QuadEdge, dir: Dir) -> Edge {
+    pub(super) fn exit_edge(&self, qe: QuadEdge, dir: Dir) -> Edge {
         let q = qe.quad;
         let l = dir == Dir::Left;
         let r = dir == Dir::Right;
@@ -570,7 +570,7 @@ impl Mpl2014 {
         }
     }
 
-    fn corner_start_edge(&self, q: isize, li: u32) -> Edge {
+    pub(super) fn corner_start_edge(&self, q: isize, li: u32) -> Edge {
         let (sw, se, nw, ne) = (q, q + 1, q + self.nx, q + self.nx + 1);
         let (p1, p2, p3, e12, e23, e31) = match self.exists(q) {
             MASK_EXISTS_SW_CORNER => (se, sw, nw, Edge::S, Edge::W, Edge::NE),
@@ -595,7 +595,7 @@ impl Mpl2014 {
         }
     }
 
-    fn quad_start_edge(&self, q: isize, li: u32) -> Edge {
+    pub(super) fn quad_start_edge(&self, q: isize, li: u32) -> Edge {
         let b = |v: u32| u32::from(v >= li);
         let mut config = (b(self.z_nw(q)) << 3)
             | (b(self.z_ne(q)) << 2)
@@ -636,7 +636,7 @@ impl Mpl2014 {
         }
     }
 
-    fn start_edge(&self, q: isize, li: u32) -> Edge {
+    pub(super) fn start_edge(&self, q: isize, li: u32) -> Edge {
         if self.exists_any_corner(q) {
             self.corner_start_edge(q, li)
         } else {
@@ -644,7 +644,7 @@ impl Mpl2014 {
         }
     }
 
-    fn move_to_next_quad(&self, qe: &mut QuadEdge) {
+    pub(super) fn move_to_next_quad(&self, qe: &mut QuadEdge) {
         match qe.edge {
             Edge::E => {
                 *qe = QuadEdge {
@@ -674,7 +674,7 @@ impl Mpl2014 {
         }
     }
 
-    fn move_to_next_boundary_edge(&self, qe: &mut QuadEdge) {
+    pub(super) fn move_to_next_boundary_edge(&self, qe: &mut QuadEdge) {
         let nx = self.nx;
         let quad = self.edge_point(*qe, false);
         let mut index: i32 = match qe.edge {
@@ -726,589 +726,5 @@ impl Mpl2014 {
                 return;
             }
         }
-    }
-
-    fn set_parent(&mut self, quad: isize, line: usize) {
-        if quad < 0 || quad >= self.n {
-            return;
-        }
-        let slot = &mut self.parents[quad as usize];
-        if slot.is_none() {
-            let l = &self.lines[line];
-            *slot = if l.is_hole { l.parent } else { Some(line) };
-        }
-    }
-
-    fn get_parent(&self, quad: isize) -> Option<usize> {
-        let mut index = quad;
-        while index >= 0 && index < self.n {
-            if let Some(p) = self.parents[index as usize] {
-                return Some(p);
-            }
-            index -= self.nx;
-        }
-        None
-    }
-
-    /// Follows a contour through the interior; `line` is an index into `self.lines`
-    /// when parents are tracked (filled), else the points go to `pts`.
-    #[allow(clippy::too_many_arguments)]
-    fn follow_interior(
-        &mut self,
-        pts: &mut Vec<(f64, f64)>,
-        line: Option<usize>,
-        qe: &mut QuadEdge,
-        li: u32,
-        level: f64,
-        want_initial_point: bool,
-        start: Option<QuadEdge>,
-        start_li: u32,
-    ) {
-        if want_initial_point {
-            self.edge_interp(*qe, level, pts);
-        }
-        let visited_mask = li_mask(li, MASK_VISITED_1, MASK_VISITED_2);
-        let saddle_mask = li_mask(li, MASK_SADDLE_1, MASK_SADDLE_2);
-        let mut guard = 0usize;
-        loop {
-            guard += 1;
-            if guard > 4 * self.cache.len() + 16 || self.exists_none(qe.quad) {
-                break;
-            }
-            let quad = qe.quad;
-            let (sw, se, nw, ne) = (quad, quad + 1, quad + self.nx, quad + self.nx + 1);
-            let dir;
-            if self.c(quad) & saddle_mask != 0 {
-                dir = if self.saddle_left(quad, li) {
-                    Dir::Left
-                } else {
-                    Dir::Right
-                };
-                self.set(quad, visited_mask);
-            } else if self.exists_any_corner(quad) {
-                let opp = match qe.edge {
-                    Edge::E => {
-                        if self.exists_se(quad) {
-                            sw
-                        } else {
-                            nw
-                        }
-                    }
-                    Edge::N => {
-                        if self.exists_nw(quad) {
-                            sw
-                        } else {
-                            se
-                        }
-                    }
-                    Edge::W => {
-                        if self.exists_sw(quad) {
-                            se
-                        } else {
-                            ne
-                        }
-                    }
-                    Edge::S => {
-                        if self.exists_sw(quad) {
-                            nw
-                        } else {
-                            ne
-                        }
-                    }
-                    Edge::NE => sw,
-                    Edge::NW => se,
-                    Edge::SW => ne,
-                    Edge::SE => nw,
-                    Edge::None => sw,
-                };
-                dir = if (self.z_level(opp) >= li) ^ (li == 2) {
-                    Dir::Right
-                } else {
-                    Dir::Left
-                };
-                self.set(quad, visited_mask);
-            } else {
-                let (pl, pr) = match qe.edge {
-                    Edge::E => (sw, nw),
-                    Edge::N => (se, sw),
-                    Edge::W => (ne, se),
-                    Edge::S => (nw, ne),
-                    _ => (sw, sw),
-                };
-                let mut config =
-                    (u32::from(self.z_level(pl) >= li) << 1) | u32::from(self.z_level(pr) >= li);
-                if li == 2 {
-                    config = 3 - config;
-                }
-                if config == 1 {
-                    let (a, b, c, d) = (self.pt(sw), self.pt(se), self.pt(nw), self.pt(ne));
-                    let zmid = 0.25 * (self.z[a] + self.z[b] + self.z[c] + self.z[d]);
-                    self.set(quad, saddle_mask);
-                    if (zmid > level) ^ (li == 2) {
-                        dir = Dir::Right;
-                    } else {
-                        dir = Dir::Left;
-                        self.set(quad, li_mask(li, MASK_SADDLE_LEFT_1, MASK_SADDLE_LEFT_2));
-                    }
-                    if qe.edge == Edge::N || qe.edge == Edge::E {
-                        self.set(
-                            quad,
-                            li_mask(li, MASK_SADDLE_START_SW_1, MASK_SADDLE_START_SW_2),
-                        );
-                    }
-                } else {
-                    dir = match config {
-                        0 => Dir::Left,
-                        3 => Dir::Right,
-                        _ => Dir::Straight,
-                    };
-                    self.set(quad, visited_mask);
-                }
-            }
-            qe.edge = self.exit_edge(*qe, dir);
-            if let Some(l) = line {
-                if qe.edge == Edge::E {
-                    self.set_parent(quad + 1, l);
-                } else if qe.edge == Edge::W {
-                    self.set_parent(quad, l);
-                }
-            }
-            self.edge_interp(*qe, level, pts);
-            if self.is_boundary(*qe) {
-                break;
-            }
-            self.move_to_next_quad(qe);
-            if start.is_some_and(|s| *qe == s) && li == start_li {
-                break;
-            }
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn follow_boundary(
-        &mut self,
-        pts: &mut Vec<(f64, f64)>,
-        line: usize,
-        qe: &mut QuadEdge,
-        lower: f64,
-        upper: f64,
-        mut li: u32,
-        start: QuadEdge,
-    ) -> u32 {
-        let mut end_level = 0;
-        let mut first = true;
-        let mut stop = false;
-        let mut guard = 0usize;
-        loop {
-            guard += 1;
-            if guard > 4 * self.cache.len() + 16 || qe.edge == Edge::None {
-                break;
-            }
-            let start_level = if first {
-                self.z_level(self.edge_point(*qe, true))
-            } else {
-                end_level
-            };
-            let end_point = self.edge_point(*qe, false);
-            end_level = self.z_level(end_point);
-            if li == 1 {
-                if start_level <= li && end_level == 2 {
-                    li = 2;
-                    stop = true;
-                } else if start_level >= 1 && end_level == 0 {
-                    stop = true;
-                }
-            } else if start_level <= li && end_level == 2 {
-                stop = true;
-            } else if start_level >= 1 && end_level == 0 {
-                li = 1;
-                stop = true;
-            }
-            if !first && !stop && *qe == start {
-                break;
-            }
-            let q = qe.quad;
-            match qe.edge {
-                Edge::E => self.set(q + 1, MASK_VISITED_W),
-                Edge::N => self.set(q + self.nx, MASK_VISITED_S),
-                Edge::W => self.set(q, MASK_VISITED_W),
-                Edge::S => self.set(q, MASK_VISITED_S),
-                _ => self.set(q, MASK_VISITED_CORNER),
-            }
-            if stop {
-                self.edge_interp(*qe, if li == 1 { lower } else { upper }, pts);
-                break;
-            }
-            self.move_to_next_boundary_edge(qe);
-            let q = qe.quad;
-            match qe.edge {
-                Edge::W | Edge::SW | Edge::S | Edge::SE => {
-                    if !self.exists_se(q) {
-                        self.set_parent(q, line);
-                    }
-                }
-                Edge::E | Edge::NE | Edge::N | Edge::NW => {
-                    if !self.exists_sw(q) {
-                        self.set_parent(q + 1, line);
-                    }
-                }
-                Edge::None => break,
-            }
-            self.point_xy(end_point, pts);
-            first = false;
-        }
-        li
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn start_filled(
-        &mut self,
-        contour: &mut Vec<usize>,
-        quad: isize,
-        edge: Edge,
-        start_li: u32,
-        hole: bool,
-        mut boundary: bool,
-        lower: f64,
-        upper: f64,
-    ) {
-        let idx = self.lines.len();
-        self.lines.push(Line {
-            is_hole: hole,
-            ..Line::default()
-        });
-        if hole {
-            if let Some(p) = self.get_parent(quad + 1) {
-                self.lines[idx].parent = Some(p);
-                self.lines[idx].children.clear();
-                self.lines[p].children.push(idx);
-            }
-        }
-        let start = QuadEdge { quad, edge };
-        let mut qe = start;
-        let mut li = start_li;
-        let mut pts = Vec::new();
-        let mut guard = 0usize;
-        loop {
-            guard += 1;
-            if guard > 4 * self.cache.len() + 16 {
-                break;
-            }
-            if !boundary {
-                let level = if li == 1 { lower } else { upper };
-                self.follow_interior(
-                    &mut pts,
-                    Some(idx),
-                    &mut qe,
-                    li,
-                    level,
-                    false,
-                    Some(start),
-                    start_li,
-                );
-            } else {
-                li = self.follow_boundary(&mut pts, idx, &mut qe, lower, upper, li, start);
-            }
-            if qe == start && (boundary || li == start_li) {
-                break;
-            }
-            if qe.edge == Edge::None {
-                break;
-            }
-            boundary = !boundary;
-        }
-        self.lines[idx].pts = pts;
-        contour.push(idx);
-    }
-
-    fn single_quad_filled(&mut self, contour: &mut Vec<usize>, quad: isize, lo: f64, up: f64) {
-        let q = quad;
-        macro_rules! start {
-            ($edge:expr, $li:expr, $hole:expr, $bnd:expr) => {
-                self.start_filled(contour, q, $edge, $li, $hole, $bnd, lo, up)
-            };
-        }
-        let (hole, not_hole, bnd, int) = (true, false, true, false);
-        if self.boundary_s(q) && self.exists_s_edge(q) {
-            if !self.visited_s(q) && self.z_sw(q) >= 1 && self.z_se(q) == 0 {
-                start!(Edge::S, 1, not_hole, int);
-            }
-            if !self.visited_s(q) && self.z_sw(q) < 2 && self.z_se(q) == 2 {
-                start!(Edge::S, 2, not_hole, int);
-            }
-            if !self.visited_s(q) && self.z_sw(q) <= 1 && self.z_se(q) == 1 {
-                start!(Edge::S, 1, not_hole, bnd);
-            }
-            if !self.visited_s(q) && self.z_sw(q) == 2 && self.z_se(q) == 1 {
-                start!(Edge::S, 2, not_hole, bnd);
-            }
-        }
-        if self.boundary_w(q) && self.exists_w_edge(q) {
-            if !self.visited_w(q) && self.z_nw(q) >= 1 && self.z_sw(q) == 0 {
-                start!(Edge::W, 1, not_hole, int);
-            }
-            if !self.visited_w(q) && self.z_nw(q) < 2 && self.z_sw(q) == 2 {
-                start!(Edge::W, 2, not_hole, int);
-            }
-            if !self.visited_w(q) && self.z_nw(q) <= 1 && self.z_sw(q) == 1 {
-                start!(Edge::W, 1, not_hole, bnd);
-            }
-            if !self.visited_w(q) && self.z_nw(q) == 2 && self.z_sw(q) == 1 {
-                start!(Edge::W, 2, not_hole, bnd);
-            }
-        }
-        if self.exists_sw(q) {
-            if !self.visited_corner(q) && self.z_nw(q) == 1 && self.z_se(q) == 1 {
-                start!(Edge::NE, 1, hole, bnd);
-            }
-        } else if self.exists_nw(q) {
-            if !self.visited(q, 1) && self.z_nw(q) == 0 && self.z_sw(q) == 0 && self.z_ne(q) >= 1 {
-                start!(Edge::N, 1, not_hole, int);
-            }
-            if !self.visited(q, 2) && self.z_nw(q) < 2 && self.z_sw(q) < 2 && self.z_ne(q) == 2 {
-                start!(Edge::SE, 2, hole, int);
-            }
-            if !self.visited(q, 2) && self.z_nw(q) == 2 && self.z_sw(q) == 2 && self.z_ne(q) < 2 {
-                start!(Edge::N, 2, not_hole, int);
-            }
-            if !self.visited(q, 1) && self.z_nw(q) >= 1 && self.z_sw(q) >= 1 && self.z_ne(q) == 0 {
-                start!(Edge::SE, 1, hole, int);
-            }
-        } else if self.exists_se(q) {
-            if !self.visited(q, 1) && self.z_sw(q) == 0 && self.z_se(q) == 0 && self.z_ne(q) >= 1 {
-                start!(Edge::NW, 1, not_hole, int);
-            }
-            if !self.visited(q, 2) && self.z_sw(q) < 2 && self.z_se(q) < 2 && self.z_ne(q) == 2 {
-                start!(Edge::E, 2, hole, int);
-            }
-            if !self.visited(q, 2) && self.z_sw(q) == 2 && self.z_se(q) == 2 && self.z_ne(q) < 2 {
-                start!(Edge::NW, 2, not_hole, int);
-            }
-            if !self.visited(q, 1) && self.z_sw(q) >= 1 && self.z_se(q) >= 1 && self.z_ne(q) == 0 {
-                start!(Edge::E, 1, hole, int);
-            }
-        } else if self.exists_ne(q) {
-            if !self.visited_corner(q) && self.z_nw(q) >= 1 && self.z_se(q) == 0 {
-                start!(Edge::SW, 1, not_hole, int);
-            }
-            if !self.visited_corner(q) && self.z_nw(q) < 2 && self.z_se(q) == 2 {
-                start!(Edge::SW, 2, not_hole, int);
-            }
-            if !self.visited_corner(q) && self.z_nw(q) <= 1 && self.z_se(q) == 1 {
-                start!(Edge::SW, 1, not_hole, bnd);
-            }
-            if !self.visited_corner(q) && self.z_nw(q) == 2 && self.z_se(q) == 1 {
-                start!(Edge::SW, 2, not_hole, bnd);
-            }
-        }
-        if self.exists_quad(q) || self.exists_ne(q) {
-            if !self.visited(q, 1)
-                && self.z_nw(q) == 0
-                && self.z_se(q) == 0
-                && self.z_ne(q) >= 1
-                && (!self.saddle(q, 1) || self.saddle_left(q, 1))
-            {
-                start!(Edge::N, 1, not_hole, int);
-            }
-            if !self.visited(q, 2)
-                && self.z_nw(q) < 2
-                && self.z_se(q) < 2
-                && self.z_ne(q) == 2
-                && (!self.saddle(q, 2) || !self.saddle_left(q, 2))
-            {
-                start!(Edge::E, 2, hole, int);
-            }
-            if !self.visited(q, 2)
-                && self.z_nw(q) == 2
-                && self.z_se(q) == 2
-                && self.z_ne(q) < 2
-                && (!self.saddle(q, 2) || self.saddle_left(q, 2))
-            {
-                start!(Edge::N, 2, not_hole, int);
-            }
-            if !self.visited(q, 1)
-                && self.z_nw(q) >= 1
-                && self.z_se(q) >= 1
-                && self.z_ne(q) == 0
-                && (!self.saddle(q, 1) || !self.saddle_left(q, 1))
-            {
-                start!(Edge::E, 1, hole, int);
-            }
-        }
-        if self.boundary_n(q)
-            && self.exists_n_edge(q)
-            && !self.visited_s(q + self.nx)
-            && self.z_nw(q) == 1
-            && self.z_ne(q) == 1
-        {
-            start!(Edge::N, 1, hole, bnd);
-        }
-    }
-
-    /// `create_filled_contour(lower, upper)`: polygons (outer boundary then its holes).
-    pub(crate) fn filled(&mut self, lower: f64, upper: f64) -> Vec<Piece> {
-        self.init_cache_levels(lower, upper);
-        self.lines.clear();
-        self.parents.iter_mut().for_each(|p| *p = None);
-        let mut contour = Vec::new();
-        for quad in 0..self.n {
-            if !self.exists_none(quad) {
-                self.single_quad_filled(&mut contour, quad, lower, upper);
-            }
-        }
-        let mut out = Vec::new();
-        for &i in &contour {
-            let line = &self.lines[i];
-            if line.is_hole || line.pts.is_empty() {
-                continue;
-            }
-            let mut v = Vec::new();
-            let mut c = Vec::new();
-            for l in std::iter::once(i).chain(line.children.iter().copied()) {
-                let pts = &self.lines[l].pts;
-                if pts.is_empty() {
-                    continue;
-                }
-                for (k, &p) in pts.iter().enumerate() {
-                    v.push(p);
-                    c.push(if k == 0 { MOVETO } else { LINETO });
-                }
-                v.push(pts[0]);
-                c.push(CLOSEPOLY);
-            }
-            out.push((v, c));
-        }
-        out
-    }
-
-    fn push_line(pts: &mut Vec<(f64, f64)>, out: &mut Vec<Piece>) {
-        let n = pts.len();
-        let mut c: Vec<u8> = (0..n)
-            .map(|k| if k == 0 { MOVETO } else { LINETO })
-            .collect();
-        if n > 1 && pts[0] == pts[n - 1] {
-            c[n - 1] = CLOSEPOLY;
-        }
-        out.push((std::mem::take(pts), c));
-    }
-
-    fn start_line(&mut self, out: &mut Vec<Piece>, quad: isize, edge: Edge, level: f64) -> bool {
-        let mut qe = QuadEdge { quad, edge };
-        let mut pts = Vec::new();
-        self.follow_interior(&mut pts, None, &mut qe, 1, level, true, None, 1);
-        Self::push_line(&mut pts, out);
-        self.visited(quad, 1)
-    }
-
-    /// `create_contour(level)`: open lines from boundaries, then closed loops.
-    pub(crate) fn lines(&mut self, level: f64) -> Vec<Piece> {
-        self.init_cache_levels(level, level);
-        let mut out = Vec::new();
-        for quad in 0..self.n {
-            if self.exists_none(quad) || self.visited(quad, 1) {
-                continue;
-            }
-            let (zsw, zse, znw, zne) = (
-                self.z_sw(quad),
-                self.z_se(quad),
-                self.z_nw(quad),
-                self.z_ne(quad),
-            );
-            if self.boundary_s(quad)
-                && zsw >= 1
-                && zse < 1
-                && self.start_line(&mut out, quad, Edge::S, level)
-            {
-                continue;
-            }
-            if self.boundary_w(quad)
-                && znw >= 1
-                && zsw < 1
-                && self.start_line(&mut out, quad, Edge::W, level)
-            {
-                continue;
-            }
-            if self.boundary_n(quad)
-                && zne >= 1
-                && znw < 1
-                && self.start_line(&mut out, quad, Edge::N, level)
-            {
-                continue;
-            }
-            if self.boundary_e(quad)
-                && zse >= 1
-                && zne < 1
-                && self.start_line(&mut out, quad, Edge::E, level)
-            {
-                continue;
-            }
-            if self.corner_mask {
-                if self.exists_sw(quad)
-                    && zse >= 1
-                    && znw < 1
-                    && self.start_line(&mut out, quad, Edge::NE, level)
-                {
-                    continue;
-                }
-                if self.exists_se(quad)
-                    && zne >= 1
-                    && zsw < 1
-                    && self.start_line(&mut out, quad, Edge::NW, level)
-                {
-                    continue;
-                }
-                if self.exists_nw(quad)
-                    && zsw >= 1
-                    && zne < 1
-                    && self.start_line(&mut out, quad, Edge::SE, level)
-                {
-                    continue;
-                }
-                if self.exists_ne(quad)
-                    && znw >= 1
-                    && zse < 1
-                    && self.start_line(&mut out, quad, Edge::SW, level)
-                {
-                    continue;
-                }
-            }
-        }
-        let mut pts = Vec::new();
-        let mut quad = 0;
-        while quad < self.n {
-            if self.exists_none(quad) || self.visited(quad, 1) {
-                quad += 1;
-                continue;
-            }
-            let start_edge = self.start_edge(quad, 1);
-            if start_edge == Edge::None {
-                quad += 1;
-                continue;
-            }
-            let mut qe = QuadEdge {
-                quad,
-                edge: start_edge,
-            };
-            let start = qe;
-            let ignore_first = start_edge == Edge::N;
-            self.follow_interior(
-                &mut pts,
-                None,
-                &mut qe,
-                1,
-                level,
-                !ignore_first,
-                Some(start),
-                1,
-            );
-            if ignore_first && !pts.is_empty() {
-                pts.push(pts[0]);
-            }
-            Self::push_line(&mut pts, &mut out);
-            if !(self.saddle(quad, 1) && !self.visited(quad, 1)) {
-                quad += 1;
-            }
-        }
-        out
     }
 }

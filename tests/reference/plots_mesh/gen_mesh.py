@@ -141,6 +141,27 @@ case("c07_pcolormesh_contour_overlay_colorbar", [[
 ]], "pcolormesh (nearest) under red contour lines, colorbar of the mesh", npy=NPY,
     figure_calls=[cb(0)])
 
+case("e01_single_level_paths", [
+    [c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=[0.2],
+       colors="m")],
+    [c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=[-0.3, 0.4])],
+], "one path per collection: a single contour level, contourf with two levels", npy=NPY,
+    figure={"figsize": [10, 4]}, subplots={"ncols": 2})
+
+case("e02_log_axes_mesh_contour", [
+    [c("pcolormesh", [1, 2, 5, 10, 20, 50], [1, 3, 10, 30], C34[:3] if False else
+       [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]),
+     c("set_xscale", "log"), c("set_yscale", "log")],
+    [c("contour", r(np.geomspace(1, 100, 30)), r(np.geomspace(1, 10, 20)),
+       r(np.outer(np.linspace(0, 1, 20), np.linspace(0, 2, 30)) ** 0.5), levels=5),
+     c("set_xscale", "log")],
+], "log axes: pcolormesh (non-affine transData) and contour lines on a log x axis",
+    figure={"figsize": [10, 4]}, subplots={"ncols": 2})
+
+case("e03_pcolormesh_antialiased", [[
+    c("pcolormesh", {"npy": "skx.npy"}, {"npy": "sky.npy"}, {"npy": "zz.npy"}, antialiased=True),
+]], "pcolormesh antialiased=True (edges stroked in the face colour)", npy=NPY)
+
 
 def main():
     py = sys.executable
