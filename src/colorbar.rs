@@ -9,7 +9,7 @@ use crate::color::Extend;
 pub enum Mappable {
     /// An image (`imshow`).
     Image(ImageHandle),
-    /// A colour-mapped artist (`scatter` with values for `c`).
+    /// A colour-mapped artist (`scatter` with values for `c`, `pcolormesh`).
     Artist(ArtistHandle),
 }
 

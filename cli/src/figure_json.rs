@@ -561,7 +561,7 @@ fn figure_call(
                         Some(Returned::Artist(h)) => Mappable::Artist(*h),
                         _ => {
                             return err(format!(
-                                "'colorbar' mappable {r} is not an image or a scatter"
+                                "'colorbar' mappable {r} is not an image, a scatter or a pcolormesh"
                             ))
                         }
                     }
