@@ -218,6 +218,17 @@ impl ContourSet {
                 "increasing levels",
             ));
         }
+        if opts
+            .norm
+            .as_ref()
+            .is_some_and(|n| matches!(n.kind(), crate::color::NormKind::Log))
+        {
+            return Err(Error::invalid(
+                format!("{name} norm"),
+                "'log'",
+                "a norm other than LogNorm (log-scaled contour levels are not supported)",
+            ));
+        }
         if opts.colors.is_some() && opts.cmap.is_some() {
             return Err(Error::invalid(name, "both colors and cmap", "one of them"));
         }
