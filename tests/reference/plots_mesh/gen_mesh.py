@@ -149,7 +149,7 @@ case("e01_single_level_paths", [
     figure={"figsize": [10, 4]}, subplots={"ncols": 2})
 
 case("e02_log_axes_mesh_contour", [
-    [c("pcolormesh", [1, 2, 5, 10, 20, 50], [1, 3, 10, 30], C34[:3] if False else
+    [c("pcolormesh", [1, 2, 5, 10, 20, 50], [1, 3, 10, 30],
        [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]),
      c("set_xscale", "log"), c("set_yscale", "log")],
     [c("contour", r(np.geomspace(1, 100, 30)), r(np.geomspace(1, 10, 20)),
