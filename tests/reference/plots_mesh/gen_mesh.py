@@ -92,8 +92,8 @@ CZ = np.sin(1.3 * CX) * np.cos(1.1 * CY) + 0.3 * np.exp(-(CX ** 2 + CY ** 2))
 CZN = CZ.copy()
 CZN[10:14, 15:22] = np.nan
 CZN[25, 5] = np.nan
-NPY.update({"cx.npy": cx, "cy.npy": cy, "cz.npy": CZ, "czn.npy": CZN, "cx2.npy": CX + 0.2 * CY,
-            "cy2.npy": CY})
+NPY = {**NPY, "cx.npy": cx, "cy.npy": cy, "cz.npy": CZ, "czn.npy": CZN,
+       "cx2.npy": CX + 0.2 * CY, "cy2.npy": CY}
 
 case("c01_contourf_int_levels_lines", [[
     c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=8,
