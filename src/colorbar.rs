@@ -4,12 +4,12 @@ use crate::artists::ArtistHandle;
 use crate::axes::{AxesId, ImageHandle};
 use crate::color::Extend;
 
-/// What a colorbar explains: an image or a colour-mapped scatter.
+/// What a colorbar explains: an image, a colour-mapped scatter or a pcolormesh.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mappable {
     /// An image (`imshow`).
     Image(ImageHandle),
-    /// A colour-mapped artist (`scatter` with values for `c`).
+    /// A colour-mapped artist (`scatter` with values for `c`, `pcolormesh`).
     Artist(ArtistHandle),
 }
 

@@ -1043,7 +1043,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     Error::invalid(
                         "colorbar mappable",
                         format!("{h:?}"),
-                        "a colour-mapped scatter",
+                        "a colour-mapped scatter or pcolormesh",
                     )
                 })?,
         };

@@ -91,6 +91,7 @@ pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::boxplot::{boxplot_stats, BoxStats, BoxplotOptions};
+pub use artists::contour::{ContourExtend, ContourOptions, Levels};
 pub use artists::errorbar::{ErrorSize, ErrorbarContainer, ErrorbarOptions};
 pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{
@@ -98,6 +99,7 @@ pub use artists::hist::{
 };
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::mesh::{Array2D, MeshCoords, PcolormeshOptions, Shading};
 pub use artists::pie::{PieContainer, PieOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::stairs::{StairsOptions, StairsOrientation};

@@ -230,6 +230,10 @@ fn axes_call(
         "fill_between" | "fill_betweenx" | "errorbar" | "step" | "stairs" | "stackplot" => {
             ret = crate::figure_fills::call(fig, ax, ctx, method, args, kw)?;
         }
+        "pcolormesh" => ret = crate::figure_mesh::pcolormesh(fig, ax, ctx, args, kw)?,
+        "contour" | "contourf" => {
+            ret = crate::figure_mesh::contour(fig, ax, ctx, method, args, kw)?
+        }
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }
@@ -576,7 +580,7 @@ fn figure_call(
                         Some(Returned::Artist(h)) => Mappable::Artist(*h),
                         _ => {
                             return err(format!(
-                                "'colorbar' mappable {r} is not an image or a scatter"
+                                "'colorbar' mappable {r} is not an image, a scatter or a pcolormesh"
                             ))
                         }
                     }

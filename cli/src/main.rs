@@ -19,6 +19,7 @@ mod figure_bars;
 mod figure_fills;
 mod figure_grid;
 mod figure_json;
+mod figure_mesh;
 mod figure_stats;
 
 use clap::{Args, Parser, Subcommand};

@@ -274,3 +274,70 @@ fn stats_bad_input_is_named() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The mesh cases (tests/reference/plots_mesh, made by its gen_mesh.py): pcolormesh
+/// flat/nearest/auto with 1-D and 2-D, non-uniform and skewed grids, NaN cells, edges, log
+/// norm, colorbars; contour/contourf with int and explicit levels, colours, extend, dashed
+/// negative levels, NaN in Z; the public p12.
+#[test]
+fn mesh_plot_cases() {
+    run_set("plots_mesh", 17);
+}
+
+/// Mesh calls: shape mismatches, gouraud shading, clabel and a contour colorbar are errors
+/// naming the call and the value; nothing is written.
+#[test]
+fn mesh_errors_are_named() {
+    let dir = common::failure_dir("plots-mesh-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    let out = dir.join("bad.png");
+    let z = "[[1, 2, 3], [4, 5, 6], [7, 8, 9]]";
+    let cases = [
+        (
+            format!(
+                r#"{{"axes": [[{{"method": "pcolormesh", "args": [[0, 1, 2], [0, 1], {z}]}}]]}}"#
+            ),
+            "C of shape (3, 3) with X(3) and Y(2) under shading='flat'",
+        ),
+        (
+            format!(
+                r#"{{"axes": [[{{"method": "pcolormesh", "args": [{z}], "kwargs": {{"shading": "gouraud"}}}}]]}}"#
+            ),
+            "'gouraud'",
+        ),
+        (
+            format!(
+                r#"{{"axes": [[{{"method": "contourf", "args": [[0, 1], [0, 1, 2], {z}]}}]]}}"#
+            ),
+            "contourf must be len(x) == Z columns",
+        ),
+        (
+            format!(
+                r#"{{"axes": [[{{"method": "contour", "args": [{z}]}}, {{"method": "clabel", "args": []}}]]}}"#
+            ),
+            "'clabel' is not supported",
+        ),
+        (
+            format!(
+                r#"{{"axes": [[{{"method": "contourf", "args": [{z}]}}]], "figure_calls": [{{"method": "colorbar", "args": [{{"ref": [0, 0]}}]}}]}}"#
+            ),
+            "contour/contourf is not supported",
+        ),
+    ];
+    for (json, want) in cases {
+        std::fs::write(&fig, &json).expect("write");
+        let _ = std::fs::remove_file(&out);
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1), "{json}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{json}: unexpected message: {err}");
+        assert!(!out.exists());
+    }
+}

@@ -213,6 +213,80 @@ impl Axes {
         Ok(h)
     }
 
+    /// `ax.pcolormesh(X, Y, C, **kwargs)`: a quad mesh coloured by C through a colormap;
+    /// X and Y are corners (`shading='flat'`) or centres (`'nearest'`), 1-D or 2-D. The
+    /// handle can be a colorbar's mappable.
+    pub fn pcolormesh(
+        &mut self,
+        x: impl Into<super::mesh::MeshCoords>,
+        y: impl Into<super::mesh::MeshCoords>,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        self.pcolormesh_xy(Some((x.into(), y.into())), c, opts)
+    }
+
+    /// `ax.pcolormesh(C, **kwargs)`: corners at the integers.
+    pub fn pcolormesh_c(
+        &mut self,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        self.pcolormesh_xy(None, c, opts)
+    }
+
+    fn pcolormesh_xy(
+        &mut self,
+        xy: Option<(super::mesh::MeshCoords, super::mesh::MeshCoords)>,
+        c: super::mesh::Array2D,
+        opts: super::mesh::PcolormeshOptions,
+    ) -> Result<ArtistHandle> {
+        let m = super::mesh::QuadMesh::new(xy, c, opts)?;
+        let (x0, x1, y0, y1) = m.extent();
+        self.plot.x.stickies.extend([x0, x1]);
+        self.plot.y.stickies.extend([y0, y1]);
+        let h = self.push_artist(Artist::Mesh(m));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
+    /// `ax.contour([X, Y,] Z, **kwargs)`: contour lines of Z (X and Y 1-D or 2-D, or
+    /// `None` for the indices), traced by contourpy's `mpl2014` algorithm.
+    pub fn contour(
+        &mut self,
+        xy: Option<(super::mesh::MeshCoords, super::mesh::MeshCoords)>,
+        z: super::mesh::Array2D,
+        opts: super::contour::ContourOptions,
+    ) -> Result<ArtistHandle> {
+        self.contour_set(xy, z, false, opts)
+    }
+
+    /// `ax.contourf([X, Y,] Z, **kwargs)`: filled layers between the levels of Z.
+    pub fn contourf(
+        &mut self,
+        xy: Option<(super::mesh::MeshCoords, super::mesh::MeshCoords)>,
+        z: super::mesh::Array2D,
+        opts: super::contour::ContourOptions,
+    ) -> Result<ArtistHandle> {
+        self.contour_set(xy, z, true, opts)
+    }
+
+    fn contour_set(
+        &mut self,
+        xy: Option<(super::mesh::MeshCoords, super::mesh::MeshCoords)>,
+        z: super::mesh::Array2D,
+        filled: bool,
+        opts: super::contour::ContourOptions,
+    ) -> Result<ArtistHandle> {
+        let c = super::contour::ContourSet::new(xy, z, filled, opts)?;
+        let (x0, x1, y0, y1) = c.extent;
+        self.plot.x.stickies.extend([x0, x1]);
+        self.plot.y.stickies.extend([y0, y1]);
+        let h = self.push_artist(Artist::Contour(c));
+        self.request_autoscale(true, true);
+        Ok(h)
+    }
+
     /// `ax.text(x, y, s, **kwargs)` in data coordinates.
     pub fn text(
         &mut self,

@@ -250,7 +250,7 @@ fn label_of(a: &Artist) -> Option<&str> {
         Artist::Polygon(p) => p.patch.label.as_deref(),
         Artist::PathPatch(p) => p.patch.label.as_deref(),
         Artist::Scatter(c) => c.label.as_deref(),
-        Artist::Text(_) => None,
+        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => None,
         Artist::Collection(c) => c.label.as_deref(),
         Artist::StepPatch(p) => p.patch.label.as_deref(),
     }
@@ -315,7 +315,7 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
                     .filter(|p| inside(p.0, p.1))
                     .count();
             }
-            Artist::Text(_) => {}
+            Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => {}
             Artist::Collection(c) if c.closed => {
                 // A PolyCollection counts as lines, one per path.
                 for pts in c.display_paths(ctx) {
@@ -627,7 +627,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints.truncate(1);
             paints
         }
-        Artist::Text(_) => Vec::new(),
+        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => Vec::new(),
         Artist::Collection(c) => {
             // HandlerPolyCollection: a Rectangle with the collection's first colours
             // (alpha already in them) and line width.

@@ -48,7 +48,7 @@ impl std::str::FromStr for LineStyle {
 
 impl LineStyle {
     /// `(offset, pattern)` in points before scaling, `None` for solid lines.
-    fn pattern(&self) -> Option<(f64, Vec<f64>)> {
+    pub(crate) fn pattern(&self) -> Option<(f64, Vec<f64>)> {
         match self {
             LineStyle::Solid | LineStyle::None => None,
             LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),

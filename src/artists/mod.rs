@@ -7,6 +7,7 @@ pub mod autoscale;
 pub mod bar;
 pub mod boxplot;
 mod collection;
+pub mod contour;
 pub mod errorbar;
 pub mod fills;
 pub(crate) mod grid;
@@ -16,6 +17,7 @@ pub mod legend;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
+pub mod mesh;
 pub mod paint;
 pub mod patch;
 pub mod pathpatch;
@@ -72,6 +74,10 @@ pub(crate) enum Artist {
     Collection(collection::Collection),
     /// `stairs`.
     StepPatch(stairs::StepPatch),
+    /// `pcolormesh`.
+    Mesh(mesh::QuadMesh),
+    /// `contour`, `contourf`.
+    Contour(contour::ContourSet),
 }
 
 impl Artist {
@@ -85,6 +91,8 @@ impl Artist {
             Artist::Text(t) => t.zorder,
             Artist::Collection(c) => c.zorder,
             Artist::StepPatch(p) => p.patch.zorder,
+            Artist::Mesh(m) => m.zorder,
+            Artist::Contour(c) => c.zorder,
         }
     }
 
@@ -98,6 +106,8 @@ impl Artist {
             Artist::Text(_) => Vec::new(),
             Artist::Collection(c) => c.paint(ctx),
             Artist::StepPatch(p) => p.paint(ctx),
+            Artist::Mesh(m) => m.paint(ctx, None),
+            Artist::Contour(c) => c.paint(ctx),
         }
     }
 
@@ -111,6 +121,8 @@ impl Artist {
             Artist::Text(_) => DataLim::default(),
             Artist::Collection(c) => c.limits,
             Artist::StepPatch(p) => p.data_limits(),
+            Artist::Mesh(m) => m.data_limits(),
+            Artist::Contour(c) => c.data_limits(),
         }
     }
 
@@ -125,6 +137,8 @@ impl Artist {
             Artist::Text(t) => Some(t.color.a),
             Artist::Collection(c) => c.alpha,
             Artist::StepPatch(p) => p.patch.alpha,
+            Artist::Mesh(m) => m.alpha,
+            Artist::Contour(c) => c.alpha,
         }
     }
 
@@ -132,6 +146,7 @@ impl Artist {
     pub(crate) fn mapping(&self) -> Option<(&crate::color::Norm, &crate::color::Colormap)> {
         match self {
             Artist::Scatter(c) => c.mapping(),
+            Artist::Mesh(m) => Some((&m.norm, &m.cmap)),
             _ => None,
         }
     }
@@ -139,6 +154,12 @@ impl Artist {
     /// What `Colorbar.__init__` does to its mappable's norm (`_process_values`: limits made
     /// non-singular with expander 0.1). False when the artist is not colour-mapped.
     pub(crate) fn colorbar_norm(&mut self) -> bool {
+        if let Artist::Mesh(m) = self {
+            let (a, b) = (m.norm.vmin().unwrap_or(0.0), m.norm.vmax().unwrap_or(1.0));
+            let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+            m.norm = m.norm.clone().with_limits(Some(a), Some(b));
+            return true;
+        }
         if let Artist::Scatter(c) = self {
             if let scatter::Faces::Mapped { norm, .. } = &mut c.faces {
                 let (a, b) = (norm.vmin().unwrap_or(0.0), norm.vmax().unwrap_or(1.0));
