@@ -769,7 +769,7 @@ fn lower_deferred<'a>(
                         low.text_color = keep;
                     } else {
                         for p in ax.plot.artists[i].paint(&ctx) {
-                            paint::emit(&mut low.ops, &p);
+                            paint::emit_owned(&mut low.ops, p);
                         }
                     }
                 }

@@ -3,11 +3,12 @@
 
 use super::markers::{self, MarkerDef};
 use super::paint::{
-    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Stroke,
+    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PolylineDraw, Stroke,
 };
 use super::DrawCtx;
 use crate::color::Color;
 use crate::{Error, Result};
+use std::borrow::Cow;
 
 /// A line style (`linestyle`/`ls`).
 #[derive(Debug, Clone, PartialEq)]
@@ -434,10 +435,17 @@ impl Line2D {
 
     /// The line's vertices after its drawstyle (`STEP_LOOKUP_MAP`).
     pub(crate) fn drawn_xy(&self) -> (Vec<f64>, Vec<f64>) {
+        let (x, y) = self.drawn_xy_borrowed();
+        (x.into_owned(), y.into_owned())
+    }
+
+    /// [`Line2D::drawn_xy`], borrowing the data for the default drawstyle (no copy of a
+    /// long line's coordinates).
+    fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
         let (x, y) = (&self.x, &self.y);
         let n = x.len();
         if n == 0 || self.drawstyle == DrawStyle::Default {
-            return (x.clone(), y.clone());
+            return (Cow::Borrowed(x), Cow::Borrowed(y));
         }
         let mut sx = Vec::with_capacity(2 * n);
         let mut sy = Vec::with_capacity(2 * n);
@@ -477,7 +485,7 @@ impl Line2D {
             }
             DrawStyle::Default => {}
         }
-        (sx, sy)
+        (Cow::Owned(sx), Cow::Owned(sy))
     }
 
     /// The indices of the points that get a marker.
@@ -507,16 +515,16 @@ impl Line2D {
         let mut out = Vec::new();
         let lw_px = self.linewidth_pt * dpi / 72.0;
         if self.linestyle != LineStyle::None && !self.x.is_empty() {
-            let (x, y) = self.drawn_xy();
-            let mut path = Vec::with_capacity(x.len());
-            for (i, (&a, &b)) in x.iter().zip(&y).enumerate() {
-                let p = to_dev(a, b);
-                path.push(if i == 0 {
-                    PathCmd::MoveTo(p.0, p.1)
-                } else {
-                    PathCmd::LineTo(p.0, p.1)
-                });
-            }
+            // The device vertices of a code-less polyline (a move to the first, lines to
+            // the rest), 16 bytes a point: a 10-million-point line no longer holds a copy
+            // of its data and a 56-byte command a point besides.
+            let (x, y) = self.drawn_xy_borrowed();
+            let vertices: Vec<(f64, f64)> = x
+                .iter()
+                .zip(y.iter())
+                .map(|(&a, &b)| to_dev(a, b))
+                .collect();
+            drop((x, y));
             let dashed = self.linestyle.pattern();
             let (cap, join) = if dashed.is_some() {
                 (self.dash_cap, self.dash_join)
@@ -535,10 +543,9 @@ impl Line2D {
             } else {
                 None
             };
-            out.push(Paint::Path(PathDraw {
-                simplify: path.len() >= 128,
-                path,
-                fill: None,
+            out.push(Paint::Polyline(PolylineDraw {
+                simplify: vertices.len() >= 128,
+                vertices,
                 stroke: Some(Stroke {
                     width_px: lw_px,
                     color: self.with_alpha(self.color).to_rgba8_round(),
@@ -604,8 +611,8 @@ impl Line2D {
     /// over the coordinates that are data.
     pub(crate) fn data_limits(&self) -> super::DataLim {
         let mut lim = super::DataLim::default();
-        let (x, y) = self.drawn_xy();
-        for (&a, &b) in x.iter().zip(&y) {
+        let (x, y) = self.drawn_xy_borrowed();
+        for (&a, &b) in x.iter().zip(y.iter()) {
             match self.blend {
                 Blend::Data => lim.add(Some(a), Some(b)),
                 Blend::XAxes => lim.add(None, Some(b)),
