@@ -729,7 +729,15 @@ fn lower_deferred<'a>(
                 });
             }
         }
-        let ctx = DrawCtx::new(&al.trans_data, &al.bbox, h, lay.dpi, al.xscale, al.yscale);
+        let ctx = DrawCtx::new(
+            &al.trans_data,
+            &al.bbox,
+            h,
+            lay.dpi,
+            al.xscale,
+            al.yscale,
+            lay.width_px,
+        );
         // Children sorted stably by zorder in matplotlib's order: images and artists in
         // call order, spines, x axis, y axis, title.
         let mut layers: Vec<(f64, Layer)> = Vec::new();

@@ -7,6 +7,8 @@ use super::paint::{
 };
 use super::DrawCtx;
 use crate::color::Color;
+use crate::raster;
+use crate::scene::{Path, Snap};
 use crate::{Error, Result};
 use std::borrow::Cow;
 
@@ -502,7 +504,7 @@ impl Line2D {
     /// `draw_path` and `draw_markers` of this line, in that order.
     pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
         let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
-        self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip))
+        self.paint_on(ctx.dpi, &to_dev, Some(ctx.clip), Some(ctx.canvas_px))
     }
 
     /// [`Line2D::paint`] through any transform to device pixels, with any clip box.
@@ -512,18 +514,45 @@ impl Line2D {
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
     ) -> Vec<Paint> {
+        self.paint_on(dpi, to_dev, clip, None)
+    }
+
+    /// [`Line2D::paint_in`]; with the canvas size known, a line of more than 1024 vertices
+    /// is handed over simplified ([`raster::simplified_polyline`], streaming over the data:
+    /// memory for the simplified vertices, not a copy of the line).
+    fn paint_on(
+        &self,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+        canvas_px: Option<(usize, usize)>,
+    ) -> Vec<Paint> {
         let mut out = Vec::new();
         let lw_px = self.linewidth_pt * dpi / 72.0;
         if self.linestyle != LineStyle::None && !self.x.is_empty() {
-            // The device vertices of a code-less polyline (a move to the first, lines to
-            // the rest), 16 bytes a point: a 10-million-point line no longer holds a copy
-            // of its data and a 56-byte command a point besides.
+            // A long line's simplified path, or the device vertices of a code-less
+            // polyline (a move to the first, lines to the rest), 16 bytes a point: a
+            // 10-million-point line no longer holds a copy of its data and a 56-byte
+            // command a point besides.
             let (x, y) = self.drawn_xy_borrowed();
-            let vertices: Vec<(f64, f64)> = x
-                .iter()
-                .zip(y.iter())
-                .map(|(&a, &b)| to_dev(a, b))
-                .collect();
+            let n = x.len();
+            let pts = x.iter().zip(y.iter()).map(|(&a, &b)| to_dev(a, b));
+            let (path, snap, simplify) = match canvas_px {
+                Some((w, h)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
+                    (raster::simplified_polyline(pts, w, h), Snap::Off, false)
+                }
+                _ => {
+                    let vertices = pts.collect();
+                    (
+                        Path {
+                            vertices,
+                            codes: None,
+                        },
+                        Snap::Auto,
+                        n >= 128,
+                    )
+                }
+            };
             drop((x, y));
             let dashed = self.linestyle.pattern();
             let (cap, join) = if dashed.is_some() {
@@ -544,8 +573,8 @@ impl Line2D {
                 None
             };
             out.push(Paint::Polyline(PolylineDraw {
-                simplify: vertices.len() >= 128,
-                vertices,
+                simplify,
+                path,
                 stroke: Some(Stroke {
                     width_px: lw_px,
                     color: self.with_alpha(self.color).to_rgba8_round(),
@@ -554,7 +583,7 @@ impl Line2D {
                     dashes,
                 }),
                 clip,
-                snap: super::paint::Snap::Auto,
+                snap,
                 antialiased: self.antialiased,
             }));
         }

@@ -293,11 +293,14 @@ pub(crate) struct DrawCtx {
     pub h: f64,
     pub xscale: AxisScale,
     pub yscale: AxisScale,
+    /// Canvas width and height in pixels (the raster's canvas, to which paths are clipped).
+    pub canvas_px: (usize, usize),
 }
 
 impl DrawCtx {
     /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
-    /// the canvas height.
+    /// the canvas height, `width_px` its width.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         trans_data: &Affine,
         bbox: &Bbox,
@@ -305,6 +308,7 @@ impl DrawCtx {
         dpi: f64,
         xscale: AxisScale,
         yscale: AxisScale,
+        width_px: usize,
     ) -> DrawCtx {
         let flip = Affine {
             sx: 1.0,
@@ -353,6 +357,7 @@ impl DrawCtx {
             h,
             xscale,
             yscale,
+            canvas_px: (width_px, h as usize),
         }
     }
 

@@ -41,13 +41,14 @@ pub struct PathDraw {
     pub antialiased: bool,
 }
 
-/// `draw_path`'s arguments for a code-less polyline (what `Line2D` draws: a move to the
-/// first vertex, lines to the others, no fill): its vertices as they are, 16 bytes a point
-/// where a [`PathCmd`] takes 56.
+/// `draw_path`'s arguments for a path of moves and lines without a fill (what `Line2D`
+/// draws): the raster's path as it is, 16 bytes a vertex where a [`PathCmd`] takes 56 —
+/// a code-less polyline, or a long one already simplified
+/// ([`crate::raster::simplified_polyline`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolylineDraw {
-    /// The vertices in device pixels.
-    pub vertices: Vec<(f64, f64)>,
+    /// The path in device pixels.
+    pub path: Path,
     /// Stroke.
     pub stroke: Option<Stroke>,
     /// Clip box.
@@ -140,10 +141,7 @@ pub fn emit_owned(ops: &mut Vec<DrawOp>, paint: Paint) {
 /// The draw operation of a polyline.
 fn polyline_op(p: PolylineDraw) -> DrawOp {
     DrawOp::Path {
-        path: Path {
-            vertices: p.vertices,
-            codes: None,
-        },
+        path: p.path,
         fill: None,
         stroke: p.stroke,
         clip: p.clip,

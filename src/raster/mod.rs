@@ -16,6 +16,7 @@ mod fixture_tests;
 mod grid;
 pub mod pathconv;
 mod pathdraw;
+pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
 pub mod stroke;
 pub mod strokegen;
 
