@@ -737,6 +737,7 @@ fn lower_deferred<'a>(
             al.xscale,
             al.yscale,
             lay.width_px,
+            al.view_x,
         );
         // Children sorted stably by zorder in matplotlib's order: images and artists in
         // call order, spines, x axis, y axis, title.

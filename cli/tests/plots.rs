@@ -158,3 +158,11 @@ fn unsupported_keyword_is_named() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'hatch' is not supported"));
     assert!(!out.exists());
 }
+
+/// matplotlib's Line2D subslicing (tests/reference/lines_subslice/gen_lines_subslice.py):
+/// lines of more than 1000 points with sorted x in a zoomed view, solid, dashed, with NaN
+/// x, inverted limits with steps and markers, a walk; and an unsorted line (not cut).
+#[test]
+fn lines_subslice_cases() {
+    run_set("lines_subslice", 6);
+}

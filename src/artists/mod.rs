@@ -295,11 +295,13 @@ pub(crate) struct DrawCtx {
     pub yscale: AxisScale,
     /// Canvas width and height in pixels (the raster's canvas, to which paths are clipped).
     pub canvas_px: (usize, usize),
+    /// The x view limits (`get_xlim`), for the subslicing of long lines.
+    pub view_x: (f64, f64),
 }
 
 impl DrawCtx {
     /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
-    /// the canvas height, `width_px` its width.
+    /// the canvas height, `width_px` its width; `view_x` the x view limits.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         trans_data: &Affine,
@@ -309,6 +311,7 @@ impl DrawCtx {
         xscale: AxisScale,
         yscale: AxisScale,
         width_px: usize,
+        view_x: (f64, f64),
     ) -> DrawCtx {
         let flip = Affine {
             sx: 1.0,
@@ -358,6 +361,7 @@ impl DrawCtx {
             xscale,
             yscale,
             canvas_px: (width_px, h as usize),
+            view_x,
         }
     }
 

@@ -3,8 +3,8 @@
 //! no gamma). Vertices are quantised with `iround(v * 256)` as Agg does, so the coverage of
 //! every pixel is the integer Agg computes.
 //! Over 800 lines: Agg's cell rasterizer and its double-precision clipper
-//! (`rasterizer_sl_clip_dbl`) share the cell state and must stay in step; the tests are a
-//! third of the file.
+//! (`rasterizer_sl_clip_dbl`) share the cell state and must stay in step, and the sweep
+//! (sorted or row-summed) reads that state; the tests are a quarter of the file.
 
 const SHIFT: i64 = 8;
 const SCALE: i64 = 1 << SHIFT;
