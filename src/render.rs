@@ -774,8 +774,16 @@ fn lower_deferred<'a>(
                 });
             }
         }
-        let mut ctx = DrawCtx::new(&al.trans_data, &al.bbox, h, lay.dpi, al.xscale, al.yscale);
-        ctx.w = lay.width_px as f64;
+        let ctx = DrawCtx::new(
+            &al.trans_data,
+            &al.bbox,
+            h,
+            lay.dpi,
+            al.xscale,
+            al.yscale,
+            lay.width_px,
+            al.view_x,
+        );
         // Children sorted stably by zorder in matplotlib's order: images and artists in
         // call order, spines, x axis, y axis, title.
         let mut layers: Vec<(f64, Layer)> = Vec::new();
@@ -815,7 +823,7 @@ fn lower_deferred<'a>(
                         low.text_color = keep;
                     } else {
                         for p in ax.plot.artists[i].paint(&ctx) {
-                            paint::emit(&mut low.ops, &p);
+                            paint::emit_owned(&mut low.ops, p);
                         }
                     }
                 }

@@ -341,3 +341,11 @@ fn mesh_errors_are_named() {
         assert!(!out.exists());
     }
 }
+
+/// matplotlib's Line2D subslicing (tests/reference/lines_subslice/gen_lines_subslice.py):
+/// lines of more than 1000 points with sorted x in a zoomed view, solid, dashed, with NaN
+/// x, inverted limits with steps and markers, a walk; and an unsorted line (not cut).
+#[test]
+fn lines_subslice_cases() {
+    run_set("lines_subslice", 6);
+}

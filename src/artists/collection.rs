@@ -126,7 +126,7 @@ impl Collection {
                 y0 = y0.min(p.1);
                 y1 = y1.max(p.1);
             }
-            let (fw, fh) = (ctx.w, ctx.h);
+            let (fw, fh) = (ctx.canvas_px.0 as f64, ctx.h);
             if x1 - x0 < fw && y1 - y0 < fh {
                 let to = |x: f64, y: f64| {
                     let d = ctx.to_display(x, y);

@@ -3,11 +3,16 @@
 
 use super::markers::{self, MarkerDef};
 use super::paint::{
-    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PathCmd, PathDraw, Stroke,
+    CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PolylineDraw, Stroke,
 };
 use super::DrawCtx;
 use crate::color::Color;
+use crate::raster;
+use crate::scene::{Path, Snap};
+use crate::ticks::AxisScale;
 use crate::{Error, Result};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// A line style (`linestyle`/`ls`).
 #[derive(Debug, Clone, PartialEq)]
@@ -293,6 +298,76 @@ pub(crate) fn parse_fmt(fmt: &str) -> Result<Fmt> {
     Ok(out)
 }
 
+/// Lines of more points than this are subsliced to the view (`_subslice_optim_min_size`).
+const SUBSLICE_MIN_POINTS: usize = 1000;
+
+/// matplotlib's `Line2D` subslicing (`recache` and `draw`, 3.11.2): a line of more than
+/// 1000 points whose x is sorted (NaNs ignored, at least one not NaN), on a linear x scale,
+/// in data coordinates, clipped, without markevery, draws only the points from one before
+/// the first at or after the view's lower x bound to one after the last at or before its
+/// upper bound (`searchsorted` on x with its NaNs interpolated, `_x_filled`). This changes
+/// pixels in a zoomed view: the simplifier and the dash pattern start at the subslice, and
+/// markers outside it are not stamped. The points drawn, as a range; all of them otherwise.
+fn subslice(x: &[f64], view_x: (f64, f64)) -> Range<usize> {
+    let n = x.len();
+    let mut last = f64::NEG_INFINITY;
+    let mut sorted = false;
+    for &v in x {
+        if !v.is_nan() {
+            if v < last {
+                return 0..n;
+            }
+            (last, sorted) = (v, true);
+        }
+    }
+    if n <= SUBSLICE_MIN_POINTS || !sorted {
+        return 0..n;
+    }
+    // `get_xbound`: the view limits in increasing order.
+    let (x0, x1) = if view_x.0 < view_x.1 {
+        view_x
+    } else {
+        (view_x.1, view_x.0)
+    };
+    let filled = x_filled(x);
+    let x = filled.as_deref().unwrap_or(x);
+    let i0 = x.partition_point(|&v| v < x0);
+    let i1 = x.partition_point(|&v| v <= x1);
+    i0.saturating_sub(1)..(i1 + 1).min(n)
+}
+
+/// `_x_filled` when x has NaNs: each NaN replaced by `np.interp` of its index over the
+/// indices and values of the others (the first or last such value beyond them); `None`
+/// without NaNs (x itself).
+fn x_filled(x: &[f64]) -> Option<Vec<f64>> {
+    if !x.iter().any(|v| v.is_nan()) {
+        return None;
+    }
+    let known: Vec<usize> = (0..x.len()).filter(|&i| !x[i].is_nan()).collect();
+    let (&first, &last) = (known.first()?, known.last()?);
+    let mut out = x.to_vec();
+    let mut k = 0;
+    for (i, v) in out.iter_mut().enumerate() {
+        if !v.is_nan() {
+            continue;
+        }
+        *v = if i < first {
+            x[first]
+        } else if i > last {
+            x[last]
+        } else {
+            while known[k + 1] < i {
+                k += 1;
+            }
+            // numpy's `interp`: slope * (x - xp[j]) + fp[j].
+            let (j, l) = (known[k], known[k + 1]);
+            let slope = (x[l] - x[j]) / (l as f64 - j as f64);
+            slope * (i as f64 - j as f64) + x[j]
+        };
+    }
+    Some(out)
+}
+
 /// A resolved line (`matplotlib.lines.Line2D`).
 #[derive(Debug, Clone)]
 pub struct Line2D {
@@ -440,10 +515,23 @@ impl Line2D {
 
     /// The line's vertices after its drawstyle (`STEP_LOOKUP_MAP`).
     pub(crate) fn drawn_xy(&self) -> (Vec<f64>, Vec<f64>) {
-        let (x, y) = (&self.x, &self.y);
+        let (x, y) = self.drawn_xy_borrowed();
+        (x.into_owned(), y.into_owned())
+    }
+
+    /// [`Line2D::drawn_xy`], borrowing the data for the default drawstyle (no copy of a
+    /// long line's coordinates).
+    fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
+        self.drawn_xy_of(0..self.x.len())
+    }
+
+    /// [`Line2D::drawn_xy_borrowed`] of the points `range` (matplotlib's subslice).
+    fn drawn_xy_of(&self, range: Range<usize>) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
+        let x = self.x.get(range.clone()).unwrap_or_default();
+        let y = self.y.get(range).unwrap_or_default();
         let n = x.len();
         if n == 0 || self.drawstyle == DrawStyle::Default {
-            return (x.clone(), y.clone());
+            return (Cow::Borrowed(x), Cow::Borrowed(y));
         }
         let mut sx = Vec::with_capacity(2 * n);
         let mut sy = Vec::with_capacity(2 * n);
@@ -483,14 +571,14 @@ impl Line2D {
             }
             DrawStyle::Default => {}
         }
-        (sx, sy)
+        (Cow::Owned(sx), Cow::Owned(sy))
     }
 
     /// The indices of the points that get a marker.
-    fn marker_indices(&self) -> Vec<usize> {
+    fn marker_indices(&self, points: Range<usize>) -> Vec<usize> {
         let n = self.x.len();
         match &self.markevery {
-            None => (0..n).collect(),
+            None => points.collect(),
             Some(MarkEvery::Every(k)) => (0..n).step_by((*k).max(1)).collect(),
             Some(MarkEvery::StartEvery(s, k)) => (*s..n).step_by((*k).max(1)).collect(),
             Some(MarkEvery::Indices(v)) => v.iter().copied().filter(|&i| i < n).collect(),
@@ -500,7 +588,18 @@ impl Line2D {
     /// `draw_path` and `draw_markers` of this line, in that order.
     pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
         let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
-        self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip))
+        let points = match ctx.xscale {
+            AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
+                subslice(&self.x, ctx.view_x)
+            }
+            _ => 0..self.x.len(),
+        };
+        self.paint_on(
+            ctx.dpi,
+            &to_dev,
+            Some(ctx.clip),
+            Some((ctx.canvas_px, points)),
+        )
     }
 
     /// [`Line2D::paint`] through any transform to device pixels, with any clip box.
@@ -510,19 +609,51 @@ impl Line2D {
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
     ) -> Vec<Paint> {
+        self.paint_on(dpi, to_dev, clip, None)
+    }
+
+    /// [`Line2D::paint_in`] of the points `on.1` (all without `on`); with the canvas size
+    /// `on.0` known, a line of more than 1024 vertices is handed over simplified
+    /// ([`raster::simplified_polyline`], streaming over the data: memory for the simplified
+    /// vertices, not a copy of the line).
+    fn paint_on(
+        &self,
+        dpi: f64,
+        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        clip: Option<ClipBox>,
+        on: Option<((usize, usize), Range<usize>)>,
+    ) -> Vec<Paint> {
+        let (canvas_px, points) = match on {
+            Some((c, p)) => (Some(c), p),
+            None => (None, 0..self.x.len()),
+        };
         let mut out = Vec::new();
         let lw_px = self.linewidth_pt * dpi / 72.0;
         if self.linestyle != LineStyle::None && !self.x.is_empty() {
-            let (x, y) = self.drawn_xy();
-            let mut path = Vec::with_capacity(x.len());
-            for (i, (&a, &b)) in x.iter().zip(&y).enumerate() {
-                let p = to_dev(a, b);
-                path.push(if i == 0 {
-                    PathCmd::MoveTo(p.0, p.1)
-                } else {
-                    PathCmd::LineTo(p.0, p.1)
-                });
-            }
+            // A long line's simplified path, or the device vertices of a code-less
+            // polyline (a move to the first, lines to the rest), 16 bytes a point: a
+            // 10-million-point line no longer holds a copy of its data and a 56-byte
+            // command a point besides.
+            let (x, y) = self.drawn_xy_of(points.clone());
+            let n = x.len();
+            let pts = x.iter().zip(y.iter()).map(|(&a, &b)| to_dev(a, b));
+            let (path, snap, simplify) = match canvas_px {
+                Some((w, h)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
+                    (raster::simplified_polyline(pts, w, h), Snap::Off, false)
+                }
+                _ => {
+                    let vertices = pts.collect();
+                    (
+                        Path {
+                            vertices,
+                            codes: None,
+                        },
+                        Snap::Auto,
+                        n >= 128,
+                    )
+                }
+            };
+            drop((x, y));
             let dashed = self.linestyle.pattern();
             let (cap, join) = if dashed.is_some() {
                 (self.dash_cap, self.dash_join)
@@ -541,10 +672,9 @@ impl Line2D {
             } else {
                 None
             };
-            out.push(Paint::Path(PathDraw {
-                simplify: path.len() >= 128,
+            out.push(Paint::Polyline(PolylineDraw {
+                simplify,
                 path,
-                fill: None,
                 stroke: Some(Stroke {
                     width_px: lw_px,
                     color: self.with_alpha(self.color).to_rgba8_round(),
@@ -553,13 +683,13 @@ impl Line2D {
                     dashes,
                 }),
                 clip,
-                snap: super::paint::Snap::Auto,
+                snap,
                 antialiased: self.antialiased,
             }));
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                out.push(Paint::Markers(self.markers(m, dpi, to_dev, clip)));
+                out.push(Paint::Markers(self.markers(points, m, dpi, to_dev, clip)));
             }
         }
         out
@@ -567,6 +697,7 @@ impl Line2D {
 
     fn markers(
         &self,
+        points: Range<usize>,
         m: &'static MarkerDef,
         dpi: f64,
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
@@ -580,7 +711,7 @@ impl Line2D {
             ec = ec.with_alpha(fc.a);
         }
         let positions = self
-            .marker_indices()
+            .marker_indices(points)
             .into_iter()
             .map(|i| to_dev(self.x[i], self.y[i]))
             .collect();
@@ -610,8 +741,8 @@ impl Line2D {
     /// over the coordinates that are data.
     pub(crate) fn data_limits(&self) -> super::DataLim {
         let mut lim = super::DataLim::default();
-        let (x, y) = self.drawn_xy();
-        for (&a, &b) in x.iter().zip(&y) {
+        let (x, y) = self.drawn_xy_borrowed();
+        for (&a, &b) in x.iter().zip(y.iter()) {
             match self.blend {
                 Blend::Data => lim.add(Some(a), Some(b)),
                 Blend::XAxes => lim.add(None, Some(b)),
@@ -641,6 +772,26 @@ mod tests {
         assert_eq!(f.linestyle, None);
         assert!(parse_fmt("--:").is_err());
         assert!(parse_fmt("Q").is_err());
+    }
+
+    /// `_x_filled` is `np.interp` over the NaNs (clamped beyond the known values), and the
+    /// subslice runs from one point before the view to one after it, only for more than
+    /// 1000 sorted points.
+    #[test]
+    fn subslice_of_sorted_long_lines() {
+        let nan = f64::NAN;
+        let filled = x_filled(&[nan, 1.0, nan, nan, 4.0, nan]);
+        assert_eq!(filled, Some(vec![1.0, 1.0, 2.0, 3.0, 4.0, 4.0]));
+        assert_eq!(x_filled(&[0.0, 1.0]), None);
+        let x: Vec<f64> = (0..2000).map(f64::from).collect();
+        assert_eq!(subslice(&x, (100.5, 200.0)), 100..202);
+        assert_eq!(subslice(&x, (200.0, 100.5)), 100..202);
+        assert_eq!(subslice(&x, (-5.0, 5000.0)), 0..2000);
+        assert_eq!(subslice(&x[..1000], (100.5, 200.0)), 0..1000);
+        let mut unsorted = x.clone();
+        unsorted.swap(3, 4);
+        assert_eq!(subslice(&unsorted, (100.5, 200.0)), 0..2000);
+        assert_eq!(subslice(&[nan; 2000], (100.5, 200.0)), 0..2000);
     }
 
     #[test]

@@ -340,15 +340,18 @@ pub(crate) struct DrawCtx {
     pub data_display: Affine,
     /// Canvas height.
     pub h: f64,
-    /// Canvas width (infinite when unknown).
-    pub w: f64,
     pub xscale: AxisScale,
     pub yscale: AxisScale,
+    /// Canvas width and height in pixels (the raster's canvas, to which paths are clipped).
+    pub canvas_px: (usize, usize),
+    /// The x view limits (`get_xlim`), for the subslicing of long lines.
+    pub view_x: (f64, f64),
 }
 
 impl DrawCtx {
     /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
-    /// the canvas height.
+    /// the canvas height, `width_px` its width; `view_x` the x view limits.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         trans_data: &Affine,
         bbox: &Bbox,
@@ -356,6 +359,8 @@ impl DrawCtx {
         dpi: f64,
         xscale: AxisScale,
         yscale: AxisScale,
+        width_px: usize,
+        view_x: (f64, f64),
     ) -> DrawCtx {
         let flip = Affine {
             sx: 1.0,
@@ -402,9 +407,10 @@ impl DrawCtx {
             y_axes: y_axes.then(&flip),
             data_display: *trans_data,
             h,
-            w: f64::INFINITY,
             xscale,
             yscale,
+            canvas_px: (width_px, h as usize),
+            view_x,
         }
     }
 

@@ -41,6 +41,26 @@ pub struct PathDraw {
     pub antialiased: bool,
 }
 
+/// `draw_path`'s arguments for a path of moves and lines without a fill (what `Line2D`
+/// draws): the raster's path as it is, 16 bytes a vertex where a [`PathCmd`] takes 56 —
+/// a code-less polyline, or a long one already simplified
+/// ([`crate::raster::simplified_polyline`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolylineDraw {
+    /// The path in device pixels.
+    pub path: Path,
+    /// Stroke.
+    pub stroke: Option<Stroke>,
+    /// Clip box.
+    pub clip: Option<ClipBox>,
+    /// Snapping.
+    pub snap: Snap,
+    /// `path.should_simplify`.
+    pub simplify: bool,
+    /// Anti-aliased.
+    pub antialiased: bool,
+}
+
 /// `draw_markers`' arguments: one marker path (device pixels about the origin) stamped at
 /// every position (device pixels; the raster floors them after the +0.5 shift).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +84,8 @@ pub struct MarkersDraw {
 pub enum Paint {
     /// A path.
     Path(PathDraw),
+    /// A code-less polyline's path.
+    Polyline(PolylineDraw),
     /// Stamped markers.
     Markers(MarkersDraw),
 }
@@ -107,9 +129,32 @@ fn to_path(cmds: &[PathCmd]) -> Path {
     }
 }
 
+/// [`emit`] of an owned [`Paint`]: a polyline's vertices move into the operation instead of
+/// being copied.
+pub fn emit_owned(ops: &mut Vec<DrawOp>, paint: Paint) {
+    match paint {
+        Paint::Polyline(p) => ops.push(polyline_op(p)),
+        other => emit(ops, &other),
+    }
+}
+
+/// The draw operation of a polyline.
+fn polyline_op(p: PolylineDraw) -> DrawOp {
+    DrawOp::Path {
+        path: p.path,
+        fill: None,
+        stroke: p.stroke,
+        clip: p.clip,
+        snap: p.snap,
+        simplify: p.simplify,
+        antialiased: p.antialiased,
+    }
+}
+
 /// Lowers a [`Paint`] to its draw operation.
 pub fn emit(ops: &mut Vec<DrawOp>, paint: &Paint) {
     match paint {
+        Paint::Polyline(p) => ops.push(polyline_op(p.clone())),
         Paint::Path(p) => ops.push(DrawOp::Path {
             path: to_path(&p.path),
             fill: p.fill,

@@ -3,8 +3,8 @@
 //! no gamma). Vertices are quantised with `iround(v * 256)` as Agg does, so the coverage of
 //! every pixel is the integer Agg computes.
 //! Over 800 lines: Agg's cell rasterizer and its double-precision clipper
-//! (`rasterizer_sl_clip_dbl`) share the cell state and must stay in step; the tests are a
-//! third of the file.
+//! (`rasterizer_sl_clip_dbl`) share the cell state and must stay in step, and the sweep
+//! (sorted or row-summed) reads that state; the tests are a quarter of the file.
 
 const SHIFT: i64 = 8;
 const SCALE: i64 = 1 << SHIFT;
@@ -20,12 +20,14 @@ struct Cell {
 
 /// Accumulates polygon edges into coverage cells; [`Rasterizer::sweep`] then yields the
 /// covered pixels with their coverage (0..=255).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Rasterizer {
     cells: Vec<Cell>,
-    /// Scratch of [`Rasterizer::sort_cells`]: the cells by row, and each row's end.
+    /// Scratch of [`Rasterizer::bucket_rows`]: the cells by row, and each row's end.
     by_row: Vec<Cell>,
     row_end: Vec<usize>,
+    /// Scratch of [`sweep_dense`]: one row's (cover, area) sums per pixel.
+    dense: Vec<(i64, i64)>,
     cur: Cell,
     start: (i64, i64),
     pos: (i64, i64),
@@ -88,13 +90,42 @@ fn iround(v: f64) -> i64 {
     }
 }
 
+impl Default for Rasterizer {
+    /// An empty rasterizer without a clip box (its cell list never folds).
+    fn default() -> Self {
+        Rasterizer {
+            cells: Vec::new(),
+            by_row: Vec::new(),
+            row_end: Vec::new(),
+            dense: Vec::new(),
+            cur: Cell::default(),
+            start: (0, 0),
+            pos: (0, 0),
+            open: false,
+            clip: None,
+            last_d: (0.0, 0.0),
+            flags_d: 0,
+            start_d: (0.0, 0.0),
+            status_d: StatusD::Initial,
+            grid: None,
+            fold_at: usize::MAX,
+        }
+    }
+}
+
 impl Rasterizer {
     /// An empty rasterizer.
+    #[cfg(test)]
     pub fn new() -> Self {
-        Rasterizer {
-            fold_at: usize::MAX,
-            ..Self::default()
-        }
+        Self::default()
+    }
+
+    /// The bytes its scratch lists hold (kept across [`Rasterizer::reset`]).
+    pub fn scratch_bytes(&self) -> usize {
+        let cell = std::mem::size_of::<Cell>();
+        (self.cells.capacity() + self.by_row.capacity()) * cell
+            + self.row_end.capacity() * std::mem::size_of::<usize>()
+            + self.dense.capacity() * std::mem::size_of::<(i64, i64)>()
     }
 
     /// Forgets every edge (the clip box stays).
@@ -536,62 +567,42 @@ impl Rasterizer {
             self.cur = Cell::default();
             return;
         }
-        self.sort_cells();
-        let cells = std::mem::take(&mut self.cells);
-        let mut i = 0;
-        while i < cells.len() {
-            let y = cells[i].y;
-            let mut cover = 0i64;
-            while i < cells.len() && cells[i].y == y {
-                let mut x = cells[i].x;
-                let mut area = 0;
-                while i < cells.len() && cells[i].y == y && cells[i].x == x {
-                    area += cells[i].area;
-                    cover += cells[i].cover;
-                    i += 1;
-                }
-                if area != 0 {
-                    let a = alpha((cover << (SHIFT + 1)) - area);
-                    if a != 0 {
-                        span(y, x, 1, a);
-                    }
-                    x += 1;
-                }
-                if i < cells.len() && cells[i].y == y && cells[i].x > x {
-                    let a = alpha(cover << (SHIFT + 1));
-                    if a != 0 {
-                        span(y, x, cells[i].x - x, a);
-                    }
-                }
+        match self.bucket_rows() {
+            Some(y0) => self.sweep_rows(y0, &mut span),
+            None => {
+                self.cells.sort_unstable_by_key(|c| (c.y, c.x));
+                sweep_sorted(&self.cells, &mut span);
             }
         }
-        self.cells = cells;
         self.cells.clear();
         self.cur = Cell::default();
     }
 }
 
+/// A row's cells are summed into a dense run of pixels (instead of being sorted) when the
+/// row has at least this many cells ...
+const DENSE_MIN_CELLS: usize = 16;
+/// ... and their columns span at most this many pixels per cell.
+const DENSE_PIXELS_PER_CELL: usize = 8;
+
 impl Rasterizer {
-    /// Sorts the cells by row, then column. Cells of one pixel only add up, so their
-    /// order among themselves does not matter. When the rows are few for the number of
-    /// cells (always, for strokes and patches) the cells are counted into their rows
-    /// and each row, a handful of cells, is sorted on its own: the default figure's 16
-    /// tick and spine polygons (a spine is ~750 cells) went from 146 to ~120 µs on a
-    /// 2-core Zen 1 against one comparison sort of the whole list.
-    fn sort_cells(&mut self) {
-        let cells = &mut self.cells;
+    /// Buckets the cells by row when the rows are few for the number of cells (always, for
+    /// strokes and patches): row `y0 + r`'s cells go to `by_row[row_end[r - 1]..row_end[r]]`
+    /// (a counting sort), and the first row `y0` is returned; `None` (nothing done) for a
+    /// list better sorted whole. Cells of one pixel only add up, so their order among
+    /// themselves does not matter. Bucketing and sorting each row (a handful of cells) took
+    /// the default figure's 16 tick and spine polygons (a spine is ~750 cells) from 146 to
+    /// ~120 µs on a 2-core Zen 1 against one comparison sort of the whole list.
+    fn bucket_rows(&mut self) -> Option<i64> {
+        let cells = &self.cells;
         let (y0, y1) = cells.iter().fold((i64::MAX, i64::MIN), |(lo, hi), c| {
             (lo.min(c.y), hi.max(c.y))
         });
         let rows = match y1.checked_sub(y0).and_then(|s| usize::try_from(s).ok()) {
             Some(s) if cells.len() > 1 && s <= 4 * cells.len() + 64 => s + 1,
-            _ => {
-                cells.sort_unstable_by_key(|c| (c.y, c.x));
-                return;
-            }
+            _ => return None,
         };
-        // Row r's cells go to by_row[row_end[r]..] (counts turned into starts, then each
-        // start advanced past its row: the row's end).
+        // Counts turned into starts, then each start advanced past its row: the row's end.
         let ends = &mut self.row_end;
         ends.clear();
         ends.resize(rows, 0);
@@ -609,12 +620,110 @@ impl Rasterizer {
             self.by_row[*e] = *c;
             *e += 1;
         }
+        Some(y0)
+    }
+
+    /// The sweep of cells bucketed by [`Rasterizer::bucket_rows`] from row `y0`: a row of
+    /// many cells over few pixels (a long stroke's: a 20,000-point random walk has hundreds
+    /// a row) is summed into a dense run of pixels, linear in cells and pixels, instead of
+    /// being sorted; other rows are sorted by column. Both give each pixel the coverage the
+    /// sorted list gives it ([`sweep_sorted`]).
+    fn sweep_rows(&mut self, y0: i64, span: &mut impl FnMut(i64, i64, i64, u8)) {
         let mut begin = 0;
-        for &end in ends.iter() {
-            self.by_row[begin..end].sort_unstable_by_key(|c| c.x);
+        for (r, &end) in self.row_end.iter().enumerate() {
+            let row = &mut self.by_row[begin..end];
             begin = end;
+            if row.len() >= DENSE_MIN_CELLS {
+                let (lo, hi) = row.iter().fold((i64::MAX, i64::MIN), |(lo, hi), c| {
+                    (lo.min(c.x), hi.max(c.x))
+                });
+                if u64::try_from(hi - lo)
+                    .is_ok_and(|w| w < (DENSE_PIXELS_PER_CELL * row.len()) as u64)
+                {
+                    sweep_dense(row, lo, hi, &mut self.dense, y0 + r as i64, span);
+                    continue;
+                }
+            }
+            row.sort_unstable_by_key(|c| c.x);
+            sweep_sorted(row, span);
         }
-        std::mem::swap(cells, &mut self.by_row);
+    }
+}
+
+/// Agg's `sweep_scanline` over cells sorted by row, then column: each cell with a non-zero
+/// area sum gets `alpha((cover << 9) - area)`, the pixels from there to the row's next cell
+/// `alpha(cover << 9)` (cover summed over the row so far); nothing follows a row's last cell.
+fn sweep_sorted(cells: &[Cell], span: &mut impl FnMut(i64, i64, i64, u8)) {
+    let mut i = 0;
+    while i < cells.len() {
+        let y = cells[i].y;
+        let mut cover = 0i64;
+        while i < cells.len() && cells[i].y == y {
+            let mut x = cells[i].x;
+            let mut area = 0;
+            while i < cells.len() && cells[i].y == y && cells[i].x == x {
+                area += cells[i].area;
+                cover += cells[i].cover;
+                i += 1;
+            }
+            if area != 0 {
+                let a = alpha((cover << (SHIFT + 1)) - area);
+                if a != 0 {
+                    span(y, x, 1, a);
+                }
+                x += 1;
+            }
+            if i < cells.len() && cells[i].y == y && cells[i].x > x {
+                let a = alpha(cover << (SHIFT + 1));
+                if a != 0 {
+                    span(y, x, cells[i].x - x, a);
+                }
+            }
+        }
+    }
+}
+
+/// [`sweep_sorted`] of one row's cells (row `y`, columns `lo..=hi`, in any order), summed
+/// per pixel into `acc` first: pixel by pixel the same coverage, with runs of equal
+/// coverage given as one span. The last column `hi` holds a cell: it gets its area's
+/// coverage or, with an area sum of 0, nothing, as the sorted sweep gives it.
+fn sweep_dense(
+    row: &[Cell],
+    lo: i64,
+    hi: i64,
+    acc: &mut Vec<(i64, i64)>,
+    y: i64,
+    span: &mut impl FnMut(i64, i64, i64, u8),
+) {
+    let n = (hi - lo) as usize + 1;
+    acc.clear();
+    acc.resize(n, (0, 0));
+    for c in row {
+        let a = &mut acc[(c.x - lo) as usize];
+        a.0 += c.cover;
+        a.1 += c.area;
+    }
+    let mut cover = 0i64;
+    let (mut start, mut run) = (lo, 0u8);
+    for (i, &(cv, area)) in acc.iter().enumerate() {
+        cover += cv;
+        let a = if area != 0 {
+            alpha((cover << (SHIFT + 1)) - area)
+        } else if i + 1 < n {
+            alpha(cover << (SHIFT + 1))
+        } else {
+            0
+        };
+        if a != run {
+            let x = lo + i as i64;
+            if run != 0 {
+                span(y, start, x - start, run);
+            }
+            (start, run) = (x, a);
+        }
+    }
+    if run != 0 {
+        span(y, start, hi + 1 - start, run);
     }
 }
 
@@ -729,34 +838,49 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// `sort_cells` orders the cells by row and column and keeps every cell, whether
-        /// it counts rows (few rows for the cells) or compares (rows far apart).
+        /// The sweep of rows (bucketed, then each row summed densely or sorted) gives every
+        /// pixel the coverage of Agg's sweep of the whole list sorted by row and column,
+        /// whether it buckets rows (few rows for the cells) or sorts the list (rows far
+        /// apart), for long self-overlapping contours (rows of hundreds of cells) and short.
         #[test]
-        fn sort_cells_sorts_and_keeps_every_cell(
+        fn row_sweep_is_the_sorted_sweep(
             contours in prop::collection::vec(
-                prop::collection::vec((-40.0..40.0f64, -40.0..40.0f64), 3..7),
+                prop::collection::vec((-40.0..40.0f64, -40.0..40.0f64), 3..200),
                 1..4,
             ),
             far in any::<bool>(),
         ) {
+            let draw = |r: &mut Rasterizer| {
+                for c in &contours {
+                    r.polygon(c);
+                }
+                if far {
+                    // A sliver a million rows away: the comparison sort.
+                    r.polygon(&[(0.0, 1e6), (3.0, 1e6), (3.0, 1e6 + 0.5)]);
+                }
+            };
+            let pixels = |spans: Vec<(i64, i64, i64, u8)>| {
+                let mut px: Vec<(i64, i64, u8)> = spans
+                    .into_iter()
+                    .flat_map(|(y, x, len, a)| (x..x + len).map(move |x| (y, x, a)))
+                    .collect();
+                px.sort_unstable();
+                px
+            };
             let mut r = Rasterizer::new();
-            for c in &contours {
-                r.polygon(c);
-            }
-            if far {
-                // A sliver a million rows away: the comparison sort.
-                r.polygon(&[(0.0, 1e6), (3.0, 1e6), (3.0, 1e6 + 0.5)]);
-            }
+            draw(&mut r);
+            let mut got = Vec::new();
+            r.sweep(|y, x, len, a| got.push((y, x, len, a)));
+            let mut r = Rasterizer::new();
+            draw(&mut r);
             r.close();
-            r.cells.push(r.cur);
-            let key = |c: &Cell| (c.y, c.x, c.cover, c.area);
-            let mut expected: Vec<_> = r.cells.iter().map(key).collect();
-            expected.sort_unstable();
-            r.sort_cells();
-            prop_assert!(r.cells.windows(2).all(|w| (w[0].y, w[0].x) <= (w[1].y, w[1].x)));
-            let mut got: Vec<_> = r.cells.iter().map(key).collect();
-            got.sort_unstable();
-            prop_assert_eq!(got, expected);
+            if r.cur.cover != 0 || r.cur.area != 0 {
+                r.cells.push(r.cur);
+            }
+            r.cells.sort_unstable_by_key(|c| (c.y, c.x));
+            let mut expected = Vec::new();
+            sweep_sorted(&r.cells, &mut |y, x, len, a| expected.push((y, x, len, a)));
+            prop_assert_eq!(pixels(got), pixels(expected));
         }
     }
 

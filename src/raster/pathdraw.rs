@@ -5,13 +5,63 @@
 use super::cells::Rasterizer;
 use super::curves::CurveFlattener;
 use super::pathconv::{
-    mpl_round, should_snap, Clipper, NanRemover, PathSource, Simplifier, Snapper, Vtx,
+    mpl_round, should_snap, Clipper, Cmd, NanRemover, PathSource, Simplifier, Snapper, Vtx,
     SIMPLIFY_THRESHOLD,
 };
 use super::strokegen::{DashSink, Sink, StrokeSink};
 use super::Band;
 use crate::error::Result;
 use crate::scene::{ClipBox, IRect, Path, PathCode, Snap, Stroke};
+
+/// Code-less polylines longer than this are never snapped by `draw_path` (Agg's
+/// `SNAP_AUTO` looks at paths of at most 1024 vertices), so [`simplified_polyline`] may
+/// stand for them.
+pub const SIMPLIFIED_POLYLINE_MIN: usize = 1025;
+
+/// The path `draw_path` strokes for a code-less polyline of more than 1024 device
+/// vertices `points` (`Line2D`'s: a move to the first, lines to the rest), no fill,
+/// `Snap::Auto` and `simplify` on, on a `width` x `height` canvas: the vertices after NaN
+/// removal, clipping to the canvas (never snapped: too long) and simplification, computed
+/// streaming over `points` so that nothing a point is stored. Drawn as a [`DrawOp::Path`]
+/// with `snap: Snap::Off` and `simplify: false` it gives the canvas the polyline's own
+/// operation gives (the NaN remover and the clipper leave such a path as it is; a test
+/// checks it), and holds only the simplified vertices: a 10-million-point random walk's
+/// are ~10^4.
+///
+/// [`DrawOp::Path`]: crate::scene::DrawOp::Path
+pub fn simplified_polyline(
+    points: impl Iterator<Item = (f64, f64)>,
+    width: usize,
+    height: usize,
+) -> Path {
+    let src = points.enumerate().map(|(i, (x, y))| {
+        let cmd = if i == 0 { Cmd::MoveTo } else { Cmd::LineTo };
+        (cmd, x, y)
+    });
+    let clipped = Clipper::new(
+        NanRemover::new(src, false),
+        true,
+        width as f64,
+        height as f64,
+    );
+    let mut path = Path {
+        vertices: Vec::new(),
+        codes: Some(Vec::new()),
+    };
+    for (cmd, x, y) in Simplifier::new(clipped, true, SIMPLIFY_THRESHOLD) {
+        let code = match cmd {
+            Cmd::MoveTo => PathCode::MoveTo,
+            Cmd::LineTo => PathCode::LineTo,
+            // A polyline without NaN has only moves and lines after the converters.
+            _ => continue,
+        };
+        path.vertices.push((x, y));
+        if let Some(codes) = path.codes.as_mut() {
+            codes.push(code);
+        }
+    }
+    path
+}
 
 /// How far outside the canvas a clip box may reach (px): matplotlib clamps each edge on one
 /// side only, so a clip box may extend far below or above the canvas; beyond 2^16 px it is
@@ -306,6 +356,100 @@ impl Band<'_> {
             if x0 < x1 {
                 self.span(y, x0, x1 - x0, color, c);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Canvas;
+    use super::*;
+    use crate::scene::{CapStyle, Dashes, DrawList, DrawOp, JoinStyle};
+    use proptest::prelude::*;
+
+    const W: usize = 48;
+    const H: usize = 36;
+
+    /// What draw_path's converters give for `path` (a line's: no fill, Snap::Auto).
+    fn converted(path: &Path, simplify: bool, snap: Snap) -> Vec<Vtx> {
+        let simplify = simplify && path_should_simplify(path);
+        let snap = should_snap(snap, front(path, true, W, H), path.vertices.len());
+        let snapped = Snapper::new(front(path, true, W, H), snap, 1.5);
+        CurveFlattener::new(Simplifier::new(snapped, simplify, SIMPLIFY_THRESHOLD)).collect()
+    }
+
+    fn line_op(path: Path, snap: Snap, simplify: bool, dashed: bool) -> DrawOp {
+        DrawOp::Path {
+            path,
+            fill: None,
+            stroke: Some(Stroke {
+                width_px: 2.1,
+                color: [31, 119, 180, 255],
+                cap: CapStyle::Projecting,
+                join: JoinStyle::Round,
+                dashes: dashed.then(|| Dashes {
+                    offset_px: 0.0,
+                    pattern_px: vec![7.4, 3.2],
+                }),
+            }),
+            clip: Some(ClipBox {
+                x0: 5.0,
+                y0: 4.0,
+                x1: 43.0,
+                y1: 31.0,
+            }),
+            snap,
+            simplify,
+            antialiased: true,
+        }
+    }
+
+    fn draw(op: DrawOp) -> Vec<u8> {
+        let mut c = Canvas::new(W, H);
+        c.draw(&DrawList {
+            width: W,
+            height: H,
+            ops: vec![op],
+        });
+        c.into_data()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// A long polyline (random walk steps, some NaN, some far outside the canvas)
+        /// drawn from its simplified path gives draw_path's vertices and pixels.
+        #[test]
+        fn simplified_polyline_draws_the_polyline(
+            steps in prop::collection::vec(
+                (-3.0..3.0f64, -3.0..3.0f64, 0..40u8),
+                SIMPLIFIED_POLYLINE_MIN..2500,
+            ),
+            start in (-20.0..70.0f64, -20.0..60.0f64),
+            dashed in any::<bool>(),
+        ) {
+            let mut p = start;
+            let pts: Vec<(f64, f64)> = steps
+                .iter()
+                .map(|&(dx, dy, k)| {
+                    p = (p.0 + dx * 0.1, p.1 + dy);
+                    match k {
+                        0 => (f64::NAN, p.1),
+                        1 => (p.0 + 500.0, p.1),
+                        2 => (p.0, -1e6),
+                        _ => p,
+                    }
+                })
+                .collect();
+            let whole = Path { vertices: pts.clone(), codes: None };
+            let simple = simplified_polyline(pts.into_iter(), W, H);
+            prop_assert_eq!(
+                converted(&simple, false, Snap::Off),
+                converted(&whole, true, Snap::Auto)
+            );
+            prop_assert_eq!(
+                draw(line_op(simple, Snap::Off, false, dashed)),
+                draw(line_op(whole, Snap::Auto, true, dashed))
+            );
         }
     }
 }
