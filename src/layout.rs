@@ -14,7 +14,8 @@ use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
-    GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock, VerticalAlignment as Va,
+    FontFace, GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock,
+    VerticalAlignment as Va,
 };
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
@@ -176,6 +177,8 @@ pub struct AxisLayout {
     pub major_length_pt: f64,
     /// Where the major tick marks point.
     pub direction: TickDirection,
+    /// The axis' `tick_params` (widths, colours, minor length).
+    pub params: TickParams,
 }
 
 /// A laid-out image Axes.
@@ -334,8 +337,24 @@ pub(crate) fn place_text(
     anchor: (f64, f64),
     al: Align,
 ) -> Result<TextItem> {
-    let block = glyphs.layout_text(s, size_pt, dpi, al.ha)?;
-    let placed = block.place(anchor, al.ha, al.va, al.angle);
+    place_text_in(glyphs, s, size_pt, dpi, anchor, al, FontFace::Sans, true)
+}
+
+/// [`place_text`] in another font `face`, with `rotation_mode` 'anchor' (`anchor_mode`)
+/// or 'default'.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn place_text_in(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+    face: FontFace,
+    anchor_mode: bool,
+) -> Result<TextItem> {
+    let block = glyphs.layout_text_face(s, size_pt, dpi, al.ha, face)?;
+    let placed = block.place_mode(anchor, al.ha, al.va, al.angle, anchor_mode);
     let (x0, y0, x1, y1) = placed.extent;
     let first = &block.lines[0];
     Ok(TextItem {
@@ -553,6 +572,24 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             .map(|(&loc, label)| ticks::Tick { loc, label })
             .collect();
     }
+    match (spec.params.minor_ticks, spec.map.tick_scale()) {
+        (Some(false), _) => computed.minor.clear(),
+        (Some(true), Some(AxisScale::Linear)) => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
+        }
+        (Some(true), Some(AxisScale::SymLog { .. }) | None) => {
+            return Err(Error::invalid(
+                "minorticks_on",
+                "a symlog or function-scale axis",
+                "a linear or log axis",
+            ))
+        }
+        _ => {}
+    }
     let line = match spec.side {
         Side::Bottom => spec.bbox.y0,
         Side::Left => spec.bbox.x0,
@@ -567,9 +604,15 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
     {
         let pos = along(t.loc);
         let (size, pad) = if major {
-            (major_len * outside, style.major_tick_pad_pt)
+            (
+                major_len * outside,
+                spec.params.pad.unwrap_or(style.major_tick_pad_pt),
+            )
         } else {
-            (style.minor_tick_size_pt, style.minor_tick_pad_pt)
+            (
+                spec.params.minor_length.unwrap_or(style.minor_tick_size_pt),
+                spec.params.minor_pad.unwrap_or(style.minor_tick_pad_pt),
+            )
         };
         let pad_px = (size + pad) / 72.0 * dpi;
         let (anchor, al) = match spec.side {
@@ -670,6 +713,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         offset_text,
         major_length_pt: major_len,
         direction: spec.params.direction,
+        params: spec.params,
     })
 }
 

@@ -60,9 +60,9 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-mod artists;
 #[macro_use]
 mod options;
+mod artists;
 
 mod alloc;
 mod axes;
@@ -95,7 +95,9 @@ pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::text::{ArrowStyle, TextBox, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
-pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};
+pub use artists::{
+    ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams, TickParamsOptions,
+};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice,

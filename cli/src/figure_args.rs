@@ -241,13 +241,30 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
         }
         o.bbox = Some(tb);
     }
-    if let Some(r) = kw.f64(&["rotation"])? {
-        if r != 0.0 {
-            return err(format!(
-                "'{}' keyword 'rotation' other than 0 is not supported",
+    o.rotation = match kw.take(&["rotation"]) {
+        None => None,
+        Some(Value::String(s)) if s == "horizontal" => Some(0.0),
+        Some(Value::String(s)) if s == "vertical" => Some(90.0),
+        Some(v) => Some(num(&v).ok_or_else(|| {
+            FigError(format!(
+                "'{}' keyword 'rotation' must be a number, 'horizontal' or 'vertical', got {v}",
                 kw.call
-            ));
+            ))
+        })?),
+    };
+    o.rotation_mode = kw.string(&["rotation_mode"])?;
+    o.fontweight = match kw.take(&["fontweight", "weight"]) {
+        None => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(v) => {
+            return err(format!(
+                "'{}' keyword 'fontweight' must be a name or a number, got {v}",
+                kw.call
+            ))
         }
-    }
+    };
+    o.fontstyle = kw.string(&["fontstyle", "style"])?;
+    o.family = kw.string(&["family", "fontfamily"])?;
     Ok(o)
 }

@@ -18,6 +18,8 @@ mod figure_args;
 mod figure_bars;
 mod figure_grid;
 mod figure_json;
+mod figure_legend;
+mod figure_ticks;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{

@@ -524,40 +524,11 @@ impl Axes {
         direction: Option<super::TickDirection>,
         length: Option<f64>,
     ) -> Result<&mut Self> {
-        let (x, y) = match axis {
-            "both" => (true, true),
-            "x" => (true, false),
-            "y" => (false, true),
-            other => {
-                return Err(Error::invalid(
-                    "tick_params axis",
-                    format!("{other:?}"),
-                    "'both', 'x' or 'y'",
-                ))
-            }
-        };
-        for (what, v) in [("labelsize", labelsize), ("length", length)] {
-            if let Some(v) = v {
-                if !(v.is_finite() && v >= 0.0) {
-                    return Err(Error::invalid(
-                        format!("tick_params {what}"),
-                        v,
-                        "a finite size in points",
-                    ));
-                }
-            }
-        }
-        for (on, st) in [(x, &mut self.plot.x), (y, &mut self.plot.y)] {
-            if on {
-                let p = &mut st.tick_params;
-                p.labelsize = labelsize.or(p.labelsize);
-                p.length = length.or(p.length);
-                if let Some(d) = direction {
-                    p.direction = d;
-                }
-            }
-        }
-        Ok(self)
+        let mut o = super::TickParamsOptions::default().axis(axis);
+        o.labelsize = labelsize;
+        o.direction = direction;
+        o.length = length;
+        self.tick_params_with(o)
     }
 
     /// `ax.grid(visible, which, axis, **kwargs)`.

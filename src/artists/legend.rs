@@ -4,14 +4,15 @@
 
 use super::line::{Blend, Line2D, MarkEvery};
 use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
-use super::{Artist, DrawCtx};
+use super::{Artist, ArtistHandle, DrawCtx};
 use crate::axes::Axes;
 use crate::color::Color;
 use crate::layout::{place_text, Align, Bbox, TextItem};
 use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
-/// `legend`'s options (rc `legend.*` defaults).
+/// `legend`'s options (rc `legend.*` defaults). Lengths are in font-size units, as
+/// matplotlib's are.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LegendOptions {
@@ -29,6 +30,38 @@ pub struct LegendOptions {
     pub frameon: bool,
     /// `framealpha` (0.8).
     pub framealpha: f64,
+    /// `handles`: the artists listed, in order (`None`: every labelled artist).
+    pub handles: Option<Vec<ArtistHandle>>,
+    /// `labels`: the entries' texts (with `handles`: zipped, the shorter list wins;
+    /// alone: given to the first handles in legend order).
+    pub labels: Option<Vec<String>>,
+    /// `bbox_to_anchor` in Axes fractions: `[x, y]` or `[x, y, width, height]`
+    /// (`None`: the Axes box).
+    pub bbox_to_anchor: Option<Vec<f64>>,
+    /// `markerscale`: marker size relative to the plotted one (1).
+    pub markerscale: f64,
+    /// `borderpad` (0.4).
+    pub borderpad: f64,
+    /// `labelspacing` (0.5).
+    pub labelspacing: f64,
+    /// `handlelength` (2).
+    pub handlelength: f64,
+    /// `handletextpad` (0.8).
+    pub handletextpad: f64,
+    /// `borderaxespad` (0.5).
+    pub borderaxespad: f64,
+    /// `columnspacing` (2).
+    pub columnspacing: f64,
+    /// `edgecolor` of the frame (rc `legend.edgecolor` '0.8'; 'inherit': black).
+    pub edgecolor: Option<String>,
+    /// `facecolor` of the frame (rc 'inherit': the rc Axes face colour, white).
+    pub facecolor: Option<String>,
+    /// `linewidth` of the frame in points (rc `patch.linewidth`, 1).
+    pub linewidth: Option<f64>,
+    /// `alignment` of the title and the entries: 'center', 'left' or 'right'.
+    pub alignment: String,
+    /// `reverse`: list the entries in reverse order.
+    pub reverse: bool,
 }
 
 impl Default for LegendOptions {
@@ -41,6 +74,21 @@ impl Default for LegendOptions {
             title_fontsize: 10.0,
             frameon: true,
             framealpha: 0.8,
+            handles: None,
+            labels: None,
+            bbox_to_anchor: None,
+            markerscale: 1.0,
+            borderpad: 0.4,
+            labelspacing: 0.5,
+            handlelength: 2.0,
+            handletextpad: 0.8,
+            borderaxespad: 0.5,
+            columnspacing: 2.0,
+            edgecolor: None,
+            facecolor: None,
+            linewidth: None,
+            alignment: "center".into(),
+            reverse: false,
         }
     }
 }
@@ -82,6 +130,39 @@ impl LegendOptions {
         self
     }
 }
+
+option_setters!(LegendOptions {
+    /// Sets `handles`.
+    handles: Vec<ArtistHandle> => handles = Some;
+    /// Sets `labels`.
+    labels: Vec<String> => labels = Some;
+    /// Sets `bbox_to_anchor` (`[x, y]` or `[x, y, width, height]`, Axes fractions).
+    bbox_to_anchor: Vec<f64> => bbox_to_anchor = Some;
+    /// Sets `markerscale`.
+    markerscale: f64 => markerscale;
+    /// Sets `borderpad`.
+    borderpad: f64 => borderpad;
+    /// Sets `labelspacing`.
+    labelspacing: f64 => labelspacing;
+    /// Sets `handlelength`.
+    handlelength: f64 => handlelength;
+    /// Sets `handletextpad`.
+    handletextpad: f64 => handletextpad;
+    /// Sets `borderaxespad`.
+    borderaxespad: f64 => borderaxespad;
+    /// Sets `columnspacing`.
+    columnspacing: f64 => columnspacing;
+    /// Sets `edgecolor`.
+    edgecolor: impl Into<String> => edgecolor = some_into;
+    /// Sets `facecolor`.
+    facecolor: impl Into<String> => facecolor = some_into;
+    /// Sets `linewidth` (points).
+    linewidth: f64 => linewidth = Some;
+    /// Sets `alignment`.
+    alignment: impl Into<String> => alignment = into;
+    /// Sets `reverse`.
+    reverse: bool => reverse;
+});
 
 const LOCS: [&str; 11] = [
     "best",
@@ -191,19 +272,19 @@ fn hpack(children: &[Bx], sep: f64) -> (Bx, Vec<(f64, f64)>) {
     )
 }
 
-/// `VPacker` with `align` 'baseline' (x offsets 0) or 'center', padded by `pad`.
-fn vpack(children: &[Bx], sep: f64, pad: f64, center: bool) -> (Bx, Vec<(f64, f64)>) {
-    let (x0, x1, xoffs): (f64, f64, Vec<f64>) = if center {
-        let w = children
-            .iter()
-            .map(|b| b.w)
-            .fold(f64::NEG_INFINITY, f64::max);
-        (
-            0.0,
-            w,
-            children.iter().map(|b| (w - b.w) * 0.5 - b.x0).collect(),
-        )
-    } else {
+/// How a packer aligns its children across its direction (`_get_aligned_offsets`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Across {
+    Baseline,
+    Left,
+    Center,
+    Right,
+}
+
+/// `VPacker` with `align` 'baseline' (x offsets 0), 'left', 'center' or 'right', padded
+/// by `pad`.
+fn vpack(children: &[Bx], sep: f64, pad: f64, align: Across) -> (Bx, Vec<(f64, f64)>) {
+    let (x0, x1, xoffs): (f64, f64, Vec<f64>) = if align == Across::Baseline {
         (
             children.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min),
             children
@@ -212,6 +293,20 @@ fn vpack(children: &[Bx], sep: f64, pad: f64, center: bool) -> (Bx, Vec<(f64, f6
                 .fold(f64::NEG_INFINITY, f64::max),
             vec![0.0; children.len()],
         )
+    } else {
+        let w = children
+            .iter()
+            .map(|b| b.w)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let offs = children
+            .iter()
+            .map(|b| match align {
+                Across::Left => -b.x0,
+                Across::Right => w - (b.x0 + b.w),
+                _ => (w - b.w) * 0.5 - b.x0,
+            })
+            .collect();
+        (0.0, w, offs)
     };
     let heights: Vec<f64> = children.iter().map(|b| b.h).collect();
     let (height, yoffs) = packed(&heights, sep);
@@ -347,6 +442,69 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     count + overlaps + crossing
 }
 
+/// The entries `_parse_legend_args` lists: (handle artist, label).
+fn legend_entries<'a>(ax: &'a Axes, opts: &LegendOptions) -> Result<Vec<(&'a Artist, String)>> {
+    // `_get_legend_handles`: the children first, then the containers (bars).
+    let containers = &ax.plot.bar_containers;
+    let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
+    let all: Vec<&Artist> = children
+        .chain(containers.iter().copied())
+        .filter_map(|i| ax.plot.artists.get(i))
+        .collect();
+    let mut out: Vec<(&Artist, String)> = match (&opts.handles, &opts.labels) {
+        (None, None) => all
+            .into_iter()
+            .filter_map(|a| label_of(a).map(|l| (a, l.to_string())))
+            .collect(),
+        (None, Some(labels)) => all
+            .into_iter()
+            .filter(|a| !matches!(a, Artist::Text(_)) && raw_label(a) != Some("_nolegend_"))
+            .zip(labels.iter().cloned())
+            .collect(),
+        (Some(handles), labels) => {
+            let mut v = Vec::new();
+            for (k, h) in handles.iter().enumerate() {
+                let a = ax
+                    .plot
+                    .artists
+                    .get(h.index)
+                    .filter(|_| h.axes == ax.id)
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "legend handles",
+                            format!("handle {k}"),
+                            "an artist of this Axes",
+                        )
+                    })?;
+                let l = match labels {
+                    Some(ls) => match ls.get(k) {
+                        Some(l) => l.clone(),
+                        None => break,
+                    },
+                    None => raw_label(a).unwrap_or("").to_string(),
+                };
+                v.push((a, l));
+            }
+            v
+        }
+    };
+    if opts.reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+/// An artist's label as set (`get_label`), unfiltered.
+fn raw_label(a: &Artist) -> Option<&str> {
+    match a {
+        Artist::Line(l) => l.label.as_deref(),
+        Artist::Patch(p) => p.label.as_deref(),
+        Artist::Polygon(p) => p.patch.label.as_deref(),
+        Artist::Scatter(c) => c.label.as_deref(),
+        Artist::Text(_) => None,
+    }
+}
+
 /// Lays out and paints the legend of `ax`: frame, then each entry's handle and label.
 pub(crate) fn paint_legend(
     ax: &Axes,
@@ -365,17 +523,9 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    // `_get_legend_handles`: the children first, then the containers (bars).
-    let containers = &ax.plot.bar_containers;
-    let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
-    for a in children
-        .chain(containers.iter().copied())
-        .filter_map(|i| ax.plot.artists.get(i))
-    {
-        if let Some(l) = label_of(a) {
-            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
-            entries.push(Entry { artist: a, label });
-        }
+    for (a, l) in legend_entries(ax, opts)? {
+        let label = place_text(glyphs, &l, fs, dpi, (0.0, 0.0), base)?;
+        entries.push(Entry { artist: a, label });
     }
     if entries.is_empty() {
         return Ok(Vec::new());
@@ -392,12 +542,17 @@ pub(crate) fn paint_legend(
     let hb = Bx {
         x0: -0.0 * dc,
         y0: -0.0 * dc,
-        w: (2.0 * fs) * dc,
+        w: (opts.handlelength * fs) * dc,
         h: (fs * 0.7 - 0.0) * dc,
     };
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
-        .map(|e| hpack(&[hb, text_box(&e.label.shaped, lp)], (0.8 * fs) * dc))
+        .map(|e| {
+            hpack(
+                &[hb, text_box(&e.label.shaped, lp)],
+                (opts.handletextpad * fs) * dc,
+            )
+        })
         .collect();
     // Columns: np.array_split into ncols.
     let n = items.len();
@@ -416,11 +571,11 @@ pub(crate) fn paint_legend(
         .iter()
         .map(|rg| {
             let bxs: Vec<Bx> = items[rg.clone()].iter().map(|i| i.0).collect();
-            vpack(&bxs, (0.5 * fs) * dc, 0.0, false)
+            vpack(&bxs, (opts.labelspacing * fs) * dc, 0.0, Across::Baseline)
         })
         .collect();
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
-    let (handle_box, col_offs) = hpack(&colbx, (2.0 * fs) * dc);
+    let (handle_box, col_offs) = hpack(&colbx, (opts.columnspacing * fs) * dc);
     let title = match &opts.title {
         Some(t) => Some(place_text(
             glyphs,
@@ -438,11 +593,55 @@ pub(crate) fn paint_legend(
         top_children.push(text_box(&t.shaped, lp_title));
     }
     top_children.push(handle_box);
-    let (legend_box, top_offs) = vpack(&top_children, (0.5 * fs) * dc, (0.4 * fs) * dc, true);
+    let align = match opts.alignment.as_str() {
+        "center" => Across::Center,
+        "left" => Across::Left,
+        "right" => Across::Right,
+        other => {
+            return Err(Error::invalid(
+                "legend alignment",
+                format!("{other:?}"),
+                "'center', 'left' or 'right'",
+            ))
+        }
+    };
+    let (legend_box, top_offs) = vpack(
+        &top_children,
+        (opts.labelspacing * fs) * dc,
+        (opts.borderpad * fs) * dc,
+        align,
+    );
     // Placement.
     let (w, h) = (legend_box.w, legend_box.h);
-    let pad = 0.5 * fs_px;
+    let pad = opts.borderaxespad * fs_px;
     let code = loc_code(&opts.loc)?;
+    let anchor_box = match opts.bbox_to_anchor.as_deref() {
+        None => *axes_bbox,
+        Some(v) => {
+            let (x, y, bw, bh) = match *v {
+                [x, y] => (x, y, 0.0, 0.0),
+                [x, y, w, h] => (x, y, w, h),
+                _ => {
+                    return Err(Error::invalid(
+                        "legend bbox_to_anchor",
+                        format!("{v:?}"),
+                        "2 or 4 numbers",
+                    ))
+                }
+            };
+            // Bbox.from_bounds in Axes coordinates through transAxes.
+            let (aw, ah) = (axes_bbox.width(), axes_bbox.height());
+            let tr = |u: f64, v: f64| (aw * u + axes_bbox.x0, ah * v + axes_bbox.y0);
+            let (p0, p1) = (tr(x, y), tr(x + bw, y + bh));
+            Bbox {
+                x0: p0.0.min(p1.0),
+                y0: p0.1.min(p1.1),
+                x1: p0.0.max(p1.0),
+                y1: p0.1.max(p1.1),
+            }
+        }
+    };
+    let axes_bbox = &anchor_box;
     let mut text_boxes = Vec::new();
     if code == 0 {
         for a in &ax.plot.artists {
@@ -486,10 +685,9 @@ pub(crate) fn paint_legend(
                 y1: py + legend_box.y0 + h,
             },
             fs_px,
-            opts.framealpha,
-            ax,
+            opts,
             ctx,
-        )));
+        )?));
     }
     let mut k = 0;
     if let Some(t) = &title {
@@ -507,7 +705,7 @@ pub(crate) fn paint_legend(
             let offs = &items[ei].1;
             let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
             out.extend(
-                handle(entries[ei].artist, fs, dc, (dx, dy), ctx)
+                handle(entries[ei].artist, fs, opts, dc, (dx, dy), ctx)
                     .into_iter()
                     .map(LegendItem::Paint),
             );
@@ -521,11 +719,19 @@ pub(crate) fn paint_legend(
 }
 
 /// The handle of one entry, drawn in the DrawingArea at display offset `off`.
-fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<Paint> {
+fn handle(
+    a: &Artist,
+    fs: f64,
+    opts: &LegendOptions,
+    dc: f64,
+    off: (f64, f64),
+    ctx: &DrawCtx,
+) -> Vec<Paint> {
     let h = ctx.h;
     // dpi_transform + offset, then Agg's flip.
     let to_dev = move |x: f64, y: f64| (x * dc + off.0, y * (-dc) + (h - off.1));
-    let (width, height) = (2.0 * fs, fs * 0.7 - 0.0);
+    let (width, height) = (opts.handlelength * fs, fs * 0.7 - 0.0);
+    let ms = opts.markerscale;
     match a {
         Artist::Line(l) => {
             let mut leg: Line2D = l.clone();
@@ -536,6 +742,9 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             leg.y = vec![yv; 3];
             leg.markevery = Some(MarkEvery::Indices(vec![1]));
             leg.drawstyle = super::line::DrawStyle::Default;
+            if ms != 1.0 {
+                leg.markersize_pt *= ms;
+            }
             leg.paint_in(ctx.dpi, &to_dev, None)
         }
         Artist::Patch(p) => {
@@ -561,7 +770,7 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             paints
         }
         Artist::Text(_) => Vec::new(),
-        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
+        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, opts, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the collection's first size, drawn as a collection of one.
@@ -571,7 +780,24 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             let ym = height * (3.0 / 8.0);
             let d = to_dev(xm, ym);
             let _ = d;
-            one.sizes.truncate(1);
+            // HandlerRegularPolyCollection.get_sizes with one point: the mean of the
+            // largest and smallest size, scaled by markerscale squared.
+            let m2 = ms.powi(2);
+            let smax =
+                c.sizes
+                    .iter()
+                    .copied()
+                    .fold(f64::NAN, |m, v| if m.is_nan() || v > m { v } else { m });
+            let smin =
+                c.sizes
+                    .iter()
+                    .copied()
+                    .fold(f64::NAN, |m, v| if m.is_nan() || v < m { v } else { m });
+            one.sizes = if c.sizes.is_empty() {
+                vec![0.5 * (m2 + m2)]
+            } else {
+                vec![0.5 * (smax * m2 + smin * m2)]
+            };
             let faces = c.first_face();
             one.faces = super::scatter::Faces::Fixed(vec![faces]);
             if let Some(e) = &mut one.edges {
@@ -583,8 +809,8 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
 }
 
 /// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face
-/// `axes.facecolor` and edge '0.8' with `framealpha`, 1 pt.
-fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
+/// (rc 'inherit': white) and edge ('0.8') with `framealpha`, `linewidth` 1 pt.
+fn frame(b: Bbox, fs_px: f64, opts: &LegendOptions, ctx: &DrawCtx) -> Result<Paint> {
     let dr = fs_px * 0.2;
     let (x0, y0, x1, y1) = (b.x0, b.y0, b.x0 + (b.x1 - b.x0), b.y0 + (b.y1 - b.y0));
     let h = ctx.h;
@@ -612,13 +838,32 @@ fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
     path.push(PathCmd::LineTo(q.0, q.1));
     path.push(c(x0, y0, x0 + dr, y0));
     path.push(PathCmd::ClosePoly);
-    let face = Color::WHITE.with_alpha(alpha).to_rgba8_round();
-    let edge = Color::rgb(0.8, 0.8, 0.8).with_alpha(alpha).to_rgba8_round();
-    Paint::Path(PathDraw {
+    let alpha = opts.framealpha;
+    let colour = |c: &Option<String>, inherit: Color, default: Color| -> Result<Color> {
+        Ok(match c.as_deref() {
+            None => default,
+            Some("inherit") => inherit,
+            Some(s) => Color::parse(s)?,
+        })
+    };
+    let face = colour(&opts.facecolor, Color::WHITE, Color::WHITE)?;
+    let edge = colour(&opts.edgecolor, Color::BLACK, Color::rgb(0.8, 0.8, 0.8))?;
+    // to_rgba(c, alpha): 'none' stays transparent, any other colour takes the alpha.
+    let with = |c: Color| {
+        if c.a == 0.0 && c.r == 0.0 && c.g == 0.0 && c.b == 0.0 {
+            c
+        } else {
+            c.with_alpha(alpha)
+        }
+    };
+    let face = with(face).to_rgba8_round();
+    let edge = with(edge).to_rgba8_round();
+    let lw = opts.linewidth.unwrap_or(1.0);
+    Ok(Paint::Path(PathDraw {
         path,
-        fill: Some(face),
-        stroke: Some(Stroke {
-            width_px: 1.0 * ctx.dpi / 72.0,
+        fill: (face[3] != 0).then_some(face),
+        stroke: (edge[3] != 0 && lw > 0.0).then(|| Stroke {
+            width_px: lw * ctx.dpi / 72.0,
             color: edge,
             cap: CapStyle::Butt,
             join: JoinStyle::Miter,
@@ -628,5 +873,5 @@ fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
         snap: Snap::On,
         simplify: false,
         antialiased: true,
-    })
+    }))
 }

@@ -16,6 +16,7 @@ pub mod patch;
 pub mod polygon;
 pub mod scatter;
 pub mod text;
+mod tick_params;
 pub mod values;
 
 use crate::color::Color;
@@ -27,6 +28,7 @@ use paint::{ClipBox, Paint};
 use patch::Patch;
 
 pub use api::{GridOptions, SpanOptions};
+pub use tick_params::TickParamsOptions;
 
 /// A handle to an artist on an Axes (what `plot`, `scatter`, `axvspan`... return); cheap
 /// to copy.
@@ -250,6 +252,27 @@ pub struct TickParams {
     /// `labelbottom=False` / `labelleft=False`: the tick labels (and offset text) hidden,
     /// as `label_outer` does to the inner Axes of a shared grid.
     pub labels_hidden: bool,
+    /// `width` of the major tick marks in points (rc 0.8).
+    pub width: Option<f64>,
+    /// `color` of the major tick marks (rc black).
+    pub color: Option<Color>,
+    /// `labelcolor` of the major tick labels and the offset text.
+    pub labelcolor: Option<Color>,
+    /// `pad` between the major tick marks and their labels in points (rc 3.5).
+    pub pad: Option<f64>,
+    /// `length` of the minor tick marks in points (rc 2).
+    pub minor_length: Option<f64>,
+    /// `width` of the minor tick marks in points (rc 0.6).
+    pub minor_width: Option<f64>,
+    /// `color` of the minor tick marks.
+    pub minor_color: Option<Color>,
+    /// `labelcolor` of the minor tick labels.
+    pub minor_labelcolor: Option<Color>,
+    /// `pad` of the minor tick labels in points (rc 3.4).
+    pub minor_pad: Option<f64>,
+    /// `minorticks_on()` (`Some(true)`: `AutoMinorLocator` on a linear axis) or
+    /// `minorticks_off()` (`Some(false)`); `None`: the scale's default.
+    pub minor_ticks: Option<bool>,
 }
 
 impl Default for AxisState {

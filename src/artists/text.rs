@@ -5,8 +5,8 @@
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::DrawCtx;
 use crate::color::Color;
-use crate::layout::{place_text, Align, TextItem};
-use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
+use crate::layout::{place_text_in, Align, TextItem};
+use crate::text::{FontFace, GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
 /// `text`'s keywords.
@@ -27,6 +27,92 @@ pub struct TextOptions {
     pub zorder: Option<f64>,
     /// `bbox`: a box drawn behind the text.
     pub bbox: Option<TextBox>,
+    /// `rotation` in degrees, counter-clockwise (0).
+    pub rotation: Option<f64>,
+    /// `rotation_mode`: 'default' (rotate, then align the rotated extent) or 'anchor'.
+    pub rotation_mode: Option<String>,
+    /// `fontweight`: 'normal' or 'bold' (and matplotlib's other names: 'light' ... 'black',
+    /// or a number 100..=900, mapped to the two DejaVu weights as `findfont` does).
+    pub fontweight: Option<String>,
+    /// `fontstyle`: 'normal', 'italic' or 'oblique'.
+    pub fontstyle: Option<String>,
+    /// `family`: 'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'.
+    pub family: Option<String>,
+}
+
+option_setters!(TextOptions {
+    /// Sets `rotation` (degrees).
+    rotation: f64 => rotation = Some;
+    /// Sets `rotation_mode` ('default' or 'anchor').
+    rotation_mode: impl Into<String> => rotation_mode = some_into;
+    /// Sets `fontweight`.
+    fontweight: impl Into<String> => fontweight = some_into;
+    /// Sets `fontstyle`.
+    fontstyle: impl Into<String> => fontstyle = some_into;
+    /// Sets `family`.
+    family: impl Into<String> => family = some_into;
+});
+
+/// The embedded face `findfont` picks for a text's `family`, `fontweight` and
+/// `fontstyle`.
+pub(crate) fn text_face(
+    family: Option<&str>,
+    weight: Option<&str>,
+    style: Option<&str>,
+) -> Result<FontFace> {
+    let mono = match family.unwrap_or("sans-serif") {
+        "sans-serif" | "sans" | "DejaVu Sans" => false,
+        "monospace" | "DejaVu Sans Mono" => true,
+        other => {
+            return Err(Error::invalid(
+                "family",
+                format!("{other:?}"),
+                "'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'",
+            ))
+        }
+    };
+    // font_manager.weight_dict; DejaVu Sans comes in 400 and 700: findfont's weight
+    // score |w - 400| vs |w - 700| picks the nearer (ties go to the first listed, Book).
+    let w: f64 = match weight.unwrap_or("normal") {
+        "ultralight" => 100.0,
+        "light" => 200.0,
+        "normal" | "regular" | "book" | "roman" => 400.0,
+        "medium" => 500.0,
+        "semibold" | "demibold" | "demi" => 600.0,
+        "bold" => 700.0,
+        "heavy" | "extra bold" | "black" => 900.0,
+        other => other.parse::<f64>().map_err(|_| {
+            Error::invalid(
+                "fontweight",
+                format!("{other:?}"),
+                "'normal', 'bold', another matplotlib weight name or a number",
+            )
+        })?,
+    };
+    let bold = (w - 700.0).abs() < (w - 400.0).abs();
+    let oblique = match style.unwrap_or("normal") {
+        "normal" => false,
+        "italic" | "oblique" => true,
+        other => {
+            return Err(Error::invalid(
+                "fontstyle",
+                format!("{other:?}"),
+                "'normal', 'italic' or 'oblique'",
+            ))
+        }
+    };
+    match (mono, bold, oblique) {
+        (false, false, false) => Ok(FontFace::Sans),
+        (false, true, false) => Ok(FontFace::SansBold),
+        (false, false, true) => Ok(FontFace::SansOblique),
+        (false, true, true) => Ok(FontFace::SansBoldOblique),
+        (true, false, false) => Ok(FontFace::SansMono),
+        _ => Err(Error::invalid(
+            "family",
+            "'monospace' bold or oblique",
+            "plain DejaVu Sans Mono (its bold and oblique faces are not embedded)",
+        )),
+    }
 }
 
 /// `bbox=dict(boxstyle=..., facecolor=..., edgecolor=..., alpha=..., pad=...)` of a text.
@@ -165,6 +251,12 @@ pub struct TextArtist {
     pub(crate) arrow: Option<((f64, f64), ArrowStyle)>,
     /// The box behind the text.
     pub(crate) bbox: Option<ResolvedBox>,
+    /// Rotation in degrees (0..360).
+    pub(crate) rotation: f64,
+    /// `rotation_mode='anchor'`.
+    pub(crate) anchor_mode: bool,
+    /// The font face.
+    pub(crate) face: FontFace,
 }
 
 impl TextArtist {
@@ -246,6 +338,33 @@ impl TextArtist {
                 })
             }
         };
+        let rotation = o.rotation.unwrap_or(0.0);
+        if !rotation.is_finite() {
+            return Err(Error::invalid(
+                "rotation",
+                rotation,
+                "a finite angle in degrees",
+            ));
+        }
+        let anchor_mode = match o.rotation_mode.as_deref().unwrap_or("default") {
+            "default" => false,
+            "anchor" => true,
+            other => {
+                return Err(Error::invalid(
+                    "rotation_mode",
+                    format!("{other:?}"),
+                    "'default' or 'anchor'",
+                ))
+            }
+        };
+        let rotation = rotation.rem_euclid(360.0);
+        if rotation != 0.0 && bbox.is_some() {
+            return Err(Error::invalid(
+                "bbox",
+                format!("a box with rotation {rotation}"),
+                "no rotation (a rotated text box is not drawn yet)",
+            ));
+        }
         Ok(TextArtist {
             x,
             y,
@@ -257,6 +376,13 @@ impl TextArtist {
             zorder: o.zorder.unwrap_or(3.0),
             arrow: None,
             bbox,
+            rotation,
+            anchor_mode,
+            face: text_face(
+                o.family.as_deref(),
+                o.fontweight.as_deref(),
+                o.fontstyle.as_deref(),
+            )?,
         })
     }
 
@@ -267,7 +393,7 @@ impl TextArtist {
         glyphs: &mut GlyphCache,
     ) -> Result<(Vec<Paint>, TextItem)> {
         let anchor = ctx.to_display(self.x, self.y);
-        let item = place_text(
+        let item = place_text_in(
             glyphs,
             &self.s,
             self.size_pt,
@@ -276,8 +402,10 @@ impl TextArtist {
             Align {
                 ha: self.ha,
                 va: self.va,
-                angle: 0.0,
+                angle: self.rotation,
             },
+            self.face,
+            self.anchor_mode,
         )?;
         let mut paints = Vec::new();
         if let Some((xy, style)) = self.arrow {
