@@ -93,7 +93,7 @@ pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
 pub use artists::legend::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
-pub use artists::text::{ArrowStyle, TextBox, TextOptions};
+pub use artists::text::{AnnotateOptions, ArrowStyle, TextBox, TextCoords, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
 pub use artists::{
     ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams, TickParamsOptions,

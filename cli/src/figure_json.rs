@@ -308,8 +308,17 @@ fn axes_call(
                     return err(format!("'annotate' arrowprops {other} is not supported"))
                 }
             };
-            let o = text_options(kw)?;
-            ret = Returned::Artist(fig[ax].annotate(s, xy, xytext, style, o)?);
+            let mut o = figbuf::AnnotateOptions::default();
+            o.xytext = xytext;
+            o.arrowstyle = style;
+            if let Some(c) = kw.string(&["xycoords"])? {
+                o.xycoords = c.parse()?;
+            }
+            if let Some(c) = kw.string(&["textcoords"])? {
+                o.textcoords = Some(c.parse()?);
+            }
+            o.text = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].annotate_with(s, xy, o)?);
         }
         "legend" => crate::figure_legend::legend(fig, ax, args, kw, refs)?,
         "axhline" | "axvline" => {

@@ -115,14 +115,20 @@ pub(crate) fn legend(
         o.ncols = n as usize;
     }
     o.title = kw.string(&["title"])?;
-    if let Some(f) = kw.f64(&["fontsize"])? {
+    if let Some(f) = crate::figure_args::fontsize(kw, &["fontsize"])? {
         o.fontsize = f;
     }
-    if let Some(f) = kw.f64(&["title_fontsize"])? {
+    if let Some(f) = crate::figure_args::fontsize(kw, &["title_fontsize"])? {
         o.title_fontsize = f;
     }
     if let Some(f) = kw.bool(&["frameon"])? {
         o.frameon = f;
+    }
+    if let Some(s) = kw.bool(&["shadow"])? {
+        o.shadow = s;
+        if s {
+            o.framealpha = 1.0;
+        }
     }
     if let Some(a) = kw.f64(&["framealpha"])? {
         o.framealpha = a;
@@ -154,11 +160,6 @@ pub(crate) fn legend(
             if n != 1.0 {
                 return err(format!("'legend' {name} = {n} is not supported (1)"));
             }
-        }
-    }
-    if let Some(s) = kw.bool(&["shadow"])? {
-        if s {
-            return err("'legend' shadow = true is not supported");
         }
     }
     fig[ax].legend(o)?;

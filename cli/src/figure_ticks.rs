@@ -13,7 +13,7 @@ pub(crate) fn tick_params(fig: &mut Figure, ax: AxesId, kw: &mut Kw) -> R<()> {
     if let Some(w) = kw.string(&["which"])? {
         o.which = w;
     }
-    o.labelsize = kw.f64(&["labelsize"])?;
+    o.labelsize = crate::figure_args::fontsize(kw, &["labelsize"])?;
     o.direction = match kw.string(&["direction"])? {
         Some(d) => Some(d.parse()?),
         None => None,

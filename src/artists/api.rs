@@ -238,6 +238,33 @@ impl Axes {
         let (x, y) = xytext.unwrap_or(xy);
         let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
         t.arrow = arrowstyle.map(|a| (xy, a));
+        t.xy = xy;
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
+    /// `ax.annotate(s, xy, xytext, xycoords, textcoords, arrowprops, **text_kwargs)`.
+    pub fn annotate_with(
+        &mut self,
+        s: impl Into<String>,
+        xy: (f64, f64),
+        o: super::text::AnnotateOptions,
+    ) -> Result<ArtistHandle> {
+        use super::text::TextCoords;
+        if matches!(
+            o.xycoords,
+            TextCoords::OffsetPoints | TextCoords::OffsetPixels
+        ) {
+            return Err(Error::invalid(
+                "xycoords",
+                format!("{:?}", o.xycoords),
+                "'data' or 'axes fraction' (offsets are for textcoords)",
+            ));
+        }
+        let (x, y) = o.xytext.unwrap_or(xy);
+        let mut t = super::text::TextArtist::new(x, y, s.into(), &o.text)?;
+        t.arrow = o.arrowstyle.map(|a| (xy, a));
+        t.xy = xy;
+        t.coords = (o.xycoords, o.textcoords.unwrap_or(o.xycoords));
         Ok(self.push_artist(Artist::Text(t)))
     }
 

@@ -4,165 +4,14 @@
 
 use super::line::{Blend, Line2D, MarkEvery};
 use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
-use super::{Artist, ArtistHandle, DrawCtx};
+use super::{Artist, DrawCtx};
 use crate::axes::Axes;
 use crate::color::Color;
 use crate::layout::{place_text, Align, Bbox, TextItem};
 use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
-/// `legend`'s options (rc `legend.*` defaults). Lengths are in font-size units, as
-/// matplotlib's are.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct LegendOptions {
-    /// `loc`: 'best', 'upper right', ... or a code 0..=10.
-    pub loc: String,
-    /// `ncols`.
-    pub ncols: usize,
-    /// `title`.
-    pub title: Option<String>,
-    /// `fontsize` in points (10).
-    pub fontsize: f64,
-    /// `title_fontsize` in points (rc `legend.title_fontsize` None: the font size, 10).
-    pub title_fontsize: f64,
-    /// `frameon`.
-    pub frameon: bool,
-    /// `framealpha` (0.8).
-    pub framealpha: f64,
-    /// `handles`: the artists listed, in order (`None`: every labelled artist).
-    pub handles: Option<Vec<ArtistHandle>>,
-    /// `labels`: the entries' texts (with `handles`: zipped, the shorter list wins;
-    /// alone: given to the first handles in legend order).
-    pub labels: Option<Vec<String>>,
-    /// `bbox_to_anchor` in Axes fractions: `[x, y]` or `[x, y, width, height]`
-    /// (`None`: the Axes box).
-    pub bbox_to_anchor: Option<Vec<f64>>,
-    /// `markerscale`: marker size relative to the plotted one (1).
-    pub markerscale: f64,
-    /// `borderpad` (0.4).
-    pub borderpad: f64,
-    /// `labelspacing` (0.5).
-    pub labelspacing: f64,
-    /// `handlelength` (2).
-    pub handlelength: f64,
-    /// `handletextpad` (0.8).
-    pub handletextpad: f64,
-    /// `borderaxespad` (0.5).
-    pub borderaxespad: f64,
-    /// `columnspacing` (2).
-    pub columnspacing: f64,
-    /// `edgecolor` of the frame (rc `legend.edgecolor` '0.8'; 'inherit': black).
-    pub edgecolor: Option<String>,
-    /// `facecolor` of the frame (rc 'inherit': the rc Axes face colour, white).
-    pub facecolor: Option<String>,
-    /// `linewidth` of the frame in points (rc `patch.linewidth`, 1).
-    pub linewidth: Option<f64>,
-    /// `alignment` of the title and the entries: 'center', 'left' or 'right'.
-    pub alignment: String,
-    /// `reverse`: list the entries in reverse order.
-    pub reverse: bool,
-}
-
-impl Default for LegendOptions {
-    fn default() -> Self {
-        LegendOptions {
-            loc: "best".into(),
-            ncols: 1,
-            title: None,
-            fontsize: 10.0,
-            title_fontsize: 10.0,
-            frameon: true,
-            framealpha: 0.8,
-            handles: None,
-            labels: None,
-            bbox_to_anchor: None,
-            markerscale: 1.0,
-            borderpad: 0.4,
-            labelspacing: 0.5,
-            handlelength: 2.0,
-            handletextpad: 0.8,
-            borderaxespad: 0.5,
-            columnspacing: 2.0,
-            edgecolor: None,
-            facecolor: None,
-            linewidth: None,
-            alignment: "center".into(),
-            reverse: false,
-        }
-    }
-}
-
-impl LegendOptions {
-    /// Sets `loc`.
-    pub fn loc(mut self, v: impl Into<String>) -> Self {
-        self.loc = v.into();
-        self
-    }
-    /// Sets `ncols`.
-    pub fn ncols(mut self, v: usize) -> Self {
-        self.ncols = v;
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, v: impl Into<String>) -> Self {
-        self.title = Some(v.into());
-        self
-    }
-    /// Sets `fontsize` (points).
-    pub fn fontsize(mut self, v: f64) -> Self {
-        self.fontsize = v;
-        self
-    }
-    /// Sets `title_fontsize` (points).
-    pub fn title_fontsize(mut self, v: f64) -> Self {
-        self.title_fontsize = v;
-        self
-    }
-    /// Sets `frameon`.
-    pub fn frameon(mut self, v: bool) -> Self {
-        self.frameon = v;
-        self
-    }
-    /// Sets `framealpha`.
-    pub fn framealpha(mut self, v: f64) -> Self {
-        self.framealpha = v;
-        self
-    }
-}
-
-option_setters!(LegendOptions {
-    /// Sets `handles`.
-    handles: Vec<ArtistHandle> => handles = Some;
-    /// Sets `labels`.
-    labels: Vec<String> => labels = Some;
-    /// Sets `bbox_to_anchor` (`[x, y]` or `[x, y, width, height]`, Axes fractions).
-    bbox_to_anchor: Vec<f64> => bbox_to_anchor = Some;
-    /// Sets `markerscale`.
-    markerscale: f64 => markerscale;
-    /// Sets `borderpad`.
-    borderpad: f64 => borderpad;
-    /// Sets `labelspacing`.
-    labelspacing: f64 => labelspacing;
-    /// Sets `handlelength`.
-    handlelength: f64 => handlelength;
-    /// Sets `handletextpad`.
-    handletextpad: f64 => handletextpad;
-    /// Sets `borderaxespad`.
-    borderaxespad: f64 => borderaxespad;
-    /// Sets `columnspacing`.
-    columnspacing: f64 => columnspacing;
-    /// Sets `edgecolor`.
-    edgecolor: impl Into<String> => edgecolor = some_into;
-    /// Sets `facecolor`.
-    facecolor: impl Into<String> => facecolor = some_into;
-    /// Sets `linewidth` (points).
-    linewidth: f64 => linewidth = Some;
-    /// Sets `alignment`.
-    alignment: impl Into<String> => alignment = into;
-    /// Sets `reverse`.
-    reverse: bool => reverse;
-});
+pub use super::legend_options::LegendOptions;
 
 const LOCS: [&str; 11] = [
     "best",
@@ -677,17 +526,18 @@ pub(crate) fn paint_legend(
     let (px, py) = (l + -legend_box.x0, b + -legend_box.y0);
     let mut out = Vec::new();
     if opts.frameon {
-        out.push(LegendItem::Paint(frame(
-            Bbox {
-                x0: px + legend_box.x0,
-                y0: py + legend_box.y0,
-                x1: px + legend_box.x0 + w,
-                y1: py + legend_box.y0 + h,
-            },
-            fs_px,
-            opts,
-            ctx,
-        )?));
+        let fb = Bbox {
+            x0: px + legend_box.x0,
+            y0: py + legend_box.y0,
+            x1: px + legend_box.x0 + w,
+            y1: py + legend_box.y0 + h,
+        };
+        if opts.shadow {
+            // Shadow(legendPatch, ox=2, oy=-2): the frame moved by (2, -2) points.
+            let off = (2.0 * dpi / 72.0, -2.0 * dpi / 72.0);
+            out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, Some(off))?));
+        }
+        out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, None)?));
     }
     let mut k = 0;
     if let Some(t) = &title {
@@ -810,11 +660,22 @@ fn handle(
 
 /// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face
 /// (rc 'inherit': white) and edge ('0.8') with `framealpha`, `linewidth` 1 pt.
-fn frame(b: Bbox, fs_px: f64, opts: &LegendOptions, ctx: &DrawCtx) -> Result<Paint> {
+/// With `shadow` (its display offset), the `Shadow` patch instead: the same path moved,
+/// face and edge `(1 - 0.7)` times the frame's face colour, alpha 0.5, not snapped.
+fn frame(
+    b: Bbox,
+    fs_px: f64,
+    opts: &LegendOptions,
+    ctx: &DrawCtx,
+    shadow: Option<(f64, f64)>,
+) -> Result<Paint> {
     let dr = fs_px * 0.2;
     let (x0, y0, x1, y1) = (b.x0, b.y0, b.x0 + (b.x1 - b.x0), b.y0 + (b.y1 - b.y0));
     let h = ctx.h;
-    let d = |x: f64, y: f64| (x, h - y);
+    let d = |x: f64, y: f64| match shadow {
+        None => (x, h - y),
+        Some((ox, oy)) => (x + ox, h - (y + oy)),
+    };
     let p = |x: f64, y: f64| {
         let q = d(x, y);
         (q.0, q.1)
@@ -856,8 +717,14 @@ fn frame(b: Bbox, fs_px: f64, opts: &LegendOptions, ctx: &DrawCtx) -> Result<Pai
             c.with_alpha(alpha)
         }
     };
-    let face = with(face).to_rgba8_round();
-    let edge = with(edge).to_rgba8_round();
+    let (face, edge) = match shadow {
+        None => (with(face).to_rgba8_round(), with(edge).to_rgba8_round()),
+        Some(_) => {
+            let k = 1.0 - 0.7;
+            let c = Color::new(k * face.r, k * face.g, k * face.b, 0.5).to_rgba8_round();
+            (c, c)
+        }
+    };
     let lw = opts.linewidth.unwrap_or(1.0);
     Ok(Paint::Path(PathDraw {
         path,
@@ -870,7 +737,8 @@ fn frame(b: Bbox, fs_px: f64, opts: &LegendOptions, ctx: &DrawCtx) -> Result<Pai
             dashes: None,
         }),
         clip: None::<ClipBox>,
-        snap: Snap::On,
+        // legendPatch has snap=True; its Shadow does not copy it (snap None).
+        snap: if shadow.is_some() { Snap::Auto } else { Snap::On },
         simplify: false,
         antialiased: true,
     }))

@@ -569,8 +569,9 @@ impl Line2D {
         let size_px = self.markersize_pt * dpi / 72.0;
         let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
         let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
-        // 'auto' edge takes the face's alpha.
-        if self.mec.is_none() {
+        // 'auto' edge takes the face's alpha, unless the face is 'none' (transparent
+        // black: how 'none' parses).
+        if self.mec.is_none() && self.mfc != Some(Color::TRANSPARENT) {
             ec = ec.with_alpha(fc.a);
         }
         let positions = self

@@ -8,6 +8,7 @@ pub mod bar;
 pub(crate) mod grid;
 pub mod hist;
 pub mod legend;
+mod legend_options;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
@@ -312,6 +313,8 @@ pub(crate) struct DrawCtx {
     pub y_axes: Affine,
     /// Scaled data -> display (y up), for `loc='best'`.
     pub data_display: Affine,
+    /// Axes fraction -> display (y up): `transAxes`.
+    pub axes_display: Affine,
     /// Canvas height.
     pub h: f64,
     pub xscale: AxisScale,
@@ -373,6 +376,7 @@ impl DrawCtx {
             x_axes: x_axes.then(&flip),
             y_axes: y_axes.then(&flip),
             data_display: *trans_data,
+            axes_display: trans_axes,
             h,
             xscale,
             yscale,

@@ -206,6 +206,66 @@ impl TextOptions {
     }
 }
 
+/// The coordinates of an annotation's point (`xycoords`) or text (`textcoords`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextCoords {
+    /// 'data'.
+    #[default]
+    Data,
+    /// 'axes fraction': (0, 0) is the lower left of the Axes, (1, 1) the upper right.
+    AxesFraction,
+    /// 'offset points' (`textcoords` only): points from the annotated point.
+    OffsetPoints,
+    /// 'offset pixels' (`textcoords` only): pixels from the annotated point.
+    OffsetPixels,
+}
+
+impl std::str::FromStr for TextCoords {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TextCoords> {
+        match s {
+            "data" => Ok(TextCoords::Data),
+            "axes fraction" => Ok(TextCoords::AxesFraction),
+            "offset points" => Ok(TextCoords::OffsetPoints),
+            "offset pixels" => Ok(TextCoords::OffsetPixels),
+            _ => Err(Error::invalid(
+                "coordinates",
+                format!("{s:?}"),
+                "'data', 'axes fraction', 'offset points' or 'offset pixels'",
+            )),
+        }
+    }
+}
+
+/// `annotate`'s keywords besides the text's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct AnnotateOptions {
+    /// `xytext`: where the text goes (`None`: at `xy`).
+    pub xytext: Option<(f64, f64)>,
+    /// `xycoords` ('data').
+    pub xycoords: TextCoords,
+    /// `textcoords` (`None`: `xycoords`).
+    pub textcoords: Option<TextCoords>,
+    /// `arrowprops=dict(arrowstyle=...)`: the arrow from the text to `xy`.
+    pub arrowstyle: Option<ArrowStyle>,
+    /// The text's keywords.
+    pub text: TextOptions,
+}
+
+option_setters!(AnnotateOptions {
+    /// Sets `xytext`.
+    xytext: (f64, f64) => xytext = Some;
+    /// Sets `xycoords`.
+    xycoords: TextCoords => xycoords;
+    /// Sets `textcoords`.
+    textcoords: TextCoords => textcoords = Some;
+    /// Sets the arrow style.
+    arrowstyle: ArrowStyle => arrowstyle = Some;
+    /// Sets the text's keywords.
+    text: TextOptions => text;
+});
+
 /// An annotation arrow style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArrowStyle {
@@ -257,6 +317,10 @@ pub struct TextArtist {
     pub(crate) anchor_mode: bool,
     /// The font face.
     pub(crate) face: FontFace,
+    /// `xycoords` and `textcoords` (an annotation's; `Data` for a text).
+    pub(crate) coords: (TextCoords, TextCoords),
+    /// The annotated point (an annotation's `xy`; the text position for a text).
+    pub(crate) xy: (f64, f64),
 }
 
 impl TextArtist {
@@ -378,6 +442,8 @@ impl TextArtist {
             bbox,
             rotation,
             anchor_mode,
+            coords: (TextCoords::Data, TextCoords::Data),
+            xy: (x, y),
             face: text_face(
                 o.family.as_deref(),
                 o.fontweight.as_deref(),
@@ -392,7 +458,27 @@ impl TextArtist {
         ctx: &DrawCtx,
         glyphs: &mut GlyphCache,
     ) -> Result<(Vec<Paint>, TextItem)> {
-        let anchor = ctx.to_display(self.x, self.y);
+        let point = |c: TextCoords, x: f64, y: f64| match c {
+            TextCoords::AxesFraction => {
+                let t = &ctx.axes_display;
+                (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+            }
+            _ => ctx.to_display(x, y),
+        };
+        let xy = self.xy;
+        let anchor = match self.coords.1 {
+            TextCoords::OffsetPoints | TextCoords::OffsetPixels => {
+                // Affine2D().scale(dpi / 72).translate(*xy in xycoords).
+                let r = point(self.coords.0, xy.0, xy.1);
+                let k = if self.coords.1 == TextCoords::OffsetPoints {
+                    ctx.dpi / 72.0
+                } else {
+                    1.0
+                };
+                (k * self.x + r.0, k * self.y + r.1)
+            }
+            c => point(c, self.x, self.y),
+        };
         let item = place_text_in(
             glyphs,
             &self.s,
@@ -411,7 +497,7 @@ impl TextArtist {
         if let Some((xy, style)) = self.arrow {
             let b = &item.bbox;
             let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
-            let end = ctx.to_display(xy.0, xy.1);
+            let end = point(self.coords.0, xy.0, xy.1);
             let pad = 4.0 * ctx.dpi / 72.0;
             let rect = (
                 b.x0 - pad / 2.0,

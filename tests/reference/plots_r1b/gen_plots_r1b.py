@@ -87,6 +87,30 @@ case("t04_annotate_rotated", [[
       arrowprops={"arrowstyle": "<->"}),
 ]], "annotate: rotated texts (default and anchor modes) with arrows clipped by the rotated box")
 
+case("t05_annotate_coords", [[
+    c("plot", x, S),
+    c("annotate", "max", xy=[1.5708, 1.0], xytext=[20, -30], textcoords="offset points",
+      arrowprops={"arrowstyle": "->"}),
+    c("annotate", "corner", xy=[0.05, 0.9], xycoords="axes fraction", fontsize=12),
+    c("annotate", "to min", xy=[4.7124, -1.0], xytext=[0.55, 0.6],
+      textcoords="axes fraction", arrowprops={"arrowstyle": "-|>"}),
+    c("annotate", "px", xy=[3.1416, 0.0], xytext=[-40, 25], textcoords="offset pixels",
+      arrowprops={"arrowstyle": "-"}),
+    c("annotate", "no arrow", xy=[5.5, -0.7], xytext=[5, 5], textcoords="offset points",
+      rotation=20),
+]], "annotate: xycoords 'axes fraction', textcoords 'offset points'/'offset pixels'/"
+    "'axes fraction'")
+
+case("t06_fontsize_names", [[
+    c("plot", x, S, label="sin"),
+    c("plot", x, C, label="cos"),
+    c("text", 0.5, 0.5, "large text", fontsize="large"),
+    c("text", 0.5, -0.5, "xx-small", fontsize="xx-small"),
+    c("legend", fontsize="small", title="Title", title_fontsize="x-large"),
+    c("tick_params", labelsize="small"),
+]], "font size names: text 'large'/'xx-small', legend fontsize 'small', title_fontsize "
+    "'x-large', tick_params labelsize 'small'")
+
 # --- legend ---------------------------------------------------------------------------
 
 case("l01_legend_handles_labels", [[
@@ -159,6 +183,24 @@ case("l09_legend_markerscale", [[
     c("scatter", [1, 2, 3], [0, 0.5, 1], s=[10, 40, 90], label="sized", color="C2"),
     c("legend", markerscale=2.0, loc="lower left", reverse=True),
 ]], "legend: markerscale 2 on line markers and a scatter of varying sizes, reverse")
+
+case("m01_fillstyle_none", [[
+    c("plot", x, S, "o-", fillstyle="none", ms=8),
+    c("plot", x, C, "s", fillstyle="none", mfc="C3", color="C2"),
+    c("plot", x, r(np.sin(t) * 0.5), "D--", fillstyle="full", markevery=3),
+]], "plot: fillstyle 'none' (face 'none' even with markerfacecolor) and 'full'")
+
+case("l10_legend_shadow", [[
+    c("plot", x, S, label="sin"),
+    c("plot", x, C, label="cos"),
+    c("legend", shadow=True, loc="upper center"),
+]], "legend: shadow (framealpha 1 by default)")
+
+case("l11_legend_shadow_colors", [[
+    c("plot", x, S, label="sin"),
+    c("scatter", [1, 2], [0, 0.5], label="pts"),
+    c("legend", shadow=True, facecolor="lightblue", framealpha=0.6, fontsize="large"),
+]], "legend: shadow of a coloured frame with framealpha 0.6, fontsize 'large'")
 
 # --- ticks ---------------------------------------------------------------------------
 
