@@ -90,7 +90,7 @@ pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::hist::{histogram, Bins, HistOptions, HistResult, HistType};
-pub use artists::legend::LegendOptions;
+pub use artists::legend_options::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::text::{AnnotateOptions, ArrowStyle, TextBox, TextCoords, TextOptions};

@@ -522,7 +522,7 @@ impl Axes {
     }
 
     /// `ax.legend(**kwargs)`: a legend of the labelled artists.
-    pub fn legend(&mut self, opts: super::legend::LegendOptions) -> Result<&mut Self> {
+    pub fn legend(&mut self, opts: super::legend_options::LegendOptions) -> Result<&mut Self> {
         super::legend::loc_code(&opts.loc)?;
         if !(opts.fontsize.is_finite() && opts.fontsize > 0.0) {
             return Err(Error::invalid(

@@ -11,7 +11,7 @@ use crate::layout::{place_text, Align, Bbox, TextItem};
 use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
-pub use super::legend_options::LegendOptions;
+use super::legend_options::LegendOptions;
 
 const LOCS: [&str; 11] = [
     "best",
@@ -738,7 +738,11 @@ fn frame(
         }),
         clip: None::<ClipBox>,
         // legendPatch has snap=True; its Shadow does not copy it (snap None).
-        snap: if shadow.is_some() { Snap::Auto } else { Snap::On },
+        snap: if shadow.is_some() {
+            Snap::Auto
+        } else {
+            Snap::On
+        },
         simplify: false,
         antialiased: true,
     }))

@@ -8,7 +8,7 @@ pub mod bar;
 pub(crate) mod grid;
 pub mod hist;
 pub mod legend;
-mod legend_options;
+pub mod legend_options;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
@@ -185,7 +185,7 @@ pub(crate) struct PlotState {
     pub x: AxisState,
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
-    pub legend: Option<legend::LegendOptions>,
+    pub legend: Option<legend_options::LegendOptions>,
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
     pub bar_containers: Vec<usize>,

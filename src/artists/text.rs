@@ -754,3 +754,45 @@ fn arrow(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findfont_picks_the_nearest_embedded_face() {
+        assert_eq!(text_face(None, None, None).unwrap(), FontFace::Sans);
+        assert_eq!(
+            text_face(None, Some("600"), None).unwrap(),
+            FontFace::SansBold
+        );
+        assert_eq!(
+            text_face(None, Some("light"), None).unwrap(),
+            FontFace::Sans
+        );
+        assert_eq!(
+            text_face(Some("sans-serif"), Some("bold"), Some("italic")).unwrap(),
+            FontFace::SansBoldOblique
+        );
+        assert_eq!(
+            text_face(Some("monospace"), None, None).unwrap(),
+            FontFace::SansMono
+        );
+        assert!(text_face(Some("monospace"), Some("bold"), None).is_err());
+        assert!(text_face(Some("serif"), None, None).is_err());
+        assert!(text_face(None, None, Some("slanted")).is_err());
+    }
+
+    #[test]
+    fn coordinates_parse_by_matplotlib_name() {
+        assert_eq!(
+            "offset points".parse::<TextCoords>().unwrap(),
+            TextCoords::OffsetPoints
+        );
+        assert_eq!(
+            "axes fraction".parse::<TextCoords>().unwrap(),
+            TextCoords::AxesFraction
+        );
+        assert!("figure pixels".parse::<TextCoords>().is_err());
+    }
+}

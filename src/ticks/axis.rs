@@ -138,6 +138,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn auto_minor_divides_a_step_of_2_in_4_and_skips_majors() {
+        // AutoMinorLocator on majors 0, 0.2, ... 1 (mantissa 2: 4 divisions), view 0..1.
+        let majors: Vec<f64> = (0..6).map(|i| i as f64 * 0.2).collect();
+        let m = auto_minor_ticks(&majors, (0.0, 1.0));
+        assert_eq!(m.len(), 15);
+        assert!((m[0].loc - 0.05).abs() < 1e-12);
+        // Step 2.5: 5 divisions.
+        let m = auto_minor_ticks(&[0.0, 2.5, 5.0], (0.0, 5.0));
+        assert_eq!(m.len(), 8);
+        assert!(auto_minor_ticks(&[1.0], (0.0, 2.0)).is_empty());
+    }
+
+    #[test]
     fn standard_colorbar() {
         // fig.colorbar(imshow(rand)) on the standard figure: view (6.8676e-7, 0.99999677),
         // tick space 13; drawn labels "0.2" ... "0.8", no offset.
