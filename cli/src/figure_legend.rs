@@ -94,6 +94,10 @@ pub(crate) fn legend(
         o.loc = match l {
             Value::String(s) => s,
             Value::Number(n) => n.to_string(),
+            Value::Array(ref v) if v.len() == 2 && v.iter().all(|x| x.is_number()) => {
+                o.loc_xy = Some((num(&v[0]).unwrap_or(0.0), num(&v[1]).unwrap_or(0.0)));
+                o.loc.clone()
+            }
             other => return err(format!("'legend' keyword 'loc' {other} is not supported")),
         };
     }
@@ -155,11 +159,15 @@ pub(crate) fn legend(
     if let Some(r) = kw.bool(&["reverse"])? {
         o.reverse = r;
     }
-    for name in ["numpoints", "scatterpoints"] {
-        if let Some(n) = kw.f64(&[name])? {
-            if n != 1.0 {
-                return err(format!("'legend' {name} = {n} is not supported (1)"));
-            }
+    if let Some(n) = kw.f64(&["numpoints"])? {
+        if !(n >= 1.0 && n.fract() == 0.0 && n <= 1000.0) {
+            return err(format!("'legend' numpoints must be a count >= 1, got {n}"));
+        }
+        o.numpoints = n as usize;
+    }
+    if let Some(n) = kw.f64(&["scatterpoints"])? {
+        if n != 1.0 {
+            return err(format!("'legend' scatterpoints = {n} is not supported (1)"));
         }
     }
     fig[ax].legend(o)?;

@@ -492,6 +492,7 @@ pub(crate) fn paint_legend(
     };
     let axes_bbox = &anchor_box;
     let mut text_boxes = Vec::new();
+    let code = if opts.loc_xy.is_some() { 1 } else { code };
     if code == 0 {
         for a in &ax.plot.artists {
             if let Artist::Text(t) = a {
@@ -522,6 +523,14 @@ pub(crate) fn paint_legend(
         found.or(best.map(|b| b.2)).unwrap_or((0.0, 0.0))
     } else {
         anchored(code, w, h, axes_bbox, pad)
+    };
+    // loc=(x, y): the lower left corner at that fraction of the anchor box.
+    let (l, b) = match opts.loc_xy {
+        Some((fx, fy)) => (
+            axes_bbox.x0 + axes_bbox.width() * fx,
+            axes_bbox.y0 + axes_bbox.height() * fy,
+        ),
+        None => (l, b),
     };
     let (px, py) = (l + -legend_box.x0, b + -legend_box.y0);
     let mut out = Vec::new();
@@ -587,10 +596,23 @@ fn handle(
             let mut leg: Line2D = l.clone();
             let x0 = -0.0;
             let x1 = -0.0 + width;
-            leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
             let yv = (height - 0.0) / 2.0;
-            leg.y = vec![yv; 3];
-            leg.markevery = Some(MarkEvery::Indices(vec![1]));
+            if opts.numpoints > 1 {
+                // HandlerLine2D: numpoints markers on linspace(pad, width - pad), pad 0.3 em.
+                let pad = 0.3 * fs;
+                let (a, b) = (-0.0 + pad, -0.0 + width - pad);
+                let n = opts.numpoints;
+                let step = (b - a) / (n - 1) as f64;
+                leg.x = (0..n)
+                    .map(|i| if i == n - 1 { b } else { i as f64 * step + a })
+                    .collect();
+                leg.y = vec![yv; n];
+                leg.markevery = None;
+            } else {
+                leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
+                leg.y = vec![yv; 3];
+                leg.markevery = Some(MarkEvery::Indices(vec![1]));
+            }
             leg.drawstyle = super::line::DrawStyle::Default;
             if ms != 1.0 {
                 leg.markersize_pt *= ms;

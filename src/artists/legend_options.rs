@@ -56,6 +56,11 @@ pub struct LegendOptions {
     /// `shadow`: a darkened copy of the frame 2 points right and down, behind it
     /// (matplotlib's `framealpha` default becomes 1 with a shadow; set it here).
     pub shadow: bool,
+    /// `loc=(x, y)`: the legend's lower left corner at these fractions of the anchor
+    /// box (the Axes or `bbox_to_anchor`); overrides `loc`.
+    pub loc_xy: Option<(f64, f64)>,
+    /// `numpoints`: markers on a line's handle (1).
+    pub numpoints: usize,
 }
 
 impl Default for LegendOptions {
@@ -84,6 +89,8 @@ impl Default for LegendOptions {
             alignment: "center".into(),
             reverse: false,
             shadow: false,
+            loc_xy: None,
+            numpoints: 1,
         }
     }
 }
@@ -159,4 +166,8 @@ option_setters!(LegendOptions {
     reverse: bool => reverse;
     /// Sets `shadow`.
     shadow: bool => shadow;
+    /// Sets `loc` to a point `(x, y)` in anchor-box fractions.
+    loc_xy: (f64, f64) => loc_xy = Some;
+    /// Sets `numpoints`.
+    numpoints: usize => numpoints;
 });

@@ -202,6 +202,17 @@ case("l11_legend_shadow_colors", [[
     c("legend", shadow=True, facecolor="lightblue", framealpha=0.6, fontsize="large"),
 ]], "legend: shadow of a coloured frame with framealpha 0.6, fontsize 'large'")
 
+case("l12_legend_numpoints_loc_xy", [[
+    c("plot", x, S, "o-", markevery=4, label="sin"),
+    c("plot", x, C, "x--", label="cos"),
+    c("legend", numpoints=3, loc=[0.05, 0.08], markerscale=0.8),
+]], "legend: numpoints 3, loc as an (x, y) point in Axes fractions")
+
+case("l13_legend_loc_xy_anchor", [[
+    c("plot", x, S, label="sin"),
+    c("legend", loc=[0.5, 0.5], bbox_to_anchor=[0.5, 0, 0.5, 1], numpoints=2),
+]], "legend: loc (x, y) inside a 4-tuple bbox_to_anchor, numpoints 2")
+
 # --- ticks ---------------------------------------------------------------------------
 
 case("k01_tick_params_style", [[
