@@ -133,6 +133,9 @@ pub struct TextItem {
     pub block: TextBlock,
     /// Pen origin of every line of `block`.
     pub pens: Vec<(f64, f64)>,
+    /// The rotated lower-left corner of the unrotated text box (see
+    /// [`PlacedBlock::corner`](crate::text::PlacedBlock)).
+    pub box_corner: (f64, f64),
 }
 
 impl TextItem {
@@ -142,6 +145,7 @@ impl TextItem {
         for p in &mut self.pens {
             *p = (p.0 + dx, p.1 + dy);
         }
+        self.box_corner = (self.box_corner.0 + dx, self.box_corner.1 + dy);
         let b = &mut self.bbox;
         (b.x0, b.y0, b.x1, b.y1) = (b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy);
     }
@@ -365,6 +369,7 @@ pub(crate) fn place_text_in(
         angle_deg: al.angle,
         bbox: Bbox { x0, y0, x1, y1 },
         pens: placed.pens,
+        box_corner: placed.corner,
         block,
     })
 }

@@ -156,6 +156,7 @@ impl Lowering<'_> {
         let placed = PlacedBlock {
             pens: t.pens.clone(),
             extent: (t.bbox.x0, t.bbox.y0, t.bbox.x1, t.bbox.y1),
+            corner: t.box_corner,
         };
         t.block
             .draw(self.glyphs, &placed, height, t.angle_deg, push, |c| {

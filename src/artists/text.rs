@@ -422,13 +422,6 @@ impl TextArtist {
             }
         };
         let rotation = rotation.rem_euclid(360.0);
-        if rotation != 0.0 && bbox.is_some() {
-            return Err(Error::invalid(
-                "bbox",
-                format!("a box with rotation {rotation}"),
-                "no rotation (a rotated text box is not drawn yet)",
-            ));
-        }
         Ok(TextArtist {
             x,
             y,
@@ -527,9 +520,28 @@ fn text_box(bx: &ResolvedBox, item: &TextItem, size_pt: f64, ctx: &DrawCtx) -> P
     let dr = pad;
     let (w2, h2) = (w + 2.0 * pad, h + 2.0 * pad);
     let (x0, y0) = (0.0 - pad, 0.0 - pad);
+    // One unrotated line keeps its measured box; otherwise the whole block's box,
+    // rotated about its corner.
+    let rotated = item.angle_deg != 0.0 || item.block.lines.len() > 1;
+    let (w2, h2) = if rotated {
+        let (w, h) = (item.block.width_px, item.block.height_px);
+        (w + 2.0 * pad, h + 2.0 * pad)
+    } else {
+        (w2, h2)
+    };
     let (x1, y1) = (x0 + w2, y0 + h2);
     let hh = ctx.h;
-    let d = |x: f64, y: f64| (x + tx, -y + (hh - ty));
+    // Affine2D().rotate_deg(rotation).translate(corner) times Agg's flip, as one matrix.
+    let a = item.angle_deg.to_radians();
+    let (cos, sin) = (a.cos(), a.sin());
+    let (cx, cy) = item.box_corner;
+    let d = |x: f64, y: f64| {
+        if rotated {
+            (x * cos + y * -sin + cx, x * -sin + y * -cos + (-cy + hh))
+        } else {
+            (x + tx, -y + (hh - ty))
+        }
+    };
     let mut path = Vec::new();
     let mv = |p: Pt| PathCmd::MoveTo(p.0, p.1);
     let ln = |p: Pt| PathCmd::LineTo(p.0, p.1);

@@ -48,6 +48,9 @@ pub struct PlacedBlock {
     pub pens: Vec<(f64, f64)>,
     /// `Text.get_window_extent`: `(x0, y0, x1, y1)` in display coordinates.
     pub extent: (f64, f64, f64, f64),
+    /// The rotated lower-left corner of the unrotated box, display coordinates: where
+    /// the text's bbox patch is translated to (`posx + x_box`, `posy + y_box`).
+    pub corner: (f64, f64),
 }
 
 impl GlyphCache {
@@ -223,7 +226,15 @@ impl TextBlock {
             (x0 + w_rot) + anchor.0,
             (y0 + h_rot) + anchor.1,
         );
-        PlacedBlock { pens, extent }
+        let corner = (
+            anchor.0 + (corners[0].0 - ox),
+            anchor.1 + (corners[0].1 - oy),
+        );
+        PlacedBlock {
+            pens,
+            extent,
+            corner,
+        }
     }
 
     /// Calls `glyph` with every glyph mask and `rule` with every mathtext rule (device

@@ -111,6 +111,23 @@ case("t06_fontsize_names", [[
 ]], "font size names: text 'large'/'xx-small', legend fontsize 'small', title_fontsize "
     "'x-large', tick_params labelsize 'small'")
 
+case("t07_text_bbox_rotated", [[
+    c("plot", [0, 1], [0, 1], "k:", lw=0.5),
+    c("text", 0.2, 0.7, "round box", rotation=30, bbox={"boxstyle": "round", "fc": "wheat"}),
+    c("text", 0.6, 0.3, "square box", rotation=-20, ha="center", va="center",
+      bbox={"boxstyle": "square", "fc": "lightblue", "ec": "navy"}),
+    c("text", 0.8, 0.7, "anchor\nmode", rotation=60, rotation_mode="anchor",
+      bbox={"boxstyle": "round", "fc": "0.9", "pad": 0.5}),
+    c("text", 0.2, 0.2, "plain pad", rotation=90, bbox={"fc": "C2", "alpha": 0.5}),
+]], "text: bbox patches of rotated texts (round, square, default pad, multi-line)")
+
+case("t08_text_bbox_multiline", [[
+    c("text", 0.1, 0.6, "two\nlines", bbox={"boxstyle": "round", "fc": "wheat"}),
+    c("text", 0.5, 0.5, "three\nline\nbox", ha="center", va="center",
+      bbox={"boxstyle": "square", "fc": "lightblue"}),
+    c("text", 0.7, 0.2, "one line", bbox={"fc": "C1", "alpha": 0.4}),
+]], "text: bbox patches of unrotated multi-line texts")
+
 # --- legend ---------------------------------------------------------------------------
 
 case("l01_legend_handles_labels", [[
