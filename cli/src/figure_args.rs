@@ -314,3 +314,36 @@ pub(crate) fn fontsize(kw: &mut Kw, names: &[&str]) -> R<Option<f64>> {
         }),
     }
 }
+
+/// `arrowprops` keys besides `arrowstyle`: `color`, `facecolor`/`fc`, `edgecolor`/`ec`,
+/// `linewidth`/`lw` (taken out of `m`).
+pub(crate) fn arrowprops(
+    m: &mut serde_json::Map<String, Value>,
+    o: &mut figbuf::AnnotateOptions,
+) -> R<()> {
+    let mut text = |keys: &[&str]| -> R<Option<String>> {
+        let mut found = None;
+        for k in keys {
+            match m.remove(*k) {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) => found = Some(s),
+                Some(other) => {
+                    return err(format!("arrowprops '{k}' must be a string, got {other}"))
+                }
+            }
+        }
+        Ok(found)
+    };
+    o.arrow_color = text(&["color"])?;
+    o.arrow_facecolor = text(&["facecolor", "fc"])?;
+    o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
+    for k in ["linewidth", "lw"] {
+        if let Some(v) = m.remove(k) {
+            o.arrow_linewidth =
+                Some(num(&v).ok_or_else(|| {
+                    FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+                })?);
+        }
+    }
+    Ok(())
+}

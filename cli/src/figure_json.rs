@@ -292,10 +292,12 @@ fn axes_call(
             let xy = pair(arg(1).cloned().or(kw.take(&["xy"])), "xy")?
                 .ok_or_else(|| FigError("'annotate' needs xy".into()))?;
             let xytext = pair(arg(2).cloned().or(kw.take(&["xytext"])), "xytext")?;
+            let mut o = figbuf::AnnotateOptions::default();
             let style = match kw.take(&["arrowprops"]) {
                 None => None,
                 Some(Value::Object(mut m)) => {
                     let st = m.remove("arrowstyle");
+                    crate::figure_args::arrowprops(&mut m, &mut o)?;
                     if let Some(k) = m.keys().next() {
                         return err(format!("'annotate' arrowprops key '{k}' is not supported"));
                     }
@@ -308,7 +310,6 @@ fn axes_call(
                     return err(format!("'annotate' arrowprops {other} is not supported"))
                 }
             };
-            let mut o = figbuf::AnnotateOptions::default();
             o.xytext = xytext;
             o.arrowstyle = style;
             if let Some(c) = kw.string(&["xycoords"])? {

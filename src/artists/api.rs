@@ -265,6 +265,7 @@ impl Axes {
         t.arrow = o.arrowstyle.map(|a| (xy, a));
         t.xy = xy;
         t.coords = (o.xycoords, o.textcoords.unwrap_or(o.xycoords));
+        t.arrow_paint = o.arrow_paint()?;
         Ok(self.push_artist(Artist::Text(t)))
     }
 

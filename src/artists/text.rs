@@ -251,6 +251,64 @@ pub struct AnnotateOptions {
     pub arrowstyle: Option<ArrowStyle>,
     /// The text's keywords.
     pub text: TextOptions,
+    /// `arrowprops` `color`: the arrow's edge and face.
+    pub arrow_color: Option<String>,
+    /// `arrowprops` `facecolor` (rc `patch.facecolor`, 'C0'; `arrow_color` wins).
+    pub arrow_facecolor: Option<String>,
+    /// `arrowprops` `edgecolor` (black; `arrow_color` wins).
+    pub arrow_edgecolor: Option<String>,
+    /// `arrowprops` `linewidth` in points (1).
+    pub arrow_linewidth: Option<f64>,
+}
+
+/// An annotation arrow's resolved colours and width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ArrowPaint {
+    pub(crate) edge: [u8; 4],
+    pub(crate) face: [u8; 4],
+    pub(crate) linewidth_pt: f64,
+}
+
+impl AnnotateOptions {
+    pub(crate) fn arrow_paint(&self) -> Result<ArrowPaint> {
+        let c = |v: &Option<String>| -> Result<Option<Color>> {
+            v.as_deref().map(Color::parse).transpose()
+        };
+        let color = c(&self.arrow_color)?;
+        let edge = color.or(c(&self.arrow_edgecolor)?).unwrap_or(Color::BLACK);
+        let face = match color.or(c(&self.arrow_facecolor)?) {
+            Some(f) => f,
+            None => Color::parse("C0")?,
+        };
+        let lw = self.arrow_linewidth.unwrap_or(1.0);
+        if !(lw.is_finite() && lw >= 0.0) {
+            return Err(Error::invalid(
+                "arrowprops linewidth",
+                lw,
+                "a width >= 0 in points",
+            ));
+        }
+        Ok(ArrowPaint {
+            edge: edge.to_rgba8_round(),
+            face: face.to_rgba8_round(),
+            linewidth_pt: lw,
+        })
+    }
+}
+
+impl Default for ArrowPaint {
+    fn default() -> Self {
+        ArrowPaint {
+            edge: Color::BLACK.to_rgba8_round(),
+            face: Color::rgb(
+                0x1f as f64 / 255.0,
+                0x77 as f64 / 255.0,
+                0xb4 as f64 / 255.0,
+            )
+            .to_rgba8_round(),
+            linewidth_pt: 1.0,
+        }
+    }
 }
 
 option_setters!(AnnotateOptions {
@@ -264,6 +322,14 @@ option_setters!(AnnotateOptions {
     arrowstyle: ArrowStyle => arrowstyle = Some;
     /// Sets the text's keywords.
     text: TextOptions => text;
+    /// Sets `arrowprops` `color`.
+    arrow_color: impl Into<String> => arrow_color = some_into;
+    /// Sets `arrowprops` `facecolor`.
+    arrow_facecolor: impl Into<String> => arrow_facecolor = some_into;
+    /// Sets `arrowprops` `edgecolor`.
+    arrow_edgecolor: impl Into<String> => arrow_edgecolor = some_into;
+    /// Sets `arrowprops` `linewidth` (points).
+    arrow_linewidth: f64 => arrow_linewidth = Some;
 });
 
 /// An annotation arrow style.
@@ -321,6 +387,8 @@ pub struct TextArtist {
     pub(crate) coords: (TextCoords, TextCoords),
     /// The annotated point (an annotation's `xy`; the text position for a text).
     pub(crate) xy: (f64, f64),
+    /// The arrow's colours and width.
+    pub(crate) arrow_paint: ArrowPaint,
 }
 
 impl TextArtist {
@@ -437,6 +505,7 @@ impl TextArtist {
             anchor_mode,
             coords: (TextCoords::Data, TextCoords::Data),
             xy: (x, y),
+            arrow_paint: ArrowPaint::default(),
             face: text_face(
                 o.family.as_deref(),
                 o.fontweight.as_deref(),
@@ -498,7 +567,15 @@ impl TextArtist {
                 b.x1 + pad / 2.0,
                 b.y1 + pad / 2.0,
             );
-            paints.extend(arrow(a, end, rect, style, self.size_pt, ctx));
+            paints.extend(arrow(
+                a,
+                end,
+                rect,
+                style,
+                self.size_pt,
+                &self.arrow_paint,
+                ctx,
+            ));
         }
         if let Some(bx) = &self.bbox {
             paints.push(text_box(bx, &item, self.size_pt, ctx));
@@ -645,6 +722,7 @@ fn arrow(
     rect: (f64, f64, f64, f64),
     style: ArrowStyle,
     mutation_pt: f64,
+    props: &ArrowPaint,
     ctx: &DrawCtx,
 ) -> Vec<Paint> {
     let dc = ctx.dpi / 72.0;
@@ -666,7 +744,7 @@ fn arrow(
     if let Some((left, _)) = split_inout(&path, &in_b) {
         path = left;
     }
-    let lw = 1.0 * dc;
+    let lw = props.linewidth_pt * dc;
     let ms = mutation_pt * dc;
     let (head_length, head_width) = (0.4 * ms, 0.2 * ms);
     let head_dist = head_length.hypot(head_width);
@@ -714,14 +792,15 @@ fn arrow(
     let h = ctx.h;
     let dev = |p: Pt| (p.0, h - p.1);
     let stroke = Stroke {
-        width_px: lw,
-        color: Color::BLACK.to_rgba8_round(),
+        // GraphicsContext: points_to_pixels(linewidth) = lw * dpi / 72.
+        width_px: props.linewidth_pt * ctx.dpi / 72.0,
+        color: props.edge,
         cap: CapStyle::Round,
         join: JoinStyle::Round,
         dashes: None,
     };
-    // Patch facecolor (rc patch.facecolor 'C0') fills the closed heads.
-    let face = Color::parse("C0").unwrap_or(Color::BLACK).to_rgba8_round();
+    // The face (rc patch.facecolor 'C0' unless set) fills the closed heads.
+    let face = props.face;
     let draw = |path: Vec<PathCmd>, fill: bool| {
         Paint::Path(PathDraw {
             path,

@@ -128,6 +128,16 @@ case("t08_text_bbox_multiline", [[
     c("text", 0.7, 0.2, "one line", bbox={"fc": "C1", "alpha": 0.4}),
 ]], "text: bbox patches of unrotated multi-line texts")
 
+case("t09_annotate_arrowprops", [[
+    c("plot", x, S),
+    c("annotate", "red", xy=[1.5708, 1.0], xytext=[2.5, 0.5],
+      arrowprops={"arrowstyle": "->", "color": "red", "lw": 2}),
+    c("annotate", "filled", xy=[4.7124, -1.0], xytext=[3, -0.3],
+      arrowprops={"arrowstyle": "-|>", "fc": "yellow", "ec": "navy", "linewidth": 1.5}),
+    c("annotate", "both", xy=[0.5, 0.48], xytext=[1, -0.6],
+      arrowprops={"arrowstyle": "<->", "color": "C2"}),
+]], "annotate: arrowprops color, facecolor/edgecolor, linewidth")
+
 # --- legend ---------------------------------------------------------------------------
 
 case("l01_legend_handles_labels", [[
