@@ -95,7 +95,10 @@ pub(crate) fn legend(
             Value::String(s) => s,
             Value::Number(n) => n.to_string(),
             Value::Array(ref v) if v.len() == 2 && v.iter().all(|x| x.is_number()) => {
-                o.loc_xy = Some((num(&v[0]).unwrap_or(0.0), num(&v[1]).unwrap_or(0.0)));
+                let xy: Vec<f64> = v.iter().filter_map(num).collect();
+                if let [x, y] = xy[..] {
+                    o.loc_xy = Some((x, y));
+                }
                 o.loc.clone()
             }
             other => return err(format!("'legend' keyword 'loc' {other} is not supported")),
