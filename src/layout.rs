@@ -491,9 +491,32 @@ fn tick_label_text(
     match label {
         TickLabel::Empty => Ok(None),
         TickLabel::Plain(s) if s.is_empty() => Ok(None),
-        TickLabel::Plain(s) => place_text(glyphs, s, size_pt, dpi, anchor, al).map(Some),
-        other => place_text(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
+        TickLabel::Plain(s) => place_tick(glyphs, s, size_pt, dpi, anchor, al).map(Some),
+        other => place_tick(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
     }
+}
+
+/// A tick label: unrotated as [`place_text`]; `labelrotation` with rotation_mode
+/// 'default' (rotate, then align the rotated extent).
+fn place_tick(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<TextItem> {
+    let anchor_mode = al.angle == 0.0;
+    place_text_in(
+        glyphs,
+        s,
+        size_pt,
+        dpi,
+        anchor,
+        al,
+        FontFace::Sans,
+        anchor_mode,
+    )
 }
 
 fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Result<AxisLayout> {
@@ -619,6 +642,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 spec.params.minor_pad.unwrap_or(style.minor_tick_pad_pt),
             )
         };
+        let rotation = spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0);
         let pad_px = (size + pad) / 72.0 * dpi;
         let (anchor, al) = match spec.side {
             Side::Bottom => (
@@ -626,7 +650,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Center,
                     va: Va::Top,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
             Side::Left => (
@@ -634,7 +658,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Right,
                     va: Va::CenterBaseline,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
             Side::Right => (
@@ -642,7 +666,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Left,
                     va: Va::CenterBaseline,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
         };

@@ -24,6 +24,7 @@ pub(crate) fn tick_params(fig: &mut Figure, ax: AxesId, kw: &mut Kw) -> R<()> {
     o.colors = kw.string(&["colors"])?;
     o.labelcolor = kw.string(&["labelcolor"])?;
     o.pad = kw.f64(&["pad"])?;
+    o.labelrotation = kw.f64(&["labelrotation"])?;
     fig[ax].tick_params_with(o)?;
     Ok(())
 }

@@ -107,7 +107,7 @@ fn round2_plot_cases() {
 /// spans on log axes.
 #[test]
 fn round1b_plot_cases() {
-    run_set("plots_r1b", 29);
+    run_set("plots_r1b", 30);
 }
 
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.

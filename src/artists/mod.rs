@@ -274,6 +274,8 @@ pub struct TickParams {
     /// `minorticks_on()` (`Some(true)`: `AutoMinorLocator` on a linear axis) or
     /// `minorticks_off()` (`Some(false)`); `None`: the scale's default.
     pub minor_ticks: Option<bool>,
+    /// `labelrotation` of the tick labels in degrees (rotation_mode 'default').
+    pub labelrotation: Option<f64>,
 }
 
 impl Default for AxisState {

@@ -31,6 +31,8 @@ pub struct TickParamsOptions {
     pub colors: Option<String>,
     /// `pad` between tick and label in points.
     pub pad: Option<f64>,
+    /// `labelrotation` in degrees.
+    pub labelrotation: Option<f64>,
 }
 
 impl Default for TickParamsOptions {
@@ -46,6 +48,7 @@ impl Default for TickParamsOptions {
             labelcolor: None,
             colors: None,
             pad: None,
+            labelrotation: None,
         }
     }
 }
@@ -71,6 +74,8 @@ option_setters!(TickParamsOptions {
     colors: impl Into<String> => colors = some_into;
     /// Sets `pad` (points).
     pad: f64 => pad = Some;
+    /// Sets `labelrotation` (degrees).
+    labelrotation: f64 => labelrotation = Some;
 });
 
 fn colour(what: &str, c: &Option<String>) -> Result<Option<Color>> {
@@ -125,10 +130,19 @@ impl Axes {
                 }
             }
         }
-        if minor && (o.labelsize.is_some() || o.direction.is_some()) {
+        if let Some(r) = o.labelrotation {
+            if !r.is_finite() {
+                return Err(Error::invalid(
+                    "tick_params labelrotation",
+                    r,
+                    "a finite angle in degrees",
+                ));
+            }
+        }
+        if minor && (o.labelsize.is_some() || o.direction.is_some() || o.labelrotation.is_some()) {
             return Err(Error::invalid(
                 "tick_params",
-                "labelsize or direction with which='minor' or 'both'",
+                "labelsize, direction or labelrotation with which='minor' or 'both'",
                 "those keywords for the major ticks only",
             ));
         }
@@ -150,6 +164,7 @@ impl Axes {
                 p.pad = o.pad.or(p.pad);
                 p.color = color.or(p.color);
                 p.labelcolor = labelcolor.or(p.labelcolor);
+                p.labelrotation = o.labelrotation.or(p.labelrotation);
             }
             if minor {
                 p.minor_length = o.length.or(p.minor_length);

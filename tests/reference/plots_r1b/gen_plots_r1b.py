@@ -273,6 +273,14 @@ case("k05_minorticks_fixed", [[
     c("minorticks_on"),
 ]], "minorticks_on with fixed x ticks (step 2.5: 5 divisions) and odd y limits")
 
+case("k06_labelrotation", [[
+    c("plot", r(t * 1000), S),
+    c("tick_params", axis="x", labelrotation=45),
+    c("tick_params", axis="y", labelrotation=-30, labelsize=8),
+    c("set_xlabel", "time"),
+    c("set_ylabel", "value"),
+]], "tick_params labelrotation (rotation_mode 'default'); axis labels clear the rotated labels")
+
 # --- spans on log axes --------------------------------------------------------------------
 
 case("s01_spans_log", [[
