@@ -14,7 +14,8 @@ use crate::colorbar::{Mappable, Orientation};
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
-    GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock, VerticalAlignment as Va,
+    FontFace, GlyphCache, HorizontalAlignment as Ha, MathText, ShapedText, TextBlock,
+    VerticalAlignment as Va,
 };
 use crate::ticks::{self, AxisKind, AxisScale, MaxNLocator, ScalarFormatter, TickLabel};
 use crate::transform::Affine;
@@ -132,6 +133,9 @@ pub struct TextItem {
     pub block: TextBlock,
     /// Pen origin of every line of `block`.
     pub pens: Vec<(f64, f64)>,
+    /// The rotated lower-left corner of the unrotated text box (see
+    /// [`PlacedBlock::corner`](crate::text::PlacedBlock)).
+    pub box_corner: (f64, f64),
 }
 
 impl TextItem {
@@ -141,6 +145,7 @@ impl TextItem {
         for p in &mut self.pens {
             *p = (p.0 + dx, p.1 + dy);
         }
+        self.box_corner = (self.box_corner.0 + dx, self.box_corner.1 + dy);
         let b = &mut self.bbox;
         (b.x0, b.y0, b.x1, b.y1) = (b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy);
     }
@@ -176,6 +181,8 @@ pub struct AxisLayout {
     pub major_length_pt: f64,
     /// Where the major tick marks point.
     pub direction: TickDirection,
+    /// The axis' `tick_params` (widths, colours, minor length).
+    pub params: TickParams,
 }
 
 /// A laid-out image Axes.
@@ -334,8 +341,24 @@ pub(crate) fn place_text(
     anchor: (f64, f64),
     al: Align,
 ) -> Result<TextItem> {
-    let block = glyphs.layout_text(s, size_pt, dpi, al.ha)?;
-    let placed = block.place(anchor, al.ha, al.va, al.angle);
+    place_text_in(glyphs, s, size_pt, dpi, anchor, al, FontFace::Sans, true)
+}
+
+/// [`place_text`] in another font `face`, with `rotation_mode` 'anchor' (`anchor_mode`)
+/// or 'default'.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn place_text_in(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+    face: FontFace,
+    anchor_mode: bool,
+) -> Result<TextItem> {
+    let block = glyphs.layout_text_face(s, size_pt, dpi, al.ha, face)?;
+    let placed = block.place_mode(anchor, al.ha, al.va, al.angle, anchor_mode);
     let (x0, y0, x1, y1) = placed.extent;
     let first = &block.lines[0];
     Ok(TextItem {
@@ -346,6 +369,7 @@ pub(crate) fn place_text(
         angle_deg: al.angle,
         bbox: Bbox { x0, y0, x1, y1 },
         pens: placed.pens,
+        box_corner: placed.corner,
         block,
     })
 }
@@ -467,9 +491,32 @@ fn tick_label_text(
     match label {
         TickLabel::Empty => Ok(None),
         TickLabel::Plain(s) if s.is_empty() => Ok(None),
-        TickLabel::Plain(s) => place_text(glyphs, s, size_pt, dpi, anchor, al).map(Some),
-        other => place_text(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
+        TickLabel::Plain(s) => place_tick(glyphs, s, size_pt, dpi, anchor, al).map(Some),
+        other => place_tick(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
     }
+}
+
+/// A tick label: unrotated as [`place_text`]; `labelrotation` with rotation_mode
+/// 'default' (rotate, then align the rotated extent).
+fn place_tick(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<TextItem> {
+    let anchor_mode = al.angle == 0.0;
+    place_text_in(
+        glyphs,
+        s,
+        size_pt,
+        dpi,
+        anchor,
+        al,
+        FontFace::Sans,
+        anchor_mode,
+    )
 }
 
 fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Result<AxisLayout> {
@@ -553,6 +600,24 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             .map(|(&loc, label)| ticks::Tick { loc, label })
             .collect();
     }
+    match (spec.params.minor_ticks, spec.map.tick_scale()) {
+        (Some(false), _) => computed.minor.clear(),
+        (Some(true), Some(AxisScale::Linear)) => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
+        }
+        (Some(true), Some(AxisScale::SymLog { .. }) | None) => {
+            return Err(Error::invalid(
+                "minorticks_on",
+                "a symlog or function-scale axis",
+                "a linear or log axis",
+            ))
+        }
+        _ => {}
+    }
     let line = match spec.side {
         Side::Bottom => spec.bbox.y0,
         Side::Left => spec.bbox.x0,
@@ -567,10 +632,17 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
     {
         let pos = along(t.loc);
         let (size, pad) = if major {
-            (major_len * outside, style.major_tick_pad_pt)
+            (
+                major_len * outside,
+                spec.params.pad.unwrap_or(style.major_tick_pad_pt),
+            )
         } else {
-            (style.minor_tick_size_pt, style.minor_tick_pad_pt)
+            (
+                spec.params.minor_length.unwrap_or(style.minor_tick_size_pt),
+                spec.params.minor_pad.unwrap_or(style.minor_tick_pad_pt),
+            )
         };
+        let rotation = spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0);
         let pad_px = (size + pad) / 72.0 * dpi;
         let (anchor, al) = match spec.side {
             Side::Bottom => (
@@ -578,7 +650,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Center,
                     va: Va::Top,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
             Side::Left => (
@@ -586,7 +658,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Right,
                     va: Va::CenterBaseline,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
             Side::Right => (
@@ -594,7 +666,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
                 Align {
                     ha: Ha::Left,
                     va: Va::CenterBaseline,
-                    angle: 0.0,
+                    angle: rotation,
                 },
             ),
         };
@@ -670,6 +742,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
         offset_text,
         major_length_pt: major_len,
         direction: spec.params.direction,
+        params: spec.params,
     })
 }
 

@@ -97,15 +97,17 @@ pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{
     histogram, histogram_weighted, Bins, HistAlign, HistOptions, HistResult, HistType,
 };
-pub use artists::legend::LegendOptions;
+pub use artists::legend_options::LegendOptions;
 pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
 pub use artists::mesh::{Array2D, MeshCoords, PcolormeshOptions, Shading};
 pub use artists::pie::{PieContainer, PieOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::stairs::{StairsOptions, StairsOrientation};
-pub use artists::text::{ArrowStyle, TextBox, TextOptions};
+pub use artists::text::{AnnotateOptions, ArrowStyle, TextBox, TextCoords, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
-pub use artists::{ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams};
+pub use artists::{
+    ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams, TickParamsOptions,
+};
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice,

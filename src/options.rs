@@ -4,7 +4,7 @@
 
 /// Writes chained setters `fn name(mut self, v: T) -> Self` for an option struct: one line
 /// per setter, `/// doc` then `name: Type => field` (or `=> field = Some` for an `Option`
-/// field set from its value).
+/// field set from its value; `= into` and `= some_into` for `impl Into<String>` values).
 macro_rules! option_setters {
     ($ty:ty { $( $(#[doc = $doc:literal])+ $name:ident : $arg:ty => $field:ident $(= $wrap:ident)? ; )* }) => {
         impl $ty {
@@ -20,4 +20,6 @@ macro_rules! option_setters {
     };
     (@wrap $v:ident) => { $v };
     (@wrap $v:ident Some) => { Some($v) };
+    (@wrap $v:ident into) => { $v.into() };
+    (@wrap $v:ident some_into) => { Some($v.into()) };
 }

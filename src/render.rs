@@ -168,6 +168,7 @@ impl Lowering<'_> {
         let placed = PlacedBlock {
             pens: t.pens.clone(),
             extent: (t.bbox.x0, t.bbox.y0, t.bbox.x1, t.bbox.y1),
+            corner: t.box_corner,
         };
         t.block
             .draw(self.glyphs, &placed, height, t.angle_deg, push, |c| {
@@ -297,29 +298,48 @@ impl Lowering<'_> {
                 Side::Bottom => (t.pos, axis.line),
                 Side::Left | Side::Right => (axis.line, t.pos),
             };
-            let (size_pt, width_pt, dir) = if t.major {
+            let p = &axis.params;
+            let (size_pt, width_pt, dir, color, labelcolor) = if t.major {
                 (
                     axis.major_length_pt,
-                    style.major_tick_width_pt,
+                    p.width.unwrap_or(style.major_tick_width_pt),
                     axis.direction,
+                    p.color,
+                    p.labelcolor,
                 )
             } else {
                 (
-                    style.minor_tick_size_pt,
-                    style.minor_tick_width_pt,
+                    p.minor_length.unwrap_or(style.minor_tick_size_pt),
+                    p.minor_width.unwrap_or(style.minor_tick_width_pt),
                     TickDirection::Out,
+                    p.minor_color,
+                    p.minor_labelcolor,
                 )
             };
+            let keep = self.text_color;
+            if let Some(c) = color {
+                self.text_color = c.to_rgba8_round();
+            }
             self.tick(axis.side, x, y, size_pt, width_pt, dir);
+            self.text_color = keep;
             if let Some(l) = &t.label {
+                if let Some(c) = labelcolor {
+                    self.text_color = c.to_rgba8_round();
+                }
                 self.text(l);
+                self.text_color = keep;
             }
         }
         if let Some(l) = &axis.label {
             self.text(l);
         }
         if let Some(l) = &axis.offset_text {
+            let keep = self.text_color;
+            if let Some(c) = axis.params.labelcolor {
+                self.text_color = c.to_rgba8_round();
+            }
             self.text(l);
+            self.text_color = keep;
         }
     }
 }

@@ -42,6 +42,18 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     }
     o.markersize = kw.f64(&["markersize", "ms"])?;
     o.markerfacecolor = kw.string(&["markerfacecolor", "mfc"])?;
+    // fillstyle 'none' is get_markerfacecolor() == 'none'; the half fills need the
+    // markers' half paths, not drawn yet.
+    match kw.string(&["fillstyle"])?.as_deref() {
+        None | Some("full") => {}
+        Some("none") => o.markerfacecolor = Some("none".into()),
+        Some(other) => {
+            return err(format!(
+                "'{}' fillstyle {other:?} is not supported ('full', 'none')",
+                kw.call
+            ))
+        }
+    }
     o.markeredgecolor = kw.string(&["markeredgecolor", "mec"])?;
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {
@@ -213,7 +225,7 @@ pub(crate) fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
 
 pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
     let mut o = TextOptions::default();
-    o.fontsize = kw.f64(&["fontsize", "size"])?;
+    o.fontsize = fontsize(kw, &["fontsize", "size"])?;
     o.color = kw.string(&["color", "c"])?;
     o.ha = kw.string(&["ha", "horizontalalignment"])?;
     o.va = kw.string(&["va", "verticalalignment"])?;
@@ -241,13 +253,97 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
         }
         o.bbox = Some(tb);
     }
-    if let Some(r) = kw.f64(&["rotation"])? {
-        if r != 0.0 {
-            return err(format!(
-                "'{}' keyword 'rotation' other than 0 is not supported",
+    o.rotation = match kw.take(&["rotation"]) {
+        None => None,
+        Some(Value::String(s)) if s == "horizontal" => Some(0.0),
+        Some(Value::String(s)) if s == "vertical" => Some(90.0),
+        Some(v) => Some(num(&v).ok_or_else(|| {
+            FigError(format!(
+                "'{}' keyword 'rotation' must be a number, 'horizontal' or 'vertical', got {v}",
                 kw.call
-            ));
+            ))
+        })?),
+    };
+    o.rotation_mode = kw.string(&["rotation_mode"])?;
+    o.fontweight = match kw.take(&["fontweight", "weight"]) {
+        None => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(v) => {
+            return err(format!(
+                "'{}' keyword 'fontweight' must be a name or a number, got {v}",
+                kw.call
+            ))
+        }
+    };
+    o.fontstyle = kw.string(&["fontstyle", "style"])?;
+    o.family = kw.string(&["family", "fontfamily"])?;
+    Ok(o)
+}
+
+/// A font size: points, or one of matplotlib's names ('xx-small' ... 'xx-large',
+/// 'smaller', 'larger'), scaled from the default 10 pt as `FontProperties.set_size` does.
+pub(crate) fn fontsize(kw: &mut Kw, names: &[&str]) -> R<Option<f64>> {
+    match kw.take(names) {
+        None => Ok(None),
+        Some(Value::String(s)) => {
+            let scale = match s.as_str() {
+                "xx-small" => 0.579,
+                "x-small" => 0.694,
+                "small" | "smaller" => 0.833,
+                "medium" => 1.0,
+                "large" | "larger" => 1.2,
+                "x-large" => 1.44,
+                "xx-large" => 1.728,
+                other => {
+                    return err(format!(
+                        "'{}' keyword '{}' {other:?} is not a size",
+                        kw.call,
+                        names.first().unwrap_or(&"?")
+                    ))
+                }
+            };
+            Ok(Some(scale * 10.0))
+        }
+        Some(v) => num(&v).map(Some).ok_or_else(|| {
+            FigError(format!(
+                "'{}' keyword '{}' must be a number or a size name, got {v}",
+                kw.call,
+                names.first().unwrap_or(&"?")
+            ))
+        }),
+    }
+}
+
+/// `arrowprops` keys besides `arrowstyle`: `color`, `facecolor`/`fc`, `edgecolor`/`ec`,
+/// `linewidth`/`lw` (taken out of `m`).
+pub(crate) fn arrowprops(
+    m: &mut serde_json::Map<String, Value>,
+    o: &mut figbuf::AnnotateOptions,
+) -> R<()> {
+    let mut text = |keys: &[&str]| -> R<Option<String>> {
+        let mut found = None;
+        for k in keys {
+            match m.remove(*k) {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) => found = Some(s),
+                Some(other) => {
+                    return err(format!("arrowprops '{k}' must be a string, got {other}"))
+                }
+            }
+        }
+        Ok(found)
+    };
+    o.arrow_color = text(&["color"])?;
+    o.arrow_facecolor = text(&["facecolor", "fc"])?;
+    o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
+    for k in ["linewidth", "lw"] {
+        if let Some(v) = m.remove(k) {
+            o.arrow_linewidth =
+                Some(num(&v).ok_or_else(|| {
+                    FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+                })?);
         }
     }
-    Ok(o)
+    Ok(())
 }

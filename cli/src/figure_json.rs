@@ -8,7 +8,7 @@ use crate::figure_args::{
 };
 use figbuf::{
     ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Colormap, Figure, GridOptions,
-    ImageHandle, LegendOptions, Mappable, ScatterColor, ScatterOptions,
+    ImageHandle, Mappable, ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -29,11 +29,13 @@ impl From<figbuf::Error> for FigError {
 }
 
 /// What a call returned, for `{"ref": [i, j]}`.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) enum Returned {
     Nothing,
     Image(ImageHandle),
     Artist(figbuf::ArtistHandle),
+    /// The lines one `plot` call drew.
+    Lines(Vec<figbuf::ArtistHandle>),
 }
 
 /// The keywords of one call; each handler takes what it supports, and what is left over
@@ -176,6 +178,7 @@ fn axes_call(
     method: &str,
     args: &[Value],
     kw: &mut Kw,
+    refs: &crate::figure_legend::Refs,
 ) -> R<Returned> {
     let arg = |i: usize| args.get(i);
     let text_arg = |i: usize| -> R<String> {
@@ -214,6 +217,7 @@ fn axes_call(
                 }
                 _ => {}
             }
+            let mut lines = Vec::new();
             for (x, y, fmt) in groups {
                 let mut o = opts.clone();
                 o.fmt = fmt;
@@ -221,8 +225,9 @@ fn axes_call(
                     Some(x) => fig[ax].plot_with(x, y, o)?,
                     None => fig[ax].plot_y(y, o)?,
                 };
-                ret = Returned::Artist(h);
+                lines.push(h);
             }
+            ret = Returned::Lines(lines);
         }
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
         "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
@@ -310,10 +315,12 @@ fn axes_call(
             let xy = pair(arg(1).cloned().or(kw.take(&["xy"])), "xy")?
                 .ok_or_else(|| FigError("'annotate' needs xy".into()))?;
             let xytext = pair(arg(2).cloned().or(kw.take(&["xytext"])), "xytext")?;
+            let mut o = figbuf::AnnotateOptions::default();
             let style = match kw.take(&["arrowprops"]) {
                 None => None,
                 Some(Value::Object(mut m)) => {
                     let st = m.remove("arrowstyle");
+                    crate::figure_args::arrowprops(&mut m, &mut o)?;
                     if let Some(k) = m.keys().next() {
                         return err(format!("'annotate' arrowprops key '{k}' is not supported"));
                     }
@@ -326,39 +333,18 @@ fn axes_call(
                     return err(format!("'annotate' arrowprops {other} is not supported"))
                 }
             };
-            let o = text_options(kw)?;
-            ret = Returned::Artist(fig[ax].annotate(s, xy, xytext, style, o)?);
+            o.xytext = xytext;
+            o.arrowstyle = style;
+            if let Some(c) = kw.string(&["xycoords"])? {
+                o.xycoords = c.parse()?;
+            }
+            if let Some(c) = kw.string(&["textcoords"])? {
+                o.textcoords = Some(c.parse()?);
+            }
+            o.text = text_options(kw)?;
+            ret = Returned::Artist(fig[ax].annotate_with(s, xy, o)?);
         }
-        "legend" => {
-            nargs(0)?;
-            let mut o = LegendOptions::default();
-            if let Some(l) = kw.take(&["loc"]) {
-                o.loc = match l {
-                    Value::String(s) => s,
-                    Value::Number(n) => n.to_string(),
-                    other => {
-                        return err(format!("'legend' keyword 'loc' {other} is not supported"))
-                    }
-                };
-            }
-            if let Some(n) = kw.f64(&["ncols", "ncol"])? {
-                o.ncols = n as usize;
-            }
-            o.title = kw.string(&["title"])?;
-            if let Some(f) = kw.f64(&["fontsize"])? {
-                o.fontsize = f;
-            }
-            if let Some(f) = kw.f64(&["title_fontsize"])? {
-                o.title_fontsize = f;
-            }
-            if let Some(f) = kw.bool(&["frameon"])? {
-                o.frameon = f;
-            }
-            if let Some(a) = kw.f64(&["framealpha"])? {
-                o.framealpha = a;
-            }
-            fig[ax].legend(o)?;
-        }
+        "legend" => crate::figure_legend::legend(fig, ax, args, kw, refs)?,
         "axhline" | "axvline" => {
             nargs(3)?;
             let (lo, hi) = if method == "axhline" {
@@ -495,21 +481,10 @@ fn axes_call(
         }
         "tick_params" => {
             nargs(0)?;
-            let axis = kw.string(&["axis"])?.unwrap_or_else(|| "both".into());
-            if let Some(w) = kw.string(&["which"])? {
-                if w != "major" {
-                    return err(format!(
-                        "'tick_params' which={w:?} is not supported (major)"
-                    ));
-                }
-            }
-            let labelsize = kw.f64(&["labelsize"])?;
-            let length = kw.f64(&["length"])?;
-            let direction = match kw.string(&["direction"])? {
-                Some(d) => Some(d.parse()?),
-                None => None,
-            };
-            fig[ax].tick_params(&axis, labelsize, direction, length)?;
+            crate::figure_ticks::tick_params(fig, ax, kw)?;
+        }
+        "minorticks_on" | "minorticks_off" => {
+            crate::figure_ticks::minorticks(fig, ax, method, args)?
         }
         "set_aspect" => {
             let a = match arg(0).or(kw.take(&["aspect"]).as_ref()) {
@@ -682,8 +657,12 @@ pub fn build(path: &Path) -> R<Figure> {
         let mut rets = Vec::new();
         let calls = calls.as_array().cloned().unwrap_or_default();
         for (j, c) in calls.iter().enumerate() {
+            let refs = crate::figure_legend::Refs {
+                done: &returned,
+                current: &rets,
+            };
             let r = one_call(c, |method, args, kw| {
-                axes_call(&mut fig, ax, &ctx, method, args, kw)
+                axes_call(&mut fig, ax, &ctx, method, args, kw, &refs)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
             rets.push(r);

@@ -19,8 +19,10 @@ mod figure_bars;
 mod figure_fills;
 mod figure_grid;
 mod figure_json;
+mod figure_legend;
 mod figure_mesh;
 mod figure_stats;
+mod figure_ticks;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{

@@ -171,6 +171,15 @@ fn fills_bad_input_is_named() {
     }
 }
 
+/// The round-1b cases (tests/reference/plots_r1b, made by its gen_plots_r1b.py): legend
+/// handles/labels, bbox_to_anchor and layout keywords, rotated text and annotations, font
+/// weight/style/family, tick_params width/colours/pad and minor ticks, minorticks_on/off,
+/// spans on log axes.
+#[test]
+fn round1b_plot_cases() {
+    run_set("plots_r1b", 30);
+}
+
 /// An unsupported keyword is an error naming the call and the keyword; nothing is written.
 #[test]
 fn unsupported_keyword_is_named() {

@@ -312,6 +312,34 @@ impl Axes {
         let (x, y) = xytext.unwrap_or(xy);
         let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
         t.arrow = arrowstyle.map(|a| (xy, a));
+        t.xy = xy;
+        Ok(self.push_artist(Artist::Text(t)))
+    }
+
+    /// `ax.annotate(s, xy, xytext, xycoords, textcoords, arrowprops, **text_kwargs)`.
+    pub fn annotate_with(
+        &mut self,
+        s: impl Into<String>,
+        xy: (f64, f64),
+        o: super::text::AnnotateOptions,
+    ) -> Result<ArtistHandle> {
+        use super::text::TextCoords;
+        if matches!(
+            o.xycoords,
+            TextCoords::OffsetPoints | TextCoords::OffsetPixels
+        ) {
+            return Err(Error::invalid(
+                "xycoords",
+                format!("{:?}", o.xycoords),
+                "'data' or 'axes fraction' (offsets are for textcoords)",
+            ));
+        }
+        let (x, y) = o.xytext.unwrap_or(xy);
+        let mut t = super::text::TextArtist::new(x, y, s.into(), &o.text)?;
+        t.arrow = o.arrowstyle.map(|a| (xy, a));
+        t.xy = xy;
+        t.coords = (o.xycoords, o.textcoords.unwrap_or(o.xycoords));
+        t.arrow_paint = o.arrow_paint()?;
         Ok(self.push_artist(Artist::Text(t)))
     }
 
@@ -569,7 +597,7 @@ impl Axes {
     }
 
     /// `ax.legend(**kwargs)`: a legend of the labelled artists.
-    pub fn legend(&mut self, opts: super::legend::LegendOptions) -> Result<&mut Self> {
+    pub fn legend(&mut self, opts: super::legend_options::LegendOptions) -> Result<&mut Self> {
         super::legend::loc_code(&opts.loc)?;
         if !(opts.fontsize.is_finite() && opts.fontsize > 0.0) {
             return Err(Error::invalid(
@@ -598,40 +626,11 @@ impl Axes {
         direction: Option<super::TickDirection>,
         length: Option<f64>,
     ) -> Result<&mut Self> {
-        let (x, y) = match axis {
-            "both" => (true, true),
-            "x" => (true, false),
-            "y" => (false, true),
-            other => {
-                return Err(Error::invalid(
-                    "tick_params axis",
-                    format!("{other:?}"),
-                    "'both', 'x' or 'y'",
-                ))
-            }
-        };
-        for (what, v) in [("labelsize", labelsize), ("length", length)] {
-            if let Some(v) = v {
-                if !(v.is_finite() && v >= 0.0) {
-                    return Err(Error::invalid(
-                        format!("tick_params {what}"),
-                        v,
-                        "a finite size in points",
-                    ));
-                }
-            }
-        }
-        for (on, st) in [(x, &mut self.plot.x), (y, &mut self.plot.y)] {
-            if on {
-                let p = &mut st.tick_params;
-                p.labelsize = labelsize.or(p.labelsize);
-                p.length = length.or(p.length);
-                if let Some(d) = direction {
-                    p.direction = d;
-                }
-            }
-        }
-        Ok(self)
+        let mut o = super::TickParamsOptions::default().axis(axis);
+        o.labelsize = labelsize;
+        o.direction = direction;
+        o.length = length;
+        self.tick_params_with(o)
     }
 
     /// `ax.grid(visible, which, axis, **kwargs)`.

@@ -11,77 +11,7 @@ use crate::layout::{place_text, Align, Bbox, TextItem};
 use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
-/// `legend`'s options (rc `legend.*` defaults).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct LegendOptions {
-    /// `loc`: 'best', 'upper right', ... or a code 0..=10.
-    pub loc: String,
-    /// `ncols`.
-    pub ncols: usize,
-    /// `title`.
-    pub title: Option<String>,
-    /// `fontsize` in points (10).
-    pub fontsize: f64,
-    /// `title_fontsize` in points (rc `legend.title_fontsize` None: the font size, 10).
-    pub title_fontsize: f64,
-    /// `frameon`.
-    pub frameon: bool,
-    /// `framealpha` (0.8).
-    pub framealpha: f64,
-}
-
-impl Default for LegendOptions {
-    fn default() -> Self {
-        LegendOptions {
-            loc: "best".into(),
-            ncols: 1,
-            title: None,
-            fontsize: 10.0,
-            title_fontsize: 10.0,
-            frameon: true,
-            framealpha: 0.8,
-        }
-    }
-}
-
-impl LegendOptions {
-    /// Sets `loc`.
-    pub fn loc(mut self, v: impl Into<String>) -> Self {
-        self.loc = v.into();
-        self
-    }
-    /// Sets `ncols`.
-    pub fn ncols(mut self, v: usize) -> Self {
-        self.ncols = v;
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, v: impl Into<String>) -> Self {
-        self.title = Some(v.into());
-        self
-    }
-    /// Sets `fontsize` (points).
-    pub fn fontsize(mut self, v: f64) -> Self {
-        self.fontsize = v;
-        self
-    }
-    /// Sets `title_fontsize` (points).
-    pub fn title_fontsize(mut self, v: f64) -> Self {
-        self.title_fontsize = v;
-        self
-    }
-    /// Sets `frameon`.
-    pub fn frameon(mut self, v: bool) -> Self {
-        self.frameon = v;
-        self
-    }
-    /// Sets `framealpha`.
-    pub fn framealpha(mut self, v: f64) -> Self {
-        self.framealpha = v;
-        self
-    }
-}
+use super::legend_options::LegendOptions;
 
 const LOCS: [&str; 11] = [
     "best",
@@ -198,19 +128,19 @@ fn hpack(children: &[Bx], sep: f64) -> (Bx, Vec<(f64, f64)>) {
     )
 }
 
-/// `VPacker` with `align` 'baseline' (x offsets 0) or 'center', padded by `pad`.
-fn vpack(children: &[Bx], sep: f64, pad: f64, center: bool) -> (Bx, Vec<(f64, f64)>) {
-    let (x0, x1, xoffs): (f64, f64, Vec<f64>) = if center {
-        let w = children
-            .iter()
-            .map(|b| b.w)
-            .fold(f64::NEG_INFINITY, f64::max);
-        (
-            0.0,
-            w,
-            children.iter().map(|b| (w - b.w) * 0.5 - b.x0).collect(),
-        )
-    } else {
+/// How a packer aligns its children across its direction (`_get_aligned_offsets`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Across {
+    Baseline,
+    Left,
+    Center,
+    Right,
+}
+
+/// `VPacker` with `align` 'baseline' (x offsets 0), 'left', 'center' or 'right', padded
+/// by `pad`.
+fn vpack(children: &[Bx], sep: f64, pad: f64, align: Across) -> (Bx, Vec<(f64, f64)>) {
+    let (x0, x1, xoffs): (f64, f64, Vec<f64>) = if align == Across::Baseline {
         (
             children.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min),
             children
@@ -219,6 +149,20 @@ fn vpack(children: &[Bx], sep: f64, pad: f64, center: bool) -> (Bx, Vec<(f64, f6
                 .fold(f64::NEG_INFINITY, f64::max),
             vec![0.0; children.len()],
         )
+    } else {
+        let w = children
+            .iter()
+            .map(|b| b.w)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let offs = children
+            .iter()
+            .map(|b| match align {
+                Across::Left => -b.x0,
+                Across::Right => w - (b.x0 + b.w),
+                _ => (w - b.w) * 0.5 - b.x0,
+            })
+            .collect();
+        (0.0, w, offs)
     };
     let heights: Vec<f64> = children.iter().map(|b| b.h).collect();
     let (height, yoffs) = packed(&heights, sep);
@@ -385,6 +329,95 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     count + overlaps + crossing
 }
 
+/// The entries `_parse_legend_args` lists: (handle artist, label).
+fn legend_entries<'a>(ax: &'a Axes, opts: &LegendOptions) -> Result<Vec<(Handle<'a>, String)>> {
+    // `_get_legend_handles`: the children first, then the containers (bars, errorbars)
+    // in call order.
+    let containers = &ax.plot.bar_containers;
+    let children = (0..ax.plot.artists.len())
+        .filter(|i| !containers.contains(i))
+        .filter_map(|i| ax.plot.artists.get(i).map(Handle::Artist));
+    let mut conts: Vec<(usize, Handle)> = containers
+        .iter()
+        .filter_map(|&i| ax.plot.artists.get(i).map(|a| (i, Handle::Artist(a))))
+        .collect();
+    conts.extend(
+        ax.plot
+            .errorbar_containers
+            .iter()
+            .map(|e| (e.first_index(), Handle::Errorbar(e))),
+    );
+    conts.sort_by_key(|c| c.0);
+    let all: Vec<Handle> = children.chain(conts.into_iter().map(|c| c.1)).collect();
+    let raw = |h: &Handle<'a>| match h {
+        Handle::Artist(a) => raw_label(a),
+        Handle::Errorbar(e) => Some(e.label.as_str()),
+    };
+    let mut out: Vec<(Handle, String)> = match (&opts.handles, &opts.labels) {
+        (None, None) => all
+            .into_iter()
+            .filter_map(|h| {
+                let l = match h {
+                    Handle::Artist(a) => label_of(a),
+                    Handle::Errorbar(e) => Some(e.label.as_str()).filter(|s| !s.starts_with('_')),
+                };
+                l.map(|l| (h, l.to_string()))
+            })
+            .collect(),
+        (None, Some(labels)) => all
+            .into_iter()
+            .filter(|h| {
+                !matches!(h, Handle::Artist(Artist::Text(_))) && raw(h) != Some("_nolegend_")
+            })
+            .zip(labels.iter().cloned())
+            .collect(),
+        (Some(handles), labels) => {
+            let mut v = Vec::new();
+            for (k, h) in handles.iter().enumerate() {
+                let a = ax
+                    .plot
+                    .artists
+                    .get(h.index)
+                    .filter(|_| h.axes == ax.id)
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "legend handles",
+                            format!("handle {k}"),
+                            "an artist of this Axes",
+                        )
+                    })?;
+                let l = match labels {
+                    Some(ls) => match ls.get(k) {
+                        Some(l) => l.clone(),
+                        None => break,
+                    },
+                    None => raw_label(a).unwrap_or("").to_string(),
+                };
+                v.push((Handle::Artist(a), l));
+            }
+            v
+        }
+    };
+    if opts.reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+/// An artist's label as set (`get_label`), unfiltered.
+fn raw_label(a: &Artist) -> Option<&str> {
+    match a {
+        Artist::Line(l) => l.label.as_deref(),
+        Artist::Patch(p) => p.label.as_deref(),
+        Artist::Polygon(p) => p.patch.label.as_deref(),
+        Artist::Scatter(c) => c.label.as_deref(),
+        Artist::Collection(c) => c.label.as_deref(),
+        Artist::StepPatch(p) => p.patch.label.as_deref(),
+        Artist::PathPatch(p) => p.patch.label.as_deref(),
+        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => None,
+    }
+}
+
 /// Lays out and paints the legend of `ax`: frame, then each entry's handle and label.
 pub(crate) fn paint_legend(
     ax: &Axes,
@@ -403,39 +436,9 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    // `_get_legend_handles`: the children first, then the containers (bars, errorbars)
-    // in call order.
-    let containers = &ax.plot.bar_containers;
-    let children = (0..ax.plot.artists.len()).filter(|i| !containers.contains(i));
-    for a in children.filter_map(|i| ax.plot.artists.get(i)) {
-        if let Some(l) = label_of(a) {
-            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
-            entries.push(Entry {
-                artist: Handle::Artist(a),
-                label,
-            });
-        }
-    }
-    let mut conts: Vec<(usize, Handle)> = containers
-        .iter()
-        .filter_map(|&i| ax.plot.artists.get(i).map(|a| (i, Handle::Artist(a))))
-        .collect();
-    conts.extend(
-        ax.plot
-            .errorbar_containers
-            .iter()
-            .map(|e| (e.first_index(), Handle::Errorbar(e))),
-    );
-    conts.sort_by_key(|c| c.0);
-    for (_, h) in conts {
-        let l = match h {
-            Handle::Artist(a) => label_of(a),
-            Handle::Errorbar(e) => Some(e.label.as_str()).filter(|s| !s.starts_with('_')),
-        };
-        if let Some(l) = l {
-            let label = place_text(glyphs, l, fs, dpi, (0.0, 0.0), base)?;
-            entries.push(Entry { artist: h, label });
-        }
+    for (a, l) in legend_entries(ax, opts)? {
+        let label = place_text(glyphs, &l, fs, dpi, (0.0, 0.0), base)?;
+        entries.push(Entry { artist: a, label });
     }
     if entries.is_empty() {
         return Ok(Vec::new());
@@ -452,12 +455,17 @@ pub(crate) fn paint_legend(
     let hb = Bx {
         x0: -0.0 * dc,
         y0: -0.0 * dc,
-        w: (2.0 * fs) * dc,
+        w: (opts.handlelength * fs) * dc,
         h: (fs * 0.7 - 0.0) * dc,
     };
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
-        .map(|e| hpack(&[hb, text_box(&e.label.shaped, lp)], (0.8 * fs) * dc))
+        .map(|e| {
+            hpack(
+                &[hb, text_box(&e.label.shaped, lp)],
+                (opts.handletextpad * fs) * dc,
+            )
+        })
         .collect();
     // Columns: np.array_split into ncols.
     let n = items.len();
@@ -476,11 +484,11 @@ pub(crate) fn paint_legend(
         .iter()
         .map(|rg| {
             let bxs: Vec<Bx> = items[rg.clone()].iter().map(|i| i.0).collect();
-            vpack(&bxs, (0.5 * fs) * dc, 0.0, false)
+            vpack(&bxs, (opts.labelspacing * fs) * dc, 0.0, Across::Baseline)
         })
         .collect();
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
-    let (handle_box, col_offs) = hpack(&colbx, (2.0 * fs) * dc);
+    let (handle_box, col_offs) = hpack(&colbx, (opts.columnspacing * fs) * dc);
     let title = match &opts.title {
         Some(t) => Some(place_text(
             glyphs,
@@ -498,12 +506,57 @@ pub(crate) fn paint_legend(
         top_children.push(text_box(&t.shaped, lp_title));
     }
     top_children.push(handle_box);
-    let (legend_box, top_offs) = vpack(&top_children, (0.5 * fs) * dc, (0.4 * fs) * dc, true);
+    let align = match opts.alignment.as_str() {
+        "center" => Across::Center,
+        "left" => Across::Left,
+        "right" => Across::Right,
+        other => {
+            return Err(Error::invalid(
+                "legend alignment",
+                format!("{other:?}"),
+                "'center', 'left' or 'right'",
+            ))
+        }
+    };
+    let (legend_box, top_offs) = vpack(
+        &top_children,
+        (opts.labelspacing * fs) * dc,
+        (opts.borderpad * fs) * dc,
+        align,
+    );
     // Placement.
     let (w, h) = (legend_box.w, legend_box.h);
-    let pad = 0.5 * fs_px;
+    let pad = opts.borderaxespad * fs_px;
     let code = loc_code(&opts.loc)?;
+    let anchor_box = match opts.bbox_to_anchor.as_deref() {
+        None => *axes_bbox,
+        Some(v) => {
+            let (x, y, bw, bh) = match *v {
+                [x, y] => (x, y, 0.0, 0.0),
+                [x, y, w, h] => (x, y, w, h),
+                _ => {
+                    return Err(Error::invalid(
+                        "legend bbox_to_anchor",
+                        format!("{v:?}"),
+                        "2 or 4 numbers",
+                    ))
+                }
+            };
+            // Bbox.from_bounds in Axes coordinates through transAxes.
+            let (aw, ah) = (axes_bbox.width(), axes_bbox.height());
+            let tr = |u: f64, v: f64| (aw * u + axes_bbox.x0, ah * v + axes_bbox.y0);
+            let (p0, p1) = (tr(x, y), tr(x + bw, y + bh));
+            Bbox {
+                x0: p0.0.min(p1.0),
+                y0: p0.1.min(p1.1),
+                x1: p0.0.max(p1.0),
+                y1: p0.1.max(p1.1),
+            }
+        }
+    };
+    let axes_bbox = &anchor_box;
     let mut text_boxes = Vec::new();
+    let code = if opts.loc_xy.is_some() { 1 } else { code };
     if code == 0 {
         for a in &ax.plot.artists {
             if let Artist::Text(t) = a {
@@ -535,21 +588,29 @@ pub(crate) fn paint_legend(
     } else {
         anchored(code, w, h, axes_bbox, pad)
     };
+    // loc=(x, y): the lower left corner at that fraction of the anchor box.
+    let (l, b) = match opts.loc_xy {
+        Some((fx, fy)) => (
+            axes_bbox.x0 + axes_bbox.width() * fx,
+            axes_bbox.y0 + axes_bbox.height() * fy,
+        ),
+        None => (l, b),
+    };
     let (px, py) = (l + -legend_box.x0, b + -legend_box.y0);
     let mut out = Vec::new();
     if opts.frameon {
-        out.push(LegendItem::Paint(frame(
-            Bbox {
-                x0: px + legend_box.x0,
-                y0: py + legend_box.y0,
-                x1: px + legend_box.x0 + w,
-                y1: py + legend_box.y0 + h,
-            },
-            fs_px,
-            opts.framealpha,
-            ax,
-            ctx,
-        )));
+        let fb = Bbox {
+            x0: px + legend_box.x0,
+            y0: py + legend_box.y0,
+            x1: px + legend_box.x0 + w,
+            y1: py + legend_box.y0 + h,
+        };
+        if opts.shadow {
+            // Shadow(legendPatch, ox=2, oy=-2): the frame moved by (2, -2) points.
+            let off = (2.0 * dpi / 72.0, -2.0 * dpi / 72.0);
+            out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, Some(off))?));
+        }
+        out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, None)?));
     }
     let mut k = 0;
     if let Some(t) = &title {
@@ -568,7 +629,7 @@ pub(crate) fn paint_legend(
             let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
             out.extend(
                 match entries[ei].artist {
-                    Handle::Artist(a) => handle(a, fs, dc, (dx, dy), ctx),
+                    Handle::Artist(a) => handle(a, fs, opts, dc, (dx, dy), ctx),
                     Handle::Errorbar(e) => {
                         let h = ctx.h;
                         let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
@@ -588,21 +649,45 @@ pub(crate) fn paint_legend(
 }
 
 /// The handle of one entry, drawn in the DrawingArea at display offset `off`.
-fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<Paint> {
+fn handle(
+    a: &Artist,
+    fs: f64,
+    opts: &LegendOptions,
+    dc: f64,
+    off: (f64, f64),
+    ctx: &DrawCtx,
+) -> Vec<Paint> {
     let h = ctx.h;
     // dpi_transform + offset, then Agg's flip.
     let to_dev = move |x: f64, y: f64| (x * dc + off.0, y * (-dc) + (h - off.1));
-    let (width, height) = (2.0 * fs, fs * 0.7 - 0.0);
+    let (width, height) = (opts.handlelength * fs, fs * 0.7 - 0.0);
+    let ms = opts.markerscale;
     match a {
         Artist::Line(l) => {
             let mut leg: Line2D = l.clone();
             let x0 = -0.0;
             let x1 = -0.0 + width;
-            leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
             let yv = (height - 0.0) / 2.0;
-            leg.y = vec![yv; 3];
-            leg.markevery = Some(MarkEvery::Indices(vec![1]));
+            if opts.numpoints > 1 {
+                // HandlerLine2D: numpoints markers on linspace(pad, width - pad), pad 0.3 em.
+                let pad = 0.3 * fs;
+                let (a, b) = (-0.0 + pad, -0.0 + width - pad);
+                let n = opts.numpoints;
+                let step = (b - a) / (n - 1) as f64;
+                leg.x = (0..n)
+                    .map(|i| if i == n - 1 { b } else { i as f64 * step + a })
+                    .collect();
+                leg.y = vec![yv; n];
+                leg.markevery = None;
+            } else {
+                leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
+                leg.y = vec![yv; 3];
+                leg.markevery = Some(MarkEvery::Indices(vec![1]));
+            }
             leg.drawstyle = super::line::DrawStyle::Default;
+            if ms != 1.0 {
+                leg.markersize_pt *= ms;
+            }
             leg.paint_in(ctx.dpi, &to_dev, None)
         }
         Artist::Patch(p) => {
@@ -642,14 +727,14 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
                 zorder: c.zorder,
                 label: None,
             };
-            handle(&Artist::Patch(p), fs, dc, off, ctx)
+            handle(&Artist::Patch(p), fs, opts, dc, off, ctx)
         }
         Artist::StepPatch(pp) => match pp.legend_line(width, height) {
             Some(l) => l.paint_in(ctx.dpi, &to_dev, None),
-            None => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
+            None => handle(&Artist::Patch(pp.patch.clone()), fs, opts, dc, off, ctx),
         },
-        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, dc, off, ctx),
-        Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, dc, off, ctx),
+        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, opts, dc, off, ctx),
+        Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, opts, dc, off, ctx),
         Artist::Scatter(c) => {
             // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
             // sized as the mean of the largest and smallest size (`paint_at`), coloured
@@ -657,18 +742,29 @@ fn handle(a: &Artist, fs: f64, dc: f64, off: (f64, f64), ctx: &DrawCtx) -> Vec<P
             let xm = -0.0 + 0.5 * width;
             // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
             let ym = height * (3.0 / 8.0);
-            c.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1))
+            c.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1), ms)
         }
     }
 }
 
 /// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face
-/// `axes.facecolor` and edge '0.8' with `framealpha`, 1 pt.
-fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
+/// (rc 'inherit': white) and edge ('0.8') with `framealpha`, `linewidth` 1 pt.
+/// With `shadow` (its display offset), the `Shadow` patch instead: the same path moved,
+/// face and edge `(1 - 0.7)` times the frame's face colour, alpha 0.5, not snapped.
+fn frame(
+    b: Bbox,
+    fs_px: f64,
+    opts: &LegendOptions,
+    ctx: &DrawCtx,
+    shadow: Option<(f64, f64)>,
+) -> Result<Paint> {
     let dr = fs_px * 0.2;
     let (x0, y0, x1, y1) = (b.x0, b.y0, b.x0 + (b.x1 - b.x0), b.y0 + (b.y1 - b.y0));
     let h = ctx.h;
-    let d = |x: f64, y: f64| (x, h - y);
+    let d = |x: f64, y: f64| match shadow {
+        None => (x, h - y),
+        Some((ox, oy)) => (x + ox, h - (y + oy)),
+    };
     let p = |x: f64, y: f64| {
         let q = d(x, y);
         (q.0, q.1)
@@ -692,21 +788,51 @@ fn frame(b: Bbox, fs_px: f64, alpha: f64, _ax: &Axes, ctx: &DrawCtx) -> Paint {
     path.push(PathCmd::LineTo(q.0, q.1));
     path.push(c(x0, y0, x0 + dr, y0));
     path.push(PathCmd::ClosePoly);
-    let face = Color::WHITE.with_alpha(alpha).to_rgba8_round();
-    let edge = Color::rgb(0.8, 0.8, 0.8).with_alpha(alpha).to_rgba8_round();
-    Paint::Path(PathDraw {
+    let alpha = opts.framealpha;
+    let colour = |c: &Option<String>, inherit: Color, default: Color| -> Result<Color> {
+        Ok(match c.as_deref() {
+            None => default,
+            Some("inherit") => inherit,
+            Some(s) => Color::parse(s)?,
+        })
+    };
+    let face = colour(&opts.facecolor, Color::WHITE, Color::WHITE)?;
+    let edge = colour(&opts.edgecolor, Color::BLACK, Color::rgb(0.8, 0.8, 0.8))?;
+    // to_rgba(c, alpha): 'none' stays transparent, any other colour takes the alpha.
+    let with = |c: Color| {
+        if c.a == 0.0 && c.r == 0.0 && c.g == 0.0 && c.b == 0.0 {
+            c
+        } else {
+            c.with_alpha(alpha)
+        }
+    };
+    let (face, edge) = match shadow {
+        None => (with(face).to_rgba8_round(), with(edge).to_rgba8_round()),
+        Some(_) => {
+            let k = 1.0 - 0.7;
+            let c = Color::new(k * face.r, k * face.g, k * face.b, 0.5).to_rgba8_round();
+            (c, c)
+        }
+    };
+    let lw = opts.linewidth.unwrap_or(1.0);
+    Ok(Paint::Path(PathDraw {
         path,
-        fill: Some(face),
-        stroke: Some(Stroke {
-            width_px: 1.0 * ctx.dpi / 72.0,
+        fill: (face[3] != 0).then_some(face),
+        stroke: (edge[3] != 0 && lw > 0.0).then(|| Stroke {
+            width_px: lw * ctx.dpi / 72.0,
             color: edge,
             cap: CapStyle::Butt,
             join: JoinStyle::Miter,
             dashes: None,
         }),
         clip: None::<ClipBox>,
-        snap: Snap::On,
+        // legendPatch has snap=True; its Shadow does not copy it (snap None).
+        snap: if shadow.is_some() {
+            Snap::Auto
+        } else {
+            Snap::On
+        },
         simplify: false,
         antialiased: true,
-    })
+    }))
 }

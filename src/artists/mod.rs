@@ -14,6 +14,7 @@ pub(crate) mod grid;
 pub mod hist;
 mod hist_draw;
 pub mod legend;
+pub mod legend_options;
 pub mod line;
 mod marker_table;
 pub(crate) mod markers;
@@ -26,6 +27,7 @@ pub mod polygon;
 pub mod scatter;
 pub mod stairs;
 pub mod text;
+mod tick_params;
 pub mod values;
 
 use crate::color::Color;
@@ -37,6 +39,7 @@ use paint::{ClipBox, Paint};
 use patch::Patch;
 
 pub use api::{GridOptions, SpanOptions};
+pub use tick_params::TickParamsOptions;
 
 /// A handle to an artist on an Axes (what `plot`, `scatter`, `axvspan`... return); cheap
 /// to copy.
@@ -229,7 +232,7 @@ pub(crate) struct PlotState {
     pub x: AxisState,
     pub y: AxisState,
     pub grid: [Option<GridOptions>; 2],
-    pub legend: Option<legend::LegendOptions>,
+    pub legend: Option<legend_options::LegendOptions>,
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
     pub bar_containers: Vec<usize>,
@@ -299,6 +302,29 @@ pub struct TickParams {
     /// `labelbottom=False` / `labelleft=False`: the tick labels (and offset text) hidden,
     /// as `label_outer` does to the inner Axes of a shared grid.
     pub labels_hidden: bool,
+    /// `width` of the major tick marks in points (rc 0.8).
+    pub width: Option<f64>,
+    /// `color` of the major tick marks (rc black).
+    pub color: Option<Color>,
+    /// `labelcolor` of the major tick labels and the offset text.
+    pub labelcolor: Option<Color>,
+    /// `pad` between the major tick marks and their labels in points (rc 3.5).
+    pub pad: Option<f64>,
+    /// `length` of the minor tick marks in points (rc 2).
+    pub minor_length: Option<f64>,
+    /// `width` of the minor tick marks in points (rc 0.6).
+    pub minor_width: Option<f64>,
+    /// `color` of the minor tick marks.
+    pub minor_color: Option<Color>,
+    /// `labelcolor` of the minor tick labels.
+    pub minor_labelcolor: Option<Color>,
+    /// `pad` of the minor tick labels in points (rc 3.4).
+    pub minor_pad: Option<f64>,
+    /// `minorticks_on()` (`Some(true)`: `AutoMinorLocator` on a linear axis) or
+    /// `minorticks_off()` (`Some(false)`); `None`: the scale's default.
+    pub minor_ticks: Option<bool>,
+    /// `labelrotation` of the tick labels in degrees (rotation_mode 'default').
+    pub labelrotation: Option<f64>,
 }
 
 impl Default for AxisState {
@@ -338,6 +364,8 @@ pub(crate) struct DrawCtx {
     pub y_axes: Affine,
     /// Scaled data -> display (y up), for `loc='best'`.
     pub data_display: Affine,
+    /// Axes fraction -> display (y up): `transAxes`.
+    pub axes_display: Affine,
     /// Canvas height.
     pub h: f64,
     pub xscale: AxisScale,
@@ -406,6 +434,7 @@ impl DrawCtx {
             x_axes: x_axes.then(&flip),
             y_axes: y_axes.then(&flip),
             data_display: *trans_data,
+            axes_display: trans_axes,
             h,
             xscale,
             yscale,

@@ -289,14 +289,20 @@ impl PathCollection {
     /// face and edge colour. The handle copies all of the collection's colours
     /// (`update_from`), so it takes `draw_markers` only when the collection has one face
     /// and one edge colour, and `draw_path_collection` otherwise, as matplotlib does.
-    pub(crate) fn paint_at(&self, ctx: &DrawCtx, at: (f64, f64)) -> Vec<Paint> {
-        let (lo, hi) = self
-            .sizes
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &s| {
-                (a.min(s), b.max(s))
-            });
-        let size = 0.5 * (hi + lo);
+    /// `markerscale` multiplies the sizes by its square (`get_sizes`); a collection
+    /// without sizes counts as one of size 1.
+    pub(crate) fn paint_at(&self, ctx: &DrawCtx, at: (f64, f64), markerscale: f64) -> Vec<Paint> {
+        let (lo, hi) = if self.sizes.is_empty() {
+            (1.0, 1.0)
+        } else {
+            self.sizes
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &s| {
+                    (a.min(s), b.max(s))
+                })
+        };
+        let m2 = markerscale.powi(2);
+        let size = 0.5 * (hi * m2 + lo * m2);
         let faces = self.face_colors(None);
         let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
         let (face, edge) = (faces.first(), edges.first());

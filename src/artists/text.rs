@@ -5,8 +5,8 @@
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::DrawCtx;
 use crate::color::Color;
-use crate::layout::{place_text, Align, TextItem};
-use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
+use crate::layout::{place_text_in, Align, TextItem};
+use crate::text::{FontFace, GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
 /// `text`'s keywords.
@@ -27,6 +27,92 @@ pub struct TextOptions {
     pub zorder: Option<f64>,
     /// `bbox`: a box drawn behind the text.
     pub bbox: Option<TextBox>,
+    /// `rotation` in degrees, counter-clockwise (0).
+    pub rotation: Option<f64>,
+    /// `rotation_mode`: 'default' (rotate, then align the rotated extent) or 'anchor'.
+    pub rotation_mode: Option<String>,
+    /// `fontweight`: 'normal' or 'bold' (and matplotlib's other names: 'light' ... 'black',
+    /// or a number 100..=900, mapped to the two DejaVu weights as `findfont` does).
+    pub fontweight: Option<String>,
+    /// `fontstyle`: 'normal', 'italic' or 'oblique'.
+    pub fontstyle: Option<String>,
+    /// `family`: 'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'.
+    pub family: Option<String>,
+}
+
+option_setters!(TextOptions {
+    /// Sets `rotation` (degrees).
+    rotation: f64 => rotation = Some;
+    /// Sets `rotation_mode` ('default' or 'anchor').
+    rotation_mode: impl Into<String> => rotation_mode = some_into;
+    /// Sets `fontweight`.
+    fontweight: impl Into<String> => fontweight = some_into;
+    /// Sets `fontstyle`.
+    fontstyle: impl Into<String> => fontstyle = some_into;
+    /// Sets `family`.
+    family: impl Into<String> => family = some_into;
+});
+
+/// The embedded face `findfont` picks for a text's `family`, `fontweight` and
+/// `fontstyle`.
+pub(crate) fn text_face(
+    family: Option<&str>,
+    weight: Option<&str>,
+    style: Option<&str>,
+) -> Result<FontFace> {
+    let mono = match family.unwrap_or("sans-serif") {
+        "sans-serif" | "sans" | "DejaVu Sans" => false,
+        "monospace" | "DejaVu Sans Mono" => true,
+        other => {
+            return Err(Error::invalid(
+                "family",
+                format!("{other:?}"),
+                "'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'",
+            ))
+        }
+    };
+    // font_manager.weight_dict; DejaVu Sans comes in 400 and 700: findfont's weight
+    // score |w - 400| vs |w - 700| picks the nearer (ties go to the first listed, Book).
+    let w: f64 = match weight.unwrap_or("normal") {
+        "ultralight" => 100.0,
+        "light" => 200.0,
+        "normal" | "regular" | "book" | "roman" => 400.0,
+        "medium" => 500.0,
+        "semibold" | "demibold" | "demi" => 600.0,
+        "bold" => 700.0,
+        "heavy" | "extra bold" | "black" => 900.0,
+        other => other.parse::<f64>().map_err(|_| {
+            Error::invalid(
+                "fontweight",
+                format!("{other:?}"),
+                "'normal', 'bold', another matplotlib weight name or a number",
+            )
+        })?,
+    };
+    let bold = (w - 700.0).abs() < (w - 400.0).abs();
+    let oblique = match style.unwrap_or("normal") {
+        "normal" => false,
+        "italic" | "oblique" => true,
+        other => {
+            return Err(Error::invalid(
+                "fontstyle",
+                format!("{other:?}"),
+                "'normal', 'italic' or 'oblique'",
+            ))
+        }
+    };
+    match (mono, bold, oblique) {
+        (false, false, false) => Ok(FontFace::Sans),
+        (false, true, false) => Ok(FontFace::SansBold),
+        (false, false, true) => Ok(FontFace::SansOblique),
+        (false, true, true) => Ok(FontFace::SansBoldOblique),
+        (true, false, false) => Ok(FontFace::SansMono),
+        _ => Err(Error::invalid(
+            "family",
+            "'monospace' bold or oblique",
+            "plain DejaVu Sans Mono (its bold and oblique faces are not embedded)",
+        )),
+    }
 }
 
 /// `bbox=dict(boxstyle=..., facecolor=..., edgecolor=..., alpha=..., pad=...)` of a text.
@@ -120,6 +206,132 @@ impl TextOptions {
     }
 }
 
+/// The coordinates of an annotation's point (`xycoords`) or text (`textcoords`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextCoords {
+    /// 'data'.
+    #[default]
+    Data,
+    /// 'axes fraction': (0, 0) is the lower left of the Axes, (1, 1) the upper right.
+    AxesFraction,
+    /// 'offset points' (`textcoords` only): points from the annotated point.
+    OffsetPoints,
+    /// 'offset pixels' (`textcoords` only): pixels from the annotated point.
+    OffsetPixels,
+}
+
+impl std::str::FromStr for TextCoords {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TextCoords> {
+        match s {
+            "data" => Ok(TextCoords::Data),
+            "axes fraction" => Ok(TextCoords::AxesFraction),
+            "offset points" => Ok(TextCoords::OffsetPoints),
+            "offset pixels" => Ok(TextCoords::OffsetPixels),
+            _ => Err(Error::invalid(
+                "coordinates",
+                format!("{s:?}"),
+                "'data', 'axes fraction', 'offset points' or 'offset pixels'",
+            )),
+        }
+    }
+}
+
+/// `annotate`'s keywords besides the text's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct AnnotateOptions {
+    /// `xytext`: where the text goes (`None`: at `xy`).
+    pub xytext: Option<(f64, f64)>,
+    /// `xycoords` ('data').
+    pub xycoords: TextCoords,
+    /// `textcoords` (`None`: `xycoords`).
+    pub textcoords: Option<TextCoords>,
+    /// `arrowprops=dict(arrowstyle=...)`: the arrow from the text to `xy`.
+    pub arrowstyle: Option<ArrowStyle>,
+    /// The text's keywords.
+    pub text: TextOptions,
+    /// `arrowprops` `color`: the arrow's edge and face.
+    pub arrow_color: Option<String>,
+    /// `arrowprops` `facecolor` (rc `patch.facecolor`, 'C0'; `arrow_color` wins).
+    pub arrow_facecolor: Option<String>,
+    /// `arrowprops` `edgecolor` (black; `arrow_color` wins).
+    pub arrow_edgecolor: Option<String>,
+    /// `arrowprops` `linewidth` in points (1).
+    pub arrow_linewidth: Option<f64>,
+}
+
+/// An annotation arrow's resolved colours and width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ArrowPaint {
+    pub(crate) edge: [u8; 4],
+    pub(crate) face: [u8; 4],
+    pub(crate) linewidth_pt: f64,
+}
+
+impl AnnotateOptions {
+    pub(crate) fn arrow_paint(&self) -> Result<ArrowPaint> {
+        let c = |v: &Option<String>| -> Result<Option<Color>> {
+            v.as_deref().map(Color::parse).transpose()
+        };
+        let color = c(&self.arrow_color)?;
+        let edge = color.or(c(&self.arrow_edgecolor)?).unwrap_or(Color::BLACK);
+        let face = match color.or(c(&self.arrow_facecolor)?) {
+            Some(f) => f,
+            None => Color::parse("C0")?,
+        };
+        let lw = self.arrow_linewidth.unwrap_or(1.0);
+        if !(lw.is_finite() && lw >= 0.0) {
+            return Err(Error::invalid(
+                "arrowprops linewidth",
+                lw,
+                "a width >= 0 in points",
+            ));
+        }
+        Ok(ArrowPaint {
+            edge: edge.to_rgba8_round(),
+            face: face.to_rgba8_round(),
+            linewidth_pt: lw,
+        })
+    }
+}
+
+impl Default for ArrowPaint {
+    fn default() -> Self {
+        ArrowPaint {
+            edge: Color::BLACK.to_rgba8_round(),
+            face: Color::rgb(
+                0x1f as f64 / 255.0,
+                0x77 as f64 / 255.0,
+                0xb4 as f64 / 255.0,
+            )
+            .to_rgba8_round(),
+            linewidth_pt: 1.0,
+        }
+    }
+}
+
+option_setters!(AnnotateOptions {
+    /// Sets `xytext`.
+    xytext: (f64, f64) => xytext = Some;
+    /// Sets `xycoords`.
+    xycoords: TextCoords => xycoords;
+    /// Sets `textcoords`.
+    textcoords: TextCoords => textcoords = Some;
+    /// Sets the arrow style.
+    arrowstyle: ArrowStyle => arrowstyle = Some;
+    /// Sets the text's keywords.
+    text: TextOptions => text;
+    /// Sets `arrowprops` `color`.
+    arrow_color: impl Into<String> => arrow_color = some_into;
+    /// Sets `arrowprops` `facecolor`.
+    arrow_facecolor: impl Into<String> => arrow_facecolor = some_into;
+    /// Sets `arrowprops` `edgecolor`.
+    arrow_edgecolor: impl Into<String> => arrow_edgecolor = some_into;
+    /// Sets `arrowprops` `linewidth` (points).
+    arrow_linewidth: f64 => arrow_linewidth = Some;
+});
+
 /// An annotation arrow style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArrowStyle {
@@ -165,6 +377,18 @@ pub struct TextArtist {
     pub(crate) arrow: Option<((f64, f64), ArrowStyle)>,
     /// The box behind the text.
     pub(crate) bbox: Option<ResolvedBox>,
+    /// Rotation in degrees (0..360).
+    pub(crate) rotation: f64,
+    /// `rotation_mode='anchor'`.
+    pub(crate) anchor_mode: bool,
+    /// The font face.
+    pub(crate) face: FontFace,
+    /// `xycoords` and `textcoords` (an annotation's; `Data` for a text).
+    pub(crate) coords: (TextCoords, TextCoords),
+    /// The annotated point (an annotation's `xy`; the text position for a text).
+    pub(crate) xy: (f64, f64),
+    /// The arrow's colours and width.
+    pub(crate) arrow_paint: ArrowPaint,
 }
 
 impl TextArtist {
@@ -246,6 +470,26 @@ impl TextArtist {
                 })
             }
         };
+        let rotation = o.rotation.unwrap_or(0.0);
+        if !rotation.is_finite() {
+            return Err(Error::invalid(
+                "rotation",
+                rotation,
+                "a finite angle in degrees",
+            ));
+        }
+        let anchor_mode = match o.rotation_mode.as_deref().unwrap_or("default") {
+            "default" => false,
+            "anchor" => true,
+            other => {
+                return Err(Error::invalid(
+                    "rotation_mode",
+                    format!("{other:?}"),
+                    "'default' or 'anchor'",
+                ))
+            }
+        };
+        let rotation = rotation.rem_euclid(360.0);
         Ok(TextArtist {
             x,
             y,
@@ -257,6 +501,16 @@ impl TextArtist {
             zorder: o.zorder.unwrap_or(3.0),
             arrow: None,
             bbox,
+            rotation,
+            anchor_mode,
+            coords: (TextCoords::Data, TextCoords::Data),
+            xy: (x, y),
+            arrow_paint: ArrowPaint::default(),
+            face: text_face(
+                o.family.as_deref(),
+                o.fontweight.as_deref(),
+                o.fontstyle.as_deref(),
+            )?,
         })
     }
 
@@ -266,8 +520,28 @@ impl TextArtist {
         ctx: &DrawCtx,
         glyphs: &mut GlyphCache,
     ) -> Result<(Vec<Paint>, TextItem)> {
-        let anchor = ctx.to_display(self.x, self.y);
-        let item = place_text(
+        let point = |c: TextCoords, x: f64, y: f64| match c {
+            TextCoords::AxesFraction => {
+                let t = &ctx.axes_display;
+                (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+            }
+            _ => ctx.to_display(x, y),
+        };
+        let xy = self.xy;
+        let anchor = match self.coords.1 {
+            TextCoords::OffsetPoints | TextCoords::OffsetPixels => {
+                // Affine2D().scale(dpi / 72).translate(*xy in xycoords).
+                let r = point(self.coords.0, xy.0, xy.1);
+                let k = if self.coords.1 == TextCoords::OffsetPoints {
+                    ctx.dpi / 72.0
+                } else {
+                    1.0
+                };
+                (k * self.x + r.0, k * self.y + r.1)
+            }
+            c => point(c, self.x, self.y),
+        };
+        let item = place_text_in(
             glyphs,
             &self.s,
             self.size_pt,
@@ -276,14 +550,16 @@ impl TextArtist {
             Align {
                 ha: self.ha,
                 va: self.va,
-                angle: 0.0,
+                angle: self.rotation,
             },
+            self.face,
+            self.anchor_mode,
         )?;
         let mut paints = Vec::new();
         if let Some((xy, style)) = self.arrow {
             let b = &item.bbox;
             let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
-            let end = ctx.to_display(xy.0, xy.1);
+            let end = point(self.coords.0, xy.0, xy.1);
             let pad = 4.0 * ctx.dpi / 72.0;
             let rect = (
                 b.x0 - pad / 2.0,
@@ -291,7 +567,15 @@ impl TextArtist {
                 b.x1 + pad / 2.0,
                 b.y1 + pad / 2.0,
             );
-            paints.extend(arrow(a, end, rect, style, self.size_pt, ctx));
+            paints.extend(arrow(
+                a,
+                end,
+                rect,
+                style,
+                self.size_pt,
+                &self.arrow_paint,
+                ctx,
+            ));
         }
         if let Some(bx) = &self.bbox {
             paints.push(text_box(bx, &item, self.size_pt, ctx));
@@ -313,9 +597,28 @@ fn text_box(bx: &ResolvedBox, item: &TextItem, size_pt: f64, ctx: &DrawCtx) -> P
     let dr = pad;
     let (w2, h2) = (w + 2.0 * pad, h + 2.0 * pad);
     let (x0, y0) = (0.0 - pad, 0.0 - pad);
+    // One unrotated line keeps its measured box; otherwise the whole block's box,
+    // rotated about its corner.
+    let rotated = item.angle_deg != 0.0 || item.block.lines.len() > 1;
+    let (w2, h2) = if rotated {
+        let (w, h) = (item.block.width_px, item.block.height_px);
+        (w + 2.0 * pad, h + 2.0 * pad)
+    } else {
+        (w2, h2)
+    };
     let (x1, y1) = (x0 + w2, y0 + h2);
     let hh = ctx.h;
-    let d = |x: f64, y: f64| (x + tx, -y + (hh - ty));
+    // Affine2D().rotate_deg(rotation).translate(corner) times Agg's flip, as one matrix.
+    let a = item.angle_deg.to_radians();
+    let (cos, sin) = (a.cos(), a.sin());
+    let (cx, cy) = item.box_corner;
+    let d = |x: f64, y: f64| {
+        if rotated {
+            (x * cos + y * -sin + cx, x * -sin + y * -cos + (-cy + hh))
+        } else {
+            (x + tx, -y + (hh - ty))
+        }
+    };
     let mut path = Vec::new();
     let mv = |p: Pt| PathCmd::MoveTo(p.0, p.1);
     let ln = |p: Pt| PathCmd::LineTo(p.0, p.1);
@@ -419,6 +722,7 @@ fn arrow(
     rect: (f64, f64, f64, f64),
     style: ArrowStyle,
     mutation_pt: f64,
+    props: &ArrowPaint,
     ctx: &DrawCtx,
 ) -> Vec<Paint> {
     let dc = ctx.dpi / 72.0;
@@ -440,7 +744,7 @@ fn arrow(
     if let Some((left, _)) = split_inout(&path, &in_b) {
         path = left;
     }
-    let lw = 1.0 * dc;
+    let lw = props.linewidth_pt * dc;
     let ms = mutation_pt * dc;
     let (head_length, head_width) = (0.4 * ms, 0.2 * ms);
     let head_dist = head_length.hypot(head_width);
@@ -488,14 +792,15 @@ fn arrow(
     let h = ctx.h;
     let dev = |p: Pt| (p.0, h - p.1);
     let stroke = Stroke {
-        width_px: lw,
-        color: Color::BLACK.to_rgba8_round(),
+        // GraphicsContext: points_to_pixels(linewidth) = lw * dpi / 72.
+        width_px: props.linewidth_pt * ctx.dpi / 72.0,
+        color: props.edge,
         cap: CapStyle::Round,
         join: JoinStyle::Round,
         dashes: None,
     };
-    // Patch facecolor (rc patch.facecolor 'C0') fills the closed heads.
-    let face = Color::parse("C0").unwrap_or(Color::BLACK).to_rgba8_round();
+    // The face (rc patch.facecolor 'C0' unless set) fills the closed heads.
+    let face = props.face;
     let draw = |path: Vec<PathCmd>, fill: bool| {
         Paint::Path(PathDraw {
             path,
@@ -539,4 +844,46 @@ fn arrow(
         out.push(draw(head(wb), filled));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findfont_picks_the_nearest_embedded_face() {
+        assert_eq!(text_face(None, None, None).unwrap(), FontFace::Sans);
+        assert_eq!(
+            text_face(None, Some("600"), None).unwrap(),
+            FontFace::SansBold
+        );
+        assert_eq!(
+            text_face(None, Some("light"), None).unwrap(),
+            FontFace::Sans
+        );
+        assert_eq!(
+            text_face(Some("sans-serif"), Some("bold"), Some("italic")).unwrap(),
+            FontFace::SansBoldOblique
+        );
+        assert_eq!(
+            text_face(Some("monospace"), None, None).unwrap(),
+            FontFace::SansMono
+        );
+        assert!(text_face(Some("monospace"), Some("bold"), None).is_err());
+        assert!(text_face(Some("serif"), None, None).is_err());
+        assert!(text_face(None, None, Some("slanted")).is_err());
+    }
+
+    #[test]
+    fn coordinates_parse_by_matplotlib_name() {
+        assert_eq!(
+            "offset points".parse::<TextCoords>().unwrap(),
+            TextCoords::OffsetPoints
+        );
+        assert_eq!(
+            "axes fraction".parse::<TextCoords>().unwrap(),
+            TextCoords::AxesFraction
+        );
+        assert!("figure pixels".parse::<TextCoords>().is_err());
+    }
 }

@@ -26,7 +26,7 @@ pub struct BlockLine {
     pub drawn: bool,
 }
 
-/// A laid-out text block: [`GlyphCache::layout_text`].
+/// A laid-out text block: [`GlyphCache::layout_text_face`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextBlock {
     /// The lines, top to bottom.
@@ -48,6 +48,9 @@ pub struct PlacedBlock {
     pub pens: Vec<(f64, f64)>,
     /// `Text.get_window_extent`: `(x0, y0, x1, y1)` in display coordinates.
     pub extent: (f64, f64, f64, f64),
+    /// The rotated lower-left corner of the unrotated box, display coordinates: where
+    /// the text's bbox patch is translated to (`posx + x_box`, `posy + y_box`).
+    pub corner: (f64, f64),
 }
 
 impl GlyphCache {
@@ -55,15 +58,18 @@ impl GlyphCache {
     /// `\n`, each mathtext when it has an even number of unescaped `$` (else plain text
     /// with `\$` shown as `$`), lines aligned by `multialignment` (matplotlib uses `ha`
     /// when it is not set). Mathtext errors are reported as errors naming the line.
-    pub fn layout_text(
+    /// Plain lines are in `face`, whose OS/2 metrics set the minimum line ascent and
+    /// descent (as `Text._get_layout` reads them from the font in use).
+    pub fn layout_text_face(
         &mut self,
         s: &str,
         size_pt: f64,
         dpi: f64,
         multialignment: HorizontalAlignment,
+        face: FontFace,
     ) -> Result<TextBlock> {
         let parts: Vec<&str> = s.split('\n').collect();
-        let info = &self.face(FontFace::Sans).info;
+        let info = &self.face(face).info;
         let scale = 1.0 / info.units_per_em as f64 * size_pt * dpi / 72.0;
         let line_gap = if parts.len() == 1 {
             0.0
@@ -81,7 +87,10 @@ impl GlyphCache {
                 let m = layout_math(self, part, size_pt, dpi)?;
                 (m.to_shaped_like(), Some(m))
             } else {
-                (self.shape(&part.replace(r"\$", "$"), size_pt, dpi)?, None)
+                (
+                    self.shape_face(&part.replace(r"\$", "$"), size_pt, dpi, face)?,
+                    None,
+                )
             };
             let drawn = !part.is_empty();
             let (w, h, d) = if drawn {
@@ -131,6 +140,15 @@ impl GlyphCache {
     }
 }
 
+/// Python's `min(a, b)`.
+fn py_min(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Python's `max(a, b)`.
 fn py_max(a: f64, b: f64) -> f64 {
     if b > a {
@@ -142,14 +160,16 @@ fn py_max(a: f64, b: f64) -> f64 {
 
 impl TextBlock {
     /// Places the block at `anchor` (display, y up) with `ha`/`va`, rotated
-    /// `rotation_deg` with `rotation_mode='anchor'`, as `Text._get_layout` and
-    /// `Text.draw` do.
-    pub fn place(
+    /// `rotation_deg`, as `Text._get_layout` and `Text.draw` do, with `rotation_mode` 'anchor' (`anchor_mode` true: the
+    /// unrotated box is aligned, then rotated about the anchor) or 'default' (false: the
+    /// box is rotated, then its axis-aligned extent is aligned with the anchor).
+    pub fn place_mode(
         &self,
         anchor: (f64, f64),
         ha: HorizontalAlignment,
         va: VerticalAlignment,
         rotation_deg: f64,
+        anchor_mode: bool,
     ) -> PlacedBlock {
         let angle = rotation_deg.rem_euclid(360.0);
         let (xmin, xmax, ymax) = (0.0, self.width_px, 0.0);
@@ -167,7 +187,30 @@ impl TextBlock {
             VerticalAlignment::Baseline => ymax - baseline,
             VerticalAlignment::CenterBaseline => ymax - baseline / 2.0,
         };
-        let (ox, oy) = rotate_point(angle, offset_x, offset_y);
+        let corners = [(xmin, ymin), (xmin, ymax), (xmax, ymax), (xmax, ymin)]
+            .map(|(x, y)| rotate_point(angle, x, y));
+        let lo = |v: [f64; 4]| v.iter().copied().fold(f64::INFINITY, py_min);
+        let hi = |v: [f64; 4]| v.iter().copied().fold(f64::NEG_INFINITY, py_max);
+        let (cx, cy) = (corners.map(|c| c.0), corners.map(|c| c.1));
+        let (rx0, rx1, ry0, ry1) = (lo(cx), hi(cx), lo(cy), hi(cy));
+        let (w_rot, h_rot) = (rx1 - rx0, ry1 - ry0);
+        let (ox, oy) = if anchor_mode {
+            rotate_point(angle, offset_x, offset_y)
+        } else {
+            let ox = match ha {
+                HorizontalAlignment::Left => rx0,
+                HorizontalAlignment::Right => rx1,
+                HorizontalAlignment::Center => (rx0 + rx1) / 2.0,
+            };
+            let oy = match va {
+                VerticalAlignment::Bottom => ry0,
+                VerticalAlignment::Top => ry1,
+                VerticalAlignment::Center => (ry0 + ry1) / 2.0,
+                VerticalAlignment::Baseline => ry0 + self.descent_px,
+                VerticalAlignment::CenterBaseline => ry0 + h_rot - baseline / 2.0,
+            };
+            (ox, oy)
+        };
         let pens = self
             .lines
             .iter()
@@ -176,13 +219,6 @@ impl TextBlock {
                 ((lx - ox) + anchor.0, (ly - oy) + anchor.1)
             })
             .collect();
-        let corners = [(xmin, ymin), (xmin, ymax), (xmax, ymax), (xmax, ymin)]
-            .map(|(x, y)| rotate_point(angle, x, y));
-        let lo = |v: [f64; 4]| v.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = |v: [f64; 4]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (cx, cy) = (corners.map(|c| c.0), corners.map(|c| c.1));
-        let (rx0, rx1, ry0, ry1) = (lo(cx), hi(cx), lo(cy), hi(cy));
-        let (w_rot, h_rot) = (rx1 - rx0, ry1 - ry0);
         let (x0, y0) = (rx0 - ox, ry0 - oy);
         let extent = (
             x0 + anchor.0,
@@ -190,7 +226,15 @@ impl TextBlock {
             (x0 + w_rot) + anchor.0,
             (y0 + h_rot) + anchor.1,
         );
-        PlacedBlock { pens, extent }
+        let corner = (
+            anchor.0 + (corners[0].0 - ox),
+            anchor.1 + (corners[0].1 - oy),
+        );
+        PlacedBlock {
+            pens,
+            extent,
+            corner,
+        }
     }
 
     /// Calls `glyph` with every glyph mask and `rule` with every mathtext rule (device

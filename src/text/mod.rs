@@ -1,9 +1,9 @@
 //! Text: DejaVu Sans shaped, measured and rasterised exactly as matplotlib 3.11.2's Agg
 //! backend does (FreeType 2.14 with native TrueType hinting, HarfBuzz layout).
 //!
-//! * [`GlyphCache::layout_text`] is the entry point for a label: any string, at a size
+//! * [`GlyphCache::layout_text_face`] is the entry point for a label: any string, at a size
 //!   and dpi, split into lines at `\n`, each line plain text or mathtext (`$…$`), laid
-//!   out as `Text._get_layout` does; [`TextBlock::place`] aligns it (`ha`, `va`,
+//!   out as `Text._get_layout` does; [`TextBlock::place_mode`] aligns it (`ha`, `va`,
 //!   rotation, `rotation_mode='anchor'`) and [`TextBlock::draw`] draws it.
 //! * [`GlyphCache::shape`] (or the one-off [`shape`]) lays out one plain line: swash's
 //!   shaper for glyph ids (ligatures such as "fi"), GPOS kerning scaled with HarfBuzz's
@@ -313,7 +313,7 @@ pub struct GlyphCache {
     sizes: HashMap<(FontFace, i64), SizeState>,
     bitmaps: HashMap<BitmapKey, Option<Bitmap>>,
     /// Lines already shaped, keyed by text and the bits of size and dpi.
-    lines: HashMap<(String, u64, u64), ShapedText>,
+    lines: HashMap<(String, u64, u64, FontFace), ShapedText>,
     /// Mathtext already laid out, keyed like `lines`.
     maths: HashMap<(String, u64, u64), mathtext::MathText>,
 }
@@ -445,19 +445,39 @@ impl GlyphCache {
     /// `FT2Font._layout` (glyphs, pens) and `get_text_width_height_descent` + `Text`
     /// (metrics) do. Errors on a non-positive or non-finite size or dpi.
     pub fn shape(&mut self, text: &str, size_pt: f64, dpi: f64) -> Result<ShapedText> {
+        self.shape_face(text, size_pt, dpi, FontFace::Sans)
+    }
+
+    /// [`GlyphCache::shape`] in another text face (DejaVu Sans Bold, Oblique, Bold
+    /// Oblique or Mono: `fontweight`, `fontstyle`, `family`); characters the face lacks
+    /// come from Last Resort.
+    pub fn shape_face(
+        &mut self,
+        text: &str,
+        size_pt: f64,
+        dpi: f64,
+        face: FontFace,
+    ) -> Result<ShapedText> {
         let s26 = size_26_6(size_pt, dpi)?;
-        let key = (text.to_owned(), size_pt.to_bits(), dpi.to_bits());
+        let key = (text.to_owned(), size_pt.to_bits(), dpi.to_bits(), face);
         if let Some(line) = self.lines.get(&key) {
             return Ok(line.clone());
         }
-        let line = self.shape_uncached(text, size_pt, dpi, s26);
+        let line = self.shape_uncached(text, size_pt, dpi, s26, face);
         self.lines.insert(key, line.clone());
         Ok(line)
     }
 
-    /// [`GlyphCache::shape`] without the line cache.
-    fn shape_uncached(&mut self, text: &str, size_pt: f64, dpi: f64, s26: i64) -> ShapedText {
-        let upem = self.face(FontFace::Sans).info.units_per_em;
+    /// [`GlyphCache::shape_face`] without the line cache.
+    fn shape_uncached(
+        &mut self,
+        text: &str,
+        size_pt: f64,
+        dpi: f64,
+        s26: i64,
+        main: FontFace,
+    ) -> ShapedText {
+        let upem = self.face(main).info.units_per_em;
         let ppem = (s26 + 32) >> 6;
         let x_scale = div_fix(ppem * 64, upem);
         // HarfBuzz's em multiplier; its scale is FreeType's requested 26.6 size (not the
@@ -468,7 +488,7 @@ impl GlyphCache {
         // lacks come from Last Resort (FT2Font's fallback list), each on its own, and
         // break the DejaVu runs (no kerning or ligature across them).
         let mut units: Vec<(FontFace, u16, f32)> = Vec::with_capacity(text.len());
-        let sans_map = self.face(FontFace::Sans).font.charmap();
+        let sans_map = self.face(main).font.charmap();
         let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
         let lr_sub = lr_cmap
             .as_ref()
@@ -480,16 +500,11 @@ impl GlyphCache {
                 if run.is_empty() {
                     return;
                 }
-                if let Some(font) = swash::FontRef::from_index(DEJAVU_SANS, 0) {
+                if let Some(font) = swash::FontRef::from_index(main.data(), 0) {
                     let mut shaper = shaper.builder(font).build();
                     shaper.add_str(run);
                     shaper.shape_with(|cluster| {
-                        units.extend(
-                            cluster
-                                .glyphs
-                                .iter()
-                                .map(|g| (FontFace::Sans, g.id, g.advance)),
-                        );
+                        units.extend(cluster.glyphs.iter().map(|g| (main, g.id, g.advance)));
                     });
                 }
             };
@@ -509,7 +524,7 @@ impl GlyphCache {
         }
         flush(&mut units, &text[run_start..], &mut self.shaper);
         let metrics = self
-            .face(FontFace::Sans)
+            .face(main)
             .font
             .glyph_metrics(Size::unscaled(), LocationRef::default());
         let lr_metrics = self
@@ -555,7 +570,7 @@ impl GlyphCache {
         let ink_descent = -(y_min.unwrap_or(0) as f64);
         // Text._get_layout: scale = 1 / units_per_em * fontsize * dpi / 72.
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
-        let info = &self.face(FontFace::Sans).info;
+        let info = &self.face(main).info;
         let min_ascent = info.typo_ascender * scale;
         let min_descent = -(info.typo_descender * scale);
         ShapedText {

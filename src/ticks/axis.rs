@@ -84,6 +84,45 @@ pub fn axis_ticks(view: (f64, f64), tick_space: i64, scale: AxisScale) -> Result
     }
 }
 
+/// `AutoMinorLocator()` (rc `xtick.minor.ndivs` 'auto') of a linear axis with major
+/// locations `major_locs` (every one the major locator returned) and view `view`,
+/// minus the locations that coincide with a major tick, and only the drawn ones.
+pub fn auto_minor_ticks(major_locs: &[f64], view: (f64, f64)) -> Vec<Tick> {
+    let mut majors: Vec<f64> = major_locs.to_vec();
+    majors.sort_by(f64::total_cmp);
+    majors.dedup();
+    if majors.len() < 2 {
+        return Vec::new();
+    }
+    let majorstep = majors[1] - majors[0];
+    let mantissa = 10f64.powf(majorstep.log10().rem_euclid(1.0));
+    let close = |b: f64| (mantissa - b).abs() <= 1e-8 + 1e-5 * b.abs();
+    let ndivs = if [1.0, 2.5, 5.0, 10.0].into_iter().any(close) {
+        5.0
+    } else {
+        4.0
+    };
+    let minorstep = majorstep / ndivs;
+    let (vmin, vmax) = if view.0 <= view.1 {
+        view
+    } else {
+        (view.1, view.0)
+    };
+    let t0 = majors[0];
+    let tmin = ((vmin - t0) / minorstep).round_ties_even();
+    let tmax = ((vmax - t0) / minorstep).round_ties_even() + 1.0;
+    let mut locs = Vec::new();
+    let mut k = tmin;
+    while k < tmax && locs.len() <= 10_000 {
+        locs.push(k * minorstep + t0);
+        k += 1.0;
+    }
+    let scale = AxisScale::Linear;
+    let kept = remove_overlapping_locs(&locs, &majors, view.0, view.1, scale);
+    let labels = vec![TickLabel::Empty; kept.len()];
+    drawn(&kept, labels, view, scale)
+}
+
 /// Pairs locations with labels and keeps the drawn ones.
 fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScale) -> Vec<Tick> {
     let inside = view_filter(view.0, view.1, |v| scale.transform(v));
@@ -97,6 +136,19 @@ fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_minor_divides_a_step_of_2_in_4_and_skips_majors() {
+        // AutoMinorLocator on majors 0, 0.2, ... 1 (mantissa 2: 4 divisions), view 0..1.
+        let majors: Vec<f64> = (0..6).map(|i| i as f64 * 0.2).collect();
+        let m = auto_minor_ticks(&majors, (0.0, 1.0));
+        assert_eq!(m.len(), 15);
+        assert!((m[0].loc - 0.05).abs() < 1e-12);
+        // Step 2.5: 5 divisions.
+        let m = auto_minor_ticks(&[0.0, 2.5, 5.0], (0.0, 5.0));
+        assert_eq!(m.len(), 8);
+        assert!(auto_minor_ticks(&[1.0], (0.0, 2.0)).is_empty());
+    }
 
     #[test]
     fn standard_colorbar() {

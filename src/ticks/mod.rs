@@ -36,7 +36,7 @@ mod symlog;
 #[cfg(test)]
 mod fixtures;
 
-pub use axis::{axis_ticks, AxisTicks, Tick};
+pub use axis::{auto_minor_ticks, axis_ticks, AxisTicks, Tick};
 pub use log::{LogFormatterSciNotation, LogLocator, TickLabel};
 pub use max_n::{nonsingular, MaxNLocator};
 pub use scalar::ScalarFormatter;
