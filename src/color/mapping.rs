@@ -272,7 +272,8 @@ impl<'a> ScalarData<'a> {
 
     /// The norm with its unset limits filled from this data, as `imshow` does
     /// (`norm.autoscale_None(masked_invalid(data))`): NaN, ±inf and masked values are
-    /// ignored, and `LogNorm` considers only positive values.
+    /// ignored, and `LogNorm` considers only positive values. When no value is valid, the
+    /// limits are matplotlib's for a fully masked array (see `Norm::fully_masked_limits`).
     pub fn autoscaled(&self, norm: &Norm) -> Norm {
         if norm.scaled() || matches!(norm.kind(), NormKind::NoNorm | NormKind::Boundary { .. }) {
             // Nothing to autoscale: skip the pass over the data.
@@ -284,7 +285,13 @@ impl<'a> ScalarData<'a> {
         {
             return norm.autoscale_from(&DataStats::empty(self.work()));
         }
-        norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)))
+        let n = norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)));
+        let (rows, cols) = self.shape();
+        if n.scaled() || rows == 0 || cols == 0 {
+            n
+        } else {
+            n.fully_masked_limits()
+        }
     }
 
     /// `norm(data)` after [`ScalarData::autoscaled`]: every value in the type matplotlib
