@@ -1054,7 +1054,13 @@ pub(crate) fn lut_indices_scanned(
         if collected.is_some() {
             return;
         }
-        out = cpu::zeroed_vec(rows * cols);
+        out = match cpu::zeroed_vec(rows * cols, "the LUT indices") {
+            Ok(v) => v,
+            Err(e) => {
+                collected = Some(Err(e));
+                return;
+            }
+        };
         if fast_positions(data, ix.prep, n, &mut out, 1, to_indices) {
             return;
         }
@@ -1064,7 +1070,10 @@ pub(crate) fn lut_indices_scanned(
             scan.add(orow, other);
         }));
     })?;
-    let out = collected.unwrap_or(out);
+    let out = match collected {
+        Some(r) => r?,
+        None => out,
+    };
     let indices =
         Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))?;
     Ok((indices, other.map(|_| scan.get())))
@@ -1104,13 +1113,14 @@ impl SharedScan {
 /// vector that is written once: blocks of [`BLOCK`] pixels (`M / BLOCK` elements each, by
 /// `sink`) are collected in place (rayon writes each block where it belongs), where the
 /// other paths zero the output first (a quarter of the time of a 512² float64 image's LUT
-/// indices, perf). `None` when the dedicated loops do not apply.
+/// indices, perf). `None` when the dedicated loops do not apply; the allocation error when
+/// the output cannot be allocated.
 fn collected_fast<E, const M: usize>(
     data: &ScalarData<'_>,
     prep: Option<&Prepared>,
     n32: u32,
     sink: impl Fn(&[u32], &mut [E]) + Sync,
-) -> Option<Vec<E>>
+) -> Option<Result<Vec<E>>>
 where
     E: Copy + Default + Send,
 {
@@ -1125,7 +1135,7 @@ fn collect_blocks<T, K, E, const M: usize>(
     xs: &[T],
     kernel: &K,
     sink: &(impl Fn(&[u32], &mut [E]) + Sync),
-) -> Vec<E>
+) -> Result<Vec<E>>
 where
     T: Copy + Default + Sync,
     K: BlockKernel<T> + Sync,
@@ -1144,7 +1154,7 @@ where
         out
     };
     let blocks = xs.len().div_ceil(BLOCK);
-    let mut out = cpu::vec_with_capacity(blocks);
+    let mut out = cpu::vec_with_capacity(blocks, "the colour-mapped output")?;
     if xs.len() >= PARALLEL_MIN_PIXELS {
         // At least eight tasks a thread, of 16 to 64 Ki pixels: a thread that joins late
         // (a 512² image's indices start while the other thread rasterizes) still takes
@@ -1161,7 +1171,7 @@ where
     }
     let mut flat = out.into_flattened();
     flat.truncate(xs.len() * per);
-    flat
+    Ok(flat)
 }
 
 /// One block of [`collect_blocks`], as a [`cpu::Kernel`]: positions, then the sink.
@@ -1230,20 +1240,21 @@ pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> 
     crate::alloc::probe(bytes as u128, "the colour-mapped pixels")?;
     let n = cmap.n();
     let table = WordLut::new(cmap);
-    let mut out = Vec::new();
+    let mut out = Ok(Vec::new());
     with_indexer(data, norm, n, |ix| {
         let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, &table, o);
         let fast = u32::try_from(n)
             .ok()
             .and_then(|n32| collected_fast::<_, { 4 * BLOCK }>(data, ix.prep, n32, sink));
-        match fast {
-            Some(v) => out = v,
-            None => {
-                out = cpu::zeroed_vec(rows * cols * 4);
-                fill_rgba8(data, ix, &table, &mut out);
-            }
+        out = match fast {
+            Some(r) => r,
+            None => cpu::zeroed_vec(rows * cols * 4, "the colour-mapped pixels").map(|mut v| {
+                fill_rgba8(data, ix, &table, &mut v);
+                v
+            }),
         }
     })?;
+    let out = out?;
     Array3::from_shape_vec((rows, cols, 4), out).map_err(|e| Error::Data(e.to_string()))
 }
 
