@@ -277,7 +277,7 @@ fn symlog_colorbar_variants_are_fast() {
 fn colour_mapping_data_without_a_valid_value() {
     let c = |s: &str| Some(figbuf::Color::parse(s).unwrap());
     let cmap = viridis().with_extremes(c("0.5"), c("blue"), c("red"));
-    let first = colormap_rgba8(&Array2::from_elem((1, 1), 0.0), &Norm::linear(), &cmap).unwrap();
+    let first = colormap_rgba8(Array2::from_elem((1, 1), 0.0), &Norm::linear(), &cmap).unwrap();
     let first: Vec<u8> = first.iter().copied().collect();
     let invalid =
         Array2::from_shape_vec((1, 3), vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY]).unwrap();
