@@ -334,22 +334,66 @@ const HUGE_PAGE_MIN_BYTES: usize = 4 << 20;
 #[cfg(target_os = "linux")]
 const HUGE_PAGE_BYTES: usize = 2 << 20;
 
-/// `vec![T::default(); len]` for plain number types, on transparent huge pages where the
-/// OS gives them on request (Linux in `madvise` mode): the zeroed allocation is still
-/// untouched, so the advice decides how its first write is backed.
-pub(crate) fn zeroed_vec<T: Copy + Default>(len: usize) -> Vec<T> {
-    let v = vec![T::default(); len];
+/// Number types whose all-zero bit pattern is the value 0 (their `Default`), so that a
+/// zeroed allocation is a valid vector of them.
+///
+/// # Safety
+/// Implement only for types for which every all-zero byte pattern is a valid value.
+pub(crate) unsafe trait Zeroable: Copy + Default {}
+// SAFETY: plain integers and IEEE floats: all-zero bits are 0 / 0.0.
+unsafe impl Zeroable for u8 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u16 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u32 {}
+// SAFETY: as above.
+unsafe impl Zeroable for u64 {}
+// SAFETY: as above.
+unsafe impl Zeroable for f32 {}
+// SAFETY: as above.
+unsafe impl Zeroable for f64 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i8 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i16 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i32 {}
+// SAFETY: as above.
+unsafe impl Zeroable for i64 {}
+
+/// `vec![T::default(); len]` for plain number types, allocated fallibly (a refused
+/// allocation is `Error::Data("cannot allocate N bytes for WHAT")`, never an abort) and on
+/// transparent huge pages where the OS gives them on request (Linux in `madvise` mode):
+/// the zeroed allocation (calloc: untouched pages) is still untouched, so the advice
+/// decides how its first write is backed.
+pub(crate) fn zeroed_vec<T: Zeroable>(len: usize, what: &str) -> crate::Result<Vec<T>> {
+    let size = std::mem::size_of::<T>();
+    let refused = || crate::alloc::error(len as u128 * size as u128, what);
+    if len == 0 || size == 0 {
+        return Ok(vec![T::default(); len]);
+    }
+    let layout = std::alloc::Layout::array::<T>(len).map_err(|_| refused())?;
+    // SAFETY: `layout` has a non-zero size (len > 0, size > 0).
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) }.cast::<T>();
+    if ptr.is_null() {
+        return Err(refused());
+    }
+    // SAFETY: `ptr` was allocated by the global allocator with `Layout::array::<T>(len)`,
+    // the layout a `Vec<T>` of capacity `len` has; its `len` elements are zeroed, which
+    // `T: Zeroable` makes valid values.
+    let v = unsafe { Vec::from_raw_parts(ptr, len, len) };
     advise_if_large(v.as_ptr(), len);
-    v
+    Ok(v)
 }
 
-/// An empty vector with room for `capacity` elements, on transparent huge pages like
-/// [`zeroed_vec`] for large capacities: for outputs written once in place (rayon's
-/// `collect_into_vec` keeps a large enough allocation), without zeroing them first.
-pub(crate) fn vec_with_capacity<T>(capacity: usize) -> Vec<T> {
-    let v: Vec<T> = Vec::with_capacity(capacity);
+/// An empty vector with room for `capacity` elements, reserved fallibly (see
+/// [`zeroed_vec`]) and on transparent huge pages like [`zeroed_vec`] for large capacities:
+/// for outputs written once in place (rayon's `collect_into_vec` keeps a large enough
+/// allocation), without zeroing them first.
+pub(crate) fn vec_with_capacity<T>(capacity: usize, what: &str) -> crate::Result<Vec<T>> {
+    let v: Vec<T> = crate::alloc::with_capacity(capacity, what)?;
     advise_if_large(v.as_ptr(), capacity);
-    v
+    Ok(v)
 }
 
 /// Asks for huge pages on an allocation at `ptr` with room for `len` elements, from
@@ -386,12 +430,18 @@ mod tests {
     #[test]
     fn zeroed_vec_is_zeroed_at_every_size() {
         for len in [0, 1, 1000, (5 << 20) + 3] {
-            let v: Vec<u8> = zeroed_vec(len);
+            let v: Vec<u8> = zeroed_vec(len, "the test").unwrap();
             assert_eq!(v.len(), len);
             assert!(v.iter().all(|&b| b == 0));
         }
-        let w: Vec<u32> = zeroed_vec(3 << 20);
+        let w: Vec<u32> = zeroed_vec(3 << 20, "the test").unwrap();
         assert!(w.iter().all(|&b| b == 0));
+        let f: Vec<f64> = zeroed_vec(7, "the test").unwrap();
+        assert_eq!(f, vec![0.0; 7]);
+        let e = zeroed_vec::<u64>(usize::MAX / 4, "the test").unwrap_err();
+        assert!(e.to_string().starts_with("cannot allocate "), "{e}");
+        let e = vec_with_capacity::<u64>(usize::MAX / 8, "the test").unwrap_err();
+        assert!(e.to_string().ends_with(" bytes for the test"), "{e}");
     }
 
     struct Sum<'a>(&'a [f64], f64);
@@ -413,7 +463,7 @@ mod tests {
 
 /// Number types with no padding and no invalid bit patterns: any bytes are a value.
 #[cfg_attr(not(feature = "npy"), allow(dead_code))]
-pub(crate) trait Plain: Copy + Default + plain::Sealed {}
+pub(crate) trait Plain: Zeroable + plain::Sealed {}
 
 mod plain {
     /// Only the types below are [`super::Plain`].

@@ -264,38 +264,6 @@ impl ImageData {
     }
 }
 
-/// `Normalize.autoscale_None` on imshow's masked array when no value is valid (all NaN,
-/// +-inf or, for `LogNorm`, non-positive): `A.min()` is `np.ma.masked`, which the limit
-/// setters turn into 0.0, so the unset limits become 0 (a colorbar then widens them to
-/// (-0.1, 0.1)). Empty data sets nothing (`autoscale_None` checks `A.size`).
-fn all_masked_limits(norm: Norm, (rows, cols): (usize, usize)) -> Norm {
-    use crate::color::NormKind;
-    if rows == 0 || cols == 0 || norm.scaled() {
-        return norm;
-    }
-    let (vmin, vmax) = (norm.vmin(), norm.vmax());
-    match *norm.kind() {
-        NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. } => {
-            norm.with_limits(vmin.or(Some(0.0)), vmax.or(Some(0.0)))
-        }
-        // `TwoSlopeNorm.autoscale_None`: the masked limits become 0, then are moved
-        // around vcenter.
-        NormKind::TwoSlope { vcenter: c } => {
-            let (mut lo, mut hi) = (vmin.unwrap_or(0.0), vmax.unwrap_or(0.0));
-            if lo >= c {
-                lo = c - (hi - c);
-            }
-            if hi <= c {
-                hi = c + (c - lo);
-            }
-            norm.with_limits(Some(lo), Some(hi))
-        }
-        // CenteredNorm (its limits come from a halfrange; matplotlib's masked halfrange
-        // gives 0, 0 for vcenter 0) is not handled: all-invalid data with it is refused.
-        _ => norm,
-    }
-}
-
 fn check_channels(dim: (usize, usize, usize)) -> Result<()> {
     if dim.2 == 3 || dim.2 == 4 {
         Ok(())
@@ -579,7 +547,7 @@ impl Image {
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
         // draw finds the limits set: one pass over the data, not one a render.
         let autoscaled = match data.as_scalar() {
-            Some(d) => all_masked_limits(d.autoscaled(&norm), d.shape()),
+            Some(d) => d.autoscaled(&norm),
             None => norm.clone(),
         };
         Ok(Image {
@@ -628,7 +596,7 @@ impl Image {
             _ => (0.0, 1.0),
         };
         let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
-        norm.with_limits(Some(a), Some(b))
+        norm.with_limits_set(a, b)
     }
 
     /// `(left, right, bottom, top)`: the given extent, or matplotlib's default for the

@@ -644,8 +644,7 @@ fn read_plain<T: cpu::Plain, const N: usize>(
         return decode(data, big_endian, from);
     }
     let Source { src, header, count } = data;
-    crate::alloc::probe(count as u128 * N as u128, "the .npy data")?;
-    let mut out = cpu::zeroed_vec::<T>(count);
+    let mut out = cpu::zeroed_vec::<T>(count, "the .npy data")?;
     let per_step = (8 << 20) / N;
     for (i, chunk) in out.chunks_mut(per_step).enumerate() {
         src.read_exact(cpu::bytes_mut(chunk)).map_err(|e| {

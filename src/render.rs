@@ -85,10 +85,11 @@ impl Renderer {
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
-            let (pixels, mut canvas) = rayon::join(
+            let (pixels, canvas) = rayon::join(
                 || images_pixels(&images, &mut buffers),
                 || raster::rasterize_some(list.width, list.height, &list.ops, &now),
             );
+            let mut canvas = canvas?;
             put_pixels(&mut list.ops, &images, pixels?);
             canvas.draw_some_in_bands(&list.ops, &later);
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())

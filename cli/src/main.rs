@@ -463,11 +463,24 @@ fn main() -> ExitCode {
         }
     };
     output::install_signal_cleanup();
-    let result = match &cli.command {
+    let run = || match &cli.command {
         Command::Imshow(a) => run_imshow(a),
         Command::Colormap(a) => run_colormap(a),
         Command::Render(a) => run_render(a),
         Command::Colormaps(a) => run_colormaps(a),
+    };
+    // rayon starts its threads lazily and panics when it cannot (under a memory or process
+    // ulimit): start them here, and when they do not start, work on this thread alone.
+    let result = match rayon::ThreadPoolBuilder::new().build_global() {
+        Ok(()) => run(),
+        Err(_) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build()
+        {
+            Ok(pool) => pool.install(run),
+            Err(e) => Err(Failure::Runtime(format!("cannot start a thread: {e}"))),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -290,3 +290,136 @@ fn a_fifo_without_a_writer_is_refused_not_waited_on() {
         assert!(msg.contains("expected a regular .npy file"), "{msg}");
     }
 }
+
+/// Writes a `rows` x `cols` float64 .npy at `path` without holding it in memory.
+fn write_big_npy(path: &Path, rows: usize, cols: usize) {
+    use std::io::Write;
+    let dict = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {cols}), }}");
+    let mut header = dict.into_bytes();
+    while !(10 + header.len() + 1).is_multiple_of(64) {
+        header.push(b' ');
+    }
+    header.push(b'\n');
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
+    f.write_all(b"\x93NUMPY\x01\x00").expect("write");
+    f.write_all(&(header.len() as u16).to_le_bytes())
+        .expect("write");
+    f.write_all(&header).expect("write");
+    let row: Vec<u8> = (0..cols).flat_map(|c| (c as f64).to_le_bytes()).collect();
+    for _ in 0..rows {
+        f.write_all(&row).expect("write");
+    }
+    f.flush().expect("flush");
+}
+
+/// Every large buffer is allocated fallibly (issue 18): under a memory ulimit (`prlimit
+/// --as`, address space) from far too little to plenty, every run either succeeds or fails
+/// with exit 1 and an `error:` (`cannot allocate N bytes for ...` when a buffer is
+/// refused), never a SIGABRT ("memory allocation of N bytes failed") or a panic. Before the
+/// buffers were allocated with `try_reserve`/`alloc_zeroed`, `colormap` of an 8192² file
+/// under a 900 MB limit aborted in the colour-mapped output's allocation.
+#[test]
+fn allocations_under_a_memory_ulimit_fail_with_an_error() {
+    if Command::new("prlimit").arg("--version").output().is_err() {
+        eprintln!("prlimit not found: skipped");
+        return;
+    }
+    let dir = scratch("ulimit");
+    let input = dir.join("big.npy");
+    write_big_npy(&input, 2048, 2048); // 32 MiB of data
+    let input = input.to_str().expect("utf-8 path");
+    let runs: [&[&str]; 3] = [
+        &["colormap", input, "-o", "out.npy"],
+        &["colormap", input, "-o", "out.png"],
+        &["imshow", input, "-o", "out.png", "--figsize", "20,20"],
+    ];
+    let mut refused = 0;
+    for args in runs {
+        let mut last_ok = false;
+        for mb in [16u64, 32, 48, 64, 80, 96, 128, 160, 192, 256, 384, 1024] {
+            let out = Command::new("prlimit")
+                .arg(format!("--as={}", mb << 20))
+                .arg(BIN)
+                .args(args)
+                .current_dir(&dir)
+                .output()
+                .expect("run prlimit");
+            let err = String::from_utf8_lossy(&out.stderr);
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0) | Some(1)),
+                "{args:?} under {mb} MB: {:?}\n{err}",
+                out.status
+            );
+            assert!(
+                !err.contains("memory allocation of") && !err.contains("panicked"),
+                "{args:?} under {mb} MB: {err}"
+            );
+            if code == Some(1) {
+                assert!(err.starts_with("error: "), "{args:?} under {mb} MB: {err}");
+                if err.contains("cannot allocate ") {
+                    refused += 1;
+                }
+            }
+            last_ok = code == Some(0);
+        }
+        assert!(last_ok, "{args:?} fails even with 1 GB");
+    }
+    assert!(refused > 0, "no run was refused an allocation");
+}
+
+/// The peak resident memory of `figbuf args` in KiB (VmHWM, polled until it exits).
+fn peak_kib(args: &[&str]) -> u64 {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status) {
+            if let Some(kb) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
+                peak = peak.max(kb);
+            }
+        }
+        if let Some(st) = child.try_wait().expect("wait") {
+            assert!(st.success(), "{args:?}: {st:?}");
+            return peak;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// An 8192² float64 .npy (512 MiB) is decoded straight into the array: `imshow` of it on a
+/// small figure peaks at about one copy of the data plus its LUT indices (4 bytes a value,
+/// 256 MiB), not two copies (measured when written: 798 MB; a reader holding the raw bytes
+/// and the array together would peak above 1.3 GB).
+#[test]
+fn npy_input_peaks_at_about_one_copy() {
+    let dir = scratch("npy-peak");
+    let input = dir.join("big.npy");
+    write_big_npy(&input, 8192, 8192);
+    let out = dir.join("out.png");
+    let args = [
+        "imshow",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--figsize",
+        "2,2",
+    ];
+    let peak = peak_kib(&args);
+    let _ = std::fs::remove_file(&input);
+    let data_kib = 8192 * 8192 * 8 / 1024;
+    let indices_kib = 8192 * 8192 * 4 / 1024;
+    eprintln!("peak {peak} KiB (data {data_kib} KiB)");
+    assert!(
+        peak < data_kib + indices_kib + 128 * 1024,
+        "peak {peak} KiB for {data_kib} KiB of data"
+    );
+}

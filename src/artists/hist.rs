@@ -325,6 +325,9 @@ pub fn histogram_weighted(
             if nb == 0 {
                 return Err(Error::invalid("bins", 0, "at least one bin"));
             }
+            // The edges and counts (16 bytes a bin): a count no allocation can hold is an
+            // error, not a capacity-overflow panic or an abort (bins = 2^62 did).
+            crate::alloc::probe((nb as u128 + 1) * 16, &format!("the histogram's {nb} bins"))?;
             let edges = linspace(first, last, nb + 1);
             counts = vec![0.0; nb];
             let denom = last - first;

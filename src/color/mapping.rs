@@ -272,7 +272,8 @@ impl<'a> ScalarData<'a> {
 
     /// The norm with its unset limits filled from this data, as `imshow` does
     /// (`norm.autoscale_None(masked_invalid(data))`): NaN, ±inf and masked values are
-    /// ignored, and `LogNorm` considers only positive values.
+    /// ignored, and `LogNorm` considers only positive values. When no value is valid, the
+    /// limits are matplotlib's for a fully masked array (see `Norm::fully_masked_limits`).
     pub fn autoscaled(&self, norm: &Norm) -> Norm {
         if norm.scaled() || matches!(norm.kind(), NormKind::NoNorm | NormKind::Boundary { .. }) {
             // Nothing to autoscale: skip the pass over the data.
@@ -284,7 +285,13 @@ impl<'a> ScalarData<'a> {
         {
             return norm.autoscale_from(&DataStats::empty(self.work()));
         }
-        norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)))
+        let n = norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)));
+        let (rows, cols) = self.shape();
+        if n.scaled() || rows == 0 || cols == 0 {
+            n
+        } else {
+            n.fully_masked_limits()
+        }
     }
 
     /// `norm(data)` after [`ScalarData::autoscaled`]: every value in the type matplotlib
@@ -1051,7 +1058,13 @@ pub(crate) fn lut_indices_scanned(
         if collected.is_some() {
             return;
         }
-        out = cpu::zeroed_vec(rows * cols);
+        out = match cpu::zeroed_vec(rows * cols, "the LUT indices") {
+            Ok(v) => v,
+            Err(e) => {
+                collected = Some(Err(e));
+                return;
+            }
+        };
         if fast_positions(data, ix.prep, n, &mut out, 1, to_indices) {
             return;
         }
@@ -1061,7 +1074,10 @@ pub(crate) fn lut_indices_scanned(
             scan.add(orow, other);
         }));
     })?;
-    let out = collected.unwrap_or(out);
+    let out = match collected {
+        Some(r) => r?,
+        None => out,
+    };
     let indices =
         Array2::from_shape_vec((rows, cols), out).map_err(|e| Error::Data(e.to_string()))?;
     Ok((indices, other.map(|_| scan.get())))
@@ -1101,14 +1117,15 @@ impl SharedScan {
 /// vector that is written once: blocks of [`BLOCK`] pixels (`M / BLOCK` elements each, by
 /// `sink`) are collected in place (rayon writes each block where it belongs), where the
 /// other paths zero the output first (a quarter of the time of a 512² float64 image's LUT
-/// indices, perf). `None` when the dedicated loops do not apply.
+/// indices, perf). `None` when the dedicated loops do not apply; the allocation error when
+/// the output cannot be allocated.
 fn collected_fast<E, const M: usize>(
     data: &ScalarData<'_>,
     prep: Option<&Prepared>,
     n32: u32,
     sink: impl Fn(&[u32], &mut [E]) + Sync,
     reuse: Option<Vec<E>>,
-) -> Option<Vec<E>>
+) -> Option<Result<Vec<E>>>
 where
     E: Copy + Default + Send + Sync,
 {
@@ -1124,7 +1141,7 @@ fn collect_blocks<T, K, E, const M: usize>(
     kernel: &K,
     sink: &(impl Fn(&[u32], &mut [E]) + Sync),
     reuse: Option<Vec<E>>,
-) -> Vec<E>
+) -> Result<Vec<E>>
 where
     T: Copy + Default + Sync,
     K: BlockKernel<T> + Sync,
@@ -1157,7 +1174,7 @@ where
         } else {
             flat.chunks_mut(M).enumerate().for_each(write);
         }
-        return flat;
+        return Ok(flat);
     }
     let block = |b: usize| {
         let mut out = [E::default(); M];
@@ -1171,7 +1188,7 @@ where
         out
     };
     let blocks = xs.len().div_ceil(BLOCK);
-    let mut out = cpu::vec_with_capacity(blocks);
+    let mut out = cpu::vec_with_capacity(blocks, "the colour-mapped output")?;
     if xs.len() >= PARALLEL_MIN_PIXELS {
         // At least eight tasks a thread, of 16 to 64 Ki pixels: a thread that joins late
         // (a 512² image's indices start while the other thread rasterizes) still takes
@@ -1188,7 +1205,7 @@ where
     }
     let mut flat = out.into_flattened();
     flat.truncate(xs.len() * per);
-    flat
+    Ok(flat)
 }
 
 /// One block of [`collect_blocks`], as a [`cpu::Kernel`]: positions, then the sink.
@@ -1257,20 +1274,21 @@ pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> 
     crate::alloc::probe(bytes as u128, "the colour-mapped pixels")?;
     let n = cmap.n();
     let table = WordLut::new(cmap);
-    let mut out = Vec::new();
+    let mut out = Ok(Vec::new());
     with_indexer(data, norm, n, |ix| {
         let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, &table, o);
         let fast = u32::try_from(n)
             .ok()
             .and_then(|n32| collected_fast::<_, { 4 * BLOCK }>(data, ix.prep, n32, sink, None));
-        match fast {
-            Some(v) => out = v,
-            None => {
-                out = cpu::zeroed_vec(rows * cols * 4);
-                fill_rgba8(data, ix, &table, &mut out);
-            }
+        out = match fast {
+            Some(r) => r,
+            None => cpu::zeroed_vec(rows * cols * 4, "the colour-mapped pixels").map(|mut v| {
+                fill_rgba8(data, ix, &table, &mut v);
+                v
+            }),
         }
     })?;
+    let out = out?;
     Array3::from_shape_vec((rows, cols, 4), out).map_err(|e| Error::Data(e.to_string()))
 }
 
@@ -1635,11 +1653,21 @@ mod tests {
     }
 
     #[test]
-    fn all_nan_is_all_bad() {
-        // imshow of an all-NaN array shows nothing: every pixel is the bad colour.
+    fn all_nan_maps_as_matplotlib_maps_it() {
+        // `cmap(norm(d))` after `norm.autoscale_None(masked_invalid(d))` of an all-NaN
+        // array: matplotlib's limits are (0.0, 0.0) and every value maps to 0, the first
+        // colour (measured, matplotlib 3.11.2: viridis (68, 1, 84)).
         let a = Array2::from_elem((2, 2), f64::NAN);
         let cmap = Colormap::named("viridis").unwrap();
         let got = colormap_rgba8(ScalarData::new(a.view()), &Norm::linear(), &cmap).unwrap();
+        assert!(got
+            .exact_chunks((1, 1, 4))
+            .into_iter()
+            .all(|p| p.iter().eq(&[68, 1, 84, 255])));
+        // Masked values (imshow masks NaN) stay bad.
+        let m = Array2::from_elem((2, 2), true);
+        let masked = ScalarData::new(a.view()).with_mask(m.view()).unwrap();
+        let got = colormap_rgba8(masked, &Norm::linear(), &cmap).unwrap();
         assert!(got.iter().all(|&b| b == 0));
     }
 }

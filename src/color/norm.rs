@@ -313,6 +313,26 @@ impl Norm {
         self
     }
 
+    /// `norm.vmin, norm.vmax = vmin, vmax` through matplotlib's setters, as
+    /// `Colorbar._process_values` assigns its non-singular limits: like
+    /// [`Norm::with_limits`], except that `CenteredNorm`'s setters keep its limits
+    /// symmetric about vcenter (setting vmin moves vmax to `2 vcenter - vmin`, then setting a
+    /// different vmax moves vmin), so its (0, 0) limits become (-0.1, 0.1) too.
+    pub(crate) fn with_limits_set(mut self, vmin: f64, vmax: f64) -> Norm {
+        let NormKind::Centered { vcenter: c, .. } = self.kind else {
+            return self.with_limits(Some(vmin), Some(vmax));
+        };
+        if self.vmin != Some(vmin) {
+            self.vmin = Some(vmin);
+            self.vmax = Some(2.0 * c - vmin);
+        }
+        if self.vmax != Some(vmax) {
+            self.vmax = Some(vmax);
+            self.vmin = Some(2.0 * c - vmax);
+        }
+        self
+    }
+
     /// Sets `vmin` (`None` = autoscale).
     pub fn with_vmin(self, vmin: Option<f64>) -> Self {
         let vmax = self.vmax;
@@ -482,6 +502,46 @@ impl Norm {
                     }
                 }
             }
+        }
+        n
+    }
+
+    /// `autoscale_None` on an array none of whose values is valid (all NaN, ±inf or
+    /// masked; for `LogNorm`, non-positive), as `imshow`'s masked array and
+    /// `norm.autoscale_None(masked_invalid(data))` have it: `A.min()` is `np.ma.masked`,
+    /// which the limit setters turn into 0.0, so the unset limits become 0 (every value then
+    /// maps to 0, the first colour; a colorbar widens the limits to (-0.1, 0.1)).
+    /// `TwoSlopeNorm` then moves them around vcenter, and `CenteredNorm`'s halfrange setter
+    /// (vmin = vcenter - |masked| = 0, then vmax = 0) leaves (2 vcenter, 0): (0, 0) for
+    /// the default vcenter, and vmin > vmax (an error, as matplotlib's "minvalue must be
+    /// less than or equal to maxvalue") for a positive one. Only for non-empty data
+    /// (`autoscale_None` checks `A.size`); set limits are kept.
+    pub(crate) fn fully_masked_limits(&self) -> Norm {
+        let mut n = self.clone();
+        match self.kind {
+            NormKind::Linear | NormKind::Log | NormKind::Power { .. } | NormKind::SymLog { .. } => {
+                n.vmin = n.vmin.or(Some(0.0));
+                n.vmax = n.vmax.or(Some(0.0));
+            }
+            NormKind::TwoSlope { vcenter: c } => {
+                let (mut lo, mut hi) = (n.vmin.unwrap_or(0.0), n.vmax.unwrap_or(0.0));
+                if lo >= c {
+                    lo = c - (hi - c);
+                }
+                if hi <= c {
+                    hi = c + (c - lo);
+                }
+                n.vmin = Some(lo);
+                n.vmax = Some(hi);
+            }
+            NormKind::Centered {
+                vcenter: c,
+                halfrange: None,
+            } if n.vmin.is_none() || n.vmax.is_none() => {
+                n.vmin = Some(2.0 * c);
+                n.vmax = Some(0.0);
+            }
+            _ => {}
         }
         n
     }

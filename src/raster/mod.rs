@@ -51,17 +51,42 @@ pub struct Canvas {
 
 impl Canvas {
     /// A canvas cleared to (255, 255, 255, 0), as Agg clears matplotlib's.
+    #[cfg(test)]
     pub fn new(width: usize, height: usize) -> Self {
         Self::filled(width, height, [255, 255, 255, 0])
     }
 
     /// A canvas with every pixel `color`.
+    #[cfg(test)]
     fn filled(width: usize, height: usize, color: [u8; 4]) -> Self {
         Canvas {
             width,
             height,
             data: color.repeat(width * height),
         }
+    }
+
+    /// [`Canvas::filled`], allocated fallibly: a canvas that cannot be allocated is
+    /// `Error::Data("cannot allocate N bytes for the W x H canvas")`, not an abort.
+    fn try_filled(width: usize, height: usize, color: [u8; 4]) -> crate::Result<Self> {
+        let what = || format!("the {width} x {height} canvas");
+        let len = width
+            .checked_mul(height)
+            .and_then(|n| n.checked_mul(4))
+            .ok_or_else(|| crate::alloc::error(width as u128 * height as u128 * 4, &what()))?;
+        let mut data: Vec<u8> = crate::alloc::with_capacity(len, &what())?;
+        if len > 0 {
+            data.extend_from_slice(&color);
+            while data.len() < len {
+                let n = data.len().min(len - data.len());
+                data.extend_from_within(..n);
+            }
+        }
+        Ok(Canvas {
+            width,
+            height,
+            data,
+        })
     }
 
     /// The pixels, row-major RGBA8.
@@ -384,7 +409,7 @@ impl Band<'_> {
 #[cfg(test)]
 pub fn rasterize(list: &DrawList) -> Canvas {
     let all: Vec<usize> = (0..list.ops.len()).collect();
-    rasterize_some(list.width, list.height, &list.ops, &all)
+    rasterize_some(list.width, list.height, &list.ops, &all).expect("canvas allocation")
 }
 
 /// Rasterizes the operations `ops[i]`, `i` in `order`, into a fresh `width` x `height`
@@ -392,8 +417,14 @@ pub fn rasterize(list: &DrawList) -> Canvas {
 ///
 /// When the first of them is an opaque rectangle over the whole canvas (a figure's
 /// background), the canvas starts in its colour: that rectangle is a copy onto every
-/// pixel, so the result is the same with one pass over the memory instead of two.
-pub fn rasterize_some(width: usize, height: usize, ops: &[DrawOp], order: &[usize]) -> Canvas {
+/// pixel, so the result is the same with one pass over the memory instead of two. A canvas
+/// that cannot be allocated is an error.
+pub fn rasterize_some(
+    width: usize,
+    height: usize,
+    ops: &[DrawOp],
+    order: &[usize],
+) -> crate::Result<Canvas> {
     let full = IRect {
         x0: 0,
         y0: 0,
@@ -411,11 +442,14 @@ pub fn rasterize_some(width: usize, height: usize, ops: &[DrawOp], order: &[usiz
             _ => None,
         });
     let (mut canvas, order) = match background {
-        Some((color, rest)) => (Canvas::filled(width, height, color), rest),
-        None => (Canvas::new(width, height), order),
+        Some((color, rest)) => (Canvas::try_filled(width, height, color)?, rest),
+        None => (
+            Canvas::try_filled(width, height, [255, 255, 255, 0])?,
+            order,
+        ),
     };
     canvas.draw_some(ops, order);
-    canvas
+    Ok(canvas)
 }
 
 /// A rectangle containing no pixel, and below (min) or above (max) any other bound: the
@@ -785,7 +819,7 @@ mod tests {
             all.sort_unstable();
             prop_assert_eq!(all, (0..ops.len()).collect::<Vec<_>>());
             prop_assert!(pending.iter().all(|i| later.contains(i)));
-            let mut split = rasterize_some(W, H, &ops, &now);
+            let mut split = rasterize_some(W, H, &ops, &now).unwrap();
             split.draw_some(&ops, &later);
             let mut whole = Canvas::new(W, H);
             whole.draw(&list(ops.clone()));
@@ -807,6 +841,7 @@ mod tests {
         let canvas = rasterize(&list(ops));
         assert!(canvas.data.chunks(4).all(|p| p == [1, 2, 3, 255]));
         assert!(rasterize_some(W, H, &[], &[])
+            .unwrap()
             .data
             .chunks(4)
             .all(|p| p == [255, 255, 255, 0]));

@@ -31,7 +31,6 @@ PENDING = {
     "g105_cbar_log_no_tick_horizontal",
     "g106_fill_extend_both",
     "g39b_rgba_inf_lanczos",
-    "g98e_all_nan_centered",
     "g57_uint16_log_bilinear",
 }
 
@@ -253,6 +252,14 @@ render("g56_float32_nan_bicubic", with_values(smooth(12, 14, 3), 0.1, [np.nan]).
 render("g57_uint16_log_bilinear", (smooth(12, 14, 2000) + 2100).astype(np.uint16), norm="log", interpolation="bilinear", colorbar={})
 render("g58_float32_power_hanning_down", smooth(320, 300, 5, 5).astype(np.float32), norm="power:0.5", interpolation="hanning")
 render("g59_int32_wide_symlog_bilinear", (smooth(12, 14, 3e8)).astype(np.int32), norm="symlog:1000.0", interpolation="bilinear", colorbar={})
+
+# --- CenteredNorm with no valid value or a singular range (its limits come from the
+# halfrange setter; the colorbar widens (0, 0) through the vmin/vmax setters) ---
+render("g98i_all_inf_centered_horizontal", np.full((5, 7), np.inf), norm="centered", colorbar={"orientation": "horizontal"}, cmap="coolwarm")
+render("g98j_all_nan_centered_bicubic_extend", np.full((6, 6), np.nan), norm="centered", interpolation="bicubic", colorbar={"extend": "both"}, bad="r")
+render("g98k_zero_centered", np.zeros((6, 6)), norm="centered", colorbar={})
+render("g98l_constant_centered", np.full((6, 6), -3.0), norm="centered", colorbar={"label": "c"})
+render("g98m_mixed_nan_inf_centered", with_values(np.full((8, 8), np.nan), 0.5, [np.inf, -np.inf]), norm="centered", colorbar={})
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}
