@@ -31,6 +31,8 @@ pub(super) struct CharNode {
     pub sym: String,
     /// The state's TeX font name: kerning needs equal names.
     pub font: &'static str,
+    /// The state's `font_class` (picks the STIX virtual-font alphabet).
+    pub font_class: &'static str,
     pub fontsize: f64,
     pub info: GlyphInfo,
     pub width: f64,
@@ -117,14 +119,16 @@ impl CharNode {
         fonts: &Fonts<'_>,
         sym: &str,
         font: &'static str,
+        font_class: &'static str,
         fontsize: f64,
         accent: bool,
     ) -> Result<Self> {
         let mut c = CharNode {
             sym: sym.to_owned(),
             font,
+            font_class,
             fontsize,
-            info: fonts.info(font, sym, fontsize)?,
+            info: fonts.info(font, font_class, sym, fontsize)?,
             width: 0.0,
             height: 0.0,
             depth: 0.0,
@@ -137,7 +141,7 @@ impl CharNode {
 
     /// `_update_metrics` of `Char` / `Accent`.
     pub fn update_metrics(&mut self, fonts: &Fonts<'_>) -> Result<()> {
-        self.info = fonts.info(self.font, &self.sym, self.fontsize)?;
+        self.info = fonts.info(self.font, self.font_class, &self.sym, self.fontsize)?;
         let m = self.info.metrics;
         if self.accent {
             self.width = m.xmax - m.xmin;
@@ -327,6 +331,26 @@ impl ListNode {
         let mut h = ListNode::empty(children);
         h.hpack(0.0, false);
         Ok(h)
+    }
+
+    /// `Hlist.kern()` on an existing list: a `Kern` after every child whose kerning
+    /// against the next one is not zero (kerns already there stay).
+    pub fn rekern(&mut self, fonts: &Fonts<'_>) -> Result<()> {
+        let children = std::mem::take(&mut self.children);
+        let mut out = Vec::with_capacity(children.len() * 2);
+        let mut iter = children.into_iter().peekable();
+        while let Some(elem) = iter.next() {
+            let distance = match &elem {
+                Node::Char(c) => c.kerning(fonts, iter.peek())?,
+                _ => 0.0,
+            };
+            out.push(elem);
+            if distance != 0.0 {
+                out.push(Node::kern(distance));
+            }
+        }
+        self.children = out;
+        Ok(())
     }
 
     /// `HCentered(elements)`.
