@@ -111,6 +111,9 @@ pub(super) struct ListNode {
     pub is_phantom: bool,
     /// `function_name` of `\sin`-style operators.
     pub function_name: Option<String>,
+    /// Every `Box` child is one shared object (`\substack`'s
+    /// `[Vbox(0, 2·thickness)] * n`): each list-level shrink shrinks it once per copy.
+    pub shared_boxes: bool,
 }
 
 impl CharNode {
@@ -275,8 +278,23 @@ impl Node {
                 }
             }
             Node::Hlist(h) | Node::Vlist(h) => {
+                let mut shared: Option<Node> = None;
                 for child in &mut h.children {
+                    if h.shared_boxes && matches!(child, Node::Box(_)) {
+                        // The shared box, shrunk once for every reference seen so far.
+                        let mut b = shared.take().unwrap_or_else(|| child.clone());
+                        b.shrink(fonts)?;
+                        shared = Some(b);
+                        continue;
+                    }
                     child.shrink(fonts)?;
+                }
+                if let Some(b) = shared {
+                    for child in &mut h.children {
+                        if matches!(child, Node::Box(_)) {
+                            *child = b.clone();
+                        }
+                    }
                 }
                 h.size += 1;
                 if h.size < NUM_SIZE_LEVELS {
@@ -306,6 +324,7 @@ impl ListNode {
             size: 0,
             is_phantom: false,
             function_name: None,
+            shared_boxes: false,
         }
     }
 
@@ -694,6 +713,7 @@ impl ListNode {
             size: self.size,
             is_phantom: self.is_phantom,
             function_name: None,
+            shared_boxes: self.shared_boxes,
         }
     }
 }

@@ -44,13 +44,7 @@ const GROUP_FONTS: &[&str] = &[
 
 /// Commands matplotlib supports that figbuf does not (they need fonts it does not embed
 /// or are not ported yet).
-const UNSUPPORTED: &[&str] = &[
-    "genfrac",
-    "operatorname",
-    "boldsymbol",
-    "substack",
-    "middle",
-];
+const UNSUPPORTED: &[&str] = &["middle"];
 
 impl<'p> Parser<'p, '_> {
     /// `p.placeable`; `None` when nothing placeable starts here.
@@ -175,6 +169,22 @@ impl<'p> Parser<'p, '_> {
                 self.pos += 5;
                 self.sqrt_command().map(Some)
             }
+            "genfrac" => {
+                self.pos += 8;
+                self.genfrac_command().map(Some)
+            }
+            "operatorname" => {
+                self.pos += 13;
+                self.operatorname_command(loc).map(Some)
+            }
+            "boldsymbol" => {
+                self.pos += 11;
+                self.boldsymbol_command().map(Some)
+            }
+            "substack" => {
+                self.pos += 9;
+                self.substack_command().map(Some)
+            }
             _ if UNSUPPORTED.contains(&n) => Err(self.error(&format!(
                 "mathtext figbuf supports (\\{n} needs fonts figbuf does not embed or is not ported)"
             ))),
@@ -257,7 +267,7 @@ impl<'p> Parser<'p, '_> {
     }
 
     /// `Parser._genfrac` (`style`: 0 display, 1 text).
-    fn genfrac(
+    pub(super) fn genfrac(
         &mut self,
         ldelim: &str,
         rdelim: &str,
@@ -344,7 +354,7 @@ impl<'p> Parser<'p, '_> {
         if !ldelim.is_empty() || !rdelim.is_empty() {
             let l = if ldelim.is_empty() { "." } else { ldelim };
             let r = if rdelim.is_empty() { "." } else { rdelim };
-            return self.auto_sized_delimiter(l, vec![result], r);
+            return self.auto_sized_delimiter(l, vec![super::sized::Mid::Node(result)], r);
         }
         Ok(result)
     }
@@ -473,72 +483,5 @@ impl<'p> Parser<'p, '_> {
         }
         self.pop_state();
         Ok(Node::Hlist(ListNode::hlist(self.fonts, chars, true)?))
-    }
-
-    /// `p.auto_delim` after `\left`.
-    fn auto_delim(&mut self) -> Result<Node> {
-        let left = self
-            .delim()
-            .ok_or_else(|| self.error(r"a delimiter after \left"))?;
-        let mut mid = Vec::new();
-        loop {
-            self.skip_ws();
-            if self.csname() == Some("right") {
-                self.pos += 6;
-                break;
-            }
-            if self.pos >= self.s.len() {
-                return Err(self.error(r"\right"));
-            }
-            match self.simple_token()? {
-                Some(nodes) => mid.extend(nodes),
-                None => return Err(self.error(r"\right")),
-            }
-        }
-        let right = self
-            .delim()
-            .ok_or_else(|| self.error(r"a delimiter after \right"))?;
-        self.auto_sized_delimiter(left, mid, right)
-    }
-
-    /// `Parser._auto_sized_delimiter`.
-    fn auto_sized_delimiter(&mut self, front: &str, middle: Vec<Node>, back: &str) -> Result<Node> {
-        let (height, depth) = if middle.is_empty() {
-            (0.0, 0.0)
-        } else {
-            let h = middle.iter().map(Node::height).fold(f64::NAN, |a, b| {
-                if a.is_nan() {
-                    b
-                } else {
-                    py_max(a, b)
-                }
-            });
-            let d = middle.iter().map(Node::depth).fold(f64::NAN, |a, b| {
-                if a.is_nan() {
-                    b
-                } else {
-                    py_max(a, b)
-                }
-            });
-            (h, d)
-        };
-        let factor = if middle.is_empty() { Some(1.0) } else { None };
-        let mut parts = Vec::with_capacity(middle.len() + 2);
-        if front != "." {
-            parts.push(self.auto_height_char(front, height, depth, factor)?);
-        }
-        parts.extend(middle);
-        if back != "." {
-            parts.push(self.auto_height_char(back, height, depth, factor)?);
-        }
-        Ok(Node::Hlist(ListNode::hlist(self.fonts, parts, true)?))
-    }
-
-    /// `p.simple` (space, customspace, font switch, subsuper) inside `\left…\right`.
-    fn simple_token(&mut self) -> Result<Option<Vec<Node>>> {
-        if self.csname() == Some("middle") {
-            return Err(self.error(r"mathtext figbuf supports (\middle is not ported)"));
-        }
-        self.token_simple()
     }
 }

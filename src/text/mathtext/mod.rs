@@ -32,6 +32,7 @@
 
 mod boxes;
 mod commands;
+mod constructs;
 mod fonts;
 mod parser;
 mod sized;

@@ -1,10 +1,11 @@
-//! What matplotlib sizes from the STIX fonts: `AutoHeightChar` (`\left…\right`,
-//! `\middle`, `\sqrt`), `AutoWidthChar` (`\widehat`, `\widetilde`, `\widebar`) over
-//! `StixFonts.get_sized_alternatives_for_symbol`, and `Parser.sqrt`.
+//! What matplotlib sizes from the STIX fonts: `AutoHeightChar` (`\left…\middle…\right`,
+//! `\sqrt`), `AutoWidthChar` (`\widehat`, `\widetilde`, `\widebar`) over
+//! `StixFonts.get_sized_alternatives_for_symbol`, `p.auto_delim` and `Parser.sqrt`.
 
 use super::boxes::{CharNode, GlueNode, ListNode, Node};
 use super::fonts::unicode_index;
 use super::parser::Parser;
+use super::py_max;
 use crate::text::FontFace;
 use crate::Result;
 
@@ -197,4 +198,108 @@ impl<'p> Parser<'p, '_> {
             true,
         )?))
     }
+
+    /// `p.auto_delim` after `\left`: `ZeroOrMore(simple | auto_delim | mdelim)`, then
+    /// `\right` and its delimiter.
+    pub(super) fn auto_delim(&mut self) -> Result<Node> {
+        let left = self
+            .delim()
+            .ok_or_else(|| self.error(r"a delimiter after \left"))?;
+        let mut mid = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.csname() {
+                Some("right") => {
+                    self.pos += 6;
+                    break;
+                }
+                Some("middle") => {
+                    self.pos += 7;
+                    let d = self
+                        .delim()
+                        .ok_or_else(|| self.error(r"a delimiter after \middle"))?;
+                    mid.push(Mid::Middle);
+                    mid.push(Mid::Delim(d));
+                    continue;
+                }
+                _ => {}
+            }
+            if self.pos >= self.s.len() {
+                return Err(self.error(r"\right"));
+            }
+            match self.token_simple()? {
+                Some(nodes) => mid.extend(nodes.into_iter().map(Mid::Node)),
+                None => return Err(self.error(r"\right")),
+            }
+        }
+        let right = self
+            .delim()
+            .ok_or_else(|| self.error(r"a delimiter after \right"))?;
+        self.auto_sized_delimiter(left, mid, right)
+    }
+
+    /// `Parser._auto_sized_delimiter`, `\middle` handled as matplotlib's loop does it
+    /// (it edits the list while enumerating it).
+    pub(super) fn auto_sized_delimiter(
+        &mut self,
+        front: &str,
+        mut middle: Vec<Mid<'p>>,
+        back: &str,
+    ) -> Result<Node> {
+        let (height, depth, factor) = if middle.is_empty() {
+            (0.0, 0.0, Some(1.0))
+        } else {
+            let nodes = || {
+                middle.iter().filter_map(|m| match m {
+                    Mid::Node(n) => Some(n),
+                    _ => None,
+                })
+            };
+            let max = |v: &mut dyn Iterator<Item = f64>| {
+                let first = v.next()?;
+                Some(v.fold(first, py_max))
+            };
+            let no_body = || self.error(r"something besides \middle between \left and \right");
+            let h = max(&mut nodes().map(Node::height)).ok_or_else(no_body)?;
+            let d = max(&mut nodes().map(Node::depth)).ok_or_else(no_body)?;
+            (h, d, None)
+        };
+        let mut idx = 0;
+        while idx < middle.len() {
+            if matches!(middle[idx], Mid::Middle) {
+                let c = match middle.get(idx + 1) {
+                    Some(Mid::Delim(c)) => *c,
+                    _ => return Err(self.error(r"a delimiter after \middle")),
+                };
+                if c != "." {
+                    middle[idx + 1] = Mid::Node(self.auto_height_char(c, height, depth, factor)?);
+                } else if let Some(i) = middle.iter().position(|m| matches!(m, Mid::Delim("."))) {
+                    middle.remove(i);
+                }
+                middle.remove(idx);
+            }
+            idx += 1;
+        }
+        let mut parts = Vec::with_capacity(middle.len() + 2);
+        if front != "." {
+            parts.push(self.auto_height_char(front, height, depth, factor)?);
+        }
+        for m in middle {
+            match m {
+                Mid::Node(n) => parts.push(n),
+                _ => return Err(self.error(r"one delimiter after each \middle")),
+            }
+        }
+        if back != "." {
+            parts.push(self.auto_height_char(back, height, depth, factor)?);
+        }
+        Ok(Node::Hlist(ListNode::hlist(self.fonts, parts, true)?))
+    }
+}
+
+/// An item between `\left` and `\right`: a node, `\middle`, or the delimiter after it.
+pub(super) enum Mid<'p> {
+    Node(Node),
+    Middle,
+    Delim(&'p str),
 }
