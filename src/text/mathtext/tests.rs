@@ -416,12 +416,34 @@ fn bad_input_is_bounded_and_named() {
         ("x^{", "}"),
         (r"\frac{", "}{2}"),
         (r"\hat{", "}"),
+        (r"\sqrt{", "}"),
+        (r"\sqrt[{", "}]{x}"),
+        (r"\left(", r"\right)"),
+        (r"\widehat{", "}"),
+        (r"\substack{", "}"),
+        (r"\genfrac{}{}{0}{}{", "}{y}"),
+        (r"\boldsymbol{a", "}"),
+        (r"\operatorname{a", "}"),
     ] {
         let s = format!("${}x{}$", open.repeat(500), close.repeat(500));
         let e = layout_math(&mut cache, &s, 10.0, 100.0).unwrap_err();
         assert!(e.to_string().contains("mathtext"), "{e}");
         let ok = format!("${}x{}$", open.repeat(8), close.repeat(8));
         assert!(layout_math(&mut cache, &ok, 10.0, 100.0).is_ok(), "{ok}");
+    }
+    // 10,000 characters of each sized construct: bounded time.
+    for unit in [
+        r"\sqrt{x}",
+        r"\left(x\right)",
+        "f'",
+        r"\mathcal{A}",
+        r"\widehat{x}",
+        r"\left(a\middle|b\right)",
+    ] {
+        let s = format!("${}$", unit.repeat(10_000 / unit.len()));
+        let t = std::time::Instant::now();
+        let _ = layout_math(&mut cache, &s, 10.0, 100.0);
+        assert!(t.elapsed().as_secs_f64() < 5.0, "{unit}: {:?}", t.elapsed());
     }
     // Unknown commands and unbalanced braces name the text.
     for s in [
@@ -431,6 +453,10 @@ fn bad_input_is_bounded_and_named() {
         r"$\left( x$",
         r"$x^$",
         r"$\frac{1}$",
+        r"$\sqrt[3$",
+        r"$\genfrac{(}{)}{x}{}{a}{b}$",
+        r"$\substack{}$",
+        r"$\left( \middle$",
     ] {
         let e = layout_math(&mut cache, s, 10.0, 100.0).unwrap_err();
         assert!(e.to_string().contains(&s[1..3]), "{s}: {e}");
@@ -489,6 +515,19 @@ fn random_token_soup_never_panics() {
         "\\hspace{",
         "0.5",
         "\\phantom",
+        "\\genfrac",
+        "\\substack{",
+        "\\middle",
+        "\\boldsymbol{",
+        "\\operatorname{",
+        "\\sqrt[",
+        "]",
+        "\\mathcal{",
+        "\\mathbb{",
+        "\\widehat",
+        "''",
+        "\\prime",
+        "0.5}",
         "\\underset",
         "\\dot",
         "(",
