@@ -61,6 +61,24 @@ pub static LAST_RESORT: &[u8] = include_bytes!("../../fonts/LastResortHE-Regular
 /// DejaVu Sans Mono, as matplotlib 3.11.2 ships it (mathtext's `tt`).
 pub static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../fonts/DejaVuSansMono.ttf");
 
+/// The mathtext fallback files matplotlib 3.11.2 ships (STIX, BaKoMa `cmsy10`), unchanged,
+/// in the order of the `FontFace::Stix…`/`Cmsy10` variants (`fonts/README.md`).
+static MATH_FALLBACK_FONTS: [&[u8]; 13] = [
+    include_bytes!("../../fonts/STIXGeneral.ttf"),
+    include_bytes!("../../fonts/STIXGeneralItalic.ttf"),
+    include_bytes!("../../fonts/STIXGeneralBol.ttf"),
+    include_bytes!("../../fonts/STIXGeneralBolIta.ttf"),
+    include_bytes!("../../fonts/STIXNonUni.ttf"),
+    include_bytes!("../../fonts/STIXNonUniIta.ttf"),
+    include_bytes!("../../fonts/STIXNonUniBol.ttf"),
+    include_bytes!("../../fonts/STIXSizOneSymReg.ttf"),
+    include_bytes!("../../fonts/STIXSizTwoSymReg.ttf"),
+    include_bytes!("../../fonts/STIXSizThreeSymReg.ttf"),
+    include_bytes!("../../fonts/STIXSizFourSymReg.ttf"),
+    include_bytes!("../../fonts/STIXSizFiveSymReg.ttf"),
+    include_bytes!("../../fonts/cmsy10.ttf"),
+];
+
 /// One of the embedded font files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FontFace {
@@ -79,11 +97,37 @@ pub enum FontFace {
     SansMono,
     /// Last Resort HE: boxes for characters DejaVu Sans lacks.
     LastResort,
+    /// STIX General (mathtext fallback `rm`, sized alternative `0`).
+    StixGeneral,
+    /// STIX General Italic (fallback `it`).
+    StixGeneralItalic,
+    /// STIX General Bold (fallback `bf`).
+    StixGeneralBold,
+    /// STIX General Bold Italic (fallback `bfit`).
+    StixGeneralBoldItalic,
+    /// STIX Non-Unicode (private-use glyphs, `nonunirm`).
+    StixNonUnicode,
+    /// STIX Non-Unicode Italic (`nonuniit`).
+    StixNonUnicodeItalic,
+    /// STIX Non-Unicode Bold (`nonunibf`).
+    StixNonUnicodeBold,
+    /// STIX Size One Symbols (sized alternative `1`).
+    StixSizeOneSym,
+    /// STIX Size Two Symbols (sized alternative `2`).
+    StixSizeTwoSym,
+    /// STIX Size Three Symbols (sized alternative `3`).
+    StixSizeThreeSym,
+    /// STIX Size Four Symbols (sized alternative `4`).
+    StixSizeFourSym,
+    /// STIX Size Five Symbols (sized alternative `5`).
+    StixSizeFiveSym,
+    /// BaKoMa cmsy10 (mathtext's `\\prime`).
+    Cmsy10,
 }
 
 impl FontFace {
     /// Every face, in [`FontFace::index`] order.
-    pub const ALL: [FontFace; 7] = [
+    pub const ALL: [FontFace; 20] = [
         FontFace::Sans,
         FontFace::SansOblique,
         FontFace::SansBold,
@@ -91,6 +135,19 @@ impl FontFace {
         FontFace::SansDisplay,
         FontFace::SansMono,
         FontFace::LastResort,
+        FontFace::StixGeneral,
+        FontFace::StixGeneralItalic,
+        FontFace::StixGeneralBold,
+        FontFace::StixGeneralBoldItalic,
+        FontFace::StixNonUnicode,
+        FontFace::StixNonUnicodeItalic,
+        FontFace::StixNonUnicodeBold,
+        FontFace::StixSizeOneSym,
+        FontFace::StixSizeTwoSym,
+        FontFace::StixSizeThreeSym,
+        FontFace::StixSizeFourSym,
+        FontFace::StixSizeFiveSym,
+        FontFace::Cmsy10,
     ];
 
     /// The font file's bytes.
@@ -103,12 +160,40 @@ impl FontFace {
             FontFace::SansDisplay => DEJAVU_SANS_DISPLAY,
             FontFace::SansMono => DEJAVU_SANS_MONO,
             FontFace::LastResort => LAST_RESORT,
+            FontFace::StixGeneral => MATH_FALLBACK_FONTS[0],
+            FontFace::StixGeneralItalic => MATH_FALLBACK_FONTS[1],
+            FontFace::StixGeneralBold => MATH_FALLBACK_FONTS[2],
+            FontFace::StixGeneralBoldItalic => MATH_FALLBACK_FONTS[3],
+            FontFace::StixNonUnicode => MATH_FALLBACK_FONTS[4],
+            FontFace::StixNonUnicodeItalic => MATH_FALLBACK_FONTS[5],
+            FontFace::StixNonUnicodeBold => MATH_FALLBACK_FONTS[6],
+            FontFace::StixSizeOneSym => MATH_FALLBACK_FONTS[7],
+            FontFace::StixSizeTwoSym => MATH_FALLBACK_FONTS[8],
+            FontFace::StixSizeThreeSym => MATH_FALLBACK_FONTS[9],
+            FontFace::StixSizeFourSym => MATH_FALLBACK_FONTS[10],
+            FontFace::StixSizeFiveSym => MATH_FALLBACK_FONTS[11],
+            FontFace::Cmsy10 => MATH_FALLBACK_FONTS[12],
         }
     }
 
     /// Position in [`FontFace::ALL`].
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// Whether FreeType's `FT_LOAD_DEFAULT` hints this face with its auto-hinter: the font
+    /// carries no bytecode (Last Resort and the STIX files; DejaVu and cmsy10 do).
+    fn autohinted(self) -> bool {
+        !matches!(
+            self,
+            FontFace::Sans
+                | FontFace::SansOblique
+                | FontFace::SansBold
+                | FontFace::SansBoldOblique
+                | FontFace::SansDisplay
+                | FontFace::SansMono
+                | FontFace::Cmsy10
+        )
     }
 }
 
@@ -407,7 +492,7 @@ impl GlyphCache {
     /// The hinting state for a 26.6 size, created on first use.
     fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
         if !self.sizes.contains_key(&(face, s26)) {
-            let mode = if face == FontFace::LastResort {
+            let mode = if face.autohinted() {
                 AUTOHINT_MODE
             } else {
                 HINTING_MODE

@@ -31,6 +31,8 @@ pub(super) struct CharNode {
     pub sym: String,
     /// The state's TeX font name: kerning needs equal names.
     pub font: &'static str,
+    /// The state's `font_class` (picks the STIX virtual-font alphabet).
+    pub font_class: &'static str,
     pub fontsize: f64,
     pub info: GlyphInfo,
     pub width: f64,
@@ -109,6 +111,9 @@ pub(super) struct ListNode {
     pub is_phantom: bool,
     /// `function_name` of `\sin`-style operators.
     pub function_name: Option<String>,
+    /// Every `Box` child is one shared object (`\substack`'s
+    /// `[Vbox(0, 2·thickness)] * n`): each list-level shrink shrinks it once per copy.
+    pub shared_boxes: bool,
 }
 
 impl CharNode {
@@ -117,14 +122,16 @@ impl CharNode {
         fonts: &Fonts<'_>,
         sym: &str,
         font: &'static str,
+        font_class: &'static str,
         fontsize: f64,
         accent: bool,
     ) -> Result<Self> {
         let mut c = CharNode {
             sym: sym.to_owned(),
             font,
+            font_class,
             fontsize,
-            info: fonts.info(font, sym, fontsize)?,
+            info: fonts.info(font, font_class, sym, fontsize)?,
             width: 0.0,
             height: 0.0,
             depth: 0.0,
@@ -137,7 +144,7 @@ impl CharNode {
 
     /// `_update_metrics` of `Char` / `Accent`.
     pub fn update_metrics(&mut self, fonts: &Fonts<'_>) -> Result<()> {
-        self.info = fonts.info(self.font, &self.sym, self.fontsize)?;
+        self.info = fonts.info(self.font, self.font_class, &self.sym, self.fontsize)?;
         let m = self.info.metrics;
         if self.accent {
             self.width = m.xmax - m.xmin;
@@ -271,8 +278,23 @@ impl Node {
                 }
             }
             Node::Hlist(h) | Node::Vlist(h) => {
+                let mut shared: Option<Node> = None;
                 for child in &mut h.children {
+                    if h.shared_boxes && matches!(child, Node::Box(_)) {
+                        // The shared box, shrunk once for every reference seen so far.
+                        let mut b = shared.take().unwrap_or_else(|| child.clone());
+                        b.shrink(fonts)?;
+                        shared = Some(b);
+                        continue;
+                    }
                     child.shrink(fonts)?;
+                }
+                if let Some(b) = shared {
+                    for child in &mut h.children {
+                        if matches!(child, Node::Box(_)) {
+                            *child = b.clone();
+                        }
+                    }
                 }
                 h.size += 1;
                 if h.size < NUM_SIZE_LEVELS {
@@ -302,6 +324,7 @@ impl ListNode {
             size: 0,
             is_phantom: false,
             function_name: None,
+            shared_boxes: false,
         }
     }
 
@@ -327,6 +350,26 @@ impl ListNode {
         let mut h = ListNode::empty(children);
         h.hpack(0.0, false);
         Ok(h)
+    }
+
+    /// `Hlist.kern()` on an existing list: a `Kern` after every child whose kerning
+    /// against the next one is not zero (kerns already there stay).
+    pub fn rekern(&mut self, fonts: &Fonts<'_>) -> Result<()> {
+        let children = std::mem::take(&mut self.children);
+        let mut out = Vec::with_capacity(children.len() * 2);
+        let mut iter = children.into_iter().peekable();
+        while let Some(elem) = iter.next() {
+            let distance = match &elem {
+                Node::Char(c) => c.kerning(fonts, iter.peek())?,
+                _ => 0.0,
+            };
+            out.push(elem);
+            if distance != 0.0 {
+                out.push(Node::kern(distance));
+            }
+        }
+        self.children = out;
+        Ok(())
     }
 
     /// `HCentered(elements)`.
@@ -670,6 +713,7 @@ impl ListNode {
             size: self.size,
             is_phantom: self.is_phantom,
             function_name: None,
+            shared_boxes: self.shared_boxes,
         }
     }
 }

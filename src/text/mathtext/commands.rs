@@ -6,7 +6,7 @@ use super::boxes::{CharNode, ListNode, Node};
 use super::fonts::consts;
 use super::parser::{in_set, Parser};
 use super::py_max;
-use super::symbols::{FUNCTION_NAMES, SINGLE_SIZE_DELIMS};
+use super::symbols::FUNCTION_NAMES;
 use crate::Result;
 
 /// `Parser._accent_map` (command name → accent symbol).
@@ -44,14 +44,7 @@ const GROUP_FONTS: &[&str] = &[
 
 /// Commands matplotlib supports that figbuf does not (they need fonts it does not embed
 /// or are not ported yet).
-const UNSUPPORTED: &[&str] = &[
-    "sqrt",
-    "genfrac",
-    "operatorname",
-    "boldsymbol",
-    "substack",
-    "middle",
-];
+const UNSUPPORTED: &[&str] = &["middle"];
 
 impl<'p> Parser<'p, '_> {
     /// `p.placeable`; `None` when nothing placeable starts here.
@@ -172,6 +165,26 @@ impl<'p> Parser<'p, '_> {
                 self.pos += 5;
                 self.auto_delim().map(Some)
             }
+            "sqrt" => {
+                self.pos += 5;
+                self.sqrt_command().map(Some)
+            }
+            "genfrac" => {
+                self.pos += 8;
+                self.genfrac_command().map(Some)
+            }
+            "operatorname" => {
+                self.pos += 13;
+                self.operatorname_command(loc).map(Some)
+            }
+            "boldsymbol" => {
+                self.pos += 11;
+                self.boldsymbol_command().map(Some)
+            }
+            "substack" => {
+                self.pos += 9;
+                self.substack_command().map(Some)
+            }
             _ if UNSUPPORTED.contains(&n) => Err(self.error(&format!(
                 "mathtext figbuf supports (\\{n} needs fonts figbuf does not embed or is not ported)"
             ))),
@@ -185,13 +198,19 @@ impl<'p> Parser<'p, '_> {
         let sym = self
             .placeable()?
             .ok_or_else(|| self.error(&format!("\\{accent}{{sym}}")))?;
-        if WIDE_ACCENTS.contains(&accent) {
-            return Err(self.error(&format!(
-                "mathtext figbuf supports (\\{accent} sizes its accent from the STIX fonts)"
-            )));
-        }
         let fonts = self.fonts;
         let thickness = fonts.underline_thickness(self.state.fontsize);
+        let w = sym.width();
+        if WIDE_ACCENTS.contains(&accent) {
+            let accent_box = self.auto_width_accent(&format!("\\{accent}"), w)?;
+            let mut centered = ListNode::hcentered(fonts, vec![accent_box])?;
+            centered.hpack(w, true);
+            return Ok(Node::Vlist(ListNode::vlist(vec![
+                Node::Hlist(centered),
+                Node::boxed(0.0, 0.0, thickness * 2.0),
+                Node::Hlist(ListNode::hlist(fonts, vec![sym], true)?),
+            ])));
+        }
         let accent_sym = ACCENT_MAP
             .iter()
             .find(|(a, _)| *a == accent)
@@ -201,6 +220,7 @@ impl<'p> Parser<'p, '_> {
             fonts,
             accent_sym,
             self.state.font,
+            self.state.font_class,
             self.state.fontsize,
             true,
         )?);
@@ -208,7 +228,6 @@ impl<'p> Parser<'p, '_> {
             accent_box.shrink(fonts)?;
             accent_box.shrink(fonts)?;
         }
-        let w = sym.width();
         let mut centered =
             ListNode::hcentered(fonts, vec![Node::boxed(w / 4.0, 0.0, 0.0), accent_box])?;
         centered.hpack(w, true);
@@ -222,7 +241,7 @@ impl<'p> Parser<'p, '_> {
     /// `Parser.function` / `operatorname` for a `\sin`-style name.
     fn function(&mut self, name: &str, loc: usize) -> Result<Node> {
         self.push_state()?;
-        self.state.font = "rm";
+        self.state.set_font("rm");
         let mut list = Vec::with_capacity(name.len() + 1);
         for c in name.chars() {
             list.push(self.char(c.encode_utf8(&mut [0; 4]))?);
@@ -248,7 +267,7 @@ impl<'p> Parser<'p, '_> {
     }
 
     /// `Parser._genfrac` (`style`: 0 display, 1 text).
-    fn genfrac(
+    pub(super) fn genfrac(
         &mut self,
         ldelim: &str,
         rdelim: &str,
@@ -335,7 +354,7 @@ impl<'p> Parser<'p, '_> {
         if !ldelim.is_empty() || !rdelim.is_empty() {
             let l = if ldelim.is_empty() { "." } else { ldelim };
             let r = if rdelim.is_empty() { "." } else { rdelim };
-            return self.auto_sized_delimiter(l, vec![result], r);
+            return self.auto_sized_delimiter(l, vec![super::sized::Mid::Node(result)], r);
         }
         Ok(result)
     }
@@ -457,127 +476,12 @@ impl<'p> Parser<'p, '_> {
         let end = end.ok_or_else(|| self.error(r"\text{...} with a closing '}'"))?;
         self.pos += end + 1;
         self.push_state()?;
-        self.state.font = "rm";
+        self.state.set_font("rm");
         let mut chars = Vec::with_capacity(content.len());
         for c in content.chars() {
             chars.push(self.char(c.encode_utf8(&mut [0; 4]))?);
         }
         self.pop_state();
         Ok(Node::Hlist(ListNode::hlist(self.fonts, chars, true)?))
-    }
-
-    /// `p.auto_delim` after `\left`.
-    fn auto_delim(&mut self) -> Result<Node> {
-        let left = self
-            .delim()
-            .ok_or_else(|| self.error(r"a delimiter after \left"))?;
-        let mut mid = Vec::new();
-        loop {
-            self.skip_ws();
-            if self.csname() == Some("right") {
-                self.pos += 6;
-                break;
-            }
-            if self.pos >= self.s.len() {
-                return Err(self.error(r"\right"));
-            }
-            match self.simple_token()? {
-                Some(nodes) => mid.extend(nodes),
-                None => return Err(self.error(r"\right")),
-            }
-        }
-        let right = self
-            .delim()
-            .ok_or_else(|| self.error(r"a delimiter after \right"))?;
-        self.auto_sized_delimiter(left, mid, right)
-    }
-
-    /// `Parser._auto_sized_delimiter`.
-    fn auto_sized_delimiter(&mut self, front: &str, middle: Vec<Node>, back: &str) -> Result<Node> {
-        let (height, depth) = if middle.is_empty() {
-            (0.0, 0.0)
-        } else {
-            let h = middle.iter().map(Node::height).fold(f64::NAN, |a, b| {
-                if a.is_nan() {
-                    b
-                } else {
-                    py_max(a, b)
-                }
-            });
-            let d = middle.iter().map(Node::depth).fold(f64::NAN, |a, b| {
-                if a.is_nan() {
-                    b
-                } else {
-                    py_max(a, b)
-                }
-            });
-            (h, d)
-        };
-        let factor = if middle.is_empty() { Some(1.0) } else { None };
-        let mut parts = Vec::with_capacity(middle.len() + 2);
-        if front != "." {
-            parts.push(self.auto_height_char(front, height, depth, factor)?);
-        }
-        parts.extend(middle);
-        if back != "." {
-            parts.push(self.auto_height_char(back, height, depth, factor)?);
-        }
-        Ok(Node::Hlist(ListNode::hlist(self.fonts, parts, true)?))
-    }
-
-    /// `AutoHeightChar`: DejaVu Sans at the current size when it is tall enough, or
-    /// scaled when the STIX fallback offers no sizes for the delimiter; the larger sizes
-    /// come from the STIX size fonts (not embedded), which is an error.
-    fn auto_height_char(
-        &mut self,
-        delim: &str,
-        height: f64,
-        depth: f64,
-        factor: Option<f64>,
-    ) -> Result<Node> {
-        let fixed = match delim {
-            r"\{" => "{",
-            r"\}" => "}",
-            r"\[" => "[",
-            r"\]" => "]",
-            "<" => "\u{27e8}",
-            ">" => "\u{27e9}",
-            other => other,
-        };
-        let sym = super::fonts::unicode_index(fixed)
-            .and_then(char::from_u32)
-            .ok_or_else(|| self.error(&format!("a known delimiter, not {delim}")))?
-            .to_string();
-        let single = in_set(SINGLE_SIZE_DELIMS, delim);
-        let fonts = self.fonts;
-        let x_height = fonts.x_height(self.state.fontsize);
-        let target_total = height + depth;
-        let char = CharNode::new(fonts, &sym, "0", self.state.fontsize, false)?;
-        let fits = char.height + char.depth >= target_total - 0.2 * x_height;
-        if !single && !fits {
-            return Err(self.error(&format!(
-                "a delimiter DejaVu Sans can size ({delim} this tall comes from the STIX size \
-                 fonts)"
-            )));
-        }
-        let mut shift = 0.0;
-        let mut char = char;
-        if single {
-            let factor = factor.unwrap_or(target_total / (char.height + char.depth));
-            let fontsize = self.state.fontsize * factor;
-            char = CharNode::new(fonts, &sym, "0", fontsize, false)?;
-            shift = depth - char.depth;
-        }
-        let mut h = ListNode::hlist(fonts, vec![Node::Char(char)], true)?;
-        h.shift_amount = shift;
-        Ok(Node::Hlist(h))
-    }
-
-    /// `p.simple` (space, customspace, font switch, subsuper) inside `\left…\right`.
-    fn simple_token(&mut self) -> Result<Option<Vec<Node>>> {
-        if self.csname() == Some("middle") {
-            return Err(self.error(r"mathtext figbuf supports (\middle is not ported)"));
-        }
-        self.token_simple()
     }
 }

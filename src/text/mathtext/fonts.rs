@@ -7,6 +7,7 @@ use skrifa::raw::tables::kern::SubtableKind;
 use skrifa::raw::TableProvider;
 use skrifa::{GlyphId, MetadataProvider};
 
+use super::stix::{STIX_GLYPH_FIXES, STIX_VIRTUAL_FONTS};
 use super::symbols::{GREEK_CAPITALS, LETTER_RANGES, TEX2UNI};
 use crate::text::outline::{div_fix, mul_fix};
 use crate::text::{font_size_26_6, FontFace, GlyphCache};
@@ -102,8 +103,9 @@ fn is_letter(cp: u32) -> bool {
     LETTER_RANGES.get(i).is_some_and(|&(lo, _)| lo <= cp)
 }
 
-/// The face a TeX font name maps to (`DejaVuSansFonts._fontmap`, `default`/`regular`
-/// being the text font); `None` for names only the STIX fallback covers.
+/// The face a TeX font name maps to in `DejaVuSansFonts` (its `_fontmap` with the STIX
+/// size fonts `1`–`5`; `default`/`regular` being the text font); `None` for names it
+/// has no font for (`normal`, `cal`, `bb`, …: the STIX Sans fallback handles them).
 fn face_of(fontname: &str) -> Option<FontFace> {
     Some(match fontname {
         "default" | "regular" | "rm" | "sf" | "0" => FontFace::Sans,
@@ -112,8 +114,116 @@ fn face_of(fontname: &str) -> Option<FontFace> {
         "bfit" => FontFace::SansBoldOblique,
         "tt" => FontFace::SansMono,
         "ex" => FontFace::SansDisplay,
+        _ => return size_face(fontname),
+    })
+}
+
+/// The STIX size fonts `1`–`5` (`STIXSizeOneSym` … `STIXSizeFiveSym`).
+fn size_face(fontname: &str) -> Option<FontFace> {
+    Some(match fontname {
+        "1" => FontFace::StixSizeOneSym,
+        "2" => FontFace::StixSizeTwoSym,
+        "3" => FontFace::StixSizeThreeSym,
+        "4" => FontFace::StixSizeFourSym,
+        "5" => FontFace::StixSizeFiveSym,
         _ => return None,
     })
+}
+
+/// `StixFonts._fontmap` (plus `default`/`regular`, the text font DejaVu Sans).
+fn stix_face(fontname: &str) -> Option<FontFace> {
+    Some(match fontname {
+        "rm" | "0" => FontFace::StixGeneral,
+        "it" => FontFace::StixGeneralItalic,
+        "bf" => FontFace::StixGeneralBold,
+        "bfit" => FontFace::StixGeneralBoldItalic,
+        "nonunirm" => FontFace::StixNonUnicode,
+        "nonuniit" => FontFace::StixNonUnicodeItalic,
+        "nonunibf" => FontFace::StixNonUnicodeBold,
+        "default" | "regular" => FontFace::Sans,
+        _ => return size_face(fontname),
+    })
+}
+
+/// A font name of the virtual-font tables as a `'static` name.
+fn static_name(name: &str) -> &'static str {
+    match name {
+        "rm" => "rm",
+        "it" => "it",
+        "bf" => "bf",
+        "bfit" => "bfit",
+        "normal" => "normal",
+        "sf" => "sf",
+        "tt" => "tt",
+        _ => "rm",
+    }
+}
+
+/// `StixFonts._map_virtual_font` (`sans`: `StixSansFonts`).
+fn map_virtual_font(
+    fontname: &'static str,
+    font_class: &str,
+    uni: u32,
+    sans: bool,
+) -> (&'static str, u32) {
+    let lookup = |name: &str| STIX_VIRTUAL_FONTS.iter().find(|(n, _)| *n == name);
+    let mut font_mapping = lookup(fontname);
+    let mut doing_sans_conversion = false;
+    if sans && font_mapping.is_none() && !matches!(fontname, "regular" | "default") {
+        font_mapping = lookup("sf");
+        doing_sans_conversion = true;
+    }
+    let (mut fontname, mut uni) = (fontname, uni);
+    let mapping = font_mapping.and_then(|(_, classes)| {
+        classes
+            .iter()
+            .find(|(c, _)| c.is_empty() || *c == font_class)
+            .or_else(|| classes.iter().find(|(c, _)| *c == "rm"))
+            .map(|(_, ranges)| *ranges)
+    });
+    if let Some(mapping) = mapping {
+        let (mut lo, mut hi) = (0, mapping.len());
+        let mut range = mapping.first().copied();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let r = mapping[mid];
+            range = Some(r);
+            if uni < r.0 {
+                hi = mid;
+            } else if uni <= r.1 {
+                break;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        match range {
+            Some((first, last, font, target)) if first <= uni && uni <= last => {
+                uni = uni - first + target;
+                fontname = static_name(font);
+            }
+            _ if !doing_sans_conversion => {
+                // A dummy glyph in `mathtext.default`.
+                uni = 1;
+                fontname = "normal";
+            }
+            _ => {}
+        }
+    }
+    if matches!(fontname, "rm" | "it" | "normal") {
+        if let Some(&(_, to)) = STIX_GLYPH_FIXES.iter().find(|(from, _)| *from == uni) {
+            uni = to;
+        }
+    }
+    if (0xe000..=0xf8ff).contains(&uni) {
+        fontname = match fontname {
+            "it" => "nonuniit",
+            "rm" => "nonunirm",
+            "bf" => "nonunibf",
+            "bfit" => "nonunibfit",
+            other => other,
+        };
+    }
+    (fontname, uni)
 }
 
 /// The control box, in 26.6 px, of a glyph loaded by FreeType without hinting: every
@@ -212,6 +322,11 @@ impl Fonts<'_> {
         Ok((div_fix(s26, self.cache.face(face).info.units_per_em), s26))
     }
 
+    /// Whether `face` maps `c` to a glyph (`get_char_index(c) != 0`).
+    pub(super) fn has_char(&self, face: FontFace, c: char) -> bool {
+        self.glyph_index(face, u32::from(c)) != 0
+    }
+
     fn glyph_index(&self, face: FontFace, cp: u32) -> u16 {
         let Some(c) = char::from_u32(cp) else {
             return 0;
@@ -226,17 +341,24 @@ impl Fonts<'_> {
     }
 
     /// `DejaVuFonts._get_glyph` → `UnicodeFonts._get_glyph`: the face and code point of
-    /// `sym` in TeX font `fontname`, and whether it is slanted. Symbols the STIX or
-    /// BaKoMa fallbacks would supply are errors (those fonts are not embedded).
-    fn get_glyph(&self, fontname: &str, sym: &str) -> Result<(FontFace, u32, bool)> {
-        let missing = |why: &str| Error::invalid("mathtext symbol", sym, why.to_string());
+    /// `sym` in TeX font `fontname` (class `font_class`), and whether it is slanted;
+    /// what the DejaVu faces lack comes from the STIX Sans fallback, `\prime` from BaKoMa.
+    fn get_glyph(
+        &self,
+        fontname: &'static str,
+        font_class: &str,
+        sym: &str,
+    ) -> Result<(FontFace, u32, bool)> {
         if sym == r"\prime" {
-            return Err(missing(
-                "a symbol of the embedded DejaVu fonts (\\prime comes from BaKoMa)",
-            ));
+            return self.bakoma_glyph(fontname, font_class, sym);
         }
-        let uni = unicode_index(sym)
-            .ok_or_else(|| missing("a single character or a known TeX symbol"))?;
+        let uni = unicode_index(sym).ok_or_else(|| {
+            Error::invalid(
+                "mathtext symbol",
+                sym,
+                "a single character or a known TeX symbol",
+            )
+        })?;
         let mut fontname = fontname;
         if self.glyph_index(FontFace::SansDisplay, uni) != 0 {
             fontname = "ex";
@@ -250,18 +372,76 @@ impl Fonts<'_> {
             };
         }
         let slanted = new_fontname == "it" || sym == r"\int" || sym == r"\oint";
-        match face_of(new_fontname) {
-            Some(face) if self.glyph_index(face, uni) != 0 => Ok((face, uni, slanted)),
-            _ => Err(missing(&format!(
-                "a symbol DejaVu Sans covers in font '{new_fontname}' (matplotlib takes it from \
-                 the STIX fallback, which figbuf does not embed)"
-            ))),
+        if let Some(face) = face_of(new_fontname) {
+            if self.glyph_index(face, uni) != 0 {
+                return Ok((face, uni, slanted));
+            }
         }
+        let fallback = if matches!(fontname, "it" | "regular" | "normal") {
+            "rm"
+        } else {
+            fontname
+        };
+        self.stix_glyph(fallback, font_class, sym, true, 0)
+    }
+
+    /// `BakomaFonts._get_glyph` for `\prime` (`latex_to_bakoma`: cmsy10, code 48), with
+    /// its STIX (serif) fallback.
+    fn bakoma_glyph(
+        &self,
+        fontname: &'static str,
+        font_class: &str,
+        sym: &str,
+    ) -> Result<(FontFace, u32, bool)> {
+        const BAKOMA_FONTMAP: &[&str] = &["normal", "cal", "rm", "tt", "it", "bf", "sf", "ex"];
+        if BAKOMA_FONTMAP.contains(&fontname) && self.glyph_index(FontFace::Cmsy10, 48) != 0 {
+            return Ok((FontFace::Cmsy10, 48, false));
+        }
+        self.stix_glyph(fontname, font_class, sym, false, 0)
+    }
+
+    /// `UnicodeFonts._get_glyph` of `StixFonts` (`sans`: `StixSansFonts`), which has no
+    /// fallback of its own: a missing glyph is retried in `rm`, then drawn as matplotlib
+    /// draws it, the currency sign `¤` of `rm`.
+    fn stix_glyph(
+        &self,
+        fontname: &'static str,
+        font_class: &str,
+        sym: &str,
+        sans: bool,
+        depth: u32,
+    ) -> Result<(FontFace, u32, bool)> {
+        let uni = unicode_index(sym).unwrap_or(u32::from('?'));
+        let (fontname, uni) = map_virtual_font(fontname, font_class, uni, sans);
+        let mut new_fontname = fontname;
+        if fontname == "normal" && uni < 0x10000 {
+            new_fontname = if !is_letter(uni) || GREEK_CAPITALS.contains(&uni) {
+                "rm"
+            } else {
+                "it"
+            };
+        }
+        let slanted = new_fontname == "it" || sym == r"\int" || sym == r"\oint";
+        if let Some(face) = stix_face(new_fontname) {
+            if self.glyph_index(face, uni) != 0 {
+                return Ok((face, uni, slanted));
+            }
+        }
+        if depth == 0 && matches!(fontname, "it" | "regular" | "normal") {
+            return self.stix_glyph("rm", font_class, sym, sans, 1);
+        }
+        Ok((FontFace::StixGeneral, 0xA4, false))
     }
 
     /// `_get_info(fontname, font_class, sym, fontsize, dpi)`.
-    pub(super) fn info(&self, fontname: &str, sym: &str, fontsize: f64) -> Result<GlyphInfo> {
-        let (face, uni, slanted) = self.get_glyph(fontname, sym)?;
+    pub(super) fn info(
+        &self,
+        fontname: &'static str,
+        font_class: &str,
+        sym: &str,
+        fontsize: f64,
+    ) -> Result<GlyphInfo> {
+        let (face, uni, slanted) = self.get_glyph(fontname, font_class, sym)?;
         let glyph_id = self.glyph_index(face, uni);
         let (x_scale, _) = self.scale(face, fontsize)?;
         let font = &self.cache.face(face).font;
@@ -330,7 +510,7 @@ impl Fonts<'_> {
 
     /// `get_quad('normal', fontsize, dpi)`: the advance of the math-italic "m".
     pub(super) fn quad(&self, fontsize: f64) -> Result<f64> {
-        Ok(self.info("normal", "m", fontsize)?.metrics.advance)
+        Ok(self.info("normal", "rm", "m", fontsize)?.metrics.advance)
     }
 
     /// `get_xheight(font, fontsize, dpi)` with the DejaVu Sans constant.

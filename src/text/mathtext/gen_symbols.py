@@ -8,8 +8,6 @@ import os
 import unicodedata
 
 from matplotlib import _mathtext
-from matplotlib.font_manager import FontProperties
-from matplotlib.ft2font import LoadFlags
 from matplotlib._mathtext_data import tex2uni
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -73,14 +71,6 @@ def main():
     lines.append("")
     lines.append(str_list("FUNCTION_NAMES", "`Parser._function_names`.",
                           P._function_names))
-    lines.append("")
-    fs = _mathtext.DejaVuSansFonts(FontProperties(), LoadFlags.NO_HINTING)
-    single = [d for d in P._delims | {r"\__sqrt__"}
-              if len(fs.get_sized_alternatives_for_symbol("rm", d)) == 1]
-    lines.append(str_list(
-        "SINGLE_SIZE_DELIMS",
-        "Delimiters for which `get_sized_alternatives_for_symbol` (the STIX fallback) "
-        "offers\n/// only DejaVu Sans itself: `AutoHeightChar` scales that glyph.", single))
     lines.append("")
     # unicodedata.category(c)[0] == "L" over the BMP, as inclusive ranges.
     ranges = []

@@ -12,25 +12,32 @@
 //!   (nested, both at once, over/under limits of `\sum`); `\frac`, `\dfrac`, `\binom`;
 //!   accents (`\hat`, `\bar`, `\vec`, `\dot`, `\tilde`, …); `\sin`-style functions;
 //!   `\overline`, `\underline`, `\overset`, `\underset`, `\text`, `\phantom`, `\llap`,
-//!   `\rlap`; `\left…\right` with delimiters DejaVu Sans sizes;
+//!   `\rlap`; `\left…\right`, `\sqrt[root]{…}` and the wide accents sized from the STIX
+//!   fonts (`sized.rs`: `AutoHeightChar`, `AutoWidthChar`); primes (`f'`, `\prime` from
+//!   BaKoMa `cmsy10`);
 //! * the TeX box model and `ship` (`boxes.rs`) in the same floating-point order;
 //! * the glyph metrics of `TruetypeFonts._get_info` with `LoadFlags.NO_HINTING` and the
 //!   font choice of `DejaVuFonts._get_glyph` (`fonts.rs`) over the embedded DejaVu Sans,
-//!   Oblique, Bold, Bold Oblique, Mono and Display;
+//!   Oblique, Bold, Bold Oblique, Mono and Display, with the STIX Sans fallback
+//!   (`StixSansFonts`: virtual fonts `\mathcal`, `\mathbb`, `\mathfrak`, `\mathscr`
+//!   from `stix.rs`, private-use glyphs, the size fonts);
 //! * `Output.to_vector`: the box is rounded up (`ceil`), glyph offsets become
 //!   `(ox, ceil(height) − oy)` and rules `(x, ceil(h) − (y + h), w, h)`, y up.
 //!
-//! What needs the STIX or BaKoMa fallback fonts (`\sqrt`, `\mathcal`, `\prime`/`'`,
-//! tall `\left(`, wide accents, symbols DejaVu lacks) is reported as an error naming the
-//! text, as are matplotlib's own parse errors. Nesting is bounded ([`MAX_DEPTH`]).
+//! Commands not ported yet are reported as errors naming the text, as are matplotlib's
+//! own parse errors. Nesting is bounded ([`MAX_DEPTH`]).
 //!
 //! [`rasterize_math`] then draws the glyphs the way `RendererAgg.draw_mathtext` does,
 //! and [`MathText::rect_contours`] gives the rules as the filled paths it draws.
 
 mod boxes;
 mod commands;
+mod constructs;
 mod fonts;
 mod parser;
+mod sized;
+#[rustfmt::skip]
+mod stix;
 #[rustfmt::skip]
 mod symbols;
 #[cfg(test)]
@@ -299,7 +306,7 @@ fn parse_main(fonts: &Fonts<'_>, s: &str, fontsize: f64) -> Result<ListNode> {
         for c in text.chars() {
             let sym = c.encode_utf8(&mut [0; 4]).to_owned();
             chars.push(Node::Char(boxes::CharNode::new(
-                fonts, &sym, "default", fontsize, false,
+                fonts, &sym, "default", "rm", fontsize, false,
             )?));
         }
         parts.push(Node::Hlist(ListNode::hlist(fonts, chars, true)?));

@@ -53,7 +53,20 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct State {
     pub font: &'static str,
+    /// `ParserState.font_class`: the last of `normal`, `rm`, `it`, `bf`, `bfit` set as
+    /// the font.
+    pub font_class: &'static str,
     pub fontsize: f64,
+}
+
+impl State {
+    /// The `ParserState.font` setter.
+    pub fn set_font(&mut self, name: &'static str) {
+        if matches!(name, "normal" | "rm" | "it" | "bf" | "bfit") {
+            self.font_class = name;
+        }
+        self.font = name;
+    }
 }
 
 /// Whether `name` is in a sorted symbol-class table.
@@ -86,6 +99,7 @@ impl<'p, 'c> Parser<'p, 'c> {
             pos: 0,
             state: State {
                 font: "normal",
+                font_class: "normal",
                 fontsize,
             },
             stack: Vec::new(),
@@ -201,7 +215,7 @@ impl<'p, 'c> Parser<'p, 'c> {
             }
             if let Some(&f) = FONT_NAMES.iter().find(|&&f| f == name) {
                 self.pos += 1 + name.len();
-                self.state.font = f;
+                self.state.set_font(f);
                 return Ok(Some(Vec::new()));
             }
         }
@@ -258,6 +272,7 @@ impl<'p, 'c> Parser<'p, 'c> {
             self.fonts,
             sym,
             self.state.font,
+            self.state.font_class,
             self.state.fontsize,
             false,
         )?))
@@ -266,7 +281,13 @@ impl<'p, 'c> Parser<'p, 'c> {
     /// `p.subsuper`: an optional nucleus followed by `^`/`_` scripts.
     fn subsuper(&mut self) -> Result<Option<Node>> {
         let start = self.pos;
-        let nucleus = self.placeable()?;
+        // `'` is a symbol, but a nucleus only when scripts follow it; otherwise the
+        // run of apostrophes is the `Regex("'+")` alternative: primes on nothing.
+        let nucleus = if self.peek() == Some('\'') && !self.scripts_follow(1) {
+            None
+        } else {
+            self.placeable()?
+        };
         let (mut sup, mut sub) = (None, None);
         let mut any = false;
         loop {
@@ -292,17 +313,54 @@ impl<'p, 'c> Parser<'p, 'c> {
             }
             *slot = Some(arg);
         }
-        if self.peek() == Some('\'') {
-            return Err(self.error(r"no apostrophes (\prime comes from BaKoMa, not embedded)"));
+        // Regex("'*")("apostrophes") (after the scripts or a nucleus; alone, "'+").
+        let before = self.pos;
+        self.skip_ws();
+        let napostrophes = self.rest().bytes().take_while(|&b| b == b'\'').count();
+        if napostrophes == 0 {
+            self.pos = before;
+        } else {
+            self.pos += napostrophes;
         }
-        if !any {
+        if !any && napostrophes == 0 {
             if nucleus.is_none() {
                 self.pos = start;
             }
             return Ok(nucleus);
         }
         let nucleus = nucleus.unwrap_or_else(|| Node::boxed(0.0, 0.0, 0.0));
+        let sup = if napostrophes > 0 {
+            Some(self.primes(sup, napostrophes, start)?)
+        } else {
+            sup
+        };
         self.scripts(nucleus, sup, sub).map(Some)
+    }
+
+    /// Whether `^` or `_` comes (after spaces) `skip` bytes ahead.
+    fn scripts_follow(&self, skip: usize) -> bool {
+        self.rest()
+            .get(skip..)
+            .map(|r| r.trim_start_matches([' ', '\t', '\n', '\r']))
+            .is_some_and(|r| r.starts_with(['^', '_']))
+    }
+
+    /// `Parser.subsuper`'s apostrophes: `\prime` symbols appended to the superscript
+    /// (wrapped in an `Hlist` unless it is one), kerned and packed again.
+    fn primes(&mut self, sup: Option<Node>, n: usize, loc: usize) -> Result<Node> {
+        let fonts = self.fonts;
+        let mut list = match sup {
+            None => ListNode::hlist(fonts, Vec::new(), true)?,
+            Some(Node::Hlist(h)) => h,
+            Some(other) => ListNode::hlist(fonts, vec![other], true)?,
+        };
+        for _ in 0..n {
+            let prime = self.symbol(r"\prime", loc)?;
+            list.children.push(prime);
+        }
+        list.rekern(fonts)?;
+        list.hpack(0.0, false);
+        Ok(Node::Hlist(list))
     }
 
     fn is_overunder(n: &Node) -> bool {
@@ -603,7 +661,7 @@ impl<'p, 'c> Parser<'p, 'c> {
     pub fn group(&mut self, font: Option<&'static str>) -> Result<Node> {
         self.push_state()?;
         if let Some(f) = font {
-            self.state.font = f;
+            self.state.set_font(f);
         }
         self.enter()?;
         let tokens = self.tokens(false);

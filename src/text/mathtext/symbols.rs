@@ -275,13 +275,6 @@ pub(super) const FUNCTION_NAMES: &[&str] = &[
     "log", "max", "min", "sec", "sin", "sinh", "sup", "tan", "tanh",
 ];
 
-/// Delimiters for which `get_sized_alternatives_for_symbol` (the STIX fallback) offers
-/// only DejaVu Sans itself: `AutoHeightChar` scales that glyph.
-pub(super) const SINGLE_SIZE_DELIMS: &[&str] = &[
-    ".", "\\Downarrow", "\\Uparrow", "\\Updownarrow", "\\Vert", "\\downarrow", "\\lgroup",
-    "\\rgroup", "\\uparrow", "\\updownarrow", "\\vert", "\\|", "|",
-];
-
 /// Code points of the BMP whose `unicodedata.category` starts with "L"
 /// (Python 3.11, Unicode 14), as sorted inclusive ranges.
 pub(super) const LETTER_RANGES: &[(u32, u32)] = &[

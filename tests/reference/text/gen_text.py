@@ -93,4 +93,13 @@ render("t11_missing_glyphs", smooth(30, 40), title="Temperature \u6f22\u5b57 map
        xlabel="tab\there", ylabel="\u65e5\u672c (rows)", colorbar={"label": "x\x01y \u0416"})
 render("t12_missing_glyphs_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
        title="\uac00\ub098 \u05d0 AV", xlabel="\u4e2d", colorbar={"label": "\u2603 snow"})
+render("t13_math_stix_dpi100", smooth(30, 40), cmap="viridis",
+       title=r"$\sqrt{x^2+y^2}$ and $\mathcal{F}(\omega)$", xlabel=r"$f'(x)$ (m)",
+       ylabel=r"$\left(\frac{a}{b}\right)^2$", colorbar={"label": r"$\sigma/\sqrt{N}$"})
+render("t14_math_stix_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
+       title=r"$\mathbb{R}^n \perp \widehat{xy}$", xlabel=r"$\sqrt[3]{x}$ $\left[\frac{1}{2}\right]$",
+       colorbar={"label": r"$\operatorname{sinc}(x)$"})
+render("t15_math_stix_dpi72", smooth(30, 40), dpi=72,
+       title=r"$\left\{\frac{x}{y} \middle| y \neq 0\right\}$", xlabel=r"$\mathfrak{g}$ $\mathscr{H}$",
+       ylabel=r"$\boldsymbol{\alpha}$ $\genfrac{(}{)}{0}{}{n}{k}$")
 print("done")
