@@ -96,15 +96,20 @@ pub fn install_signal_cleanup() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let guard = CURRENT.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(p) = guard.as_ref() {
-                let _ = std::fs::remove_file(p);
+    // A small stack, and no thread at all when none can be started (a tight memory
+    // limit): then signals kill as usual.
+    let _ = std::thread::Builder::new()
+        .name("figbuf-signals".into())
+        .stack_size(64 << 10)
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let guard = CURRENT.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some(p) = guard.as_ref() {
+                    let _ = std::fs::remove_file(p);
+                }
+                std::process::exit(128 + sig);
             }
-            std::process::exit(128 + sig);
-        }
-    });
+        });
 }
 
 /// Writes `bytes` to `target`.

@@ -139,6 +139,10 @@ impl TileCols {
 /// source rows its first and last rows share with the neighbouring blocks.
 const TILE_BLOCK_PIXELS: usize = 4096;
 
+/// The most bytes a colour tile holds (16 a source pixel): a small output of a large image
+/// would otherwise make one tile of the whole image.
+const TILE_MAX_BYTES: usize = 8 << 20;
+
 /// The [`NarrowPlan`] of `table` (the image's colours, premultiplied) resampled by
 /// `placement`, `inverse` and `lut`, when the narrow path applies: [`applies`], the
 /// transform neither rotates nor shears, the column taps pad, and every partial sum of
@@ -246,37 +250,46 @@ impl NarrowPlan {
             return out;
         };
         let cols = padded.cols;
-        for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first, block| {
-            let last = first + block.len() / w;
-            let taps = &row_taps[row_start[first]..row_start[last]];
-            let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
-            let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-            let tile = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow);
-            let tile = tile.as_flattened();
-            let width = tiles.source.len();
-            let mut scratch = TileScratch::default();
-            let mut rows = Vec::new();
-            for (i, line) in block.chunks_mut(w).enumerate() {
-                let k = first + i;
-                let taps = &row_taps[row_start[k]..row_start[k + 1]];
-                rows.clear();
-                rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
-                macro_rules! run {
-                    ($k:literal) => {
-                        avx.run(TileLine::<$k> {
-                            avx,
-                            tile,
-                            rows: &rows,
-                            row_taps: taps,
-                            tiles: &tiles,
-                            padded: &padded,
-                            exact,
-                            scratch: &mut scratch,
-                            line,
-                        })
-                    };
+        // A tile holds the colours of every source row its output lines reach: bound its
+        // size by splitting a block (a small output is one block) into runs of lines.
+        let width = tiles.source.len();
+        let out_rows = (out.len() / w).max(1);
+        let src_rows = index.len() / cols.max(1);
+        let line_bytes = (src_rows.div_ceil(out_rows) + 1) * width.max(1) * 16;
+        let max_lines = (TILE_MAX_BYTES / line_bytes).max(1);
+        for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first_line, whole| {
+            for (run_no, block) in whole.chunks_mut(max_lines * w).enumerate() {
+                let first = first_line + run_no * max_lines;
+                let last = first + block.len() / w;
+                let taps = &row_taps[row_start[first]..row_start[last]];
+                let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
+                let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
+                let tile = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow);
+                let tile = tile.as_flattened();
+                let mut scratch = TileScratch::default();
+                let mut rows = Vec::new();
+                for (i, line) in block.chunks_mut(w).enumerate() {
+                    let k = first + i;
+                    let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                    rows.clear();
+                    rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
+                    macro_rules! run {
+                        ($k:literal) => {
+                            avx.run(TileLine::<$k> {
+                                avx,
+                                tile,
+                                rows: &rows,
+                                row_taps: taps,
+                                tiles: &tiles,
+                                padded: &padded,
+                                exact,
+                                scratch: &mut scratch,
+                                line,
+                            })
+                        };
+                    }
+                    with_wide_taps!(padded.taps, run)
                 }
-                with_wide_taps!(padded.taps, run)
             }
         });
         out
