@@ -1,4 +1,4 @@
-//! The README's gallery: six figures drawn by figbuf into docs/gallery/*.png.
+//! The README's gallery: eight figures drawn by figbuf into docs/gallery/*.png.
 //!
 //! Run: `cargo run --release --example gallery` (rewrites the committed images; each is
 //! what matplotlib 3.11.2 draws for the same calls, which docs/gallery/README.md shows for
@@ -7,8 +7,10 @@
 //! Every figure is the matplotlib script in its doc comment, with figbuf's names.
 
 use figbuf::{
-    ArrowStyle, AxisScale, Colormap, Figure, GridOptions, ImshowOptions, LegendOptions, LineStyle,
-    MarkEvery, PlotOptions, ScatterColor, ScatterOptions, SpanOptions, TextOptions,
+    Array2D, ArrowStyle, AxisScale, Colormap, ContourOptions, ErrorSize, ErrorbarOptions, Figure,
+    FillBetweenOptions, GridOptions, ImshowOptions, LegendOptions, Levels, LineStyle, MarkEvery,
+    MeshCoords, PcolormeshOptions, PlotOptions, ScatterColor, ScatterOptions, Shading,
+    SpanOptions, TextOptions,
 };
 use ndarray::Array2;
 
@@ -222,16 +224,105 @@ fn imshow_overlay() -> Result<Figure> {
     Ok(fig)
 }
 
+/// Mathtext in every label, a band and error bars:
+/// `fill_between(x, y - 0.2, y + 0.2, alpha=0.3, label=r"$\pm 1\sigma$")`,
+/// `plot(x, y, label=r"$\sin(\omega t)\,e^{-t/\tau}$")`,
+/// `errorbar(x[::6], y[::6], yerr=0.2, fmt="o", capsize=3, color="k", label="measured")`.
+fn math_fill() -> Result<Figure> {
+    let x = linspace(0.0, 4.0, 60);
+    let y: Vec<f64> = x
+        .iter()
+        .map(|v| (1.5 * v).sin() * (-v / 4.0).exp())
+        .collect();
+    let lo: Vec<f64> = y.iter().map(|v| v - 0.2).collect();
+    let hi: Vec<f64> = y.iter().map(|v| v + 0.2).collect();
+    let xe: Vec<f64> = x.iter().step_by(6).copied().collect();
+    let ye: Vec<f64> = y.iter().step_by(6).copied().collect();
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let a = &mut fig[ax];
+    a.fill_between(
+        &x,
+        &lo,
+        FillBetweenOptions::default()
+            .y2(hi)
+            .alpha(0.3)
+            .label(r"$\pm 1\sigma$"),
+    )?;
+    a.plot_with(
+        &x,
+        &y,
+        PlotOptions::default().label(r"$\sin(\omega t)\,e^{-t/\tau}$"),
+    )?;
+    a.errorbar(
+        &xe,
+        &ye,
+        ErrorbarOptions::default()
+            .yerr(ErrorSize::Scalar(0.2))
+            .fmt("o")
+            .capsize(3.0)
+            .color("k")
+            .label("measured"),
+    )?;
+    a.set_title(r"$\alpha = 1.5$, $\tau = 4\,\mu$s")
+        .set_xlabel(r"time $t$ [$\mu$s]")
+        .set_ylabel(r"$\sqrt{I}$ (a.u.)");
+    a.legend(LegendOptions::default())?;
+    Ok(fig)
+}
+
+/// `pcolormesh(xs, ys, Z, cmap="RdBu_r", shading="auto")` with
+/// `contour(xs, ys, Z, levels=8, colors="k", linewidths=0.8)` over it and a colorbar.
+fn mesh_contour() -> Result<Figure> {
+    let xs = linspace(-2.0, 2.0, 41);
+    let ys = linspace(-1.5, 1.5, 31);
+    let rows: Vec<Vec<f64>> = ys
+        .iter()
+        .map(|&y| {
+            xs.iter()
+                .map(|&x| {
+                    (-(x * x) - y * y).exp()
+                        - 0.5 * (-((x - 1.0) * (x - 1.0)) - (y - 0.5) * (y - 0.5)).exp()
+                })
+                .collect()
+        })
+        .collect();
+    let z = Array2D::from_rows(&rows)?;
+    let mut fig = Figure::default();
+    let ax = fig.add_subplot();
+    let m = fig[ax].pcolormesh(
+        MeshCoords::D1(xs.clone()),
+        MeshCoords::D1(ys.clone()),
+        z.clone(),
+        PcolormeshOptions::default()
+            .cmap(Colormap::named("RdBu_r")?)
+            .shading(Shading::Auto),
+    )?;
+    fig[ax].contour(
+        Some((MeshCoords::D1(xs), MeshCoords::D1(ys))),
+        z,
+        ContourOptions::default()
+            .levels(Levels::Count(8))
+            .colors(vec!["k".to_string()])
+            .linewidths(vec![0.8]),
+    )?;
+    fig[ax].set_title("pcolormesh and contour");
+    fig.colorbar(m)?;
+    Ok(fig)
+}
+
 fn main() -> Result<()> {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gallery");
     std::fs::create_dir_all(&out)?;
-    let figures: [(&str, MakeFigure); 6] = [
+    let figures: [(&str, MakeFigure); 8] = [
         ("lines_legend", lines_legend),
         ("markers", markers),
         ("scatter_colorbar", scatter_colorbar),
         ("log_grid", log_grid),
         ("annotated", annotated),
         ("imshow_overlay", imshow_overlay),
+        ("math_fill", math_fill),
+        ("mesh_contour", mesh_contour),
     ];
     let mut renderer = figbuf::Renderer::new();
     for (name, make) in figures {

@@ -134,10 +134,40 @@ def imshow_overlay():
     return fig
 
 
+def math_fill():
+    x = linspace(0.0, 4.0, 60)
+    y = [math.sin(1.5 * v) * math.exp(-v / 4.0) for v in x]
+    fig, ax = plt.subplots()
+    ax.fill_between(x, [v - 0.2 for v in y], [v + 0.2 for v in y], alpha=0.3,
+                    label=r"$\pm 1\sigma$")
+    ax.plot(x, y, label=r"$\sin(\omega t)\,e^{-t/\tau}$")
+    ax.errorbar(x[::6], y[::6], yerr=0.2, fmt="o", capsize=3, color="k", label="measured")
+    ax.set_title(r"$\alpha = 1.5$, $\tau = 4\,\mu$s")
+    ax.set_xlabel(r"time $t$ [$\mu$s]")
+    ax.set_ylabel(r"$\sqrt{I}$ (a.u.)")
+    ax.legend()
+    return fig
+
+
+def mesh_contour():
+    xs = linspace(-2.0, 2.0, 41)
+    ys = linspace(-1.5, 1.5, 31)
+    z = np.array([[math.exp(-(x * x) - y * y)
+                   - 0.5 * math.exp(-((x - 1.0) * (x - 1.0)) - (y - 0.5) * (y - 0.5))
+                   for x in xs] for y in ys])
+    fig, ax = plt.subplots()
+    m = ax.pcolormesh(xs, ys, z, cmap="RdBu_r", shading="auto")
+    ax.contour(xs, ys, z, levels=8, colors="k", linewidths=0.8)
+    ax.set_title("pcolormesh and contour")
+    fig.colorbar(m, ax=ax)
+    return fig
+
+
 def main():
     out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/figbuf-gallery-mpl")
     out.mkdir(parents=True, exist_ok=True)
-    for make in (lines_legend, markers, scatter_colorbar, log_grid, annotated, imshow_overlay):
+    for make in (lines_legend, markers, scatter_colorbar, log_grid, annotated, imshow_overlay,
+                 math_fill, mesh_contour):
         name = make.__name__
         fig = make()
         fig.canvas.draw()

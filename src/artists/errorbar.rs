@@ -66,7 +66,7 @@ option_setters!(ErrorbarOptions {
     /// `capthick=` in points.
     capthick: f64 => capthick = Some;
     /// `ecolor=`.
-    ecolor: String => ecolor = Some;
+    ecolor: impl Into<String> => ecolor = some_into;
     /// `elinewidth=` in points.
     elinewidth: f64 => elinewidth = Some;
     /// The data line's keywords.

@@ -92,15 +92,15 @@ option_setters!(FillBetweenOptions {
     /// `step=`.
     step: StepWhere => step = Some;
     /// `color=`.
-    color: String => color = Some;
+    color: impl Into<String> => color = some_into;
     /// `facecolor=`.
-    facecolor: String => facecolor = Some;
+    facecolor: impl Into<String> => facecolor = some_into;
     /// `edgecolor=`.
-    edgecolor: String => edgecolor = Some;
+    edgecolor: impl Into<String> => edgecolor = some_into;
     /// `alpha=`.
     alpha: f64 => alpha = Some;
     /// `label=`.
-    label: String => label = Some;
+    label: impl Into<String> => label = some_into;
     /// `linewidth=` in points.
     linewidth: f64 => linewidth = Some;
     /// `linestyle=`.
@@ -143,11 +143,11 @@ option_setters!(StackplotOptions {
     /// `colors=`.
     colors: Vec<String> => colors = Some;
     /// `baseline=`.
-    baseline: String => baseline = Some;
+    baseline: impl Into<String> => baseline = some_into;
     /// `alpha=`.
     alpha: f64 => alpha = Some;
     /// `edgecolor=`.
-    edgecolor: String => edgecolor = Some;
+    edgecolor: impl Into<String> => edgecolor = some_into;
     /// `linewidth=` in points.
     linewidth: f64 => linewidth = Some;
     /// `zorder=`.

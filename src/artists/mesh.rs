@@ -161,7 +161,7 @@ option_setters!(PcolormeshOptions {
     /// `alpha=`: the quads' alpha.
     alpha: f64 => alpha = Some;
     /// `edgecolors=`: the quads' edge colour ('none', 'face' or a colour).
-    edgecolors: String => edgecolors = Some;
+    edgecolors: impl Into<String> => edgecolors = some_into;
     /// `linewidth=`: the edge width in points.
     linewidth: f64 => linewidth = Some;
     /// `antialiased=`: anti-aliased quads.

@@ -79,7 +79,7 @@ option_setters!(PieOptions {
     /// `colors=`.
     colors: Vec<String> => colors = Some;
     /// `autopct=` (a printf format such as `'%1.1f%%'`).
-    autopct: String => autopct = Some;
+    autopct: impl Into<String> => autopct = some_into;
     /// `pctdistance=`.
     pctdistance: f64 => pctdistance;
     /// `labeldistance=` (`None`: no labels).
@@ -95,13 +95,13 @@ option_setters!(PieOptions {
     /// `wedgeprops={'linewidth': v}`.
     wedge_linewidth: f64 => wedge_linewidth = Some;
     /// `wedgeprops={'edgecolor': v}`.
-    wedge_edgecolor: String => wedge_edgecolor = Some;
+    wedge_edgecolor: impl Into<String> => wedge_edgecolor = some_into;
     /// `wedgeprops={'alpha': v}`.
     wedge_alpha: f64 => wedge_alpha = Some;
     /// `textprops={'fontsize': v}`.
     text_fontsize: f64 => text_fontsize = Some;
     /// `textprops={'color': v}`.
-    text_color: String => text_color = Some;
+    text_color: impl Into<String> => text_color = some_into;
 });
 
 /// What `pie` returns: the wedges, the label texts and the percentage texts.

@@ -96,7 +96,7 @@ option_setters!(StairsOptions {
     /// `orientation=`.
     orientation: StairsOrientation => orientation;
     /// `color=`.
-    color: String => color = Some;
+    color: impl Into<String> => color = some_into;
     /// `linewidth=` in points.
     linewidth: f64 => linewidth = Some;
     /// `linestyle=`.
@@ -104,7 +104,7 @@ option_setters!(StairsOptions {
     /// `alpha=`.
     alpha: f64 => alpha = Some;
     /// `label=`.
-    label: String => label = Some;
+    label: impl Into<String> => label = some_into;
     /// `zorder=`.
     zorder: f64 => zorder = Some;
 });
