@@ -9,8 +9,8 @@
 use figbuf::{
     Array2D, ArrowStyle, AxisScale, Colormap, ContourOptions, ErrorSize, ErrorbarOptions, Figure,
     FillBetweenOptions, GridOptions, ImshowOptions, LegendOptions, Levels, LineStyle, MarkEvery,
-    MeshCoords, PcolormeshOptions, PlotOptions, ScatterColor, ScatterOptions, Shading,
-    SpanOptions, TextOptions,
+    MeshCoords, PcolormeshOptions, PlotOptions, ScatterColor, ScatterOptions, Shading, SpanOptions,
+    TextOptions,
 };
 use ndarray::Array2;
 

@@ -210,3 +210,42 @@ fn mutated_figure_json_renders_or_fails_cleanly() {
     }
     eprintln!("{n} mutants: {ok} rendered, {usage} usage errors, {runtime} runtime errors");
 }
+
+/// Markers and lines of absurd sizes finish (matplotlib itself never finishes a scatter
+/// marker of `s=1e308`: Agg flattens its arcs into up to 2^32 segments; figbuf stops at
+/// 2^20, which changes nothing below about 10^11 px, see raster/curves.rs).
+#[test]
+fn huge_markers_and_widths_finish() {
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("huge-markers");
+    std::fs::create_dir_all(&work).expect("work dir");
+    for (i, json) in [
+        r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"s": 1e308}}]]}"#,
+        r#"{"axes": [[{"method": "plot", "args": [[1, 2], [1, 2], "o-"], "kwargs": {"ms": 1e150, "lw": 1e100}}]]}"#,
+    ]
+    .iter()
+    .enumerate()
+    {
+        let fig = work.join(format!("{i}.json"));
+        std::fs::write(&fig, json).expect("write");
+        let mut child = Command::new(BIN)
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(work.join(format!("{i}.png")))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("{json} ran over 30 s");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert!(matches!(status.code(), Some(0 | 1)), "{json}: {status:?}");
+    }
+}

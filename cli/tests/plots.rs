@@ -106,7 +106,7 @@ fn round2_plot_cases() {
 /// colours.
 #[test]
 fn qa_plot_cases() {
-    run_set("plots_qa", 60);
+    run_set("plots_qa", 64);
 }
 
 /// The statistics cases (hist with several datasets, pie, boxplot, ...):

@@ -341,7 +341,8 @@ impl PathCollection {
         let faces = self.face_colors(norm_override);
         let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
         let uniform = self.sizes.len() == 1 && faces.len() == 1 && edges.len() == 1;
-        if uniform {
+        // Collection.draw takes draw_markers only for a marker smaller than the figure.
+        if uniform && self.fits_figure(ctx, self.sizes[0]) {
             let positions = self
                 .offsets
                 .iter()
@@ -372,6 +373,27 @@ impl PathCollection {
             ));
         }
         out
+    }
+
+    /// Whether the marker at `size` (pt²) is narrower and lower than the figure
+    /// (`paths[0].get_extents(...)` against `figure.bbox`; the extremes of the markers'
+    /// arcs are their end points, so the vertices' box is the path's).
+    fn fits_figure(&self, ctx: &DrawCtx, size: f64) -> bool {
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
+        for c in self.marker_path(ctx, size, 0.0, 0.0, None) {
+            let (x, y) = match c {
+                PathCmd::MoveTo(x, y) | PathCmd::LineTo(x, y) => (x, y),
+                PathCmd::Curve3(_, _, x, y) | PathCmd::Curve4(_, _, _, _, x, y) => (x, y),
+                PathCmd::ClosePoly => continue,
+            };
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        x1 - x0 < ctx.canvas_px.0 as f64 && y1 - y0 < ctx.h
     }
 
     /// One item of `draw_path_collection`: the marker scaled by `size` (pt²) at a display

@@ -4,7 +4,8 @@ combinations), each found by comparing figbuf with matplotlib; the ones that dif
 fixed (q07: markerfacecolor 'none' keeps the auto edge opaque; q10 and s*: a scatter's
 legend marker is the mean of its largest and smallest size and is drawn as a path
 collection when the scatter has several colours; n1-n3: a 'none' face or edge colour
-empties the colour array, so matplotlib draws the scatter unsnapped). One folder per case (figure.json,
+empties the colour array, so matplotlib draws the scatter unsnapped; h_*: so does a marker
+larger than the figure). One folder per case (figure.json,
 case.json, ref.png = matplotlib 3.11.2's canvas) next to this script.
 
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
@@ -120,6 +121,11 @@ C['n4']={"axes":[[c("scatter",[1.13,2.27,3.41],[1.3,2.71,1.9],s=200,c=["r","none
 # Not yet supported by figbuf: RGB tuples as colours, 2-D inline data, named font sizes.
 for n in ["b17", "b20", "b21"]:
     del C[n]
+
+# Markers as large as the figure or larger: Collection.draw then takes
+# draw_path_collection (unsnapped) instead of draw_markers, as for several colours.
+for s in ["2e5", "1e6", "1e12", "1e20"]:
+    C[f"h_{s}"] = {"axes": [[c("scatter", [1, 2, 3], [1, 2, 2.5], s=float(s), alpha=0.5)]]}
 
 def main():
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
