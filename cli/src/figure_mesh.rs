@@ -90,7 +90,7 @@ pub(crate) fn pcolormesh(
     o.vmin = kw.f64(&["vmin"])?;
     o.vmax = kw.f64(&["vmax"])?;
     o.alpha = kw.f64(&["alpha"])?;
-    o.edgecolors = kw.string(&["edgecolors", "edgecolor", "ec"])?;
+    o.edgecolors = kw.color(&["edgecolors", "edgecolor", "ec"])?;
     o.linewidth = kw.f64(&["linewidth", "linewidths", "lw"])?;
     if let Some(a) = kw.bool(&["antialiased", "aa"])? {
         o.antialiased = a;

@@ -358,3 +358,11 @@ fn mesh_errors_are_named() {
 fn lines_subslice_cases() {
     run_set("lines_subslice", 6);
 }
+
+/// The keyword cases (tests/reference/plots_kw, made by its gen_plots_kw.py): RGB(A)
+/// tuples as colours, custom dash patterns (`dashes`, `(offset, [on, off])` linestyles),
+/// imshow with inline 2-D data, title locations and title/label keywords.
+#[test]
+fn keyword_plot_cases() {
+    run_set("plots_kw", 14);
+}

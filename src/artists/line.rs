@@ -59,7 +59,12 @@ impl LineStyle {
             LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
             LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
             LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
-            LineStyle::Dashes(o, p) => Some((*o, p.clone())),
+            // matplotlib brings the offset into [0, sum of the pattern).
+            LineStyle::Dashes(o, p) => {
+                let sum: f64 = p.iter().sum();
+                let off = if sum > 0.0 { o.rem_euclid(sum) } else { *o };
+                Some((off, p.clone()))
+            }
         }
     }
 }
