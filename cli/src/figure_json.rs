@@ -549,17 +549,8 @@ fn axes_call(
             })?;
             fig[ax].set_facecolor(Color::parse(&c)?);
         }
-        "set_title" => {
-            nargs(1)?;
-            fig[ax].set_title(text_arg(0)?);
-        }
-        "set_xlabel" => {
-            nargs(1)?;
-            fig[ax].set_xlabel(text_arg(0)?);
-        }
-        "set_ylabel" => {
-            nargs(1)?;
-            fig[ax].set_ylabel(text_arg(0)?);
+        "set_title" | "set_xlabel" | "set_ylabel" => {
+            crate::figure_titles::call(fig, ax, method, args, kw)?
         }
         "axis" => match arg(0).and_then(|v| v.as_str()) {
             Some("off") => {
