@@ -70,6 +70,54 @@ option_setters!(LabelOptions {
     loc: impl Into<String> => loc = some_into;
 });
 
+/// `fig.suptitle`'s keywords. Unset fields take matplotlib's defaults (x 0.5, y 0.98,
+/// ha 'center', rcParams `figure.titlesize` 'large', `figure.titleweight` 'normal').
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SupTitleOptions {
+    /// `x` in figure fractions.
+    pub x: Option<f64>,
+    /// `y` in figure fractions (the top of the text: va 'top').
+    pub y: Option<f64>,
+    /// `ha`: 'left', 'center' or 'right'.
+    pub ha: Option<String>,
+    /// `fontsize` in points.
+    pub fontsize: Option<f64>,
+    /// `color`.
+    pub color: Option<String>,
+    /// `fontweight`.
+    pub fontweight: Option<String>,
+}
+
+option_setters!(SupTitleOptions {
+    /// Sets `x` (figure fraction).
+    x: f64 => x = Some;
+    /// Sets `y` (figure fraction).
+    y: f64 => y = Some;
+    /// Sets `ha`.
+    ha: impl Into<String> => ha = some_into;
+    /// Sets `fontsize` (points).
+    fontsize: f64 => fontsize = Some;
+    /// Sets `color`.
+    color: impl Into<String> => color = some_into;
+    /// Sets `fontweight`.
+    fontweight: impl Into<String> => fontweight = some_into;
+});
+
+/// The horizontal alignment an `ha` names.
+pub(crate) fn ha_of(ha: Option<&str>) -> Result<Ha> {
+    match ha.unwrap_or("center") {
+        "left" => Ok(Ha::Left),
+        "center" => Ok(Ha::Center),
+        "right" => Ok(Ha::Right),
+        other => Err(Error::invalid(
+            "ha",
+            format!("{other:?}"),
+            "'left', 'center' or 'right'",
+        )),
+    }
+}
+
 /// One title slot's text and keywords.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Title {
@@ -115,7 +163,7 @@ pub(crate) fn label_loc(loc: Option<&str>, y_axis: bool) -> Result<(f64, Ha)> {
 }
 
 /// The face a title's `fontweight` picks.
-fn face(weight: Option<&str>) -> Result<FontFace> {
+pub(crate) fn face(weight: Option<&str>) -> Result<FontFace> {
     crate::artists::text::text_face(None, weight, None)
 }
 
@@ -201,4 +249,42 @@ pub(crate) fn place_titles(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_locations_name_their_slot() {
+        assert_eq!(title_slot(None).unwrap(), 1);
+        assert_eq!(title_slot(Some("left")).unwrap(), 0);
+        assert_eq!(title_slot(Some("right")).unwrap(), 2);
+        let e = title_slot(Some("top")).unwrap_err().to_string();
+        assert!(e.contains("\"top\""), "{e}");
+    }
+
+    #[test]
+    fn label_locations_depend_on_the_axis() {
+        assert_eq!(label_loc(Some("left"), false).unwrap(), (0.0, Ha::Left));
+        assert_eq!(label_loc(Some("top"), true).unwrap(), (1.0, Ha::Right));
+        assert_eq!(label_loc(Some("bottom"), true).unwrap(), (0.0, Ha::Left));
+        assert!(label_loc(Some("top"), false).is_err());
+        assert!(label_loc(Some("left"), true).is_err());
+        assert!(ha_of(Some("middle")).is_err());
+    }
+
+    #[test]
+    fn a_title_with_y_stops_the_automatic_placement() {
+        let mut fig = crate::Figure::new(4.0, 3.0, 100.0);
+        let ax = fig.add_subplot();
+        fig[ax]
+            .set_title_with("t", TitleOptions::default().y(0.5).loc("left"))
+            .unwrap();
+        assert!(!fig[ax].title_auto_pos);
+        assert!(fig[ax].titles[0].is_some());
+        assert!(fig[ax]
+            .set_title_with("t", TitleOptions::default().loc("up"))
+            .is_err());
+    }
 }

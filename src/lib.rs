@@ -110,7 +110,7 @@ pub use artists::{
     ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams, TickParamsOptions,
 };
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
-pub use axes_text::{LabelOptions, TitleOptions};
+pub use axes_text::{LabelOptions, SupTitleOptions, TitleOptions};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice,
     lut_indices, AsScalarData, Color, Colormap, Element, Extend, Norm, NormKind, Normed,

@@ -17,9 +17,9 @@ pub(crate) fn linestyle(call: &str, v: &str) -> R<LineStyle> {
 pub(crate) fn linestyle_value(call: &str, v: &Value) -> R<LineStyle> {
     match v {
         Value::String(s) => linestyle(call, s),
-        Value::Array(a) if a.len() == 2 && a[0].is_number() => {
-            let off = a[0].as_f64().unwrap_or(0.0);
-            let seq = dash_seq(call, &a[1])?;
+        Value::Array(a) if a.len() == 2 && a.first().is_some_and(Value::is_number) => {
+            let off = a.first().and_then(Value::as_f64).unwrap_or(0.0);
+            let seq = dash_seq(call, a.get(1).unwrap_or(&Value::Null))?;
             if seq.is_empty() {
                 return err(format!(
                     "'{call}': linestyle {v} has an empty dash sequence"

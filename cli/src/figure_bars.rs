@@ -43,8 +43,8 @@ fn numbers(ctx: &Ctx, v: &Value, what: &str) -> R<Vec<f64>> {
 
 /// One colour or a list of colours.
 fn colors(v: Value, what: &str) -> R<Vec<String>> {
-    if let Some(c) =
-        crate::figure_json::color_value(&v).filter(|_| !v.is_array() || v[0].is_number())
+    if let Some(c) = crate::figure_json::color_value(&v)
+        .filter(|_| !v.is_array() || v.get(0).is_some_and(Value::is_number))
     {
         return Ok(vec![c]);
     }

@@ -629,7 +629,8 @@ fn figure_call(
             fig.subplots_adjust(l, b, r, t)?;
             fig.subplots_adjust_space(ws, hs)?;
         }
-        "suptitle" | "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
+        "suptitle" => crate::figure_titles::suptitle(fig, args, kw)?,
+        "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)

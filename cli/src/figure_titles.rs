@@ -2,7 +2,7 @@
 
 use crate::figure_args::fontsize;
 use crate::figure_json::{err, Kw, R};
-use figbuf::{AxesId, Figure, LabelOptions, TitleOptions};
+use figbuf::{AxesId, Figure, LabelOptions, SupTitleOptions, TitleOptions};
 use serde_json::Value;
 
 /// `ax.set_title(label, loc, pad, fontsize, color, fontweight, y)`,
@@ -53,5 +53,34 @@ pub(crate) fn call(
             fig[ax].set_ylabel_with(label, o)?;
         }
     }
+    Ok(())
+}
+
+fn weight(kw: &mut Kw) -> R<Option<String>> {
+    match kw.take(&["fontweight", "weight"]) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(v) => err(format!(
+            "'{}' keyword 'fontweight' {v} is not a weight",
+            kw.call
+        )),
+    }
+}
+
+/// `fig.suptitle(t, x, y, ha, fontsize, color, fontweight)`.
+pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
+    let t = match (args.first().cloned().or(kw.take(&["t"])), args.len()) {
+        (Some(Value::String(s)), 0..=1) => s,
+        (other, _) => return err(format!("'suptitle' needs one string, got {other:?}")),
+    };
+    let mut o = SupTitleOptions::default();
+    o.x = kw.f64(&["x"])?;
+    o.y = kw.f64(&["y"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.fontsize = fontsize(kw, &["fontsize", "size"])?;
+    o.color = kw.color(&["color", "c"])?;
+    o.fontweight = weight(kw)?;
+    fig.suptitle_with(&t, o)?;
     Ok(())
 }

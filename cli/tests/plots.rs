@@ -364,5 +364,5 @@ fn lines_subslice_cases() {
 /// imshow with inline 2-D data, title locations and title/label keywords.
 #[test]
 fn keyword_plot_cases() {
-    run_set("plots_kw", 27);
+    run_set("plots_kw", 32);
 }

@@ -67,6 +67,10 @@ C["xlabel_kw"] = {"axes": [[c("plot", x, s), c("set_xlabel", "x label", fontsize
 C["ylabel_kw"] = {"axes": [[c("plot", x, s), c("set_ylabel", "y label", fontsize="large", color="g", labelpad=2)]]}
 C["xlabel_loc"] = {"axes": [[c("plot", x, s), c("set_xlabel", "left", loc="left"), c("set_ylabel", "top", loc="top")]]}
 C["ylabel_loc"] = {"axes": [[c("plot", x, s), c("set_xlabel", "right", loc="right"), c("set_ylabel", "bottom", loc="bottom")]]}
+C["title_math_lineup"] = {"axes": [[c("plot", x, s), c("set_title", r"$\sum_{i=0}^{N} x_i$", loc="left"), c("set_title", "plain"), c("set_title", "right", loc="right", color=[0.1, 0.5, 0.1])]]}
+C["title_pad_right_multiline"] = {"axes": [[c("plot", x, s), c("set_title", "two\nlines", loc="right", pad=12, fontsize=9)]]}
+C["title_subplots"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("plot", x, s), c("set_title", "a)", loc="left", fontweight="bold")], [c("plot", x, co), c("set_title", "b)", loc="left", fontweight="bold")]]}
+C["suptitle_x_ha"] = {"axes": [[c("plot", x, s), c("set_title", "axes")]], "figure_calls": [c("suptitle", "left sup", x=0.1, ha="left", fontweight="bold", color=[0.2, 0.2, 0.6])]}
 C["suptitle_kw"] = {"axes": [[c("plot", x, s)]], "figure_calls": [c("suptitle", "sup", fontsize=16, y=0.95)]}
 
 
