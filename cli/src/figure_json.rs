@@ -303,9 +303,15 @@ fn axes_call(
                     if v.iter().all(|x| x.is_string() || x.is_array())
                         && color_list(&Value::Array(v.clone())).is_some() =>
                 {
-                    Some(ScatterColor::Colors(
-                        color_list(&Value::Array(v)).unwrap_or_default(),
-                    ))
+                    // One colour in a list (c=[[r, g, b]]) is that colour for every point.
+                    let mut list = color_list(&Value::Array(v)).unwrap_or_default();
+                    match (list.len(), list.pop()) {
+                        (1, Some(one)) => Some(ScatterColor::Color(one)),
+                        (_, last) => {
+                            list.extend(last);
+                            Some(ScatterColor::Colors(list))
+                        }
+                    }
                 }
                 Some(v @ Value::Array(_))
                     if color_value(&v).is_some()

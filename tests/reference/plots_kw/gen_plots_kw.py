@@ -41,6 +41,8 @@ C["col_scatter"] = {"axes": [[c("scatter", [1, 2, 3, 4], [4, 1, 3, 2], c=[[1, 0,
 C["col_scatter_one"] = {"axes": [[c("scatter", [1, 2, 3, 4, 5], [4, 1, 3, 2, 5], c=[0.3, 0.6, 0.9], s=60)]]}
 C["col_misc"] = {"axes": [[c("plot", x, s), c("axhspan", -0.5, 0.5, color=[0.2, 0.8, 0.2], alpha=0.3), c("axvline", 3, color=[0.5, 0, 0.5]), c("text", 1, 0.5, "rgb", color=[0.8, 0.2, 0.1]), c("grid", True, color=[0.7, 0.7, 0.9]), c("set_facecolor", [0.95, 0.95, 0.9])]], "figure": {"facecolor": [0.9, 0.9, 1.0]}}
 C["col_fill"] = {"axes": [[c("fill_between", x, s, co, color=[0.1, 0.5, 0.8], alpha=0.4), c("hist", r(rng.normal(size=200)), bins=10, color=[0.6, 0.2, 0.2], histtype="step")]]}
+C["col_legend_ticks"] = {"axes": [[c("plot", x, s, label="sin"), c("errorbar", [1, 3, 5], [0, 0.5, -0.5], yerr=0.2, ecolor=[0.8, 0.4, 0.0], fmt="o", label="err"), c("legend", facecolor=[0.9, 0.95, 1.0], edgecolor=[0.2, 0.2, 0.2]), c("tick_params", colors=[0.6, 0.1, 0.1])]]}
+C["col_scatter_row"] = {"axes": [[c("scatter", [1, 2, 3, 4, 5], [5, 3, 4, 1, 2], c=[[0.2, 0.6, 0.2]], s=50)]]}
 
 # Custom dash patterns (scaled by the line width).
 C["dash_kw"] = {"axes": [[c("plot", [0, 1], [0, 1], "--", dashes=[5, 2])]]}
@@ -52,6 +54,7 @@ C["dash_span"] = {"axes": [[c("plot", x, s), c("axhline", 0, ls=[0, [6, 2]], col
 # imshow with inline 2-D data.
 C["imshow_list"] = {"axes": [[c("imshow", [r(rng.random(8), 3) for _ in range(6)], cmap="magma")]]}
 C["imshow_array"] = {"axes": [[c("imshow", {"array": [r(np.linspace(-1, 1, 5) * k, 3) for k in range(1, 5)]}, cmap="RdBu", extent=[0, 10, 0, 5]), c("plot", [0, 10], [0, 5], "w--")]]}
+C["imshow_nan"] = {"axes": [[c("imshow", {"array": [[0.1, 0.5, None], [0.9, None, 0.3], [0.2, 0.4, 0.6]]}, cmap="viridis", interpolation="nearest")]]}
 
 # Titles and axis labels.
 C["title_left"] = {"axes": [[c("plot", x, s), c("set_title", "left title", loc="left")]]}
