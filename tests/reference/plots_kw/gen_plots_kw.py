@@ -55,6 +55,7 @@ C["dash_span"] = {"axes": [[c("plot", x, s), c("axhline", 0, ls=[0, [6, 2]], col
 C["imshow_list"] = {"axes": [[c("imshow", [r(rng.random(8), 3) for _ in range(6)], cmap="magma")]]}
 C["imshow_array"] = {"axes": [[c("imshow", {"array": [r(np.linspace(-1, 1, 5) * k, 3) for k in range(1, 5)]}, cmap="RdBu", extent=[0, 10, 0, 5]), c("plot", [0, 10], [0, 5], "w--")]]}
 C["imshow_nan"] = {"axes": [[c("imshow", {"array": [[0.1, 0.5, None], [0.9, None, 0.3], [0.2, 0.4, 0.6]]}, cmap="viridis", interpolation="nearest")]]}
+C["imshow_int"] = {"axes": [[c("imshow", [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]], cmap="plasma")]]}
 
 # Titles and axis labels.
 C["title_left"] = {"axes": [[c("plot", x, s), c("set_title", "left title", loc="left")]]}
@@ -75,6 +76,16 @@ C["title_pad_right_multiline"] = {"axes": [[c("plot", x, s), c("set_title", "two
 C["title_subplots"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("plot", x, s), c("set_title", "a)", loc="left", fontweight="bold")], [c("plot", x, co), c("set_title", "b)", loc="left", fontweight="bold")]]}
 C["suptitle_x_ha"] = {"axes": [[c("plot", x, s), c("set_title", "axes")]], "figure_calls": [c("suptitle", "left sup", x=0.1, ha="left", fontweight="bold", color=[0.2, 0.2, 0.6])]}
 C["suptitle_kw"] = {"axes": [[c("plot", x, s)]], "figure_calls": [c("suptitle", "sup", fontsize=16, y=0.95)]}
+
+# The QA figures that found these keywords missing (tests/reference/plots_qa/gen_plots_qa.py
+# q05, q16, b17, b20), as QA wrote them.
+xq = np.linspace(0, 10, 60).round(4).tolist()
+sq = np.sin(np.linspace(0, 10, 60)).round(4).tolist()
+C["qa_q05"] = {"axes": [[c("plot", xq, sq), c("annotate", "peak", xy=[1.6, 1.0], xytext=[3, 1.3], arrowprops={"arrowstyle": "->"}), c("set_ylim", -1.5, 1.6), c("set_title", "annotated", loc="left")]]}
+C["qa_q16"] = {"axes": [[c("plot", [0, 1], [0, 1], "--", dashes=[5, 2])]]}
+C["qa_b17"] = {"axes": [[c("plot", [1, 2], [1, 2], color=(0.2, 0.4, 0.6)), c("plot", [1, 2], [2, 1], color="tab:orange", lw=4, alpha=0.5), c("plot", [1, 2], [1.5, 1.5], color="0.5", ls="-.")]]}
+rq = np.random.default_rng(11)
+C["qa_b20"] = {"axes": [[c("imshow", [r(rq.random(10), 3) for _ in range(10)], cmap="magma", extent=[0, 10, 0, 5]), c("plot", [0, 10], [0, 5], "w--")]]}
 
 
 def main():
