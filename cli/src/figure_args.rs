@@ -286,7 +286,9 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
             match m.remove(k) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s)),
-                Some(other) => err(format!("bbox '{k}' must be a string, got {other}")),
+                Some(other) => crate::figure_json::color_value(&other)
+                    .map(Some)
+                    .ok_or_else(|| FigError(format!("bbox '{k}' must be a string, got {other}"))),
             }
         };
         tb.boxstyle = text("boxstyle")?;
@@ -373,9 +375,10 @@ pub(crate) fn arrowprops(
             match m.remove(*k) {
                 None | Some(Value::Null) => {}
                 Some(Value::String(s)) => found = Some(s),
-                Some(other) => {
-                    return err(format!("arrowprops '{k}' must be a string, got {other}"))
-                }
+                Some(other) => match crate::figure_json::color_value(&other) {
+                    Some(c) => found = Some(c),
+                    None => return err(format!("arrowprops '{k}' must be a string, got {other}")),
+                },
             }
         }
         Ok(found)

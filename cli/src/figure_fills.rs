@@ -227,7 +227,11 @@ fn stackplot(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut K
         o = o.labels(strings(l, "labels")?);
     }
     if let Some(c) = kw.take(&["colors"]) {
-        o = o.colors(strings(c, "colors")?);
+        let list = match crate::figure_json::color_list(&c) {
+            Some(list) => list,
+            None => strings(c, "colors")?,
+        };
+        o = o.colors(list);
     }
     o.baseline = kw.string(&["baseline"])?;
     o.alpha = kw.f64(&["alpha"])?;

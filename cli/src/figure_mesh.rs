@@ -178,7 +178,22 @@ pub(crate) fn contour(
         },
         Some(v) => Some(Levels::Values(ctx.data(&v, &format!("'{method}' levels"))?)),
     };
-    o.colors = strings(kw, &["colors"])?;
+    o.colors = match kw.take(&["colors"]) {
+        None => None,
+        // One RGB(A) tuple is one colour; otherwise a colour or a list of colours.
+        Some(v) => Some(
+            crate::figure_json::color_value(&v)
+                .filter(|_| v.as_array().is_none_or(|a| a.iter().all(Value::is_number)))
+                .map(|c| vec![c])
+                .or_else(|| crate::figure_json::color_list(&v))
+                .ok_or_else(|| {
+                    FigError(format!(
+                        "'{}' keyword 'colors' must be a colour or a list of colours, got {v}",
+                        kw.call
+                    ))
+                })?,
+        ),
+    };
     if let Some(c) = kw.string(&["cmap"])? {
         o.cmap = Some(Colormap::named(&c)?);
     }

@@ -43,6 +43,9 @@ C["col_misc"] = {"axes": [[c("plot", x, s), c("axhspan", -0.5, 0.5, color=[0.2, 
 C["col_fill"] = {"axes": [[c("fill_between", x, s, co, color=[0.1, 0.5, 0.8], alpha=0.4), c("hist", r(rng.normal(size=200)), bins=10, color=[0.6, 0.2, 0.2], histtype="step")]]}
 C["col_legend_ticks"] = {"axes": [[c("plot", x, s, label="sin"), c("errorbar", [1, 3, 5], [0, 0.5, -0.5], yerr=0.2, ecolor=[0.8, 0.4, 0.0], fmt="o", label="err"), c("legend", facecolor=[0.9, 0.95, 1.0], edgecolor=[0.2, 0.2, 0.2]), c("tick_params", colors=[0.6, 0.1, 0.1])]]}
 C["col_scatter_row"] = {"axes": [[c("scatter", [1, 2, 3, 4, 5], [5, 3, 4, 1, 2], c=[[0.2, 0.6, 0.2]], s=50)]]}
+gx, gy = np.meshgrid(np.linspace(-2, 2, 20), np.linspace(-2, 2, 20))
+C["col_box_arrow"] = {"axes": [[c("plot", x, s), c("text", 1, 0.5, "boxed", bbox={"facecolor": [0.9, 0.8, 0.5], "edgecolor": [0.3, 0.3, 0.3], "alpha": 0.7}), c("annotate", "here", xy=[1.6, 1.0], xytext=[3, 0.5], arrowprops={"arrowstyle": "->", "color": [0.7, 0.1, 0.1]})]]}
+C["col_contour_stack"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("contour", {"array": [r(row, 4) for row in np.exp(-(gx**2 + gy**2))]}, levels=4, colors=[0.1, 0.3, 0.5])], [c("stackplot", [1, 2, 3, 4], [1, 2, 1, 2], [2, 1, 2, 1], colors=[[0.8, 0.5, 0.2], [0.2, 0.5, 0.8]])]]}
 
 # Custom dash patterns (scaled by the line width).
 C["dash_kw"] = {"axes": [[c("plot", [0, 1], [0, 1], "--", dashes=[5, 2])]]}
