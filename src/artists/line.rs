@@ -763,6 +763,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_dash_offset_is_brought_into_the_cycle() {
+        // _get_dash_pattern: offset %= sum(dashes), Python's (non-negative) modulo.
+        let p = |o: f64| LineStyle::Dashes(o, vec![4.0, 2.0]).pattern();
+        assert_eq!(p(17.0), Some((5.0, vec![4.0, 2.0])));
+        assert_eq!(p(-1.0), Some((5.0, vec![4.0, 2.0])));
+        assert_eq!(p(3.0), Some((3.0, vec![4.0, 2.0])));
+    }
+
+    #[test]
     fn fmt_strings() {
         let f = parse_fmt("r--o").unwrap();
         assert_eq!(f.linestyle, Some(LineStyle::Dashed));
