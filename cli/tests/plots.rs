@@ -364,7 +364,7 @@ fn lines_subslice_cases() {
 /// imshow with inline 2-D data, title locations and title/label keywords.
 #[test]
 fn keyword_plot_cases() {
-    run_set("plots_kw", 42);
+    run_set("plots_kw", 43);
 }
 
 /// Bad values of the keyword-set keywords are errors naming the value; nothing is written.

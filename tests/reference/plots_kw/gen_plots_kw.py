@@ -46,6 +46,8 @@ C["col_scatter_row"] = {"axes": [[c("scatter", [1, 2, 3, 4, 5], [5, 3, 4, 1, 2],
 gx, gy = np.meshgrid(np.linspace(-2, 2, 20), np.linspace(-2, 2, 20))
 C["col_box_arrow"] = {"axes": [[c("plot", x, s), c("text", 1, 0.5, "boxed", bbox={"facecolor": [0.9, 0.8, 0.5], "edgecolor": [0.3, 0.3, 0.3], "alpha": 0.7}), c("annotate", "here", xy=[1.6, 1.0], xytext=[3, 0.5], arrowprops={"arrowstyle": "->", "color": [0.7, 0.1, 0.1]})]]}
 C["col_contour_stack"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("contour", {"array": [r(row, 4) for row in np.exp(-(gx**2 + gy**2))]}, levels=4, colors=[0.1, 0.3, 0.5])], [c("stackplot", [1, 2, 3, 4], [1, 2, 1, 2], [2, 1, 2, 1], colors=[[0.8, 0.5, 0.2], [0.2, 0.5, 0.8]])]]}
+rp = np.random.default_rng(9)  # its own generator: the later cases' data stay as they were
+C["col_pie_hist"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("pie", [3, 2, 1], colors=[[0.9, 0.3, 0.3], [0.3, 0.9, 0.3], [0.3, 0.3, 0.9, 0.5]])], [c("hist", [r(rp.normal(size=100)), r(rp.normal(1, 1, size=100))], bins=8, color=[[0.2, 0.4, 0.6], [0.8, 0.5, 0.1]])]]}
 
 # Custom dash patterns (scaled by the line width).
 C["dash_kw"] = {"axes": [[c("plot", [0, 1], [0, 1], "--", dashes=[5, 2])]]}
