@@ -1,5 +1,6 @@
 //! An Axes: a box on the figure holding images, ticks, spines, a title and labels.
 
+use crate::axes_text::{LabelOptions, TitleOptions};
 use crate::color::Color;
 use crate::image::{Aspect, Image, ImshowOptions, IntoImageData};
 use crate::Result;
@@ -67,9 +68,16 @@ pub struct Axes {
     pub(crate) images: Vec<Image>,
     pub(crate) aspect: Aspect,
     pub(crate) anchor: Anchor,
-    pub(crate) title: Option<String>,
+    /// The left, center and right titles.
+    pub(crate) titles: [Option<crate::axes_text::Title>; 3],
+    /// The titles' shared `pad` (points; None: the style's).
+    pub(crate) title_pad_pt: Option<f64>,
+    /// False once a title was given its own `y`.
+    pub(crate) title_auto_pos: bool,
     pub(crate) xlabel: Option<String>,
     pub(crate) ylabel: Option<String>,
+    pub(crate) xlabel_opts: LabelOptions,
+    pub(crate) ylabel_opts: LabelOptions,
     pub(crate) axis_on: bool,
     pub(crate) facecolor: Option<Color>,
     /// Plotted artists, property cycles, limits, scales, grid.
@@ -86,9 +94,13 @@ impl Axes {
             images: Vec::new(),
             aspect: Aspect::Auto,
             anchor: Anchor::CENTER,
-            title: None,
+            titles: [None, None, None],
+            title_pad_pt: None,
+            title_auto_pos: true,
             xlabel: None,
             ylabel: None,
+            xlabel_opts: LabelOptions::default(),
+            ylabel_opts: LabelOptions::default(),
             axis_on: true,
             facecolor: None,
             plot: crate::artists::PlotState::default(),
@@ -151,22 +163,84 @@ impl Axes {
         &self.images
     }
 
-    /// `ax.set_title`.
+    /// `ax.set_title` (the center title, default keywords).
     pub fn set_title(&mut self, title: impl Into<String>) -> &mut Self {
-        self.title = Some(title.into());
+        self.titles[1] = Some(crate::axes_text::Title {
+            text: title.into(),
+            opts: TitleOptions::default(),
+        });
+        self.title_pad_pt = None;
         self
+    }
+
+    /// `ax.set_title(label, loc=..., pad=..., fontsize=..., color=..., fontweight=...,
+    /// y=...)`: sets the title slot `loc` names (left, center and right titles coexist).
+    /// An unknown `loc` is an error naming it.
+    pub fn set_title_with(
+        &mut self,
+        title: impl Into<String>,
+        opts: TitleOptions,
+    ) -> Result<&mut Self> {
+        let slot = crate::axes_text::title_slot(opts.loc.as_deref())?;
+        self.title_pad_pt = opts.pad;
+        if opts.y.is_some() {
+            self.title_auto_pos = false;
+        }
+        self.titles[slot] = Some(crate::axes_text::Title {
+            text: title.into(),
+            opts,
+        });
+        Ok(self)
     }
 
     /// `ax.set_xlabel`.
     pub fn set_xlabel(&mut self, label: impl Into<String>) -> &mut Self {
         self.xlabel = Some(label.into());
+        // labelpad is the axis' (it stays); the rest is this call's.
+        self.xlabel_opts = LabelOptions {
+            labelpad: self.xlabel_opts.labelpad,
+            ..LabelOptions::default()
+        };
         self
+    }
+
+    /// `ax.set_xlabel(label, fontsize=..., color=..., labelpad=..., loc=...)`. An unknown
+    /// `loc` is an error naming it.
+    pub fn set_xlabel_with(
+        &mut self,
+        label: impl Into<String>,
+        opts: LabelOptions,
+    ) -> Result<&mut Self> {
+        crate::axes_text::label_loc(opts.loc.as_deref(), false)?;
+        self.xlabel = Some(label.into());
+        let labelpad = opts.labelpad.or(self.xlabel_opts.labelpad);
+        self.xlabel_opts = LabelOptions { labelpad, ..opts };
+        Ok(self)
     }
 
     /// `ax.set_ylabel`.
     pub fn set_ylabel(&mut self, label: impl Into<String>) -> &mut Self {
         self.ylabel = Some(label.into());
+        // labelpad is the axis' (it stays); the rest is this call's.
+        self.ylabel_opts = LabelOptions {
+            labelpad: self.ylabel_opts.labelpad,
+            ..LabelOptions::default()
+        };
         self
+    }
+
+    /// `ax.set_ylabel(label, fontsize=..., color=..., labelpad=..., loc=...)`. An unknown
+    /// `loc` is an error naming it.
+    pub fn set_ylabel_with(
+        &mut self,
+        label: impl Into<String>,
+        opts: LabelOptions,
+    ) -> Result<&mut Self> {
+        crate::axes_text::label_loc(opts.loc.as_deref(), true)?;
+        self.ylabel = Some(label.into());
+        let labelpad = opts.labelpad.or(self.ylabel_opts.labelpad);
+        self.ylabel_opts = LabelOptions { labelpad, ..opts };
+        Ok(self)
     }
 
     /// `ax.axis('off')`: no spines, ticks, tick labels or axis labels (the title stays).

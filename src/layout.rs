@@ -136,6 +136,8 @@ pub struct TextItem {
     /// The rotated lower-left corner of the unrotated text box (see
     /// [`PlacedBlock::corner`](crate::text::PlacedBlock)).
     pub box_corner: (f64, f64),
+    /// Its own colour (a title's or label's `color`); None: the default text colour.
+    pub color: Option<crate::color::Color>,
 }
 
 impl TextItem {
@@ -202,8 +204,10 @@ pub struct AxesLayout {
     pub xaxis: Option<AxisLayout>,
     /// y axis (None when the axis is off).
     pub yaxis: Option<AxisLayout>,
-    /// Title.
+    /// Title (the center one).
     pub title: Option<TextItem>,
+    /// The left and right titles (`set_title(loc='left' | 'right')`).
+    pub side_titles: [Option<TextItem>; 2],
     /// Each image's norm with its limits resolved (autoscaled, and made non-singular when a
     /// colorbar shows the image), in image order.
     pub image_norms: Vec<Norm>,
@@ -371,6 +375,7 @@ pub(crate) fn place_text_in(
         pens: placed.pens,
         box_corner: placed.corner,
         block,
+        color: None,
     })
 }
 
@@ -754,8 +759,10 @@ fn place_axis_label(
     axis: &mut AxisLayout,
     bbox: &Bbox,
     text: &str,
+    opts: &crate::axes_text::LabelOptions,
 ) -> Result<()> {
     let style = fig.style();
+    let (at, ha) = crate::axes_text::label_loc(opts.loc.as_deref(), axis.side != Side::Bottom)?;
     let dpi = fig.dpi();
     let tick_px = style.major_tick_size_pt / 72.0 * dpi;
     let mut union = match axis.side {
@@ -783,41 +790,53 @@ fn place_axis_label(
             union = union.union(&l.bbox);
         }
     }
-    let pad = style.label_pad_pt * dpi / 72.0;
+    let pad = opts.labelpad.unwrap_or(style.label_pad_pt) * dpi / 72.0;
+    let along_x = if at == 0.5 {
+        bbox.x0 + 0.5 * bbox.width()
+    } else {
+        at * bbox.width() + bbox.x0
+    };
+    let along_y = if at == 0.5 {
+        bbox.y0 + 0.5 * bbox.height()
+    } else {
+        at * bbox.height() + bbox.y0
+    };
     let (anchor, al) = match axis.side {
         Side::Bottom => (
-            (bbox.x0 + 0.5 * bbox.width(), union.y0 - pad),
+            (along_x, union.y0 - pad),
             Align {
-                ha: Ha::Center,
+                ha,
                 va: Va::Top,
                 angle: 0.0,
             },
         ),
         Side::Left => (
-            (union.x0 - pad, bbox.y0 + 0.5 * bbox.height()),
+            (union.x0 - pad, along_y),
             Align {
-                ha: Ha::Center,
+                ha,
                 va: Va::Bottom,
                 angle: 90.0,
             },
         ),
         Side::Right => (
-            (union.x1 + pad, bbox.y0 + 0.5 * bbox.height()),
+            (union.x1 + pad, along_y),
             Align {
-                ha: Ha::Center,
+                ha,
                 va: Va::Top,
                 angle: 90.0,
             },
         ),
     };
-    axis.label = Some(place_text(
+    let mut item = place_text(
         glyphs,
         text,
-        style.font_size_pt,
+        opts.fontsize.unwrap_or(style.font_size_pt),
         dpi,
         anchor,
         al,
-    )?);
+    )?;
+    item.color = crate::axes_text::text_color(opts.color.as_deref())?;
+    axis.label = Some(item);
     Ok(())
 }
 
@@ -1018,44 +1037,23 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 },
             )?;
             if let Some(l) = &ax.xlabel {
-                place_axis_label(fig, glyphs, &mut xa, &bbox, l)?;
+                place_axis_label(fig, glyphs, &mut xa, &bbox, l, &ax.xlabel_opts)?;
             }
             if let Some(l) = &ax.ylabel {
-                place_axis_label(fig, glyphs, &mut ya, &bbox, l)?;
+                place_axis_label(fig, glyphs, &mut ya, &bbox, l, &ax.ylabel_opts)?;
             }
             xaxis = Some(xa);
             yaxis = Some(ya);
         }
-        let title = match &ax.title {
-            Some(t) => {
-                let pad = style.title_pad_pt / 72.0 * dpi;
-                let x = bbox.x0 + 0.5 * bbox.width();
-                let align = Align {
-                    ha: Ha::Center,
-                    va: Va::Baseline,
-                    angle: 0.0,
-                };
-                let size = style.title_size_pt;
-                let mut item = place_text(glyphs, t, size, dpi, (x, bbox.y1 + pad), align)?;
-                // Axes._update_title_position: a title reaching below the Axes top
-                // (a deep mathtext descent) is moved up to it, then once more by the
-                // remaining overlap; positions go through transAxes (y·h + y0).
-                let top = bbox.y1;
-                let h = bbox.height();
-                let to_axes = |v: f64| v * (1.0 / h) + -bbox.y0 / h;
-                if top >= 0.0 && item.bbox.y0 < top {
-                    let y = to_axes(top);
-                    item = place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
-                    if item.bbox.y0 < top {
-                        let y = to_axes(2.0 * top - item.bbox.y0);
-                        item =
-                            place_text(glyphs, t, size, dpi, (x, h * y + (bbox.y0 + pad)), align)?;
-                    }
-                }
-                Some(item)
-            }
-            None => None,
-        };
+        let [left_title, title, right_title] = crate::axes_text::place_titles(
+            glyphs,
+            &ax.titles,
+            ax.title_auto_pos,
+            ax.title_pad_pt.unwrap_or(style.title_pad_pt),
+            style.title_size_pt,
+            dpi,
+            &bbox,
+        )?;
         let image_norms = ax
             .images
             .iter()
@@ -1074,6 +1072,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             xaxis,
             yaxis,
             title,
+            side_titles: [left_title, right_title],
             image_norms,
             xscale,
             yscale,
@@ -1212,7 +1211,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         )?;
         let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;
         if let Some(l) = &o.label {
-            place_axis_label(fig, glyphs, &mut axis, &bbox, l)?;
+            place_axis_label(fig, glyphs, &mut axis, &bbox, l, &Default::default())?;
         }
         colorbars.push(ColorbarLayout {
             index,

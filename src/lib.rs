@@ -66,6 +66,7 @@ mod artists;
 
 mod alloc;
 mod axes;
+mod axes_text;
 mod color;
 mod colorbar;
 mod cpu;
@@ -109,6 +110,7 @@ pub use artists::{
     ArtistHandle, GridOptions, SpanOptions, TickDirection, TickParams, TickParamsOptions,
 };
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
+pub use axes_text::{LabelOptions, SupTitleOptions, TitleOptions};
 pub use color::{
     colormap_names, colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice,
     lut_indices, AsScalarData, Color, Colormap, Element, Extend, Norm, NormKind, Normed,

@@ -175,15 +175,13 @@ impl Lowering<'_> {
             .draw(self.glyphs, &placed, height, t.angle_deg, push, |c| {
                 rules.push(c)
             });
-        self.ops.push(DrawOp::Masks {
-            masks,
-            color: self.text_color,
-        });
+        let color = t.color.map_or(self.text_color, |c| c.to_rgba8_round());
+        self.ops.push(DrawOp::Masks { masks, color });
         // Mathtext rules (fraction bars, overlines): filled boxes after the glyphs.
         if !rules.is_empty() {
             self.ops.push(DrawOp::Polygons {
                 contours: rules,
-                color: self.text_color,
+                color,
                 antialiased: true,
             });
         }
@@ -864,7 +862,9 @@ fn lower_deferred<'a>(
                     low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
                 }
                 Layer::Title => {
-                    if let Some(t) = &al.title {
+                    // Axes.get_children: title, _left_title, _right_title.
+                    let [l, r] = &al.side_titles;
+                    for t in [&al.title, l, r].into_iter().flatten() {
                         low.text(t);
                     }
                 }

@@ -86,6 +86,7 @@ pub(crate) struct GridSpec {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct SupTexts {
     pub(crate) suptitle: Option<String>,
+    pub(crate) suptitle_opts: crate::axes_text::SupTitleOptions,
     pub(crate) supxlabel: Option<String>,
     pub(crate) supylabel: Option<String>,
 }
@@ -165,7 +166,21 @@ impl Figure {
     /// `fig.suptitle(t)`: centred at the top (x 0.5, y 0.98, 'large').
     pub fn suptitle(&mut self, t: &str) -> &mut Self {
         self.sup.suptitle = Some(t.to_string());
+        self.sup.suptitle_opts = Default::default();
         self
+    }
+
+    /// `fig.suptitle(t, x=..., y=..., ha=..., fontsize=..., color=..., fontweight=...)`.
+    /// An unknown `ha` is an error naming it.
+    pub fn suptitle_with(
+        &mut self,
+        t: &str,
+        opts: crate::axes_text::SupTitleOptions,
+    ) -> Result<&mut Self> {
+        crate::axes_text::ha_of(opts.ha.as_deref())?;
+        self.sup.suptitle = Some(t.to_string());
+        self.sup.suptitle_opts = opts;
+        Ok(self)
     }
 
     /// `fig.supxlabel(t)`: centred at the bottom (x 0.5, y 0.01, 'large').
@@ -256,24 +271,42 @@ pub(crate) fn figure_texts(
     use crate::text::{HorizontalAlignment as Ha, VerticalAlignment as Va};
     let size_pt = fig.style().font_size_pt * 1.2;
     let mut out = Vec::new();
-    for (t, y, va) in [
-        (&fig.sup.suptitle, 0.98, Va::Top),
-        (&fig.sup.supxlabel, 0.01, Va::Bottom),
-    ] {
-        if let Some(t) = t {
-            out.push(crate::layout::place_text(
-                glyphs,
-                t,
-                size_pt,
-                fig.dpi(),
-                (0.5 * wf, y * hf),
-                crate::layout::Align {
-                    ha: Ha::Center,
-                    va,
-                    angle: 0.0,
-                },
-            )?);
-        }
+    if let Some(t) = &fig.sup.suptitle {
+        let o = &fig.sup.suptitle_opts;
+        let x = match o.x {
+            Some(x) if x != 0.5 => x * wf,
+            _ => 0.5 * wf,
+        };
+        let mut item = crate::layout::place_text_in(
+            glyphs,
+            t,
+            o.fontsize.unwrap_or(size_pt),
+            fig.dpi(),
+            (x, o.y.unwrap_or(0.98) * hf),
+            crate::layout::Align {
+                ha: crate::axes_text::ha_of(o.ha.as_deref())?,
+                va: Va::Top,
+                angle: 0.0,
+            },
+            crate::axes_text::face(o.fontweight.as_deref())?,
+            true,
+        )?;
+        item.color = crate::axes_text::text_color(o.color.as_deref())?;
+        out.push(item);
+    }
+    if let Some(t) = &fig.sup.supxlabel {
+        out.push(crate::layout::place_text(
+            glyphs,
+            t,
+            size_pt,
+            fig.dpi(),
+            (0.5 * wf, 0.01 * hf),
+            crate::layout::Align {
+                ha: Ha::Center,
+                va: Va::Bottom,
+                angle: 0.0,
+            },
+        )?);
     }
     if let Some(t) = &fig.sup.supylabel {
         // rotation 'vertical' in the default rotation mode with ha 'left', va 'center':

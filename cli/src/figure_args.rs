@@ -13,20 +13,60 @@ pub(crate) fn linestyle(call: &str, v: &str) -> R<LineStyle> {
         .map_err(|e| FigError(format!("'{call}': {e}")))
 }
 
+/// A linestyle: a name, or `(offset, [on, off, ...])` as a JSON `[offset, [on, off, ...]]`.
+pub(crate) fn linestyle_value(call: &str, v: &Value) -> R<LineStyle> {
+    match v {
+        Value::String(s) => linestyle(call, s),
+        Value::Array(a) if a.len() == 2 && a.first().is_some_and(Value::is_number) => {
+            let off = a.first().and_then(Value::as_f64).unwrap_or(0.0);
+            let seq = dash_seq(call, a.get(1).unwrap_or(&Value::Null))?;
+            if seq.is_empty() {
+                return err(format!(
+                    "'{call}': linestyle {v} has an empty dash sequence"
+                ));
+            }
+            Ok(LineStyle::Dashes(off, seq))
+        }
+        other => err(format!(
+            "'{call}' keyword 'linestyle' must be a name or [offset, [on, off, ...]], got {other}"
+        )),
+    }
+}
+
+/// An on/off dash sequence in points (non-negative numbers).
+fn dash_seq(call: &str, v: &Value) -> R<Vec<f64>> {
+    let bad = || {
+        FigError(format!(
+            "'{call}': dashes {v} must be a list of non-negative numbers"
+        ))
+    };
+    let items = v.as_array().ok_or_else(bad)?;
+    let seq = items
+        .iter()
+        .map(|x| x.as_f64().filter(|f| f.is_finite() && *f >= 0.0))
+        .collect::<Option<Vec<f64>>>()
+        .ok_or_else(bad)?;
+    if !seq.is_empty() && seq.iter().sum::<f64>() <= 0.0 {
+        return Err(bad());
+    }
+    Ok(seq)
+}
+
 /// `plot`'s keywords (shared by semilogx/semilogy/loglog).
 pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     let mut o = PlotOptions::default();
-    o.color = kw.string(&["color", "c"])?;
+    o.color = kw.color(&["color", "c"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
     if let Some(ls) = kw.take(&["linestyle", "ls"]) {
-        o.linestyle = Some(match ls {
-            Value::String(s) => linestyle(&kw.call, &s)?,
-            other => {
-                return err(format!(
-                    "'{}' keyword 'linestyle' must be a string, got {other}",
-                    kw.call
-                ))
-            }
+        o.linestyle = Some(linestyle_value(&kw.call, &ls)?);
+    }
+    if let Some(d) = kw.take(&["dashes"]) {
+        // `set_dashes(seq)` is `set_linestyle((0, seq))`; an empty sequence is solid.
+        let seq = dash_seq(&kw.call, &d)?;
+        o.linestyle = Some(if seq.is_empty() {
+            LineStyle::Solid
+        } else {
+            LineStyle::Dashes(0.0, seq)
         });
     }
     if let Some(m) = kw.take(&["marker"]) {
@@ -41,7 +81,7 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
         });
     }
     o.markersize = kw.f64(&["markersize", "ms"])?;
-    o.markerfacecolor = kw.string(&["markerfacecolor", "mfc"])?;
+    o.markerfacecolor = kw.color(&["markerfacecolor", "mfc"])?;
     // fillstyle 'none' is get_markerfacecolor() == 'none'; the half fills need the
     // markers' half paths, not drawn yet.
     match kw.string(&["fillstyle"])?.as_deref() {
@@ -54,7 +94,7 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
             ))
         }
     }
-    o.markeredgecolor = kw.string(&["markeredgecolor", "mec"])?;
+    o.markeredgecolor = kw.color(&["markeredgecolor", "mec"])?;
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {
         o.markevery = Some(match &me {
@@ -160,13 +200,19 @@ pub(crate) fn imshow(
     args: &[Value],
     kw: &mut Kw,
 ) -> R<Returned> {
-    let Some(Value::Object(o)) = args.first() else {
-        return err("'imshow' needs {\"npy\": file} data");
+    let data = match args.first() {
+        Some(Value::Object(o)) if o.get("npy").is_some_and(Value::is_string) => {
+            let file = o["npy"].as_str().unwrap_or_default();
+            figbuf::npy::read_image_data(ctx.dir.join(file))?
+        }
+        Some(v @ (Value::Array(_) | Value::Object(_))) => {
+            let a = crate::figure_mesh::array2(ctx, v, "'imshow' data")?;
+            let a = ndarray::Array2::from_shape_vec((a.rows, a.cols), a.data)
+                .map_err(|e| FigError(format!("'imshow' data: {e}")))?;
+            figbuf::ImageData::from_scalar(&figbuf::ScalarData::new(a.view()))
+        }
+        _ => return err("'imshow' needs 2-D data: nested lists or {\"npy\": file}"),
     };
-    let Some(file) = o.get("npy").and_then(|v| v.as_str()) else {
-        return err("'imshow' needs {\"npy\": file} data");
-    };
-    let data = figbuf::npy::read_image_data(ctx.dir.join(file))?;
     let mut opts = ImshowOptions::default();
     if let Some(c) = kw.string(&["cmap"])? {
         opts.cmap = Some(Colormap::named(&c)?);
@@ -208,12 +254,12 @@ pub(crate) fn imshow(
 
 pub(crate) fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
     let mut o = SpanOptions::default();
-    o.color = kw.string(&["color", "c"])?;
-    o.facecolor = kw.string(&["facecolor", "fc"])?;
-    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
+    o.color = kw.color(&["color", "c"])?;
+    o.facecolor = kw.color(&["facecolor", "fc"])?;
+    o.edgecolor = kw.color(&["edgecolor", "ec"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
-    if let Some(ls) = kw.string(&["linestyle", "ls"])? {
-        o.linestyle = Some(linestyle(&kw.call, &ls)?);
+    if let Some(ls) = kw.take(&["linestyle", "ls"]) {
+        o.linestyle = Some(linestyle_value(&kw.call, &ls)?);
     }
     o.alpha = kw.f64(&["alpha"])?;
     o.zorder = kw.f64(&["zorder"])?;
@@ -226,7 +272,7 @@ pub(crate) fn span_options(kw: &mut Kw, lo: &str, hi: &str) -> R<SpanOptions> {
 pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
     let mut o = TextOptions::default();
     o.fontsize = fontsize(kw, &["fontsize", "size"])?;
-    o.color = kw.string(&["color", "c"])?;
+    o.color = kw.color(&["color", "c"])?;
     o.ha = kw.string(&["ha", "horizontalalignment"])?;
     o.va = kw.string(&["va", "verticalalignment"])?;
     o.alpha = kw.f64(&["alpha"])?;
@@ -240,7 +286,9 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
             match m.remove(k) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s)),
-                Some(other) => err(format!("bbox '{k}' must be a string, got {other}")),
+                Some(other) => crate::figure_json::color_value(&other)
+                    .map(Some)
+                    .ok_or_else(|| FigError(format!("bbox '{k}' must be a string, got {other}"))),
             }
         };
         tb.boxstyle = text("boxstyle")?;
@@ -327,9 +375,10 @@ pub(crate) fn arrowprops(
             match m.remove(*k) {
                 None | Some(Value::Null) => {}
                 Some(Value::String(s)) => found = Some(s),
-                Some(other) => {
-                    return err(format!("arrowprops '{k}' must be a string, got {other}"))
-                }
+                Some(other) => match crate::figure_json::color_value(&other) {
+                    Some(c) => found = Some(c),
+                    None => return err(format!("arrowprops '{k}' must be a string, got {other}")),
+                },
             }
         }
         Ok(found)

@@ -43,15 +43,14 @@ fn numbers(ctx: &Ctx, v: &Value, what: &str) -> R<Vec<f64>> {
 
 /// One colour or a list of colours.
 fn colors(v: Value, what: &str) -> R<Vec<String>> {
-    match v {
-        Value::String(s) => Ok(vec![s]),
-        Value::Array(items) if items.iter().all(|i| i.is_string()) => Ok(items
-            .iter()
-            .map(|i| i.as_str().unwrap_or_default().to_string())
-            .collect()),
-        other => err(format!(
-            "{what} = {other} is not a colour or a list of colours"
-        )),
+    if let Some(c) = crate::figure_json::color_value(&v)
+        .filter(|_| !v.is_array() || v.get(0).is_some_and(Value::is_number))
+    {
+        return Ok(vec![c]);
+    }
+    match crate::figure_json::color_list(&v) {
+        Some(list) => Ok(list),
+        None => err(format!("{what} = {v} is not a colour or a list of colours")),
     }
 }
 

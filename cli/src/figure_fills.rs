@@ -85,9 +85,9 @@ fn fill_between(
     if let Some(s) = kw.string(&["step"])? {
         o = o.step(s.parse::<StepWhere>()?);
     }
-    o.color = kw.string(&["color"])?;
-    o.facecolor = kw.string(&["facecolor", "fc"])?;
-    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
+    o.color = kw.color(&["color"])?;
+    o.facecolor = kw.color(&["facecolor", "fc"])?;
+    o.edgecolor = kw.color(&["edgecolor", "ec"])?;
     o.alpha = kw.f64(&["alpha"])?;
     o.label = kw.string(&["label"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
@@ -136,7 +136,7 @@ fn errorbar(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw
     o.fmt = kw.string(&["fmt"])?;
     o.capsize = kw.f64(&["capsize"])?;
     o.capthick = kw.f64(&["capthick"])?;
-    o.ecolor = kw.string(&["ecolor"])?;
+    o.ecolor = kw.color(&["ecolor"])?;
     o.elinewidth = kw.f64(&["elinewidth"])?;
     o.line = plot_options(kw)?;
     let c = fig[ax].errorbar(x, y, o)?;
@@ -186,7 +186,7 @@ fn stairs(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw) 
     if let Some(or) = kw.string(&["orientation"])? {
         o = o.orientation(or.parse()?);
     }
-    o.color = kw.string(&["color"])?;
+    o.color = kw.color(&["color"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
     if let Some(ls) = kw.string(&["linestyle", "ls"])? {
         o.linestyle = Some(linestyle("stairs", &ls)?);
@@ -227,11 +227,15 @@ fn stackplot(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut K
         o = o.labels(strings(l, "labels")?);
     }
     if let Some(c) = kw.take(&["colors"]) {
-        o = o.colors(strings(c, "colors")?);
+        let list = match crate::figure_json::color_list(&c) {
+            Some(list) => list,
+            None => strings(c, "colors")?,
+        };
+        o = o.colors(list);
     }
     o.baseline = kw.string(&["baseline"])?;
     o.alpha = kw.f64(&["alpha"])?;
-    o.edgecolor = kw.string(&["edgecolor", "ec"])?;
+    o.edgecolor = kw.color(&["edgecolor", "ec"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
     o.zorder = kw.f64(&["zorder"])?;
     let hs = fig[ax].stackplot(x, &ys, o)?;

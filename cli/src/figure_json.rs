@@ -91,6 +91,21 @@ impl Kw {
         }
     }
 
+    /// A colour: a string, or 3 or 4 numbers (an RGB(A) tuple, passed on in the text form
+    /// `(r, g, b)` that [`Color::parse`] reads; `{}` keeps every f64 exactly).
+    pub(crate) fn color(&mut self, names: &[&str]) -> R<Option<String>> {
+        match self.take(names) {
+            None => Ok(None),
+            Some(v) => color_value(&v).map(Some).ok_or_else(|| {
+                FigError(format!(
+                    "'{}' keyword '{}' must be a colour (a string or 3 or 4 numbers), got {v}",
+                    self.call,
+                    names.first().unwrap_or(&"?")
+                ))
+            }),
+        }
+    }
+
     pub(crate) fn bool(&mut self, names: &[&str]) -> R<Option<bool>> {
         match self.take(names) {
             None => Ok(None),
@@ -108,6 +123,29 @@ impl Kw {
             Some(k) => err(format!("'{}' keyword '{k}' is not supported", self.call)),
             None => Ok(()),
         }
+    }
+}
+
+/// One colour as text: a string as it is, an RGB(A) tuple (3 or 4 numbers) as `(r, g, b)`.
+pub(crate) fn color_value(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) if matches!(items.len(), 3 | 4) => {
+            let parts = items
+                .iter()
+                .map(|x| x.as_f64().map(|f| format!("{f}")))
+                .collect::<Option<Vec<String>>>()?;
+            Some(format!("({})", parts.join(", ")))
+        }
+        _ => None,
+    }
+}
+
+/// A list of colours (strings or RGB(A) tuples); `None` if any item is not a colour.
+pub(crate) fn color_list(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Array(items) if !items.is_empty() => items.iter().map(color_value).collect(),
+        _ => None,
     }
 }
 
@@ -261,12 +299,25 @@ fn axes_call(
             o.c = match c {
                 None => None,
                 Some(Value::String(s)) => Some(ScatterColor::Color(s)),
-                Some(Value::Array(v)) if v.iter().all(|x| x.is_string()) => {
-                    Some(ScatterColor::Colors(
-                        v.iter()
-                            .map(|x| x.as_str().unwrap_or("").to_string())
-                            .collect(),
-                    ))
+                Some(Value::Array(v))
+                    if v.iter().all(|x| x.is_string() || x.is_array())
+                        && color_list(&Value::Array(v.clone())).is_some() =>
+                {
+                    // One colour in a list (c=[[r, g, b]]) is that colour for every point.
+                    let mut list = color_list(&Value::Array(v)).unwrap_or_default();
+                    match (list.len(), list.pop()) {
+                        (1, Some(one)) => Some(ScatterColor::Color(one)),
+                        (_, last) => {
+                            list.extend(last);
+                            Some(ScatterColor::Colors(list))
+                        }
+                    }
+                }
+                Some(v @ Value::Array(_))
+                    if color_value(&v).is_some()
+                        && !matches!(v.as_array().map(Vec::len), Some(n) if n == x.len()) =>
+                {
+                    Some(ScatterColor::Color(color_value(&v).unwrap_or_default()))
                 }
                 Some(v) => Some(ScatterColor::Values(ctx.data(&v, "'scatter' c")?)),
             };
@@ -281,7 +332,7 @@ fn axes_call(
             o.vmax = kw.f64(&["vmax"])?;
             o.alpha = kw.f64(&["alpha"])?;
             o.linewidths = kw.f64(&["linewidths", "linewidth", "lw"])?;
-            o.edgecolors = kw.string(&["edgecolors", "edgecolor", "ec"])?;
+            o.edgecolors = kw.color(&["edgecolors", "edgecolor", "ec"])?;
             o.label = kw.string(&["label"])?;
             o.zorder = kw.f64(&["zorder"])?;
             ret = Returned::Artist(fig[ax].scatter(x, y, o)?);
@@ -467,7 +518,7 @@ fn axes_call(
             if let Some(a) = kw.string(&["axis"])? {
                 g.axis = a;
             }
-            if let Some(c) = kw.string(&["color", "c"])? {
+            if let Some(c) = kw.color(&["color", "c"])? {
                 g.color = c;
             }
             if let Some(ls) = kw.string(&["linestyle", "ls"])? {
@@ -499,19 +550,13 @@ fn axes_call(
             fig[ax].set_aspect(a);
         }
         "set_facecolor" => {
-            fig[ax].set_facecolor(Color::parse(&text_arg(0)?)?);
+            let c = arg(0).and_then(color_value).ok_or_else(|| {
+                FigError(format!("'set_facecolor' needs a colour, got {:?}", arg(0)))
+            })?;
+            fig[ax].set_facecolor(Color::parse(&c)?);
         }
-        "set_title" => {
-            nargs(1)?;
-            fig[ax].set_title(text_arg(0)?);
-        }
-        "set_xlabel" => {
-            nargs(1)?;
-            fig[ax].set_xlabel(text_arg(0)?);
-        }
-        "set_ylabel" => {
-            nargs(1)?;
-            fig[ax].set_ylabel(text_arg(0)?);
+        "set_title" | "set_xlabel" | "set_ylabel" => {
+            crate::figure_titles::call(fig, ax, method, args, kw)?
         }
         "axis" => match arg(0).and_then(|v| v.as_str()) {
             Some("off") => {
@@ -590,7 +635,8 @@ fn figure_call(
             fig.subplots_adjust(l, b, r, t)?;
             fig.subplots_adjust_space(ws, hs)?;
         }
-        "suptitle" | "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
+        "suptitle" => crate::figure_titles::suptitle(fig, args, kw)?,
+        "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)
@@ -629,7 +675,7 @@ pub fn build(path: &Path) -> R<Figure> {
         None => vec![6.4, 4.8],
     };
     let dpi = fkw.f64(&["dpi"])?.unwrap_or(100.0);
-    let face = fkw.string(&["facecolor"])?;
+    let face = fkw.color(&["facecolor"])?;
     fkw.finish()
         .map_err(|e| FigError(format!("figure.json: {}", e.0)))?;
     let [w, h] = figsize[..] else {

@@ -153,8 +153,8 @@ pub(crate) fn legend(
     set("handletextpad", &mut o.handletextpad)?;
     set("borderaxespad", &mut o.borderaxespad)?;
     set("columnspacing", &mut o.columnspacing)?;
-    o.edgecolor = kw.string(&["edgecolor"])?;
-    o.facecolor = kw.string(&["facecolor"])?;
+    o.edgecolor = kw.color(&["edgecolor"])?;
+    o.facecolor = kw.color(&["facecolor"])?;
     o.linewidth = kw.f64(&["linewidth"])?;
     if let Some(a) = kw.string(&["alignment"])? {
         o.alignment = a;

@@ -90,7 +90,7 @@ pub(crate) fn pcolormesh(
     o.vmin = kw.f64(&["vmin"])?;
     o.vmax = kw.f64(&["vmax"])?;
     o.alpha = kw.f64(&["alpha"])?;
-    o.edgecolors = kw.string(&["edgecolors", "edgecolor", "ec"])?;
+    o.edgecolors = kw.color(&["edgecolors", "edgecolor", "ec"])?;
     o.linewidth = kw.f64(&["linewidth", "linewidths", "lw"])?;
     if let Some(a) = kw.bool(&["antialiased", "aa"])? {
         o.antialiased = a;
@@ -178,7 +178,22 @@ pub(crate) fn contour(
         },
         Some(v) => Some(Levels::Values(ctx.data(&v, &format!("'{method}' levels"))?)),
     };
-    o.colors = strings(kw, &["colors"])?;
+    o.colors = match kw.take(&["colors"]) {
+        None => None,
+        // One RGB(A) tuple is one colour; otherwise a colour or a list of colours.
+        Some(v) => Some(
+            crate::figure_json::color_value(&v)
+                .filter(|_| v.as_array().is_none_or(|a| a.iter().all(Value::is_number)))
+                .map(|c| vec![c])
+                .or_else(|| crate::figure_json::color_list(&v))
+                .ok_or_else(|| {
+                    FigError(format!(
+                        "'{}' keyword 'colors' must be a colour or a list of colours, got {v}",
+                        kw.call
+                    ))
+                })?,
+        ),
+    };
     if let Some(c) = kw.string(&["cmap"])? {
         o.cmap = Some(Colormap::named(&c)?);
     }

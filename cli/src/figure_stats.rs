@@ -85,6 +85,11 @@ pub(crate) fn datasets(ctx: &Ctx, v: &Value, what: &str) -> R<Vec<Vec<f64>>> {
 
 /// One string or a list of strings.
 fn strings(v: Value, what: &str) -> R<Vec<String>> {
+    if v.as_array().is_some_and(|a| a.iter().all(Value::is_number)) {
+        if let Some(c) = crate::figure_json::color_value(&v) {
+            return Ok(vec![c]);
+        }
+    }
     match v {
         Value::String(s) => Ok(vec![s]),
         Value::Array(items) => items
@@ -92,7 +97,8 @@ fn strings(v: Value, what: &str) -> R<Vec<String>> {
             .map(|i| match i {
                 Value::String(s) => Ok(s),
                 Value::Number(n) => Ok(n.to_string()),
-                other => err(format!("{what}: {other} is not a string")),
+                other => crate::figure_json::color_value(&other)
+                    .ok_or_else(|| FigError(format!("{what}: {other} is not a string"))),
             })
             .collect(),
         other => err(format!(
@@ -184,7 +190,7 @@ pub(crate) fn hist(
     if let Some(s) = kw.bool(&["stacked"])? {
         o = o.stacked(s);
     }
-    if let Some(c) = kw.string(&["edgecolor", "ec"])? {
+    if let Some(c) = kw.color(&["edgecolor", "ec"])? {
         o = o.edgecolor(&c);
     }
     if let Some(lw) = kw.f64(&["linewidth", "lw"])? {

@@ -20,9 +20,9 @@ pub(crate) fn tick_params(fig: &mut Figure, ax: AxesId, kw: &mut Kw) -> R<()> {
     };
     o.length = kw.f64(&["length"])?;
     o.width = kw.f64(&["width"])?;
-    o.color = kw.string(&["color"])?;
-    o.colors = kw.string(&["colors"])?;
-    o.labelcolor = kw.string(&["labelcolor"])?;
+    o.color = kw.color(&["color"])?;
+    o.colors = kw.color(&["colors"])?;
+    o.labelcolor = kw.color(&["labelcolor"])?;
     o.pad = kw.f64(&["pad"])?;
     o.labelrotation = kw.f64(&["labelrotation"])?;
     fig[ax].tick_params_with(o)?;

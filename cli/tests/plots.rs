@@ -358,3 +358,57 @@ fn mesh_errors_are_named() {
 fn lines_subslice_cases() {
     run_set("lines_subslice", 6);
 }
+
+/// The keyword cases (tests/reference/plots_kw, made by its gen_plots_kw.py): RGB(A)
+/// tuples as colours, custom dash patterns (`dashes`, `(offset, [on, off])` linestyles),
+/// imshow with inline 2-D data, title locations and title/label keywords.
+#[test]
+fn keyword_plot_cases() {
+    run_set("plots_kw", 43);
+}
+
+/// Bad values of the keyword-set keywords are errors naming the value; nothing is written.
+#[test]
+fn keyword_values_are_checked() {
+    let dir = common::failure_dir("plots-kw-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    let out = dir.join("bad.png");
+    for (call, needle) in [
+        (
+            r#"{"method": "set_title", "args": ["t"], "kwargs": {"loc": "up"}}"#,
+            "\"up\"",
+        ),
+        (
+            r#"{"method": "set_ylabel", "args": ["t"], "kwargs": {"loc": "left"}}"#,
+            "\"left\"",
+        ),
+        (
+            r#"{"method": "plot", "args": [[0, 1]], "kwargs": {"color": [0.1, 0.2]}}"#,
+            "[0.1,0.2]",
+        ),
+        (
+            r#"{"method": "plot", "args": [[0, 1]], "kwargs": {"dashes": [2, -1]}}"#,
+            "dashes",
+        ),
+        (
+            r#"{"method": "plot", "args": [[0, 1]], "kwargs": {"ls": [0, []]}}"#,
+            "empty dash sequence",
+        ),
+        (r#"{"method": "imshow", "args": [[[1, 2], [3]]]}"#, "imshow"),
+    ] {
+        std::fs::write(&fig, format!(r#"{{"axes": [[{call}]]}}"#)).expect("write");
+        let _ = std::fs::remove_file(&out);
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1), "{call}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(needle), "{call}: unexpected message: {err}");
+        assert!(!out.exists());
+    }
+}

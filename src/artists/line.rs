@@ -59,7 +59,12 @@ impl LineStyle {
             LineStyle::Dashed => Some((0.0, vec![3.7, 1.6])),
             LineStyle::DashDot => Some((0.0, vec![6.4, 1.6, 1.0, 1.6])),
             LineStyle::Dotted => Some((0.0, vec![1.0, 1.65])),
-            LineStyle::Dashes(o, p) => Some((*o, p.clone())),
+            // matplotlib brings the offset into [0, sum of the pattern).
+            LineStyle::Dashes(o, p) => {
+                let sum: f64 = p.iter().sum();
+                let off = if sum > 0.0 { o.rem_euclid(sum) } else { *o };
+                Some((off, p.clone()))
+            }
         }
     }
 }
@@ -756,6 +761,15 @@ impl Line2D {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_offset_is_brought_into_the_cycle() {
+        // _get_dash_pattern: offset %= sum(dashes), Python's (non-negative) modulo.
+        let p = |o: f64| LineStyle::Dashes(o, vec![4.0, 2.0]).pattern();
+        assert_eq!(p(17.0), Some((5.0, vec![4.0, 2.0])));
+        assert_eq!(p(-1.0), Some((5.0, vec![4.0, 2.0])));
+        assert_eq!(p(3.0), Some((3.0, vec![4.0, 2.0])));
+    }
 
     #[test]
     fn fmt_strings() {

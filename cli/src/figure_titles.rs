@@ -1,0 +1,86 @@
+//! figure.json's `set_title`, `set_xlabel` and `set_ylabel` with their keywords.
+
+use crate::figure_args::fontsize;
+use crate::figure_json::{err, Kw, R};
+use figbuf::{AxesId, Figure, LabelOptions, SupTitleOptions, TitleOptions};
+use serde_json::Value;
+
+/// `ax.set_title(label, loc, pad, fontsize, color, fontweight, y)`,
+/// `ax.set_xlabel(label, fontsize, color, labelpad, loc)` and `ax.set_ylabel(...)`.
+pub(crate) fn call(
+    fig: &mut Figure,
+    ax: AxesId,
+    method: &str,
+    args: &[Value],
+    kw: &mut Kw,
+) -> R<()> {
+    let label = match (args.first().cloned().or(kw.take(&["label"])), args.len()) {
+        (Some(Value::String(s)), 0..=1) => s,
+        (other, n) if n > 1 => {
+            return err(format!(
+                "'{method}' takes one positional argument, got {n} ({other:?} first)"
+            ))
+        }
+        (other, _) => return err(format!("'{method}' needs a string, got {other:?}")),
+    };
+    if method == "set_title" {
+        let mut o = TitleOptions::default();
+        o.loc = kw.string(&["loc"])?;
+        o.pad = kw.f64(&["pad"])?;
+        o.fontsize = fontsize(kw, &["fontsize", "size"])?;
+        o.color = kw.color(&["color", "c"])?;
+        o.fontweight = match kw.take(&["fontweight", "weight"]) {
+            None => None,
+            Some(Value::String(s)) => Some(s),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(v) => {
+                return err(format!(
+                    "'set_title' keyword 'fontweight' {v} is not a weight"
+                ))
+            }
+        };
+        o.y = kw.f64(&["y"])?;
+        fig[ax].set_title_with(label, o)?;
+    } else {
+        let mut o = LabelOptions::default();
+        o.fontsize = fontsize(kw, &["fontsize", "size"])?;
+        o.color = kw.color(&["color", "c"])?;
+        o.labelpad = kw.f64(&["labelpad"])?;
+        o.loc = kw.string(&["loc"])?;
+        if method == "set_xlabel" {
+            fig[ax].set_xlabel_with(label, o)?;
+        } else {
+            fig[ax].set_ylabel_with(label, o)?;
+        }
+    }
+    Ok(())
+}
+
+fn weight(kw: &mut Kw) -> R<Option<String>> {
+    match kw.take(&["fontweight", "weight"]) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(v) => err(format!(
+            "'{}' keyword 'fontweight' {v} is not a weight",
+            kw.call
+        )),
+    }
+}
+
+/// `fig.suptitle(t, x, y, ha, fontsize, color, fontweight)`.
+pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
+    let t = match (args.first().cloned().or(kw.take(&["t"])), args.len()) {
+        (Some(Value::String(s)), 0..=1) => s,
+        (other, _) => return err(format!("'suptitle' needs one string, got {other:?}")),
+    };
+    let mut o = SupTitleOptions::default();
+    o.x = kw.f64(&["x"])?;
+    o.y = kw.f64(&["y"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.fontsize = fontsize(kw, &["fontsize", "size"])?;
+    o.color = kw.color(&["color", "c"])?;
+    o.fontweight = weight(kw)?;
+    fig.suptitle_with(&t, o)?;
+    Ok(())
+}

@@ -1,0 +1,290 @@
+//! An Axes' own texts: the three titles (`set_title(loc=...)`) and the axis labels'
+//! keywords, and how the titles are laid out (`Axes._update_title_position`).
+
+use crate::color::Color;
+use crate::layout::{place_text_in, Bbox, TextItem};
+use crate::text::{FontFace, GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
+use crate::{Error, Result};
+
+/// `ax.set_title`'s keywords. Unset fields take matplotlib's defaults (rcParams
+/// `axes.titlelocation`, `axes.titlepad`, `axes.titlesize`, `axes.titleweight`,
+/// `axes.titley`).
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TitleOptions {
+    /// `loc`: 'left', 'center' or 'right' (which of the three title slots, and the
+    /// alignment at the Axes' left edge, middle or right edge).
+    pub loc: Option<String>,
+    /// `pad`: the gap between the Axes top and the title, in points (6). Shared by the
+    /// three titles: the last `set_title` sets it.
+    pub pad: Option<f64>,
+    /// `fontsize` in points (the style's title size, 12).
+    pub fontsize: Option<f64>,
+    /// `color` (black).
+    pub color: Option<String>,
+    /// `fontweight`: 'normal' or 'bold' (matplotlib's other weight names too).
+    pub fontweight: Option<String>,
+    /// `y`: the baseline in Axes coordinates; given, the titles are no longer moved
+    /// clear of what is above the Axes.
+    pub y: Option<f64>,
+}
+
+option_setters!(TitleOptions {
+    /// Sets `loc`.
+    loc: impl Into<String> => loc = some_into;
+    /// Sets `pad` (points).
+    pad: f64 => pad = Some;
+    /// Sets `fontsize` (points).
+    fontsize: f64 => fontsize = Some;
+    /// Sets `color`.
+    color: impl Into<String> => color = some_into;
+    /// Sets `fontweight`.
+    fontweight: impl Into<String> => fontweight = some_into;
+    /// Sets `y` (Axes coordinates).
+    y: f64 => y = Some;
+});
+
+/// `ax.set_xlabel` / `ax.set_ylabel`'s keywords.
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelOptions {
+    /// `fontsize` in points (the style's font size, 10).
+    pub fontsize: Option<f64>,
+    /// `color` (black).
+    pub color: Option<String>,
+    /// `labelpad`: the gap to the tick labels, in points (4).
+    pub labelpad: Option<f64>,
+    /// `loc`: 'left', 'center', 'right' for the x label; 'bottom', 'center', 'top' for
+    /// the y label.
+    pub loc: Option<String>,
+}
+
+option_setters!(LabelOptions {
+    /// Sets `fontsize` (points).
+    fontsize: f64 => fontsize = Some;
+    /// Sets `color`.
+    color: impl Into<String> => color = some_into;
+    /// Sets `labelpad` (points).
+    labelpad: f64 => labelpad = Some;
+    /// Sets `loc`.
+    loc: impl Into<String> => loc = some_into;
+});
+
+/// `fig.suptitle`'s keywords. Unset fields take matplotlib's defaults (x 0.5, y 0.98,
+/// ha 'center', rcParams `figure.titlesize` 'large', `figure.titleweight` 'normal').
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SupTitleOptions {
+    /// `x` in figure fractions.
+    pub x: Option<f64>,
+    /// `y` in figure fractions (the top of the text: va 'top').
+    pub y: Option<f64>,
+    /// `ha`: 'left', 'center' or 'right'.
+    pub ha: Option<String>,
+    /// `fontsize` in points.
+    pub fontsize: Option<f64>,
+    /// `color`.
+    pub color: Option<String>,
+    /// `fontweight`.
+    pub fontweight: Option<String>,
+}
+
+option_setters!(SupTitleOptions {
+    /// Sets `x` (figure fraction).
+    x: f64 => x = Some;
+    /// Sets `y` (figure fraction).
+    y: f64 => y = Some;
+    /// Sets `ha`.
+    ha: impl Into<String> => ha = some_into;
+    /// Sets `fontsize` (points).
+    fontsize: f64 => fontsize = Some;
+    /// Sets `color`.
+    color: impl Into<String> => color = some_into;
+    /// Sets `fontweight`.
+    fontweight: impl Into<String> => fontweight = some_into;
+});
+
+/// The horizontal alignment an `ha` names.
+pub(crate) fn ha_of(ha: Option<&str>) -> Result<Ha> {
+    match ha.unwrap_or("center") {
+        "left" => Ok(Ha::Left),
+        "center" => Ok(Ha::Center),
+        "right" => Ok(Ha::Right),
+        other => Err(Error::invalid(
+            "ha",
+            format!("{other:?}"),
+            "'left', 'center' or 'right'",
+        )),
+    }
+}
+
+/// One title slot's text and keywords.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Title {
+    pub(crate) text: String,
+    pub(crate) opts: TitleOptions,
+}
+
+/// The slot (0 left, 1 center, 2 right) a title's `loc` names.
+pub(crate) fn title_slot(loc: Option<&str>) -> Result<usize> {
+    match loc.unwrap_or("center") {
+        "left" => Ok(0),
+        "center" => Ok(1),
+        "right" => Ok(2),
+        other => Err(Error::invalid(
+            "set_title loc",
+            format!("{other:?}"),
+            "'left', 'center' or 'right'",
+        )),
+    }
+}
+
+/// A label's position along its axis in Axes coordinates and its alignment along the
+/// text: x labels 'left'/'center'/'right', y labels 'bottom'/'center'/'top'.
+pub(crate) fn label_loc(loc: Option<&str>, y_axis: bool) -> Result<(f64, Ha)> {
+    match (loc.unwrap_or("center"), y_axis) {
+        ("center", _) => Ok((0.5, Ha::Center)),
+        ("left", false) | ("bottom", true) => Ok((0.0, Ha::Left)),
+        ("right", false) | ("top", true) => Ok((1.0, Ha::Right)),
+        (other, _) => Err(Error::invalid(
+            if y_axis {
+                "set_ylabel loc"
+            } else {
+                "set_xlabel loc"
+            },
+            format!("{other:?}"),
+            if y_axis {
+                "'bottom', 'center' or 'top'"
+            } else {
+                "'left', 'center' or 'right'"
+            },
+        )),
+    }
+}
+
+/// The face a title's `fontweight` picks.
+pub(crate) fn face(weight: Option<&str>) -> Result<FontFace> {
+    crate::artists::text::text_face(None, weight, None)
+}
+
+/// The colour a text keyword names (None: the default text colour).
+pub(crate) fn text_color(c: Option<&str>) -> Result<Option<Color>> {
+    c.map(Color::parse).transpose()
+}
+
+/// Lays out the three titles (`[left, center, right]`) of an Axes at `bbox`, as
+/// `Axes._update_title_position` does: each starts at y = 1 (or its own `y`), is moved up
+/// when its extent reaches below the Axes top, and all are lined up at the highest.
+pub(crate) fn place_titles(
+    glyphs: &mut GlyphCache,
+    titles: &[Option<Title>; 3],
+    auto_pos: bool,
+    pad_pt: f64,
+    default_size_pt: f64,
+    dpi: f64,
+    bbox: &Bbox,
+) -> Result<[Option<TextItem>; 3]> {
+    let pad = pad_pt / 72.0 * dpi;
+    let (w, h) = (bbox.width(), bbox.height());
+    let xs = [bbox.x0, bbox.x0 + 0.5 * w, 1.0 * w + bbox.x0];
+    let has = [Ha::Left, Ha::Center, Ha::Right];
+    let place = |glyphs: &mut GlyphCache, k: usize, t: &Title, y: f64| -> Result<TextItem> {
+        let size = t.opts.fontsize.unwrap_or(default_size_pt);
+        let al = crate::layout::Align {
+            ha: has[k],
+            va: Va::Baseline,
+            angle: 0.0,
+        };
+        let ydisp = if y == 1.0 {
+            bbox.y1 + pad
+        } else {
+            h * y + (bbox.y0 + pad)
+        };
+        let mut item = place_text_in(
+            glyphs,
+            &t.text,
+            size,
+            dpi,
+            (xs[k], ydisp),
+            al,
+            face(t.opts.fontweight.as_deref())?,
+            true,
+        )?;
+        item.color = text_color(t.opts.color.as_deref())?;
+        Ok(item)
+    };
+    let mut ys = [1.0; 3];
+    let mut out: [Option<TextItem>; 3] = [None, None, None];
+    if !auto_pos {
+        for (k, t) in titles.iter().enumerate() {
+            if let Some(t) = t {
+                let y = t.opts.y.unwrap_or(1.0);
+                out[k] = Some(place(glyphs, k, t, y)?);
+            }
+        }
+        return Ok(out);
+    }
+    let top = bbox.y1;
+    let to_axes = |v: f64| v * (1.0 / h) + -bbox.y0 / h;
+    for (k, t) in titles.iter().enumerate() {
+        let Some(t) = t.as_ref().filter(|t| !t.text.is_empty()) else {
+            continue;
+        };
+        if top < 0.0 {
+            break;
+        }
+        let mut item = place(glyphs, k, t, 1.0)?;
+        if item.bbox.y0 < top {
+            ys[k] = to_axes(top);
+            item = place(glyphs, k, t, ys[k])?;
+            if item.bbox.y0 < top {
+                ys[k] = to_axes(2.0 * top - item.bbox.y0);
+            }
+        }
+    }
+    let ymax = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    for (k, t) in titles.iter().enumerate() {
+        if let Some(t) = t {
+            out[k] = Some(place(glyphs, k, t, ymax)?);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_locations_name_their_slot() {
+        assert_eq!(title_slot(None).unwrap(), 1);
+        assert_eq!(title_slot(Some("left")).unwrap(), 0);
+        assert_eq!(title_slot(Some("right")).unwrap(), 2);
+        let e = title_slot(Some("top")).unwrap_err().to_string();
+        assert!(e.contains("\"top\""), "{e}");
+    }
+
+    #[test]
+    fn label_locations_depend_on_the_axis() {
+        assert_eq!(label_loc(Some("left"), false).unwrap(), (0.0, Ha::Left));
+        assert_eq!(label_loc(Some("top"), true).unwrap(), (1.0, Ha::Right));
+        assert_eq!(label_loc(Some("bottom"), true).unwrap(), (0.0, Ha::Left));
+        assert!(label_loc(Some("top"), false).is_err());
+        assert!(label_loc(Some("left"), true).is_err());
+        assert!(ha_of(Some("middle")).is_err());
+    }
+
+    #[test]
+    fn a_title_with_y_stops_the_automatic_placement() {
+        let mut fig = crate::Figure::new(4.0, 3.0, 100.0);
+        let ax = fig.add_subplot();
+        fig[ax]
+            .set_title_with("t", TitleOptions::default().y(0.5).loc("left"))
+            .unwrap();
+        assert!(!fig[ax].title_auto_pos);
+        assert!(fig[ax].titles[0].is_some());
+        assert!(fig[ax]
+            .set_title_with("t", TitleOptions::default().loc("up"))
+            .is_err());
+    }
+}
