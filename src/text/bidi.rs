@@ -198,6 +198,94 @@ pub(crate) fn mirrored(c: char) -> char {
     }
 }
 
+/// One shaped glyph before hinting: its font, id, swash's advance in font units (hmtx
+/// plus GPOS), whether HarfBuzz gives it no advance (a mark attached to a base), and its
+/// GPOS offset (x, y up) in font units.
+pub(crate) type Unit = (super::FontFace, u16, f32, bool, f32, f32);
+
+impl super::GlyphCache {
+    /// Glyph ids and advances of a line that holds right-to-left text, in visual order:
+    /// raqm's runs ([`visual_items`]) shaped one by one with swash in their script and
+    /// direction, right-to-left runs reversed glyph by glyph as HarfBuzz returns them.
+    /// Characters `main` lacks come from Last Resort, each on its own.
+    pub(crate) fn shape_units_bidi(&mut self, text: &str, main: super::FontFace) -> Vec<Unit> {
+        use super::FontFace;
+        use skrifa::raw::TableProvider;
+        use skrifa::MetadataProvider;
+        let sans_map = self.face(main).font.charmap();
+        let lacks = |c: char| sans_map.map(c).is_none_or(|g| g.to_u32() == 0);
+        let items = visual_items(text, lacks);
+        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
+        let lr_sub = lr_cmap
+            .as_ref()
+            .and_then(|c| c.best_subtable())
+            .map(|t| t.2);
+        let mut units: Vec<Unit> = Vec::with_capacity(text.len());
+        let mut run = String::new();
+        for item in items {
+            let piece = &text[item.range.clone()];
+            let mut chars = piece.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if lacks(c) {
+                    // Its cmap is format 13 (many-to-one), which FreeType reads.
+                    let gid = lr_sub
+                        .as_ref()
+                        .and_then(|t| t.map_codepoint(c))
+                        .and_then(|g| u16::try_from(g.to_u32()).ok())
+                        .unwrap_or(0);
+                    units.push((FontFace::LastResort, gid, f32::NAN, false, 0.0, 0.0));
+                    continue;
+                }
+            }
+            let Some(font) = swash::FontRef::from_index(main.data(), 0) else {
+                continue;
+            };
+            run.clear();
+            if item.rtl {
+                run.extend(piece.chars().map(mirrored));
+            } else {
+                run.push_str(piece);
+            }
+            reorder_marks(&mut run);
+            let direction = if item.rtl {
+                swash::shape::Direction::RightToLeft
+            } else {
+                swash::shape::Direction::LeftToRight
+            };
+            let mut shaper = self
+                .shaper
+                .builder(font)
+                .script(item.script)
+                .direction(direction)
+                .build();
+            shaper.add_str(&run);
+            let start = units.len();
+            let rtl = item.rtl;
+            shaper.shape_with(|cluster| {
+                // swash places a mark attached by GPOS from the pen after its base
+                // (logical order); in a right-to-left run HarfBuzz's offset is from the
+                // base's own origin. Unattached marks (no offset) stay at the pen.
+                let mut before = 0.0;
+                units.extend(cluster.glyphs.iter().map(|g| {
+                    let mark = g.advance == 0.0;
+                    let attached = g.x != 0.0 || g.y != 0.0;
+                    let x = if mark && rtl && attached {
+                        g.x + before
+                    } else {
+                        g.x
+                    };
+                    before += g.advance;
+                    (main, g.id, g.advance, mark, x, g.y)
+                }));
+            });
+            if item.rtl {
+                units[start..].reverse();
+            }
+        }
+        units
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,93 +401,5 @@ mod tests {
             cases.len(),
             bad.join("\n")
         );
-    }
-}
-
-/// One shaped glyph before hinting: its font, id, swash's advance in font units (hmtx
-/// plus GPOS), whether HarfBuzz gives it no advance (a mark attached to a base), and its
-/// GPOS offset (x, y up) in font units.
-pub(crate) type Unit = (super::FontFace, u16, f32, bool, f32, f32);
-
-impl super::GlyphCache {
-    /// Glyph ids and advances of a line that holds right-to-left text, in visual order:
-    /// raqm's runs ([`visual_items`]) shaped one by one with swash in their script and
-    /// direction, right-to-left runs reversed glyph by glyph as HarfBuzz returns them.
-    /// Characters `main` lacks come from Last Resort, each on its own.
-    pub(crate) fn shape_units_bidi(&mut self, text: &str, main: super::FontFace) -> Vec<Unit> {
-        use super::FontFace;
-        use skrifa::raw::TableProvider;
-        use skrifa::MetadataProvider;
-        let sans_map = self.face(main).font.charmap();
-        let lacks = |c: char| !sans_map.map(c).is_some_and(|g| g.to_u32() != 0);
-        let items = visual_items(text, lacks);
-        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
-        let lr_sub = lr_cmap
-            .as_ref()
-            .and_then(|c| c.best_subtable())
-            .map(|t| t.2);
-        let mut units: Vec<Unit> = Vec::with_capacity(text.len());
-        let mut run = String::new();
-        for item in items {
-            let piece = &text[item.range.clone()];
-            let mut chars = piece.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                if lacks(c) {
-                    // Its cmap is format 13 (many-to-one), which FreeType reads.
-                    let gid = lr_sub
-                        .as_ref()
-                        .and_then(|t| t.map_codepoint(c))
-                        .and_then(|g| u16::try_from(g.to_u32()).ok())
-                        .unwrap_or(0);
-                    units.push((FontFace::LastResort, gid, f32::NAN, false, 0.0, 0.0));
-                    continue;
-                }
-            }
-            let Some(font) = swash::FontRef::from_index(main.data(), 0) else {
-                continue;
-            };
-            run.clear();
-            if item.rtl {
-                run.extend(piece.chars().map(mirrored));
-            } else {
-                run.push_str(piece);
-            }
-            reorder_marks(&mut run);
-            let direction = if item.rtl {
-                swash::shape::Direction::RightToLeft
-            } else {
-                swash::shape::Direction::LeftToRight
-            };
-            let mut shaper = self
-                .shaper
-                .builder(font)
-                .script(item.script)
-                .direction(direction)
-                .build();
-            shaper.add_str(&run);
-            let start = units.len();
-            let rtl = item.rtl;
-            shaper.shape_with(|cluster| {
-                // swash places a mark attached by GPOS from the pen after its base
-                // (logical order); in a right-to-left run HarfBuzz's offset is from the
-                // base's own origin. Unattached marks (no offset) stay at the pen.
-                let mut before = 0.0;
-                units.extend(cluster.glyphs.iter().map(|g| {
-                    let mark = g.advance == 0.0;
-                    let attached = g.x != 0.0 || g.y != 0.0;
-                    let x = if mark && rtl && attached {
-                        g.x + before
-                    } else {
-                        g.x
-                    };
-                    before += g.advance;
-                    (main, g.id, g.advance, mark, x, g.y)
-                }));
-            });
-            if item.rtl {
-                units[start..].reverse();
-            }
-        }
-        units
     }
 }
