@@ -174,6 +174,16 @@ fn reorder_marks(run: &mut String) {
     *run = out.into_iter().collect();
 }
 
+/// Unicode's Default_Ignorable_Code_Point.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}'..='\u{1160}' | '\u{17b4}'..='\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff0}'..='\u{fff8}' | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
+}
+
 /// The character HarfBuzz draws for `c` in a right-to-left run (Unicode's
 /// Bidi_Mirroring_Glyph for the brackets and signs labels use).
 pub(crate) fn mirrored(c: char) -> char {
@@ -215,6 +225,9 @@ impl super::GlyphCache {
         let sans_map = self.face(main).font.charmap();
         let lacks = |c: char| sans_map.map(c).is_none_or(|g| g.to_u32() == 0);
         let items = visual_items(text, lacks);
+        let space = sans_map
+            .map(' ')
+            .map_or(0, |g| u16::try_from(g.to_u32()).unwrap_or(0));
         let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
         let lr_sub = lr_cmap
             .as_ref()
@@ -257,16 +270,42 @@ impl super::GlyphCache {
                 .builder(font)
                 .script(item.script)
                 .direction(direction)
+                .retain_ignorables(true)
                 .build();
             shaper.add_str(&run);
             let start = units.len();
             let rtl = item.rtl;
+            let text_run = run.as_str();
             shaper.shape_with(|cluster| {
+                // HarfBuzz draws a default-ignorable character (joiners, marks and
+                // overrides of direction) as the space glyph with no advance.
+                let src = text_run
+                    .get(cluster.source.start as usize..cluster.source.end as usize)
+                    .unwrap_or("");
+                if src.chars().next().is_some_and(is_default_ignorable) {
+                    units.extend(
+                        cluster
+                            .glyphs
+                            .iter()
+                            .map(|_| (main, space, 0.0, true, 0.0, 0.0)),
+                    );
+                    return;
+                }
                 // swash places a mark attached by GPOS from the pen after its base
                 // (logical order); in a right-to-left run HarfBuzz's offset is from the
                 // base's own origin. Unattached marks (no offset) stay at the pen.
+                // A joiner inside a cluster (after a letter) is hidden the same way.
+                let hidden = |id: u16| {
+                    src.chars().any(|c| {
+                        is_default_ignorable(c)
+                            && sans_map.map(c).is_some_and(|g| g.to_u32() == u32::from(id))
+                    })
+                };
                 let mut before = 0.0;
                 units.extend(cluster.glyphs.iter().map(|g| {
+                    if hidden(g.id) {
+                        return (main, space, 0.0, true, 0.0, 0.0);
+                    }
                     let mark = g.advance == 0.0;
                     let attached = g.x != 0.0 || g.y != 0.0;
                     let x = if mark && rtl && attached {
