@@ -19,6 +19,10 @@
 //! * [`pen_origin`] applies matplotlib's alignment to one line.
 //!
 //! The fonts are embedded ([`FontFace`]: the files matplotlib ships; `fonts/README.md`).
+//!
+//! (This file is over 800 lines: the cache's shaping, hinting and rasterising entry points
+//! share its private state; right-to-left itemisation lives in `bidi.rs`.)
+//!
 //! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
 //! rights reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is
 //! used under the FreeType License; see `fonts/README.md`.)
