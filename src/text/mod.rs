@@ -19,10 +19,15 @@
 //! * [`pen_origin`] applies matplotlib's alignment to one line.
 //!
 //! The fonts are embedded ([`FontFace`]: the files matplotlib ships; `fonts/README.md`).
+//!
+//! (This file is over 800 lines: the cache's shaping, hinting and rasterising entry points
+//! share its private state; right-to-left itemisation lives in `bidi.rs`.)
+//!
 //! Portions of this software are copyright © The FreeType Project (www.freetype.org). All
 //! rights reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is
 //! used under the FreeType License; see `fonts/README.md`.)
 
+mod bidi;
 mod block;
 pub mod mathtext;
 mod outline;
@@ -221,6 +226,9 @@ pub struct ShapedGlyph {
     pub glyph_id: u16,
     /// Pen x from the start of the line, in 1/64 px (matplotlib's `LayoutItem.x · 64`).
     pub x_64: i64,
+    /// Offset up from the baseline, in 1/64 px (`LayoutItem.y · 64`: marks placed by
+    /// GPOS, such as Arabic harakat; 0 for other glyphs).
+    pub y_64: i64,
 }
 
 /// A single line of text shaped in DejaVu Sans at one size, with matplotlib's metrics.
@@ -553,6 +561,53 @@ impl GlyphCache {
         Ok(line)
     }
 
+    /// Glyph ids and advances of a left-to-right line, run by run: characters `main`
+    /// lacks come from Last Resort (FT2Font's fallback list), each on its own, and
+    /// break the runs (no kerning or ligature across them).
+    fn shape_units_ltr(&mut self, text: &str, main: FontFace) -> Vec<bidi::Unit> {
+        let mut units: Vec<bidi::Unit> = Vec::with_capacity(text.len());
+        let sans_map = self.face(main).font.charmap();
+        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
+        let lr_sub = lr_cmap
+            .as_ref()
+            .and_then(|c| c.best_subtable())
+            .map(|t| t.2);
+        let mut run_start = 0;
+        let flush = |units: &mut Vec<bidi::Unit>, run: &str, shaper: &mut ShapeContext| {
+            if run.is_empty() {
+                return;
+            }
+            if let Some(font) = swash::FontRef::from_index(main.data(), 0) {
+                let mut shaper = shaper.builder(font).build();
+                shaper.add_str(run);
+                shaper.shape_with(|cluster| {
+                    units.extend(
+                        cluster
+                            .glyphs
+                            .iter()
+                            .map(|g| (main, g.id, g.advance, false, 0.0, 0.0)),
+                    );
+                });
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
+                continue;
+            }
+            flush(&mut units, &text[run_start..i], &mut self.shaper);
+            run_start = i + c.len_utf8();
+            // Its cmap is format 13 (many-to-one), which FreeType reads.
+            let gid = lr_sub
+                .as_ref()
+                .and_then(|t| t.map_codepoint(c))
+                .and_then(|g| u16::try_from(g.to_u32()).ok())
+                .unwrap_or(0);
+            units.push((FontFace::LastResort, gid, f32::NAN, false, 0.0, 0.0));
+        }
+        flush(&mut units, &text[run_start..], &mut self.shaper);
+        units
+    }
+
     /// [`GlyphCache::shape_face`] without the line cache.
     fn shape_uncached(
         &mut self,
@@ -569,45 +624,14 @@ impl GlyphCache {
         // rounded ppem the hinter uses).
         let hb_mult = (s26 << 16) / upem;
 
-        // Glyph ids and GPOS advances in font units, run by run: characters DejaVu Sans
-        // lacks come from Last Resort (FT2Font's fallback list), each on its own, and
-        // break the DejaVu runs (no kerning or ligature across them).
-        let mut units: Vec<(FontFace, u16, f32)> = Vec::with_capacity(text.len());
-        let sans_map = self.face(main).font.charmap();
-        let lr_cmap = self.face(FontFace::LastResort).font.cmap().ok();
-        let lr_sub = lr_cmap
-            .as_ref()
-            .and_then(|c| c.best_subtable())
-            .map(|t| t.2);
-        let mut run_start = 0;
-        let flush =
-            |units: &mut Vec<(FontFace, u16, f32)>, run: &str, shaper: &mut ShapeContext| {
-                if run.is_empty() {
-                    return;
-                }
-                if let Some(font) = swash::FontRef::from_index(main.data(), 0) {
-                    let mut shaper = shaper.builder(font).build();
-                    shaper.add_str(run);
-                    shaper.shape_with(|cluster| {
-                        units.extend(cluster.glyphs.iter().map(|g| (main, g.id, g.advance)));
-                    });
-                }
-            };
-        for (i, c) in text.char_indices() {
-            if sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
-                continue;
-            }
-            flush(&mut units, &text[run_start..i], &mut self.shaper);
-            run_start = i + c.len_utf8();
-            // Its cmap is format 13 (many-to-one), which FreeType reads.
-            let gid = lr_sub
-                .as_ref()
-                .and_then(|t| t.map_codepoint(c))
-                .and_then(|g| u16::try_from(g.to_u32()).ok())
-                .unwrap_or(0);
-            units.push((FontFace::LastResort, gid, f32::NAN));
-        }
-        flush(&mut units, &text[run_start..], &mut self.shaper);
+        // Glyph ids and GPOS advances in font units, in visual order (right-to-left text
+        // reordered and shaped as raqm does).
+        let reordered = bidi::needs_bidi(text);
+        let units: Vec<bidi::Unit> = if reordered {
+            self.shape_units_bidi(text, main)
+        } else {
+            self.shape_units_ltr(text, main)
+        };
         let metrics = self
             .face(main)
             .font
@@ -622,9 +646,15 @@ impl GlyphCache {
         let mut glyphs = Vec::with_capacity(units.len());
         let mut pen: i64 = 0;
         let (mut y_min, mut y_max): (Option<i64>, Option<i64>) = (None, None);
-        for &(face, glyph_id, shaped_advance) in &units {
+        // The raqm layout's box (right-to-left lines): glyph control boxes in 26.6,
+        // moved by their offsets.
+        let (mut cy_min, mut cy_max): (Option<i64>, Option<i64>) = (None, None);
+        for &(face, glyph_id, shaped_advance, mark, x_off, y_off) in &units {
             let gid = GlyphId::new(u32::from(glyph_id));
-            let (hinted_advance, kern) = if face == FontFace::LastResort {
+            let (hinted_advance, kern) = if mark {
+                // HarfBuzz zeroes the advance of marks.
+                (0, 0)
+            } else if face == FontFace::LastResort {
                 // The auto-hinter's advance (its phantom points move with the edges).
                 let hmtx = lr_metrics.advance_width(gid).unwrap_or(0.0);
                 let linear = (mul_fix(hmtx as i64, lr_x_scale) + 32) & !63;
@@ -638,10 +668,14 @@ impl GlyphCache {
                 let kern = (kern_units * hb_mult + (1 << 15)) >> 16;
                 ((mul_fix(hmtx as i64, x_scale) + 32) & !63, kern)
             };
+            // GPOS offsets (marks) in HarfBuzz's scale.
+            let hb = |v: f32| ((v.round() as i64) * hb_mult + (1 << 15)) >> 16;
+            let (dx, dy) = (hb(x_off), hb(y_off));
             glyphs.push(ShapedGlyph {
                 face,
                 glyph_id,
-                x_64: pen,
+                x_64: pen + dx,
+                y_64: dy,
             });
             pen += hinted_advance + kern;
             if let Some((_, b0, _, b1)) =
@@ -650,9 +684,24 @@ impl GlyphCache {
                 y_min = Some(y_min.map_or(b0, |v| v.min(b0)));
                 y_max = Some(y_max.map_or(b1, |v| v.max(b1)));
             }
+            if reordered {
+                if let Some((_, b0, _, b1)) =
+                    self.hinted(face, glyph_id, s26).and_then(|g| g.cbox_26_6())
+                {
+                    let (b0, b1) = (b0 + dy, b1 + dy);
+                    cy_min = Some(cy_min.map_or(b0, |v| v.min(b0)));
+                    cy_max = Some(cy_max.map_or(b1, |v| v.max(b1)));
+                }
+            }
         }
-        let ink_ascent = y_max.unwrap_or(0) as f64;
-        let ink_descent = -(y_min.unwrap_or(0) as f64);
+        let (ink_ascent, ink_descent) = if reordered {
+            (
+                cy_max.unwrap_or(0) as f64 / 64.0,
+                -(cy_min.unwrap_or(0) as f64) / 64.0,
+            )
+        } else {
+            (y_max.unwrap_or(0) as f64, -(y_min.unwrap_or(0) as f64))
+        };
         // Text._get_layout: scale = 1 / units_per_em * fontsize * dpi / 72.
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
         let info = &self.face(main).info;
@@ -692,7 +741,7 @@ impl GlyphCache {
             glyph_id: g.glyph_id,
             size_26_6: s26,
             dx: g.x_64 as f64 / 64.0,
-            dy: 0.0,
+            dy: g.y_64 as f64 / 64.0,
         });
         self.for_each_placed_mask(glyphs, x, y, canvas_height_px, angle_deg, f);
     }

@@ -235,6 +235,12 @@ fn cbox(points: &[Vec26]) -> Option<(i64, i64, i64, i64)> {
 }
 
 impl HintedGlyph {
+    /// The control box of the untransformed glyph in 26.6 px (`FT_Glyph_Get_CBox` with
+    /// `FT_GLYPH_BBOX_SUBPIXELS`).
+    pub(crate) fn cbox_26_6(&self) -> Option<(i64, i64, i64, i64)> {
+        cbox(&self.points)
+    }
+
     /// The grid-fitted box of the untransformed glyph in whole px (for line metrics).
     pub(crate) fn pixel_box(&self) -> Option<PixelBox> {
         let (x0, y0, x1, y1) = cbox(&self.points)?;

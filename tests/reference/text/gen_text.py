@@ -102,4 +102,22 @@ render("t14_math_stix_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
 render("t15_math_stix_dpi72", smooth(30, 40), dpi=72,
        title=r"$\left\{\frac{x}{y} \middle| y \neq 0\right\}$", xlabel=r"$\mathfrak{g}$ $\mathscr{H}$",
        ylabel=r"$\boldsymbol{\alpha}$ $\genfrac{(}{)}{0}{}{n}{k}$")
+# Right-to-left and joined scripts (libraqm: bidi reordering, HarfBuzz shaping).
+render("t16_hebrew_dpi100", smooth(30, 40), title="\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd",
+       xlabel="\u05de\u05e8\u05d7\u05e7 3.5 \u05e7\u05f4\u05de",
+       ylabel="abc \u05e9\u05dc\u05d5\u05dd",
+       colorbar={"label": "\u05d8\u05de\u05e4\u05e8\u05d8\u05d5\u05e8\u05d4 (\u05de\u05e2\u05dc\u05d5\u05ea)"})
+render("t17_arabic_dpi100", smooth(30, 40), cmap="viridis",
+       title="\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645",
+       xlabel="\u062f\u0631\u062c\u0629 \u0627\u0644\u062d\u0631\u0627\u0631\u0629 (K)",
+       ylabel="\u0639\u062f\u062f 123 \u0642\u064a\u0645",
+       colorbar={"label": "\u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645"})
+render("t18_mixed_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4),
+       title="Price: \u05e9\u05dc\u05d5\u05dd 42",
+       xlabel="Temperature \u062f\u0631\u062c\u0629 \u0627\u0644\u062d\u0631\u0627\u0631\u0629",
+       ylabel="\u05e9\u05e0\u05d4 2024", colorbar={"label": "\u0661\u0662\u0663 \u0642\u064a\u0645"})
+render("t19_marks_dpi200", smooth(30, 40), dpi=200, figsize=(3.2, 2.4), cmap="magma",
+       title="\u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 2024",
+       xlabel="\u0645\u064e\u0631\u0652\u062d\u064e\u0628\u064b\u0627",
+       colorbar={"label": "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd"})
 print("done")
