@@ -50,7 +50,7 @@ impl std::str::FromStr for StepWhere {
 ///     .where_(vec![true, true, false, true])
 ///     .step(StepWhere::Mid)
 ///     .alpha(0.3)
-///     .label("band".into());
+///     .label("band");
 /// fig[ax].fill_between(&x, &[1.0, 2.0, 1.0, 0.0], o).unwrap();
 /// ```
 #[non_exhaustive]

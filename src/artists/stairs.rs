@@ -41,7 +41,7 @@ impl std::str::FromStr for StairsOrientation {
 /// use figbuf::{Figure, StairsOptions};
 /// let mut fig = Figure::new(6.4, 4.8, 100.0);
 /// let ax = fig.add_subplot();
-/// let o = StairsOptions::default().fill(true).baseline(Some(vec![-1.0])).label("counts".into());
+/// let o = StairsOptions::default().fill(true).baseline(Some(vec![-1.0])).label("counts");
 /// fig[ax].stairs(&[3.0, 1.0, 2.0], o).unwrap();
 /// ```
 #[non_exhaustive]
