@@ -232,6 +232,7 @@ fn axes_call(
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
         "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
         "pie" => ret = crate::figure_stats::pie(fig, ax, ctx, args, kw)?,
+        "violinplot" => ret = crate::figure_violin::violinplot(fig, ax, ctx, args, kw)?,
         "fill_between" | "fill_betweenx" | "errorbar" | "step" | "stairs" | "stackplot" => {
             ret = crate::figure_fills::call(fig, ax, ctx, method, args, kw)?;
         }

@@ -23,6 +23,7 @@ mod figure_legend;
 mod figure_mesh;
 mod figure_stats;
 mod figure_ticks;
+mod figure_violin;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{

@@ -29,6 +29,7 @@ pub mod stairs;
 pub mod text;
 mod tick_params;
 pub mod values;
+pub mod violin;
 
 use crate::color::Color;
 use crate::layout::Bbox;
