@@ -46,6 +46,8 @@ pub struct Figure {
     pub(crate) grid: Option<crate::subplots::GridSpec>,
     /// `suptitle`, `supxlabel`, `supylabel`.
     pub(crate) sup: crate::subplots::SupTexts,
+    /// `fig.legend(...)` (src/artists/figure_legend.rs).
+    pub(crate) figure_legend: Option<crate::artists::legend_options::LegendOptions>,
 }
 
 impl Default for Figure {
@@ -78,6 +80,7 @@ impl Figure {
             colorbars: Vec::new(),
             grid: None,
             sup: Default::default(),
+            figure_legend: None,
         }
     }
 

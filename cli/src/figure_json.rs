@@ -592,6 +592,7 @@ fn figure_call(
             fig.subplots_adjust_space(ws, hs)?;
         }
         "suptitle" | "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
+        "legend" => return crate::figure_figlegend::legend(fig, returned, args, kw),
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)

@@ -286,13 +286,14 @@ fn stats_bad_input_is_named() {
 
 /// The round-2c cases (tests/reference/plots_r2c, made by its gen_plots_r2c.py):
 /// violinplot (KDE bandwidths, positions, widths, orientation, means/medians/extrema,
-/// quantiles, colours, constant data).
+/// quantiles, colours, constant data) and figure legends (handles of all Axes, loc,
+/// bbox_to_anchor, keywords, beside an Axes legend).
 #[test]
 fn r2c_plot_cases() {
-    run_set("plots_r2c", 10);
+    run_set("plots_r2c", 15);
 }
 
-/// Bad violinplot input is an error naming the call and the value (exit 1).
+/// Bad violinplot and figure-legend input is an error naming the call and the value (exit 1).
 #[test]
 fn r2c_bad_input_is_named() {
     let dir = std::env::temp_dir().join(format!("figbuf-r2c-bad-{}", std::process::id()));
@@ -328,6 +329,14 @@ fn r2c_bad_input_is_named() {
             r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"points": 0}}]]}"#,
             "'violinplot' points = 0 is not a positive integer",
         ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "kwargs": {"loc": "nowhere"}}]}"#,
+            "figure call 0: legend loc must be 'best'",
+        ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "args": [["x"]]}]}"#,
+            "figure call 0: figure legend labels must be none",
+        ),
     ] {
         std::fs::write(&fig, json).expect("write");
         let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
@@ -339,10 +348,7 @@ fn r2c_bad_input_is_named() {
             .expect("run");
         assert_eq!(o.status.code(), Some(1));
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            err.contains("axes[0] call 0: ") && err.contains(needle),
-            "{err}"
-        );
+        assert!(err.contains(needle) && err.contains("call 0: "), "{err}");
         assert!(!out.exists());
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -9,6 +9,7 @@ pub mod boxplot;
 mod collection;
 pub mod contour;
 pub mod errorbar;
+pub mod figure_legend;
 pub mod fills;
 pub(crate) mod grid;
 pub mod hist;

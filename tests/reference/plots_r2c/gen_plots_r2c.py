@@ -94,6 +94,38 @@ case("v10_violin_edges", [
    subplots={"ncols": 2})
 
 
+LX = [0, 1, 2, 3, 4]
+case("f01_figlegend_default", [
+    [c("plot", LX, [1, 3, 2, 4, 3], label="one"), c("plot", LX, [2, 1, 3, 1, 2], "--", label="two")],
+    [c("scatter", [1, 2, 3], [3, 1, 2], label="dots"), c("bar", [1, 2], [1, 2], label="bars")],
+], "figure legend: handles of both Axes in order, default loc (best -> upper right)",
+     subplots={"ncols": 2}, figure_calls=[c("legend")])
+
+case("f02_figlegend_loc_keywords", [
+    [c("plot", LX, [1, 3, 2, 4, 3], label="alpha"),
+     c("fill_between", LX, [0, 1, 0, 1, 0], alpha=0.4, label="band")],
+    [c("errorbar", [1, 2, 3], [2, 1, 2], yerr=0.3, label="err", fmt="o")],
+], "figure legend: loc lower center, ncols, title, frameon off, fontsize",
+     subplots={"nrows": 2}, figure_calls=[c("legend", loc="lower center", ncols=3, title="all",
+                                            frameon=False, fontsize=8)])
+
+case("f03_figlegend_anchor", [
+    [c("plot", LX, [1, 3, 2, 4, 3], label="a"), c("plot", LX, [3, 3, 1, 0, 1], label="b")],
+], "figure legend: bbox_to_anchor in figure fraction, loc center left, shadow",
+     figure_calls=[c("legend", loc="center left", bbox_to_anchor=[0.7, 0.5], shadow=True)])
+
+case("f04_figlegend_with_axes_legend", [
+    [c("plot", LX, [1, 3, 2, 4, 3], label="a"), c("legend", loc="lower right")],
+    [c("violinplot", [[1.0, 2.0, 2.5, 3.0, 5.0]]), c("plot", [1, 1], [1, 5], label="v")],
+], "figure legend and an Axes legend; loc upper left; violin bodies are unlabelled",
+     subplots={"ncols": 2}, figure_calls=[c("legend", loc="upper left"), c("suptitle", "both")])
+
+case("f05_figlegend_loc_xy", [
+    [c("plot", LX, [1, 3, 2, 4, 3], label="a", marker="o")],
+], "figure legend: loc as a figure fraction (x, y), markerscale, borderaxespad",
+     figure_calls=[c("legend", loc=[0.1, 0.1], markerscale=1.5, borderaxespad=2)])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
