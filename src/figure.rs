@@ -270,6 +270,16 @@ impl Figure {
                 },
             ));
         }
+        if let Some(list) = &options.ax {
+            let own = |a: &AxesId| a.figure == self.id && a.index < self.axes.len();
+            if list.is_empty() || !list.iter().all(own) {
+                return Err(Error::invalid(
+                    "colorbar ax",
+                    format!("{list:?}"),
+                    "a non-empty list of this figure's Axes",
+                ));
+            }
+        }
         let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;
         let shrink_ok = options.shrink > 0.0 && options.shrink <= 1.0;
         let aspect_ok = options.aspect.is_finite() && options.aspect > 0.0;

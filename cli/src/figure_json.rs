@@ -535,6 +535,7 @@ fn axes_call(
 fn figure_call(
     fig: &mut Figure,
     returned: &[Vec<Returned>],
+    axs: &[AxesId],
     method: &str,
     args: &[Value],
     kw: &mut Kw,
@@ -563,8 +564,10 @@ fn figure_call(
                 }
                 _ => return err("'colorbar' needs a mappable {\"ref\": [i, j]}"),
             };
-            let _ = kw.take(&["ax"]);
             let mut o = ColorbarOptions::default();
+            if let Some(list) = crate::figure_figlegend::colorbar_axes(axs, kw)? {
+                o = o.ax(list);
+            }
             if let Some(or) = kw.string(&["orientation"])? {
                 o.orientation = or.parse()?;
             }
@@ -679,7 +682,7 @@ pub fn build(path: &Path) -> R<Figure> {
     for (j, c) in fcalls.iter().enumerate() {
         let r = returned.clone();
         one_call(c, |method, args, kw| {
-            figure_call(&mut fig, &r, method, args, kw)
+            figure_call(&mut fig, &r, &axs, method, args, kw)
         })
         .map_err(|e| FigError(format!("figure.json: figure call {j}: {}", e.0)))?;
     }

@@ -287,10 +287,11 @@ fn stats_bad_input_is_named() {
 /// The round-2c cases (tests/reference/plots_r2c, made by its gen_plots_r2c.py):
 /// violinplot (KDE bandwidths, positions, widths, orientation, means/medians/extrema,
 /// quantiles, colours, constant data) and figure legends (handles of all Axes, loc,
-/// bbox_to_anchor, keywords, beside an Axes legend).
+/// bbox_to_anchor, keywords, beside an Axes legend) and colorbars of several Axes
+/// (make_axes: right and bottom, a column of a grid).
 #[test]
 fn r2c_plot_cases() {
-    run_set("plots_r2c", 15);
+    run_set("plots_r2c", 18);
 }
 
 /// Bad violinplot and figure-legend input is an error naming the call and the value (exit 1).
@@ -336,6 +337,10 @@ fn r2c_bad_input_is_named() {
         (
             r#"{"axes": [[]], "figure_calls": [{"method": "legend", "args": [["x"]]}]}"#,
             "figure call 0: figure legend labels must be none",
+        ),
+        (
+            r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"c": [1, 2]}}]], "figure_calls": [{"method": "colorbar", "args": [{"ref": [0, 0]}], "kwargs": {"ax": [{"axes": 3}]}}]}"#,
+            "'colorbar' ax {\"axes\":3}: no Axes 3 (there are 1)",
         ),
     ] {
         std::fs::write(&fig, json).expect("write");

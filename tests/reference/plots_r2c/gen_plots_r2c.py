@@ -126,6 +126,36 @@ case("f05_figlegend_loc_xy", [
      figure_calls=[c("legend", loc=[0.1, 0.1], markerscale=1.5, borderaxespad=2)])
 
 
+IMG = {"npy": "img.npy"}
+IMGNPY = {"img.npy": np.arange(9.0).reshape(3, 3)}
+case("c01_colorbar_two_axes", [
+    [c("imshow", IMG)],
+    [c("imshow", IMG, cmap="magma")],
+], "figure colorbar: ax=[a, b] (make_axes: the union shrunk, colorbar on the right)",
+     subplots={"ncols": 2}, figure_calls=[c("colorbar", {"ref": [0, 0]}, ax=[{"axes": 0}, {"axes": 1}])],
+     npy=IMGNPY)
+
+case("c02_colorbar_grid_horizontal", [
+    [c("plot", [0, 1], [0, 1])],
+    [c("scatter", [1, 2, 3], [3, 1, 2], c=[1, 2, 3])],
+    [c("plot", [0, 1], [1, 0])],
+    [c("pcolormesh", [[1, 2], [3, 4]])],
+], "figure colorbar: a 2x2 grid, ax = all four, horizontal, shrink, label",
+     subplots={"nrows": 2, "ncols": 2},
+     figure_calls=[c("colorbar", {"ref": [1, 0]}, ax=[{"axes": 0}, {"axes": 1}, {"axes": 2}, {"axes": 3}],
+                     orientation="horizontal", shrink=0.6, label="value")])
+
+case("c03_colorbar_column", [
+    [c("imshow", IMG)],
+    [c("plot", [0, 1], [1, 0])],
+    [c("pcolormesh", [[1, 2], [3, 4]])],
+    [c("plot", [0, 1], [0, 1])],
+], "figure colorbar: the right column only (ax=[b, d]), pad, fraction; the left column keeps its place",
+     subplots={"nrows": 2, "ncols": 2},
+     figure_calls=[c("colorbar", {"ref": [2, 0]}, ax=[{"axes": 1}, {"axes": 3}], pad=0.1, fraction=0.1)],
+     npy=IMGNPY)
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
