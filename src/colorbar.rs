@@ -286,3 +286,44 @@ pub(crate) fn make_axes(
     }
     (pbcb, anchor)
 }
+
+#[cfg(test)]
+mod make_axes_tests {
+    use super::*;
+    use crate::axes::Anchor;
+    use crate::layout::Bbox;
+
+    #[test]
+    fn parents_shrink_into_the_union_left_of_the_bar() {
+        let b = |x0, y0, x1, y1| Bbox { x0, y0, x1, y1 };
+        let mut slots = vec![
+            b(0.1, 0.1, 0.4, 0.9),
+            b(0.5, 0.1, 0.9, 0.9),
+            b(0.0, 0.0, 0.05, 0.05),
+        ];
+        let mut anchors = vec![Anchor { x: 0.5, y: 0.5 }; 3];
+        let ids = [
+            AxesId {
+                figure: 0,
+                index: 0,
+            },
+            AxesId {
+                figure: 0,
+                index: 1,
+            },
+        ];
+        let o = ColorbarOptions::default().shrink(0.5);
+        let (cb, anchor) = make_axes(&mut slots, &mut anchors, &ids, &o);
+        // Union 0.1..0.9 (w 0.8): parents in 0.1..0.1 + 0.8 * 0.8, bar at 0.1 + 0.85 * 0.8.
+        assert!((slots[1].x1 - (0.1 + 0.8 * 0.8)).abs() < 1e-12);
+        assert!((slots[0].x0 - 0.1).abs() < 1e-12);
+        assert!((cb.x0 - (0.1 + 0.85 * 0.8)).abs() < 1e-12);
+        assert!((cb.x1 - 0.9).abs() < 1e-12);
+        // Half as tall, centred (anchor (0, 0.5)); the third Axes is untouched.
+        assert!((cb.y0 - 0.3).abs() < 1e-12 && (cb.y1 - 0.7).abs() < 1e-12);
+        assert_eq!(anchor, Anchor { x: 0.0, y: 0.5 });
+        assert_eq!(anchors[0], Anchor { x: 1.0, y: 0.5 });
+        assert_eq!(slots[2], b(0.0, 0.0, 0.05, 0.05));
+        assert_eq!(anchors[2], Anchor { x: 0.5, y: 0.5 });
+    }
+}
