@@ -89,6 +89,9 @@ pub struct ColorbarOptions {
     pub shrink: f64,
     /// Ratio of long to short side (20).
     pub aspect: f64,
+    /// `ax=[a, b, ...]`: the parents whose positions the colorbar shrinks together
+    /// (`colorbar.make_axes`; `None`: the mappable's Axes, `make_axes_gridspec`).
+    pub ax: Option<Vec<AxesId>>,
 }
 
 impl Default for ColorbarOptions {
@@ -101,6 +104,7 @@ impl Default for ColorbarOptions {
             pad: None,
             shrink: 1.0,
             aspect: 20.0,
+            ax: None,
         }
     }
 }
@@ -118,6 +122,8 @@ option_setters!(ColorbarOptions {
     shrink: f64 => shrink;
     /// `aspect=`: ratio of long to short side.
     aspect: f64 => aspect;
+    /// `ax=[a, b, ...]`: several parents (`make_axes`).
+    ax: Vec<AxesId> => ax = Some;
 });
 
 impl ColorbarOptions {
@@ -168,5 +174,156 @@ impl Colorbar {
     pub fn set_extend(&mut self, extend: Extend) -> &mut Self {
         self.options.extend = extend;
         self
+    }
+}
+
+/// `colorbar.make_axes(parents, ...)`: the colorbar's cell (figure fractions) and anchor
+/// for a colorbar of several Axes; the parents' `slots` shrink into the union's remaining
+/// part (`BboxTransform(union, pb1)`) and take the parent anchor.
+pub(crate) fn make_axes(
+    slots: &mut [crate::layout::Bbox],
+    anchors: &mut [crate::axes::Anchor],
+    parents: &[AxesId],
+    o: &ColorbarOptions,
+) -> (crate::layout::Bbox, crate::axes::Anchor) {
+    use crate::axes::Anchor;
+    use crate::layout::Bbox;
+    let mut pb: Option<Bbox> = None;
+    for p in parents {
+        let s = slots[p.index];
+        pb = Some(match pb {
+            None => s,
+            Some(u) => Bbox {
+                x0: u.x0.min(s.x0),
+                y0: u.y0.min(s.y0),
+                x1: u.x1.max(s.x1),
+                y1: u.y1.max(s.y1),
+            },
+        });
+    }
+    let pb = pb.unwrap_or(slots[0]);
+    let (f, shrink) = (o.fraction, o.shrink);
+    let split = |a: f64, b: f64, lo: f64, hi: f64| {
+        let w = hi - lo;
+        (lo + a * w, lo + b * w)
+    };
+    // Bbox.anchored(c, container) of a box shrunk within its container.
+    let anchored = |b: Bbox, c: Anchor, cont: Bbox| {
+        let (l, bt, w, h) = (cont.x0, cont.y0, cont.x1 - cont.x0, cont.y1 - cont.y0);
+        let (ww, hh) = (b.x1 - b.x0, b.y1 - b.y0);
+        let dx = (l + c.x * (w - ww)) - b.x0;
+        let dy = (bt + c.y * (h - hh)) - b.y0;
+        Bbox {
+            x0: b.x0 + dx,
+            y0: b.y0 + dy,
+            x1: b.x1 + dx,
+            y1: b.y1 + dy,
+        }
+    };
+    let (pb1, pbcb, anchor, panchor) = match o.orientation {
+        Orientation::Vertical => {
+            // location 'right': pb1, _, pbcb = pb.splitx(1 - f - pad, 1 - f).
+            let pad = o.pad.unwrap_or(0.05);
+            let (a, b) = split(1.0 - f - pad, 1.0 - f, pb.x0, pb.x1);
+            let (_, end) = split(0.0, 1.0, pb.x0, pb.x1);
+            let pb1 = Bbox { x1: a, ..pb };
+            let cb = Bbox {
+                x0: b,
+                x1: end,
+                ..pb
+            };
+            let shrunk = Bbox {
+                x1: cb.x0 + (cb.x1 - cb.x0),
+                y1: cb.y0 + shrink * (cb.y1 - cb.y0),
+                ..cb
+            };
+            let anchor = Anchor { x: 0.0, y: 0.5 };
+            (
+                pb1,
+                anchored(shrunk, anchor, cb),
+                anchor,
+                Anchor { x: 1.0, y: 0.5 },
+            )
+        }
+        Orientation::Horizontal => {
+            // location 'bottom': pbcb, _, pb1 = pb.splity(f, f + pad).
+            let pad = o.pad.unwrap_or(0.15);
+            let (a, b) = split(f, f + pad, pb.y0, pb.y1);
+            let (_, end) = split(0.0, 1.0, pb.y0, pb.y1);
+            let cb = Bbox { y1: a, ..pb };
+            let pb1 = Bbox {
+                y0: b,
+                y1: end,
+                ..pb
+            };
+            let shrunk = Bbox {
+                x1: cb.x0 + shrink * (cb.x1 - cb.x0),
+                y1: cb.y0 + (cb.y1 - cb.y0),
+                ..cb
+            };
+            let anchor = Anchor { x: 0.5, y: 1.0 };
+            (
+                pb1,
+                anchored(shrunk, anchor, cb),
+                anchor,
+                Anchor { x: 0.5, y: 0.0 },
+            )
+        }
+    };
+    // BboxTransform(pb, pb1): x * sx + (-inl * sx + outl).
+    let sx = (pb1.x1 - pb1.x0) / (pb.x1 - pb.x0);
+    let sy = (pb1.y1 - pb1.y0) / (pb.y1 - pb.y0);
+    let (tx, ty) = (-pb.x0 * sx + pb1.x0, -pb.y0 * sy + pb1.y0);
+    for p in parents {
+        let s = slots[p.index];
+        slots[p.index] = Bbox {
+            x0: s.x0 * sx + tx,
+            y0: s.y0 * sy + ty,
+            x1: s.x1 * sx + tx,
+            y1: s.y1 * sy + ty,
+        };
+        anchors[p.index] = panchor;
+    }
+    (pbcb, anchor)
+}
+
+#[cfg(test)]
+mod make_axes_tests {
+    use super::*;
+    use crate::axes::Anchor;
+    use crate::layout::Bbox;
+
+    #[test]
+    fn parents_shrink_into_the_union_left_of_the_bar() {
+        let b = |x0, y0, x1, y1| Bbox { x0, y0, x1, y1 };
+        let mut slots = vec![
+            b(0.1, 0.1, 0.4, 0.9),
+            b(0.5, 0.1, 0.9, 0.9),
+            b(0.0, 0.0, 0.05, 0.05),
+        ];
+        let mut anchors = vec![Anchor { x: 0.5, y: 0.5 }; 3];
+        let ids = [
+            AxesId {
+                figure: 0,
+                index: 0,
+            },
+            AxesId {
+                figure: 0,
+                index: 1,
+            },
+        ];
+        let o = ColorbarOptions::default().shrink(0.5);
+        let (cb, anchor) = make_axes(&mut slots, &mut anchors, &ids, &o);
+        // Union 0.1..0.9 (w 0.8): parents in 0.1..0.1 + 0.8 * 0.8, bar at 0.1 + 0.85 * 0.8.
+        assert!((slots[1].x1 - (0.1 + 0.8 * 0.8)).abs() < 1e-12);
+        assert!((slots[0].x0 - 0.1).abs() < 1e-12);
+        assert!((cb.x0 - (0.1 + 0.85 * 0.8)).abs() < 1e-12);
+        assert!((cb.x1 - 0.9).abs() < 1e-12);
+        // Half as tall, centred (anchor (0, 0.5)); the third Axes is untouched.
+        assert!((cb.y0 - 0.3).abs() < 1e-12 && (cb.y1 - 0.7).abs() < 1e-12);
+        assert_eq!(anchor, Anchor { x: 0.0, y: 0.5 });
+        assert_eq!(anchors[0], Anchor { x: 1.0, y: 0.5 });
+        assert_eq!(slots[2], b(0.0, 0.0, 0.05, 0.05));
+        assert_eq!(anchors[2], Anchor { x: 0.5, y: 0.5 });
     }
 }

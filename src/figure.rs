@@ -46,6 +46,8 @@ pub struct Figure {
     pub(crate) grid: Option<crate::subplots::GridSpec>,
     /// `suptitle`, `supxlabel`, `supylabel`.
     pub(crate) sup: crate::subplots::SupTexts,
+    /// `fig.legend(...)` (src/artists/figure_legend.rs).
+    pub(crate) figure_legend: Option<crate::artists::legend_options::LegendOptions>,
 }
 
 impl Default for Figure {
@@ -78,6 +80,7 @@ impl Figure {
             colorbars: Vec::new(),
             grid: None,
             sup: Default::default(),
+            figure_legend: None,
         }
     }
 
@@ -266,6 +269,16 @@ impl Figure {
                     "an image, a colour-mapped scatter or a pcolormesh of this figure (a colorbar of contour/contourf is not supported)"
                 },
             ));
+        }
+        if let Some(list) = &options.ax {
+            let own = |a: &AxesId| a.figure == self.id && a.index < self.axes.len();
+            if list.is_empty() || !list.iter().all(own) {
+                return Err(Error::invalid(
+                    "colorbar ax",
+                    format!("{list:?}"),
+                    "a non-empty list of this figure's Axes",
+                ));
+            }
         }
         let fraction_ok = options.fraction > 0.0 && options.fraction < 1.0;
         let shrink_ok = options.shrink > 0.0 && options.shrink <= 1.0;

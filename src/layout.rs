@@ -937,6 +937,11 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let mut cbar_cells = Vec::with_capacity(fig.colorbars.len());
     for cb in &fig.colorbars {
         let o = &cb.options;
+        if let Some(parents) = &o.ax {
+            let cell = crate::colorbar::make_axes(&mut slots, &mut anchors, parents, o);
+            cbar_cells.push(cell);
+            continue;
+        }
         let parent = cb.parent().index;
         let slot = slots[parent];
         let (cell, main, panchor, anchor) = match o.orientation {

@@ -780,6 +780,7 @@ fn lower_deferred<'a>(
             color: face,
         });
     }
+    let mut ctxs = Vec::with_capacity(fig.axes.len());
     for (ax, al) in fig.axes.iter().zip(&lay.axes) {
         if ax.axis_on {
             let face = ax
@@ -803,6 +804,7 @@ fn lower_deferred<'a>(
             lay.width_px,
             al.view_x,
         );
+        ctxs.push(ctx.clone());
         // Children sorted stably by zorder in matplotlib's order: images and artists in
         // call order, spines, x axis, y axis, title.
         let mut layers: Vec<(f64, Layer)> = Vec::new();
@@ -887,6 +889,20 @@ fn lower_deferred<'a>(
     }
     for t in &lay.figure_texts {
         low.text(t);
+    }
+    let fig_box = Bbox {
+        x0: 0.0,
+        y0: 0.0,
+        x1: lay.width_f,
+        y1: lay.height_f,
+    };
+    let items =
+        crate::artists::figure_legend::paint_figure_legend(fig, &ctxs, &fig_box, low.glyphs)?;
+    for it in items {
+        match it {
+            legend::LegendItem::Paint(p) => paint::emit(&mut low.ops, &p),
+            legend::LegendItem::Text(t) => low.text(&t),
+        }
     }
     let list = DrawList {
         width: lay.width_px,

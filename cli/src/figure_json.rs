@@ -270,6 +270,7 @@ fn axes_call(
         "imshow" => ret = imshow(fig, ax, ctx, args, kw)?,
         "boxplot" => ret = crate::figure_stats::boxplot(fig, ax, ctx, args, kw)?,
         "pie" => ret = crate::figure_stats::pie(fig, ax, ctx, args, kw)?,
+        "violinplot" => ret = crate::figure_violin::violinplot(fig, ax, ctx, args, kw)?,
         "fill_between" | "fill_betweenx" | "errorbar" | "step" | "stairs" | "stackplot" => {
             ret = crate::figure_fills::call(fig, ax, ctx, method, args, kw)?;
         }
@@ -579,6 +580,7 @@ fn axes_call(
 fn figure_call(
     fig: &mut Figure,
     returned: &[Vec<Returned>],
+    axs: &[AxesId],
     method: &str,
     args: &[Value],
     kw: &mut Kw,
@@ -607,8 +609,10 @@ fn figure_call(
                 }
                 _ => return err("'colorbar' needs a mappable {\"ref\": [i, j]}"),
             };
-            let _ = kw.take(&["ax"]);
             let mut o = ColorbarOptions::default();
+            if let Some(list) = crate::figure_figlegend::colorbar_axes(axs, kw)? {
+                o = o.ax(list);
+            }
             if let Some(or) = kw.string(&["orientation"])? {
                 o.orientation = or.parse()?;
             }
@@ -637,6 +641,7 @@ fn figure_call(
         }
         "suptitle" => crate::figure_titles::suptitle(fig, args, kw)?,
         "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
+        "legend" => return crate::figure_figlegend::legend(fig, returned, args, kw),
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)
@@ -723,7 +728,7 @@ pub fn build(path: &Path) -> R<Figure> {
     for (j, c) in fcalls.iter().enumerate() {
         let r = returned.clone();
         one_call(c, |method, args, kw| {
-            figure_call(&mut fig, &r, method, args, kw)
+            figure_call(&mut fig, &r, &axs, method, args, kw)
         })
         .map_err(|e| FigError(format!("figure.json: figure call {j}: {}", e.0)))?;
     }

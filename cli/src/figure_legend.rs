@@ -67,6 +67,13 @@ pub(crate) fn legend(
     kw: &mut Kw,
     refs: &Refs,
 ) -> R<()> {
+    let o = legend_options(args, kw, refs)?;
+    fig[ax].legend(o)?;
+    Ok(())
+}
+
+/// The options of `legend(*args, **kwargs)` (an Axes' or the figure's).
+pub(crate) fn legend_options(args: &[Value], kw: &mut Kw, refs: &Refs) -> R<LegendOptions> {
     let mut o = LegendOptions::default();
     let (mut handles, mut labels) = (kw.take(&["handles"]), kw.take(&["labels"]));
     if !args.is_empty() && (handles.is_some() || labels.is_some()) {
@@ -173,6 +180,5 @@ pub(crate) fn legend(
             return err(format!("'legend' scatterpoints = {n} is not supported (1)"));
         }
     }
-    fig[ax].legend(o)?;
-    Ok(())
+    Ok(o)
 }

@@ -16,6 +16,7 @@
 
 mod figure_args;
 mod figure_bars;
+mod figure_figlegend;
 mod figure_fills;
 mod figure_grid;
 mod figure_json;
@@ -24,6 +25,7 @@ mod figure_mesh;
 mod figure_stats;
 mod figure_ticks;
 mod figure_titles;
+mod figure_violin;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{

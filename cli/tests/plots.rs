@@ -284,6 +284,81 @@ fn stats_bad_input_is_named() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The round-2c cases (tests/reference/plots_r2c, made by its gen_plots_r2c.py):
+/// violinplot (KDE bandwidths, positions, widths, orientation, means/medians/extrema,
+/// quantiles, colours, constant data) and figure legends (handles of all Axes, loc,
+/// bbox_to_anchor, keywords, beside an Axes legend) and colorbars of several Axes
+/// (make_axes: right and bottom, a column of a grid).
+#[test]
+fn r2c_plot_cases() {
+    run_set("plots_r2c", 18);
+}
+
+/// Bad violinplot and figure-legend input is an error naming the call and the value (exit 1).
+#[test]
+fn r2c_bad_input_is_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-r2c-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    let out = dir.join("bad.png");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[[1, 2], [3, 4]]], "kwargs": {"positions": [1]}}]]}"#,
+            "violinplot positions must be one per dataset (2), got 1 values",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[[1, 2], []]]}]]}"#,
+            "violinplot dataset[1] must be at least one finite value, got no finite values",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"bw_method": -1}}]]}"#,
+            "violinplot bw_method must be a finite, positive number, got -1",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"side": "low"}}]]}"#,
+            "'violinplot' side = \"low\" is not supported",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"facecolor": "nocolour"}}]]}"#,
+            "violinplot facecolor must be a colour, got \"nocolour\"",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"quantiles": [1.5]}}]]}"#,
+            "violinplot quantiles must be within 0..=1, got 1.5",
+        ),
+        (
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"points": 0}}]]}"#,
+            "'violinplot' points = 0 is not a positive integer",
+        ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "kwargs": {"loc": "nowhere"}}]}"#,
+            "figure call 0: legend loc must be 'best'",
+        ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "args": [["x"]]}]}"#,
+            "figure call 0: figure legend labels must be none",
+        ),
+        (
+            r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"c": [1, 2]}}]], "figure_calls": [{"method": "colorbar", "args": [{"ref": [0, 0]}], "kwargs": {"ax": [{"axes": 3}]}}]}"#,
+            "'colorbar' ax {\"axes\":3}: no Axes 3 (there are 1)",
+        ),
+    ] {
+        std::fs::write(&fig, json).expect("write");
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(needle) && err.contains("call 0: "), "{err}");
+        assert!(!out.exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The mesh cases (tests/reference/plots_mesh, made by its gen_mesh.py): pcolormesh
 /// flat/nearest/auto with 1-D and 2-D, non-uniform and skewed grids, NaN cells, edges, log
 /// norm, colorbars; contour/contourf with int and explicit levels, colours, extend, dashed

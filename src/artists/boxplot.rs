@@ -93,7 +93,7 @@ pub struct BoxStats {
 }
 
 /// `np.percentile(sorted, q)` with the default linear method.
-fn percentile(sorted: &[f64], q: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], q: f64) -> f64 {
     let n = sorted.len();
     let vi = (n as f64 - 1.0) * (q / 100.0);
     let prev = vi.floor();

@@ -68,13 +68,14 @@ pub(crate) enum LegendItem {
 
 /// What an entry's handle is drawn from.
 #[derive(Clone, Copy)]
-enum Handle<'a> {
+pub(crate) enum Handle<'a> {
     Artist(&'a Artist),
     Errorbar(&'a super::errorbar::ErrorbarEntry),
 }
 
 /// One entry: its handle artist and label.
 struct Entry<'a> {
+    ax: &'a Axes,
     artist: Handle<'a>,
     label: TextItem,
 }
@@ -330,7 +331,10 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
 }
 
 /// The entries `_parse_legend_args` lists: (handle artist, label).
-fn legend_entries<'a>(ax: &'a Axes, opts: &LegendOptions) -> Result<Vec<(Handle<'a>, String)>> {
+pub(crate) fn legend_entries<'a>(
+    ax: &'a Axes,
+    opts: &LegendOptions,
+) -> Result<Vec<(Handle<'a>, String)>> {
     // `_get_legend_handles`: the children first, then the containers (bars, errorbars)
     // in call order.
     let containers = &ax.plot.bar_containers;
@@ -426,6 +430,24 @@ pub(crate) fn paint_legend(
     axes_bbox: &Bbox,
     glyphs: &mut GlyphCache,
 ) -> Result<Vec<LegendItem>> {
+    let list = legend_entries(ax, opts)?
+        .into_iter()
+        .map(|(h, l)| (ax, h, l))
+        .collect();
+    paint_entries(list, Some(ax), opts, ctx, axes_bbox, glyphs)
+}
+
+/// Lays out and paints a legend of `list` (each entry with its Axes) anchored in
+/// `axes_bbox` (display pixels); `best_ax` is the Axes `loc='best'` avoids (none for a
+/// figure legend).
+pub(crate) fn paint_entries<'a>(
+    list: Vec<(&'a Axes, Handle<'a>, String)>,
+    best_ax: Option<&'a Axes>,
+    opts: &LegendOptions,
+    ctx: &DrawCtx,
+    axes_bbox: &Bbox,
+    glyphs: &mut GlyphCache,
+) -> Result<Vec<LegendItem>> {
     let dpi = ctx.dpi;
     let fs = opts.fontsize;
     let dc = dpi / 72.0;
@@ -436,9 +458,13 @@ pub(crate) fn paint_legend(
         angle: 0.0,
     };
     let mut entries = Vec::new();
-    for (a, l) in legend_entries(ax, opts)? {
+    for (ax, a, l) in list {
         let label = place_text(glyphs, &l, fs, dpi, (0.0, 0.0), base)?;
-        entries.push(Entry { artist: a, label });
+        entries.push(Entry {
+            ax,
+            artist: a,
+            label,
+        });
     }
     if entries.is_empty() {
         return Ok(Vec::new());
@@ -557,6 +583,20 @@ pub(crate) fn paint_legend(
     let axes_bbox = &anchor_box;
     let mut text_boxes = Vec::new();
     let code = if opts.loc_xy.is_some() { 1 } else { code };
+    let ax = match (code, best_ax) {
+        (_, Some(ax)) => ax,
+        (0, None) => {
+            return Err(Error::invalid(
+                "figure legend loc",
+                "'best'",
+                "a fixed location (figure legends have no 'best')",
+            ))
+        }
+        (_, None) => match entries.first() {
+            Some(e) => e.ax,
+            None => return Ok(Vec::new()),
+        },
+    };
     if code == 0 {
         for a in &ax.plot.artists {
             if let Artist::Text(t) = a {
@@ -633,7 +673,7 @@ pub(crate) fn paint_legend(
                     Handle::Errorbar(e) => {
                         let h = ctx.h;
                         let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
-                        e.legend_paints(&ax.plot.artists, fs, ctx.dpi, &to_dev)
+                        e.legend_paints(&entries[ei].ax.plot.artists, fs, ctx.dpi, &to_dev)
                     }
                 }
                 .into_iter()

@@ -9,6 +9,7 @@ pub mod boxplot;
 mod collection;
 pub mod contour;
 pub mod errorbar;
+pub mod figure_legend;
 pub mod fills;
 pub(crate) mod grid;
 pub mod hist;
@@ -29,6 +30,7 @@ pub mod stairs;
 pub mod text;
 mod tick_params;
 pub mod values;
+pub mod violin;
 
 use crate::color::Color;
 use crate::layout::Bbox;
