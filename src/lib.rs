@@ -68,6 +68,7 @@ mod alloc;
 mod axes;
 mod color;
 mod colorbar;
+mod colorbar_contour;
 mod cpu;
 mod error;
 mod figure;

@@ -692,10 +692,16 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         lower = lower.map(|(x, y)| (y, x));
         upper = upper.map(|(x, y)| (y, x));
     }
+    let (under, over) = match &cb.contour {
+        Some(c) => (c.under, c.over),
+        None => (Some(cb.cmap.under()), Some(cb.cmap.over())),
+    };
     for (on, tri, color) in [
-        (cb.extend_lower > 0.0, lower, cb.cmap.under()),
-        (cb.extend_upper > 0.0, upper, cb.cmap.over()),
+        (cb.extend_lower > 0.0, lower, under),
+        (cb.extend_upper > 0.0, upper, over),
     ] {
+        // Line sets draw no triangles (`_do_extends` returns before them).
+        let Some(color) = color else { continue };
         let color = color.to_rgba8_round();
         if on && color[3] != 0 {
             let dev = tri.iter().map(|&p| to_device(p)).collect();
@@ -707,9 +713,10 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
-    let lut: Vec<[u8; 4]> = match cb.alpha {
-        None => cb.cmap.lut_rgba8_round(),
-        Some(a) => (0..cb.cmap.n())
+    let lut: Vec<[u8; 4]> = match (&cb.contour, cb.alpha) {
+        (Some(c), _) => c.cell_colors.iter().map(|c| c.to_rgba8_round()).collect(),
+        (None, None) => cb.cmap.lut_rgba8_round(),
+        (None, Some(a)) => (0..cb.cmap.n())
             .map(|i| {
                 crate::Color::from_array(cb.cmap.lut_row(i))
                     .with_alpha(a)
@@ -742,6 +749,21 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     low.axis(&cb.axis, style, None);
+    // `add_lines`: a contour line set's lines across the bar (a LineCollection: snapped,
+    // butt caps), between the axis and the outline.
+    if let Some(c) = &cb.contour {
+        let (width, color) = (low.linewidth_px, low.edge_color);
+        for &(y, lc, w_pt) in &c.lines {
+            low.linewidth_px = w_pt * low.dpi / 72.0;
+            low.edge_color = lc.to_rgba8_round();
+            let seg = match cb.orientation {
+                Orientation::Vertical => [(b.x0, y), (b.x1, y)],
+                Orientation::Horizontal => [(y, b.y0), (y, b.y1)],
+            };
+            low.path(&seg, false, Cap::Butt);
+        }
+        (low.linewidth_px, low.edge_color) = (width, color);
+    }
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
         low.stroke_device_closed(&unit.map(to_device));

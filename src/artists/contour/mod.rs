@@ -135,6 +135,12 @@ pub struct ContourSet {
     pub(crate) zorder: f64,
     /// `(xmin, xmax, ymin, ymax)` of the grid (sticky edges and data limits).
     pub(crate) extent: (f64, f64, f64, f64),
+    /// `cs.levels`.
+    pub(crate) levels: Vec<f64>,
+    /// `cs._levels`: the levels with -1e250 / 1e250 added for `extend` min / max.
+    pub(crate) boundaries: Vec<f64>,
+    /// Whether `extend` adds a lower / upper layer.
+    pub(crate) extended: (bool, bool),
 }
 
 fn call(filled: bool) -> &'static str {
@@ -313,6 +319,9 @@ impl ContourSet {
             alpha: opts.alpha,
             zorder: opts.zorder.unwrap_or(if filled { 1.0 } else { 2.0 }),
             extent: (x0, x1, y0, y1),
+            boundaries: all,
+            levels,
+            extended: (ext_min, ext_max),
         })
     }
 

@@ -163,6 +163,35 @@ case("e03_pcolormesh_antialiased", [[
 ]], "pcolormesh antialiased=True (edges stroked in the face colour)", npy=NPY)
 
 
+# Colorbars of contour sets: boundaries = the levels, ticks on the levels (FixedLocator),
+# extend triangles in the under/over colours, contour lines drawn across the bar.
+case("k01_contourf_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=8),
+]], "contourf 8 levels with fig.colorbar(cs)", npy=NPY, figure_calls=[cb(0)])
+
+case("k02_contourf_extend_both_horizontal_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.8, -0.5, -0.2, 0, 0.1, 0.5, 0.9], cmap="RdBu_r", extend="both"),
+]], "contourf uneven explicit levels, extend='both', horizontal colorbar with a label",
+    npy=NPY, figure_calls=[cb(0, orientation="horizontal", label="height")])
+
+case("k03_contour_lines_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma"),
+]], "contour lines (cmap) with a colorbar: the lines drawn across the bar", npy=NPY,
+    figure_calls=[cb(0)])
+
+case("k04_contourf_colors_extend_max_alpha_colorbar", [[
+    c("contourf", {"npy": "cx2.npy"}, {"npy": "cy2.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma", extend="max", alpha=0.6),
+], [
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.5, 0, 0.5], colors=["navy", "w", "darkred", "orange"], extend="both"),
+]], "contourf extend='max' with alpha, and a colors list with extend='both', both with colorbars",
+    npy=NPY, figure={"figsize": [10, 4]}, subplots={"ncols": 2},
+    figure_calls=[cb(0), cb(1)])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
