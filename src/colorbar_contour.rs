@@ -208,4 +208,41 @@ mod tests {
         let bar = lay.colorbars[1].contour.as_ref().unwrap();
         assert!(bar.cell_colors.is_empty() && !bar.lines.is_empty());
     }
+
+    /// `norm=LogNorm()`: LogLocator levels (numticks 9 without `levels`), geometric layers
+    /// and a log colorbar axis. matplotlib 3.11 gives levels 1e-2 .. 1e2 for this field
+    /// (`ax.contourf(X, Y, 10 ** (2 sin X cos Y), norm=LogNorm()).levels`).
+    #[test]
+    fn lognorm_sets_are_log_scaled() {
+        use crate::{Array2D, ContourOptions, Figure, Norm};
+        let n = 40;
+        let x: Vec<f64> = (0..n)
+            .map(|i| -3.0 + 6.0 * f64::from(i) / f64::from(n - 1))
+            .collect();
+        let mut data = Vec::new();
+        for &yv in &x {
+            for &xv in &x {
+                data.push(10f64.powf(2.0 * xv.sin() * yv.cos()));
+            }
+        }
+        let z = Array2D::new(n as usize, n as usize, data).unwrap();
+        let mut fig = Figure::new(4.0, 3.0, 100.0);
+        let ax = fig.add_subplot();
+        let opts = ContourOptions::default().norm(Norm::log());
+        let cs = fig[ax].contourf(None, z, opts).unwrap();
+        fig.colorbar(cs).unwrap();
+        let crate::artists::Artist::Contour(set) = &fig[ax].plot.artists[cs.index] else {
+            panic!("not a contour set");
+        };
+        let want = [1e-2, 1e-1, 1.0, 1e1, 1e2];
+        assert_eq!(set.levels.len(), want.len());
+        for (a, b) in set.levels.iter().zip(want) {
+            assert!((a / b - 1.0).abs() < 1e-12, "{:?}", set.levels);
+        }
+        let lay = fig.layout().unwrap();
+        let e = &lay.colorbars[0].cell_edges;
+        // Decades equally spaced on the log axis.
+        let d: Vec<f64> = e.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(d.iter().all(|v| (v - d[0]).abs() < 1e-9), "{e:?}");
+    }
 }

@@ -1210,7 +1210,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             .shrunk_to_aspect(box_aspect, fig_aspect)
             .anchored(anchor, &cell);
         let bbox = pos.scaled(wf, hf);
+        // `_reset_locator_formatter_scale`: a LogNorm contour set gets a log axis, any other
+        // the uniform boundaries; no minor ticks either way (`NullLocator`).
         let map = match &cscale {
+            Some(_) if contour.is_some_and(|c| c.lognorm) => AxisMap::Scale(AxisScale::Log10),
             Some(s) => AxisMap::Boundaries(s.boundaries.clone()),
             None => AxisMap::for_norm(&norm),
         };
@@ -1235,7 +1238,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 bbox: &bbox,
                 trans: &trans,
                 fixed: fixed.as_ref(),
-                params: TickParams::default(),
+                params: TickParams {
+                    minor_ticks: cscale.as_ref().map(|_| false),
+                    ..TickParams::default()
+                },
                 outline_top: Some(outline_top),
             },
         )?;

@@ -287,11 +287,11 @@ fn stats_bad_input_is_named() {
 /// The mesh cases (tests/reference/plots_mesh, made by its gen_mesh.py): pcolormesh
 /// flat/nearest/auto with 1-D and 2-D, non-uniform and skewed grids, NaN cells, edges, log
 /// norm, colorbars; contour/contourf with int and explicit levels, colours, extend, dashed
-/// negative levels, NaN in Z; colorbars of contour sets (filled, extended, lines); the
+/// negative levels, NaN in Z; colorbars of contour sets (filled, extended, lines, norm='log'); the
 /// public p12.
 #[test]
 fn mesh_plot_cases() {
-    run_set("plots_mesh", 21);
+    run_set("plots_mesh", 22);
 }
 
 /// Mesh calls: shape mismatches, gouraud shading, clabel and a colorbar of a missing artist are errors

@@ -192,6 +192,18 @@ case("k04_contourf_colors_extend_max_alpha_colorbar", [[
     figure_calls=[cb(0), cb(1)])
 
 
+# norm='log' given as a string: matplotlib 3.11 checks isinstance(norm, LogNorm) before the
+# string becomes a LogNorm, so the set is not log-scaled (arithmetic layers) while the
+# colorbar, seeing a LogNorm, gets a log axis with the levels as ticks.
+CZP = 10.0 ** (1.8 * CZ)
+NPY = {**NPY, "czp.npy": CZP}
+case("k05_contourf_log_string_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czp.npy"},
+      levels=[0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100], norm="log", cmap="viridis"),
+]], "contourf norm='log' (string) with positive explicit levels and a colorbar (log axis)",
+    npy=NPY, figure_calls=[cb(0)])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
