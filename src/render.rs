@@ -756,11 +756,29 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         for &(y, lc, w_pt) in &c.lines {
             low.linewidth_px = w_pt * low.dpi / 72.0;
             low.edge_color = lc.to_rgba8_round();
-            let seg = match cb.orientation {
-                Orientation::Vertical => [(b.x0, y), (b.x1, y)],
-                Orientation::Horizontal => [(y, b.y0), (y, b.y1)],
-            };
-            low.path(&seg, false, Cap::Butt);
+            match cb.orientation {
+                Orientation::Vertical => low.path(&[(b.x0, y), (b.x1, y)], false, Cap::Butt),
+                Orientation::Horizontal => {
+                    // The clip path widens the bar by a linewidth along axes y only: a
+                    // vertical line at either end is cut at the bar's x edges (the butt
+                    // stroke as its rectangle, clipped). A vertical bar's end lines stay
+                    // inside the widened clip.
+                    let w = low.linewidth_px;
+                    let o = snap_offset(w);
+                    let x = snap(y, o);
+                    let (ya, yb) = (snap(h - b.y0, o), snap(h - b.y1, o));
+                    // Agg snaps the clip path (rectilinear, width 0): whole-pixel edges.
+                    let (c0, c1) = ((b.x0 + 0.5).floor(), (b.x1 + 0.5).floor());
+                    let (x0, x1) = ((x - 0.5 * w).max(c0), (x + 0.5 * w).min(c1));
+                    if x1 > x0 {
+                        low.ops.push(DrawOp::Polygons {
+                            contours: vec![vec![(x0, yb), (x1, yb), (x1, ya), (x0, ya)]],
+                            color: low.edge_color,
+                            antialiased: true,
+                        });
+                    }
+                }
+            }
         }
         (low.linewidth_px, low.edge_color) = (width, color);
     }

@@ -204,6 +204,13 @@ case("k05_contourf_log_string_colorbar", [[
     npy=NPY, figure_calls=[cb(0)])
 
 
+case("k06_contour_lines_extend_horizontal_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.6, -0.2, 0.2, 0.6], cmap="coolwarm", linewidths=[1, 3], extend="both"),
+]], "contour lines with extend='both' (outline triangles, no fill) and a horizontal colorbar",
+    npy=NPY, figure_calls=[cb(0, orientation="horizontal")])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
