@@ -757,7 +757,27 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
             low.linewidth_px = w_pt * low.dpi / 72.0;
             low.edge_color = lc.to_rgba8_round();
             match cb.orientation {
-                Orientation::Vertical => low.path(&[(b.x0, y), (b.x1, y)], false, Cap::Butt),
+                Orientation::Vertical => {
+                    // The clip path's x edges are the bar's, snapped: an odd-width line's
+                    // snapped right end (half a pixel past the edge) is cut there.
+                    let w = low.linewidth_px;
+                    let o = snap_offset(w);
+                    let yd = snap(h - y, o);
+                    let (c0, c1) = ((b.x0 + 0.5).floor(), (b.x1 + 0.5).floor());
+                    let (x0, x1) = (snap(b.x0, o).max(c0), snap(b.x1, o).min(c1));
+                    if x1 > x0 {
+                        low.ops.push(DrawOp::Polygons {
+                            contours: vec![vec![
+                                (x0, yd - 0.5 * w),
+                                (x1, yd - 0.5 * w),
+                                (x1, yd + 0.5 * w),
+                                (x0, yd + 0.5 * w),
+                            ]],
+                            color: low.edge_color,
+                            antialiased: true,
+                        });
+                    }
+                }
                 Orientation::Horizontal => {
                     // The clip path widens the bar by a linewidth along axes y only: a
                     // vertical line at either end is cut at the bar's x edges (the butt

@@ -291,7 +291,7 @@ fn stats_bad_input_is_named() {
 /// public p12.
 #[test]
 fn mesh_plot_cases() {
-    run_set("plots_mesh", 23);
+    run_set("plots_mesh", 24);
 }
 
 /// Mesh calls: shape mismatches, gouraud shading, clabel and a colorbar of a missing artist are errors

@@ -211,6 +211,13 @@ case("k06_contour_lines_extend_horizontal_colorbar", [[
     npy=NPY, figure_calls=[cb(0, orientation="horizontal")])
 
 
+case("k07_contour_thin_lines_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma", linewidths=1),
+]], "contour lines 1 pt (odd pixel width: the snapped right ends are clipped at the bar)",
+    npy=NPY, figure_calls=[cb(0)])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
