@@ -4,12 +4,14 @@ use crate::artists::ArtistHandle;
 use crate::axes::{AxesId, ImageHandle};
 use crate::color::Extend;
 
-/// What a colorbar explains: an image, a colour-mapped scatter or a pcolormesh.
+/// What a colorbar explains: an image, a colour-mapped scatter, a pcolormesh or a contour
+/// set (`contour`/`contourf`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mappable {
     /// An image (`imshow`).
     Image(ImageHandle),
-    /// A colour-mapped artist (`scatter` with values for `c`, `pcolormesh`).
+    /// A colour-mapped artist (`scatter` with values for `c`, `pcolormesh`, `contour`,
+    /// `contourf`).
     Artist(ArtistHandle),
 }
 

@@ -264,9 +264,9 @@ impl Figure {
                 "colorbar mappable",
                 format!("{image:?}"),
                 if foreign {
-                    "an image, a colour-mapped scatter or a pcolormesh of this figure (the handle is another figure's)"
+                    "an image, a colour-mapped scatter, a pcolormesh or a contour set of this figure (the handle is another figure's)"
                 } else {
-                    "an image, a colour-mapped scatter or a pcolormesh of this figure (a colorbar of contour/contourf is not supported)"
+                    "an image, a colour-mapped scatter, a pcolormesh or a contour set of this figure"
                 },
             ));
         }

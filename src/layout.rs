@@ -11,6 +11,7 @@ use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
 use crate::color::{Colormap, Extend, Norm, NormKind, Normed, Work};
 use crate::colorbar::{Mappable, Orientation};
+use crate::colorbar_contour::ContourScale;
 use crate::figure::Figure;
 use crate::image::Aspect;
 use crate::text::{
@@ -241,6 +242,8 @@ pub struct ColorbarLayout {
     pub cell_edges: Vec<f64>,
     /// The mappable's alpha, applied to the colour cells.
     pub alpha: Option<f64>,
+    /// A contour set's cells, triangles and lines (`None` for other mappables).
+    pub contour: Option<crate::colorbar_contour::ContourBar>,
 }
 
 /// The whole figure laid out.
@@ -411,6 +414,9 @@ pub enum AxisMap {
     /// `'function'` with the norm as forward transform (colorbars of PowerNorm,
     /// TwoSlopeNorm, CenteredNorm).
     Norm(Box<Norm>),
+    /// `'function'` with `_forward_boundaries` (colorbars of contour sets): the boundaries
+    /// spaced uniformly.
+    Boundaries(Vec<f64>),
 }
 
 impl AxisMap {
@@ -419,13 +425,14 @@ impl AxisMap {
         match self {
             AxisMap::Scale(s) => s.transform(v),
             AxisMap::Norm(n) => norm_forward(n, v),
+            AxisMap::Boundaries(b) => crate::colorbar_contour::forward_boundaries(b, v),
         }
     }
 
     fn tick_scale(&self) -> Option<AxisScale> {
         match self {
             AxisMap::Scale(s) => Some(*s),
-            AxisMap::Norm(_) => None,
+            AxisMap::Norm(_) | AxisMap::Boundaries(_) => None,
         }
     }
 
@@ -1094,8 +1101,23 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 .and_then(|a| a.alpha()),
             Mappable::Image(_) => None,
         };
-        let (norm, cmap) = match cb.mappable {
-            Mappable::Image(h) => {
+        let contour = match cb.mappable {
+            Mappable::Artist(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.plot.artists.get(h.index))
+                .and_then(|a| match a {
+                    crate::artists::Artist::Contour(c) => Some(c),
+                    _ => None,
+                }),
+            Mappable::Image(_) => None,
+        };
+        let cscale = contour.map(ContourScale::new);
+        let (norm, cmap) = match (&cscale, cb.mappable) {
+            (Some(s), _) => (
+                Norm::linear().with_limits(Some(s.limits.0), Some(s.limits.1)),
+                Colormap::named("viridis")?,
+            ),
+            (None, Mappable::Image(h)) => {
                 let image = fig
                     .axes(h.axes)
                     .and_then(|a| a.images.get(h.index))
@@ -1111,7 +1133,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     image.cmap.clone(),
                 )
             }
-            Mappable::Artist(h) => fig
+            (None, Mappable::Artist(h)) => fig
                 .axes(h.axes)
                 .and_then(|a| a.plot.artists.get(h.index))
                 .and_then(|a| a.mapping())
@@ -1127,8 +1149,9 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         // The long axis spans the first and last colour boundaries,
         // `norm.inverse(0)` and `norm.inverse(1)` (colorbar.py's `vmin`/`vmax`), which can
         // differ from the norm's limits in the last bit.
-        let (vmin, vmax) = match (norm.vmin(), norm.vmax()) {
-            (Some(a), Some(b)) => (
+        let (vmin, vmax) = match (&cscale, norm.vmin(), norm.vmax()) {
+            (Some(s), _, _) => s.limits,
+            (None, Some(a), Some(b)) => (
                 norm.inverse(0.0).unwrap_or(a),
                 norm.inverse(1.0).unwrap_or(b),
             ),
@@ -1136,11 +1159,13 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         };
         // Extend triangles take their length (5 % of the interior each) out of the cell, as
         // `_ColorbarAxesLocator` does: shrink, shift, and adapt the box aspect.
-        let (lower, upper) = match o.extend {
-            Extend::Neither => (false, false),
-            Extend::Min => (true, false),
-            Extend::Max => (false, true),
-            Extend::Both => (true, true),
+        // A contour set's own `extend` replaces the keyword.
+        let (lower, upper) = match (contour, o.extend) {
+            (Some(c), _) => c.extended,
+            (None, Extend::Neither) => (false, false),
+            (None, Extend::Min) => (true, false),
+            (None, Extend::Max) => (false, true),
+            (None, Extend::Both) => (true, true),
         };
         let (elo, ehi) = (
             if lower { EXTEND_FRAC } else { 0.0 },
@@ -1189,7 +1214,14 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             .shrunk_to_aspect(box_aspect, fig_aspect)
             .anchored(anchor, &cell);
         let bbox = pos.scaled(wf, hf);
-        let map = AxisMap::for_norm(&norm);
+        // `_reset_locator_formatter_scale`: a LogNorm contour set gets a log axis, any other
+        // the uniform boundaries; no minor ticks either way (`NullLocator`).
+        let map = match &cscale {
+            Some(_) if contour.is_some_and(|c| c.lognorm) => AxisMap::Scale(AxisScale::Log10),
+            Some(s) => AxisMap::Boundaries(s.boundaries.clone()),
+            None => AxisMap::for_norm(&norm),
+        };
+        let fixed = cscale.as_ref().map(|s| (s.ticks.clone(), None));
         let (fa, fb) = (map.forward(vmin), map.forward(vmax));
         let (side, sview_x, sview_y) = match o.orientation {
             Orientation::Vertical => (Side::Right, (0.0, 1.0), (fa, fb)),
@@ -1209,12 +1241,32 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 map: &map,
                 bbox: &bbox,
                 trans: &trans,
-                fixed: None,
-                params: TickParams::default(),
+                fixed: fixed.as_ref(),
+                params: TickParams {
+                    minor_ticks: cscale.as_ref().map(|_| false),
+                    ..TickParams::default()
+                },
                 outline_top: Some(outline_top),
             },
         )?;
-        let cell_edges = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?;
+        let along = |v: f64| {
+            let t = map.forward(v);
+            match side {
+                Side::Bottom => trans.sx * t + trans.tx,
+                _ => trans.sy * t + trans.ty,
+            }
+        };
+        let (cell_edges, contour) = match (&cscale, contour) {
+            (Some(s), Some(c)) => {
+                let edges: Vec<f64> = s.mesh.iter().map(|&v| along(v)).collect();
+                let bar = ContourScale::bar(c, &edges);
+                (edges, Some(bar))
+            }
+            _ => (
+                colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?,
+                None,
+            ),
+        };
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l, &Default::default())?;
         }
@@ -1229,6 +1281,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             extend_upper: ehi,
             cell_edges,
             alpha,
+            contour,
         });
     }
 

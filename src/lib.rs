@@ -69,6 +69,7 @@ mod axes;
 mod axes_text;
 mod color;
 mod colorbar;
+mod colorbar_contour;
 mod cpu;
 mod error;
 mod figure;

@@ -690,10 +690,16 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         lower = lower.map(|(x, y)| (y, x));
         upper = upper.map(|(x, y)| (y, x));
     }
+    let (under, over) = match &cb.contour {
+        Some(c) => (c.under, c.over),
+        None => (Some(cb.cmap.under()), Some(cb.cmap.over())),
+    };
     for (on, tri, color) in [
-        (cb.extend_lower > 0.0, lower, cb.cmap.under()),
-        (cb.extend_upper > 0.0, upper, cb.cmap.over()),
+        (cb.extend_lower > 0.0, lower, under),
+        (cb.extend_upper > 0.0, upper, over),
     ] {
+        // Line sets draw no triangles (`_do_extends` returns before them).
+        let Some(color) = color else { continue };
         let color = color.to_rgba8_round();
         if on && color[3] != 0 {
             let dev = tri.iter().map(|&p| to_device(p)).collect();
@@ -705,9 +711,10 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     // The solids: one snapped cell per colormap entry, coloured with rounded bytes.
-    let lut: Vec<[u8; 4]> = match cb.alpha {
-        None => cb.cmap.lut_rgba8_round(),
-        Some(a) => (0..cb.cmap.n())
+    let lut: Vec<[u8; 4]> = match (&cb.contour, cb.alpha) {
+        (Some(c), _) => c.cell_colors.iter().map(|c| c.to_rgba8_round()).collect(),
+        (None, None) => cb.cmap.lut_rgba8_round(),
+        (None, Some(a)) => (0..cb.cmap.n())
             .map(|i| {
                 crate::Color::from_array(cb.cmap.lut_row(i))
                     .with_alpha(a)
@@ -740,6 +747,59 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
     }
     low.axis(&cb.axis, style, None);
+    // `add_lines`: a contour line set's lines across the bar (a LineCollection: snapped,
+    // butt caps), between the axis and the outline.
+    if let Some(c) = &cb.contour {
+        let (width, color) = (low.linewidth_px, low.edge_color);
+        for &(y, lc, w_pt) in &c.lines {
+            low.linewidth_px = w_pt * low.dpi / 72.0;
+            low.edge_color = lc.to_rgba8_round();
+            match cb.orientation {
+                Orientation::Vertical => {
+                    // The clip path's x edges are the bar's, snapped: an odd-width line's
+                    // snapped right end (half a pixel past the edge) is cut there.
+                    let w = low.linewidth_px;
+                    let o = snap_offset(w);
+                    let yd = snap(h - y, o);
+                    let (c0, c1) = ((b.x0 + 0.5).floor(), (b.x1 + 0.5).floor());
+                    let (x0, x1) = (snap(b.x0, o).max(c0), snap(b.x1, o).min(c1));
+                    if x1 > x0 {
+                        low.ops.push(DrawOp::Polygons {
+                            contours: vec![vec![
+                                (x0, yd - 0.5 * w),
+                                (x1, yd - 0.5 * w),
+                                (x1, yd + 0.5 * w),
+                                (x0, yd + 0.5 * w),
+                            ]],
+                            color: low.edge_color,
+                            antialiased: true,
+                        });
+                    }
+                }
+                Orientation::Horizontal => {
+                    // The clip path widens the bar by a linewidth along axes y only: a
+                    // vertical line at either end is cut at the bar's x edges (the butt
+                    // stroke as its rectangle, clipped). A vertical bar's end lines stay
+                    // inside the widened clip.
+                    let w = low.linewidth_px;
+                    let o = snap_offset(w);
+                    let x = snap(y, o);
+                    let (ya, yb) = (snap(h - b.y0, o), snap(h - b.y1, o));
+                    // Agg snaps the clip path (rectilinear, width 0): whole-pixel edges.
+                    let (c0, c1) = ((b.x0 + 0.5).floor(), (b.x1 + 0.5).floor());
+                    let (x0, x1) = ((x - 0.5 * w).max(c0), (x + 0.5 * w).min(c1));
+                    if x1 > x0 {
+                        low.ops.push(DrawOp::Polygons {
+                            contours: vec![vec![(x0, yb), (x1, yb), (x1, ya), (x0, ya)]],
+                            color: low.edge_color,
+                            antialiased: true,
+                        });
+                    }
+                }
+            }
+        }
+        (low.linewidth_px, low.edge_color) = (width, color);
+    }
     if extended {
         // Diagonal segments switch snapping off for the whole outline.
         low.stroke_device_closed(&unit.map(to_device));

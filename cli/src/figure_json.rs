@@ -602,7 +602,7 @@ fn figure_call(
                         Some(Returned::Artist(h)) => Mappable::Artist(*h),
                         _ => {
                             return err(format!(
-                                "'colorbar' mappable {r} is not an image, a scatter or a pcolormesh"
+                                "'colorbar' mappable {r} is not an image, a scatter, a pcolormesh or a contour set"
                             ))
                         }
                     }

@@ -199,6 +199,8 @@ pub(crate) fn contour(
     }
     if let Some(n) = kw.string(&["norm"])? {
         o.norm = Some(norm_of(&n)?);
+        // A norm named by a string is not yet a LogNorm when ContourSet checks for one.
+        o.logscale = Some(false);
     }
     o.vmin = kw.f64(&["vmin"])?;
     o.vmax = kw.f64(&["vmax"])?;

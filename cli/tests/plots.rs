@@ -362,13 +362,14 @@ fn r2c_bad_input_is_named() {
 /// The mesh cases (tests/reference/plots_mesh, made by its gen_mesh.py): pcolormesh
 /// flat/nearest/auto with 1-D and 2-D, non-uniform and skewed grids, NaN cells, edges, log
 /// norm, colorbars; contour/contourf with int and explicit levels, colours, extend, dashed
-/// negative levels, NaN in Z; the public p12.
+/// negative levels, NaN in Z; colorbars of contour sets (filled, extended, lines, norm='log'); the
+/// public p12.
 #[test]
 fn mesh_plot_cases() {
-    run_set("plots_mesh", 17);
+    run_set("plots_mesh", 24);
 }
 
-/// Mesh calls: shape mismatches, gouraud shading, clabel and a contour colorbar are errors
+/// Mesh calls: shape mismatches, gouraud shading, clabel and a colorbar of a missing artist are errors
 /// naming the call and the value; nothing is written.
 #[test]
 fn mesh_errors_are_named() {
@@ -404,9 +405,9 @@ fn mesh_errors_are_named() {
         ),
         (
             format!(
-                r#"{{"axes": [[{{"method": "contourf", "args": [{z}]}}]], "figure_calls": [{{"method": "colorbar", "args": [{{"ref": [0, 0]}}]}}]}}"#
+                r#"{{"axes": [[{{"method": "contourf", "args": [{z}]}}]], "figure_calls": [{{"method": "colorbar", "args": [{{"ref": [0, 1]}}]}}]}}"#
             ),
-            "contour/contourf is not supported",
+            "is not an image, a scatter, a pcolormesh or a contour set",
         ),
     ];
     for (json, want) in cases {

@@ -159,6 +159,11 @@ impl Artist {
     /// What `Colorbar.__init__` does to its mappable's norm (`_process_values`: limits made
     /// non-singular with expander 0.1). False when the artist is not colour-mapped.
     pub(crate) fn colorbar_norm(&mut self) -> bool {
+        if let Artist::Contour(_) = self {
+            // `_process_values` returns before touching the norm: values and boundaries
+            // are the contour set's.
+            return true;
+        }
         if let Artist::Mesh(m) = self {
             let (a, b) = (m.norm.vmin().unwrap_or(0.0), m.norm.vmax().unwrap_or(1.0));
             let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);

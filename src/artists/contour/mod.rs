@@ -12,7 +12,7 @@ use super::mesh::{Array2D, MeshCoords};
 use super::paint::{CapStyle, Dashes, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::{DataLim, DrawCtx};
 use crate::color::{Color, Colormap, Norm};
-use crate::ticks::{AxisScale, MaxNLocator};
+use crate::ticks::{AxisScale, LogLocator, MaxNLocator};
 use crate::{Error, Result};
 use mpl2014::{Mpl2014, Piece, CLOSEPOLY, LINETO, MOVETO};
 
@@ -89,6 +89,11 @@ pub struct ContourOptions {
     pub corner_mask: Option<bool>,
     /// `zorder` (1 filled, 2 lines).
     pub zorder: Option<f64>,
+    /// `cs.logscale`: levels from a `LogLocator`, geometric layer midpoints, z <= 0 masked.
+    /// `None`: true when `norm` is a LogNorm (`norm=LogNorm()`); `Some(false)` is what
+    /// matplotlib 3.11 does for `norm='log'` given as a string (its check runs before the
+    /// string becomes a LogNorm; the colorbar still gets a log axis).
+    pub logscale: Option<bool>,
 }
 
 option_setters!(ContourOptions {
@@ -120,6 +125,8 @@ option_setters!(ContourOptions {
     corner_mask: bool => corner_mask = Some;
     /// `zorder=`: the drawing order.
     zorder: f64 => zorder = Some;
+    /// Log-scaled levels and layers (see the field).
+    logscale: bool => logscale = Some;
 });
 
 /// A `QuadContourSet`: one path per level (lines) or layer (filled), data coordinates.
@@ -135,6 +142,14 @@ pub struct ContourSet {
     pub(crate) zorder: f64,
     /// `(xmin, xmax, ymin, ymax)` of the grid (sticky edges and data limits).
     pub(crate) extent: (f64, f64, f64, f64),
+    /// `cs.levels`.
+    pub(crate) levels: Vec<f64>,
+    /// `cs._levels`: the levels with -1e250 / 1e250 added for `extend` min / max.
+    pub(crate) boundaries: Vec<f64>,
+    /// Whether `extend` adds a lower / upper layer.
+    pub(crate) extended: (bool, bool),
+    /// Whether the norm is a LogNorm: the colorbar gets a log axis.
+    pub(crate) lognorm: bool,
 }
 
 fn call(filled: bool) -> &'static str {
@@ -153,6 +168,11 @@ fn autolev(n: usize, zmin: f64, zmax: f64, extend: ContourExtend) -> Result<Vec<
         1,
     )?;
     let lev = loc.tick_values(zmin, zmax)?;
+    Ok(trim_levels(&lev, zmin, zmax, extend))
+}
+
+/// The rest of `_autolev`: the locator's levels trimmed to the z range.
+fn trim_levels(lev: &[f64], zmin: f64, zmax: f64, extend: ContourExtend) -> Vec<f64> {
     let under: Vec<usize> = (0..lev.len()).filter(|&i| lev[i] < zmin).collect();
     let mut i0 = under.last().copied().unwrap_or(0);
     let over: Vec<usize> = (0..lev.len()).filter(|&i| lev[i] > zmax).collect();
@@ -167,7 +187,7 @@ fn autolev(n: usize, zmin: f64, zmax: f64, extend: ContourExtend) -> Result<Vec<
         i0 = 0;
         i1 = lev.len();
     }
-    Ok(lev[i0..i1].to_vec())
+    lev[i0..i1].to_vec()
 }
 
 impl ContourSet {
@@ -188,11 +208,22 @@ impl ContourSet {
             ));
         }
         let (x, y) = grid(name, xy, ny, nx)?;
-        let masked: Vec<bool> = z.data.iter().map(|v| !v.is_finite()).collect();
+        // A LogNorm makes the set log-scaled: z <= 0 is masked (after zmax is taken),
+        // levels come from a LogLocator, layers are geometric midpoints.
+        let lognorm = opts
+            .norm
+            .as_ref()
+            .is_some_and(|n| matches!(n.kind(), crate::color::NormKind::Log));
+        let logscale = opts.logscale.unwrap_or(lognorm);
         let finite = z.data.iter().copied().filter(|v| v.is_finite());
-        let (zmin, zmax) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(v), b.max(v))
-        });
+        let zmax = finite.fold(f64::NEG_INFINITY, f64::max);
+        let masked: Vec<bool> = z
+            .data
+            .iter()
+            .map(|&v| !v.is_finite() || (logscale && v <= 0.0))
+            .collect();
+        let kept = z.data.iter().zip(&masked).filter(|(_, &m)| !m);
+        let zmin = kept.fold(f64::INFINITY, |a, (&v, _)| a.min(v));
         if !zmin.is_finite() {
             return Err(Error::invalid(
                 name,
@@ -201,7 +232,14 @@ impl ContourSet {
             ));
         }
         let levels = match opts.levels.clone().unwrap_or(Levels::Count(7)) {
-            Levels::Count(n) => autolev(n.max(1), zmin, zmax, opts.extend)?,
+            Levels::Count(n) if !logscale => autolev(n.max(1), zmin, zmax, opts.extend)?,
+            Levels::Count(n) => {
+                // `LogLocator(numticks=N)`; `levels=None` means numticks 'auto' (9
+                // without an axis).
+                let n = if opts.levels.is_none() { 9 } else { n.max(1) };
+                let lev = LogLocator::major(10.0, n)?.tick_values(zmin, zmax)?;
+                trim_levels(&lev, zmin, zmax, opts.extend)
+            }
             Levels::Values(v) => v,
         };
         if filled && levels.len() < 2 {
@@ -218,15 +256,11 @@ impl ContourSet {
                 "increasing levels",
             ));
         }
-        if opts
-            .norm
-            .as_ref()
-            .is_some_and(|n| matches!(n.kind(), crate::color::NormKind::Log))
-        {
+        if lognorm && levels.iter().any(|&l| l <= 0.0) {
             return Err(Error::invalid(
-                format!("{name} norm"),
-                "'log'",
-                "a norm other than LogNorm (log-scaled contour levels are not supported)",
+                format!("{name} levels"),
+                format!("{levels:?}"),
+                "positive levels with a LogNorm",
             ));
         }
         if opts.colors.is_some() && opts.cmap.is_some() {
@@ -239,12 +273,13 @@ impl ContourSet {
         // _process_levels
         let mut all = levels.clone();
         if ext_min {
-            all.insert(0, -1e250);
+            all.insert(0, if logscale { 1e-250 } else { -1e250 });
         }
         if ext_max {
             all.push(1e250);
         }
-        let (colors, monochrome) = colors_of(&opts, &levels, &all, filled, ext_min, ext_max)?;
+        let (colors, monochrome) =
+            colors_of(&opts, &levels, &all, filled, (ext_min, ext_max), logscale)?;
         // The paths.
         let any_mask = masked.iter().any(|&m| m);
         let zdata: Vec<f64> = z.data.clone();
@@ -260,7 +295,11 @@ impl ContourSet {
         let paths: Vec<Vec<Piece>> = if filled {
             let mut lowers: Vec<f64> = all[..all.len() - 1].to_vec();
             if zmin == lowers[0] {
-                lowers[0] -= 1.0;
+                if logscale {
+                    lowers[0] = 0.99 * zmin;
+                } else {
+                    lowers[0] -= 1.0;
+                }
             }
             lowers
                 .iter()
@@ -313,6 +352,10 @@ impl ContourSet {
             alpha: opts.alpha,
             zorder: opts.zorder.unwrap_or(if filled { 1.0 } else { 2.0 }),
             extent: (x0, x1, y0, y1),
+            boundaries: all,
+            levels,
+            extended: (ext_min, ext_max),
+            lognorm,
         })
     }
 
@@ -462,8 +505,8 @@ fn colors_of(
     levels: &[f64],
     all: &[f64],
     filled: bool,
-    ext_min: bool,
-    ext_max: bool,
+    (ext_min, ext_max): (bool, bool),
+    logscale: bool,
 ) -> Result<(Vec<Color>, bool)> {
     let with_alpha = |c: Color| opts.alpha.map_or(c, |a| c.with_alpha(a.clamp(0.0, 1.0)));
     if let Some(list) = &opts.colors {
@@ -536,7 +579,15 @@ fn colors_of(
         norm = norm.with_vmax(Some(hi));
     }
     let cvalues: Vec<f64> = if filled {
-        all.windows(2).map(|w| 0.5 * (w[0] + w[1])).collect()
+        all.windows(2)
+            .map(|w| {
+                if logscale {
+                    w[0].sqrt() * w[1].sqrt()
+                } else {
+                    0.5 * (w[0] + w[1])
+                }
+            })
+            .collect()
     } else {
         levels.to_vec()
     };

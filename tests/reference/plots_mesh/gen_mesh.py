@@ -163,6 +163,61 @@ case("e03_pcolormesh_antialiased", [[
 ]], "pcolormesh antialiased=True (edges stroked in the face colour)", npy=NPY)
 
 
+# Colorbars of contour sets: boundaries = the levels, ticks on the levels (FixedLocator),
+# extend triangles in the under/over colours, contour lines drawn across the bar.
+case("k01_contourf_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=8),
+]], "contourf 8 levels with fig.colorbar(cs)", npy=NPY, figure_calls=[cb(0)])
+
+case("k02_contourf_extend_both_horizontal_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.8, -0.5, -0.2, 0, 0.1, 0.5, 0.9], cmap="RdBu_r", extend="both"),
+]], "contourf uneven explicit levels, extend='both', horizontal colorbar with a label",
+    npy=NPY, figure_calls=[cb(0, orientation="horizontal", label="height")])
+
+case("k03_contour_lines_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma"),
+]], "contour lines (cmap) with a colorbar: the lines drawn across the bar", npy=NPY,
+    figure_calls=[cb(0)])
+
+case("k04_contourf_colors_extend_max_alpha_colorbar", [[
+    c("contourf", {"npy": "cx2.npy"}, {"npy": "cy2.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma", extend="max", alpha=0.6),
+], [
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.5, 0, 0.5], colors=["navy", "w", "darkred", "orange"], extend="both"),
+]], "contourf extend='max' with alpha, and a colors list with extend='both', both with colorbars",
+    npy=NPY, figure={"figsize": [10, 4]}, subplots={"ncols": 2},
+    figure_calls=[cb(0), cb(1)])
+
+
+# norm='log' given as a string: matplotlib 3.11 checks isinstance(norm, LogNorm) before the
+# string becomes a LogNorm, so the set is not log-scaled (arithmetic layers) while the
+# colorbar, seeing a LogNorm, gets a log axis with the levels as ticks.
+CZP = 10.0 ** (1.8 * CZ)
+NPY = {**NPY, "czp.npy": CZP}
+case("k05_contourf_log_string_colorbar", [[
+    c("contourf", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "czp.npy"},
+      levels=[0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100], norm="log", cmap="viridis"),
+]], "contourf norm='log' (string) with positive explicit levels and a colorbar (log axis)",
+    npy=NPY, figure_calls=[cb(0)])
+
+
+case("k06_contour_lines_extend_horizontal_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"},
+      levels=[-0.6, -0.2, 0.2, 0.6], cmap="coolwarm", linewidths=[1, 3], extend="both"),
+]], "contour lines with extend='both' (outline triangles, no fill) and a horizontal colorbar",
+    npy=NPY, figure_calls=[cb(0, orientation="horizontal")])
+
+
+case("k07_contour_thin_lines_colorbar", [[
+    c("contour", {"npy": "cx.npy"}, {"npy": "cy.npy"}, {"npy": "cz.npy"}, levels=6,
+      cmap="plasma", linewidths=1),
+]], "contour lines 1 pt (odd pixel width: the snapped right ends are clipped at the bar)",
+    npy=NPY, figure_calls=[cb(0)])
+
+
 def main():
     py = sys.executable
     tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
