@@ -189,10 +189,17 @@ fn paeth_row(row: &[u8], up: Option<&[u8]>, out: &mut Vec<u8>) {
     }));
 }
 
+/// More than a zlib-rs deflate state takes (window, hash chains and pending buffer).
+const DEFLATE_STATE_BYTES: u128 = 1 << 20;
+
 /// `input` as raw deflate at `level` with `strategy`: a sync flush at its end, or the
 /// final block when `last`.
 fn deflate(input: &[u8], level: i32, strategy: Strategy, last: bool) -> Result<Vec<u8>> {
     let failed = |what: String| Error::Data(format!("PNG encoding: deflate {what}"));
+    // zlib-rs's safe constructor asserts that its state (about 300 KiB at mem_level 9)
+    // was allocated: ask for more than that first, so a memory limit is an error here
+    // rather than a panic there.
+    crate::alloc::probe(DEFLATE_STATE_BYTES, "the PNG encoder's state")?;
     let mut d = Deflate::new_with_config(DeflateConfig {
         level,
         method: Method::Deflated,
