@@ -77,6 +77,24 @@ fn run_case(set: &Path, budgets: &serde_json::Value, name: &str) -> Result<(), S
     Ok(())
 }
 
+/// Renders the figure description `json` (written to `fig`) and asserts the CLI refused
+/// it: exit 1 and no output file beside it. Returns the error message.
+fn refused(fig: &Path, json: &str) -> String {
+    std::fs::write(fig, json).expect("write");
+    let out = fig.with_extension("png");
+    let _ = std::fs::remove_file(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(fig)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1), "{json}");
+    assert!(!out.exists(), "{json}: output written");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 /// The public round-1 plot cases (p01-p08).
 #[test]
 fn public_plot_cases() {
@@ -132,7 +150,6 @@ fn fills_bad_input_is_named() {
     let dir = common::failure_dir("plots-fills-errors");
     std::fs::create_dir_all(&dir).expect("dir");
     let fig = dir.join("bad.json");
-    let out = dir.join("bad.png");
     for (json, msg) in [
         (
             r#"{"method": "errorbar", "args": [[0, 1], [1, 0]], "kwargs": {"yerr": [0.1, -0.2]}}"#,
@@ -155,19 +172,8 @@ fn fills_bad_input_is_named() {
             "stairs must be len(values) + 1 == len(edges), got 2 values and 2 edges",
         ),
     ] {
-        std::fs::write(&fig, format!(r#"{{"axes": [[{json}]]}}"#)).expect("write");
-        let _ = std::fs::remove_file(&out);
-        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-            .arg("render")
-            .arg(&fig)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .expect("run");
-        assert_eq!(o.status.code(), Some(1));
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&fig, &format!(r#"{{"axes": [[{json}]]}}"#));
         assert!(err.contains(msg), "unexpected message: {err}");
-        assert!(!out.exists());
     }
 }
 
@@ -250,7 +256,6 @@ fn stats_bad_input_is_named() {
     let dir = std::env::temp_dir().join(format!("figbuf-stats-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
     let fig = dir.join("figure.json");
-    let out = dir.join("bad.png");
     for (json, needle) in [
         (
             r#"{"axes": [[{"method": "pie", "args": [[1, -2]]}]]}"#,
@@ -265,21 +270,11 @@ fn stats_bad_input_is_named() {
             "boxplot positions must be one per dataset (2)",
         ),
     ] {
-        std::fs::write(&fig, json).expect("write");
-        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-            .arg("render")
-            .arg(&fig)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .expect("run");
-        assert_eq!(o.status.code(), Some(1));
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&fig, json);
         assert!(
             err.contains("axes[0] call 0: ") && err.contains(needle),
             "{err}"
         );
-        assert!(!out.exists());
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -300,7 +295,6 @@ fn r2c_bad_input_is_named() {
     let dir = std::env::temp_dir().join(format!("figbuf-r2c-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
     let fig = dir.join("figure.json");
-    let out = dir.join("bad.png");
     for (json, needle) in [
         (
             r#"{"axes": [[{"method": "violinplot", "args": [[[1, 2], [3, 4]]], "kwargs": {"positions": [1]}}]]}"#,
@@ -343,18 +337,8 @@ fn r2c_bad_input_is_named() {
             "'colorbar' ax {\"axes\":3}: no Axes 3 (there are 1)",
         ),
     ] {
-        std::fs::write(&fig, json).expect("write");
-        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-            .arg("render")
-            .arg(&fig)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .expect("run");
-        assert_eq!(o.status.code(), Some(1));
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&fig, json);
         assert!(err.contains(needle) && err.contains("call 0: "), "{err}");
-        assert!(!out.exists());
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -376,7 +360,6 @@ fn mesh_errors_are_named() {
     let dir = common::failure_dir("plots-mesh-errors");
     std::fs::create_dir_all(&dir).expect("dir");
     let fig = dir.join("bad.json");
-    let out = dir.join("bad.png");
     let z = "[[1, 2, 3], [4, 5, 6], [7, 8, 9]]";
     let cases = [
         (
@@ -411,19 +394,8 @@ fn mesh_errors_are_named() {
         ),
     ];
     for (json, want) in cases {
-        std::fs::write(&fig, &json).expect("write");
-        let _ = std::fs::remove_file(&out);
-        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-            .arg("render")
-            .arg(&fig)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .expect("run");
-        assert_eq!(o.status.code(), Some(1), "{json}");
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&fig, &json);
         assert!(err.contains(want), "{json}: unexpected message: {err}");
-        assert!(!out.exists());
     }
 }
 
@@ -449,7 +421,6 @@ fn keyword_values_are_checked() {
     let dir = common::failure_dir("plots-kw-errors");
     std::fs::create_dir_all(&dir).expect("dir");
     let fig = dir.join("bad.json");
-    let out = dir.join("bad.png");
     for (call, needle) in [
         (
             r#"{"method": "set_title", "args": ["t"], "kwargs": {"loc": "up"}}"#,
@@ -473,18 +444,7 @@ fn keyword_values_are_checked() {
         ),
         (r#"{"method": "imshow", "args": [[[1, 2], [3]]]}"#, "imshow"),
     ] {
-        std::fs::write(&fig, format!(r#"{{"axes": [[{call}]]}}"#)).expect("write");
-        let _ = std::fs::remove_file(&out);
-        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
-            .arg("render")
-            .arg(&fig)
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .expect("run");
-        assert_eq!(o.status.code(), Some(1), "{call}");
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&fig, &format!(r#"{{"axes": [[{call}]]}}"#));
         assert!(err.contains(needle), "{call}: unexpected message: {err}");
-        assert!(!out.exists());
     }
 }
