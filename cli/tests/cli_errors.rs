@@ -3,6 +3,8 @@
 //! the bad value, never panic, and leave no output (or temporary) file behind.
 //!
 //! The `.npy` inputs are written by the test itself (no Python at test time).
+//!
+//! (Over 800 lines: a table of bad inputs, one case each, through one runner.)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

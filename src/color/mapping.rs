@@ -1,6 +1,10 @@
 //! Scalar data in, colours out: [`ScalarData`] (a 2-D view of any numeric dtype plus an
 //! optional mask), [`lut_indices`] (the per-pixel LUT index, the core both image stages
 //! share) and [`colormap_rgba8`] (`cmap(norm(data), bytes=True)`).
+//!
+//! (Over 800 lines: the one colour-mapping pass, dispatched over every dtype, mask and norm
+//! with its dedicated SIMD loops, which share one set of block helpers; about 320 lines are
+//! unit tests.)
 
 use ndarray::{Array2, Array3, ArrayBase, ArrayView2, ArrayViewMut3, Axis, Data, Ix2};
 use rayon::prelude::*;

@@ -4,6 +4,10 @@
 //! Precision follows `Normalize.process_value`: float32 data and integers of one or two
 //! bytes are normalised in float32, everything else in float64, with matplotlib's order of
 //! operations and numpy's casting rules (numpy 2, NEP 50). [`Work`] names the two cases.
+//!
+//! (Over 800 lines: one type, `Norm`, with every normalisation's forward and inverse,
+//! limits, autoscale and refusals as matplotlib defines them; kept together so each norm's
+//! rules sit side by side.)
 
 use crate::{Error, Result};
 
