@@ -9,32 +9,15 @@ Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
 ../plots_extra/mpl_figure.py is the copy of the project's oracle (shared/tools/mpl_figure.py) both generators use.
 """
 
-import json
 import math
 import os
-import subprocess
 import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CASES = {}
-
-
-def case(name, axes, description, figure=None, subplots=None, figure_calls=None, npy=None):
-    CASES[name] = (axes, description, figure, subplots, figure_calls, npy or {})
-
-
-def c(method, *args, **kwargs):
-    d = {"method": method, "args": list(args)}
-    if kwargs:
-        d["kwargs"] = kwargs
-    return d
-
-
-def r(v, n=6):
-    return [round(float(x), n) for x in v]
-
+sys.path.insert(0, os.path.join(HERE, ".."))
+from plotgen import CASES, c, case, r, write_cases  # noqa: E402
 
 t = np.linspace(0, 2 * math.pi, 60)
 x = r(t)
@@ -143,28 +126,7 @@ case("r13_shared_set_xlim", [
 
 
 def main():
-    py = sys.executable
-    tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
-    for name, (axes, desc, figure, subplots, fcalls, npy) in sorted(CASES.items()):
-        d = os.path.join(HERE, name)
-        os.makedirs(d, exist_ok=True)
-        for f, arr in npy.items():
-            np.save(os.path.join(d, f), arr)
-        spec = {}
-        if figure:
-            spec["figure"] = figure
-        if subplots:
-            spec["subplots"] = subplots
-        spec["axes"] = axes
-        if fcalls:
-            spec["figure_calls"] = fcalls
-        with open(os.path.join(d, "figure.json"), "w") as fh:
-            json.dump(spec, fh, indent=1)
-        with open(os.path.join(d, "case.json"), "w") as fh:
-            json.dump({"name": name, "description": desc, "round": 2,
-                       "cli": ["figbuf", "render", "figure.json", "-o", "OUT.png"]}, fh, indent=1)
-        subprocess.run([py, tool, os.path.join(d, "figure.json"), os.path.join(d, "ref.png")], check=True)
-        print(name)
+    write_cases(HERE)
 
 
 if __name__ == "__main__":
