@@ -3,8 +3,8 @@
 
 use crate::figure_json::{err, is_data, num, Ctx, FigError, Kw, Returned, R};
 use figbuf::{
-    Aspect, AxesId, AxisScale, Colormap, Figure, ImshowOptions, LineStyle, MarkEvery, Norm,
-    PlotOptions, SpanOptions, TextBox, TextOptions,
+    Aspect, AxesId, AxisScale, Figure, ImshowOptions, LineStyle, MarkEvery, Norm, PlotOptions,
+    SpanOptions, TextBox, TextOptions,
 };
 use serde_json::Value;
 
@@ -182,6 +182,22 @@ pub(crate) fn opt_num(v: Option<&Value>) -> Option<f64> {
     v.and_then(num).filter(|x| !x.is_nan())
 }
 
+/// Takes the colour-mapping keywords every mappable call has (`cmap`, `norm`, `vmin`, `vmax`)
+/// from `$kw` into the fields of the same names of the options `$o`.
+macro_rules! mapping_keywords {
+    ($kw:expr, $o:expr) => {
+        if let Some(c) = $kw.string(&["cmap"])? {
+            $o.cmap = Some(figbuf::Colormap::named(&c)?);
+        }
+        if let Some(n) = $kw.string(&["norm"])? {
+            $o.norm = Some($crate::figure_args::norm_of(&n)?);
+        }
+        $o.vmin = $kw.f64(&["vmin"])?;
+        $o.vmax = $kw.f64(&["vmax"])?;
+    };
+}
+pub(crate) use mapping_keywords;
+
 pub(crate) fn norm_of(name: &str) -> R<Norm> {
     match name {
         "linear" => Ok(Norm::linear()),
@@ -214,14 +230,7 @@ pub(crate) fn imshow(
         _ => return err("'imshow' needs 2-D data: nested lists or {\"npy\": file}"),
     };
     let mut opts = ImshowOptions::default();
-    if let Some(c) = kw.string(&["cmap"])? {
-        opts.cmap = Some(Colormap::named(&c)?);
-    }
-    if let Some(n) = kw.string(&["norm"])? {
-        opts.norm = Some(norm_of(&n)?);
-    }
-    opts.vmin = kw.f64(&["vmin"])?;
-    opts.vmax = kw.f64(&["vmax"])?;
+    mapping_keywords!(kw, opts);
     if let Some(i) = kw.string(&["interpolation"])? {
         opts.interpolation = i.parse()?;
     }

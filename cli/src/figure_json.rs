@@ -3,11 +3,10 @@
 //! and keyword is matplotlib's; anything figbuf does not support is an error naming it.
 
 use crate::figure_args::{
-    imshow, linestyle, norm_of, opt_num, plot_groups, plot_options, scale_of, span_options,
-    text_options,
+    imshow, linestyle, opt_num, plot_groups, plot_options, scale_of, span_options, text_options,
 };
 use figbuf::{
-    ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Colormap, Figure, GridOptions,
+    ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Figure, GridOptions,
     ImageHandle, Mappable, ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
@@ -323,14 +322,7 @@ fn axes_call(
                 Some(v) => Some(ScatterColor::Values(ctx.data(&v, "'scatter' c")?)),
             };
             o.marker = kw.string(&["marker"])?;
-            if let Some(c) = kw.string(&["cmap"])? {
-                o.cmap = Some(Colormap::named(&c)?);
-            }
-            if let Some(n) = kw.string(&["norm"])? {
-                o.norm = Some(norm_of(&n)?);
-            }
-            o.vmin = kw.f64(&["vmin"])?;
-            o.vmax = kw.f64(&["vmax"])?;
+            crate::figure_args::mapping_keywords!(kw, o);
             o.alpha = kw.f64(&["alpha"])?;
             o.linewidths = kw.f64(&["linewidths", "linewidth", "lw"])?;
             o.edgecolors = kw.color(&["edgecolors", "edgecolor", "ec"])?;

@@ -1,11 +1,8 @@
 //! figure.json's mesh calls: `pcolormesh`, `contour`, `contourf`, and the 2-D data they
 //! take (nested lists, `{"array": [[...]]}` or a 2-D `{"npy": ...}`).
 
-use crate::figure_args::norm_of;
 use crate::figure_json::{err, Ctx, FigError, Kw, Returned, R};
-use figbuf::{
-    Array2D, AxesId, Colormap, ContourOptions, Figure, Levels, MeshCoords, PcolormeshOptions,
-};
+use figbuf::{Array2D, AxesId, ContourOptions, Figure, Levels, MeshCoords, PcolormeshOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -81,14 +78,7 @@ pub(crate) fn pcolormesh(
     if let Some(s) = kw.string(&["shading"])? {
         o.shading = s.parse()?;
     }
-    if let Some(c) = kw.string(&["cmap"])? {
-        o.cmap = Some(Colormap::named(&c)?);
-    }
-    if let Some(n) = kw.string(&["norm"])? {
-        o.norm = Some(norm_of(&n)?);
-    }
-    o.vmin = kw.f64(&["vmin"])?;
-    o.vmax = kw.f64(&["vmax"])?;
+    crate::figure_args::mapping_keywords!(kw, o);
     o.alpha = kw.f64(&["alpha"])?;
     o.edgecolors = kw.color(&["edgecolors", "edgecolor", "ec"])?;
     o.linewidth = kw.f64(&["linewidth", "linewidths", "lw"])?;
@@ -194,16 +184,11 @@ pub(crate) fn contour(
                 })?,
         ),
     };
-    if let Some(c) = kw.string(&["cmap"])? {
-        o.cmap = Some(Colormap::named(&c)?);
-    }
-    if let Some(n) = kw.string(&["norm"])? {
-        o.norm = Some(norm_of(&n)?);
+    crate::figure_args::mapping_keywords!(kw, o);
+    if o.norm.is_some() {
         // A norm named by a string is not yet a LogNorm when ContourSet checks for one.
         o.logscale = Some(false);
     }
-    o.vmin = kw.f64(&["vmin"])?;
-    o.vmax = kw.f64(&["vmax"])?;
     o.alpha = kw.f64(&["alpha"])?;
     if let Some(e) = kw.string(&["extend"])? {
         o.extend = e.parse()?;
