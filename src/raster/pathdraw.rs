@@ -35,24 +35,32 @@ pub fn simplified_polyline(
     height: usize,
 ) -> Path {
     let (w, h) = (width as f64, height as f64);
-    let src = points.clone().enumerate().map(|(i, (x, y))| {
+    let src = points.enumerate().map(|(i, (x, y))| {
         let cmd = if i == 0 { Cmd::MoveTo } else { Cmd::LineTo };
         (cmd, x, y)
     });
     // With every vertex finite and inside the clipper's rectangle (the canvas +-1 px, as
     // `Clipper::new` sets it), the NaN remover (code-less rule) and the clipper give back
     // their input as it is: each segment has both ends inside, so `clip_line_segment`
-    // moves nothing and the clipper emits the first move and every line. Checking that
-    // first (a second pass over the transformed points) skips both converters, ~13% of
-    // the 20,000-point walk's render (perf); the unit tests compare both routes.
-    let inside = points
-        .into_iter()
-        .all(|(x, y)| x >= -1.0 && x <= w + 1.0 && y >= -1.0 && y <= h + 1.0);
-    if inside {
-        simplified(src)
-    } else {
-        simplified(Clipper::new(NanRemover::new(src, false), true, w, h))
+    // moves nothing and the clipper emits the first move and every line. Skipping both
+    // saves ~13% of the 20,000-point walk's render (perf); the unit tests compare both
+    // routes. The check runs as the points stream into the simplifier; at the first vertex
+    // outside (or not finite) that route stops and the points are taken again through both.
+    let outside = std::cell::Cell::new(false);
+    let checked = src.clone().map_while(|v| {
+        let inside = v.1 >= -1.0 && v.1 <= w + 1.0 && v.2 >= -1.0 && v.2 <= h + 1.0;
+        if outside.get() || !inside {
+            outside.set(true);
+            return None;
+        }
+        Some(v)
+    });
+    let path = simplified(checked);
+    if !outside.get() {
+        return path;
     }
+    drop(path);
+    simplified(Clipper::new(NanRemover::new(src, false), true, w, h))
 }
 
 /// The simplified vertices of `src` as a path with codes.
@@ -138,6 +146,27 @@ fn path_should_simplify(path: &Path) -> bool {
         })
 }
 
+/// Whether the clipper (`Clipper::new(_, true, w, h)`) gives `path` back unchanged after
+/// the NaN remover: no codes, or a move first and then only moves and lines, and every
+/// vertex finite and inside the rectangle (-1, -1, w + 1, h + 1). The NaN remover passes
+/// such a path as it is (both rules); the clipper then finds both ends of every segment
+/// inside (`clip_line_segment` moves nothing), emits a move where the path has one (a
+/// move followed by a move is emitted when the second comes, a final one at the end) and
+/// every line.
+fn plain_inside(path: &Path, w: usize, h: usize) -> bool {
+    let (w, h) = (w as f64, h as f64);
+    let codes_plain = path.codes.as_ref().is_none_or(|c| {
+        c.first().is_none_or(|k| matches!(k, PathCode::MoveTo))
+            && c.iter()
+                .all(|k| matches!(k, PathCode::MoveTo | PathCode::LineTo))
+    });
+    codes_plain
+        && path
+            .vertices
+            .iter()
+            .all(|&(x, y)| x >= -1.0 && x <= w + 1.0 && y >= -1.0 && y <= h + 1.0)
+}
+
 /// The front of draw_path's pipeline: NaN remover and clipper.
 fn front(path: &Path, clip: bool, w: usize, h: usize) -> impl Iterator<Item = Vtx> + '_ {
     let nan = NanRemover::new(PathSource::new(path), path.codes.is_some());
@@ -217,13 +246,20 @@ impl Band<'_> {
         let has_face = op.fill.is_some();
         let clip = !has_face;
         let simplify = op.simplify && clip && path_should_simplify(op.path);
+        // The clipper leaves a path of moves and lines with every vertex inside its
+        // rectangle as it is: skipped then (a long line's simplified path, p02's lines).
+        let clipper = clip && !plain_inside(op.path, w, h);
         let snap_lw = match op.stroke {
             Some(s) if s.color[3] != 0 => s.width_px,
             _ => 0.0,
         };
-        let snap = should_snap(op.snap, front(op.path, clip, w, h), op.path.vertices.len());
+        let snap = should_snap(
+            op.snap,
+            front(op.path, clipper, w, h),
+            op.path.vertices.len(),
+        );
         let pipeline = || {
-            let snapped = Snapper::new(front(op.path, clip, w, h), snap, snap_lw);
+            let snapped = Snapper::new(front(op.path, clipper, w, h), snap, snap_lw);
             CurveFlattener::new(Simplifier::new(snapped, simplify, SIMPLIFY_THRESHOLD))
         };
         let aa = op.antialiased;
