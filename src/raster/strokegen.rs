@@ -136,6 +136,9 @@ struct MathStroke {
     miter_limit: f64,
     cap: CapStyle,
     join: JoinStyle,
+    /// The angle step of round joins and caps, `acos(w / (w + 0.125)) * 2` (Agg computes
+    /// it at every arc; once here, the same value).
+    da: f64,
 }
 
 impl MathStroke {
@@ -144,6 +147,7 @@ impl MathStroke {
         MathStroke {
             width: w,
             width_abs: w.abs(),
+            da: (w.abs() / (w.abs() + 0.125)).acos() * 2.0,
             width_eps: w / 1024.0,
             width_sign: if w < 0.0 { -1.0 } else { 1.0 },
             miter_limit,
@@ -165,7 +169,7 @@ impl MathStroke {
     ) {
         let mut a1 = (dy1 * self.width_sign).atan2(dx1 * self.width_sign);
         let mut a2 = (dy2 * self.width_sign).atan2(dx2 * self.width_sign);
-        let mut da = (self.width_abs / (self.width_abs + 0.125)).acos() * 2.0;
+        let mut da = self.da;
         out.push((x + dx1, y + dy1));
         if self.width_sign > 0.0 {
             if a1 > a2 {
@@ -255,7 +259,7 @@ impl MathStroke {
             out.push((v0.x - dx1 - dx2, v0.y + dy1 - dy2));
             out.push((v0.x + dx1 - dx2, v0.y - dy1 - dy2));
         } else {
-            let mut da = (self.width_abs / (self.width_abs + 0.125)).acos() * 2.0;
+            let mut da = self.da;
             let n = (PI / da) as i32;
             da = PI / f64::from(n + 1);
             out.push((v0.x - dx1, v0.y + dy1));

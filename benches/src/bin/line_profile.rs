@@ -4,6 +4,9 @@
 //! ```text
 //! line-profile walk [ITERATIONS]   # the 20,000-point random walk to an array
 //! line-profile big [POINTS]        # one render of a POINTS-long random walk (10^7)
+//! line-profile walk-png [N]        # the walk built and drawn to PNG bytes N times
+//! line-profile p02 [N]             # p02 built and drawn to an array N times
+//! line-profile p02-png [N]         # p02 built and drawn to PNG bytes N times
 //! ```
 //!
 //! Prints the median wall time of a render (ms); `big` also the time to build the figure
@@ -77,7 +80,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 2 * 8 * n / 1024
             );
         }
-        m => return Err(format!("mode must be walk or big, not {m:?}").into()),
+        "walk-png" | "p02" | "p02-png" => {
+            let walk = random_walk(figbuf_benches::RANDOM_WALK_POINTS);
+            for _ in 0..n {
+                let t0 = Instant::now();
+                let fig = if mode == "walk-png" {
+                    random_walk_figure(&walk)?
+                } else {
+                    figbuf_benches::p02_figure()?
+                };
+                let frame = r.render(&fig)?;
+                if mode == "p02" {
+                    std::hint::black_box(frame.into_ndarray());
+                } else {
+                    std::hint::black_box(frame.to_png()?);
+                }
+                times.push(t0.elapsed().as_secs_f64() * 1e3);
+            }
+        }
+        m => {
+            return Err(
+                format!("mode must be walk, walk-png, p02, p02-png or big, not {m:?}").into(),
+            )
+        }
     }
     times.sort_by(f64::total_cmp);
     println!(
