@@ -240,6 +240,10 @@ pub struct ColorbarLayout {
     pub extend_upper: f64,
     /// Display coordinates along the long axis of the `N + 1` colour-cell boundaries.
     pub cell_edges: Vec<f64>,
+    /// The same boundaries in device pixels (y down) as Agg transforms the mesh: the y flip
+    /// is composed into the affine, so a vertical bar's `t * -sy + (h - ty)` can round
+    /// differently from `h - (t * sy + ty)`.
+    pub cell_edges_device: Vec<f64>,
     /// The mappable's alpha, applied to the colour cells.
     pub alpha: Option<f64>,
     /// A contour set's cells, triangles and lines (`None` for other mappables).
@@ -850,15 +854,8 @@ fn place_axis_label(
 /// The display coordinates of a colorbar's cell boundaries along its long axis, following
 /// `Colorbar._process_values`, `_proportional_y` and `_mesh`: boundaries
 /// `norm.inverse(linspace(0, 1, N + 1))`, normalised again, inverted with the colorbar's
-/// limits, then transformed.
-fn colorbar_edges(
-    norm: &Norm,
-    limits: (f64, f64),
-    map: &AxisMap,
-    n: usize,
-    trans: &Affine,
-    side: Side,
-) -> Result<Vec<f64>> {
+/// limits, then through the axis scale (`map`).
+fn colorbar_edges(norm: &Norm, limits: (f64, f64), map: &AxisMap, n: usize) -> Result<Vec<f64>> {
     let step = 1.0 / n as f64;
     let prepared = norm.prepare(Work::F64, false)?;
     let mut y = Vec::with_capacity(n + 1);
@@ -873,13 +870,42 @@ fn colorbar_edges(
     let mut out = Vec::with_capacity(n + 1);
     for v in y {
         let data = mesh_norm.inverse((v - y0) / (y1 - y0))?;
-        let t = map.forward(data);
-        out.push(match side {
-            Side::Bottom => trans.sx * t + trans.tx,
-            _ => trans.sy * t + trans.ty,
-        });
+        out.push(map.forward(data));
     }
     Ok(out)
+}
+
+/// Display and device coordinates of the scaled values `ts` along a colorbar's long axis
+/// (`trans` the colorbar's data transform, `h` the canvas height). With a linear scale the
+/// mesh's transform is affine and Agg multiplies the y flip into it (`scale(1, -1)`, then
+/// `translate(0, h)`), so a vertical bar's device y is `t * -sy + (h - ty)`; with any other
+/// scale `QuadMesh.draw` transforms the coordinates to display first and the flip is
+/// `h - y`. x is not flipped.
+fn long_axis_coords(
+    ts: &[f64],
+    trans: &Affine,
+    side: Side,
+    h: f64,
+    affine: bool,
+) -> (Vec<f64>, Vec<f64>) {
+    match side {
+        Side::Bottom => {
+            let x: Vec<f64> = ts.iter().map(|&t| trans.sx * t + trans.tx).collect();
+            (x.clone(), x)
+        }
+        _ => ts
+            .iter()
+            .map(|&t| {
+                let y = trans.sy * t + trans.ty;
+                let dev = if affine {
+                    t * -trans.sy + (h - trans.ty)
+                } else {
+                    h - y
+                };
+                (y, dev)
+            })
+            .unzip(),
+    }
 }
 
 /// Lays out `fig`, shaping text with `glyphs`.
@@ -1249,23 +1275,20 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                 outline_top: Some(outline_top),
             },
         )?;
-        let along = |v: f64| {
-            let t = map.forward(v);
-            match side {
-                Side::Bottom => trans.sx * t + trans.tx,
-                _ => trans.sy * t + trans.ty,
-            }
-        };
-        let (cell_edges, contour) = match (&cscale, contour) {
+        let h = height_px as f64;
+        let affine = matches!(map, AxisMap::Scale(AxisScale::Linear));
+        let (cell_edges, cell_edges_device, contour) = match (&cscale, contour) {
             (Some(s), Some(c)) => {
-                let edges: Vec<f64> = s.mesh.iter().map(|&v| along(v)).collect();
+                let scaled: Vec<f64> = s.mesh.iter().map(|&v| map.forward(v)).collect();
+                let (edges, device) = long_axis_coords(&scaled, &trans, side, h, affine);
                 let bar = ContourScale::bar(c, &edges);
-                (edges, Some(bar))
+                (edges, device, Some(bar))
             }
-            _ => (
-                colorbar_edges(&norm, (vmin, vmax), &map, cmap.n(), &trans, side)?,
-                None,
-            ),
+            _ => {
+                let scaled = colorbar_edges(&norm, (vmin, vmax), &map, cmap.n())?;
+                let (edges, device) = long_axis_coords(&scaled, &trans, side, h, affine);
+                (edges, device, None)
+            }
         };
         if let Some(l) = &o.label {
             place_axis_label(fig, glyphs, &mut axis, &bbox, l, &Default::default())?;
@@ -1280,6 +1303,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             extend_lower: elo,
             extend_upper: ehi,
             cell_edges,
+            cell_edges_device,
             alpha,
             contour,
         });
