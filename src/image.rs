@@ -210,6 +210,38 @@ impl ImageData {
         }
     }
 
+    /// The float RGB(A) pixels as matplotlib's `_make_image` hands them to the resampler:
+    /// [`Self::rgba_f64`] premultiplied by alpha (`A * A[..., 3]` on the masked array) when
+    /// any valid alpha is not 1. numpy.ma keeps a masked element's data through the product,
+    /// so a channel that was NaN or +-inf, and every channel of a pixel whose alpha was,
+    /// keeps its (clipped) value unmultiplied.
+    pub(crate) fn rgba_f64_premultiplied(&self) -> Option<Vec<[f64; 4]>> {
+        let mut out = self.rgba_f64()?;
+        let DataKind::RgbFloat(a) = &self.kind else {
+            return Some(out);
+        };
+        let (_, w, c) = a.dim();
+        let bad = |i: usize, k: usize| k < c && !a[(i / w.max(1), i % w.max(1), k)].is_finite();
+        let any = out
+            .iter()
+            .enumerate()
+            .any(|(i, p)| !bad(i, 3) && p[3] != 1.0);
+        if !any {
+            return Some(out);
+        }
+        for (i, p) in out.iter_mut().enumerate() {
+            if bad(i, 3) {
+                continue;
+            }
+            for k in 0..3 {
+                if !bad(i, k) {
+                    p[k] *= p[3];
+                }
+            }
+        }
+        Some(out)
+    }
+
     pub(crate) fn rgba_f64(&self) -> Option<Vec<[f64; 4]>> {
         match &self.kind {
             DataKind::Scalar { .. } => None,
@@ -595,7 +627,7 @@ impl Image {
             (Some(a), Some(b)) => (a, b),
             _ => (0.0, 1.0),
         };
-        let (a, b) = crate::ticks::nonsingular(a, b, 0.1, 1e-15);
+        let (a, b) = colorbar_limits((a, b), 0);
         norm.with_limits_set(a, b)
     }
 
@@ -614,10 +646,45 @@ impl Image {
     }
 }
 
+/// The limits `Colorbar._process_values` leaves on the norm, from `cur`: it assigns
+/// `norm.vmin, norm.vmax = _nonsingular(vmin, vmax, expander=0.1)`, vmin first. Each setter
+/// that changes its value fires the norm's 'changed' callback, which redraws the colorbar
+/// (`update_normal`), running `_process_values` again on the limits as they are at that
+/// moment. So with vmin above vmax (swapped to `(vmax, vmin)`), setting vmin makes them equal
+/// for the nested pass, which widens them by 10 % before the outer pass sets vmax: the final
+/// vmin is `vmax - 0.1 |vmax|`. `depth` bounds the recursion (it ends after two levels).
+fn colorbar_limits(cur: (f64, f64), depth: usize) -> (f64, f64) {
+    let new = crate::ticks::nonsingular(cur.0, cur.1, 0.1, 1e-15);
+    if depth > 8 {
+        return new;
+    }
+    let mut state = cur;
+    // `if value != self._vmin` (true for NaN).
+    if new.0 != state.0 {
+        state.0 = new.0;
+        state = colorbar_limits(state, depth + 1);
+    }
+    if new.1 != state.1 {
+        state.1 = new.1;
+        state = colorbar_limits(state, depth + 1);
+    }
+    state
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::color::Values;
+
+    #[test]
+    fn colorbar_limits_as_the_nested_redraw_leaves_them() {
+        // matplotlib: LogNorm(5.0) over data with max 3.583049605219697, then a colorbar.
+        let (a, b) = colorbar_limits((5.0, 3.583049605219697), 0);
+        assert_eq!((a, b), (3.2247446446977275, 5.0));
+        assert_eq!(colorbar_limits((1.0, 2.0), 0), (1.0, 2.0));
+        assert_eq!(colorbar_limits((2.0, 2.0), 0), (1.8, 2.2));
+        assert_eq!(colorbar_limits((f64::NAN, 2.0), 0), (-0.1, 0.1));
+    }
     use ndarray::array;
 
     /// An owned array is taken as it is: the image reads the caller's buffer, with its

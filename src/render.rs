@@ -428,8 +428,7 @@ impl ImagePlan<'_> {
                     )?)
                 }
                 None => {
-                    let mut src = image.data().rgba_f64().unwrap_or_default();
-                    resample::premultiply(&mut src);
+                    let src = image.data().rgba_f64_premultiplied().unwrap_or_default();
                     resample::rgba_to_bytes(&resample::resample_rgba(
                         &src,
                         placement,
@@ -723,13 +722,13 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
             .collect(),
     };
     let r = |v: f64| (v + 0.5).floor() as i64;
-    for (edge, color) in cb.cell_edges.windows(2).zip(&lut) {
+    for (edge, color) in cb.cell_edges_device.windows(2).zip(&lut) {
         let rect = match cb.orientation {
             Orientation::Vertical => IRect {
                 x0: r(b.x0),
                 x1: r(b.x1),
-                y0: r(h - edge[1]),
-                y1: r(h - edge[0]),
+                y0: r(edge[1]),
+                y1: r(edge[0]),
             },
             Orientation::Horizontal => IRect {
                 x0: r(edge[0]),

@@ -15,6 +15,7 @@
 //! [`Color::to_rgba8_round`]).
 
 mod colormap;
+mod log10f;
 mod mapping;
 mod named;
 mod norm;

@@ -1092,6 +1092,8 @@ impl Prepared {
                 if x.is_nan() || x <= 0.0 {
                     return Normed::Masked;
                 }
+                // libm's log10f, as numpy without AVX-512 (the machine the norm vectors
+                // were made on); see color/log10f.rs for numpy's AVX-512 one.
                 let t = (f64::from(x.log10()) - t0) as f32;
                 finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
             }

@@ -1,0 +1,384 @@
+//! One axis laid out: tick locations and labels, tick marks and the axis label, with
+//! matplotlib's placement arithmetic (`Axis._update_label_position`, tick label alignment and
+//! rotation).
+
+use super::*;
+
+/// Inputs for laying out one axis.
+pub(super) struct AxisSpec<'a> {
+    pub(super) side: Side,
+    /// View limits in data coordinates.
+    pub(super) view: (f64, f64),
+    pub(super) map: &'a AxisMap,
+    pub(super) bbox: &'a Bbox,
+    /// Data transform built on the scaled view.
+    pub(super) trans: &'a Affine,
+    /// `set_xticks` / `set_yticks`: fixed positions and optional labels.
+    pub(super) fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
+    /// `tick_params` of the major ticks.
+    pub(super) params: TickParams,
+    /// A colorbar's outline top in display y (the upper extend triangle's apex when
+    /// extended): `YAxis._update_offset_text_position` puts the offset text above the
+    /// `outline` spine's extent; `None` for an Axes (its box top).
+    pub(super) outline_top: Option<f64>,
+}
+
+/// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
+fn tick_label_text(
+    glyphs: &mut GlyphCache,
+    label: &TickLabel,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<Option<TextItem>> {
+    match label {
+        TickLabel::Empty => Ok(None),
+        TickLabel::Plain(s) if s.is_empty() => Ok(None),
+        TickLabel::Plain(s) => place_tick(glyphs, s, size_pt, dpi, anchor, al).map(Some),
+        other => place_tick(glyphs, &other.to_mathtext(), size_pt, dpi, anchor, al).map(Some),
+    }
+}
+
+/// A tick label: unrotated as [`place_text`]; `labelrotation` with rotation_mode
+/// 'default' (rotate, then align the rotated extent).
+fn place_tick(
+    glyphs: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    anchor: (f64, f64),
+    al: Align,
+) -> Result<TextItem> {
+    let anchor_mode = al.angle == 0.0;
+    place_text_in(
+        glyphs,
+        s,
+        size_pt,
+        dpi,
+        anchor,
+        al,
+        FontFace::Sans,
+        anchor_mode,
+    )
+}
+
+pub(super) fn layout_axis(
+    fig: &Figure,
+    glyphs: &mut GlyphCache,
+    spec: AxisSpec<'_>,
+) -> Result<AxisLayout> {
+    let style = fig.style();
+    let dpi = fig.dpi();
+    let size_pt = spec.params.labelsize.unwrap_or(style.font_size_pt);
+    let major_len = spec.params.length.unwrap_or(style.major_tick_size_pt);
+    // Tick.get_tick_padding: the part of the tick outside the Axes.
+    let outside = match spec.params.direction {
+        TickDirection::Out => 1.0,
+        TickDirection::InOut => 0.5,
+        TickDirection::In => 0.0,
+    };
+    let (kind, len_px) = match spec.side {
+        Side::Bottom => (AxisKind::X, spec.bbox.width()),
+        Side::Left | Side::Right => (AxisKind::Y, spec.bbox.height()),
+    };
+    let along = |v: f64| {
+        let t = spec.map.forward(v);
+        match spec.side {
+            Side::Bottom => spec.trans.sx * t + spec.trans.tx,
+            _ => spec.trans.sy * t + spec.trans.ty,
+        }
+    };
+    let space = ticks::tick_space(len_px, dpi, size_pt, kind)?;
+    let computed = match spec.map.tick_scale() {
+        Some(scale) => ticks::axis_ticks(spec.view, space, scale)?,
+        None => {
+            // Function scales: AutoLocator + ScalarFormatter on the data view, filtered in
+            // the norm's space.
+            let (lo, hi) = if spec.view.0 <= spec.view.1 {
+                spec.view
+            } else {
+                (spec.view.1, spec.view.0)
+            };
+            let locs =
+                MaxNLocator::auto(ticks::nbins_from_tick_space(space))?.tick_values(lo, hi)?;
+            let labels = ScalarFormatter::default().format_ticks(&locs, spec.view.0, spec.view.1);
+            let visible =
+                ticks::visible_ticks_by(&locs, spec.view.0, spec.view.1, |v| spec.map.forward(v));
+            let major = locs
+                .iter()
+                .zip(labels.labels)
+                .filter(|(l, _)| visible.contains(l))
+                .map(|(&loc, label)| ticks::Tick {
+                    loc,
+                    label: TickLabel::Plain(label),
+                })
+                .collect();
+            ticks::AxisTicks {
+                major,
+                minor: Vec::new(),
+                offset_text: labels.offset_text,
+                major_locs: locs,
+            }
+        }
+    };
+    let mut computed = computed;
+    if let Some((locs, labels)) = spec.fixed {
+        // FixedLocator + FixedFormatter (labels given) or the scale's formatter.
+        let (a, b) = spec.view;
+        let texts: Vec<TickLabel> = match (labels, spec.map.tick_scale()) {
+            (Some(l), _) => l.iter().map(|s| TickLabel::Plain(s.clone())).collect(),
+            (None, Some(AxisScale::Log10)) => {
+                ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
+            }
+            _ => {
+                let f = ScalarFormatter::default().format_ticks(locs, a, b);
+                computed.offset_text = f.offset_text;
+                f.labels.into_iter().map(TickLabel::Plain).collect()
+            }
+        };
+        if labels.is_some() {
+            computed.offset_text = String::new();
+        }
+        let visible = ticks::visible_ticks_by(locs, a, b, |v| spec.map.forward(v));
+        computed.major = locs
+            .iter()
+            .zip(texts)
+            .filter(|(l, _)| visible.contains(l))
+            .map(|(&loc, label)| ticks::Tick { loc, label })
+            .collect();
+    }
+    match (spec.params.minor_ticks, spec.map.tick_scale()) {
+        (Some(false), _) => computed.minor.clear(),
+        (Some(true), Some(AxisScale::Linear)) => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
+        }
+        (Some(true), Some(AxisScale::SymLog { .. }) | None) => {
+            return Err(Error::invalid(
+                "minorticks_on",
+                "a symlog or function-scale axis",
+                "a linear or log axis",
+            ))
+        }
+        _ => {}
+    }
+    let line = match spec.side {
+        Side::Bottom => spec.bbox.y0,
+        Side::Left => spec.bbox.x0,
+        Side::Right => spec.bbox.x1,
+    };
+    let mut out = Vec::with_capacity(computed.major.len() + computed.minor.len());
+    for (major, t) in computed
+        .major
+        .iter()
+        .map(|t| (true, t))
+        .chain(computed.minor.iter().map(|t| (false, t)))
+    {
+        let pos = along(t.loc);
+        let (size, pad) = if major {
+            (
+                major_len * outside,
+                spec.params.pad.unwrap_or(style.major_tick_pad_pt),
+            )
+        } else {
+            (
+                spec.params.minor_length.unwrap_or(style.minor_tick_size_pt),
+                spec.params.minor_pad.unwrap_or(style.minor_tick_pad_pt),
+            )
+        };
+        let rotation = spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0);
+        let pad_px = (size + pad) / 72.0 * dpi;
+        let (anchor, al) = match spec.side {
+            Side::Bottom => (
+                (pos, line + -pad_px),
+                Align {
+                    ha: Ha::Center,
+                    va: Va::Top,
+                    angle: rotation,
+                },
+            ),
+            Side::Left => (
+                (line + -pad_px, pos),
+                Align {
+                    ha: Ha::Right,
+                    va: Va::CenterBaseline,
+                    angle: rotation,
+                },
+            ),
+            Side::Right => (
+                (line + pad_px, pos),
+                Align {
+                    ha: Ha::Left,
+                    va: Va::CenterBaseline,
+                    angle: rotation,
+                },
+            ),
+        };
+        let label = if spec.params.labels_hidden {
+            None
+        } else {
+            tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?
+        };
+        out.push(Tick {
+            value: t.loc,
+            pos,
+            label,
+            major,
+        });
+    }
+    let offset_text = if computed.offset_text.is_empty() || spec.params.labels_hidden {
+        None
+    } else {
+        let off_px = 3.0 / 72.0 * dpi;
+        let (anchor, al) = match spec.side {
+            Side::Bottom => {
+                let bottom = out
+                    .iter()
+                    .filter_map(|t| t.label.as_ref())
+                    .map(|l| l.bbox.y0)
+                    .fold(spec.bbox.y0, f64::min);
+                (
+                    (spec.bbox.x1, bottom - off_px),
+                    Align {
+                        ha: Ha::Right,
+                        va: Va::Top,
+                        angle: 0.0,
+                    },
+                )
+            }
+            Side::Left => (
+                (
+                    spec.bbox.x0,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
+                Align {
+                    ha: Ha::Left,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                },
+            ),
+            Side::Right => (
+                (
+                    spec.bbox.x1,
+                    spec.outline_top.unwrap_or(spec.bbox.y1) + off_px,
+                ),
+                Align {
+                    ha: Ha::Right,
+                    va: Va::Baseline,
+                    angle: 0.0,
+                },
+            ),
+        };
+        Some(place_text(
+            glyphs,
+            &computed.offset_text,
+            size_pt,
+            dpi,
+            anchor,
+            al,
+        )?)
+    };
+    Ok(AxisLayout {
+        side: spec.side,
+        line,
+        ticks: out,
+        label: None,
+        offset_text,
+        major_length_pt: major_len,
+        direction: spec.params.direction,
+        params: spec.params,
+    })
+}
+
+/// Places an axis label beside the union of the tick labels and the spine (with its tick
+/// marks), as `Axis._update_label_position` does.
+pub(super) fn place_axis_label(
+    fig: &Figure,
+    glyphs: &mut GlyphCache,
+    axis: &mut AxisLayout,
+    bbox: &Bbox,
+    text: &str,
+    opts: &crate::axes_text::LabelOptions,
+) -> Result<()> {
+    let style = fig.style();
+    let (at, ha) = crate::axes_text::label_loc(opts.loc.as_deref(), axis.side != Side::Bottom)?;
+    let dpi = fig.dpi();
+    let tick_px = style.major_tick_size_pt / 72.0 * dpi;
+    let mut union = match axis.side {
+        Side::Bottom => Bbox {
+            x0: bbox.x0,
+            y0: bbox.y0 - tick_px,
+            x1: bbox.x1,
+            y1: bbox.y0,
+        },
+        Side::Left => Bbox {
+            x0: bbox.x0 - tick_px,
+            y0: bbox.y0,
+            x1: bbox.x0,
+            y1: bbox.y1,
+        },
+        Side::Right => Bbox {
+            x0: bbox.x1,
+            y0: bbox.y0,
+            x1: bbox.x1 + tick_px,
+            y1: bbox.y1,
+        },
+    };
+    for t in &axis.ticks {
+        if let Some(l) = &t.label {
+            union = union.union(&l.bbox);
+        }
+    }
+    let pad = opts.labelpad.unwrap_or(style.label_pad_pt) * dpi / 72.0;
+    let along_x = if at == 0.5 {
+        bbox.x0 + 0.5 * bbox.width()
+    } else {
+        at * bbox.width() + bbox.x0
+    };
+    let along_y = if at == 0.5 {
+        bbox.y0 + 0.5 * bbox.height()
+    } else {
+        at * bbox.height() + bbox.y0
+    };
+    let (anchor, al) = match axis.side {
+        Side::Bottom => (
+            (along_x, union.y0 - pad),
+            Align {
+                ha,
+                va: Va::Top,
+                angle: 0.0,
+            },
+        ),
+        Side::Left => (
+            (union.x0 - pad, along_y),
+            Align {
+                ha,
+                va: Va::Bottom,
+                angle: 90.0,
+            },
+        ),
+        Side::Right => (
+            (union.x1 + pad, along_y),
+            Align {
+                ha,
+                va: Va::Top,
+                angle: 90.0,
+            },
+        ),
+    };
+    let mut item = place_text(
+        glyphs,
+        text,
+        opts.fontsize.unwrap_or(style.font_size_pt),
+        dpi,
+        anchor,
+        al,
+    )?;
+    item.color = crate::axes_text::text_color(opts.color.as_deref())?;
+    axis.label = Some(item);
+    Ok(())
+}
