@@ -270,7 +270,7 @@ pub struct Layout {
 /// `GridSpecBase.get_grid_positions` for a grid inside `(left, bottom, right, top)`:
 /// returns (bottoms, tops, lefts, rights), in matplotlib's order of float operations.
 #[allow(clippy::too_many_arguments)]
-fn grid_positions(
+pub(crate) fn grid_positions(
     cell: Bbox,
     wspace: f64,
     hspace: f64,
@@ -310,7 +310,7 @@ fn grid_positions(
 
 /// The extents of the sub-grid cells rows `r0..=r1`, columns `c0..=c1`
 /// (`SubplotSpec.get_position`).
-fn grid_cell(
+pub(crate) fn grid_cell(
     pos: &(Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>),
     rows: std::ops::RangeInclusive<usize>,
     cols: std::ops::RangeInclusive<usize>,
