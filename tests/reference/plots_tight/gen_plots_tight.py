@@ -172,5 +172,55 @@ case("t28_ticks_in", [
 ], "tick direction in / inout with long ticks", subplots={"ncols": 2, "sharey": True},
     figure_calls=[TL])
 
+case("t29_colorbar_after", [
+    [c("imshow", {"npy": "img.npy"}, cmap="plasma"), c("set_title", "image")],
+    [c("plot", x, s1), c("set_title", "line"), c("set_ylabel", "y")],
+], "a colorbar added after tight_layout steals from the tightened cell", npy=NPY,
+    subplots={"ncols": 2},
+    figure_calls=[TL, c("colorbar", {"ref": [0, 0]}, shrink=0.8, pad=0.1)])
+
+case("t30_multiline_math", [
+    [c("plot", x, s1), c("set_title", "two lines\nof title"),
+     c("set_xlabel", "$\\alpha_i^2$ [m/s]"), c("set_ylabel", "$\\sum_k x_k$")],
+    [c("plot", x, c1, "C1"), c("set_title", "$\\frac{a}{b}$", loc="right")],
+], "multi-line and mathtext titles and labels", subplots={"ncols": 2}, figure_calls=[TL])
+
+case("t31_pie", [
+    [c("pie", [3, 2, 1, 4], labels=["apples", "bananas", "cherries", "dates"])],
+    [c("bar", ["first category", "second one", "third"], [3, 5, 2]),
+     c("tick_params", axis="x", labelrotation=30)],
+], "pie labels (texts) and long rotated bar categories", subplots={"ncols": 2},
+    figure_calls=[TL])
+
+case("t32_minor_ticks", [
+    [c("plot", x, s1), c("minorticks_on"), c("tick_params", which="minor", length=6)],
+    [c("plot", x, c1, "C1"), c("minorticks_on")],
+    [c("plot", x, s1, "C2"), c("minorticks_on")],
+    [c("plot", x, c1, "C3"), c("minorticks_on")],
+], "2x2 sharex/sharey with minor ticks on (the spines' tick extents)",
+    subplots={"nrows": 2, "ncols": 2, "sharex": True, "sharey": "row"}, figure_calls=[TL])
+
+case("t33_fractional_canvas", grid(4, labelled), "5.55 x 3.33 in at 110 dpi",
+     figure={"figsize": [5.55, 3.33], "dpi": 110}, subplots={"nrows": 2, "ncols": 2},
+     figure_calls=[TL])
+
+case("t34_scatter_colorbar_log", [
+    [c("scatter", r(np.linspace(1, 10, 20)), r(np.linspace(1, 100, 20) ** 1.2),
+       c=r(np.logspace(0, 3, 20)), norm="log"), c("set_yscale", "log"), c("set_title", "scatter")],
+], "a scatter's log colorbar beside log axes", figure={"figsize": [5, 4]},
+    figure_calls=[c("colorbar", {"ref": [0, 0]}, label="weight"), TL])
+
+case("t35_legend_title_right", [
+    [c("plot", x, s1, label="a"), c("plot", x, c1, label="b")],
+    [c("plot", x, r(np.sin(2 * t)), "C2", label="c"),
+     c("legend", title="Legend", loc="center left", bbox_to_anchor=[1.0, 0.5])],
+], "1x2 with a titled legend outside on the right of the second Axes",
+    figure={"figsize": [7, 3]}, subplots={"ncols": 2}, figure_calls=[TL])
+
+case("t36_rect_h_pad", grid(6, labelled), "3x2 with rect and h_pad, w_pad",
+     figure={"figsize": [6, 7]}, subplots={"nrows": 3, "ncols": 2},
+     figure_calls=[c("suptitle", "six"), c("tight_layout", rect=[0.02, 0.03, 0.98, 0.95],
+                                              h_pad=2, w_pad=0.2)])
+
 if __name__ == "__main__":
     write_cases(HERE)
