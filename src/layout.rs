@@ -489,6 +489,10 @@ struct AxisSpec<'a> {
     /// extended): `YAxis._update_offset_text_position` puts the offset text above the
     /// `outline` spine's extent; `None` for an Axes (its box top).
     outline_top: Option<f64>,
+    /// The length of the axis whose tick space the locator measures when it is another
+    /// Axes' (shared axes share their root's `Ticker`, whose locator keeps the root's
+    /// axis); `None`: this axis.
+    locator_len_px: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -553,7 +557,7 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             _ => spec.trans.sy * t + spec.trans.ty,
         }
     };
-    let space = ticks::tick_space(len_px, dpi, size_pt, kind)?;
+    let space = ticks::tick_space(spec.locator_len_px.unwrap_or(len_px), dpi, size_pt, kind)?;
     let computed = match spec.map.tick_scale() {
         Some(scale) => ticks::axis_ticks(spec.view, space, scale)?,
         None => {
@@ -1019,6 +1023,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         let bbox = pos.scaled(wf, hf);
         let trans = trans_data(scaled_x, scaled_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
+        // A shared axis ticks with its root's locator, sized by the root's box.
+        let root_len = |k: usize| {
+            let root = ax.share[k].index;
+            let b = axes_out
+                .get(root)
+                .filter(|_| root != i)
+                .map(|r: &AxesLayout| r.bbox)?;
+            Some(if k == 0 { b.width() } else { b.height() })
+        };
         if ax.axis_on {
             let mut xa = layout_axis(
                 fig,
@@ -1032,6 +1045,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     fixed: ax.plot.x.ticks.as_ref(),
                     params: ax.plot.x.tick_params,
                     outline_top: None,
+                    locator_len_px: root_len(0),
                 },
             )?;
             let mut ya = layout_axis(
@@ -1046,6 +1060,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     fixed: ax.plot.y.ticks.as_ref(),
                     params: ax.plot.y.tick_params,
                     outline_top: None,
+                    locator_len_px: root_len(1),
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -1247,6 +1262,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     ..TickParams::default()
                 },
                 outline_top: Some(outline_top),
+                locator_len_px: None,
             },
         )?;
         let along = |v: f64| {

@@ -26,9 +26,11 @@ pub(crate) fn call(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
             Some(&[l, b, rt, t]) if [l, b, rt, t].iter().all(|x| x.is_finite()) => {
                 o = o.rect([l, b, rt, t]);
             }
-            _ => return err(format!(
+            _ => {
+                return err(format!(
                 "'tight_layout' keyword 'rect' {v} is not four numbers (left, bottom, right, top)"
-            )),
+            ))
+            }
         }
     }
     if let Some(w) = fig.tight_layout(o)? {

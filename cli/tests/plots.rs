@@ -457,7 +457,7 @@ fn keyword_values_are_checked() {
 /// "not applied" warning path; plus the refusals (a colorbar of several Axes, bad rect).
 #[test]
 fn tight_layout_cases() {
-    run_set("plots_tight", 36);
+    run_set("plots_tight", 38);
     let dir = common::failure_dir("plots-tight-refused");
     std::fs::create_dir_all(&dir).expect("dir");
     let fig = dir.join("figure.json");

@@ -222,5 +222,19 @@ case("t36_rect_h_pad", grid(6, labelled), "3x2 with rect and h_pad, w_pad",
      figure_calls=[c("suptitle", "six"), c("tight_layout", rect=[0.02, 0.03, 0.98, 0.95],
                                               h_pad=2, w_pad=0.2)])
 
+case("t37_shared_colorbars", [
+    [c("pcolormesh", {"npy": "img.npy"}), c("set_title", f"m{i}")] for i in range(4)
+], "2x2 sharex with a horizontal and a vertical colorbar: the shared x locator sizes its "
+   "ticks by the first Axes' width", npy=NPY, subplots={"nrows": 2, "ncols": 2, "sharex": True},
+    figure_calls=[c("colorbar", {"ref": [1, 0]}, orientation="horizontal"),
+                  c("colorbar", {"ref": [2, 0]}), TL])
+
+case("t38_shared_y_colorbar", [
+    [c("plot", x, r(np.sin(t) * 50)), c("set_ylabel", "left")],
+    [c("scatter", x, r(np.sin(t) * 50), c=x)],
+], "1x2 sharey with a colorbar on the second: its y ticks from the first Axes' height",
+    figure={"figsize": [6.4, 3]}, subplots={"ncols": 2, "sharey": True},
+    figure_calls=[c("colorbar", {"ref": [1, 0]}, orientation="horizontal", pad=0.2), TL])
+
 if __name__ == "__main__":
     write_cases(HERE)
