@@ -195,11 +195,9 @@ pub(crate) fn place_titles(
             va: Va::Baseline,
             angle: 0.0,
         };
-        let ydisp = if y == 1.0 {
-            bbox.y1 + pad
-        } else {
-            h * y + (bbox.y0 + pad)
-        };
+        // (transAxes + titleOffsetTrans).transform((x, y)): `h * y + (y0 + pad)`, also at
+        // y = 1 (the extent's ulps count for tight_layout).
+        let ydisp = h * y + (bbox.y0 + pad);
         let mut item = place_text_in(
             glyphs,
             &t.text,

@@ -87,6 +87,7 @@ mod style;
 mod subplots;
 mod text;
 mod ticks;
+mod tight_layout;
 mod transform;
 #[doc(hidden)]
 pub mod unstable;
@@ -128,6 +129,7 @@ pub use resample::{Interpolation, Origin, Stage, MAX_RESAMPLE_TAPS};
 pub use style::{Style, SubplotParams, MAX_STYLE_PT, MAX_STYLE_PX};
 pub use subplots::{Share, SubplotsOptions};
 pub use ticks::AxisScale;
+pub use tight_layout::TightLayoutOptions;
 
 /// The README's code blocks, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]

@@ -936,6 +936,7 @@ fn lower_deferred<'a>(
                             match it {
                                 legend::LegendItem::Paint(p) => paint::emit(&mut low.ops, &p),
                                 legend::LegendItem::Text(t) => low.text(&t),
+                                legend::LegendItem::Extent(_) => {}
                             }
                         }
                     }
@@ -961,6 +962,7 @@ fn lower_deferred<'a>(
         match it {
             legend::LegendItem::Paint(p) => paint::emit(&mut low.ops, &p),
             legend::LegendItem::Text(t) => low.text(&t),
+            legend::LegendItem::Extent(_) => {}
         }
     }
     let list = DrawList {

@@ -634,6 +634,7 @@ fn figure_call(
         "suptitle" => crate::figure_titles::suptitle(fig, args, kw)?,
         "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
         "legend" => return crate::figure_figlegend::legend(fig, returned, args, kw),
+        "tight_layout" => crate::figure_tight::call(fig, args, kw)?,
         other => return err(format!("'{other}' is not supported")),
     }
     Ok(Returned::Nothing)

@@ -24,6 +24,7 @@ mod figure_legend;
 mod figure_mesh;
 mod figure_stats;
 mod figure_ticks;
+mod figure_tight;
 mod figure_titles;
 mod figure_violin;
 

@@ -448,3 +448,44 @@ fn keyword_values_are_checked() {
         assert!(err.contains(needle), "{call}: unexpected message: {err}");
     }
 }
+
+/// `figure.tight_layout(pad, h_pad, w_pad, rect)` (tests/reference/plots_tight, made by its
+/// gen_plots_tight.py): single Axes and 2x2 / 1x3 / 3x1 grids with titles, labels, long and
+/// rotated tick labels, log axes, sharex/sharey, suptitle/supxlabel/supylabel, legends
+/// inside and outside, colorbars (vertical, horizontal with extends), offset texts, texts
+/// beyond the Axes, axis('off') images (negative hspace), 72/100/150 dpi, and the
+/// "not applied" warning path; plus the refusals (a colorbar of several Axes, bad rect).
+#[test]
+fn tight_layout_cases() {
+    run_set("plots_tight", 38);
+    let dir = common::failure_dir("plots-tight-refused");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("figure.json");
+    let img = r#"{"method": "imshow", "args": [[[1, 2], [3, 4]]]}"#;
+    for (json, needle) in [
+        (
+            format!(
+                r#"{{"subplots": {{"ncols": 2}}, "axes": [[{img}], [{img}]], "figure_calls": [
+                {{"method": "colorbar", "args": [{{"ref": [0, 0]}}], "kwargs": {{"ax": [{{"axes": 0}}, {{"axes": 1}}]}}}},
+                {{"method": "tight_layout"}}]}}"#
+            ),
+            "several Axes",
+        ),
+        (
+            r#"{"figure_calls": [{"method": "tight_layout", "kwargs": {"rect": [0, 1]}}]}"#
+                .to_string(),
+            "rect",
+        ),
+        (
+            r#"{"figure_calls": [{"method": "tight_layout", "args": [1.0]}]}"#.to_string(),
+            "keyword arguments only",
+        ),
+        (
+            r#"{"figure_calls": [{"method": "tight_layout", "kwargs": {"pads": 1}}]}"#.to_string(),
+            "pads",
+        ),
+    ] {
+        let err = refused(&fig, &json);
+        assert!(err.contains(needle), "{json}: unexpected message: {err}");
+    }
+}

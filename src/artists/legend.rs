@@ -68,6 +68,8 @@ fn anchored(loc: usize, w: f64, h: f64, parent: &Bbox, pad: f64) -> (f64, f64) {
 pub(crate) enum LegendItem {
     Paint(Paint),
     Text(Box<TextItem>),
+    /// The legend's window extent (`Legend.get_window_extent`), first; draws nothing.
+    Extent(Bbox),
 }
 
 /// What an entry's handle is drawn from.
@@ -641,7 +643,13 @@ pub(crate) fn paint_entries<'a>(
         None => (l, b),
     };
     let (px, py) = (l + -legend_box.x0, b + -legend_box.y0);
-    let mut out = Vec::new();
+    // `_legend_box.get_window_extent`: its bbox translated by the offset.
+    let mut out = vec![LegendItem::Extent(Bbox {
+        x0: legend_box.x0 + px,
+        y0: legend_box.y0 + py,
+        x1: (legend_box.x0 + w) + px,
+        y1: (legend_box.y0 + h) + py,
+    })];
     if opts.frameon {
         let fb = Bbox {
             x0: px + legend_box.x0,

@@ -21,6 +21,10 @@ pub(super) struct AxisSpec<'a> {
     /// extended): `YAxis._update_offset_text_position` puts the offset text above the
     /// `outline` spine's extent; `None` for an Axes (its box top).
     pub(super) outline_top: Option<f64>,
+    /// The length of the axis whose tick space the locator measures when it is another
+    /// Axes' (shared axes share their root's `Ticker`, whose locator keeps the root's
+    /// axis); `None`: this axis.
+    pub(super) locator_len_px: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -89,7 +93,7 @@ pub(super) fn layout_axis(
             _ => spec.trans.sy * t + spec.trans.ty,
         }
     };
-    let space = ticks::tick_space(len_px, dpi, size_pt, kind)?;
+    let space = ticks::tick_space(spec.locator_len_px.unwrap_or(len_px), dpi, size_pt, kind)?;
     let computed = match spec.map.tick_scale() {
         Some(scale) => ticks::axis_ticks(spec.view, space, scale)?,
         None => {

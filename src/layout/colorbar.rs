@@ -297,6 +297,7 @@ pub(super) fn layout_colorbars(
                     ..TickParams::default()
                 },
                 outline_top: Some(outline_top),
+                locator_len_px: None,
             },
         )?;
         let h = height_px as f64;

@@ -274,7 +274,7 @@ pub struct Layout {
 /// `GridSpecBase.get_grid_positions` for a grid inside `(left, bottom, right, top)`:
 /// returns (bottoms, tops, lefts, rights), in matplotlib's order of float operations.
 #[allow(clippy::too_many_arguments)]
-fn grid_positions(
+pub(crate) fn grid_positions(
     cell: Bbox,
     wspace: f64,
     hspace: f64,
@@ -314,7 +314,7 @@ fn grid_positions(
 
 /// The extents of the sub-grid cells rows `r0..=r1`, columns `c0..=c1`
 /// (`SubplotSpec.get_position`).
-fn grid_cell(
+pub(crate) fn grid_cell(
     pos: &(Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>),
     rows: std::ops::RangeInclusive<usize>,
     cols: std::ops::RangeInclusive<usize>,
@@ -562,6 +562,15 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
         let bbox = pos.scaled(wf, hf);
         let trans = trans_data(scaled_x, scaled_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
+        // A shared axis ticks with its root's locator, sized by the root's box.
+        let root_len = |k: usize| {
+            let root = ax.share[k].index;
+            let b = axes_out
+                .get(root)
+                .filter(|_| root != i)
+                .map(|r: &AxesLayout| r.bbox)?;
+            Some(if k == 0 { b.width() } else { b.height() })
+        };
         if ax.axis_on {
             let mut xa = layout_axis(
                 fig,
@@ -575,6 +584,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     fixed: ax.plot.x.ticks.as_ref(),
                     params: ax.plot.x.tick_params,
                     outline_top: None,
+                    locator_len_px: root_len(0),
                 },
             )?;
             let mut ya = layout_axis(
@@ -589,6 +599,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     fixed: ax.plot.y.ticks.as_ref(),
                     params: ax.plot.y.tick_params,
                     outline_top: None,
+                    locator_len_px: root_len(1),
                 },
             )?;
             if let Some(l) = &ax.xlabel {
