@@ -353,7 +353,16 @@ fn mesh_plot_cases() {
     run_set("plots_mesh", 24);
 }
 
-/// Mesh calls: shape mismatches, gouraud shading, clabel and a colorbar of a missing artist are errors
+/// The contour label cases (tests/reference/plots_clabel, made by its gen_clabel.py):
+/// clabel's defaults, inline on/off, fontsize, fmt as %-string, literal string and dict,
+/// label colours, a levels subset, black dashed negative levels, a filled set, log-spaced
+/// levels, two Axes, 72 and 150 dpi, rightside_up, inline_spacing and zorder.
+#[test]
+fn clabel_plot_cases() {
+    run_set("plots_clabel", 19);
+}
+
+/// Mesh calls: shape mismatches, gouraud shading, clabel without its contour set and a colorbar of a missing artist are errors
 /// naming the call and the value; nothing is written.
 #[test]
 fn mesh_errors_are_named() {
@@ -384,7 +393,7 @@ fn mesh_errors_are_named() {
             format!(
                 r#"{{"axes": [[{{"method": "contour", "args": [{z}]}}, {{"method": "clabel", "args": []}}]]}}"#
             ),
-            "'clabel' is not supported",
+            "'clabel' needs the contour set as {\"ref\": [i, j]}",
         ),
         (
             format!(

@@ -391,6 +391,8 @@ pub struct TextArtist {
     pub(crate) xy: (f64, f64),
     /// The arrow's colours and width.
     pub(crate) arrow_paint: ArrowPaint,
+    /// Clipped to the Axes box (a contour label's `clip_box`); texts are not.
+    pub(crate) clip_to_axes: bool,
 }
 
 impl TextArtist {
@@ -508,6 +510,7 @@ impl TextArtist {
             coords: (TextCoords::Data, TextCoords::Data),
             xy: (x, y),
             arrow_paint: ArrowPaint::default(),
+            clip_to_axes: false,
             face: text_face(
                 o.family.as_deref(),
                 o.fontweight.as_deref(),
