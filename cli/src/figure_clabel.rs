@@ -17,7 +17,9 @@ fn contour_ref(refs: &Refs, v: Option<&Value>) -> R<figbuf::ArtistHandle> {
         _ => (None, None),
     };
     let (Some(i), Some(j)) = (i, j) else {
-        return err(format!("'clabel' contour ref {r:?} needs [i, j] of an Axes call"));
+        return err(format!(
+            "'clabel' contour ref {r:?} needs [i, j] of an Axes call"
+        ));
     };
     let list = if i as usize == refs.done.len() {
         Some(refs.current)
@@ -36,7 +38,9 @@ fn levels(v: &Value) -> R<Vec<f64>> {
     match v {
         Value::Array(items) => items
             .iter()
-            .map(|x| num(x).ok_or_else(|| FigError(format!("'clabel' levels: {x} is not a number"))))
+            .map(|x| {
+                num(x).ok_or_else(|| FigError(format!("'clabel' levels: {x} is not a number")))
+            })
             .collect(),
         other => num(other)
             .map(|x| vec![x])
@@ -54,7 +58,11 @@ pub(crate) fn clabel(fig: &mut Figure, args: &[Value], kw: &mut Kw, refs: &Refs)
     }
     let cs = contour_ref(refs, args.first())?;
     let mut o = ClabelOptions::default();
-    let lv = args.get(1).cloned().filter(|v| !v.is_null()).or(kw.take(&["levels"]));
+    let lv = args
+        .get(1)
+        .cloned()
+        .filter(|v| !v.is_null())
+        .or(kw.take(&["levels"]));
     if let Some(v) = lv {
         o.levels = Some(levels(&v)?);
     }
@@ -76,7 +84,9 @@ pub(crate) fn clabel(fig: &mut Figure, args: &[Value], kw: &mut Kw, refs: &Refs)
                     .parse()
                     .map_err(|_| FigError(format!("'clabel' fmt key {k:?} is not a level")))?;
                 let Value::String(text) = v else {
-                    return err(format!("'clabel' fmt value for {k:?} must be a string, got {v}"));
+                    return err(format!(
+                        "'clabel' fmt value for {k:?} must be a string, got {v}"
+                    ));
                 };
                 pairs.push((level, text));
             }
@@ -93,14 +103,24 @@ pub(crate) fn clabel(fig: &mut Figure, args: &[Value], kw: &mut Kw, refs: &Refs)
             Value::String(s) => Some(vec![s.clone()]),
             _ => None,
         };
-        o.colors = Some(one.or_else(|| color_list(&v)).or_else(|| color_value(&v).map(|c| vec![c])).ok_or_else(|| {
-            FigError(format!("'clabel' colors must be a colour or a list of colours, got {v}"))
-        })?);
+        o.colors = Some(
+            one.or_else(|| color_list(&v))
+                .or_else(|| color_value(&v).map(|c| vec![c]))
+                .ok_or_else(|| {
+                    FigError(format!(
+                        "'clabel' colors must be a colour or a list of colours, got {v}"
+                    ))
+                })?,
+        );
     }
     for name in ["use_clabeltext", "manual"] {
         match kw.take(&[name]) {
             None | Some(Value::Bool(false)) => {}
-            Some(v) => return err(format!("'clabel' keyword '{name}' {v} is not supported (only false)")),
+            Some(v) => {
+                return err(format!(
+                    "'clabel' keyword '{name}' {v} is not supported (only false)"
+                ))
+            }
         }
     }
     if let Some(b) = kw.bool(&["rightside_up"])? {

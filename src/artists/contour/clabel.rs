@@ -277,7 +277,8 @@ pub(crate) fn percent_format(fmt: &str, x: f64) -> Result<String> {
             out.push(ch);
             continue;
         }
-        let (mut left, mut plus, mut space, mut zero, mut alt) = (false, false, false, false, false);
+        let (mut left, mut plus, mut space, mut zero, mut alt) =
+            (false, false, false, false, false);
         while let Some(&f) = it.peek() {
             match f {
                 '-' => left = true,
@@ -329,7 +330,11 @@ pub(crate) fn percent_format(fmt: &str, x: f64) -> Result<String> {
                 let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
                 let e: i64 = e.parse().unwrap_or(0);
                 let sign = if e < 0 { '-' } else { '+' };
-                let m = if alt && p == 0 { format!("{m}.") } else { m.to_string() };
+                let m = if alt && p == 0 {
+                    format!("{m}.")
+                } else {
+                    m.to_string()
+                };
                 format!("{m}e{sign}{:02}", e.unsigned_abs())
             }
             'g' | 'G' => crate::ticks::pyfloat::fmt_g(x.abs(), prec.unwrap_or(6)),
@@ -419,8 +424,7 @@ fn labels(set: &mut ContourSet, indices: &[usize], widths: &[f64], lb: &Labeler)
             if print_label(&scr, lw) {
                 let xys: Vec<(f64, f64)> = placed.iter().map(|p| (p.x, p.y)).collect();
                 let (x, y, idx) = locate_label(&scr, lw, &xys);
-                let (rotation, broken) =
-                    split_path(&verts, &codes, idx, (x, y), lw, lb);
+                let (rotation, broken) = split_path(&verts, &codes, idx, (x, y), lw, lb);
                 placed.push(Placed { x, y, rotation, k });
                 additions.push(broken);
             } else {
@@ -443,9 +447,12 @@ fn print_label(scr: &[(f64, f64)], lw: f64) -> bool {
         return false;
     }
     let ptp = |f: fn(&(f64, f64)) -> f64| {
-        let (lo, hi) = scr.iter().map(f).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(v), b.max(v))
-        });
+        let (lo, hi) = scr
+            .iter()
+            .map(f)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
         hi - lo
     };
     ptp(|p| p.0) > 1.2 * lw || ptp(|p| p.1) > 1.2 * lw
@@ -492,7 +499,11 @@ fn locate_label(scr: &[(f64, f64)], lw: f64, placed: &[(f64, f64)]) -> (f64, f64
     } else {
         1
     };
-    let bs = if n_blocks == 1 { n } else { (lw as usize).max(1) };
+    let bs = if n_blocks == 1 {
+        n
+    } else {
+        (lw as usize).max(1)
+    };
     // np.resize: the contour repeated cyclically over n_blocks x bs.
     let at = |b: usize, i: usize| scr[(b * bs + i) % n];
     let mut distances = Vec::with_capacity(n_blocks);
