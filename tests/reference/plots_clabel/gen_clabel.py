@@ -84,6 +84,23 @@ case("k18_spacing_zorder", [[c("contour", X, Y, Z, linewidths=3), lab(inline_spa
 case("k19_saddle_ints", [[c("contour", X, Y, {"npy": "zs.npy"}, levels=12, colors="0.3"), lab(fontsize=7)]],
      "saddle with open contours across the Axes, grey lines, fontsize 7", npy=NPY)
 
+xf = np.linspace(-3, 3, 240)
+yf = np.linspace(-2, 2, 180)
+XF, YF = np.meshgrid(xf, yf)
+ZF = np.sin(2 * XF) * np.cos(1.5 * YF) + 0.3 * XF + 0.04 * YF ** 2  # no straight contour: tied straightness is ordered by NumPy's (AVX-512) argsort
+NPYF = dict(NPY, **{"xf.npy": xf, "yf.npy": yf, "zf.npy": ZF})
+case("k20_fine_grid_long_paths", [[c("contour", {"npy": "xf.npy"}, {"npy": "yf.npy"}, {"npy": "zf.npy"},
+                                     levels=9, cmap="viridis"), lab()]],
+     "240 x 180 grid: long contours (path simplification of the cut, code-free paths)", npy=NPYF)
+case("k21_colorbar_after", [[c("contour", X, Y, Z), lab()]],
+     "a colorbar added after clabel: the labels keep the positions and angles of clabel's "
+     "moment (data coordinates, pre-colorbar Axes)", npy=NPY,
+     figure_calls=[c("colorbar", {"ref": [0, 0]}, ax={"axes": 0})])
+case("k22_xlim_after", [[c("contour", X, Y, Z, colors="k"), lab(), c("set_xlim", -2, 2.5)]],
+     "set_xlim after clabel: cuts and label angles stay those of the full view", npy=NPY)
+case("k23_alpha", [[c("contour", X, Y, Z, alpha=0.5, linewidths=2), lab(fontsize=11)]],
+     "contour(alpha=0.5): the labels take the set's alpha", npy=NPY)
+
 if __name__ == "__main__":
     write_cases(HERE)
     with open(os.path.join(HERE, "budgets.json"), "w") as fh:
