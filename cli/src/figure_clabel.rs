@@ -113,14 +113,34 @@ pub(crate) fn clabel(fig: &mut Figure, args: &[Value], kw: &mut Kw, refs: &Refs)
                 })?,
         );
     }
-    for name in ["use_clabeltext", "manual"] {
-        match kw.take(&[name]) {
-            None | Some(Value::Bool(false)) => {}
-            Some(v) => {
-                return err(format!(
-                    "'clabel' keyword '{name}' {v} is not supported (only false)"
-                ))
+    match kw.take(&["use_clabeltext"]) {
+        None | Some(Value::Bool(false)) => {}
+        Some(v) => {
+            return err(format!(
+                "'clabel' keyword 'use_clabeltext' {v} is not supported (only false)"
+            ))
+        }
+    }
+    match kw.take(&["manual"]) {
+        None | Some(Value::Bool(false)) => {}
+        Some(Value::Array(points)) => {
+            let mut xy = Vec::with_capacity(points.len());
+            for p in &points {
+                let v: Vec<Option<f64>> = p
+                    .as_array()
+                    .map(|a| a.iter().map(num).collect())
+                    .unwrap_or_default();
+                match v[..] {
+                    [Some(x), Some(y)] => xy.push((x, y)),
+                    _ => return err(format!("'clabel' manual point {p} is not [x, y]")),
+                }
             }
+            o.manual = Some(xy);
+        }
+        Some(v) => {
+            return err(format!(
+                "'clabel' keyword 'manual' {v} is not supported (false or a list of [x, y] points; true waits for mouse clicks)"
+            ))
         }
     }
     if let Some(b) = kw.bool(&["rightside_up"])? {

@@ -357,10 +357,11 @@ fn mesh_plot_cases() {
 /// clabel's defaults, inline on/off, fontsize, fmt as %-string, literal string and dict,
 /// label colours, a levels subset, black dashed negative levels, a filled set, log-spaced
 /// levels, two Axes, 72 and 150 dpi, rightside_up, inline_spacing and zorder, long paths of a
-/// fine grid, a colorbar and set_xlim after clabel (placed at clabel's moment), alpha.
+/// fine grid, a colorbar and set_xlim after clabel (placed at clabel's moment), alpha, manual
+/// points (with a levels subset, not inline).
 #[test]
 fn clabel_plot_cases() {
-    run_set("plots_clabel", 23);
+    run_set("plots_clabel", 25);
 }
 
 /// Mesh calls: shape mismatches, gouraud shading, clabel without its contour set and a colorbar of a missing artist are errors

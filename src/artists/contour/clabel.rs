@@ -49,6 +49,9 @@ pub struct ClabelOptions {
     pub rightside_up: bool,
     /// `zorder` (2 + the contour set's).
     pub zorder: Option<f64>,
+    /// `manual`: label the contour nearest (on screen) to each of these data points, at
+    /// its closest point, instead of placing labels automatically (`add_label_near`).
+    pub manual: Option<Vec<(f64, f64)>>,
 }
 
 impl Default for ClabelOptions {
@@ -62,6 +65,7 @@ impl Default for ClabelOptions {
             colors: None,
             rightside_up: true,
             zorder: None,
+            manual: None,
         }
     }
 }
@@ -83,6 +87,8 @@ option_setters!(ClabelOptions {
     rightside_up: bool => rightside_up;
     /// `zorder=`: the labels' drawing order.
     zorder: f64 => zorder = Some;
+    /// `manual=`: data points to label near.
+    manual: Vec<(f64, f64)> => manual = Some;
 });
 
 /// `Figure::clabel`: labels the contour set `cs` and returns the label texts' handles.
@@ -210,18 +216,32 @@ pub(crate) fn clabel(
     }
     let screen = |x: f64, y: f64| ctx.to_display(x, y);
     let data = |x: f64, y: f64| inverse.apply(x, y);
-    let placed = labels(
-        set,
-        &indices,
-        &widths,
-        &Labeler {
-            screen: &screen,
-            data: &data,
-            inline: opts.inline,
-            spacing: opts.inline_spacing,
-            rightside_up: opts.rightside_up,
-        },
-    );
+    let lb = Labeler {
+        screen: &screen,
+        data: &data,
+        inline: opts.inline,
+        spacing: opts.inline_spacing,
+        rightside_up: opts.rightside_up,
+    };
+    let placed = match &opts.manual {
+        None => labels(set, &indices, &widths, &lb),
+        Some(points) => {
+            if set.filled {
+                return Err(Error::invalid(
+                    "clabel manual",
+                    "a filled contour set",
+                    "contour lines (matplotlib: 'Method does not support filled contours')",
+                ));
+            }
+            let mut placed = Vec::with_capacity(points.len());
+            for &(x, y) in points {
+                if let Some(p) = label_near(set, &indices, &widths, screen(x, y), &lb) {
+                    placed.push(p);
+                }
+            }
+            placed
+        }
+    };
     let zorder = opts.zorder.unwrap_or(2.0 + set.zorder);
     let mut handles = Vec::with_capacity(placed.len());
     for p in placed {
@@ -608,16 +628,22 @@ fn split_path(
         xys.insert(idx, pos);
         codes.insert(idx, LINETO);
     }
-    let mut idx = idx;
-    let closed = codes.last() == Some(&CLOSEPOLY);
+    // The connected component holding idx (an implicit MOVETO closes the path).
+    let start = (0..=idx).rev().find(|&i| codes[i] == MOVETO).unwrap_or(0);
+    let stop = (idx + 1..codes.len())
+        .find(|&i| codes[i] == MOVETO)
+        .unwrap_or(codes.len());
+    let mut idx = idx - start;
+    let closed = codes[stop - 1] == CLOSEPOLY;
     let cc: Vec<(f64, f64)> = if closed {
-        let n = xys.len();
-        let mut v = xys[idx..n - 1].to_vec();
-        v.extend_from_slice(&xys[..=idx]);
+        let part = &xys[start..stop];
+        let n = part.len();
+        let mut v = part[idx..n - 1].to_vec();
+        v.extend_from_slice(&part[..=idx]);
         idx = 0;
         v
     } else {
-        xys
+        xys[start..stop].to_vec()
     };
     let scr: Vec<(f64, f64)> = cc.iter().map(|&(x, y)| (lb.screen)(x, y)).collect();
     let mut cpl = Vec::with_capacity(scr.len());
@@ -676,15 +702,94 @@ fn split_path(
         }
         if i1 != -1.0 {
             let a = (i1 as usize).min(cc.len());
-            let start = v.len();
             v.push(p1);
             v.extend_from_slice(&cc[a..]);
             c.push(MOVETO);
             c.resize(v.len(), LINETO);
-            debug_assert_eq!(c[start], MOVETO);
         }
     }
-    (angle, (v, c))
+    // Back to the full path.
+    let mut all_v = xys[..start].to_vec();
+    let mut all_c = codes[..start].to_vec();
+    all_v.extend(v);
+    all_c.extend(c);
+    all_v.extend_from_slice(&xys[stop..]);
+    all_c.extend_from_slice(&codes[stop..]);
+    (angle, (all_v, all_c))
+}
+
+/// `add_label_near`: the label of the labelled level nearest (on screen) to `xy`, at the
+/// closest point of its path (`_find_nearest_contour`).
+fn label_near(
+    set: &mut ContourSet,
+    indices: &[usize],
+    widths: &[f64],
+    xy: (f64, f64),
+    lb: &Labeler,
+) -> Option<Placed> {
+    let mut best: Option<(f64, usize, usize, (f64, f64))> = None;
+    for &icon in indices {
+        let mut start = 0;
+        for (verts, _) in components(&set.paths[icon]) {
+            if verts.is_empty() {
+                continue;
+            }
+            let scr: Vec<(f64, f64)> = verts.iter().map(|&(x, y)| (lb.screen)(x, y)).collect();
+            let (d2, proj, leg) = closest_point_on_path(&scr, xy);
+            if best.is_none_or(|b| d2 < b.0) {
+                best = Some((d2, icon, leg + start, proj));
+            }
+            start += verts.len();
+        }
+    }
+    let (_, icon, idx, proj) = best?;
+    let k = indices.iter().position(|&i| i == icon)?;
+    let (verts, codes): Component = components(&set.paths[icon]).into_iter().fold(
+        (Vec::new(), Vec::new()),
+        |(mut v, mut c), (pv, pc)| {
+            v.extend(pv);
+            c.extend(pc);
+            (v, c)
+        },
+    );
+    let (rotation, broken) = split_path(&verts, &codes, idx, proj, widths[k], lb);
+    if lb.inline {
+        set.paths[icon] = vec![broken];
+    }
+    Some(Placed {
+        x: proj.0,
+        y: proj.1,
+        rotation,
+        k,
+    })
+}
+
+/// `_find_closest_point_on_path`: squared distance, projection and the index of the end
+/// vertex of the closest segment.
+fn closest_point_on_path(xys: &[(f64, f64)], p: (f64, f64)) -> (f64, (f64, f64), usize) {
+    if xys.len() == 1 {
+        let (dx, dy) = (p.0 - xys[0].0, p.1 - xys[0].1);
+        return (dx * dx + dy * dy, xys[0], 0);
+    }
+    let mut best = (f64::INFINITY, xys[0], 1);
+    let mut first = true;
+    for (i, w) in xys.windows(2).enumerate() {
+        let (dx, dy) = (w[1].0 - w[0].0, w[1].1 - w[0].1);
+        let mut norm = dx * dx + dy * dy;
+        if norm == 0.0 {
+            norm = 1.0;
+        }
+        let rel = (((p.0 - w[0].0) * dx + (p.1 - w[0].1) * dy) / norm).clamp(0.0, 1.0);
+        let proj = (w[0].0 + rel * dx, w[0].1 + rel * dy);
+        let (ex, ey) = (proj.0 - p.0, proj.1 - p.1);
+        let d2 = ex * ex + ey * ey;
+        // np.argmin: the first minimum (NaN wins, as NumPy's argmin returns it).
+        if first || d2 < best.0 || (d2.is_nan() && !best.0.is_nan()) {
+            best = (d2, proj, i + 1);
+            first = false;
+        }
+    }
+    best
 }
 
 /// Python's float `%` for a positive divisor.

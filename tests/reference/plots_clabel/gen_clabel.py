@@ -100,6 +100,14 @@ case("k22_xlim_after", [[c("contour", X, Y, Z, colors="k"), lab(), c("set_xlim",
      "set_xlim after clabel: cuts and label angles stay those of the full view", npy=NPY)
 case("k23_alpha", [[c("contour", X, Y, Z, alpha=0.5, linewidths=2), lab(fontsize=11)]],
      "contour(alpha=0.5): the labels take the set's alpha", npy=NPY)
+case("k24_manual_points", [[c("contour", X, Y, Z, colors="k", linewidths=1),
+                            lab(manual=[[-1.5, 0.5], [0.3, 0.2], [2.0, -1.2], [1.0, 1.5], [-0.5, -1.6]])]],
+     "clabel(manual=[(x, y), ...]): each label on the nearest contour at its closest point",
+     npy=NPY)
+case("k25_manual_levels_no_inline", [[c("contour", X, Y, Z, levels=[-0.3, 0.1, 0.5, 0.9]),
+                                      lab(levels=[0.1, 0.9], manual=[[0.0, 0.0], [-2.0, 1.5], [2.5, -0.5]],
+                                          inline=False, fmt="%.2f")]],
+     "manual points restricted to two labelled levels, not inline", npy=NPY)
 
 if __name__ == "__main__":
     write_cases(HERE)
