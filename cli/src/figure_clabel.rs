@@ -113,13 +113,8 @@ pub(crate) fn clabel(fig: &mut Figure, args: &[Value], kw: &mut Kw, refs: &Refs)
                 })?,
         );
     }
-    match kw.take(&["use_clabeltext"]) {
-        None | Some(Value::Bool(false)) => {}
-        Some(v) => {
-            return err(format!(
-                "'clabel' keyword 'use_clabeltext' {v} is not supported (only false)"
-            ))
-        }
+    if let Some(b) = kw.bool(&["use_clabeltext"])? {
+        o.use_clabeltext = b;
     }
     match kw.take(&["manual"]) {
         None | Some(Value::Bool(false)) => {}

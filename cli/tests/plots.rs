@@ -358,10 +358,10 @@ fn mesh_plot_cases() {
 /// label colours, a levels subset, black dashed negative levels, a filled set, log-spaced
 /// levels, two Axes, 72 and 150 dpi, rightside_up, inline_spacing and zorder, long paths of a
 /// fine grid, a colorbar and set_xlim after clabel (placed at clabel's moment), alpha, manual
-/// points (with a levels subset, not inline).
+/// points (with a levels subset, not inline), use_clabeltext (also with a later colorbar).
 #[test]
 fn clabel_plot_cases() {
-    run_set("plots_clabel", 25);
+    run_set("plots_clabel", 27);
 }
 
 /// Mesh calls: shape mismatches, gouraud shading, clabel without its contour set and a colorbar of a missing artist are errors

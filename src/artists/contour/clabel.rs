@@ -49,6 +49,9 @@ pub struct ClabelOptions {
     pub rightside_up: bool,
     /// `zorder` (2 + the contour set's).
     pub zorder: Option<f64>,
+    /// `use_clabeltext`: the rotation is kept in data space and turned by the data
+    /// transform when drawn (`transform_rotates_text`).
+    pub use_clabeltext: bool,
     /// `manual`: label the contour nearest (on screen) to each of these data points, at
     /// its closest point, instead of placing labels automatically (`add_label_near`).
     pub manual: Option<Vec<(f64, f64)>>,
@@ -65,6 +68,7 @@ impl Default for ClabelOptions {
             colors: None,
             rightside_up: true,
             zorder: None,
+            use_clabeltext: false,
             manual: None,
         }
     }
@@ -87,6 +91,8 @@ option_setters!(ClabelOptions {
     rightside_up: bool => rightside_up;
     /// `zorder=`: the labels' drawing order.
     zorder: f64 => zorder = Some;
+    /// `use_clabeltext=`: rotations follow the data transform at drawing.
+    use_clabeltext: bool => use_clabeltext;
     /// `manual=`: data points to label near.
     manual: Vec<(f64, f64)> => manual = Some;
 });
@@ -254,7 +260,17 @@ pub(crate) fn clabel(
             rotation: Some(p.rotation),
             ..TextOptions::default()
         };
+        let mut o = o;
+        if opts.use_clabeltext {
+            // `transData.inverted().transform_angles([rotation], [[x, y]])`.
+            o.rotation = Some(crate::artists::text::transform_angle(
+                p.rotation,
+                (p.x, p.y),
+                &data,
+            ));
+        }
         let mut t = TextArtist::new(dx, dy, texts[p.k].clone(), &o)?;
+        t.transform_rotates_text = opts.use_clabeltext;
         t.color = colors[p.k];
         t.clip_to_axes = true;
         handles.push(ax.push_artist(Artist::Text(t)));

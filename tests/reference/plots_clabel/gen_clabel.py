@@ -108,6 +108,12 @@ case("k25_manual_levels_no_inline", [[c("contour", X, Y, Z, levels=[-0.3, 0.1, 0
                                       lab(levels=[0.1, 0.9], manual=[[0.0, 0.0], [-2.0, 1.5], [2.5, -0.5]],
                                           inline=False, fmt="%.2f")]],
      "manual points restricted to two labelled levels, not inline", npy=NPY)
+case("k26_use_clabeltext", [[c("contour", X, Y, Z), lab(use_clabeltext=True)]],
+     "clabel(use_clabeltext=True): rotations kept in data space, turned back at drawing",
+     npy=NPY)
+case("k27_clabeltext_colorbar_after", [[c("contour", X, Y, Z, colors="k"), lab(use_clabeltext=True)]],
+     "use_clabeltext with a colorbar added afterwards: the label angles follow the narrower Axes",
+     npy=NPY, figure_calls=[c("colorbar", {"ref": [0, 0]}, ax={"axes": 0})])
 
 if __name__ == "__main__":
     write_cases(HERE)
