@@ -991,6 +991,31 @@ fn y_span(al: &AxesLayout) -> (f64, f64) {
     )
 }
 
+/// Agg's text clip box (`set_clipbox`: the box rounded to whole pixels) applied to the
+/// glyph masks of the last text: coverage outside it is dropped.
+fn clip_last_masks(ops: &mut [DrawOp], b: &Bbox, h: f64) {
+    let r = |v: f64| (v + 0.5).floor() as i64;
+    let (x0, x1, y0, y1) = (r(b.x0), r(b.x1), r(h - b.y1), r(h - b.y0));
+    let Some(DrawOp::Masks { masks, .. }) = ops
+        .iter_mut()
+        .rev()
+        .find(|o| matches!(o, DrawOp::Masks { .. }))
+    else {
+        return;
+    };
+    for m in masks {
+        for row in 0..m.height {
+            let y = m.top + row as i64;
+            for col in 0..m.width {
+                let x = m.left + col as i64;
+                if x < x0 || x >= x1 || y < y0 || y >= y1 {
+                    m.coverage[row * m.width + col] = 0;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod index_buffer_tests {
     use crate::{Figure, Renderer};
@@ -1030,30 +1055,5 @@ mod index_buffer_tests {
             assert_eq!(reused, fig.render().unwrap(), "figure {i}");
         }
         assert!(!renderer.index_buffers.is_empty());
-    }
-}
-
-/// Agg's text clip box (`set_clipbox`: the box rounded to whole pixels) applied to the
-/// glyph masks of the last text: coverage outside it is dropped.
-fn clip_last_masks(ops: &mut [DrawOp], b: &Bbox, h: f64) {
-    let r = |v: f64| (v + 0.5).floor() as i64;
-    let (x0, x1, y0, y1) = (r(b.x0), r(b.x1), r(h - b.y1), r(h - b.y0));
-    let Some(DrawOp::Masks { masks, .. }) = ops
-        .iter_mut()
-        .rev()
-        .find(|o| matches!(o, DrawOp::Masks { .. }))
-    else {
-        return;
-    };
-    for m in masks {
-        for row in 0..m.height {
-            let y = m.top + row as i64;
-            for col in 0..m.width {
-                let x = m.left + col as i64;
-                if x < x0 || x >= x1 || y < y0 || y >= y1 {
-                    m.coverage[row * m.width + col] = 0;
-                }
-            }
-        }
     }
 }
