@@ -114,6 +114,15 @@ case("k26_use_clabeltext", [[c("contour", X, Y, Z), lab(use_clabeltext=True)]],
 case("k27_clabeltext_colorbar_after", [[c("contour", X, Y, Z, colors="k"), lab(use_clabeltext=True)]],
      "use_clabeltext with a colorbar added afterwards: the label angles follow the narrower Axes",
      npy=NPY, figure_calls=[c("colorbar", {"ref": [0, 0]}, ax={"axes": 0})])
+ZN = ZZ.copy()
+ZN[10:16, 8:14] = np.nan
+NPYN = dict(NPY, **{"zn.npy": ZN})
+case("k28_nan_hole", [[c("contour", X, Y, {"npy": "zn.npy"}, colors="C3"), lab(fontsize=9)]],
+     "NaN hole in Z: contours end at the hole (open paths), labels on the pieces", npy=NPYN)
+case("k29_two_clabel_calls", [[c("contour", X, Y, Z, levels=[-0.3, 0.1, 0.5, 0.9]),
+                               lab(levels=[0.1, 0.9], colors="k"),
+                               lab(levels=[-0.3, 0.5], fmt="%.1f", fontsize=12)]],
+     "two clabel calls on one set: the second cuts the paths the first left", npy=NPY)
 
 if __name__ == "__main__":
     write_cases(HERE)
