@@ -358,10 +358,10 @@ fn mesh_plot_cases() {
 /// label colours, a levels subset, black dashed negative levels, a filled set, log-spaced
 /// levels, two Axes, 72 and 150 dpi, rightside_up, inline_spacing and zorder, long paths of a
 /// fine grid, a colorbar and set_xlim after clabel (placed at clabel's moment), alpha, manual
-/// points (with a levels subset, not inline), use_clabeltext (also with a later colorbar), a NaN hole, two clabel calls on one set.
+/// points (with a levels subset, not inline), use_clabeltext (also with a later colorbar), a NaN hole, two clabel calls on one set, log x and y axes.
 #[test]
 fn clabel_plot_cases() {
-    run_set("plots_clabel", 29);
+    run_set("plots_clabel", 30);
 }
 
 /// clabel: a ref that is not a contour set, levels that are not the set's, manual=true

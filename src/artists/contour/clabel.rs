@@ -130,13 +130,25 @@ pub(crate) fn clabel(
         .iter()
         .find(|a| a.id == cs.axes)
         .ok_or_else(not_cs)?;
-    if al.xscale != AxisScale::Linear || al.yscale != AxisScale::Linear {
+    let (xscale, yscale) = (al.xscale, al.yscale);
+    if [xscale, yscale]
+        .iter()
+        .any(|s| matches!(s, AxisScale::SymLog { .. }))
+    {
         return Err(Error::invalid(
             "clabel",
-            "a contour set on a log or symlog Axes",
-            "linear axes",
+            "a contour set on a symlog Axes",
+            "linear or log axes",
         ));
     }
+    // InvertedLogTransform: base ** value.
+    let unscale = |s: AxisScale, v: f64| {
+        if s == AxisScale::Log10 {
+            10f64.powf(v)
+        } else {
+            v
+        }
+    };
     let ctx = DrawCtx::new(
         &al.trans_data,
         &al.bbox,
@@ -221,7 +233,10 @@ pub(crate) fn clabel(
         widths.push(item.bbox.x1 - item.bbox.x0);
     }
     let screen = |x: f64, y: f64| ctx.to_display(x, y);
-    let data = |x: f64, y: f64| inverse.apply(x, y);
+    let data = |x: f64, y: f64| {
+        let (a, b) = inverse.apply(x, y);
+        (unscale(xscale, a), unscale(yscale, b))
+    };
     let lb = Labeler {
         screen: &screen,
         data: &data,

@@ -123,6 +123,15 @@ case("k29_two_clabel_calls", [[c("contour", X, Y, Z, levels=[-0.3, 0.1, 0.5, 0.9
                                lab(levels=[0.1, 0.9], colors="k"),
                                lab(levels=[-0.3, 0.5], fmt="%.1f", fontsize=12)]],
      "two clabel calls on one set: the second cuts the paths the first left", npy=NPY)
+xl = np.geomspace(1, 1000, 50)
+yl = np.geomspace(0.1, 100, 40)
+XL, YL = np.meshgrid(np.log10(xl), np.log10(yl))
+ZLL = np.sin(1.3 * XL) + np.cos(1.1 * YL) + 0.2 * XL * YL
+NPYL = dict(NPY, **{"xl.npy": xl, "yl.npy": yl, "zll.npy": ZLL})
+case("k30_loglog_axes", [[c("set_xscale", "log"), c("set_yscale", "log"),
+                          c("contour", {"npy": "xl.npy"}, {"npy": "yl.npy"}, {"npy": "zll.npy"},
+                            levels=7, cmap="plasma"), c("clabel", {"ref": [0, 2]})]],
+     "contour on log x and log y axes: placement and cuts in the log-scaled screen", npy=NPYL)
 
 if __name__ == "__main__":
     write_cases(HERE)
