@@ -6,6 +6,7 @@
 
 pub(crate) mod clabel;
 pub(crate) mod mpl2014;
+mod placement;
 mod trace;
 
 pub use clabel::{ClabelOptions, LabelFormat};
