@@ -231,6 +231,18 @@ impl Figure {
         self.axes.get_mut(id.index).filter(|_| own)
     }
 
+    /// `ax.clabel(cs, **kwargs)`: labels the contour set `cs` (the handle `contour` or
+    /// `contourf` returned) as matplotlib does when it is called, with the Axes' layout
+    /// and limits of this moment, and (inline) cuts the contours under the labels.
+    /// Returns the labels' text handles.
+    pub fn clabel(
+        &mut self,
+        cs: crate::ArtistHandle,
+        opts: crate::ClabelOptions,
+    ) -> Result<Vec<crate::ArtistHandle>> {
+        crate::artists::contour::clabel::clabel(self, cs, opts)
+    }
+
     /// `fig.colorbar(im, ax=im's axes)` with default options.
     pub fn colorbar(&mut self, image: impl Into<Mappable>) -> Result<&mut Colorbar> {
         self.colorbar_with(image, ColorbarOptions::default())

@@ -94,7 +94,7 @@ pub mod unstable;
 
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::boxplot::{boxplot_stats, BoxStats, BoxplotOptions};
-pub use artists::contour::{ContourExtend, ContourOptions, Levels};
+pub use artists::contour::{ClabelOptions, ContourExtend, ContourOptions, LabelFormat, Levels};
 pub use artists::errorbar::{ErrorSize, ErrorbarContainer, ErrorbarOptions};
 pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{

@@ -901,6 +901,9 @@ fn lower_deferred<'a>(
                         low.text_color = t.color.to_rgba8_round();
                         low.text(&item);
                         low.text_color = keep;
+                        if t.clip_to_axes {
+                            clip_last_masks(&mut low.ops, &al.bbox, h);
+                        }
                     } else {
                         for p in ax.plot.artists[i].paint(&ctx) {
                             paint::emit_owned(&mut low.ops, p);
@@ -987,6 +990,31 @@ fn y_span(al: &AxesLayout) -> (f64, f64) {
         al.trans_data.apply(0.0, al.yscale.transform(al.view_y.0)).1,
         al.trans_data.apply(0.0, al.yscale.transform(al.view_y.1)).1,
     )
+}
+
+/// Agg's text clip box (`set_clipbox`: the box rounded to whole pixels) applied to the
+/// glyph masks of the last text: coverage outside it is dropped.
+fn clip_last_masks(ops: &mut [DrawOp], b: &Bbox, h: f64) {
+    let r = |v: f64| (v + 0.5).floor() as i64;
+    let (x0, x1, y0, y1) = (r(b.x0), r(b.x1), r(h - b.y1), r(h - b.y0));
+    let Some(DrawOp::Masks { masks, .. }) = ops
+        .iter_mut()
+        .rev()
+        .find(|o| matches!(o, DrawOp::Masks { .. }))
+    else {
+        return;
+    };
+    for m in masks {
+        for row in 0..m.height {
+            let y = m.top + row as i64;
+            for col in 0..m.width {
+                let x = m.left + col as i64;
+                if x < x0 || x >= x1 || y < y0 || y >= y1 {
+                    m.coverage[row * m.width + col] = 0;
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -274,6 +274,7 @@ fn axes_call(
             ret = crate::figure_fills::call(fig, ax, ctx, method, args, kw)?;
         }
         "pcolormesh" => ret = crate::figure_mesh::pcolormesh(fig, ax, ctx, args, kw)?,
+        "clabel" => ret = crate::figure_clabel::clabel(fig, args, kw, refs)?,
         "contour" | "contourf" => {
             ret = crate::figure_mesh::contour(fig, ax, ctx, method, args, kw)?
         }

@@ -16,6 +16,7 @@
 
 mod figure_args;
 mod figure_bars;
+mod figure_clabel;
 mod figure_figlegend;
 mod figure_fills;
 mod figure_grid;

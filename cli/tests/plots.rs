@@ -353,7 +353,48 @@ fn mesh_plot_cases() {
     run_set("plots_mesh", 24);
 }
 
-/// Mesh calls: shape mismatches, gouraud shading, clabel and a colorbar of a missing artist are errors
+/// The contour label cases (tests/reference/plots_clabel, made by its gen_clabel.py):
+/// clabel's defaults, inline on/off, fontsize, fmt as %-string, literal string and dict,
+/// label colours, a levels subset, black dashed negative levels, a filled set, log-spaced
+/// levels, two Axes, 72 and 150 dpi, rightside_up, inline_spacing and zorder, long paths of a
+/// fine grid, a colorbar and set_xlim after clabel (placed at clabel's moment), alpha, manual
+/// points (with a levels subset, not inline), use_clabeltext (also with a later colorbar), a NaN hole, two clabel calls on one set, log x and y axes.
+#[test]
+fn clabel_plot_cases() {
+    run_set("plots_clabel", 30);
+}
+
+/// clabel: a ref that is not a contour set, levels that are not the set's, manual=true
+/// (mouse clicks), a fmt of the wrong type, manual on a filled set: errors naming the
+/// value; nothing is written.
+#[test]
+fn clabel_errors_are_named() {
+    let dir = common::failure_dir("plots-clabel-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    let z = "[[1, 2, 3], [4, 5, 6], [7, 8, 9]]";
+    let with = |first: &str, kw: &str| {
+        format!(
+            r#"{{"axes": [[{{"method": "{first}", "args": [{z}]}}, {{"method": "clabel", "args": [{{"ref": [0, 0]}}], "kwargs": {kw}}}]]}}"#
+        )
+    };
+    let cases = [
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[1, 2]]}, {"method": "clabel", "args": [{"ref": [0, 0]}]}]]}"#.to_string(),
+            "is not what 'contour' or 'contourf' returned",
+        ),
+        (with("contour", r#"{"levels": [4.5]}"#), "[4.5]"),
+        (with("contour", r#"{"manual": true}"#), "'manual' true is not supported"),
+        (with("contour", r#"{"fmt": 3}"#), "fmt must be a %-format string"),
+        (with("contourf", r#"{"manual": [[1, 1]]}"#), "filled contour set"),
+    ];
+    for (json, want) in cases {
+        let err = refused(&fig, &json);
+        assert!(err.contains(want), "{json}: unexpected message: {err}");
+    }
+}
+
+/// Mesh calls: shape mismatches, gouraud shading, clabel without its contour set and a colorbar of a missing artist are errors
 /// naming the call and the value; nothing is written.
 #[test]
 fn mesh_errors_are_named() {
@@ -384,7 +425,7 @@ fn mesh_errors_are_named() {
             format!(
                 r#"{{"axes": [[{{"method": "contour", "args": [{z}]}}, {{"method": "clabel", "args": []}}]]}}"#
             ),
-            "'clabel' is not supported",
+            "'clabel' needs the contour set as {\"ref\": [i, j]}",
         ),
         (
             format!(

@@ -391,6 +391,11 @@ pub struct TextArtist {
     pub(crate) xy: (f64, f64),
     /// The arrow's colours and width.
     pub(crate) arrow_paint: ArrowPaint,
+    /// Clipped to the Axes box (a contour label's `clip_box`); texts are not.
+    pub(crate) clip_to_axes: bool,
+    /// `transform_rotates_text`: `rotation` is in data space, turned by the data
+    /// transform at drawing (`transform_angles` at the text's position).
+    pub(crate) transform_rotates_text: bool,
 }
 
 impl TextArtist {
@@ -508,6 +513,8 @@ impl TextArtist {
             coords: (TextCoords::Data, TextCoords::Data),
             xy: (x, y),
             arrow_paint: ArrowPaint::default(),
+            clip_to_axes: false,
+            transform_rotates_text: false,
             face: text_face(
                 o.family.as_deref(),
                 o.fontweight.as_deref(),
@@ -552,7 +559,14 @@ impl TextArtist {
             Align {
                 ha: self.ha,
                 va: self.va,
-                angle: self.rotation,
+                angle: if self.transform_rotates_text {
+                    transform_angle(self.rotation, (self.x, self.y), &|x, y| {
+                        ctx.to_display(x, y)
+                    })
+                    .rem_euclid(360.0)
+                } else {
+                    self.rotation
+                },
             },
             self.face,
             self.anchor_mode,
@@ -587,6 +601,15 @@ impl TextArtist {
 }
 
 type Pt = (f64, f64);
+
+/// `Transform.transform_angles([angle], [pt])` (degrees, pushoff 1e-5): the direction of
+/// `angle` at `pt` after the transform `t`.
+pub(crate) fn transform_angle(angle: f64, pt: Pt, t: &dyn Fn(f64, f64) -> Pt) -> f64 {
+    let a = angle.to_radians();
+    let p2 = (pt.0 + 1e-5 * a.cos(), pt.1 + 1e-5 * a.sin());
+    let (t1, t2) = (t(pt.0, pt.1), t(p2.0, p2.1));
+    (t2.1 - t1.1).atan2(t2.0 - t1.0).to_degrees()
+}
 
 /// The text's `FancyBboxPatch`: the line box `(pen.x, pen.y - descent, width, height)`
 /// grown by the pad, square or with quadratic corners of radius pad, stroked 1 pt.

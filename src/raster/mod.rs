@@ -23,7 +23,7 @@ pub mod strokegen;
 #[cfg(test)]
 use crate::scene::DrawList;
 use crate::scene::{DrawOp, IRect, Mask};
-use blend::{copy_or_blend, mult};
+use blend::copy_or_blend;
 use cells::Rasterizer;
 use rayon::prelude::*;
 
@@ -322,8 +322,11 @@ impl Band<'_> {
             for x in r.x0..r.x1 {
                 let cov = m.coverage[src_row + (x - m.left) as usize];
                 if cov != 0 {
+                    // Agg copies an opaque colour at full cover (`copy_or_blend_pix`,
+                    // `blend_solid_hspan`); blending would round it down over a darker
+                    // pixel (a contour label over its neighbour layer).
                     let d = dst_row + x as usize * 4;
-                    blend::blend_pix(&mut self.data[d..d + 4], color, mult(color[3], cov));
+                    blend::copy_or_blend(&mut self.data[d..d + 4], color, cov);
                 }
             }
         }

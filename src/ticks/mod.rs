@@ -29,7 +29,7 @@
 mod axis;
 mod log;
 mod max_n;
-mod pyfloat;
+pub(crate) mod pyfloat;
 mod scalar;
 mod symlog;
 

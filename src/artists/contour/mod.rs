@@ -4,8 +4,12 @@
 //! for monochrome lines, and the paths of contourpy's `mpl2014` generator
 //! ([`mpl2014`]), drawn as one path collection (one path per level).
 
+pub(crate) mod clabel;
 pub(crate) mod mpl2014;
+mod placement;
 mod trace;
+
+pub use clabel::{ClabelOptions, LabelFormat};
 
 use super::line::LineStyle;
 use super::mesh::{Array2D, MeshCoords};
