@@ -15,6 +15,7 @@ pub(crate) mod grid;
 pub mod hist;
 mod hist_draw;
 pub mod legend;
+mod legend_handles;
 pub mod legend_options;
 pub mod line;
 mod marker_table;
