@@ -165,6 +165,12 @@ pub struct PlotOptions {
     pub markersize: Option<f64>,
     /// `markerfacecolor` / `mfc`.
     pub markerfacecolor: Option<String>,
+    /// `markerfacecoloralt` / `mfcalt`: the other half's face with a half `fillstyle`
+    /// (`'none'`).
+    pub markerfacecoloralt: Option<String>,
+    /// `fillstyle`: `'full'` (default), `'left'`, `'right'`, `'bottom'`, `'top'` (half
+    /// markers, the other half in `markerfacecoloralt`) or `'none'` (no face).
+    pub fillstyle: Option<String>,
     /// `markeredgecolor` / `mec`.
     pub markeredgecolor: Option<String>,
     /// `markeredgewidth` / `mew` in points (1).
@@ -214,6 +220,9 @@ impl PlotOptions {
         ms: f64 => markersize,
         markerfacecolor: String => markerfacecolor,
         mfc: String => markerfacecolor,
+        markerfacecoloralt: String => markerfacecoloralt,
+        mfcalt: String => markerfacecoloralt,
+        fillstyle: String => fillstyle,
         markeredgecolor: String => markeredgecolor,
         mec: String => markeredgecolor,
         markeredgewidth: f64 => markeredgewidth,
@@ -384,11 +393,17 @@ pub struct Line2D {
     pub(crate) linewidth_pt: f64,
     pub(crate) linestyle: LineStyle,
     pub(crate) marker: Option<&'static MarkerDef>,
+    /// The alt half of a half-filled marker (`get_alt_path`, `get_alt_transform`).
+    pub(crate) marker_alt: Option<&'static MarkerDef>,
     pub(crate) markersize_pt: f64,
     /// `None` = 'auto' (the line colour).
     pub(crate) mfc: Option<Color>,
     /// The face colour was the string 'none' (then an 'auto' edge keeps its own alpha).
     pub(crate) mfc_none: bool,
+    /// `markerfacecoloralt`: `None` = 'auto' (the line colour); 'none' is transparent.
+    pub(crate) mfcalt: Option<Color>,
+    /// `markerfacecoloralt` is 'none' (its default).
+    pub(crate) mfcalt_none: bool,
     pub(crate) mec: Option<Color>,
     pub(crate) mew_pt: f64,
     pub(crate) markevery: Option<MarkEvery>,
@@ -454,6 +469,20 @@ impl Line2D {
             Some(m) => markers::find(m)?,
             None => None,
         };
+        let fillstyle = opts.fillstyle.as_deref().unwrap_or("full");
+        if !markers::FILLSTYLES.contains(&fillstyle) {
+            return Err(Error::invalid(
+                "fillstyle",
+                format!("{fillstyle:?}"),
+                "'full', 'left', 'right', 'bottom', 'top' or 'none'",
+            ));
+        }
+        // A half fillstyle swaps the marker for its half path and adds the alt half.
+        let (marker, marker_alt) = match marker.and_then(|m| markers::find_half(m, fillstyle)) {
+            Some((a, b)) => (Some(a), Some(b)),
+            None => (marker, None),
+        };
+        let no_face = fillstyle == "none";
         let opt_color = |what: &str, c: &Option<String>| -> Result<Option<Color>> {
             match c.as_deref() {
                 None | Some("auto") => Ok(None),
@@ -491,11 +520,24 @@ impl Line2D {
             linestyle,
             marker,
             markersize_pt,
-            mfc: opt_color("markerfacecolor", &opts.markerfacecolor)?,
-            mfc_none: opts
-                .markerfacecolor
-                .as_deref()
-                .is_some_and(|s| s.eq_ignore_ascii_case("none")),
+            // fillstyle 'none': `_get_markerfacecolor` is 'none' whatever the colours.
+            mfc: if no_face {
+                Some(Color::TRANSPARENT)
+            } else {
+                opt_color("markerfacecolor", &opts.markerfacecolor)?
+            },
+            mfc_none: no_face
+                || opts
+                    .markerfacecolor
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case("none")),
+            marker_alt,
+            mfcalt: opt_color("markerfacecoloralt", &opts.markerfacecoloralt)?,
+            mfcalt_none: no_face
+                || opts
+                    .markerfacecoloralt
+                    .as_deref()
+                    .is_none_or(|s| s.eq_ignore_ascii_case("none")),
             mec: opt_color("markeredgecolor", &opts.markeredgecolor)?,
             mew_pt,
             markevery: opts.markevery.clone(),
@@ -517,6 +559,16 @@ impl Line2D {
         match self.alpha {
             Some(a) => c.with_alpha(a),
             None => c,
+        }
+    }
+
+    /// A marker face: 'none' (`none`) is transparent whatever the alpha (`to_rgba('none',
+    /// alpha)`), `None` ('auto') is the line colour.
+    fn face(&self, c: Option<Color>, none: bool) -> Color {
+        if none {
+            Color::TRANSPARENT
+        } else {
+            self.with_alpha(c.unwrap_or(self.color))
         }
     }
 
@@ -696,7 +748,21 @@ impl Line2D {
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                out.push(Paint::Markers(self.markers(points, m, dpi, to_dev, clip)));
+                let first = self.markers(points, m, dpi, to_dev, clip);
+                // `draw_markers` again with the alt path, the same gc, markerfacecoloralt.
+                let alt = self.marker_alt.map(|a| {
+                    let fill = self.face(self.mfcalt, self.mfcalt_none).to_rgba8_round();
+                    MarkersDraw {
+                        marker: a.device_path(self.markersize_pt * dpi / 72.0),
+                        fill: (a.filled && fill[3] != 0).then_some(fill),
+                        positions: first.positions.clone(),
+                        stroke: first.stroke.clone(),
+                        clip: first.clip,
+                        snap: first.snap,
+                    }
+                });
+                out.push(Paint::Markers(first));
+                out.extend(alt.map(Paint::Markers));
             }
         }
         out
@@ -711,7 +777,7 @@ impl Line2D {
         clip: Option<ClipBox>,
     ) -> MarkersDraw {
         let size_px = self.markersize_pt * dpi / 72.0;
-        let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
+        let fc = self.face(self.mfc, self.mfc_none);
         let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
         // An 'auto' edge takes the face's alpha, unless the face is 'none' (Line2D.draw).
         if self.mec.is_none() && !self.mfc_none {

@@ -1,6 +1,7 @@
 //! Markers: matplotlib's `MarkerStyle` paths (the table in `marker_table.rs`) and the
 //! transform `Line2D.draw` / `PathCollection` give them.
 
+use super::marker_half_table::HALF_MARKERS;
 use super::marker_table::MARKERS;
 use super::paint::{CapStyle, JoinStyle, PathCmd};
 use crate::{Error, Result};
@@ -42,6 +43,23 @@ pub(crate) fn find(name: &str) -> Result<Option<&'static MarkerDef>> {
                 "one of o . , s ^ v < > D d p h H * + x X | _ 8 P or 'None'",
             )
         })
+}
+
+/// The fillstyles of `MarkerStyle` (`'full'`, `'left'`, `'right'`, `'bottom'`, `'top'`,
+/// `'none'`).
+pub(crate) const FILLSTYLES: [&str; 6] = ["full", "left", "right", "bottom", "top", "none"];
+
+/// The marker `m` with the half fillstyle `fillstyle`: its path (filled with
+/// markerfacecolor) and alt path (filled with markerfacecoloralt); `None` for a marker
+/// without half fills (`+ x | _ ,`) or a fillstyle that is not a half.
+pub(crate) fn find_half(
+    m: &MarkerDef,
+    fillstyle: &str,
+) -> Option<(&'static MarkerDef, &'static MarkerDef)> {
+    HALF_MARKERS
+        .iter()
+        .find(|(fs, a, _)| *fs == fillstyle && a.name == m.name)
+        .map(|(_, a, b)| (a, b))
 }
 
 /// Applies `[sx, shy, shx, sy, tx, ty]` as Agg's `trans_affine::transform` does.
