@@ -94,13 +94,31 @@ pub(crate) fn handle(
         Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, opts, dc, off, ctx),
         Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, opts, dc, off, ctx),
         Artist::Scatter(c) => {
-            // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
-            // sized as the mean of the largest and smallest size (`paint_at`), coloured
-            // as the first point, drawn as a collection of one.
-            let xm = -0.0 + 0.5 * width;
-            // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
-            let ym = height * (3.0 / 8.0);
-            c.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1), ms)
+            // HandlerPathCollection: scatterpoints markers, at the handle's middle (one)
+            // or on linspace(pad, width - pad) (pad 0.3 em), at heights scatteryoffsets
+            // (tiled to scatterpoints) times the handle height.
+            let n = opts.scatterpoints.max(1);
+            let xs: Vec<f64> = if n > 1 {
+                let pad = 0.3 * fs;
+                let (a, b) = (-0.0 + pad, -0.0 + width - pad);
+                let step = (b - a) / (n - 1) as f64;
+                (0..n)
+                    .map(|i| if i == n - 1 { b } else { i as f64 * step + a })
+                    .collect()
+            } else {
+                vec![-0.0 + 0.5 * width]
+            };
+            let default_offsets = [3.0 / 8.0, 4.0 / 8.0, 2.5 / 8.0];
+            let yoffs: &[f64] = opts.scatteryoffsets.as_deref().unwrap_or(&default_offsets);
+            let at: Vec<(f64, f64)> = xs
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| {
+                    let y = height * yoffs[i % yoffs.len().max(1)];
+                    (x * dc + off.0, y * dc + off.1)
+                })
+                .collect();
+            c.paint_handle(ctx, &at, ms)
         }
     }
 }
