@@ -894,6 +894,9 @@ fn lower_deferred<'a>(
                 }
                 Layer::Artist(i) => {
                     if let crate::artists::Artist::Text(t) = &ax.plot.artists[i] {
+                        if !t.drawn(&ctx) {
+                            continue;
+                        }
                         let (paints, item) = t.paint(&ctx, low.glyphs)?;
                         for p in paints {
                             paint::emit(&mut low.ops, &p);

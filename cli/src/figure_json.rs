@@ -393,6 +393,7 @@ fn axes_call(
             if let Some(c) = kw.string(&["textcoords"])? {
                 o.textcoords = Some(c.parse()?);
             }
+            o.annotation_clip = kw.bool(&["annotation_clip"])?;
             o.text = text_options(kw)?;
             ret = Returned::Artist(fig[ax].annotate_with(s, xy, o)?);
         }

@@ -313,6 +313,7 @@ impl Axes {
         let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
         t.arrow = arrowstyle.map(|a| (xy, a));
         t.xy = xy;
+        t.check_xy = true;
         Ok(self.push_artist(Artist::Text(t)))
     }
 
@@ -340,6 +341,7 @@ impl Axes {
         t.xy = xy;
         t.coords = (o.xycoords, o.textcoords.unwrap_or(o.xycoords));
         t.arrow_paint = o.arrow_paint()?;
+        t.check_xy = o.annotation_clip.unwrap_or(o.xycoords == TextCoords::Data);
         Ok(self.push_artist(Artist::Text(t)))
     }
 

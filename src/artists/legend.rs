@@ -603,7 +603,17 @@ pub(crate) fn paint_entries<'a>(
     if code == 0 {
         for a in &ax.plot.artists {
             if let Artist::Text(t) = a {
-                text_boxes.push(t.paint(ctx, glyphs)?.1.bbox);
+                // A hidden annotation's window extent is Bbox.unit().
+                text_boxes.push(if t.drawn(ctx) {
+                    t.paint(ctx, glyphs)?.1.bbox
+                } else {
+                    Bbox {
+                        x0: 0.0,
+                        y0: 0.0,
+                        x1: 1.0,
+                        y1: 1.0,
+                    }
+                });
             }
         }
     }
