@@ -863,6 +863,7 @@ fn lower_deferred<'a>(
             al.yscale,
             lay.width_px,
             al.view_x,
+            al.view_y,
         );
         ctxs.push(ctx.clone());
         // Children sorted stably by zorder in matplotlib's order: images and artists in

@@ -281,6 +281,7 @@ fn axes_call(
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }
+        "axline" => ret = crate::figure_axline::axline(fig, ax, ctx, args, kw)?,
         "scatter" => {
             nargs(4)?;
             let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {

@@ -15,6 +15,7 @@
 )]
 
 mod figure_args;
+mod figure_axline;
 mod figure_bars;
 mod figure_figlegend;
 mod figure_fills;

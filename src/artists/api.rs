@@ -143,7 +143,7 @@ fn color_of(what: &str, s: &str) -> Result<Color> {
 }
 
 impl Axes {
-    fn push_artist(&mut self, a: Artist) -> ArtistHandle {
+    pub(crate) fn push_artist(&mut self, a: Artist) -> ArtistHandle {
         self.plot.artists.push(a);
         ArtistHandle {
             axes: self.id,

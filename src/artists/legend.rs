@@ -227,17 +227,18 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
         match a {
             Artist::Line(l) => {
                 let (xs, ys) = l.drawn_xy();
-                let pts: Vec<(f64, f64)> = xs
-                    .iter()
-                    .zip(&ys)
-                    .map(|(&x, &y)| match l.blend {
-                        Blend::Data => ctx.to_display(x, y),
-                        other => {
-                            let d = ctx.to_device_blend(x, y, other);
-                            (d.0, ctx.h - d.1)
-                        }
-                    })
-                    .collect();
+                let pts: Vec<(f64, f64)> = l.axline_display(ctx).unwrap_or_else(|| {
+                    xs.iter()
+                        .zip(&ys)
+                        .map(|(&x, &y)| match l.blend {
+                            Blend::Data => ctx.to_display(x, y),
+                            other => {
+                                let d = ctx.to_device_blend(x, y, other);
+                                (d.0, ctx.h - d.1)
+                            }
+                        })
+                        .collect()
+                });
                 count += pts.iter().filter(|p| inside(p.0, p.1)).count();
                 let finite: Vec<&(f64, f64)> = pts
                     .iter()

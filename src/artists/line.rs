@@ -418,6 +418,8 @@ pub struct Line2D {
     pub(crate) antialiased: bool,
     /// x in axes coordinates (axhline) or y in axes coordinates (axvline).
     pub(crate) blend: Blend,
+    /// An `axline`: x and y are the unit square's diagonal, drawn through its transform.
+    pub(crate) axline: Option<super::axline::AxLineGeom>,
 }
 
 /// Which coordinates of a line are data (`Data`) or axes fractions (axhline/axvline).
@@ -551,6 +553,7 @@ impl Line2D {
             dash_join: join(&opts.dash_joinstyle, JoinStyle::Round)?,
             antialiased: opts.antialiased.unwrap_or(true),
             blend: Blend::Data,
+            axline: None,
         })
     }
 
@@ -582,6 +585,18 @@ impl Line2D {
     /// long line's coordinates).
     fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
         self.drawn_xy_of(0..self.x.len())
+    }
+
+    /// The display points `loc='best'` sees of an axline (its transform applied to the
+    /// unit diagonal); `None` for other lines.
+    pub(crate) fn axline_display(&self, ctx: &DrawCtx) -> Option<Vec<(f64, f64)>> {
+        let m = self.axline?.transform(ctx)?;
+        Some(
+            [(0.0, 0.0), (1.0, 1.0)]
+                .iter()
+                .map(|&(x, y)| (x * m.sx + y * m.shx + m.tx, x * m.shy + y * m.sy + m.ty))
+                .collect(),
+        )
     }
 
     /// [`Line2D::drawn_xy_borrowed`] of the points `range` (matplotlib's subslice).
@@ -646,6 +661,21 @@ impl Line2D {
 
     /// `draw_path` and `draw_markers` of this line, in that order.
     pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
+        if let Some(g) = &self.axline {
+            // Agg's draw_path: the axline's transform, then the flip to device rows.
+            let Some(m) = g.transform(ctx) else {
+                return Vec::new();
+            };
+            let flip = crate::transform::Affine {
+                sy: -1.0,
+                ty: ctx.h,
+                ..crate::transform::Affine::IDENTITY
+            };
+            let t = m.then(&flip);
+            let to_dev =
+                |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
+            return self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip));
+        }
         let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
         let points = match ctx.xscale {
             AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
@@ -813,6 +843,9 @@ impl Line2D {
     /// The finite data limits `(xmin, xmax, ymin, ymax)` and the minimum positive x and y,
     /// over the coordinates that are data.
     pub(crate) fn data_limits(&self) -> super::DataLim {
+        if let Some(g) = &self.axline {
+            return g.data_limits();
+        }
         let mut lim = super::DataLim::default();
         let (x, y) = self.drawn_xy_borrowed();
         for (&a, &b) in x.iter().zip(y.iter()) {

@@ -4,6 +4,7 @@
 
 mod api;
 pub mod autoscale;
+pub mod axline;
 pub mod bar;
 pub mod boxplot;
 mod collection;
@@ -383,6 +384,8 @@ pub(crate) struct DrawCtx {
     pub canvas_px: (usize, usize),
     /// The x view limits (`get_xlim`), for the subslicing of long lines.
     pub view_x: (f64, f64),
+    /// The y view limits (`get_ylim`).
+    pub view_y: (f64, f64),
 }
 
 impl DrawCtx {
@@ -398,6 +401,7 @@ impl DrawCtx {
         yscale: AxisScale,
         width_px: usize,
         view_x: (f64, f64),
+        view_y: (f64, f64),
     ) -> DrawCtx {
         let flip = Affine {
             sx: 1.0,
@@ -449,6 +453,7 @@ impl DrawCtx {
             yscale,
             canvas_px: (width_px, h as usize),
             view_x,
+            view_y,
         }
     }
 

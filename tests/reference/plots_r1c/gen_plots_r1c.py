@@ -86,7 +86,7 @@ case("a03_axline_vertical_horizontal", [[
 
 case("a04_axline_only", [[
     c("axline", [0.2, 0.1], [0.7, 0.9]),
-]], "axline alone: the view stays at the default 0..1 limits")
+]], "axline alone: its two points are the data limits (update_datalim), margins around them")
 
 case("a05_axline_log", [[
     c("plot", [1, 10, 100], [1, 50, 20], "o"),
