@@ -485,6 +485,8 @@ struct AxisSpec<'a> {
     fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     params: TickParams,
+    /// The symlog scale's `subs` (`None`: `[1.0]`).
+    subs: Option<&'a [f64]>,
     /// A colorbar's outline top in display y (the upper extend triangle's apex when
     /// extended): `YAxis._update_offset_text_position` puts the offset text above the
     /// `outline` spine's extent; `None` for an Axes (its box top).
@@ -621,11 +623,18 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             };
             computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
         }
-        (Some(true), Some(AxisScale::SymLog { .. }) | None) => {
+        (_, Some(s @ AxisScale::SymLog { .. })) => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            computed.minor = ticks::symlog_minor_ticks(s, spec.subs, &majors, spec.view)?;
+        }
+        (Some(true), None) => {
             return Err(Error::invalid(
                 "minorticks_on",
-                "a symlog or function-scale axis",
-                "a linear or log axis",
+                "a function-scale axis",
+                "a linear, log or symlog axis",
             ))
         }
         _ => {}
@@ -1031,6 +1040,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.x.ticks.as_ref(),
                     params: ax.plot.x.tick_params,
+                    subs: ax.plot.x.subs.as_deref(),
                     outline_top: None,
                 },
             )?;
@@ -1045,6 +1055,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     trans: &trans,
                     fixed: ax.plot.y.ticks.as_ref(),
                     params: ax.plot.y.tick_params,
+                    subs: ax.plot.y.subs.as_deref(),
                     outline_top: None,
                 },
             )?;
@@ -1246,6 +1257,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     minor_ticks: cscale.as_ref().map(|_| false),
                     ..TickParams::default()
                 },
+                subs: None,
                 outline_top: Some(outline_top),
             },
         )?;

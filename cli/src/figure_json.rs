@@ -491,6 +491,7 @@ fn axes_call(
             } else {
                 fig[ax].set_yscale(s);
             }
+            crate::figure_scales::subs(fig, ax, method, kw)?;
         }
         "set_xticks" | "set_yticks" => {
             let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;

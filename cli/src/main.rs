@@ -23,6 +23,7 @@ mod figure_grid;
 mod figure_json;
 mod figure_legend;
 mod figure_mesh;
+mod figure_scales;
 mod figure_stats;
 mod figure_ticks;
 mod figure_titles;

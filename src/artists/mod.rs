@@ -270,6 +270,8 @@ pub(crate) struct AxisState {
     /// String categories of this axis (`StrCategoryConverter`'s mapping: value i is
     /// the i-th name).
     pub categories: Vec<String>,
+    /// The symlog scale's `subs` (`None`: `[1.0]`, no minor ticks besides the majors).
+    pub subs: Option<Vec<f64>>,
 }
 
 /// Where tick marks point (`tick_params(direction=...)`).
@@ -349,6 +351,7 @@ impl Default for AxisState {
             tick_params: TickParams::default(),
             stickies: Vec::new(),
             categories: Vec::new(),
+            subs: None,
         }
     }
 }
