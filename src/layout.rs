@@ -597,6 +597,12 @@ fn layout_axis(fig: &Figure, glyphs: &mut GlyphCache, spec: AxisSpec<'_>) -> Res
             (None, Some(AxisScale::Log10)) => {
                 ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
             }
+            (
+                None,
+                Some(AxisScale::SymLog {
+                    base, linthresh, ..
+                }),
+            ) => ticks::LogFormatterSciNotation::symlog(base, linthresh)?.format_ticks(locs, a, b),
             _ => {
                 let f = ScalarFormatter::default().format_ticks(locs, a, b);
                 computed.offset_text = f.offset_text;

@@ -185,6 +185,71 @@ case("y05_symlog_minorticks_off", [[
     c("minorticks_off"),
 ]], "symlog subs then minorticks_off: no minor ticks")
 
+# --- combinations ----------------------------------------------------------------------
+case("m01_half_markers_steps_markerscale", [[
+    c("plot", [0, 1, 2, 3, 4], [1, 3, 2, 4, 3], "v-", drawstyle="steps-mid", fillstyle="top",
+      mfc="w", mfcalt="C3", ms=12, label="steps v"),
+    c("plot", [0, 1, 2, 3, 4], [0, 2, 1, 3, 2], "<--", fillstyle="left", mfcalt="0.2",
+      ms=9, label="dash <"),
+    c("scatter", [0.5, 1.5, 2.5], [3.5, 3.6, 3.7], marker="D", s=[40, 90, 160], label="pts"),
+    c("legend", markerscale=1.4, scatterpoints=3, numpoints=2, ncols=2, loc="upper left"),
+]], "half markers with drawstyle steps, legend markerscale, scatterpoints 3, ncols 2")
+
+case("m02_axline_legend_best", [[
+    c("plot", [0, 1, 2, 3, 4, 5], [0, 1, 4, 9, 16, 25], "o-", label="square"),
+    c("axline", [0, 0], [5, 25], color="k", ls="--", label="chord"),
+    c("axhline", 12, color="C3", label="hline"),
+    c("axline", [2, 0], slope=8, color="C4", lw=0.8, label="steep"),
+    c("legend", loc="best"),
+]], "axline with axhline and loc='best' (the axlines' view crossings count)")
+
+case("m03_axline_loglog_subplots", [
+    [c("plot", [1, 10, 1000], [2, 30, 900]), c("set_xscale", "log"), c("set_yscale", "log"),
+     c("axline", [1, 1], [10, 10], color="r")],
+    [c("plot", [0, 1, 2], [0, 2, 1]), c("axline", [0, 0], slope=1, marker="s"),
+     c("axline", [0.5, 0.5], [0.5, 2], color="g", dashes=[4, 2])],
+], "axline on log-log axes (two points) and on linear axes beside it (markers, dashes)",
+   subplots={"ncols": 2})
+
+case("m04_annotations_edges", [[
+    c("plot", [0, 1, 2], [0, 1, 2]),
+    c("set_xlim", 0, 2),
+    c("set_ylim", 0, 2),
+    c("annotate", "corner", xy=[0, 0], xytext=[0.5, 1.5], arrowprops=AR),
+    c("annotate", "right edge", xy=[2, 1], xytext=[1.2, 0.4], arrowprops=AR),
+    c("annotate", "just out", xy=[2.02, 1], xytext=[1.2, 1.0], arrowprops=AR),
+    c("annotate", "offset", xy=[-0.5, 1], xytext=[20, 10], textcoords="offset points"),
+    c("legend", ["line"], loc="best"),
+]], "annotate: xy on the Axes edge is kept, just outside hidden (also for offset text); "
+    "legend 'best' beside hidden annotations")
+
+case("m05_symlog_both_axes_minor", [[
+    c("plot", [-1000, -10, 0, 10, 1000], [-50, -2, 0, 3, 80], "o-"),
+    c("set_xscale", "symlog", linthresh=10, subs=[2, 4, 6, 8]),
+    c("set_yscale", "symlog", linthresh=1, subs=[3]),
+    c("tick_params", which="minor", length=4, color="r"),
+]], "symlog x and y with subs, minor tick_params length and colour")
+
+case("m06_symlog_xticks_fixed_minor", [[
+    c("plot", [-300, 300], [0, 1]),
+    c("set_xscale", "symlog", subs=[5]),
+    c("set_xticks", [-100, 0, 100]),
+    c("minorticks_on"),
+]], "symlog subs with fixed major ticks: the minor ticks at fixed majors are removed")
+
+case("m07_scatter_legend_many_points", [[
+    c("scatter", SX, [1, 3, 2, 5, 4, 6], c=["r", "g", "b", "c", "m", "y"], label="colours"),
+    c("scatter", SX, [0, 2, 1, 3, 2, 4], s=60, marker="^", edgecolors="k", linewidths=1.5,
+      label="edged"),
+    c("legend", scatterpoints=5, scatteryoffsets=[0.1, 0.5, 0.9], title="five"),
+]], "legend scatterpoints 5 (linspace sizes), per-point colours, offsets tiled, title")
+
+case("m08_fillstyle_none_alpha", [[
+    c("plot", [0, 1, 2], [0, 1, 0], "o-", fillstyle="none", ms=12, alpha=0.5),
+    c("plot", [0, 1, 2], [1, 2, 1], "s-", mfc="none", ms=12, alpha=0.5, mec="k"),
+    c("plot", [0, 1, 2], [2, 3, 2], "p-", fillstyle="right", mfcalt="none", ms=14, alpha=0.4),
+]], "marker faces 'none' stay transparent under alpha; half fill with mfcalt 'none'")
+
 
 def main():
     write_cases(HERE)
