@@ -159,7 +159,7 @@ impl Axes {
             _ => {}
         }
         let finite = |p: (f64, f64)| p.0.is_finite() && p.1.is_finite();
-        if !finite(xy1) || !opts.xy2.is_none_or(finite) || !opts.slope.is_none_or(|s| !s.is_nan()) {
+        if !finite(xy1) || !opts.xy2.is_none_or(finite) || opts.slope.is_some_and(|s| s.is_nan()) {
             return Err(Error::invalid(
                 "axline",
                 format!("xy1 {xy1:?}, xy2 {:?}, slope {:?}", opts.xy2, opts.slope),
