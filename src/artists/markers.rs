@@ -137,6 +137,33 @@ mod tests {
         assert!(find("Q").is_err());
     }
 
+    /// Every filled marker has the four half fills, the unfilled ones none; the circle's
+    /// halves are one path turned by the fillstyle (right 0, top 90, left 180 degrees).
+    #[test]
+    fn half_fills() {
+        for m in "o . s ^ v < > D d p h H * 8 P X".split(' ') {
+            let def = find(m).unwrap().unwrap();
+            for fs in ["left", "right", "bottom", "top"] {
+                let (a, b) = find_half(def, fs).unwrap_or_else(|| panic!("{m} {fs}"));
+                assert_eq!((a.name, b.name), (m, m));
+            }
+            assert!(find_half(def, "full").is_none() && find_half(def, "none").is_none());
+        }
+        for m in "+ x | _ ,".split(' ') {
+            assert!(
+                find_half(find(m).unwrap().unwrap(), "left").is_none(),
+                "{m}"
+            );
+        }
+        let o = find("o").unwrap().unwrap();
+        let (right, alt) = find_half(o, "right").unwrap();
+        let (left, _) = find_half(o, "left").unwrap();
+        assert_eq!(right.vertices, left.vertices);
+        assert_eq!(right.transform[0], 0.5);
+        assert_eq!(left.transform[0], -0.5);
+        assert_eq!(alt.transform[0], -0.5);
+    }
+
     #[test]
     fn square_of_six_points() {
         let s = find("s").unwrap().unwrap();

@@ -162,6 +162,31 @@ fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScal
 mod tests {
     use super::*;
 
+    /// Symlog minors: none beyond the majors without subs; subs times each decade (not 0)
+    /// with the ones on a major removed.
+    #[test]
+    fn symlog_minors_follow_subs() {
+        let s = AxisScale::SymLog {
+            base: 10.0,
+            linthresh: 2.0,
+            linscale: 1.0,
+        };
+        let view = (-400.0, 800.0);
+        let majors = SymmetricalLogLocator::new(10.0, 2.0)
+            .unwrap()
+            .tick_values(view.0, view.1)
+            .unwrap();
+        assert!(symlog_minor_ticks(s, None, &majors, view)
+            .unwrap()
+            .is_empty());
+        let m = symlog_minor_ticks(s, Some(&[1.0, 5.0]), &majors, view).unwrap();
+        let locs: Vec<f64> = m.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [-50.0, -5.0, 5.0, 50.0, 500.0]);
+        assert!(m.iter().all(|t| t.label == TickLabel::Empty));
+        let lin = symlog_minor_ticks(AxisScale::Linear, Some(&[2.0]), &[], (0.0, 1.0));
+        assert!(lin.unwrap().is_empty());
+    }
+
     #[test]
     fn auto_minor_divides_a_step_of_2_in_4_and_skips_majors() {
         // AutoMinorLocator on majors 0, 0.2, ... 1 (mantissa 2: 4 divisions), view 0..1.
