@@ -455,7 +455,7 @@ fn keyword_values_are_checked() {
 /// lies outside the Axes (annotation_clip), symlog minor ticks (subs, minorticks_on/off).
 #[test]
 fn r1c_plot_cases() {
-    run_set("plots_r1c", 31);
+    run_set("plots_r1c", 34);
 }
 
 /// Bad axline, fillstyle, scatterpoints and subs input is an error naming the value.

@@ -250,6 +250,27 @@ case("m08_fillstyle_none_alpha", [[
     c("plot", [0, 1, 2], [2, 3, 2], "p-", fillstyle="right", mfcalt="none", ms=14, alpha=0.4),
 ]], "marker faces 'none' stay transparent under alpha; half fill with mfcalt 'none'")
 
+case("m09_axline_symlog_points", [[
+    c("plot", [-100, 0, 100], [1, 2, 3]),
+    c("set_xscale", "symlog"),
+    c("axline", [-50, 1], [50, 3], color="r"),
+    c("minorticks_on"),
+]], "axline through two points on a symlog x axis (straight in screen space)")
+
+case("m10_half_star_inverted_legend", [[
+    c("plot", [1, 2, 3], [3, 1, 2], marker="*", fillstyle="bottom", markersize=20,
+      markerfacecoloralt="tab:green", markeredgewidth=0.5, label="star", markevery=[0, 2]),
+    c("invert_yaxis"),
+    c("legend", loc="center", numpoints=3, markerscale=0.7),
+]], "half star with markevery on an inverted y axis; legend numpoints 3, markerscale 0.7",
+   figure={"figsize": [4, 3], "dpi": 120})
+
+case("m11_scatter_mapped_alpha_hidden_annotation", [[
+    c("scatter", [1, 2, 3], [1, 2, 3], c=[0.1, 0.5, 0.9], s=[5, 50, 500], label="m", alpha=0.5),
+    c("annotate", "far", [10, 10], xytext=[2, 2], arrowprops={"arrowstyle": "-|>"}),
+    c("legend", scatterpoints=4),
+]], "colour-mapped scatter with alpha, scatterpoints 4; an annotation of a far point is hidden")
+
 
 def main():
     write_cases(HERE)
