@@ -19,6 +19,7 @@ pub mod legend;
 mod legend_handles;
 pub mod legend_options;
 pub mod line;
+mod line_subslice;
 mod marker_half_table;
 mod marker_table;
 pub(crate) mod markers;
