@@ -862,6 +862,7 @@ fn lower_deferred<'a>(
             al.yscale,
             lay.width_px,
             al.view_x,
+            al.view_y,
         );
         ctxs.push(ctx.clone());
         // Children sorted stably by zorder in matplotlib's order: images and artists in
@@ -893,6 +894,9 @@ fn lower_deferred<'a>(
                 }
                 Layer::Artist(i) => {
                     if let crate::artists::Artist::Text(t) = &ax.plot.artists[i] {
+                        if !t.drawn(&ctx) {
+                            continue;
+                        }
                         let (paints, item) = t.paint(&ctx, low.glyphs)?;
                         for p in paints {
                             paint::emit(&mut low.ops, &p);

@@ -547,6 +547,7 @@ fn axes_tightbbox(
         al.yscale,
         lay.width_px,
         al.view_x,
+        al.view_y,
     );
     for a in &ax.plot.artists {
         if let Artist::Text(t) = a {

@@ -82,18 +82,8 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     }
     o.markersize = kw.f64(&["markersize", "ms"])?;
     o.markerfacecolor = kw.color(&["markerfacecolor", "mfc"])?;
-    // fillstyle 'none' is get_markerfacecolor() == 'none'; the half fills need the
-    // markers' half paths, not drawn yet.
-    match kw.string(&["fillstyle"])?.as_deref() {
-        None | Some("full") => {}
-        Some("none") => o.markerfacecolor = Some("none".into()),
-        Some(other) => {
-            return err(format!(
-                "'{}' fillstyle {other:?} is not supported ('full', 'none')",
-                kw.call
-            ))
-        }
-    }
+    o.markerfacecoloralt = kw.color(&["markerfacecoloralt", "mfcalt"])?;
+    o.fillstyle = kw.string(&["fillstyle"])?;
     o.markeredgecolor = kw.color(&["markeredgecolor", "mec"])?;
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {

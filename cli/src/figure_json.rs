@@ -281,6 +281,7 @@ fn axes_call(
         "bar" | "barh" | "hist" => {
             ret = crate::figure_bars::call(fig, ax, ctx, method, args, kw)?;
         }
+        "axline" => ret = crate::figure_axline::axline(fig, ax, ctx, args, kw)?,
         "scatter" => {
             nargs(4)?;
             let (Some(xv), Some(yv)) = (arg(0), arg(1)) else {
@@ -386,6 +387,7 @@ fn axes_call(
             if let Some(c) = kw.string(&["textcoords"])? {
                 o.textcoords = Some(c.parse()?);
             }
+            o.annotation_clip = kw.bool(&["annotation_clip"])?;
             o.text = text_options(kw)?;
             ret = Returned::Artist(fig[ax].annotate_with(s, xy, o)?);
         }
@@ -482,6 +484,7 @@ fn axes_call(
             } else {
                 fig[ax].set_yscale(s);
             }
+            crate::figure_scales::subs(fig, ax, method, kw)?;
         }
         "set_xticks" | "set_yticks" => {
             let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;

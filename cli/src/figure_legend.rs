@@ -176,8 +176,27 @@ pub(crate) fn legend_options(args: &[Value], kw: &mut Kw, refs: &Refs) -> R<Lege
         o.numpoints = n as usize;
     }
     if let Some(n) = kw.f64(&["scatterpoints"])? {
-        if n != 1.0 {
-            return err(format!("'legend' scatterpoints = {n} is not supported (1)"));
+        if !(n >= 1.0 && n.fract() == 0.0 && n <= 1000.0) {
+            return err(format!(
+                "'legend' scatterpoints must be a count >= 1, got {n}"
+            ));
+        }
+        o.scatterpoints = n as usize;
+    }
+    if let Some(v) = kw.take(&["scatteryoffsets"]) {
+        let offs = match &v {
+            Value::Array(items) => items.iter().map(num).collect::<Option<Vec<f64>>>(),
+            _ => None,
+        };
+        match offs {
+            Some(o2) if !o2.is_empty() && o2.iter().all(|x| x.is_finite()) => {
+                o.scatteryoffsets = Some(o2)
+            }
+            _ => {
+                return err(format!(
+                    "'legend' scatteryoffsets must be a non-empty list of finite numbers, got {v}"
+                ))
+            }
         }
     }
     Ok(o)

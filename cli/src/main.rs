@@ -15,6 +15,7 @@
 )]
 
 mod figure_args;
+mod figure_axline;
 mod figure_bars;
 mod figure_clabel;
 mod figure_figlegend;
@@ -23,6 +24,7 @@ mod figure_grid;
 mod figure_json;
 mod figure_legend;
 mod figure_mesh;
+mod figure_scales;
 mod figure_stats;
 mod figure_ticks;
 mod figure_tight;

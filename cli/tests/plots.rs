@@ -530,3 +530,58 @@ fn tight_layout_cases() {
         assert!(err.contains(needle), "{json}: unexpected message: {err}");
     }
 }
+
+/// The round-1c cases (tests/reference/plots_r1c, made by its gen_plots_r1c.py): half-filled
+/// markers (fillstyle, markerfacecoloralt) in lines and legend handles, axline (two points,
+/// slope, log axes, legend), legend scatterpoints/scatteryoffsets, annotations whose xy
+/// lies outside the Axes (annotation_clip), symlog minor ticks (subs, minorticks_on/off).
+#[test]
+fn r1c_plot_cases() {
+    run_set("plots_r1c", 34);
+}
+
+/// Bad axline, fillstyle, scatterpoints and subs input is an error naming the value.
+#[test]
+fn r1c_bad_input_is_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-r1c-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "axline", "args": [[0, 0], [1, 1]], "kwargs": {"slope": 2}}]]}"#,
+            "exactly one of xy2 and slope",
+        ),
+        (
+            r#"{"axes": [[{"method": "axline", "args": [[0, 0]]}]]}"#,
+            "exactly one of xy2 and slope",
+        ),
+        (
+            r#"{"axes": [[{"method": "axline", "args": [[1, 1], [1, 1]]}]]}"#,
+            "a point other than xy1",
+        ),
+        (
+            r#"{"axes": [[{"method": "set_yscale", "args": ["log"]}, {"method": "axline", "args": [[1, 1]], "kwargs": {"slope": 1}}]]}"#,
+            "non-linear",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"marker": "o", "fillstyle": "half"}}]]}"#,
+            "\"half\"",
+        ),
+        (
+            r#"{"axes": [[{"method": "scatter", "args": [[0], [0]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"scatterpoints": 0}}]]}"#,
+            "scatterpoints",
+        ),
+        (
+            r#"{"axes": [[{"method": "scatter", "args": [[0], [0]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"scatteryoffsets": []}}]]}"#,
+            "scatteryoffsets",
+        ),
+        (
+            r#"{"axes": [[{"method": "set_xscale", "args": ["linear"], "kwargs": {"subs": [2]}}]]}"#,
+            "symlog",
+        ),
+    ] {
+        let msg = refused(&fig, json);
+        assert!(msg.contains(needle), "{json}: {msg}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

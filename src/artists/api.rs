@@ -313,6 +313,7 @@ impl Axes {
         let mut t = super::text::TextArtist::new(x, y, s.into(), &opts)?;
         t.arrow = arrowstyle.map(|a| (xy, a));
         t.xy = xy;
+        t.check_xy = true;
         Ok(self.push_artist(Artist::Text(t)))
     }
 
@@ -340,6 +341,7 @@ impl Axes {
         t.xy = xy;
         t.coords = (o.xycoords, o.textcoords.unwrap_or(o.xycoords));
         t.arrow_paint = o.arrow_paint()?;
+        t.check_xy = o.annotation_clip.unwrap_or(o.xycoords == TextCoords::Data);
         Ok(self.push_artist(Artist::Text(t)))
     }
 
@@ -561,13 +563,29 @@ impl Axes {
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
         self.plot.x.scale = scale;
+        self.plot.x.subs = None;
         self.request_autoscale(true, false);
         self
+    }
+
+    /// `ax.set_xscale('symlog', subs=subs)`: the minor ticks of the (symlog) x scale set
+    /// last at `subs` times each decade (drawn by default, as matplotlib's symlog minor
+    /// locator does). An error on another scale or with subs that are not finite.
+    pub fn set_xscale_subs(&mut self, subs: Vec<f64>) -> Result<&mut Self> {
+        self.plot.x.subs = Some(checked_subs(self.plot.x.scale, subs)?);
+        Ok(self)
+    }
+
+    /// `ax.set_yscale('symlog', subs=subs)`: as [`Axes::set_xscale_subs`] for y.
+    pub fn set_yscale_subs(&mut self, subs: Vec<f64>) -> Result<&mut Self> {
+        self.plot.y.subs = Some(checked_subs(self.plot.y.scale, subs)?);
+        Ok(self)
     }
 
     /// `ax.set_yscale(scale)`.
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
         self.plot.y.scale = scale;
+        self.plot.y.subs = None;
         self.request_autoscale(false, true);
         self
     }
@@ -684,4 +702,23 @@ fn sorted(v: (f64, f64)) -> (f64, f64) {
     } else {
         (v.1, v.0)
     }
+}
+
+/// `subs` of a symlog scale: finite and not empty.
+fn checked_subs(scale: AxisScale, subs: Vec<f64>) -> Result<Vec<f64>> {
+    if !matches!(scale, AxisScale::SymLog { .. }) {
+        return Err(Error::invalid(
+            "subs",
+            format!("{subs:?} on a {scale:?} axis"),
+            "a symlog axis (set_xscale/set_yscale with a SymLog scale first)",
+        ));
+    }
+    if subs.is_empty() || subs.iter().any(|s| !s.is_finite()) {
+        return Err(Error::invalid(
+            "subs",
+            format!("{subs:?}"),
+            "a non-empty list of finite numbers",
+        ));
+    }
+    Ok(subs)
 }

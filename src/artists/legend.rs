@@ -2,11 +2,10 @@
 //! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
 //! `HandlerPatch`.
 //!
-//! (Over 800 lines, without tests: the legend's entries, packing, `loc='best'` scoring and
-//! handle painting are one matplotlib `Legend`; the handles (`handle`) are the part to move
-//! into their own module when it grows again.)
+//! The handles themselves are drawn in `legend_handles.rs`.
 
-use super::line::{Blend, Line2D, MarkEvery};
+use super::legend_handles::handle;
+use super::line::Blend;
 use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::{Artist, DrawCtx};
 use crate::axes::Axes;
@@ -230,17 +229,18 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
         match a {
             Artist::Line(l) => {
                 let (xs, ys) = l.drawn_xy();
-                let pts: Vec<(f64, f64)> = xs
-                    .iter()
-                    .zip(&ys)
-                    .map(|(&x, &y)| match l.blend {
-                        Blend::Data => ctx.to_display(x, y),
-                        other => {
-                            let d = ctx.to_device_blend(x, y, other);
-                            (d.0, ctx.h - d.1)
-                        }
-                    })
-                    .collect();
+                let pts: Vec<(f64, f64)> = l.axline_display(ctx).unwrap_or_else(|| {
+                    xs.iter()
+                        .zip(&ys)
+                        .map(|(&x, &y)| match l.blend {
+                            Blend::Data => ctx.to_display(x, y),
+                            other => {
+                                let d = ctx.to_device_blend(x, y, other);
+                                (d.0, ctx.h - d.1)
+                            }
+                        })
+                        .collect()
+                });
                 count += pts.iter().filter(|p| inside(p.0, p.1)).count();
                 let finite: Vec<&(f64, f64)> = pts
                     .iter()
@@ -606,7 +606,17 @@ pub(crate) fn paint_entries<'a>(
     if code == 0 {
         for a in &ax.plot.artists {
             if let Artist::Text(t) = a {
-                text_boxes.push(t.paint(ctx, glyphs)?.1.bbox);
+                // A hidden annotation's window extent is Bbox.unit().
+                text_boxes.push(if t.drawn(ctx) {
+                    t.paint(ctx, glyphs)?.1.bbox
+                } else {
+                    Bbox {
+                        x0: 0.0,
+                        y0: 0.0,
+                        x1: 1.0,
+                        y1: 1.0,
+                    }
+                });
             }
         }
     }
@@ -698,105 +708,6 @@ pub(crate) fn paint_entries<'a>(
         }
     }
     Ok(out)
-}
-
-/// The handle of one entry, drawn in the DrawingArea at display offset `off`.
-fn handle(
-    a: &Artist,
-    fs: f64,
-    opts: &LegendOptions,
-    dc: f64,
-    off: (f64, f64),
-    ctx: &DrawCtx,
-) -> Vec<Paint> {
-    let h = ctx.h;
-    // dpi_transform + offset, then Agg's flip.
-    let to_dev = move |x: f64, y: f64| (x * dc + off.0, y * (-dc) + (h - off.1));
-    let (width, height) = (opts.handlelength * fs, fs * 0.7 - 0.0);
-    let ms = opts.markerscale;
-    match a {
-        Artist::Line(l) => {
-            let mut leg: Line2D = l.clone();
-            let x0 = -0.0;
-            let x1 = -0.0 + width;
-            let yv = (height - 0.0) / 2.0;
-            if opts.numpoints > 1 {
-                // HandlerLine2D: numpoints markers on linspace(pad, width - pad), pad 0.3 em.
-                let pad = 0.3 * fs;
-                let (a, b) = (-0.0 + pad, -0.0 + width - pad);
-                let n = opts.numpoints;
-                let step = (b - a) / (n - 1) as f64;
-                leg.x = (0..n)
-                    .map(|i| if i == n - 1 { b } else { i as f64 * step + a })
-                    .collect();
-                leg.y = vec![yv; n];
-                leg.markevery = None;
-            } else {
-                leg.x = vec![x0, x0 + (x1 - x0) * 0.5, x1];
-                leg.y = vec![yv; 3];
-                leg.markevery = Some(MarkEvery::Indices(vec![1]));
-            }
-            leg.drawstyle = super::line::DrawStyle::Default;
-            if ms != 1.0 {
-                leg.markersize_pt *= ms;
-            }
-            leg.paint_in(ctx.dpi, &to_dev, None)
-        }
-        Artist::Patch(p) => {
-            // HandlerPatch: a Rectangle (-xdescent, -ydescent, width, height).
-            let corners = [(0.0, 0.0), (width, 0.0), (width, height), (0.0, height)];
-            let mut path: Vec<PathCmd> = corners
-                .iter()
-                .enumerate()
-                .map(|(i, &(x, y))| {
-                    let d = to_dev(x, y);
-                    if i == 0 {
-                        PathCmd::MoveTo(d.0, d.1)
-                    } else {
-                        PathCmd::LineTo(d.0, d.1)
-                    }
-                })
-                .collect();
-            path.push(PathCmd::ClosePoly);
-            let mut legp = p.clone();
-            legp.rect = (0.0, 0.0, width, height);
-            let mut paints = p.paint_path(path, ctx.dpi, None);
-            paints.truncate(1);
-            paints
-        }
-        Artist::Text(_) | Artist::Mesh(_) | Artist::Contour(_) => Vec::new(),
-        Artist::Collection(c) => {
-            // HandlerPolyCollection: a Rectangle with the collection's first colours
-            // (alpha already in them) and line width.
-            let p = super::patch::Patch {
-                rect: (0.0, 0.0, width, height),
-                blend: Blend::Data,
-                face: c.face_rgba(),
-                edge: c.edge_rgba(),
-                linewidth_pt: c.linewidth_pt,
-                linestyle: c.linestyle.clone(),
-                alpha: None,
-                zorder: c.zorder,
-                label: None,
-            };
-            handle(&Artist::Patch(p), fs, opts, dc, off, ctx)
-        }
-        Artist::StepPatch(pp) => match pp.legend_line(width, height) {
-            Some(l) => l.paint_in(ctx.dpi, &to_dev, None),
-            None => handle(&Artist::Patch(pp.patch.clone()), fs, opts, dc, off, ctx),
-        },
-        Artist::Polygon(pg) => handle(&Artist::Patch(pg.patch.clone()), fs, opts, dc, off, ctx),
-        Artist::PathPatch(pp) => handle(&Artist::Patch(pp.patch.clone()), fs, opts, dc, off, ctx),
-        Artist::Scatter(c) => {
-            // HandlerPathCollection: one marker (scatterpoints 1) at the handle's middle,
-            // sized as the mean of the largest and smallest size (`paint_at`), coloured
-            // as the first point, drawn as a collection of one.
-            let xm = -0.0 + 0.5 * width;
-            // HandlerNpointsYoffsets: legend._scatteryoffsets[0] = 3 / 8 of the height.
-            let ym = height * (3.0 / 8.0);
-            c.paint_at(ctx, (xm * dc + off.0, ym * dc + off.1), ms)
-        }
-    }
 }
 
 /// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face

@@ -61,6 +61,11 @@ pub struct LegendOptions {
     pub loc_xy: Option<(f64, f64)>,
     /// `numpoints`: markers on a line's handle (1).
     pub numpoints: usize,
+    /// `scatterpoints`: markers on a scatter's handle (1).
+    pub scatterpoints: usize,
+    /// `scatteryoffsets`: the scatter handle's marker heights as fractions of the handle
+    /// height, repeated to `scatterpoints` (`None`: `[3/8, 4/8, 2.5/8]`).
+    pub scatteryoffsets: Option<Vec<f64>>,
 }
 
 impl Default for LegendOptions {
@@ -91,6 +96,8 @@ impl Default for LegendOptions {
             shadow: false,
             loc_xy: None,
             numpoints: 1,
+            scatterpoints: 1,
+            scatteryoffsets: None,
         }
     }
 }
@@ -170,4 +177,8 @@ option_setters!(LegendOptions {
     loc_xy: (f64, f64) => loc_xy = Some;
     /// Sets `numpoints`.
     numpoints: usize => numpoints;
+    /// Sets `scatterpoints`.
+    scatterpoints: usize => scatterpoints;
+    /// Sets `scatteryoffsets`.
+    scatteryoffsets: Vec<f64> => scatteryoffsets = Some;
 });

@@ -1,8 +1,10 @@
 //! `Line2D`: what `plot` draws, its options (matplotlib's keywords and fmt strings) and its
 //! lowering to `draw_path` + `draw_markers`.
 //!
-//! (Over 800 lines only with its unit tests; the code is about 760 lines.)
+//! (Over 800 lines only with its unit tests; the code is about 790 lines. The subslicing of
+//! long lines is in `line_subslice.rs`.)
 
+use super::line_subslice::subslice;
 use super::markers::{self, MarkerDef};
 use super::paint::{
     CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PolylineDraw, Stroke,
@@ -165,6 +167,12 @@ pub struct PlotOptions {
     pub markersize: Option<f64>,
     /// `markerfacecolor` / `mfc`.
     pub markerfacecolor: Option<String>,
+    /// `markerfacecoloralt` / `mfcalt`: the other half's face with a half `fillstyle`
+    /// (`'none'`).
+    pub markerfacecoloralt: Option<String>,
+    /// `fillstyle`: `'full'` (default), `'left'`, `'right'`, `'bottom'`, `'top'` (half
+    /// markers, the other half in `markerfacecoloralt`) or `'none'` (no face).
+    pub fillstyle: Option<String>,
     /// `markeredgecolor` / `mec`.
     pub markeredgecolor: Option<String>,
     /// `markeredgewidth` / `mew` in points (1).
@@ -214,6 +222,9 @@ impl PlotOptions {
         ms: f64 => markersize,
         markerfacecolor: String => markerfacecolor,
         mfc: String => markerfacecolor,
+        markerfacecoloralt: String => markerfacecoloralt,
+        mfcalt: String => markerfacecoloralt,
+        fillstyle: String => fillstyle,
         markeredgecolor: String => markeredgecolor,
         mec: String => markeredgecolor,
         markeredgewidth: f64 => markeredgewidth,
@@ -305,76 +316,6 @@ pub(crate) fn parse_fmt(fmt: &str) -> Result<Fmt> {
     Ok(out)
 }
 
-/// Lines of more points than this are subsliced to the view (`_subslice_optim_min_size`).
-const SUBSLICE_MIN_POINTS: usize = 1000;
-
-/// matplotlib's `Line2D` subslicing (`recache` and `draw`, 3.11.2): a line of more than
-/// 1000 points whose x is sorted (NaNs ignored, at least one not NaN), on a linear x scale,
-/// in data coordinates, clipped, without markevery, draws only the points from one before
-/// the first at or after the view's lower x bound to one after the last at or before its
-/// upper bound (`searchsorted` on x with its NaNs interpolated, `_x_filled`). This changes
-/// pixels in a zoomed view: the simplifier and the dash pattern start at the subslice, and
-/// markers outside it are not stamped. The points drawn, as a range; all of them otherwise.
-fn subslice(x: &[f64], view_x: (f64, f64)) -> Range<usize> {
-    let n = x.len();
-    let mut last = f64::NEG_INFINITY;
-    let mut sorted = false;
-    for &v in x {
-        if !v.is_nan() {
-            if v < last {
-                return 0..n;
-            }
-            (last, sorted) = (v, true);
-        }
-    }
-    if n <= SUBSLICE_MIN_POINTS || !sorted {
-        return 0..n;
-    }
-    // `get_xbound`: the view limits in increasing order.
-    let (x0, x1) = if view_x.0 < view_x.1 {
-        view_x
-    } else {
-        (view_x.1, view_x.0)
-    };
-    let filled = x_filled(x);
-    let x = filled.as_deref().unwrap_or(x);
-    let i0 = x.partition_point(|&v| v < x0);
-    let i1 = x.partition_point(|&v| v <= x1);
-    i0.saturating_sub(1)..(i1 + 1).min(n)
-}
-
-/// `_x_filled` when x has NaNs: each NaN replaced by `np.interp` of its index over the
-/// indices and values of the others (the first or last such value beyond them); `None`
-/// without NaNs (x itself).
-fn x_filled(x: &[f64]) -> Option<Vec<f64>> {
-    if !x.iter().any(|v| v.is_nan()) {
-        return None;
-    }
-    let known: Vec<usize> = (0..x.len()).filter(|&i| !x[i].is_nan()).collect();
-    let (&first, &last) = (known.first()?, known.last()?);
-    let mut out = x.to_vec();
-    let mut k = 0;
-    for (i, v) in out.iter_mut().enumerate() {
-        if !v.is_nan() {
-            continue;
-        }
-        *v = if i < first {
-            x[first]
-        } else if i > last {
-            x[last]
-        } else {
-            while known[k + 1] < i {
-                k += 1;
-            }
-            // numpy's `interp`: slope * (x - xp[j]) + fp[j].
-            let (j, l) = (known[k], known[k + 1]);
-            let slope = (x[l] - x[j]) / (l as f64 - j as f64);
-            slope * (i as f64 - j as f64) + x[j]
-        };
-    }
-    Some(out)
-}
-
 /// A resolved line (`matplotlib.lines.Line2D`).
 #[derive(Debug, Clone)]
 pub struct Line2D {
@@ -384,11 +325,17 @@ pub struct Line2D {
     pub(crate) linewidth_pt: f64,
     pub(crate) linestyle: LineStyle,
     pub(crate) marker: Option<&'static MarkerDef>,
+    /// The alt half of a half-filled marker (`get_alt_path`, `get_alt_transform`).
+    pub(crate) marker_alt: Option<&'static MarkerDef>,
     pub(crate) markersize_pt: f64,
     /// `None` = 'auto' (the line colour).
     pub(crate) mfc: Option<Color>,
     /// The face colour was the string 'none' (then an 'auto' edge keeps its own alpha).
     pub(crate) mfc_none: bool,
+    /// `markerfacecoloralt`: `None` = 'auto' (the line colour); 'none' is transparent.
+    pub(crate) mfcalt: Option<Color>,
+    /// `markerfacecoloralt` is 'none' (its default).
+    pub(crate) mfcalt_none: bool,
     pub(crate) mec: Option<Color>,
     pub(crate) mew_pt: f64,
     pub(crate) markevery: Option<MarkEvery>,
@@ -403,6 +350,8 @@ pub struct Line2D {
     pub(crate) antialiased: bool,
     /// x in axes coordinates (axhline) or y in axes coordinates (axvline).
     pub(crate) blend: Blend,
+    /// An `axline`: x and y are the unit square's diagonal, drawn through its transform.
+    pub(crate) axline: Option<super::axline::AxLineGeom>,
 }
 
 /// Which coordinates of a line are data (`Data`) or axes fractions (axhline/axvline).
@@ -454,6 +403,20 @@ impl Line2D {
             Some(m) => markers::find(m)?,
             None => None,
         };
+        let fillstyle = opts.fillstyle.as_deref().unwrap_or("full");
+        if !markers::FILLSTYLES.contains(&fillstyle) {
+            return Err(Error::invalid(
+                "fillstyle",
+                format!("{fillstyle:?}"),
+                "'full', 'left', 'right', 'bottom', 'top' or 'none'",
+            ));
+        }
+        // A half fillstyle swaps the marker for its half path and adds the alt half.
+        let (marker, marker_alt) = match marker.and_then(|m| markers::find_half(m, fillstyle)) {
+            Some((a, b)) => (Some(a), Some(b)),
+            None => (marker, None),
+        };
+        let no_face = fillstyle == "none";
         let opt_color = |what: &str, c: &Option<String>| -> Result<Option<Color>> {
             match c.as_deref() {
                 None | Some("auto") => Ok(None),
@@ -491,11 +454,24 @@ impl Line2D {
             linestyle,
             marker,
             markersize_pt,
-            mfc: opt_color("markerfacecolor", &opts.markerfacecolor)?,
-            mfc_none: opts
-                .markerfacecolor
-                .as_deref()
-                .is_some_and(|s| s.eq_ignore_ascii_case("none")),
+            // fillstyle 'none': `_get_markerfacecolor` is 'none' whatever the colours.
+            mfc: if no_face {
+                Some(Color::TRANSPARENT)
+            } else {
+                opt_color("markerfacecolor", &opts.markerfacecolor)?
+            },
+            mfc_none: no_face
+                || opts
+                    .markerfacecolor
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case("none")),
+            marker_alt,
+            mfcalt: opt_color("markerfacecoloralt", &opts.markerfacecoloralt)?,
+            mfcalt_none: no_face
+                || opts
+                    .markerfacecoloralt
+                    .as_deref()
+                    .is_none_or(|s| s.eq_ignore_ascii_case("none")),
             mec: opt_color("markeredgecolor", &opts.markeredgecolor)?,
             mew_pt,
             markevery: opts.markevery.clone(),
@@ -509,6 +485,7 @@ impl Line2D {
             dash_join: join(&opts.dash_joinstyle, JoinStyle::Round)?,
             antialiased: opts.antialiased.unwrap_or(true),
             blend: Blend::Data,
+            axline: None,
         })
     }
 
@@ -517,6 +494,16 @@ impl Line2D {
         match self.alpha {
             Some(a) => c.with_alpha(a),
             None => c,
+        }
+    }
+
+    /// A marker face: 'none' (`none`) is transparent whatever the alpha (`to_rgba('none',
+    /// alpha)`), `None` ('auto') is the line colour.
+    fn face(&self, c: Option<Color>, none: bool) -> Color {
+        if none {
+            Color::TRANSPARENT
+        } else {
+            self.with_alpha(c.unwrap_or(self.color))
         }
     }
 
@@ -530,6 +517,18 @@ impl Line2D {
     /// long line's coordinates).
     fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
         self.drawn_xy_of(0..self.x.len())
+    }
+
+    /// The display points `loc='best'` sees of an axline (its transform applied to the
+    /// unit diagonal); `None` for other lines.
+    pub(crate) fn axline_display(&self, ctx: &DrawCtx) -> Option<Vec<(f64, f64)>> {
+        let m = self.axline?.transform(ctx)?;
+        Some(
+            [(0.0, 0.0), (1.0, 1.0)]
+                .iter()
+                .map(|&(x, y)| (x * m.sx + y * m.shx + m.tx, x * m.shy + y * m.sy + m.ty))
+                .collect(),
+        )
     }
 
     /// [`Line2D::drawn_xy_borrowed`] of the points `range` (matplotlib's subslice).
@@ -594,6 +593,21 @@ impl Line2D {
 
     /// `draw_path` and `draw_markers` of this line, in that order.
     pub(crate) fn paint(&self, ctx: &DrawCtx) -> Vec<Paint> {
+        if let Some(g) = &self.axline {
+            // Agg's draw_path: the axline's transform, then the flip to device rows.
+            let Some(m) = g.transform(ctx) else {
+                return Vec::new();
+            };
+            let flip = crate::transform::Affine {
+                sy: -1.0,
+                ty: ctx.h,
+                ..crate::transform::Affine::IDENTITY
+            };
+            let t = m.then(&flip);
+            let to_dev =
+                |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
+            return self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip));
+        }
         let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
         let points = match ctx.xscale {
             AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
@@ -696,7 +710,21 @@ impl Line2D {
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                out.push(Paint::Markers(self.markers(points, m, dpi, to_dev, clip)));
+                let first = self.markers(points, m, dpi, to_dev, clip);
+                // `draw_markers` again with the alt path, the same gc, markerfacecoloralt.
+                let alt = self.marker_alt.map(|a| {
+                    let fill = self.face(self.mfcalt, self.mfcalt_none).to_rgba8_round();
+                    MarkersDraw {
+                        marker: a.device_path(self.markersize_pt * dpi / 72.0),
+                        fill: (a.filled && fill[3] != 0).then_some(fill),
+                        positions: first.positions.clone(),
+                        stroke: first.stroke.clone(),
+                        clip: first.clip,
+                        snap: first.snap,
+                    }
+                });
+                out.push(Paint::Markers(first));
+                out.extend(alt.map(Paint::Markers));
             }
         }
         out
@@ -711,7 +739,7 @@ impl Line2D {
         clip: Option<ClipBox>,
     ) -> MarkersDraw {
         let size_px = self.markersize_pt * dpi / 72.0;
-        let fc = self.with_alpha(self.mfc.unwrap_or(self.color));
+        let fc = self.face(self.mfc, self.mfc_none);
         let mut ec = self.with_alpha(self.mec.unwrap_or(self.color));
         // An 'auto' edge takes the face's alpha, unless the face is 'none' (Line2D.draw).
         if self.mec.is_none() && !self.mfc_none {
@@ -747,6 +775,9 @@ impl Line2D {
     /// The finite data limits `(xmin, xmax, ymin, ymax)` and the minimum positive x and y,
     /// over the coordinates that are data.
     pub(crate) fn data_limits(&self) -> super::DataLim {
+        if let Some(g) = &self.axline {
+            return g.data_limits();
+        }
         let mut lim = super::DataLim::default();
         let (x, y) = self.drawn_xy_borrowed();
         for (&a, &b) in x.iter().zip(y.iter()) {
@@ -788,26 +819,6 @@ mod tests {
         assert_eq!(f.linestyle, None);
         assert!(parse_fmt("--:").is_err());
         assert!(parse_fmt("Q").is_err());
-    }
-
-    /// `_x_filled` is `np.interp` over the NaNs (clamped beyond the known values), and the
-    /// subslice runs from one point before the view to one after it, only for more than
-    /// 1000 sorted points.
-    #[test]
-    fn subslice_of_sorted_long_lines() {
-        let nan = f64::NAN;
-        let filled = x_filled(&[nan, 1.0, nan, nan, 4.0, nan]);
-        assert_eq!(filled, Some(vec![1.0, 1.0, 2.0, 3.0, 4.0, 4.0]));
-        assert_eq!(x_filled(&[0.0, 1.0]), None);
-        let x: Vec<f64> = (0..2000).map(f64::from).collect();
-        assert_eq!(subslice(&x, (100.5, 200.0)), 100..202);
-        assert_eq!(subslice(&x, (200.0, 100.5)), 100..202);
-        assert_eq!(subslice(&x, (-5.0, 5000.0)), 0..2000);
-        assert_eq!(subslice(&x[..1000], (100.5, 200.0)), 0..1000);
-        let mut unsorted = x.clone();
-        unsorted.swap(3, 4);
-        assert_eq!(subslice(&unsorted, (100.5, 200.0)), 0..2000);
-        assert_eq!(subslice(&[nan; 2000], (100.5, 200.0)), 0..2000);
     }
 
     #[test]

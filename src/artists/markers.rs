@@ -1,6 +1,7 @@
 //! Markers: matplotlib's `MarkerStyle` paths (the table in `marker_table.rs`) and the
 //! transform `Line2D.draw` / `PathCollection` give them.
 
+use super::marker_half_table::HALF_MARKERS;
 use super::marker_table::MARKERS;
 use super::paint::{CapStyle, JoinStyle, PathCmd};
 use crate::{Error, Result};
@@ -42,6 +43,23 @@ pub(crate) fn find(name: &str) -> Result<Option<&'static MarkerDef>> {
                 "one of o . , s ^ v < > D d p h H * + x X | _ 8 P or 'None'",
             )
         })
+}
+
+/// The fillstyles of `MarkerStyle` (`'full'`, `'left'`, `'right'`, `'bottom'`, `'top'`,
+/// `'none'`).
+pub(crate) const FILLSTYLES: [&str; 6] = ["full", "left", "right", "bottom", "top", "none"];
+
+/// The marker `m` with the half fillstyle `fillstyle`: its path (filled with
+/// markerfacecolor) and alt path (filled with markerfacecoloralt); `None` for a marker
+/// without half fills (`+ x | _ ,`) or a fillstyle that is not a half.
+pub(crate) fn find_half(
+    m: &MarkerDef,
+    fillstyle: &str,
+) -> Option<(&'static MarkerDef, &'static MarkerDef)> {
+    HALF_MARKERS
+        .iter()
+        .find(|(fs, a, _)| *fs == fillstyle && a.name == m.name)
+        .map(|(_, a, b)| (a, b))
 }
 
 /// Applies `[sx, shy, shx, sy, tx, ty]` as Agg's `trans_affine::transform` does.
@@ -117,6 +135,33 @@ mod tests {
         }
         assert!(find("None").unwrap().is_none());
         assert!(find("Q").is_err());
+    }
+
+    /// Every filled marker has the four half fills, the unfilled ones none; the circle's
+    /// halves are one path turned by the fillstyle (right 0, top 90, left 180 degrees).
+    #[test]
+    fn half_fills() {
+        for m in "o . s ^ v < > D d p h H * 8 P X".split(' ') {
+            let def = find(m).unwrap().unwrap();
+            for fs in ["left", "right", "bottom", "top"] {
+                let (a, b) = find_half(def, fs).unwrap_or_else(|| panic!("{m} {fs}"));
+                assert_eq!((a.name, b.name), (m, m));
+            }
+            assert!(find_half(def, "full").is_none() && find_half(def, "none").is_none());
+        }
+        for m in "+ x | _ ,".split(' ') {
+            assert!(
+                find_half(find(m).unwrap().unwrap(), "left").is_none(),
+                "{m}"
+            );
+        }
+        let o = find("o").unwrap().unwrap();
+        let (right, alt) = find_half(o, "right").unwrap();
+        let (left, _) = find_half(o, "left").unwrap();
+        assert_eq!(right.vertices, left.vertices);
+        assert_eq!(right.transform[0], 0.5);
+        assert_eq!(left.transform[0], -0.5);
+        assert_eq!(alt.transform[0], -0.5);
     }
 
     #[test]

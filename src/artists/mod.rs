@@ -4,6 +4,7 @@
 
 mod api;
 pub mod autoscale;
+pub mod axline;
 pub mod bar;
 pub mod boxplot;
 mod collection;
@@ -15,8 +16,11 @@ pub(crate) mod grid;
 pub mod hist;
 mod hist_draw;
 pub mod legend;
+mod legend_handles;
 pub mod legend_options;
 pub mod line;
+mod line_subslice;
+mod marker_half_table;
 mod marker_table;
 pub(crate) mod markers;
 pub mod mesh;
@@ -267,6 +271,8 @@ pub(crate) struct AxisState {
     /// String categories of this axis (`StrCategoryConverter`'s mapping: value i is
     /// the i-th name).
     pub categories: Vec<String>,
+    /// The symlog scale's `subs` (`None`: `[1.0]`, no minor ticks besides the majors).
+    pub subs: Option<Vec<f64>>,
 }
 
 /// Where tick marks point (`tick_params(direction=...)`).
@@ -346,6 +352,7 @@ impl Default for AxisState {
             tick_params: TickParams::default(),
             stickies: Vec::new(),
             categories: Vec::new(),
+            subs: None,
         }
     }
 }
@@ -381,6 +388,8 @@ pub(crate) struct DrawCtx {
     pub canvas_px: (usize, usize),
     /// The x view limits (`get_xlim`), for the subslicing of long lines.
     pub view_x: (f64, f64),
+    /// The y view limits (`get_ylim`).
+    pub view_y: (f64, f64),
 }
 
 impl DrawCtx {
@@ -396,6 +405,7 @@ impl DrawCtx {
         yscale: AxisScale,
         width_px: usize,
         view_x: (f64, f64),
+        view_y: (f64, f64),
     ) -> DrawCtx {
         let flip = Affine {
             sx: 1.0,
@@ -447,6 +457,7 @@ impl DrawCtx {
             yscale,
             canvas_px: (width_px, h as usize),
             view_x,
+            view_y,
         }
     }
 

@@ -284,14 +284,20 @@ impl PathCollection {
         }
     }
 
-    /// One marker at a display point, as a legend handle draws it
-    /// (`HandlerPathCollection`): the mean of the largest and smallest size, the first
-    /// face and edge colour. The handle copies all of the collection's colours
-    /// (`update_from`), so it takes `draw_markers` only when the collection has one face
-    /// and one edge colour, and `draw_path_collection` otherwise, as matplotlib does.
-    /// `markerscale` multiplies the sizes by its square (`get_sizes`); a collection
+    /// The markers of a legend handle at display points `at` (`HandlerPathCollection`):
+    /// for fewer than 4 points the sizes `[mean of the largest and smallest, largest,
+    /// smallest]`, else `linspace` from the smallest to the largest; point `i` takes face
+    /// and edge colour `i` (cycled). The handle copies all of the collection's colours
+    /// (`update_from`), so it takes `draw_markers` only for one point of a collection with
+    /// one face and one edge colour, and `draw_path_collection` otherwise, as matplotlib
+    /// does. `markerscale` multiplies the sizes by its square (`get_sizes`); a collection
     /// without sizes counts as one of size 1.
-    pub(crate) fn paint_at(&self, ctx: &DrawCtx, at: (f64, f64), markerscale: f64) -> Vec<Paint> {
+    pub(crate) fn paint_handle(
+        &self,
+        ctx: &DrawCtx,
+        at: &[(f64, f64)],
+        markerscale: f64,
+    ) -> Vec<Paint> {
         let (lo, hi) = if self.sizes.is_empty() {
             (1.0, 1.0)
         } else {
@@ -302,21 +308,41 @@ impl PathCollection {
                 })
         };
         let m2 = markerscale.powi(2);
-        let size = 0.5 * (hi * m2 + lo * m2);
+        let (size_max, size_min) = (hi * m2, lo * m2);
+        let n = at.len();
+        let sizes: Vec<f64> = if n < 4 {
+            [0.5 * (size_max + size_min), size_max, size_min][..n].to_vec()
+        } else {
+            let rng = size_max - size_min;
+            let step = 1.0 / (n - 1) as f64;
+            (0..n)
+                .map(|i| {
+                    let t = if i == n - 1 { 1.0 } else { i as f64 * step };
+                    rng * t + size_min
+                })
+                .collect()
+        };
         let faces = self.face_colors(None);
         let edges = self.edges.clone().unwrap_or_else(|| faces.clone());
-        let (face, edge) = (faces.first(), edges.first());
-        if let ([face], [edge]) = (&faces[..], &edges[..]) {
+        if let ([face], [edge], [p]) = (&faces[..], &edges[..], at) {
             return vec![Paint::Markers(MarkersDraw {
-                marker: self.marker_path(ctx, size, 0.0, 0.0, None),
+                marker: self.marker_path(ctx, sizes[0], 0.0, 0.0, None),
                 fill: self.face_of(face),
                 stroke: self.stroke_of(ctx, edge),
-                positions: vec![(at.0, ctx.h - at.1)],
+                positions: vec![(p.0, ctx.h - p.1)],
                 clip: None,
                 snap: Snap::Auto,
             })];
         }
-        vec![self.collection_item(ctx, size, at, face, edge, None)]
+        at.iter()
+            .zip(&sizes)
+            .enumerate()
+            .map(|(i, (&p, &size))| {
+                let face = faces.get(i % faces.len().max(1));
+                let edge = edges.get(i % edges.len().max(1));
+                self.collection_item(ctx, size, p, face, edge, None)
+            })
+            .collect()
     }
 
     /// Data limits: the offsets (marker sizes are ignored, as matplotlib does).

@@ -261,6 +261,10 @@ pub struct AnnotateOptions {
     pub arrow_edgecolor: Option<String>,
     /// `arrowprops` `linewidth` in points (1).
     pub arrow_linewidth: Option<f64>,
+    /// `annotation_clip`: `Some(true)` hides the annotation when `xy` lies outside the
+    /// Axes, `Some(false)` never does, `None` (default) hides it only for `xycoords`
+    /// 'data'.
+    pub annotation_clip: Option<bool>,
 }
 
 /// An annotation arrow's resolved colours and width.
@@ -332,6 +336,8 @@ option_setters!(AnnotateOptions {
     arrow_edgecolor: impl Into<String> => arrow_edgecolor = some_into;
     /// Sets `arrowprops` `linewidth` (points).
     arrow_linewidth: f64 => arrow_linewidth = Some;
+    /// Sets `annotation_clip`.
+    annotation_clip: bool => annotation_clip = Some;
 });
 
 /// An annotation arrow style.
@@ -396,6 +402,8 @@ pub struct TextArtist {
     /// `transform_rotates_text`: `rotation` is in data space, turned by the data
     /// transform at drawing (`transform_angles` at the text's position).
     pub(crate) transform_rotates_text: bool,
+    /// An annotation drawn only when `xy` lies in the Axes (`Annotation._check_xy`).
+    pub(crate) check_xy: bool,
 }
 
 impl TextArtist {
@@ -515,12 +523,31 @@ impl TextArtist {
             arrow_paint: ArrowPaint::default(),
             clip_to_axes: false,
             transform_rotates_text: false,
+            check_xy: false,
             face: text_face(
                 o.family.as_deref(),
                 o.fontweight.as_deref(),
                 o.fontstyle.as_deref(),
             )?,
         })
+    }
+
+    /// `Annotation._check_xy`: false for an annotation whose `xy` (in display pixels)
+    /// lies outside the Axes patch, which `contains_point(radius=1)` grows by half a
+    /// pixel; such an annotation is neither drawn nor measured.
+    pub(crate) fn drawn(&self, ctx: &DrawCtx) -> bool {
+        if !self.check_xy {
+            return true;
+        }
+        let t = &ctx.axes_display;
+        let (x, y) = self.xy;
+        let (px, py) = match self.coords.0 {
+            TextCoords::AxesFraction => (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty),
+            _ => ctx.to_display(x, y),
+        };
+        let (x0, x1) = (t.tx.min(t.tx + t.sx), t.tx.max(t.tx + t.sx));
+        let (y0, y1) = (t.ty.min(t.ty + t.sy), t.ty.max(t.ty + t.sy));
+        (x0 - 0.5..=x1 + 0.5).contains(&px) && (y0 - 0.5..=y1 + 0.5).contains(&py)
     }
 
     /// The arrow (if any) and the placed text.

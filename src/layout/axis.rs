@@ -17,6 +17,8 @@ pub(super) struct AxisSpec<'a> {
     pub(super) fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     pub(super) params: TickParams,
+    /// The symlog scale's `subs` (`None`: `[1.0]`).
+    pub(super) subs: Option<&'a [f64]>,
     /// A colorbar's outline top in display y (the upper extend triangle's apex when
     /// extended): `YAxis._update_offset_text_position` puts the offset text above the
     /// `outline` spine's extent; `None` for an Axes (its box top).
@@ -135,6 +137,12 @@ pub(super) fn layout_axis(
             (None, Some(AxisScale::Log10)) => {
                 ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
             }
+            (
+                None,
+                Some(AxisScale::SymLog {
+                    base, linthresh, ..
+                }),
+            ) => ticks::LogFormatterSciNotation::symlog(base, linthresh)?.format_ticks(locs, a, b),
             _ => {
                 let f = ScalarFormatter::default().format_ticks(locs, a, b);
                 computed.offset_text = f.offset_text;
@@ -161,11 +169,18 @@ pub(super) fn layout_axis(
             };
             computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
         }
-        (Some(true), Some(AxisScale::SymLog { .. }) | None) => {
+        (_, Some(s @ AxisScale::SymLog { .. })) => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            computed.minor = ticks::symlog_minor_ticks(s, spec.subs, &majors, spec.view)?;
+        }
+        (Some(true), None) => {
             return Err(Error::invalid(
                 "minorticks_on",
-                "a symlog or function-scale axis",
-                "a linear or log axis",
+                "a function-scale axis",
+                "a linear, log or symlog axis",
             ))
         }
         _ => {}

@@ -296,6 +296,7 @@ pub(super) fn layout_colorbars(
                     minor_ticks: cscale.as_ref().map(|_| false),
                     ..TickParams::default()
                 },
+                subs: None,
                 outline_top: Some(outline_top),
                 locator_len_px: None,
             },

@@ -123,6 +123,31 @@ pub fn auto_minor_ticks(major_locs: &[f64], view: (f64, f64)) -> Vec<Tick> {
     drawn(&kept, labels, view, scale)
 }
 
+/// The minor ticks of a symlog axis: `SymmetricalLogLocator(transform, subs)` (the scale's
+/// default minor locator and what `minorticks_on()` sets), minus the locations that
+/// coincide with a major one (`major_locs`, every one the major locator returned), only
+/// the drawn ones, unlabelled (`NullFormatter`). With the default `subs` (`None`, i.e.
+/// `[1.0]`) they are the majors' decades, so none is left.
+pub(crate) fn symlog_minor_ticks(
+    scale: AxisScale,
+    subs: Option<&[f64]>,
+    major_locs: &[f64],
+    view: (f64, f64),
+) -> Result<Vec<Tick>> {
+    let AxisScale::SymLog {
+        base, linthresh, ..
+    } = scale
+    else {
+        return Ok(Vec::new());
+    };
+    let subs = subs.map_or_else(|| vec![1.0], <[f64]>::to_vec);
+    let raw =
+        SymmetricalLogLocator::with_subs(base, linthresh, subs)?.tick_values(view.0, view.1)?;
+    let kept = remove_overlapping_locs(&raw, major_locs, view.0, view.1, scale);
+    let labels = vec![TickLabel::Empty; kept.len()];
+    Ok(drawn(&kept, labels, view, scale))
+}
+
 /// Pairs locations with labels and keeps the drawn ones.
 fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScale) -> Vec<Tick> {
     let inside = view_filter(view.0, view.1, |v| scale.transform(v));
@@ -136,6 +161,31 @@ fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Symlog minors: none beyond the majors without subs; subs times each decade (not 0)
+    /// with the ones on a major removed.
+    #[test]
+    fn symlog_minors_follow_subs() {
+        let s = AxisScale::SymLog {
+            base: 10.0,
+            linthresh: 2.0,
+            linscale: 1.0,
+        };
+        let view = (-400.0, 800.0);
+        let majors = SymmetricalLogLocator::new(10.0, 2.0)
+            .unwrap()
+            .tick_values(view.0, view.1)
+            .unwrap();
+        assert!(symlog_minor_ticks(s, None, &majors, view)
+            .unwrap()
+            .is_empty());
+        let m = symlog_minor_ticks(s, Some(&[1.0, 5.0]), &majors, view).unwrap();
+        let locs: Vec<f64> = m.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [-50.0, -5.0, 5.0, 50.0, 500.0]);
+        assert!(m.iter().all(|t| t.label == TickLabel::Empty));
+        let lin = symlog_minor_ticks(AxisScale::Linear, Some(&[2.0]), &[], (0.0, 1.0));
+        assert!(lin.unwrap().is_empty());
+    }
 
     #[test]
     fn auto_minor_divides_a_step_of_2_in_4_and_skips_majors() {

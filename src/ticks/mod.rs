@@ -36,6 +36,7 @@ mod symlog;
 #[cfg(test)]
 mod fixtures;
 
+pub(crate) use axis::symlog_minor_ticks;
 pub use axis::{auto_minor_ticks, axis_ticks, AxisTicks, Tick};
 pub use log::{LogFormatterSciNotation, LogLocator, TickLabel};
 pub use max_n::{nonsingular, MaxNLocator};

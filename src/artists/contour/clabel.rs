@@ -157,6 +157,7 @@ pub(crate) fn clabel(
         al.yscale,
         lay.width_px,
         al.view_x,
+        al.view_y,
     );
     let inverse = al
         .trans_data
