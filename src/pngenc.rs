@@ -22,7 +22,7 @@
 use crate::{Error, Result};
 use rayon::prelude::*;
 use std::io::Write;
-use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, Status, Strategy};
+use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, ReturnCode, Strategy};
 
 /// The most rows in one independently compressed band.
 const BAND_ROWS: usize = 256;
@@ -189,41 +189,64 @@ fn paeth_row(row: &[u8], up: Option<&[u8]>, out: &mut Vec<u8>) {
     }));
 }
 
-/// More than a zlib-rs deflate state takes (window, hash chains and pending buffer).
-const DEFLATE_STATE_BYTES: u128 = 1 << 20;
-
 /// `input` as raw deflate at `level` with `strategy`: a sync flush at its end, or the
 /// final block when `last`.
+///
+/// The deflate state (about 480 KiB at `mem_level` 9) is allocated fallibly where zlib-rs
+/// 0.6's stable API allows it. `compress_slice` (the final band) initialises its own
+/// stream and returns `MemError` when the allocator refuses the state: that is the
+/// allocation itself, reported as `cannot allocate ...`. A sync-flushed band needs
+/// `Deflate`, whose only constructor (`new_with_config`) asserts that the same
+/// initialisation succeeded, and zlib-rs exposes no fallible constructor and no custom
+/// allocator outside its unstable `__internal-api` feature. So for those bands the state is
+/// first allocated and released through `compress_slice` with the identical config (the
+/// same allocator and the same byte count, not a guess): the constructor can then only
+/// fail if memory is taken by another thread between the two calls.
 fn deflate(input: &[u8], level: i32, strategy: Strategy, last: bool) -> Result<Vec<u8>> {
     let failed = |what: String| Error::Data(format!("PNG encoding: deflate {what}"));
-    // zlib-rs's safe constructor asserts that its state (about 300 KiB at mem_level 9)
-    // was allocated: ask for more than that first, so a memory limit is an error here
-    // rather than a panic there.
-    crate::alloc::probe(DEFLATE_STATE_BYTES, "the PNG encoder's state")?;
-    let mut d = Deflate::new_with_config(DeflateConfig {
+    let config = DeflateConfig {
         level,
         method: Method::Deflated,
         window_bits: -15,
         mem_level: 9,
         strategy,
-    });
+    };
+    let state_refused = || crate::alloc::error(DEFLATE_STATE_BYTES, "the PNG encoder's state");
     let bound = zlib_rs::compress_bound(input.len()) + 64;
     let mut out = crate::alloc::with_capacity::<u8>(bound, "the PNG's compressed data")?;
     out.resize(bound, 0);
-    let flush = if last {
-        DeflateFlush::Finish
-    } else {
-        DeflateFlush::SyncFlush
-    };
+    if last {
+        let (written, code) = zlib_rs::compress_slice(&mut out, input, config);
+        let n = written.len();
+        return match code {
+            ReturnCode::Ok => {
+                out.truncate(n);
+                Ok(out)
+            }
+            ReturnCode::MemError => Err(state_refused()),
+            other => Err(failed(format!("stopped early ({other:?})"))),
+        };
+    }
+    // The state, allocated and released by zlib-rs's fallible initialisation (no output
+    // space: it stops at once with a buffer error).
+    if zlib_rs::compress_slice(&mut [], &[], config).1 == ReturnCode::MemError {
+        return Err(state_refused());
+    }
+    let mut d = Deflate::new_with_config(config);
     let status = d
-        .compress(input, &mut out, flush)
+        .compress(input, &mut out, DeflateFlush::SyncFlush)
         .map_err(|e| failed(format!("{e:?}")))?;
-    if d.total_in() != input.len() as u64 || (last && !matches!(status, Status::StreamEnd)) {
+    if d.total_in() != input.len() as u64 {
         return Err(failed(format!("stopped early ({status:?})")));
     }
     out.truncate(d.total_out() as usize);
     Ok(out)
 }
+
+/// The buffers of a zlib-rs 0.6 deflate state at `mem_level` 9 with a 32 KiB window
+/// (`DeflateAllocOffsets`: window 64 KiB, prev 64 KiB, head 128 KiB, pending 128 KiB,
+/// symbols 96 KiB; the state struct and alignment add a few KiB), for the error message.
+const DEFLATE_STATE_BYTES: u128 = 491_520;
 
 /// Writes one chunk: length, type, the data `parts` concatenated, CRC-32.
 fn chunk(w: &mut impl Write, kind: &[u8; 4], parts: &[&[u8]]) -> Result<()> {
