@@ -360,6 +360,10 @@ unsafe impl Zeroable for i16 {}
 unsafe impl Zeroable for i32 {}
 // SAFETY: as above.
 unsafe impl Zeroable for i64 {}
+// SAFETY: arrays of such numbers: all-zero bytes are an array of zeros.
+unsafe impl<T: Zeroable> Zeroable for [T; 1] {}
+// SAFETY: as above.
+unsafe impl<T: Zeroable> Zeroable for [T; 4] {}
 
 /// `vec![T::default(); len]` for plain number types, allocated fallibly (a refused
 /// allocation is `Error::Data("cannot allocate N bytes for WHAT")`, never an abort) and on

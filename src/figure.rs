@@ -132,10 +132,9 @@ impl Figure {
     /// the size and dpi are usable.
     pub fn size_px(&self) -> Result<(usize, usize)> {
         // Below 1 dpi matplotlib hands FreeType a resolution of 0, which it takes as 72 dpi
-        // for the text alone; figbuf does not reproduce that (it differs in a few pixels),
-        // so it refuses such a dpi up front, before any data is read.
-        if !(self.dpi.is_finite() && self.dpi >= 1.0) {
-            return Err(Error::invalid("dpi", self.dpi, "a number of at least 1"));
+        // for the glyphs alone (see `text::font_size_26_6`).
+        if !(self.dpi.is_finite() && self.dpi > 0.0) {
+            return Err(Error::invalid("dpi", self.dpi, "a positive number"));
         }
         for (what, v) in [
             ("figure width", self.width_in),

@@ -23,7 +23,7 @@
 use crate::{Error, Result};
 use rayon::prelude::*;
 use std::io::Write;
-use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, Status, Strategy};
+use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, ReturnCode, Status, Strategy};
 
 /// The most rows in one independently compressed band.
 const BAND_ROWS: usize = 256;
@@ -241,9 +241,6 @@ fn paeth_row(row: &[u8], up: Option<&[u8]>, out: &mut Vec<u8>) {
     }));
 }
 
-/// More than a zlib-rs deflate state takes (window, hash chains and pending buffer).
-const DEFLATE_STATE_BYTES: u128 = 1 << 20;
-
 /// The longest output buffer a thread keeps between encodings (a longer one is freed).
 const KEPT_OUT_BYTES: usize = 16 << 20;
 
@@ -288,17 +285,27 @@ fn deflate_with(
     {
         Some(at) => at,
         None => {
-            // zlib-rs's safe constructor asserts that its state (about 300 KiB at
-            // mem_level 9) was allocated: ask for more than that first, so a memory limit
-            // is an error here rather than a panic there.
-            crate::alloc::probe(DEFLATE_STATE_BYTES, "the PNG encoder's state")?;
-            let d = Deflate::new_with_config(DeflateConfig {
+            let config = DeflateConfig {
                 level,
                 method: Method::Deflated,
                 window_bits: -15,
                 mem_level: 9,
                 strategy,
-            });
+            };
+            // zlib-rs 0.6's only `Deflate` constructor asserts that its state was
+            // allocated, and its stable API has no fallible constructor or custom
+            // allocator. `compress_slice` initialises the identical state (same config,
+            // same allocator, same byte count) fallibly and returns `MemError` when it is
+            // refused: allocate and release it there first, so a memory limit is an error
+            // here; the constructor can then only fail if another thread takes the memory
+            // in between. A state is made once per thread, level and strategy, then kept.
+            if zlib_rs::compress_slice(&mut [], &[], config).1 == ReturnCode::MemError {
+                return Err(crate::alloc::error(
+                    DEFLATE_STATE_BYTES,
+                    "the PNG encoder's state",
+                ));
+            }
+            let d = Deflate::new_with_config(config);
             kept.states.push((level, strategy, d));
             kept.states.len() - 1
         }
@@ -339,6 +346,11 @@ fn deflate_with(
     bytes.extend_from_slice(&out[..n]);
     Ok((bytes, adler))
 }
+
+/// The buffers of a zlib-rs 0.6 deflate state at `mem_level` 9 with a 32 KiB window
+/// (`DeflateAllocOffsets`: window 64 KiB, prev 64 KiB, head 128 KiB, pending 128 KiB,
+/// symbols 96 KiB; the state struct and alignment add a few KiB), for the error message.
+const DEFLATE_STATE_BYTES: u128 = 491_520;
 
 /// Writes one chunk: length, type, the data `parts` concatenated, CRC-32.
 fn chunk(w: &mut impl Write, kind: &[u8; 4], parts: &[&[u8]]) -> Result<()> {

@@ -91,7 +91,7 @@ impl Renderer {
             );
             let mut canvas = canvas?;
             put_pixels(&mut list.ops, &images, pixels?);
-            canvas.draw_some_in_bands(&list.ops, &later);
+            canvas.draw_some_in_bands(&list.ops, &later)?;
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
         });
         buffers.truncate(MAX_INDEX_BUFFERS);
@@ -202,9 +202,8 @@ impl Lowering<'_> {
         });
     }
 
-    /// A closed stroked path given in device coordinates, not snapped (it has diagonal
-    /// segments): the raster's `draw_path` pipeline (canvas `PathClipper`, projecting caps,
-    /// miter joins).
+    /// A closed stroked path given in device coordinates: the raster's `draw_path`
+    /// pipeline (snap auto, canvas `PathClipper`, projecting caps, miter joins).
     fn stroke_device_closed(&mut self, dev: &[(f64, f64)]) {
         let Some(&first) = dev.first() else {
             return;
@@ -228,14 +227,17 @@ impl Lowering<'_> {
                 dashes: None,
             }),
             clip: None,
-            snap: Snap::Off,
+            snap: Snap::Auto,
             simplify: false,
             antialiased: true,
         });
     }
 
-    /// A tick marker at display (x, y), drawn as `draw_markers` does: the marker outline is
-    /// snapped about the origin and translated to whole pixels.
+    /// A tick marker at display (x, y), drawn as `draw_markers` does: translated to whole
+    /// pixels; the marker outline snapped about the origin when the tick is at least
+    /// 1 px long (`Line2D.draw`: `points_to_pixels(markersize) >= snap_threshold`, 1.0
+    /// for the tick markers), else shifted by half a pixel to the pixel centre (sub-pixel
+    /// ticks: tiny dpi or tick lengths).
     fn tick(
         &mut self,
         side: Side,
@@ -261,9 +263,16 @@ impl Lowering<'_> {
         };
         let col = (x + 0.5).floor();
         let row = (-y + self.h + 0.5).floor();
+        let place = |v: f64| {
+            if size >= 1.0 {
+                snap(v, o)
+            } else {
+                v + 0.5
+            }
+        };
         let pts = [
-            (snap(start.0, o) + col, snap(start.1, o) + row),
-            (snap(end.0, o) + col, snap(end.1, o) + row),
+            (place(start.0) + col, place(start.1) + row),
+            (place(end.0) + col, place(end.1) + row),
         ];
         let contours = stroke(&pts, false, width, Cap::Butt, width);
         self.ops.push(DrawOp::Polygons {
@@ -663,7 +672,6 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     }
     // The outline in axes coordinates: around the box through the edge midpoints and, when
     // extended, the triangles' apexes (colorbar.py's `xyout`).
-    let extended = cb.extend_lower > 0.0 || cb.extend_upper > 0.0;
     let (bot, top) = (-cb.extend_lower, 1.0 + cb.extend_upper);
     let mut unit = [
         (0.0, 0.0),
@@ -676,7 +684,6 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     if cb.orientation == Orientation::Horizontal {
         unit = unit.map(|(x, y)| (y, x));
     }
-    let to_display = |(x, y): (f64, f64)| (b.width() * x + b.x0, b.height() * y + b.y0);
     // Axes coordinates straight to device pixels with the one affine Agg composes
     // (transAxes, then the y flip), so unsnapped vertices round as they do there.
     let to_device = |(x, y): (f64, f64)| (x * b.width() + b.x0, y * -b.height() + (h - b.y0));
@@ -799,12 +806,10 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
         }
         (low.linewidth_px, low.edge_color) = (width, color);
     }
-    if extended {
-        // Diagonal segments switch snapping off for the whole outline.
-        low.stroke_device_closed(&unit.map(to_device));
-    } else {
-        low.path(&unit.map(to_display), true, Cap::Projecting);
-    }
+    // Through the path pipeline as `_ColorbarSpine` draws it (snap auto: the extend
+    // triangles' diagonal segments switch snapping off for the whole outline). A bar
+    // narrower than a pixel snaps to a degenerate outline, stroked as Agg strokes it.
+    low.stroke_device_closed(&unit.map(to_device));
 }
 
 /// Lowers a layout to draw operations in matplotlib's drawing order, with every image's

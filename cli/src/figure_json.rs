@@ -182,11 +182,68 @@ impl Ctx {
     }
 }
 
+/// `path` if it is a regular file: a FIFO would block `open` forever without a writer, and
+/// a device (`/dev/zero`) would be read without end.
+fn regular_file<'a>(path: &'a Path, what: &str) -> R<&'a Path> {
+    let meta = std::fs::metadata(path).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    if meta.is_file() {
+        return Ok(path);
+    }
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    };
+    err(format!(
+        "{}: is {kind}, expected a regular {what} file",
+        path.display()
+    ))
+}
+
+/// A 1-D `.npy` file's values. The header is checked against the file's length before
+/// ndarray-npy reads it (ndarray-npy allocates the header's declared shape first, so a
+/// 128-byte file declaring 2^62 values would abort the process).
 fn read_npy_1d(path: &Path) -> R<Vec<f64>> {
     use ndarray::ArrayD;
     use ndarray_npy::ReadNpyExt;
-    let open =
-        || std::fs::File::open(path).map_err(|e| FigError(format!("{}: {e}", path.display())));
+    use std::io::Read;
+    let io = |e: std::io::Error| FigError(format!("{}: {e}", path.display()));
+    let file = std::fs::File::open(regular_file(path, ".npy")?).map_err(io)?;
+    let file_len = file.metadata().map_err(io)?.len();
+    let mut prefix = Vec::new();
+    file.take(12 + figbuf::npy::MAX_HEADER_LEN as u64)
+        .read_to_end(&mut prefix)
+        .map_err(io)?;
+    let named = |e: figbuf::Error| FigError(format!("{}: {e}", path.display()));
+    let header = figbuf::npy::parse_header(&prefix).map_err(named)?;
+    let data_len = header.data_len().map_err(named)?;
+    if header.data_offset as u128 + data_len as u128 > u128::from(file_len) {
+        return err(format!(
+            "{}: truncated .npy file: header declares shape {} of '{}' = {data_len} data bytes, but the file holds only {}",
+            path.display(),
+            header.shape_str(),
+            header.descr,
+            file_len.saturating_sub(header.data_offset as u64)
+        ));
+    }
+    let open = || std::fs::File::open(path).map_err(io);
     if let Ok(a) = ArrayD::<f64>::read_npy(open()?) {
         return Ok(a.iter().copied().collect());
     }
@@ -646,8 +703,8 @@ fn figure_call(
 
 /// Builds the figure a description draws.
 pub fn build(path: &Path) -> R<Figure> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(regular_file(path, "figure description")?)
+        .map_err(|e| FigError(format!("{}: {e}", path.display())))?;
     let doc: Value =
         serde_json::from_str(&text).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
     let ctx = Ctx {

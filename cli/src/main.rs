@@ -198,12 +198,10 @@ fn parse_limit(s: &str) -> Result<f64, String> {
 
 fn parse_dpi(s: &str) -> Result<f64, String> {
     let v = parse_number("--dpi", s)?;
-    if v.is_finite() && v >= 1.0 {
+    if v.is_finite() && v > 0.0 {
         Ok(v)
     } else {
-        Err(format!(
-            "--dpi must be a number of at least 1, got {s} (below 1 matplotlib draws its text at 72 dpi, which figbuf does not reproduce)"
-        ))
+        Err(format!("--dpi must be a positive number, got {s}"))
     }
 }
 

@@ -102,7 +102,7 @@ fn cases() -> Vec<Case> {
             "dpi_negative",
             ["--dpi", "-5"],
             2,
-            "--dpi must be a number of at least 1, got -5"
+            "--dpi must be a positive number, got -5"
         ),
         im!("dpi_zero", ["--dpi", "0"], 2, "got 0"),
         im!("dpi_nan", ["--dpi", "NaN"], 2, "got NaN"),
@@ -372,7 +372,14 @@ fn cases() -> Vec<Case> {
             "got a (1, 1, 3) colour image",
         ),
         // --- issue 18 ---
-        im!("dpi_below_one", ["--dpi", "0.5"], 2, "got 0.5"),
+        // Below 1 dpi matplotlib draws (cases g99*); a canvas of 0 x 0 px it cannot save
+        // either ("cannot write empty image").
+        im!(
+            "dpi_below_one_empty_canvas",
+            ["--dpi", "0.1"],
+            2,
+            "got 0 x 0 px"
+        ),
         // Validated before the data is read: there is no input file.
         case(
             "dpi_huge_figure_tiny_no_input",
@@ -787,6 +794,14 @@ fn what_matplotlib_draws_is_not_refused() {
             &["--vmin", "nan", "--colorbar", "vertical"],
         ),
         ("vmax_nan", good(), &["--vmax", "NaN"]),
+        // Below 1 dpi (issue 18): FreeType draws the text at 72 dpi, the picture is the
+        // parity cases g120*.
+        (
+            "dpi_half",
+            good(),
+            &["--dpi", "0.5", "--colorbar", "vertical"],
+        ),
+        ("dpi_0_9", good(), &["--dpi", "0.9", "--title", "t"]),
         ("vmax_inf", good(), &["--vmax", "inf"]),
         (
             "vmin_minus_inf",

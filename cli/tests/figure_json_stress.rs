@@ -211,7 +211,7 @@ fn mutated_figure_json_renders_or_fails_cleanly() {
     eprintln!("{n} mutants: {ok} rendered, {usage} usage errors, {runtime} runtime errors");
 }
 
-/// Markers and lines of absurd sizes finish (matplotlib itself never finishes a scatter
+/// Markers, lines, arrows, dash patterns and bin counts of absurd sizes finish (matplotlib itself never finishes a scatter
 /// marker of `s=1e308`: Agg flattens its arcs into up to 2^32 segments; figbuf stops at
 /// 2^20, which changes nothing below about 10^11 px, see raster/curves.rs).
 #[test]
@@ -221,6 +221,12 @@ fn huge_markers_and_widths_finish() {
     for (i, json) in [
         r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"s": 1e308}}]]}"#,
         r#"{"axes": [[{"method": "plot", "args": [[1, 2], [1, 2], "o-"], "kwargs": {"ms": 1e150, "lw": 1e100}}]]}"#,
+        // Issue 18 re-check (stress mutant 6243): an arrow to a NaN point bisected forever.
+        r#"{"axes": [[{"method": "plot", "args": [[0, 4], [0, 4]]}, {"method": "annotate", "args": ["a"], "kwargs": {"xy": [1, null], "xytext": [2, 2], "arrowprops": {"arrowstyle": "-|>"}}}]]}"#,
+        // A line dashed far finer than a pixel: refused at MAX_DASH_ENDS (exit 1).
+        r#"{"axes": [[{"method": "plot", "args": [[0, 1], [0, 1]], "kwargs": {"linestyle": [0, [1e-9, 1e-9]]}}]]}"#,
+        // 10^8 histogram bins: refused at once (exit 1).
+        r#"{"axes": [[{"method": "hist", "args": [[1, 2, 3]], "kwargs": {"bins": 100000000}}]]}"#,
     ]
     .iter()
     .enumerate()
@@ -240,9 +246,9 @@ fn huge_markers_and_widths_finish() {
             if let Some(s) = child.try_wait().expect("wait") {
                 break s;
             }
-            if start.elapsed() > Duration::from_secs(30) {
+            if start.elapsed() > Duration::from_secs(60) {
                 let _ = child.kill();
-                panic!("{json} ran over 30 s");
+                panic!("{json} ran over 60 s");
             }
             std::thread::sleep(Duration::from_millis(5));
         };

@@ -585,3 +585,11 @@ fn r1c_bad_input_is_named() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Below 1 dpi and sub-pixel ticks (tests/reference/plots_tinydpi, made by its
+/// gen_plots_tinydpi.py; issue 18): figures at 0.3 to 0.9 dpi (glyphs at FreeType's 72 dpi,
+/// layout at the true dpi), and ticks shorter than a pixel at 100 and 150 dpi (not snapped).
+#[test]
+fn tiny_dpi_plot_cases() {
+    run_set("plots_tinydpi", 7);
+}

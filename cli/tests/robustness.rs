@@ -10,7 +10,16 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_figbuf");
 
 fn npy_f64(rows: usize, cols: usize) -> Vec<u8> {
-    let dict = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {cols}), }}");
+    let mut out = npy_header(&format!("({rows}, {cols})"));
+    for i in 0..rows * cols {
+        out.extend_from_slice(&(i as f64).to_le_bytes());
+    }
+    out
+}
+
+/// A float64 `.npy` header declaring `shape` (a Python tuple), without data.
+fn npy_header(shape: &str) -> Vec<u8> {
+    let dict = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}");
     let mut header = dict.into_bytes();
     while !(10 + header.len() + 1).is_multiple_of(64) {
         header.push(b' ');
@@ -19,9 +28,6 @@ fn npy_f64(rows: usize, cols: usize) -> Vec<u8> {
     let mut out = b"\x93NUMPY\x01\x00".to_vec();
     out.extend_from_slice(&(header.len() as u16).to_le_bytes());
     out.extend_from_slice(&header);
-    for i in 0..rows * cols {
-        out.extend_from_slice(&(i as f64).to_le_bytes());
-    }
     out
 }
 
@@ -328,10 +334,29 @@ fn allocations_under_a_memory_ulimit_fail_with_an_error() {
     let input = dir.join("big.npy");
     write_big_npy(&input, 2048, 2048); // 32 MiB of data
     let input = input.to_str().expect("utf-8 path");
-    let runs: [&[&str]; 3] = [
+    // `render` of a figure.json drawing the same data (plus a line) goes through the same
+    // buffers; lanczos resamples it through the filtered float path.
+    let figure = dir.join("figure.json");
+    std::fs::write(
+        &figure,
+        r#"{"figure": {"figsize": [20, 20]}, "axes": [[{"method": "imshow", "args": [{"npy": "big.npy"}]}, {"method": "plot", "args": [[0, 2000], [0, 2000]]}]]}"#,
+    )
+    .expect("write figure.json");
+    let runs: [&[&str]; 5] = [
         &["colormap", input, "-o", "out.npy"],
         &["colormap", input, "-o", "out.png"],
         &["imshow", input, "-o", "out.png", "--figsize", "20,20"],
+        &[
+            "imshow",
+            input,
+            "-o",
+            "out.png",
+            "--figsize",
+            "20,20",
+            "--interpolation",
+            "lanczos",
+        ],
+        &["render", "figure.json", "-o", "out.png"],
     ];
     // The least address space in which the binary starts at all (its own mapping, stacks
     // and the runtime's first allocations; it grows with the embedded fonts): below it the
@@ -438,4 +463,92 @@ fn npy_input_peaks_at_about_one_copy() {
         peak < data_kib + indices_kib + 128 * 1024,
         "peak {peak} KiB for {data_kib} KiB of data"
     );
+}
+
+/// `figbuf render` (issue 18, figure.json): the description and the `.npy` files it names
+/// must be regular files (a FIFO would block, `/dev/zero` would be read without end); a
+/// 1-D `.npy` whose header declares more values than the file holds is refused before
+/// anything is allocated; the output goes through the same temporary file as `imshow`
+/// (a symlink at the output is replaced, a 250-byte name works, no debris).
+#[test]
+fn render_reads_regular_files_and_writes_through_the_temp_file() {
+    let dir = scratch("render");
+    let ok = Command::new("mkfifo")
+        .arg(dir.join("pipe.json"))
+        .status()
+        .expect("mkfifo")
+        .success()
+        && Command::new("mkfifo")
+            .arg(dir.join("pipe.npy"))
+            .status()
+            .expect("mkfifo")
+            .success();
+    assert!(ok);
+    let plot_of =
+        |x: &str| format!(r#"{{"axes": [[{{"method": "plot", "args": [{x}, [1, 2, 3]]}}]]}}"#);
+    std::fs::write(dir.join("fifo_npy.json"), plot_of(r#"{"npy": "pipe.npy"}"#)).expect("write");
+    // A 1-D float64 .npy declaring 2^62 values in 128 bytes.
+    let huge = npy_header("(4611686018427387904,)");
+    std::fs::write(dir.join("huge.npy"), &huge).expect("write");
+    std::fs::write(dir.join("huge.json"), plot_of(r#"{"npy": "huge.npy"}"#)).expect("write");
+    for (figure, expected) in [
+        ("pipe.json", "is a FIFO (named pipe)"),
+        ("/dev/zero", "is a device"),
+        ("fifo_npy.json", "is a FIFO (named pipe)"),
+        ("huge.json", "4611686018427387904"),
+    ] {
+        let mut child = Command::new(BIN)
+            .args(["render", figure, "-o", "out.png"])
+            .current_dir(&dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("{figure}: still running after 20 s");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let out = child.wait_with_output().expect("output");
+        let msg = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(status.code(), Some(1), "{figure}: {msg}");
+        assert!(
+            msg.starts_with("error:") && msg.contains(expected),
+            "{figure}: {msg}"
+        );
+        assert!(!dir.join("out.png").exists(), "{figure}: output written");
+    }
+    // The output: a symlink there is replaced (its target untouched), a long name works.
+    std::fs::write(dir.join("ok.json"), plot_of("[1, 2, 3]")).expect("write");
+    std::fs::write(dir.join("target.txt"), b"keep").expect("write");
+    std::os::unix::fs::symlink("target.txt", dir.join("link.png")).expect("symlink");
+    let long = format!("{}.png", "r".repeat(246));
+    for out in ["link.png", long.as_str()] {
+        let st = Command::new(BIN)
+            .args(["render", "ok.json", "-o", out])
+            .current_dir(&dir)
+            .output()
+            .expect("run");
+        assert!(
+            st.status.success(),
+            "{out}: {}",
+            String::from_utf8_lossy(&st.stderr)
+        );
+        let png = std::fs::read(dir.join(out)).expect("output");
+        assert!(png.starts_with(b"\x89PNG"), "{out}");
+    }
+    assert_eq!(
+        std::fs::read(dir.join("target.txt")).expect("target"),
+        b"keep"
+    );
+    assert!(std::fs::symlink_metadata(dir.join("link.png"))
+        .expect("output")
+        .file_type()
+        .is_file());
+    assert!(temps(&dir).is_empty(), "debris: {:?}", temps(&dir));
 }

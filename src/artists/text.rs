@@ -732,6 +732,11 @@ fn split3(b: &[Pt; 3], t: f64) -> ([Pt; 3], [Pt; 3]) {
 /// (`find_bezier_t_intersecting_with_closedpath`). `None` when both ends are on the same
 /// side (matplotlib's ValueError, which the connection style ignores).
 fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
+    // A non-finite point (an annotation's `xy` of NaN) never meets the tolerance: the
+    // bisection below would not end (issue 18's figure.json stress test found it).
+    if !b.iter().all(|p| p.0.is_finite() && p.1.is_finite()) {
+        return None;
+    }
     let begin_inside = inside(b[0]);
     if inside(b[2]) == begin_inside {
         return None;

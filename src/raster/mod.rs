@@ -119,17 +119,20 @@ impl Canvas {
         let mut band = self.band();
         band.draw_ops(list.ops.iter());
         if band.failed {
-            return Err(crate::Error::Data(
-                "out of memory while stroking a path (its outline is incomplete)".into(),
-            ));
+            return Err(stroke_failed());
         }
         Ok(())
     }
 
-    /// Executes the operations `ops[i]` for `i` in `order`, in that order.
-    pub fn draw_some(&mut self, ops: &[DrawOp], order: &[usize]) {
-        self.band()
-            .draw_ops(order.iter().filter_map(|&i| ops.get(i)));
+    /// Executes the operations `ops[i]` for `i` in `order`, in that order; an error when a
+    /// stroke could not be completed (see [`stroke_failed`]; everything else is drawn).
+    pub fn draw_some(&mut self, ops: &[DrawOp], order: &[usize]) -> crate::Result<()> {
+        let mut band = self.band();
+        band.draw_ops(order.iter().filter_map(|&i| ops.get(i)));
+        if band.failed {
+            return Err(stroke_failed());
+        }
+        Ok(())
     }
 
     /// [`Canvas::draw_some`] with the canvas cut into bands of whole rows that are drawn in
@@ -141,19 +144,23 @@ impl Canvas {
     /// vertical spine, ~9 µs warm, took ~40 µs there). A polygon that is not an
     /// axis-aligned rectangle is rasterized once a band: there are at most twice as many
     /// bands as threads.
-    pub fn draw_some_in_bands(&mut self, ops: &[DrawOp], order: &[usize]) {
+    pub fn draw_some_in_bands(&mut self, ops: &[DrawOp], order: &[usize]) -> crate::Result<()> {
         let bands = 2 * rayon::current_num_threads();
         if self.data.len() < PARALLEL_BAND_BYTES || bands < 2 {
             return self.draw_some(ops, order);
         }
-        self.draw_in_bands(ops, order, bands);
+        if self.draw_in_bands(ops, order, bands) {
+            return Err(stroke_failed());
+        }
+        Ok(())
     }
 
-    /// [`Canvas::draw_some`] in about `bands` bands of rows, in parallel.
-    fn draw_in_bands(&mut self, ops: &[DrawOp], order: &[usize], bands: usize) {
+    /// [`Canvas::draw_some`] in about `bands` bands of rows, in parallel; whether a stroke
+    /// failed in any band.
+    fn draw_in_bands(&mut self, ops: &[DrawOp], order: &[usize], bands: usize) -> bool {
         let stride = self.width * 4;
         if stride == 0 || self.height == 0 {
-            return;
+            return false;
         }
         let rows_per_band = self.height.div_ceil(bands.max(1)).max(1);
         let (width, height) = (self.width, self.height);
@@ -161,19 +168,21 @@ impl Canvas {
             .par_chunks_mut(rows_per_band * stride)
             .with_max_len(1)
             .enumerate()
-            .for_each(|(b, data)| {
+            .map(|(b, data)| {
                 let y0 = (b * rows_per_band) as i64;
                 let y1 = y0 + (data.len() / stride) as i64;
-                Band {
+                let mut band = Band {
                     data,
                     width,
                     height,
                     y0,
                     y1,
                     failed: false,
-                }
-                .draw_ops(order.iter().filter_map(|&i| ops.get(i)));
-            });
+                };
+                band.draw_ops(order.iter().filter_map(|&i| ops.get(i)));
+                band.failed
+            })
+            .reduce(|| false, |a, b| a | b)
     }
 }
 
@@ -451,8 +460,19 @@ pub fn rasterize_some(
             order,
         ),
     };
-    canvas.draw_some(ops, order);
+    canvas.draw_some(ops, order)?;
     Ok(canvas)
+}
+
+/// The error for a stroke that could not be completed: the memory for its outline's
+/// vertices was refused, or its dash pattern cut it into more than
+/// [`strokegen::MAX_DASH_ENDS`] dashes (where matplotlib's Agg raises "Exceeded cell block
+/// limit").
+fn stroke_failed() -> crate::Error {
+    crate::Error::Data(format!(
+        "a stroke could not be drawn: the memory for its outline was refused, or its dash pattern cuts it into more than {} dashes (matplotlib: \"Exceeded cell block limit\")",
+        strokegen::MAX_DASH_ENDS
+    ))
 }
 
 /// A rectangle containing no pixel, and below (min) or above (max) any other bound: the
@@ -774,7 +794,7 @@ mod tests {
         ) {
             let order: Vec<usize> = (0..ops.len()).collect();
             let mut whole = Canvas::new(W, H);
-            whole.draw_some(&ops, &order);
+            whole.draw_some(&ops, &order).expect("drawn");
             let mut banded = Canvas::new(W, H);
             banded.draw_in_bands(&ops, &order, bands);
             prop_assert_eq!(whole.data, banded.data);
@@ -823,7 +843,7 @@ mod tests {
             prop_assert_eq!(all, (0..ops.len()).collect::<Vec<_>>());
             prop_assert!(pending.iter().all(|i| later.contains(i)));
             let mut split = rasterize_some(W, H, &ops, &now).unwrap();
-            split.draw_some(&ops, &later);
+            split.draw_some(&ops, &later).expect("drawn");
             let mut whole = Canvas::new(W, H);
             whole.draw(&list(ops.clone()));
             prop_assert_eq!(split.data, whole.data);

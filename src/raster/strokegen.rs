@@ -548,7 +548,16 @@ pub struct DashSink<'a, S: Sink> {
     dashes: Vec<f64>,
     dash_start: f64,
     out: &'a mut S,
+    /// Dash ends emitted so far (bounded by [`MAX_DASH_ENDS`]).
+    ends: u64,
 }
+
+/// The most dash ends one path may be cut into. A pattern far finer than a pixel
+/// (`(0, (1e-9, 1e-9))`) would otherwise cut a 500-px line into 10^13 dashes and never
+/// finish; matplotlib 3.11.2 raises "Exceeded cell block limit" on that one (after 62 s
+/// here) once its rasterizer holds 2^27 cells, and draws `(0, (1e-5, 1e-5))` (2.8 * 10^7
+/// ends, 32 s), which this limit still lets through.
+pub const MAX_DASH_ENDS: u64 = 1 << 26;
 
 impl<'a, S: Sink> DashSink<'a, S> {
     /// Dashes `pattern` (on, off, ...) starting `offset` into it. As matplotlib's dash
@@ -569,12 +578,19 @@ impl<'a, S: Sink> DashSink<'a, S> {
             dashes,
             dash_start: offset,
             out,
+            ends: 0,
         }
     }
 
     /// Generates the last sub-path.
     pub fn finish(mut self) -> Result<()> {
         DashSink::flush(&mut self);
+        if self.ends > MAX_DASH_ENDS {
+            return Err(Error::Data(format!(
+                "dashes: the dash pattern {:?} (px) cuts the path into more than {MAX_DASH_ENDS} dashes (matplotlib: \"Exceeded cell block limit\")",
+                self.dashes
+            )));
+        }
         if self.acc.seq.failed {
             return Err(Error::Data(
                 "dashes: out of memory for the path's vertices".into(),
@@ -632,6 +648,10 @@ impl<'a, S: Sink> DashSink<'a, S> {
                 Cmd::LineTo
             };
             if rest > dash_rest {
+                self.ends += 1;
+                if self.ends > MAX_DASH_ENDS {
+                    break;
+                }
                 rest -= dash_rest;
                 cur += 1;
                 if cur >= self.dashes.len() {

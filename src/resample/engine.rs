@@ -262,7 +262,7 @@ fn nearest_map(
         .ok_or_else(|| Error::Data(format!("singular image transform {transform:?}")))?;
     let (w, h) = (placement.width, placement.height);
     let (rows, cols) = (placement.rows, placement.cols);
-    let mut out = vec![0u32; w * h];
+    let mut out: Vec<u32> = cpu::zeroed_vec(w * h, "the resampled image's source map")?;
     let scale = f64::from(1u32 << SUBPIXEL_SHIFT);
     let last = (w - 1) as u32;
     // Agg's interpolator at output pixel `cur` of the row whose end points (in 1/256 px)
@@ -363,10 +363,6 @@ fn check_size(placement: &Placement) -> Result<()> {
             placement.rows, placement.cols
         )));
     }
-    // Every resampling allocates at least its RGBA8 output (the float paths check their
-    // larger outputs in `resample_each`).
-    let out_bytes = placement.width as u128 * placement.height as u128 * 4;
-    crate::alloc::probe(out_bytes, "the resampled image")?;
     let out_ok = placement
         .width
         .checked_mul(placement.height)
@@ -585,17 +581,17 @@ pub(super) struct PaddedCols {
 
 /// Agg's `span_image_resample_*_affine` over all output pixels; `finish` turns the
 /// accumulated sums and total weight into the output pixel.
-fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
+fn filtered<const C: usize, S: Sample<C>, O: cpu::Zeroable + Send>(
     src: S,
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
     product: impl Fn(f64, f64) -> f64 + Sync,
     finish: impl Finish<C, O>,
-) -> Vec<O> {
+) -> Result<Vec<O>> {
     let spans = Spans::new(placement, inverse, lut);
     let w = spans.w;
-    let mut out = vec![O::default(); w * spans.h];
+    let mut out: Vec<O> = cpu::zeroed_vec(w * spans.h, "the resampled image")?;
     if let Some(axis) = spans.axis_taps() {
         // Taps computed once per column and once per row. The accumulation order is
         // unchanged (rows outer, columns inner), so the result is bit-identical.
@@ -616,7 +612,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
                     );
                 }
             });
-            return out;
+            return Ok(out);
         }
         for_rows(&mut out, w, |k, line| {
             cpu::vectorized(TapRow {
@@ -629,7 +625,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
                 line,
             });
         });
-        return out;
+        return Ok(out);
     }
     let Spans {
         weights,
@@ -690,7 +686,7 @@ fn filtered<const C: usize, S: Sample<C>, O: Copy + Default + Send>(
             dda_y.step();
         }
     });
-    out
+    Ok(out)
 }
 
 /// Where the filter reads source pixels from: row-major pixel `i`. A small `Copy` view,
@@ -1226,27 +1222,32 @@ fn resample_each<T>(
     interpolation: Interpolation,
     filterrad: f64,
     what: &str,
-    nearest: impl FnOnce(&[u32]) -> Vec<T>,
-    filter: impl FnOnce(&Affine, &FilterLut) -> Vec<T>,
+    nearest: impl FnOnce(&[u32]) -> Result<Vec<T>>,
+    filter: impl FnOnce(&Affine, &FilterLut) -> Result<Vec<T>>,
 ) -> Result<Vec<T>> {
     check_size(placement)?;
     check_len(src_len, placement, what)?;
-    // The output in its own element type, plus the u32 nearest map.
-    let per_pixel = std::mem::size_of::<T>() as u128 + 4;
-    let pixels = placement.width as u128 * placement.height as u128;
-    crate::alloc::probe(pixels * per_pixel, "the resampled image")?;
-    Ok(match plan(placement, interpolation, filterrad)? {
+    match plan(placement, interpolation, filterrad)? {
         Plan::Nearest {
             transform,
             flip_cols,
             flip_rows,
         } => nearest(&nearest_map(placement, &transform, flip_cols, flip_rows)?),
         Plan::Filtered { inverse, lut } => filter(&inverse, &lut),
-    })
+    }
 }
 
-fn gather<T: Copy + Send + Sync>(src: &[T], indices: &[u32]) -> Vec<T> {
-    indices.iter().map(|&i| src[i as usize]).collect()
+/// The `len` items of `items` in a vector allocated fallibly for them (an allocation the
+/// system refuses is `cannot allocate N bytes for WHAT`, not an abort).
+fn try_collect<T>(len: usize, items: impl Iterator<Item = T>, what: &str) -> Result<Vec<T>> {
+    let mut v = cpu::vec_with_capacity(len, what)?;
+    v.extend(items);
+    Ok(v)
+}
+
+fn gather<T: Copy + Send + Sync>(src: &[T], indices: &[u32]) -> Result<Vec<T>> {
+    let items = indices.iter().map(|&i| src[i as usize]);
+    try_collect(indices.len(), items, "the resampled image")
 }
 
 /// Resamples premultiplied float RGBA (row-major, row 0 = array row 0) onto the
@@ -1269,9 +1270,8 @@ pub fn resample_rgba(
         filterrad,
         "RGBA image",
         |map| {
-            map.iter()
-                .map(|&i| agg_store_f64(src[i as usize]))
-                .collect()
+            let items = map.iter().map(|&i| agg_store_f64(src[i as usize]));
+            try_collect(map.len(), items, "the resampled image")
         },
         |inverse, lut| {
             filtered(src, placement, inverse, lut, f64_product, |acc, total| {
@@ -1380,9 +1380,10 @@ fn lut_resample(
         filterrad,
         what,
         |map| {
-            map.iter()
-                .map(|&s| rgba_pixel_to_bytes(agg_store_f64(pixel(index[s as usize]))))
-                .collect()
+            let items = map
+                .iter()
+                .map(|&s| rgba_pixel_to_bytes(agg_store_f64(pixel(index[s as usize]))));
+            try_collect(map.len(), items, "the resampled image")
         },
         |inverse, lut| {
             // Where every sampled row is opaque, every output alpha is exactly 1 (a sum of
@@ -1390,7 +1391,7 @@ fn lut_resample(
             // (it costs the finish its vectorisation).
             if opaque {
                 match narrow::plan(table, placement, inverse, lut) {
-                    Some(plan) => plan.run(index),
+                    Some(plan) => Ok(plan.run(index)),
                     None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),
                 }
             } else {
@@ -1412,7 +1413,7 @@ fn lut_filtered(
     inverse: &Affine,
     lut: &FilterLut,
     finish: impl Finish<4, [u8; 4]>,
-) -> Vec<[u8; 4]> {
+) -> Result<Vec<[u8; 4]>> {
     if table.len() <= SMALL_TABLE && table.iter().flatten().all(|v| v.is_finite()) {
         let mut small = Box::new([[0.0; 4]; SMALL_TABLE]);
         small[..table.len()].copy_from_slice(table);
@@ -1533,18 +1534,16 @@ pub fn resample_scalar(
         "data",
         |map| gather(src, map),
         |inverse, lut| {
-            let src1: Vec<[f64; 1]> = src.iter().map(|&v| [v]).collect();
-            filtered(
+            let src1 = try_collect(src.len(), src.iter().map(|&v| [v]), "the data's copy")?;
+            let out = filtered(
                 &src1[..],
                 placement,
                 inverse,
                 lut,
                 f64_product,
                 |acc: [f64; 1], total: i32| [acc[0] / f64::from(total)],
-            )
-            .into_iter()
-            .map(|[v]| v)
-            .collect()
+            )?;
+            Ok(out.into_iter().map(|[v]| v).collect())
         },
     )
 }
@@ -1566,12 +1565,12 @@ pub fn resample_rgba_f32(
         filterrad,
         "RGBA image",
         |map| {
-            map.iter()
-                .map(|&i| agg_store_f32(src[i as usize]))
-                .collect()
+            let items = map.iter().map(|&i| agg_store_f32(src[i as usize]));
+            try_collect(map.len(), items, "the resampled image")
         },
         |inverse, lut| {
-            let src64: Vec<[f64; 4]> = src.iter().map(|p| p.map(f64::from)).collect();
+            let items = src.iter().map(|p| p.map(f64::from));
+            let src64 = try_collect(src.len(), items, "the image's float64 copy")?;
             filtered(
                 &src64[..],
                 placement,
@@ -1601,18 +1600,17 @@ pub fn resample_scalar_f32(
         "data",
         |map| gather(src, map),
         |inverse, lut| {
-            let src1: Vec<[f64; 1]> = src.iter().map(|&v| [f64::from(v)]).collect();
-            filtered(
+            let items = src.iter().map(|&v| [f64::from(v)]);
+            let src1 = try_collect(src.len(), items, "the data's float64 copy")?;
+            let out = filtered(
                 &src1[..],
                 placement,
                 inverse,
                 lut,
                 f32_product,
                 |acc: [f64; 1], total: i32| [acc[0] / f64::from(total)],
-            )
-            .into_iter()
-            .map(|[v]| v as f32)
-            .collect()
+            )?;
+            Ok(out.into_iter().map(|[v]| v as f32).collect())
         },
     )
 }
@@ -1626,10 +1624,8 @@ pub fn resample_mask(
     interpolation: Interpolation,
     filterrad: f64,
 ) -> Result<Vec<bool>> {
-    let values: Vec<f64> = masked
-        .iter()
-        .map(|&m| if m { f64::NAN } else { 1.0 })
-        .collect();
+    let items = masked.iter().map(|&m| if m { f64::NAN } else { 1.0 });
+    let values = try_collect(masked.len(), items, "the mask's float copy")?;
     Ok(
         resample_scalar(&values, placement, interpolation, filterrad)?
             .into_iter()

@@ -201,7 +201,8 @@ fn plan_on(
         tiles,
         narrow,
         wide,
-        out: vec![[0u8; 4]; spans.w * spans.h],
+        // Refused: no plan, and the caller's general filter reports the allocation error.
+        out: cpu::zeroed_vec(spans.w * spans.h, "the resampled image").ok()?,
     })
 }
 

@@ -447,10 +447,16 @@ fn size_26_6(size_pt: f64, dpi: f64) -> Result<i64> {
             "a positive number of points",
         ));
     }
-    if !(dpi.is_finite() && (1.0..100_000.0).contains(&dpi)) {
-        return Err(Error::invalid("dpi", dpi, "a number >= 1"));
+    if !(dpi.is_finite() && dpi > 0.0 && dpi < 100_000.0) {
+        return Err(Error::invalid("dpi", dpi, "a positive number below 100000"));
     }
-    let s26 = ((size_pt * 64.0) as i64 * dpi as i64 + 36) / 72;
+    // FT2Font.set_size passes the dpi as FT_UInt: below 1 that is 0, which
+    // FT_Set_Char_Size takes as its default resolution, 72 dpi.
+    let ft_dpi = match dpi as i64 {
+        0 => 72,
+        d => d,
+    };
+    let s26 = ((size_pt * 64.0) as i64 * ft_dpi + 36) / 72;
     if s26 < 1 {
         return Err(Error::invalid("fontsize", size_pt, "at least 1/64 px"));
     }

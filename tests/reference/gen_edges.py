@@ -298,6 +298,19 @@ render("g131_cbar_offset_extend_min_horizontal", smooth(30, 40, 0.001, -5000.0),
 render("g132_cbar_no_tick_linear_label", smooth(20, 20, 1e-4, 0.5), vmin=0.50001, vmax=0.50009, colorbar={"label": "narrow"})
 render("g133_vmin_above_data_colorbar", smooth(20, 20), vmin=3.0, colorbar={})
 render("g134_vmax_below_data_extend_both_horizontal", smooth(20, 20, 1.0, 5.0), vmax=2.0, colorbar={"orientation": "horizontal", "extend": "both"}, over="m")
+# --- dpi below 1 (issue 18): FT2Font.set_size passes int(dpi) = 0 to FreeType, which takes
+# 72 dpi for the glyphs (their layout stays at the true dpi); ticks shorter than 1 px are
+# not snapped (Line2D.draw: markersize px >= the tick marker's snap_threshold 1.0); a bar
+# narrower than a pixel snaps its outline to a degenerate path. No random data here. ---
+render("g120a_dpi0_5_colorbar", smooth(20, 30), dpi=0.5, colorbar={})
+render("g120b_dpi0_5_big_title", smooth(20, 30), figsize=(20.0, 10.0), dpi=0.5, colorbar={}, title="tiny")
+render("g120c_dpi0_75_horizontal", smooth(20, 30), figsize=(12.0, 8.0), dpi=0.75, colorbar={"orientation": "horizontal", "label": "v"})
+render("g120d_dpi0_9_labels", smooth(30, 20), figsize=(16.0, 12.0), dpi=0.9, title="t", xlabel="x", ylabel="y")
+render("g120e_dpi0_25_extend_both", smooth(20, 30, 10), figsize=(40.0, 24.0), dpi=0.25, vmin=-2.0, vmax=8.0, colorbar={"extend": "both"}, cmap="coolwarm")
+render("g120f_dpi0_05_huge_figure", smooth(20, 30), figsize=(120.0, 80.0), dpi=0.05, colorbar={})
+render("g120g_dpi0_5_fill", smooth(20, 30), figsize=(16.0, 8.0), dpi=0.5, fill=True)
+render("g120h_dpi0_99_bilinear", smooth(40, 50), figsize=(30.0, 20.0), dpi=0.99, interpolation="bilinear", colorbar={})
+render("g120i_dpi0_6_axis_off", smooth(20, 30), figsize=(20.0, 12.0), dpi=0.6, axis_off=True)
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}
