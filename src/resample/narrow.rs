@@ -48,6 +48,8 @@ use super::Placement;
 use crate::cpu;
 use crate::transform::Affine;
 
+mod separable;
+
 /// The narrow filter of an opaque colour-mapped image (`table[index[i]]`, every index
 /// below the table's length, every alpha 1) to bytes, when it applies (see [`plan`]);
 /// `None` otherwise. Where the CPU has AVX-512, both kernels run: the tiled one's bytes
@@ -81,6 +83,8 @@ pub(crate) struct NarrowPlan {
     /// The colours in f32, and in f64 for the pixels summed again.
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
+    /// For strong downsampling: the two 1-D passes ([`separable`]).
+    sep: Option<separable::Separable>,
     out: Vec<[u8; 4]>,
 }
 
@@ -192,6 +196,9 @@ fn plan_on(
         row_taps.extend(axis.row_taps(k));
     }
     row_start.push(row_taps.len());
+    let sep = (spans.max_row_taps() >= separable::MIN_TAPS)
+        .then(|| separable::Separable::new(&padded, table))
+        .flatten();
     let tiles = avx512.and_then(|avx| Some((avx, TileCols::new(&padded)?)));
     Some(NarrowPlan {
         w: spans.w,
@@ -201,6 +208,7 @@ fn plan_on(
         tiles,
         narrow,
         wide,
+        sep,
         out: vec![[0u8; 4]; spans.w * spans.h],
     })
 }
@@ -216,8 +224,22 @@ impl NarrowPlan {
             tiles,
             narrow,
             wide,
+            sep,
             mut out,
         } = self;
+        if let Some(sep) = &sep {
+            let parts = separable::Parts {
+                w,
+                row_start: &row_start,
+                row_taps: &row_taps,
+                padded: &padded,
+                narrow: &narrow,
+                wide: &wide,
+                avx512: tiles.as_ref().map(|t| t.0),
+            };
+            separable::run(sep, &parts, index, &mut out);
+            return out;
+        }
         let exact = SmallIndexed {
             index,
             table: &wide,
