@@ -23,9 +23,7 @@
 //! of horizontal sums a pixel, so the cost grows with the source pixels times ~2 column
 //! taps plus the output pixels times `R`, instead of the output pixels times `R K`.
 
-use super::super::engine::{
-    for_row_blocks_of, weight_2d, PaddedCols, SmallIndexed, SMALL_TABLE,
-};
+use super::super::engine::{for_row_blocks_of, weight_2d, PaddedCols, SmallIndexed, SMALL_TABLE};
 use super::{exact_pixel, margin, narrow_bytes, TileCols};
 use crate::cpu;
 
@@ -265,7 +263,12 @@ impl Redo {
 /// Each output column's horizontal sum over a tile row: `K` consecutive colours from its
 /// first tile column times its weights.
 #[inline(always)]
-fn horizontal(sep: &Separable, avx512: Option<cpu::Avx512>, tile_row: &[[f32; 4]], h: &mut [[f32; 4]]) {
+fn horizontal(
+    sep: &Separable,
+    avx512: Option<cpu::Avx512>,
+    tile_row: &[[f32; 4]],
+    h: &mut [[f32; 4]],
+) {
     let tiles = &sep.tiles;
     let per_px = 4 * tiles.runs;
     if let Some(avx) = avx512 {
@@ -307,7 +310,7 @@ fn decide(a: &[f32; 4], t2: i64, e: f64, m: f64, sep: &Separable) -> Option<[u8;
     let mut px = [255u8; 4];
     for ((b, &sum), &(vmin, vmax)) in px.iter_mut().zip(&a[..3]).zip(&sep.range) {
         let y = f64::from(sum) * s;
-        if !(y < 255.0) {
+        if y.is_nan() || y >= 255.0 {
             return None;
         }
         let ybar = y / 255.0;
