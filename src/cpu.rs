@@ -205,12 +205,13 @@ impl Avx512 {
     }
 }
 
-/// [`Avx512::tap_sums`], with the common row tap counts (2 to 4) unrolled.
+/// [`Avx512::tap_sums`], with the common row tap counts (1 to 4) unrolled.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
 fn tap_sums_avx512<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut [[f32; 4]]) {
     match *rows {
+        [a] => tap_sums_rows::<CHUNKS, 1>(run, [a], sums),
         [a, b] => tap_sums_rows::<CHUNKS, 2>(run, [a, b], sums),
         [a, b, c] => tap_sums_rows::<CHUNKS, 3>(run, [a, b, c], sums),
         [a, b, c, d] => tap_sums_rows::<CHUNKS, 4>(run, [a, b, c, d], sums),
