@@ -186,11 +186,14 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
 }
 
 /// The character HarfBuzz substitutes for `c` in a right-to-left run: Unicode's
-/// Bidi_Mirroring_Glyph (the whole of BidiMirroring.txt, from the
-/// `unicode-bidi-mirroring` crate), or `c` itself. HarfBuzz substitutes only when the font
-/// has the mirrored character's glyph; [`super::GlyphCache::shape_units_bidi`] checks that.
+/// Bidi_Mirroring_Glyph (all of BidiMirroring.txt, Unicode 16, generated into
+/// `bidi_mirroring.rs`), or `c` itself. HarfBuzz substitutes only when the font has the
+/// mirrored character's glyph; [`super::GlyphCache::shape_units_bidi`] checks that.
 pub(crate) fn mirrored(c: char) -> char {
-    unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+    use super::bidi_mirroring::BIDI_MIRRORING;
+    BIDI_MIRRORING
+        .binary_search_by(|&(k, _)| k.cmp(&c))
+        .map_or(c, |i| BIDI_MIRRORING[i].1)
 }
 
 /// One shaped glyph before hinting: its font, id, swash's advance in font units (hmtx
@@ -430,19 +433,17 @@ mod tests {
         assert!(bad.is_empty(), "{} differ:\n{}", bad.len(), bad.join("\n"));
     }
 
-    /// Every Bidi_Mirroring_Glyph pair maps a mirrored character to a mirrored one, and
-    /// the brackets and relations labels use swap both ways.
+    /// The Bidi_Mirroring_Glyph table is sorted, each character once, and every pair
+    /// swaps both ways; the brackets and relations labels use are in it.
     #[test]
-    fn mirroring_pairs_are_mirrored_characters() {
-        let mut pairs = 0;
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let m = mirrored(c);
-            if m != c {
-                pairs += 1;
-                assert!(unicode_bidi_mirroring::is_mirroring(m), "{c:?} -> {m:?}");
-            }
+    fn mirroring_table_is_sorted_and_symmetric() {
+        use crate::text::bidi_mirroring::BIDI_MIRRORING;
+        assert!(BIDI_MIRRORING.len() > 400, "{}", BIDI_MIRRORING.len());
+        assert!(BIDI_MIRRORING.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(c, m) in BIDI_MIRRORING {
+            assert_ne!(c, m);
+            assert_eq!(mirrored(m), c, "{c:?} -> {m:?}");
         }
-        assert!(pairs > 400, "{pairs}");
         for (a, b) in [
             ('(', ')'),
             ('[', ']'),
@@ -451,10 +452,11 @@ mod tests {
             ('\u{ab}', '\u{bb}'),
             ('\u{2264}', '\u{2265}'),
             ('\u{2208}', '\u{220b}'),
-            ('\u{2039}', '\u{203a}'),
+            ('\u{2215}', '\u{29f5}'),
         ] {
             assert_eq!((mirrored(a), mirrored(b)), (b, a));
         }
+        assert_eq!(mirrored('a'), 'a');
     }
 
     #[test]

@@ -29,6 +29,7 @@
 
 mod autofit_cmap;
 mod bidi;
+mod bidi_mirroring;
 mod block;
 mod last_resort_autofit;
 pub mod mathtext;
