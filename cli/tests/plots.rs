@@ -456,5 +456,5 @@ fn keyword_values_are_checked() {
 /// labels, annotate and suptitle; glyph boxes between pixels; bidi controls and joiners.
 #[test]
 fn text_more_cases() {
-    run_set("text_more", 20);
+    run_set("text_more", 21);
 }

@@ -121,5 +121,16 @@ case("g02_bidi_controls", [[
 ]], "bidi controls (RLO, RLE, PDF, LRI, PDI), ZWJ, ZWNJ, LRM and RLM in labels",
     figure=fig(100))
 
+# Rotated mathtext with STIX glyphs (auto-hinted faces) and rotated Last Resort boxes.
+case("g03_rotated_math_stix", [[
+    c("plot", X, Y1),
+    c("text", 0.2, 2.0, r"$\sqrt{x^2+1}\ \mathbb{R}^n\ \mathcal{F}$", rotation=30),
+    c("text", 2.0, 1.2, r"$\left(\frac{a}{b}\right)\ \mathfrak{g}$ \u6f22", rotation=45,
+      rotation_mode="anchor"),
+    c("text", 3.0, 2.0, "tab\there \u4e2d", rotation=-20),
+    c("set_ylabel", r"$\mathscr{H}\ \widehat{xy}$"),
+]], "mathtext with STIX glyphs rotated 30/45 degrees, Last Resort boxes rotated -20",
+    figure=fig(100))
+
 if __name__ == "__main__":
     write_cases(HERE)
