@@ -356,14 +356,7 @@ impl Face {
     fn new(face: FontFace) -> Self {
         // The fonts are compile-time constants checked by the tests; they always parse.
         let font = FontRef::new(face.data()).expect("embedded DejaVu font parses");
-        // Last Resort is hinted through a copy whose cmap skrifa's auto-hinter can read.
-        let outlines = if face == FontFace::LastResort {
-            FontRef::new(autofit_cmap::last_resort_hinting_font())
-                .map(|f| f.outline_glyphs())
-                .unwrap_or_else(|_| font.outline_glyphs())
-        } else {
-            font.outline_glyphs()
-        };
+        let outlines = font.outline_glyphs();
         let units_per_em = font
             .head()
             .map(|h| i64::from(h.units_per_em()))
@@ -509,6 +502,17 @@ impl GlyphCache {
         self.sizes.len() + self.bitmaps.len() + self.lines.len()
     }
 
+    /// The outlines the hinter reads: Last Resort's through a copy whose cmap skrifa's
+    /// auto-hinter can read (built on first use), the others' from their font.
+    fn hinting_outlines(&self, face: FontFace) -> OutlineGlyphCollection<'static> {
+        if face == FontFace::LastResort {
+            if let Ok(f) = FontRef::new(autofit_cmap::last_resort_hinting_font()) {
+                return f.outline_glyphs();
+            }
+        }
+        self.faces[face.index()].outlines.clone()
+    }
+
     /// The hinting state for a 26.6 size, created on first use.
     fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
         if !self.sizes.contains_key(&(face, s26)) {
@@ -518,7 +522,7 @@ impl GlyphCache {
                 HINTING_MODE
             };
             let instance = HintingInstance::new(
-                &self.faces[face.index()].outlines,
+                &self.hinting_outlines(face),
                 Size::new(s26 as f32 / 64.0),
                 LocationRef::default(),
                 mode,
@@ -538,7 +542,7 @@ impl GlyphCache {
 
     /// The hinted outline of a glyph at a 26.6 size (cached).
     fn hinted(&mut self, face: FontFace, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
-        let outlines = self.faces[face.index()].outlines.clone();
+        let outlines = self.hinting_outlines(face);
         let state = self.size_state(face, s26)?;
         let entry = state.glyphs.entry(glyph_id).or_insert_with(|| {
             let glyph = outlines.get(GlyphId::new(u32::from(glyph_id)))?;
