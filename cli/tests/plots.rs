@@ -593,3 +593,13 @@ fn r1c_bad_input_is_named() {
 fn tiny_dpi_plot_cases() {
     run_set("plots_tinydpi", 7);
 }
+
+/// Text everywhere (tests/reference/text_more, made by its gen_text_more.py): Hebrew,
+/// Arabic and mixed labels rotated (titles, ylabels, text at 30 and 45 degrees in both
+/// rotation modes, annotate, legend entries, colorbar labels) at dpi 72, 100 and 200;
+/// mathtext and several lines in user tick labels, legend entries and titles, colorbar
+/// labels, annotate and suptitle; glyph boxes between pixels; bidi controls and joiners.
+#[test]
+fn text_more_cases() {
+    run_set("text_more", 21);
+}

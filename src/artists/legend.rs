@@ -477,11 +477,31 @@ pub(crate) fn paint_entries<'a>(
     }
     // TextArea heights: at least the ink ascent of "lp" above the baseline.
     let lp = glyphs.shape("lp", fs, dpi)?.ink_ascent_px;
-    let text_box = |s: &crate::text::ShapedText, lp: f64| Bx {
-        x0: 0.0,
-        y0: -s.descent_px,
-        w: s.width_px,
-        h: lp.max(s.ascent_px) + s.descent_px,
+    // TextArea.get_bbox: one line sits on its baseline, at least "lp" tall; several
+    // lines (multilinebaseline, the entries) are centred on the "lp" x-height middle and
+    // moved up by the returned shift; several lines without it keep the last baseline.
+    let text_box = |t: &TextItem, lp: f64, multilinebaseline: bool| -> (Bx, f64) {
+        let b = &t.block;
+        let (w, h, yd) = (b.width_px, b.height_px, b.descent_px);
+        if b.lines.len() > 1 && multilinebaseline {
+            let yd_new = 0.5 * h - 0.5 * lp;
+            let bx = Bx {
+                x0: 0.0,
+                y0: -yd_new,
+                w,
+                h,
+            };
+            (bx, yd - yd_new)
+        } else {
+            let h_d = lp.max(h - yd);
+            let bx = Bx {
+                x0: 0.0,
+                y0: -yd,
+                w,
+                h: h_d + yd,
+            };
+            (bx, 0.0)
+        }
     };
     // Item boxes: handle DrawingArea (20 x 7 pt, no descent) and the TextArea.
     let hb = Bx {
@@ -494,7 +514,7 @@ pub(crate) fn paint_entries<'a>(
         .iter()
         .map(|e| {
             hpack(
-                &[hb, text_box(&e.label.shaped, lp)],
+                &[hb, text_box(&e.label, lp, true).0],
                 (opts.handletextpad * fs) * dc,
             )
         })
@@ -535,7 +555,7 @@ pub(crate) fn paint_entries<'a>(
     let mut top_children = Vec::new();
     if let Some(t) = &title {
         let lp_title = glyphs.shape("lp", opts.title_fontsize, dpi)?.ink_ascent_px;
-        top_children.push(text_box(&t.shaped, lp_title));
+        top_children.push(text_box(t, lp_title, false).0);
     }
     top_children.push(handle_box);
     let align = match opts.alignment.as_str() {
@@ -701,7 +721,8 @@ pub(crate) fn paint_entries<'a>(
                 .into_iter()
                 .map(LegendItem::Paint),
             );
-            let (tx, ty) = (ix + offs[1].0, iy + offs[1].1);
+            let shift = text_box(&entries[ei].label, lp, true).1;
+            let (tx, ty) = (ix + offs[1].0, iy + offs[1].1 + shift);
             let mut t = entries[ei].label.clone();
             t.translate(tx, ty);
             out.push(LegendItem::Text(Box::new(t)));

@@ -174,8 +174,9 @@ fn reorder_marks(run: &mut String) {
     *run = out.into_iter().collect();
 }
 
-/// Unicode's Default_Ignorable_Code_Point.
-fn is_default_ignorable(c: char) -> bool {
+/// Unicode's Default_Ignorable_Code_Point (HarfBuzz draws these as the space glyph
+/// with no advance, whether or not the font has them).
+pub(crate) fn is_default_ignorable(c: char) -> bool {
     matches!(c,
         '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}'..='\u{1160}' | '\u{17b4}'..='\u{17b5}'
         | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
@@ -184,28 +185,15 @@ fn is_default_ignorable(c: char) -> bool {
         | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
-/// The character HarfBuzz draws for `c` in a right-to-left run (Unicode's
-/// Bidi_Mirroring_Glyph for the brackets and signs labels use).
+/// The character HarfBuzz substitutes for `c` in a right-to-left run: Unicode's
+/// Bidi_Mirroring_Glyph (all of BidiMirroring.txt, Unicode 16, generated into
+/// `bidi_mirroring.rs`), or `c` itself. HarfBuzz substitutes only when the font has the
+/// mirrored character's glyph; [`super::GlyphCache::shape_units_bidi`] checks that.
 pub(crate) fn mirrored(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '<' => '>',
-        '>' => '<',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '\u{ab}' => '\u{bb}',
-        '\u{bb}' => '\u{ab}',
-        '\u{2039}' => '\u{203a}',
-        '\u{203a}' => '\u{2039}',
-        '\u{2264}' => '\u{2265}',
-        '\u{2265}' => '\u{2264}',
-        '\u{2208}' => '\u{220b}',
-        '\u{220b}' => '\u{2208}',
-        _ => c,
-    }
+    use super::bidi_mirroring::BIDI_MIRRORING;
+    BIDI_MIRRORING
+        .binary_search_by(|&(k, _)| k.cmp(&c))
+        .map_or(c, |i| BIDI_MIRRORING[i].1)
 }
 
 /// One shaped glyph before hinting: its font, id, swash's advance in font units (hmtx
@@ -223,7 +211,8 @@ impl super::GlyphCache {
         use skrifa::raw::TableProvider;
         use skrifa::MetadataProvider;
         let sans_map = self.face(main).font.charmap();
-        let lacks = |c: char| sans_map.map(c).is_none_or(|g| g.to_u32() == 0);
+        let lacks =
+            |c: char| !is_default_ignorable(c) && sans_map.map(c).is_none_or(|g| g.to_u32() == 0);
         let items = visual_items(text, lacks);
         let space = sans_map
             .map(' ')
@@ -255,7 +244,14 @@ impl super::GlyphCache {
             };
             run.clear();
             if item.rtl {
-                run.extend(piece.chars().map(mirrored));
+                run.extend(piece.chars().map(|c| {
+                    let m = mirrored(c);
+                    if m != c && lacks(m) {
+                        c
+                    } else {
+                        m
+                    }
+                }));
             } else {
                 run.push_str(piece);
             }
@@ -382,6 +378,85 @@ mod tests {
             ]
         );
         assert_eq!(items[1].script, Script::Hebrew);
+    }
+
+    /// Every character of DejaVu Sans, in a right-to-left run, is drawn with the glyph
+    /// matplotlib 3.11.2 (HarfBuzz) draws: tests/fixtures/text_bidi/mirroring.txt
+    /// (gen_mirroring.py) lists the ones drawn with another glyph than their own.
+    #[test]
+    fn mirroring_matches_matplotlib_for_every_dejavu_character() {
+        use skrifa::MetadataProvider;
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/text_bidi/mirroring.txt"
+        ))
+        .unwrap();
+        let drawn: std::collections::HashMap<u32, u32> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| {
+                let (c, g) = l.split_once(' ').unwrap();
+                (
+                    u32::from_str_radix(c.trim_start_matches("U+"), 16).unwrap(),
+                    g.parse().unwrap(),
+                )
+            })
+            .collect();
+        let cache = crate::text::GlyphCache::new();
+        let map = cache.face(crate::text::FontFace::Sans).font.charmap();
+        let glyph = |c: char| map.map(c).map_or(0, |g| g.to_u32());
+        let (mut tested, mut mirrored_count, mut bad) = (0, 0, Vec::new());
+        for (c, own) in map.mappings() {
+            let Some(ch) = char::from_u32(c) else {
+                continue;
+            };
+            if is_default_ignorable(ch) {
+                continue;
+            }
+            tested += 1;
+            let m = mirrored(ch);
+            let ours = if m != ch && glyph(m) != 0 {
+                glyph(m)
+            } else {
+                own.to_u32()
+            };
+            let want = drawn.get(&c).copied().unwrap_or(own.to_u32());
+            mirrored_count += usize::from(want != own.to_u32());
+            if ours != want {
+                bad.push(format!("U+{c:04X}: ours {ours}, matplotlib {want}"));
+            }
+        }
+        assert!(
+            tested > 5000 && mirrored_count > 200,
+            "{tested} {mirrored_count}"
+        );
+        assert!(bad.is_empty(), "{} differ:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    /// The Bidi_Mirroring_Glyph table is sorted, each character once, and every pair
+    /// swaps both ways; the brackets and relations labels use are in it.
+    #[test]
+    fn mirroring_table_is_sorted_and_symmetric() {
+        use crate::text::bidi_mirroring::BIDI_MIRRORING;
+        assert!(BIDI_MIRRORING.len() > 400, "{}", BIDI_MIRRORING.len());
+        assert!(BIDI_MIRRORING.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(c, m) in BIDI_MIRRORING {
+            assert_ne!(c, m);
+            assert_eq!(mirrored(m), c, "{c:?} -> {m:?}");
+        }
+        for (a, b) in [
+            ('(', ')'),
+            ('[', ']'),
+            ('{', '}'),
+            ('<', '>'),
+            ('\u{ab}', '\u{bb}'),
+            ('\u{2264}', '\u{2265}'),
+            ('\u{2208}', '\u{220b}'),
+            ('\u{2215}', '\u{29f5}'),
+        ] {
+            assert_eq!((mirrored(a), mirrored(b)), (b, a));
+        }
+        assert_eq!(mirrored('a'), 'a');
     }
 
     #[test]

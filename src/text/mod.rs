@@ -27,8 +27,11 @@
 //! rights reserved. (The rasteriser in `raster.rs` follows FreeType's `ftgrays` and is
 //! used under the FreeType License; see `fonts/README.md`.)
 
+mod autofit_cmap;
 mod bidi;
+mod bidi_mirroring;
 mod block;
+mod last_resort_autofit;
 pub mod mathtext;
 mod outline;
 mod raster;
@@ -243,10 +246,10 @@ pub struct ShapedText {
     pub ascent_px: f64,
     /// Line descent as `Text._get_layout` uses it: `max(ink descent, −sTypoDescender·scale)`.
     pub descent_px: f64,
-    /// Ink ascent: top of the union of the hinted glyph boxes, whole px (`h − d` of
+    /// Ink ascent: top of the union of the hinted glyph boxes, px (a multiple of 1/64) (`h − d` of
     /// `get_text_width_height_descent`; 0 without ink).
     pub ink_ascent_px: f64,
-    /// Ink descent: minus the bottom of the union of the hinted glyph boxes, whole px
+    /// Ink descent: minus the bottom of the union of the hinted glyph boxes, px (a multiple of 1/64)
     /// (`d` of `get_text_width_height_descent`; negative when all ink is above the
     /// baseline, 0 without ink).
     pub ink_descent_px: f64,
@@ -385,6 +388,8 @@ impl Face {
 struct SizeState {
     instance: HintingInstance,
     glyphs: HashMap<u16, Option<HintedGlyph>>,
+    /// Unhinted outlines of auto-hinted faces, for skewed transforms.
+    scaled: HashMap<u16, Option<HintedGlyph>>,
 }
 
 /// Key of a cached bitmap: glyph, 26.6 size, 1/64-px phase of the delta, and matrix.
@@ -503,6 +508,17 @@ impl GlyphCache {
         self.sizes.len() + self.bitmaps.len() + self.lines.len()
     }
 
+    /// The outlines the hinter reads: Last Resort's through a copy whose cmap skrifa's
+    /// auto-hinter can read (built on first use), the others' from their font.
+    fn hinting_outlines(&self, face: FontFace) -> OutlineGlyphCollection<'static> {
+        if face == FontFace::LastResort {
+            if let Ok(f) = FontRef::new(autofit_cmap::last_resort_hinting_font()) {
+                return f.outline_glyphs();
+            }
+        }
+        self.faces[face.index()].outlines.clone()
+    }
+
     /// The hinting state for a 26.6 size, created on first use.
     fn size_state(&mut self, face: FontFace, s26: i64) -> Option<&mut SizeState> {
         if !self.sizes.contains_key(&(face, s26)) {
@@ -512,7 +528,7 @@ impl GlyphCache {
                 HINTING_MODE
             };
             let instance = HintingInstance::new(
-                &self.faces[face.index()].outlines,
+                &self.hinting_outlines(face),
                 Size::new(s26 as f32 / 64.0),
                 LocationRef::default(),
                 mode,
@@ -523,6 +539,7 @@ impl GlyphCache {
                 SizeState {
                     instance,
                     glyphs: HashMap::new(),
+                    scaled: HashMap::new(),
                 },
             );
         }
@@ -531,11 +548,34 @@ impl GlyphCache {
 
     /// The hinted outline of a glyph at a 26.6 size (cached).
     fn hinted(&mut self, face: FontFace, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
-        let outlines = self.faces[face.index()].outlines.clone();
+        let outlines = self.hinting_outlines(face);
         let state = self.size_state(face, s26)?;
         let entry = state.glyphs.entry(glyph_id).or_insert_with(|| {
             let glyph = outlines.get(GlyphId::new(u32::from(glyph_id)))?;
             outline::hinted_glyph(&glyph, &state.instance, Size::new(s26 as f32 / 64.0))
+        });
+        entry.as_ref()
+    }
+
+    /// The outline of a glyph of an auto-hinted face (no bytecode) under a transform that
+    /// is not a multiple of 90°, where FreeType's `FT_Load_Glyph` does not auto-hint and
+    /// the TrueType driver scales the points only: by the rounded ppem when the font's
+    /// `head` flags ask for integer scaling (bit 3), else by the 26.6 size (cached).
+    fn unhinted(&mut self, face: FontFace, glyph_id: u16, s26: i64) -> Option<&HintedGlyph> {
+        let f = &self.faces[face.index()];
+        let outlines = f.outlines.clone();
+        let upem = f.info.units_per_em;
+        let integer_ppem = f.font.head().is_ok_and(|h| h.flags().bits() & 8 != 0);
+        let scaled_size = if integer_ppem {
+            ((s26 + 32) >> 6) << 6
+        } else {
+            s26
+        };
+        let scale = div_fix(scaled_size, upem);
+        let state = self.size_state(face, s26)?;
+        let entry = state.scaled.entry(glyph_id).or_insert_with(|| {
+            let glyph = outlines.get(GlyphId::new(u32::from(glyph_id)))?;
+            outline::scaled_glyph(&glyph, scale)
         });
         entry.as_ref()
     }
@@ -596,12 +636,21 @@ impl GlyphCache {
                 });
             }
         };
+        let space = sans_map
+            .map(' ')
+            .map_or(0, |g| u16::try_from(g.to_u32()).unwrap_or(0));
         for (i, c) in text.char_indices() {
-            if sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
+            let ignorable = bidi::is_default_ignorable(c);
+            if !ignorable && sans_map.map(c).is_some_and(|g| g.to_u32() != 0) {
                 continue;
             }
             flush(&mut units, &text[run_start..i], &mut self.shaper);
             run_start = i + c.len_utf8();
+            if ignorable {
+                // HarfBuzz hides it: the space glyph, no advance (no Last Resort box).
+                units.push((main, space, 0.0, true, 0.0, 0.0));
+                continue;
+            }
             // Its cmap is format 13 (many-to-one), which FreeType reads.
             let gid = lr_sub
                 .as_ref()
@@ -651,9 +700,6 @@ impl GlyphCache {
 
         let mut glyphs = Vec::with_capacity(units.len());
         let mut pen: i64 = 0;
-        let (mut y_min, mut y_max): (Option<i64>, Option<i64>) = (None, None);
-        // The raqm layout's box (right-to-left lines): glyph control boxes in 26.6,
-        // moved by their offsets.
         let (mut cy_min, mut cy_max): (Option<i64>, Option<i64>) = (None, None);
         for &(face, glyph_id, shaped_advance, mark, x_off, y_off) in &units {
             let gid = GlyphId::new(u32::from(glyph_id));
@@ -684,30 +730,21 @@ impl GlyphCache {
                 y_64: dy,
             });
             pen += hinted_advance + kern;
+            // FT2Font.set_text's box: the glyphs' control boxes in 26.6
+            // (FT_GLYPH_BBOX_SUBPIXELS), moved by their offsets. Most hinted DejaVu
+            // glyphs end on whole pixels; '~', 'ø' and Last Resort's boxes do not.
             if let Some((_, b0, _, b1)) =
-                self.hinted(face, glyph_id, s26).and_then(|g| g.pixel_box())
+                self.hinted(face, glyph_id, s26).and_then(|g| g.cbox_26_6())
             {
-                y_min = Some(y_min.map_or(b0, |v| v.min(b0)));
-                y_max = Some(y_max.map_or(b1, |v| v.max(b1)));
-            }
-            if reordered {
-                if let Some((_, b0, _, b1)) =
-                    self.hinted(face, glyph_id, s26).and_then(|g| g.cbox_26_6())
-                {
-                    let (b0, b1) = (b0 + dy, b1 + dy);
-                    cy_min = Some(cy_min.map_or(b0, |v| v.min(b0)));
-                    cy_max = Some(cy_max.map_or(b1, |v| v.max(b1)));
-                }
+                let (b0, b1) = (b0 + dy, b1 + dy);
+                cy_min = Some(cy_min.map_or(b0, |v| v.min(b0)));
+                cy_max = Some(cy_max.map_or(b1, |v| v.max(b1)));
             }
         }
-        let (ink_ascent, ink_descent) = if reordered {
-            (
-                cy_max.unwrap_or(0) as f64 / 64.0,
-                -(cy_min.unwrap_or(0) as f64) / 64.0,
-            )
-        } else {
-            (y_max.unwrap_or(0) as f64, -(y_min.unwrap_or(0) as f64))
-        };
+        let (ink_ascent, ink_descent) = (
+            cy_max.unwrap_or(0) as f64 / 64.0,
+            -(cy_min.unwrap_or(0) as f64) / 64.0,
+        );
         // Text._get_layout: scale = 1 / units_per_em * fontsize * dpi / 72.
         let scale = 1.0 / upem as f64 * size_pt * dpi / 72.0;
         let info = &self.face(main).info;
@@ -792,9 +829,16 @@ impl GlyphCache {
                     y: delta_y & 63,
                 };
                 let identity = matrix == [65536, 0, 0, 65536];
+                // FT_Load_Glyph auto-hints only under transforms that keep the axes
+                // (xx or yx zero); otherwise a face without bytecode is not hinted.
+                let skewed = matrix[0] != 0 && matrix[2] != 0;
                 let bitmap = if (1..=MAX_S26).contains(&s26) {
-                    self.hinted(glyph.face, glyph.glyph_id, s26)
-                        .and_then(|g| g.render((!identity).then_some(matrix), phase))
+                    let outline = if skewed && glyph.face.autohinted() {
+                        self.unhinted(glyph.face, glyph.glyph_id, s26)
+                    } else {
+                        self.hinted(glyph.face, glyph.glyph_id, s26)
+                    };
+                    outline.and_then(|g| g.render((!identity).then_some(matrix), phase))
                 } else {
                     None
                 };

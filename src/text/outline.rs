@@ -3,7 +3,7 @@
 //! `FT2Font._render_glyph` (text-parity.md §5 steps 2–4).
 
 use skrifa::instance::{LocationRef, Size};
-use skrifa::outline::{HintingInstance, OutlineGlyph, OutlinePen};
+use skrifa::outline::{DrawSettings, HintingInstance, OutlineGlyph, OutlinePen};
 
 use super::raster::{GrayRaster, Vec26};
 
@@ -29,10 +29,6 @@ pub(crate) enum PointKind {
     /// Cubic off-curve control point.
     Cubic,
 }
-
-/// The pixel box of a hinted glyph at the origin (unrotated), FreeType's grid-fitted
-/// `FT_Glyph_Get_CBox`: `(x_min, y_min, x_max, y_max)` in whole px, y up.
-pub(crate) type PixelBox = (i64, i64, i64, i64);
 
 /// A rasterised glyph: FreeType's `bitmap_left`, `bitmap_top` (y up), size and rows.
 #[derive(Debug, Clone)]
@@ -200,6 +196,64 @@ pub(crate) fn hinted_glyph(
     })
 }
 
+/// The outline FreeType's TrueType driver loads for a glyph without instructions when the
+/// auto-hinter may not run (a transform that is not a multiple of 90°): the font-unit
+/// points scaled by the 16.16 `scale` with `FT_MulFix`, nothing grid-fitted (the phantom
+/// points' rounding moves nothing: these fonts' left side bearings equal `xMin`).
+pub(crate) fn scaled_glyph(glyph: &OutlineGlyph<'_>, scale: i64) -> Option<HintedGlyph> {
+    let (kinds, contours) = glyph
+        .with_scaled_glyf_outline(Size::unscaled(), LocationRef::default(), None, |o| {
+            Ok((
+                o.flags
+                    .iter()
+                    .map(|f| {
+                        if f.is_on_curve() {
+                            PointKind::On
+                        } else if f.is_off_curve_cubic() {
+                            PointKind::Cubic
+                        } else {
+                            PointKind::Conic
+                        }
+                    })
+                    .collect::<Vec<PointKind>>(),
+                o.contours
+                    .iter()
+                    .map(|&c| usize::from(c))
+                    .collect::<Vec<usize>>(),
+            ))
+        })
+        .ok()?;
+    if kinds.is_empty() {
+        return Some(HintedGlyph::default());
+    }
+    let mut pen = RecordingPen::default();
+    glyph
+        .draw(
+            DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
+            &mut pen,
+        )
+        .ok()?;
+    let slots = path_slots(&kinds, &contours)?;
+    if slots.len() != pen.points.len() {
+        return None;
+    }
+    let mut points = vec![Vec26 { x: 0, y: 0 }; kinds.len()];
+    for (slot, &(x, y)) in slots.iter().zip(&pen.points) {
+        if let Slot::Raw(i) = *slot {
+            points[i] = Vec26 {
+                x: mul_fix(f64::from(x).round() as i64, scale),
+                y: mul_fix(f64::from(y).round() as i64, scale),
+            };
+        }
+    }
+    Some(HintedGlyph {
+        advance_26_6: None,
+        points,
+        kinds,
+        contours,
+    })
+}
+
 /// FreeType's `FT_MulFix` (64-bit): `a·b / 65536`, rounded half away from zero.
 pub(crate) fn mul_fix(a: i64, b: i64) -> i64 {
     let ab = a * b;
@@ -239,12 +293,6 @@ impl HintedGlyph {
     /// `FT_GLYPH_BBOX_SUBPIXELS`).
     pub(crate) fn cbox_26_6(&self) -> Option<(i64, i64, i64, i64)> {
         cbox(&self.points)
-    }
-
-    /// The grid-fitted box of the untransformed glyph in whole px (for line metrics).
-    pub(crate) fn pixel_box(&self) -> Option<PixelBox> {
-        let (x0, y0, x1, y1) = cbox(&self.points)?;
-        Some((x0 >> 6, y0 >> 6, (x1 + 63) >> 6, (y1 + 63) >> 6))
     }
 
     /// Renders the glyph as `FT_Set_Transform(matrix, delta)` + `FT_Load_Glyph` +
