@@ -6,7 +6,7 @@
 //! unsupported data, options that do not fit the data, I/O failures). Messages go to
 //! stderr and start with `error:`. Output is written to a temporary file beside the target
 //! and renamed into place only when complete, so a failure never leaves or clobbers a file.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -14,6 +14,8 @@
     clippy::panic
 )]
 
+#[allow(unsafe_code)] // the global allocator (cpu.rs documents why)
+mod cpu;
 mod figure_args;
 mod figure_axline;
 mod figure_bars;
@@ -458,7 +460,12 @@ fn run_colormaps(args: &ColormapsArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Runtime(format!("writing the list: {e}")))
 }
 
+/// The system allocator with a reserve for the error path (see `cpu.rs`).
+#[global_allocator]
+static ALLOCATOR: cpu::WithReserve = cpu::WithReserve;
+
 fn main() -> ExitCode {
+    cpu::make_reserve();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

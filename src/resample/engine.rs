@@ -228,8 +228,23 @@ pub(super) fn for_row_blocks_of<T: Send>(
     pixels: usize,
     block: impl Fn(usize, &mut [T]) + Sync,
 ) {
+    // The closure never fails, so neither does the walk.
+    let _ = try_for_row_blocks_of(out, width, pixels, |first, rows| {
+        block(first, rows);
+        Ok(())
+    });
+}
+
+/// [`for_row_blocks_of`] for blocks that can fail (a refused per-block buffer): the first
+/// error stops the walk and is returned.
+pub(super) fn try_for_row_blocks_of<T: Send>(
+    out: &mut [T],
+    width: usize,
+    pixels: usize,
+    block: impl Fn(usize, &mut [T]) -> crate::Result<()> + Sync,
+) -> crate::Result<()> {
     if width == 0 {
-        return;
+        return Ok(());
     }
     // At most ~256 blocks (jobs), so that large outputs do not pay for thousands of jobs.
     let rows = out.len() / width;
@@ -242,9 +257,9 @@ pub(super) fn for_row_blocks_of<T: Send>(
         out.par_chunks_mut(chunk)
             .with_max_len(1)
             .enumerate()
-            .for_each(|(b, rows)| block(b * rows_per_block, rows));
+            .try_for_each(|(b, rows)| block(b * rows_per_block, rows))
     } else {
-        block(0, out);
+        block(0, out)
     }
 }
 
@@ -1370,7 +1385,7 @@ fn lut_resample(
     // size and found a filter): run it without planning the resampling again.
     if let (true, Some(plan)) = (opaque, ahead.plan) {
         check_len(index.len(), placement, what)?;
-        return Ok(plan.run(index));
+        return plan.run(index);
     }
     let pixel = |i: u32| table[i as usize];
     resample_each(
@@ -1391,7 +1406,7 @@ fn lut_resample(
             // (it costs the finish its vectorisation).
             if opaque {
                 match narrow::plan(table, placement, inverse, lut) {
-                    Some(plan) => Ok(plan.run(index)),
+                    Some(plan) => plan.run(index),
                     None => lut_filtered(index, table, placement, inverse, lut, OpaqueBytes),
                 }
             } else {

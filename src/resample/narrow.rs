@@ -43,8 +43,8 @@
 //! separable passes for strong downsampling are the child module [`separable`].
 
 use super::engine::{
-    for_row_blocks, for_row_blocks_of, padded_block, reflect, weight_2d, with_wide_taps, Finish,
-    OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, reflect, try_for_row_blocks_of, weight_2d, with_wide_taps,
+    Finish, OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
@@ -66,7 +66,8 @@ pub(super) fn filtered(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<(Vec<[u8; 4]>, Option<Vec<[u8; 4]>>)> {
-    let run = |avx512| plan_on(table, placement, inverse, lut, avx512).map(|p| p.run(index));
+    let run =
+        |avx512| plan_on(table, placement, inverse, lut, avx512).and_then(|p| p.run(index).ok());
     let gathered = run(None)?;
     let tiled = cpu::Avx512::detect().and_then(|avx| run(Some(avx)));
     Some((gathered, tiled))
@@ -221,7 +222,9 @@ fn plan_on(
 
 impl NarrowPlan {
     /// The filter over `index` (the image's `rows * cols` indices, checked by the caller).
-    pub(super) fn run(self, index: &[u32]) -> Vec<[u8; 4]> {
+    ///
+    /// Errors: a refused tile (the colours of the source rows a block of lines reads).
+    pub(super) fn run(self, index: &[u32]) -> crate::Result<Vec<[u8; 4]>> {
         let NarrowPlan {
             w,
             row_start,
@@ -243,8 +246,8 @@ impl NarrowPlan {
                 wide: &wide,
                 avx512: tiles.as_ref().map(|t| t.0),
             };
-            separable::run(sep, &parts, index, &mut out);
-            return out;
+            separable::run(sep, &parts, index, &mut out)?;
+            return Ok(out);
         }
         let exact = SmallIndexed {
             index,
@@ -275,7 +278,7 @@ impl NarrowPlan {
                     with_wide_taps!(padded.taps, run)
                 }
             });
-            return out;
+            return Ok(out);
         };
         let cols = padded.cols;
         // A tile holds the colours of every source row its output lines reach: bound its
@@ -285,17 +288,19 @@ impl NarrowPlan {
         let src_rows = index.len() / cols.max(1);
         let line_bytes = (src_rows.div_ceil(out_rows) + 1) * width.max(1) * 16;
         let max_lines = (TILE_MAX_BYTES / line_bytes).max(1);
-        for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first_line, whole| {
+        try_for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first_line, whole| {
             for (run_no, block) in whole.chunks_mut(max_lines * w).enumerate() {
                 let first = first_line + run_no * max_lines;
                 let last = first + block.len() / w;
                 let taps = &row_taps[row_start[first]..row_start[last]];
                 let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
                 let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-                let tile = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow);
+                let tile = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)?;
                 let tile = tile.as_flattened();
-                let mut scratch = TileScratch::default();
-                let mut rows = Vec::new();
+                let line_taps = (first..last).map(|k| row_start[k + 1] - row_start[k]);
+                let most_taps = line_taps.clone().max().unwrap_or(0);
+                let mut scratch = TileScratch::for_lines(w, tiles.runs, line_taps)?;
+                let mut rows = crate::alloc::with_capacity(most_taps, "the resampler's row taps")?;
                 for (i, line) in block.chunks_mut(w).enumerate() {
                     let k = first + i;
                     let taps = &row_taps[row_start[k]..row_start[k + 1]];
@@ -319,8 +324,9 @@ impl NarrowPlan {
                     with_wide_taps!(padded.taps, run)
                 }
             }
-        });
-        out
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -332,11 +338,14 @@ fn fill_tile(
     rows: std::ops::Range<usize>,
     tiles: &TileCols,
     table: &[[f32; 4]; SMALL_TABLE],
-) -> Vec<[f32; 4]> {
+) -> crate::Result<Vec<[f32; 4]>> {
     let source = &tiles.source;
     let (lead, inside) = (tiles.lead, tiles.inside.clone());
     let colour = |i: u32| table[i as usize & (SMALL_TABLE - 1)];
-    let mut tile = Vec::with_capacity(rows.len() * source.len());
+    let mut tile = crate::alloc::with_capacity(
+        rows.len().saturating_mul(source.len()),
+        "the resampler's colour tile",
+    )?;
     for r in rows {
         let row = &index[r * cols..][..cols];
         tile.extend(source[..lead].iter().map(|&c| colour(row[c])));
@@ -347,7 +356,7 @@ fn fill_tile(
                 .map(|&c| colour(row[c])),
         );
     }
-    tile
+    Ok(tile)
 }
 
 /// Per-task buffers of [`TileLine`]: the 2-D weights of every row tap of a run of
@@ -357,6 +366,41 @@ struct TileScratch {
     weight: Vec<f32>,
     acc: Vec<[f32; 4]>,
     unsure: Vec<bool>,
+}
+
+impl TileScratch {
+    /// The buffers [`TileLine`] uses for lines of `width` pixels with `line_taps` row taps
+    /// each, allocated fallibly up front (the kernel's `resize`s then stay within them).
+    fn for_lines(
+        width: usize,
+        runs: usize,
+        line_taps: impl Iterator<Item = usize>,
+    ) -> crate::Result<TileScratch> {
+        let (mut n_max, mut weights) = (0, 0);
+        for taps in line_taps {
+            let n = tile_run_px(taps).min(width);
+            n_max = n_max.max(n);
+            weights = weights.max(n * 4 * runs * taps);
+        }
+        let what = "the resampler's per-line sums";
+        let mut weight = crate::alloc::with_capacity(weights, what)?;
+        weight.resize(weights, 0.0);
+        let mut acc = crate::alloc::with_capacity(n_max, what)?;
+        acc.resize(n_max, [0.0; 4]);
+        let mut unsure = crate::alloc::with_capacity(n_max, what)?;
+        unsure.resize(n_max, false);
+        Ok(TileScratch {
+            weight,
+            acc,
+            unsure,
+        })
+    }
+}
+
+/// Pixels a run of [`TileLine`] with `taps` row taps: the weights of all their row taps
+/// stay in the L1 cache.
+fn tile_run_px(taps: usize) -> usize {
+    (PADDED_BLOCK * 4 / taps.max(1)).clamp(4, PADDED_BLOCK)
 }
 
 /// One output row of the narrow filter over a block's colour tile, as a
@@ -383,8 +427,7 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
         // Sums in another order than the recursive one (module docs).
         let margin = margin(self.row_taps.len() * K + 2);
         let stride_px = 4 * self.tiles.runs;
-        // Pixels a run: the weights of all their row taps stay in the L1 cache.
-        let run_px = (PADDED_BLOCK * 4 / self.rows.len().max(1)).clamp(4, PADDED_BLOCK);
+        let run_px = tile_run_px(self.rows.len());
         let TileScratch {
             weight,
             acc,

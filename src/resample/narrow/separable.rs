@@ -30,7 +30,9 @@
 //! summed in plain Rust, measured ~15% slower than the gathering kernel at 4096² on one
 //! thread. The plain-Rust sums below keep the module correct on any path.
 
-use super::super::engine::{for_row_blocks_of, weight_2d, PaddedCols, SmallIndexed, SMALL_TABLE};
+use super::super::engine::{
+    try_for_row_blocks_of, weight_2d, PaddedCols, SmallIndexed, SMALL_TABLE,
+};
 use super::super::filters::FILTER_SCALE;
 use super::{exact_pixel, margin, narrow_bytes, TileCols};
 use crate::cpu;
@@ -95,7 +97,14 @@ pub(super) struct Parts<'a> {
 }
 
 /// Runs the separable passes over `index` into `out` (every output pixel written).
-pub(super) fn run(sep: &Separable, parts: &Parts<'_>, index: &[u32], out: &mut [[u8; 4]]) {
+///
+/// Errors: a refused block tile or sum buffer.
+pub(super) fn run(
+    sep: &Separable,
+    parts: &Parts<'_>,
+    index: &[u32],
+    out: &mut [[u8; 4]],
+) -> crate::Result<()> {
     let w = parts.w.max(1);
     // A block's tile holds every source row its lines reach (their own, and the taps'
     // reach past its first and last line): within TILE_MAX_BYTES where that leaves at
@@ -108,7 +117,7 @@ pub(super) fn run(sep: &Separable, parts: &Parts<'_>, index: &[u32], out: &mut [
     let fit = (super::TILE_MAX_BYTES / row_bytes).saturating_sub(reach) / step;
     let lines = fit.clamp(4, (BLOCK_PIXELS / w).max(MIN_BLOCK_ROWS));
     let rounding = Rounding::new(parts);
-    for_row_blocks_of(out, w, lines * w, |first, block| {
+    try_for_row_blocks_of(out, w, lines * w, |first, block| {
         let kernel = Block {
             sep,
             parts,
@@ -121,7 +130,7 @@ pub(super) fn run(sep: &Separable, parts: &Parts<'_>, index: &[u32], out: &mut [
             Some(avx) => avx.run(kernel),
             None => cpu::vectorized(kernel),
         }
-    });
+    })
 }
 
 /// `Σ |e|` of Agg's rounding of the 2-D weights (module docs) over one row tap's column
@@ -182,9 +191,9 @@ struct Block<'a, 'p> {
 }
 
 impl cpu::Kernel for Block<'_, '_> {
-    type Output = ();
+    type Output = crate::Result<()>;
     #[inline(always)]
-    fn run(self) {
+    fn run(self) -> crate::Result<()> {
         let Block {
             sep,
             parts,
@@ -202,7 +211,7 @@ impl cpu::Kernel for Block<'_, '_> {
         let taps = &parts.row_taps[parts.row_start[first]..parts.row_start[first + lines]];
         let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
         let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-        let tile = super::fill_tile(index, cols, top..bottom + 1, tiles, parts.narrow);
+        let tile = super::fill_tile(index, cols, top..bottom + 1, tiles, parts.narrow)?;
         // Every (tile row, line of the block, weight) of the block's row taps, by row.
         let mut by_row: Vec<(usize, usize, f32)> = Vec::with_capacity(taps.len());
         for l in 0..lines {
@@ -211,7 +220,7 @@ impl cpu::Kernel for Block<'_, '_> {
             }
         }
         by_row.sort_by_key(|t| t.0);
-        let mut acc = vec![[0.0f32; 4]; lines * w];
+        let mut acc = cpu::zeroed_vec::<[f32; 4]>(lines * w, "the resampler's row sums")?;
         let mut h = vec![[0.0f32; 4]; w];
         let mut last_row = usize::MAX;
         for &(r, l, wy) in &by_row {
@@ -264,6 +273,7 @@ impl cpu::Kernel for Block<'_, '_> {
                 }
             }
         }
+        Ok(())
     }
 }
 
