@@ -858,17 +858,7 @@ fn lower_deferred<'a>(
                 });
             }
         }
-        let ctx = DrawCtx::new(
-            &al.trans_data,
-            &al.bbox,
-            h,
-            lay.dpi,
-            al.xscale,
-            al.yscale,
-            lay.width_px,
-            al.view_x,
-            al.view_y,
-        );
+        let ctx = DrawCtx::for_axes(al, lay);
         ctxs.push(ctx.clone());
         // Children sorted stably by zorder in matplotlib's order: images and artists in
         // call order, spines, x axis, y axis, title.

@@ -538,17 +538,7 @@ fn axes_tightbbox(
             extra.extend(spine_extent(fig, al, a));
         }
     }
-    let ctx = DrawCtx::new(
-        &al.trans_data,
-        &al.bbox,
-        lay.height_px as f64,
-        lay.dpi,
-        al.xscale,
-        al.yscale,
-        lay.width_px,
-        al.view_x,
-        al.view_y,
-    );
+    let ctx = DrawCtx::for_axes(al, lay);
     for a in &ax.plot.artists {
         if let Artist::Text(t) = a {
             if t.arrow.is_some() {

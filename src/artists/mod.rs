@@ -393,6 +393,21 @@ pub(crate) struct DrawCtx {
 }
 
 impl DrawCtx {
+    /// The context of the Axes laid out as `al` in the figure laid out as `lay`.
+    pub(crate) fn for_axes(al: &crate::layout::AxesLayout, lay: &crate::layout::Layout) -> DrawCtx {
+        DrawCtx::new(
+            &al.trans_data,
+            &al.bbox,
+            lay.height_px as f64,
+            lay.dpi,
+            al.xscale,
+            al.yscale,
+            lay.width_px,
+            al.view_x,
+            al.view_y,
+        )
+    }
+
     /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
     /// the canvas height, `width_px` its width; `view_x` the x view limits.
     #[allow(clippy::too_many_arguments)]

@@ -148,17 +148,7 @@ pub(crate) fn clabel(
             v
         }
     };
-    let ctx = DrawCtx::new(
-        &al.trans_data,
-        &al.bbox,
-        lay.height_px as f64,
-        lay.dpi,
-        al.xscale,
-        al.yscale,
-        lay.width_px,
-        al.view_x,
-        al.view_y,
-    );
+    let ctx = DrawCtx::for_axes(al, &lay);
     let inverse = al
         .trans_data
         .inverted()

@@ -5,6 +5,7 @@
 
 use super::mpl2014::{Piece, CLOSEPOLY, LINETO, MOVETO};
 use super::ContourSet;
+use crate::artists::hist::pairwise_sum;
 
 /// The transforms and switches of one `labels` run.
 pub(crate) struct Labeler<'a> {
@@ -93,38 +94,6 @@ fn print_label(scr: &[(f64, f64)], lw: f64) -> bool {
         hi - lo
     };
     ptp(|p| p.0) > 1.2 * lw || ptp(|p| p.1) > 1.2 * lw
-}
-
-/// NumPy's pairwise summation of a contiguous row (`np.add.reduce`).
-fn pairwise_sum(a: &[f64]) -> f64 {
-    let n = a.len();
-    if n < 8 {
-        let mut res = 0.0;
-        for &v in a {
-            res += v;
-        }
-        res
-    } else if n <= 128 {
-        let mut r = [0.0f64; 8];
-        r.copy_from_slice(&a[..8]);
-        let mut i = 8;
-        while i < n - (n % 8) {
-            for j in 0..8 {
-                r[j] += a[i + j];
-            }
-            i += 8;
-        }
-        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        while i < n {
-            res += a[i];
-            i += 1;
-        }
-        res
-    } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
-        pairwise_sum(&a[..n2]) + pairwise_sum(&a[n2..])
-    }
 }
 
 /// `locate_label`: the middle of the straightest block of about one label width that is
