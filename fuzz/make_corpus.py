@@ -51,3 +51,16 @@ rng = np.random.default_rng(5)
 for i in range(8):
     save("render_options", f"seed{i}", rng.integers(0, 256, size=96, dtype=np.uint8).tobytes())
 save("render_options", "plain", bytes([3, 4] + [1, 10] * 12 + [1, 64, 1, 48, 3, 100, 0] + [0] * 8) + "title".encode())
+
+
+# figure_json: the project's own figure descriptions (small ones; their .npy references
+# fail cleanly in the fuzz target, which reads no files).
+import glob
+
+ref = os.path.join(here, "..", "tests", "reference")
+for path in sorted(glob.glob(os.path.join(ref, "*", "*", "figure.json"))):
+    with open(path, "rb") as f:
+        text = f.read()
+    if len(text) <= 4096:
+        case = os.path.basename(os.path.dirname(path))
+        save("figure_json", case, text)

@@ -701,14 +701,26 @@ fn figure_call(
     Ok(Returned::Nothing)
 }
 
-/// Builds the figure a description draws.
+/// Builds the figure the description in the file `path` draws (its `{"npy": ...}` files
+/// are read beside it).
 pub fn build(path: &Path) -> R<Figure> {
     let text = std::fs::read_to_string(regular_file(path, "figure description")?)
         .map_err(|e| FigError(format!("{}: {e}", path.display())))?;
-    let doc: Value =
-        serde_json::from_str(&text).map_err(|e| FigError(format!("{}: {e}", path.display())))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    build_named(&text, &dir, &path.display().to_string())
+}
+
+/// Builds the figure the description `text` draws, reading its `{"npy": ...}` files in
+/// `dir`.
+pub fn build_from_str(text: &str, dir: &Path) -> R<Figure> {
+    build_named(text, dir, "figure description")
+}
+
+/// [`build_from_str`], naming the description `name` in a JSON syntax error.
+fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| FigError(format!("{name}: {e}")))?;
     let ctx = Ctx {
-        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        dir: dir.to_path_buf(),
     };
     let obj = doc
         .as_object()

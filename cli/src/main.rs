@@ -16,22 +16,6 @@
 
 #[allow(unsafe_code)] // the global allocator (cpu.rs documents why)
 mod cpu;
-mod figure_args;
-mod figure_axline;
-mod figure_bars;
-mod figure_clabel;
-mod figure_figlegend;
-mod figure_fills;
-mod figure_grid;
-mod figure_json;
-mod figure_legend;
-mod figure_mesh;
-mod figure_scales;
-mod figure_stats;
-mod figure_ticks;
-mod figure_tight;
-mod figure_titles;
-mod figure_violin;
 
 use clap::{Args, Parser, Subcommand};
 use figbuf::{
@@ -414,7 +398,7 @@ struct RenderArgs {
 
 fn run_render(args: &RenderArgs) -> Result<(), Failure> {
     let (target, kind) = output::target(&args.output, args.format)?;
-    let fig = figure_json::build(&args.figure).map_err(|e| Failure::Runtime(e.0))?;
+    let fig = figbuf_cli::build(&args.figure).map_err(|e| Failure::Runtime(e.0))?;
     let frame = fig.render()?;
     let bytes = match kind {
         Format::Png => frame.to_png()?,
