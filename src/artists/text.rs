@@ -40,6 +40,12 @@ pub struct TextOptions {
     pub fontstyle: Option<String>,
     /// `family`: 'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'.
     pub family: Option<String>,
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a
+    /// multi-line text align among themselves (None: as `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal', from each line's own metrics).
+    pub linespacing: Option<f64>,
 }
 
 option_setters!(TextOptions {
@@ -53,6 +59,10 @@ option_setters!(TextOptions {
     fontstyle: impl Into<String> => fontstyle = some_into;
     /// Sets `family`.
     family: impl Into<String> => family = some_into;
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
 });
 
 /// The embedded face `findfont` picks for a text's `family`, `fontweight` and
@@ -391,6 +401,10 @@ pub struct TextArtist {
     pub(crate) anchor_mode: bool,
     /// The font face.
     pub(crate) face: FontFace,
+    /// `multialignment` (None: as `ha`).
+    pub(crate) ma: Option<Ha>,
+    /// `linespacing` (None: 'normal').
+    pub(crate) linespacing: Option<f64>,
     /// `xycoords` and `textcoords` (an annotation's; `Data` for a text).
     pub(crate) coords: (TextCoords, TextCoords),
     /// The annotated point (an annotation's `xy`; the text position for a text).
@@ -505,7 +519,11 @@ impl TextArtist {
             }
         };
         let rotation = rotation.rem_euclid(360.0);
+        let (ma, linespacing) =
+            crate::axes_text::line_layout("text", o.multialignment.as_deref(), o.linespacing)?;
         Ok(TextArtist {
+            ma,
+            linespacing,
             x,
             y,
             s,
@@ -594,6 +612,8 @@ impl TextArtist {
                 } else {
                     self.rotation
                 },
+                ma: self.ma,
+                linespacing: self.linespacing,
             },
             self.face,
             self.anchor_mode,
