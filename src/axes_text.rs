@@ -341,6 +341,26 @@ mod tests {
     }
 
     #[test]
+    fn line_keywords_are_checked_and_named() {
+        assert_eq!(line_layout("text", None, None).unwrap(), (None, None));
+        assert_eq!(
+            line_layout("text", Some("right"), Some(2.0)).unwrap(),
+            (Some(Ha::Right), Some(2.0))
+        );
+        let e = line_layout("set_title", Some("middle"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("set_title multialignment") && e.contains("\"middle\""),
+            "{e}"
+        );
+        let e = line_layout("text", None, Some(f64::NAN))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("linespacing"), "{e}");
+    }
+
+    #[test]
     fn a_title_with_y_stops_the_automatic_placement() {
         let mut fig = crate::Figure::new(4.0, 3.0, 100.0);
         let ax = fig.add_subplot();
