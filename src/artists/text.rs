@@ -2,7 +2,7 @@
 //! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by 2 pt at both ends,
 //! arrow styles '-', '->', '-|>', '<->').
 //!
-//! (Over 800 lines only with its unit tests; the code ends near line 850 of them.)
+//! (Over 800 lines only with its unit tests; the code ends near line 965 of them.)
 
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::DrawCtx;
