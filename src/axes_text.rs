@@ -27,6 +27,12 @@ pub struct TitleOptions {
     /// `y`: the baseline in Axes coordinates; given, the titles are no longer moved
     /// clear of what is above the Axes.
     pub y: Option<f64>,
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a
+    /// multi-line text align among themselves (None: as the text's `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal', from each line's own metrics).
+    pub linespacing: Option<f64>,
 }
 
 option_setters!(TitleOptions {
@@ -42,6 +48,10 @@ option_setters!(TitleOptions {
     fontweight: impl Into<String> => fontweight = some_into;
     /// Sets `y` (Axes coordinates).
     y: f64 => y = Some;
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
 });
 
 /// `ax.set_xlabel` / `ax.set_ylabel`'s keywords.
@@ -57,6 +67,12 @@ pub struct LabelOptions {
     /// `loc`: 'left', 'center', 'right' for the x label; 'bottom', 'center', 'top' for
     /// the y label.
     pub loc: Option<String>,
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a
+    /// multi-line text align among themselves (None: as the text's `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal', from each line's own metrics).
+    pub linespacing: Option<f64>,
 }
 
 option_setters!(LabelOptions {
@@ -68,6 +84,10 @@ option_setters!(LabelOptions {
     labelpad: f64 => labelpad = Some;
     /// Sets `loc`.
     loc: impl Into<String> => loc = some_into;
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
 });
 
 /// `fig.suptitle`'s keywords. Unset fields take matplotlib's defaults (x 0.5, y 0.98,
@@ -87,6 +107,12 @@ pub struct SupTitleOptions {
     pub color: Option<String>,
     /// `fontweight`.
     pub fontweight: Option<String>,
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a
+    /// multi-line text align among themselves (None: as the text's `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal', from each line's own metrics).
+    pub linespacing: Option<f64>,
 }
 
 option_setters!(SupTitleOptions {
@@ -102,6 +128,10 @@ option_setters!(SupTitleOptions {
     color: impl Into<String> => color = some_into;
     /// Sets `fontweight`.
     fontweight: impl Into<String> => fontweight = some_into;
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
 });
 
 /// The horizontal alignment an `ha` names.
@@ -116,6 +146,37 @@ pub(crate) fn ha_of(ha: Option<&str>) -> Result<Ha> {
             "'left', 'center' or 'right'",
         )),
     }
+}
+
+/// The `multialignment` and `linespacing` keywords checked: the alignment of the lines
+/// among themselves (None: as `ha`) and the line spacing (None: 'normal'). `call` names
+/// the call in errors.
+pub(crate) fn line_layout(
+    call: &str,
+    multialignment: Option<&str>,
+    linespacing: Option<f64>,
+) -> Result<(Option<Ha>, Option<f64>)> {
+    let ma = match multialignment {
+        None => None,
+        Some("left") => Some(Ha::Left),
+        Some("center") => Some(Ha::Center),
+        Some("right") => Some(Ha::Right),
+        Some(other) => {
+            return Err(Error::invalid(
+                format!("{call} multialignment"),
+                format!("{other:?}"),
+                "'left', 'center' or 'right'",
+            ))
+        }
+    };
+    if let Some(k) = linespacing.filter(|k| !k.is_finite()) {
+        return Err(Error::invalid(
+            format!("{call} linespacing"),
+            k,
+            "a finite multiple of the font height",
+        ));
+    }
+    Ok((ma, linespacing))
 }
 
 /// One title slot's text and keywords.
@@ -190,10 +251,17 @@ pub(crate) fn place_titles(
     let has = [Ha::Left, Ha::Center, Ha::Right];
     let place = |glyphs: &mut GlyphCache, k: usize, t: &Title, y: f64| -> Result<TextItem> {
         let size = t.opts.fontsize.unwrap_or(default_size_pt);
+        let (ma, linespacing) = line_layout(
+            "set_title",
+            t.opts.multialignment.as_deref(),
+            t.opts.linespacing,
+        )?;
         let al = crate::layout::Align {
             ha: has[k],
             va: Va::Baseline,
             angle: 0.0,
+            ma,
+            linespacing,
         };
         // (transAxes + titleOffsetTrans).transform((x, y)): `h * y + (y0 + pad)`, also at
         // y = 1 (the extent's ulps count for tight_layout).
@@ -270,6 +338,26 @@ mod tests {
         assert!(label_loc(Some("top"), false).is_err());
         assert!(label_loc(Some("left"), true).is_err());
         assert!(ha_of(Some("middle")).is_err());
+    }
+
+    #[test]
+    fn line_keywords_are_checked_and_named() {
+        assert_eq!(line_layout("text", None, None).unwrap(), (None, None));
+        assert_eq!(
+            line_layout("text", Some("right"), Some(2.0)).unwrap(),
+            (Some(Ha::Right), Some(2.0))
+        );
+        let e = line_layout("set_title", Some("middle"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("set_title multialignment") && e.contains("\"middle\""),
+            "{e}"
+        );
+        let e = line_layout("text", None, Some(f64::NAN))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("linespacing"), "{e}");
     }
 
     #[test]

@@ -273,6 +273,8 @@ pub(crate) fn figure_texts(
     let mut out = Vec::new();
     if let Some(t) = &fig.sup.suptitle {
         let o = &fig.sup.suptitle_opts;
+        let (ma, linespacing) =
+            crate::axes_text::line_layout("suptitle", o.multialignment.as_deref(), o.linespacing)?;
         let x = match o.x {
             Some(x) if x != 0.5 => x * wf,
             _ => 0.5 * wf,
@@ -287,6 +289,8 @@ pub(crate) fn figure_texts(
                 ha: crate::axes_text::ha_of(o.ha.as_deref())?,
                 va: Va::Top,
                 angle: 0.0,
+                ma,
+                linespacing,
             },
             crate::axes_text::face(o.fontweight.as_deref())?,
             true,
@@ -305,6 +309,8 @@ pub(crate) fn figure_texts(
                 ha: Ha::Center,
                 va: Va::Bottom,
                 angle: 0.0,
+                ma: None,
+                linespacing: None,
             },
         )?);
     }
@@ -322,6 +328,8 @@ pub(crate) fn figure_texts(
                 ha: Ha::Center,
                 va: Va::Top,
                 angle: 90.0,
+                ma: None,
+                linespacing: None,
             },
         )?);
     }

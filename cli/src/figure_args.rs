@@ -325,6 +325,7 @@ pub(crate) fn text_options(kw: &mut Kw) -> R<TextOptions> {
     };
     o.fontstyle = kw.string(&["fontstyle", "style"])?;
     o.family = kw.string(&["family", "fontfamily"])?;
+    (o.multialignment, o.linespacing) = crate::figure_titles::line_kw(kw)?;
     Ok(o)
 }
 

@@ -40,6 +40,7 @@ pub(crate) fn call(
             }
         };
         o.y = kw.f64(&["y"])?;
+        (o.multialignment, o.linespacing) = line_kw(kw)?;
         fig[ax].set_title_with(label, o)?;
     } else {
         let mut o = LabelOptions::default();
@@ -47,6 +48,7 @@ pub(crate) fn call(
         o.color = kw.color(&["color", "c"])?;
         o.labelpad = kw.f64(&["labelpad"])?;
         o.loc = kw.string(&["loc"])?;
+        (o.multialignment, o.linespacing) = line_kw(kw)?;
         if method == "set_xlabel" {
             fig[ax].set_xlabel_with(label, o)?;
         } else {
@@ -54,6 +56,24 @@ pub(crate) fn call(
         }
     }
     Ok(())
+}
+
+/// The `multialignment` ('ma') and `linespacing` keywords of a text-taking call:
+/// `linespacing` is a number or 'normal' (None).
+pub(crate) fn line_kw(kw: &mut Kw) -> R<(Option<String>, Option<f64>)> {
+    let ma = kw.string(&["multialignment", "ma"])?;
+    let ls = match kw.take(&["linespacing"]) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s == "normal" => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(v) => {
+            return err(format!(
+                "'{}' keyword 'linespacing' must be a number or 'normal', got {v}",
+                kw.call
+            ))
+        }
+    };
+    Ok((ma, ls))
 }
 
 fn weight(kw: &mut Kw) -> R<Option<String>> {
@@ -81,6 +101,7 @@ pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
     o.fontsize = fontsize(kw, &["fontsize", "size"])?;
     o.color = kw.color(&["color", "c"])?;
     o.fontweight = weight(kw)?;
+    (o.multialignment, o.linespacing) = line_kw(kw)?;
     fig.suptitle_with(&t, o)?;
     Ok(())
 }

@@ -603,3 +603,11 @@ fn tiny_dpi_plot_cases() {
 fn text_more_cases() {
     run_set("text_more", 21);
 }
+
+/// Several lines with `linespacing` and `multialignment` (tests/reference/text_lines, made
+/// by its gen_text_lines.py): text, annotate, titles, axis labels and suptitle, dpi 72,
+/// 100 and 150.
+#[test]
+fn text_lines_cases() {
+    run_set("text_lines", 8);
+}

@@ -462,6 +462,8 @@ pub(crate) fn paint_entries<'a>(
         ha: Ha::Left,
         va: Va::Baseline,
         angle: 0.0,
+        ma: None,
+        linespacing: None,
     };
     let mut entries = Vec::new();
     for (ax, a, l) in list {

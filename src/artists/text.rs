@@ -2,7 +2,7 @@
 //! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by 2 pt at both ends,
 //! arrow styles '-', '->', '-|>', '<->').
 //!
-//! (Over 800 lines only with its unit tests; the code ends near line 850 of them.)
+//! (Over 800 lines only with its unit tests; the code ends near line 965 of them.)
 
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::DrawCtx;
@@ -40,6 +40,12 @@ pub struct TextOptions {
     pub fontstyle: Option<String>,
     /// `family`: 'sans-serif', 'DejaVu Sans', 'monospace' or 'DejaVu Sans Mono'.
     pub family: Option<String>,
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a
+    /// multi-line text align among themselves (None: as `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal', from each line's own metrics).
+    pub linespacing: Option<f64>,
 }
 
 option_setters!(TextOptions {
@@ -53,6 +59,10 @@ option_setters!(TextOptions {
     fontstyle: impl Into<String> => fontstyle = some_into;
     /// Sets `family`.
     family: impl Into<String> => family = some_into;
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
 });
 
 /// The embedded face `findfont` picks for a text's `family`, `fontweight` and
@@ -391,6 +401,10 @@ pub struct TextArtist {
     pub(crate) anchor_mode: bool,
     /// The font face.
     pub(crate) face: FontFace,
+    /// `multialignment` (None: as `ha`).
+    pub(crate) ma: Option<Ha>,
+    /// `linespacing` (None: 'normal').
+    pub(crate) linespacing: Option<f64>,
     /// `xycoords` and `textcoords` (an annotation's; `Data` for a text).
     pub(crate) coords: (TextCoords, TextCoords),
     /// The annotated point (an annotation's `xy`; the text position for a text).
@@ -505,7 +519,11 @@ impl TextArtist {
             }
         };
         let rotation = rotation.rem_euclid(360.0);
+        let (ma, linespacing) =
+            crate::axes_text::line_layout("text", o.multialignment.as_deref(), o.linespacing)?;
         Ok(TextArtist {
+            ma,
+            linespacing,
             x,
             y,
             s,
@@ -594,6 +612,8 @@ impl TextArtist {
                 } else {
                     self.rotation
                 },
+                ma: self.ma,
+                linespacing: self.linespacing,
             },
             self.face,
             self.anchor_mode,
@@ -604,12 +624,21 @@ impl TextArtist {
             let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
             let end = point(self.coords.0, xy.0, xy.1);
             let pad = 4.0 * ctx.dpi / 72.0;
-            let rect = (
+            // A box patch is the arrow's patchA: the arrow is clipped where it leaves the
+            // box grown by half its edge width (`Patch.contains_point` with radius =
+            // linewidth, in pixels as matplotlib passes it). The rounded corners are not
+            // modelled: an arrow leaving through a corner starts at the square corner.
+            let boxed = self.bbox.as_ref().and_then(|bx| {
+                let g = if bx.edge[3] == 0 { 0.0 } else { 0.5 };
+                box_extent(bx, &item, self.size_pt, ctx.dpi)
+                    .map(|e| (e.0 - g, e.1 - g, e.2 + g, e.3 + g))
+            });
+            let rect = boxed.unwrap_or((
                 b.x0 - pad / 2.0,
                 b.y0 - pad / 2.0,
                 b.x1 + pad / 2.0,
                 b.y1 + pad / 2.0,
-            );
+            ));
             paints.extend(arrow(
                 a,
                 end,
@@ -636,6 +665,39 @@ pub(crate) fn transform_angle(angle: f64, pt: Pt, t: &dyn Fn(f64, f64) -> Pt) ->
     let p2 = (pt.0 + 1e-5 * a.cos(), pt.1 + 1e-5 * a.sin());
     let (t1, t2) = (t(pt.0, pt.1), t(p2.0, p2.1));
     (t2.1 - t1.1).atan2(t2.0 - t1.0).to_degrees()
+}
+
+/// The display extent `(x0, y0, x1, y1)` (y up) of an unrotated text's box patch (the
+/// arrow's `patchA`), as [`text_box`] lays it out; None when the text is rotated.
+fn box_extent(
+    bx: &ResolvedBox,
+    item: &TextItem,
+    size_pt: f64,
+    dpi: f64,
+) -> Option<(f64, f64, f64, f64)> {
+    if item.angle_deg != 0.0 {
+        return None;
+    }
+    let pad = size_pt * dpi / 72.0 * bx.pad;
+    let (x, y, w, h) = if item.block.lines.len() > 1 {
+        let (cx, cy) = item.box_corner;
+        (cx, cy, item.block.width_px, item.block.height_px)
+    } else {
+        let s = &item.shaped;
+        (
+            item.pen.0,
+            item.pen.1 - s.descent_px,
+            s.width_px,
+            s.ascent_px + s.descent_px,
+        )
+    };
+    let (x0, y0) = (x + (0.0 - pad), y + (0.0 - pad));
+    Some((
+        x0,
+        y0,
+        x + ((0.0 - pad) + (w + 2.0 * pad)),
+        y + ((0.0 - pad) + (h + 2.0 * pad)),
+    ))
 }
 
 /// The text's `FancyBboxPatch`: the line box `(pen.x, pen.y - descent, width, height)`

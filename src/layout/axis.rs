@@ -218,6 +218,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Center,
                     va: Va::Top,
                     angle: rotation,
+                    ma: None,
+                    linespacing: None,
                 },
             ),
             Side::Left => (
@@ -226,6 +228,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Right,
                     va: Va::CenterBaseline,
                     angle: rotation,
+                    ma: None,
+                    linespacing: None,
                 },
             ),
             Side::Right => (
@@ -234,6 +238,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Left,
                     va: Va::CenterBaseline,
                     angle: rotation,
+                    ma: None,
+                    linespacing: None,
                 },
             ),
         };
@@ -266,6 +272,8 @@ pub(super) fn layout_axis(
                         ha: Ha::Right,
                         va: Va::Top,
                         angle: 0.0,
+                        ma: None,
+                        linespacing: None,
                     },
                 )
             }
@@ -278,6 +286,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Left,
                     va: Va::Baseline,
                     angle: 0.0,
+                    ma: None,
+                    linespacing: None,
                 },
             ),
             Side::Right => (
@@ -289,6 +299,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Right,
                     va: Va::Baseline,
                     angle: 0.0,
+                    ma: None,
+                    linespacing: None,
                 },
             ),
         };
@@ -326,6 +338,15 @@ pub(super) fn place_axis_label(
     let style = fig.style();
     let (at, ha) = crate::axes_text::label_loc(opts.loc.as_deref(), axis.side != Side::Bottom)?;
     let dpi = fig.dpi();
+    let (ma, linespacing) = crate::axes_text::line_layout(
+        if axis.side == Side::Bottom {
+            "set_xlabel"
+        } else {
+            "set_ylabel"
+        },
+        opts.multialignment.as_deref(),
+        opts.linespacing,
+    )?;
     let tick_px = style.major_tick_size_pt / 72.0 * dpi;
     let mut union = match axis.side {
         Side::Bottom => Bbox {
@@ -370,6 +391,8 @@ pub(super) fn place_axis_label(
                 ha,
                 va: Va::Top,
                 angle: 0.0,
+                ma,
+                linespacing,
             },
         ),
         Side::Left => (
@@ -378,6 +401,8 @@ pub(super) fn place_axis_label(
                 ha,
                 va: Va::Bottom,
                 angle: 90.0,
+                ma,
+                linespacing,
             },
         ),
         Side::Right => (
@@ -386,6 +411,8 @@ pub(super) fn place_axis_label(
                 ha,
                 va: Va::Top,
                 angle: 90.0,
+                ma,
+                linespacing,
             },
         ),
     };

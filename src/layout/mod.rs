@@ -340,6 +340,11 @@ pub(crate) struct Align {
     pub(crate) ha: Ha,
     pub(crate) va: Va,
     pub(crate) angle: f64,
+    /// `multialignment`: how the lines align among themselves (None: as `ha`).
+    pub(crate) ma: Option<Ha>,
+    /// `linespacing`: None for 'normal', else the line step in multiples of the font's
+    /// ascent + descent.
+    pub(crate) linespacing: Option<f64>,
 }
 
 /// Shapes `s` and places it at `anchor` (display) the way `Text.draw` does; mathtext
@@ -368,7 +373,14 @@ pub(crate) fn place_text_in(
     face: FontFace,
     anchor_mode: bool,
 ) -> Result<TextItem> {
-    let block = glyphs.layout_text_face(s, size_pt, dpi, al.ha, face)?;
+    let block = glyphs.layout_text_face(
+        s,
+        size_pt,
+        dpi,
+        al.ma.unwrap_or(al.ha),
+        face,
+        al.linespacing,
+    )?;
     let placed = block.place_mode(anchor, al.ha, al.va, al.angle, anchor_mode);
     let (x0, y0, x1, y1) = placed.extent;
     let first = &block.lines[0];

@@ -1,7 +1,9 @@
 //! Text of one or more lines, each plain or mathtext, laid out and aligned as
-//! matplotlib 3.11.2's `Text._get_layout` does (`linespacing='normal'`, the default):
-//! lines split at `\n`, every line at least the font's typographic ascent and descent
-//! tall plus half the line gap above and below (the gap only with several lines), lines
+//! matplotlib 3.11.2's `Text._get_layout` does: lines split at `\n`; with
+//! `linespacing='normal'` (the default) every line at least the font's typographic ascent
+//! and descent tall plus half the line gap above and below (the gap only with several
+//! lines), with a number `k` every line `k` × (ascent + descent) tall, the difference to
+//! its own height split evenly above and below; lines
 //! aligned among themselves by the multialignment, the block aligned about its anchor
 //! with `rotation_mode='anchor'` (`va='baseline'` is the *last* line's baseline).
 
@@ -59,7 +61,10 @@ impl GlyphCache {
     /// with `\$` shown as `$`), lines aligned by `multialignment` (matplotlib uses `ha`
     /// when it is not set). Mathtext errors are reported as errors naming the line.
     /// Plain lines are in `face`, whose OS/2 metrics set the minimum line ascent and
-    /// descent (as `Text._get_layout` reads them from the font in use).
+    /// descent (as `Text._get_layout` reads them from the font in use). `linespacing`
+    /// `None` is 'normal' (line heights from each line's own metrics, at least the
+    /// font's); a number fixes every line's height to that multiple of the font's
+    /// typographic ascent + descent.
     pub fn layout_text_face(
         &mut self,
         s: &str,
@@ -67,6 +72,7 @@ impl GlyphCache {
         dpi: f64,
         multialignment: HorizontalAlignment,
         face: FontFace,
+        linespacing: Option<f64>,
     ) -> Result<TextBlock> {
         let parts: Vec<&str> = s.split('\n').collect();
         let info = &self.face(face).info;
@@ -103,8 +109,17 @@ impl GlyphCache {
                 (0.0, 0.0, 0.0)
             };
             let a = h - d;
-            let a = py_max(a, min_ascent) + line_gap / 2.0;
-            let d = py_max(d, min_descent) + line_gap / 2.0;
+            let (a, d) = match linespacing {
+                None => (
+                    py_max(a, min_ascent) + line_gap / 2.0,
+                    py_max(d, min_descent) + line_gap / 2.0,
+                ),
+                Some(k) => {
+                    let line_height = k * (min_ascent + min_descent);
+                    let leading = line_height - (a + d);
+                    (a + leading / 2.0, d + leading / 2.0)
+                }
+            };
             baseline = a - thisy;
             thisy -= a;
             ws.push(w);

@@ -218,6 +218,8 @@ pub(crate) fn clabel(
             ha: Ha::Left,
             va: Va::Baseline,
             angle: 0.0,
+            ma: None,
+            linespacing: None,
         };
         let item = place_text_in(&mut glyphs, t, size_pt, dpi, (0.0, 0.0), al0, face, false)?;
         widths.push(item.bbox.x1 - item.bbox.x0);
