@@ -1,6 +1,8 @@
 //! `figbuf render FIGURE.json`: a figure described as the matplotlib calls that draw it
 //! (see the figure.json format description), replayed on figbuf's model. Every method, positional argument
 //! and keyword is matplotlib's; anything figbuf does not support is an error naming it.
+//! (About 830 lines: the value helpers every call parser shares and the two dispatchers;
+//! each call's own parsing lives in a `figure_<area>.rs` beside it.)
 
 use crate::figure_args::{
     imshow, linestyle, opt_num, plot_groups, plot_options, scale_of, span_options, text_options,

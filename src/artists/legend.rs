@@ -1,6 +1,8 @@
 //! `ax.legend()`: matplotlib's legend geometry (offsetbox packers in pixels), `loc`
 //! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
 //! `HandlerPatch`.
+//! (About 820 lines: packing, `loc='best'` and the frame share the legend's box and stay
+//! together; the handles themselves are in `legend_handles.rs`.)
 //!
 //! The handles themselves are drawn in `legend_handles.rs`.
 
