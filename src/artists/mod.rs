@@ -2,6 +2,7 @@
 //! each resolved in its own module and lowered to [`paint::Paint`]s by the Axes drawing
 //! code in zorder, then call order, as matplotlib draws an Axes' children.
 
+mod annotation_arrow;
 mod api;
 pub mod autoscale;
 pub mod axline;

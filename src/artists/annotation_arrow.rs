@@ -1,0 +1,204 @@
+//! An annotation's `FancyArrowPatch` in display coordinates: the arc3 (rad 0) connection,
+//! clipped by the text's padded box and shrunk 2 pt at both ends (bisection on the quadratic
+//! Bézier, as matplotlib's `split_bezier_intersecting_with_closedpath`), then the arrow
+//! style's shaft and heads. Split from `text.rs`, which lays out and draws the text.
+
+use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::text::{ArrowPaint, ArrowStyle};
+use super::DrawCtx;
+
+type Pt = (f64, f64);
+
+/// `BezierSegment(points)(t)` for a quadratic: `((1-t)^2, (1-t) t, t^2) @ (p0, 2 p1, p2)`.
+fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
+    let u = 1.0 - t;
+    let (w0, w1, w2) = (u * u * 1.0, u * t, 1.0 * (t * t));
+    let px = [b[0], (b[1].0 * 2.0, b[1].1 * 2.0), b[2]];
+    (
+        w0 * px[0].0 + w1 * px[1].0 + w2 * px[2].0,
+        w0 * px[0].1 + w1 * px[1].1 + w2 * px[2].1,
+    )
+}
+
+/// `split_de_casteljau` of a quadratic at `t`: (left, right).
+fn split3(b: &[Pt; 3], t: f64) -> ([Pt; 3], [Pt; 3]) {
+    let lerp = |p: Pt, q: Pt| (p.0 * (1.0 - t) + q.0 * t, p.1 * (1.0 - t) + q.1 * t);
+    let (a0, a1) = (lerp(b[0], b[1]), lerp(b[1], b[2]));
+    let m = lerp(a0, a1);
+    ([b[0], a0, m], [m, a1, b[2]])
+}
+
+/// `split_path_inout` of a quadratic path: where `inside` changes, bisected to 0.01 px
+/// (`find_bezier_t_intersecting_with_closedpath`). `None` when both ends are on the same
+/// side (matplotlib's ValueError, which the connection style ignores).
+fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
+    // A non-finite point (an annotation's `xy` of NaN) never meets the tolerance: the
+    // bisection below would not end (issue 18's figure.json stress test found it).
+    if !b.iter().all(|p| p.0.is_finite() && p.1.is_finite()) {
+        return None;
+    }
+    let begin_inside = inside(b[0]);
+    if inside(b[2]) == begin_inside {
+        return None;
+    }
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    let mut start = bezier3(b, t0);
+    let mut end = bezier3(b, t1);
+    let mut start_inside = inside(start);
+    loop {
+        if (start.0 - end.0).hypot(start.1 - end.1) < 0.01 {
+            break;
+        }
+        let mt = 0.5 * (t0 + t1);
+        let middle = bezier3(b, mt);
+        let middle_inside = inside(middle);
+        if start_inside ^ middle_inside {
+            t1 = mt;
+            if end == middle {
+                break;
+            }
+            end = middle;
+        } else {
+            t0 = mt;
+            if start == middle {
+                break;
+            }
+            start = middle;
+            start_inside = middle_inside;
+        }
+    }
+    Some(split3(b, (t0 + t1) / 2.0))
+}
+
+/// The FancyArrowPatch of an annotation from `a` (text centre) to `b`, in display
+/// coordinates: arc3 (rad 0) connection, clipped by the text's padded box (patchA),
+/// shrunk 2 pt at both ends, then the arrow style's shaft and heads.
+pub(super) fn arrow(
+    a: (f64, f64),
+    b: (f64, f64),
+    rect: (f64, f64, f64, f64),
+    style: ArrowStyle,
+    mutation_pt: f64,
+    props: &ArrowPaint,
+    ctx: &DrawCtx,
+) -> Vec<Paint> {
+    let dc = ctx.dpi / 72.0;
+    let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let mut path = [a, (x12 + 0.0 * dy, y12 - 0.0 * dx), b];
+    let in_rect = |p: Pt| rect.0 < p.0 && p.0 < rect.2 && rect.1 < p.1 && p.1 < rect.3;
+    if let Some((_, right)) = split_inout(&path, &in_rect) {
+        path = right;
+    }
+    let shrink = 2.0 * dc;
+    let (ca, cb) = (path[0], path[2]);
+    let r2 = shrink * shrink;
+    let in_a = move |p: Pt| (p.0 - ca.0).powi(2) + (p.1 - ca.1).powi(2) < r2;
+    let in_b = move |p: Pt| (p.0 - cb.0).powi(2) + (p.1 - cb.1).powi(2) < r2;
+    if let Some((_, right)) = split_inout(&path, &in_a) {
+        path = right;
+    }
+    if let Some((left, _)) = split_inout(&path, &in_b) {
+        path = left;
+    }
+    let lw = props.linewidth_pt * dc;
+    let ms = mutation_pt * dc;
+    let (head_length, head_width) = (0.4 * ms, 0.2 * ms);
+    let head_dist = head_length.hypot(head_width);
+    let (cos_t, sin_t) = (head_length / head_dist, head_width / head_dist);
+    let wedge = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        let (dx, dy) = (x0 - x1, y0 - y1);
+        let mut cp = dx.hypot(dy);
+        let pad = 0.5 * lw / sin_t;
+        if cp == 0.0 {
+            cp = 1.0;
+        }
+        let (ddx, ddy) = (pad * dx / cp, pad * dy / cp);
+        let (dx, dy) = (dx / cp * head_dist, dy / cp * head_dist);
+        let (dx1, dy1) = (cos_t * dx + sin_t * dy, -sin_t * dx + cos_t * dy);
+        let (dx2, dy2) = (cos_t * dx - sin_t * dy, sin_t * dx + cos_t * dy);
+        (
+            [
+                (x1 + ddx + dx1, y1 + ddy + dy1),
+                (x1 + ddx, y1 + ddy),
+                (x1 + ddx + dx2, y1 + ddy + dy2),
+            ],
+            ddx,
+            ddy,
+        )
+    };
+    let (begin, end) = match style {
+        ArrowStyle::Line => (false, false),
+        ArrowStyle::Open | ArrowStyle::Filled => (false, true),
+        ArrowStyle::Both => (true, true),
+    };
+    let [(x0, y0), (x1, y1), (x3, y3)] = path;
+    let (x2, y2) = (x1, y1);
+    let has_begin = begin && (x0, y0) != (x1, y1);
+    let has_end = end && (x2, y2) != (x3, y3);
+    let (wa, ddxa, ddya) = if has_begin {
+        wedge(x1, y1, x0, y0)
+    } else {
+        ([(0.0, 0.0); 3], 0.0, 0.0)
+    };
+    let (wb, ddxb, ddyb) = if has_end {
+        wedge(x2, y2, x3, y3)
+    } else {
+        ([(0.0, 0.0); 3], 0.0, 0.0)
+    };
+    let h = ctx.h;
+    let dev = |p: Pt| (p.0, h - p.1);
+    let stroke = Stroke {
+        // GraphicsContext: points_to_pixels(linewidth) = lw * dpi / 72.
+        width_px: props.linewidth_pt * ctx.dpi / 72.0,
+        color: props.edge,
+        cap: CapStyle::Round,
+        join: JoinStyle::Round,
+        dashes: None,
+    };
+    // The face (rc patch.facecolor 'C0' unless set) fills the closed heads.
+    let face = props.face;
+    let draw = |path: Vec<PathCmd>, fill: bool| {
+        Paint::Path(PathDraw {
+            path,
+            fill: fill.then_some(face),
+            stroke: Some(stroke.clone()),
+            clip: None,
+            snap: Snap::Auto,
+            simplify: false,
+            antialiased: true,
+        })
+    };
+    let (s0, c1, e3) = (
+        dev((x0 + ddxa, y0 + ddya)),
+        dev((x1, y1)),
+        dev((x3 + ddxb, y3 + ddyb)),
+    );
+    let mut out = vec![draw(
+        vec![
+            PathCmd::MoveTo(s0.0, s0.1),
+            PathCmd::Curve3(c1.0, c1.1, e3.0, e3.1),
+        ],
+        false,
+    )];
+    let filled = style == ArrowStyle::Filled;
+    let head = |w: [Pt; 3]| {
+        let p: Vec<Pt> = w.iter().map(|&q| dev(q)).collect();
+        let mut cmds = vec![
+            PathCmd::MoveTo(p[0].0, p[0].1),
+            PathCmd::LineTo(p[1].0, p[1].1),
+            PathCmd::LineTo(p[2].0, p[2].1),
+        ];
+        if filled {
+            cmds.push(PathCmd::ClosePoly);
+        }
+        cmds
+    };
+    if has_begin {
+        out.push(draw(head(wa), filled));
+    }
+    if has_end {
+        out.push(draw(head(wb), filled));
+    }
+    out
+}
