@@ -136,6 +136,28 @@ fn path_slots(kinds: &[PointKind], contours: &[usize]) -> Option<Vec<Slot>> {
     Some(slots)
 }
 
+/// The glyph's point kinds (on-curve, conic or cubic off-curve) and contour ends, read from
+/// its `glyf` outline at `size` (the same with and without hinting).
+fn point_kinds(glyph: &OutlineGlyph<'_>, size: Size) -> Option<(Vec<PointKind>, Vec<usize>)> {
+    glyph
+        .with_scaled_glyf_outline(size, LocationRef::default(), None, |o| {
+            let kinds = o.flags.iter().map(|f| {
+                if f.is_on_curve() {
+                    PointKind::On
+                } else if f.is_off_curve_cubic() {
+                    PointKind::Cubic
+                } else {
+                    PointKind::Conic
+                }
+            });
+            Ok((
+                kinds.collect(),
+                o.contours.iter().map(|&c| usize::from(c)).collect(),
+            ))
+        })
+        .ok()
+}
+
 /// The hinted outline of `glyph` at `size` (whose ppem skrifa rounds to an integer, as
 /// FreeType does for DejaVu), with its raw points and flags recovered.
 pub(crate) fn hinted_glyph(
@@ -143,29 +165,7 @@ pub(crate) fn hinted_glyph(
     instance: &HintingInstance,
     size: Size,
 ) -> Option<HintedGlyph> {
-    // Flags and contour ends (the same with and without hinting).
-    let (kinds, contours) = glyph
-        .with_scaled_glyf_outline(size, LocationRef::default(), None, |o| {
-            Ok((
-                o.flags
-                    .iter()
-                    .map(|f| {
-                        if f.is_on_curve() {
-                            PointKind::On
-                        } else if f.is_off_curve_cubic() {
-                            PointKind::Cubic
-                        } else {
-                            PointKind::Conic
-                        }
-                    })
-                    .collect::<Vec<PointKind>>(),
-                o.contours
-                    .iter()
-                    .map(|&c| usize::from(c))
-                    .collect::<Vec<usize>>(),
-            ))
-        })
-        .ok()?;
+    let (kinds, contours) = point_kinds(glyph, size)?;
     if kinds.is_empty() {
         return Some(HintedGlyph::default());
     }
@@ -201,28 +201,7 @@ pub(crate) fn hinted_glyph(
 /// points scaled by the 16.16 `scale` with `FT_MulFix`, nothing grid-fitted (the phantom
 /// points' rounding moves nothing: these fonts' left side bearings equal `xMin`).
 pub(crate) fn scaled_glyph(glyph: &OutlineGlyph<'_>, scale: i64) -> Option<HintedGlyph> {
-    let (kinds, contours) = glyph
-        .with_scaled_glyf_outline(Size::unscaled(), LocationRef::default(), None, |o| {
-            Ok((
-                o.flags
-                    .iter()
-                    .map(|f| {
-                        if f.is_on_curve() {
-                            PointKind::On
-                        } else if f.is_off_curve_cubic() {
-                            PointKind::Cubic
-                        } else {
-                            PointKind::Conic
-                        }
-                    })
-                    .collect::<Vec<PointKind>>(),
-                o.contours
-                    .iter()
-                    .map(|&c| usize::from(c))
-                    .collect::<Vec<usize>>(),
-            ))
-        })
-        .ok()?;
+    let (kinds, contours) = point_kinds(glyph, Size::unscaled())?;
     if kinds.is_empty() {
         return Some(HintedGlyph::default());
     }
