@@ -272,25 +272,7 @@ fn a_fifo_without_a_writer_is_refused_not_waited_on() {
         .success();
     assert!(ok);
     for input in ["pipe.npy", "/dev/zero"] {
-        let mut child = Command::new(BIN)
-            .args(["colormap", input, "-o", "out.npy"])
-            .current_dir(&dir)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let start = Instant::now();
-        let status = loop {
-            if let Some(s) = child.try_wait().expect("wait") {
-                break s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                let _ = child.kill();
-                panic!("{input}: still blocked after 20 s");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        let out = child.wait_with_output().expect("output");
-        let msg = String::from_utf8_lossy(&out.stderr);
+        let (status, msg) = run_within_20_s(&dir, &["colormap", input, "-o", "out.npy"]);
         assert_eq!(status.code(), Some(1), "{input}: {msg}");
         assert!(msg.starts_with("error:") && msg.contains(input), "{msg}");
         assert!(msg.contains("expected a regular .npy file"), "{msg}");
@@ -497,25 +479,7 @@ fn render_reads_regular_files_and_writes_through_the_temp_file() {
         ("fifo_npy.json", "is a FIFO (named pipe)"),
         ("huge.json", "4611686018427387904"),
     ] {
-        let mut child = Command::new(BIN)
-            .args(["render", figure, "-o", "out.png"])
-            .current_dir(&dir)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let start = Instant::now();
-        let status = loop {
-            if let Some(s) = child.try_wait().expect("wait") {
-                break s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                let _ = child.kill();
-                panic!("{figure}: still running after 20 s");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        let out = child.wait_with_output().expect("output");
-        let msg = String::from_utf8_lossy(&out.stderr);
+        let (status, msg) = run_within_20_s(&dir, &["render", figure, "-o", "out.png"]);
         assert_eq!(status.code(), Some(1), "{figure}: {msg}");
         assert!(
             msg.starts_with("error:") && msg.contains(expected),
@@ -551,4 +515,28 @@ fn render_reads_regular_files_and_writes_through_the_temp_file() {
         .file_type()
         .is_file());
     assert!(temps(&dir).is_empty(), "debris: {:?}", temps(&dir));
+}
+
+/// Runs the binary with `args` in `dir`, failing the test if it has not exited after 20 s
+/// (it is killed then); its exit status and stderr.
+fn run_within_20_s(dir: &std::path::Path, args: &[&str]) -> (std::process::ExitStatus, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{args:?}: still running after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let out = child.wait_with_output().expect("output");
+    (status, String::from_utf8_lossy(&out.stderr).into_owned())
 }
