@@ -15,7 +15,6 @@
 //! [`Color::to_rgba8_round`]).
 
 mod colormap;
-mod log10f;
 mod mapping;
 mod named;
 mod norm;

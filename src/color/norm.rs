@@ -1093,7 +1093,8 @@ impl Prepared {
                     return Normed::Masked;
                 }
                 // libm's log10f, as numpy without AVX-512 (the machine the norm vectors
-                // were made on); see color/log10f.rs for numpy's AVX-512 one.
+                // were made on); numpy's AVX-512 one was reproduced bit for bit in
+                // commit e01d325 (src/color/log10f.rs), not used: see gen_edges.py PENDING.
                 let t = (f64::from(x.log10()) - t0) as f32;
                 finite_or_masked32((f64::from(t) / (t1 - t0)) as f32)
             }

@@ -36,7 +36,8 @@ PENDING = {
     # rounds to the other side (24 px).
     "g105_cbar_log_no_tick_horizontal",
     # float32 log10 of the resampled data (LogNorm): 3 pixels one colormap bin apart
-    # (src/color/log10f.rs reproduces numpy's AVX-512 log10f and makes it exact).
+    # (a bit-exact copy of numpy's AVX-512 log10f made it exact: src/color/log10f.rs in commit
+    # e01d325, removed as unused until figbuf follows one numpy for all its SIMD math).
     "g57_uint16_log_bilinear",
     # float16 data downsampled (the 'rgba' stage): matplotlib normalises the float16 array
     # in float16 (each step rounded to half precision); figbuf widens float16 to float32 when
