@@ -364,7 +364,7 @@ pub(crate) fn fontsize(kw: &mut Kw, names: &[&str]) -> R<Option<f64>> {
 }
 
 /// `arrowprops` keys besides `arrowstyle`: `color`, `facecolor`/`fc`, `edgecolor`/`ec`,
-/// `linewidth`/`lw` (taken out of `m`).
+/// `linewidth`/`lw`, `shrinkA`, `shrinkB` (taken out of `m`).
 pub(crate) fn arrowprops(
     m: &mut serde_json::Map<String, Value>,
     o: &mut figbuf::AnnotateOptions,
@@ -386,13 +386,20 @@ pub(crate) fn arrowprops(
     o.arrow_color = text(&["color"])?;
     o.arrow_facecolor = text(&["facecolor", "fc"])?;
     o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
+    let mut number = |k: &str| -> R<Option<f64>> {
+        match m.remove(k) {
+            None => Ok(None),
+            Some(v) => Ok(Some(num(&v).ok_or_else(|| {
+                FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+            })?)),
+        }
+    };
     for k in ["linewidth", "lw"] {
-        if let Some(v) = m.remove(k) {
-            o.arrow_linewidth =
-                Some(num(&v).ok_or_else(|| {
-                    FigError(format!("arrowprops '{k}' must be a number, got {v}"))
-                })?);
+        if let Some(v) = number(k)? {
+            o.arrow_linewidth = Some(v);
         }
     }
+    o.arrow_shrink_a_pt = number("shrinkA")?;
+    o.arrow_shrink_b_pt = number("shrinkB")?;
     Ok(())
 }

@@ -611,3 +611,12 @@ fn text_more_cases() {
 fn text_lines_cases() {
     run_set("text_lines", 8);
 }
+
+/// Issue 19's text audit (tests/reference/text_audit, gen_text_audit.py): annotation arrows
+/// leaving round and square boxes through their corners (pad, shrinkA/shrinkB, rotated
+/// text), several lines in legend entries, legend titles and tick labels, and every text
+/// position with mathtext, dollars, CJK/Hebrew/Arabic and rotations at dpi 72/100/200.
+#[test]
+fn text_audit_cases() {
+    run_set("text_audit", 30);
+}

@@ -1,11 +1,13 @@
 //! An annotation's `FancyArrowPatch` in display coordinates: the arc3 (rad 0) connection,
-//! clipped by the text's padded box and shrunk 2 pt at both ends (bisection on the quadratic
+//! clipped by the text's box patch (`patchA`, tested as `Patch.contains` does) and shrunk by
+//! `shrinkA`/`shrinkB` (bisection on the quadratic
 //! Bézier, as matplotlib's `split_bezier_intersecting_with_closedpath`), then the arrow
 //! style's shaft and heads. Split from `text.rs`, which lays out and draws the text.
 
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::text::{ArrowPaint, ArrowStyle};
 use super::DrawCtx;
+use crate::raster::contains::ContainsPath;
 
 type Pt = (f64, f64);
 
@@ -71,12 +73,12 @@ fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt
 }
 
 /// The FancyArrowPatch of an annotation from `a` (text centre) to `b`, in display
-/// coordinates: arc3 (rad 0) connection, clipped by the text's padded box (patchA),
-/// shrunk 2 pt at both ends, then the arrow style's shaft and heads.
+/// coordinates: arc3 (rad 0) connection, clipped by `patch_a` (the text's box patch),
+/// shrunk by `shrinkA`/`shrinkB`, then the arrow style's shaft and heads.
 pub(super) fn arrow(
     a: (f64, f64),
     b: (f64, f64),
-    rect: (f64, f64, f64, f64),
+    patch_a: Option<&ContainsPath>,
     style: ArrowStyle,
     mutation_pt: f64,
     props: &ArrowPaint,
@@ -86,20 +88,27 @@ pub(super) fn arrow(
     let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let mut path = [a, (x12 + 0.0 * dy, y12 - 0.0 * dx), b];
-    let in_rect = |p: Pt| rect.0 < p.0 && p.0 < rect.2 && rect.1 < p.1 && p.1 < rect.3;
-    if let Some((_, right)) = split_inout(&path, &in_rect) {
-        path = right;
+    if let Some(patch) = patch_a {
+        let in_patch = |p: Pt| patch.contains(p.0, p.1);
+        if let Some((_, right)) = split_inout(&path, &in_patch) {
+            path = right;
+        }
     }
-    let shrink = 2.0 * dc;
+    // inside_circle(*path.vertices[0], shrinkA * dpi_cor), skipped for a shrink of 0.
     let (ca, cb) = (path[0], path[2]);
-    let r2 = shrink * shrink;
-    let in_a = move |p: Pt| (p.0 - ca.0).powi(2) + (p.1 - ca.1).powi(2) < r2;
-    let in_b = move |p: Pt| (p.0 - cb.0).powi(2) + (p.1 - cb.1).powi(2) < r2;
-    if let Some((_, right)) = split_inout(&path, &in_a) {
-        path = right;
+    let (sa, sb) = (props.shrink_a_pt * dc, props.shrink_b_pt * dc);
+    let (ra2, rb2) = (sa * sa, sb * sb);
+    let in_a = move |p: Pt| (p.0 - ca.0).powi(2) + (p.1 - ca.1).powi(2) < ra2;
+    let in_b = move |p: Pt| (p.0 - cb.0).powi(2) + (p.1 - cb.1).powi(2) < rb2;
+    if sa != 0.0 {
+        if let Some((_, right)) = split_inout(&path, &in_a) {
+            path = right;
+        }
     }
-    if let Some((left, _)) = split_inout(&path, &in_b) {
-        path = left;
+    if sb != 0.0 {
+        if let Some((left, _)) = split_inout(&path, &in_b) {
+            path = left;
+        }
     }
     let lw = props.linewidth_pt * dc;
     let ms = mutation_pt * dc;

@@ -33,6 +33,7 @@ pub mod polygon;
 pub mod scatter;
 pub mod stairs;
 pub mod text;
+mod text_box;
 mod tick_params;
 pub mod values;
 pub mod violin;

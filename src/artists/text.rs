@@ -1,11 +1,11 @@
 //! `ax.text` and `ax.annotate`: text in data coordinates, and an annotation's
-//! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by 2 pt at both ends,
+//! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by `shrinkA`/`shrinkB`,
 //! arrow styles '-', '->', '-|>', '<->').
 //!
 //! The annotation's arrow itself (connection, clipping, shrinking, heads) is in
-//! `annotation_arrow.rs`. (Just over 800 lines with its unit tests.)
+//! `annotation_arrow.rs`, the box patch in `text_box.rs`.
 
-use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::paint::Paint;
 use super::DrawCtx;
 use crate::color::Color;
 use crate::layout::{place_text_in, Align, TextItem};
@@ -175,10 +175,10 @@ impl TextBox {
 /// A resolved text box: round or square, pad in fractions of the font size, colours.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ResolvedBox {
-    round: bool,
-    pad: f64,
-    face: Option<[u8; 4]>,
-    edge: [u8; 4],
+    pub(crate) round: bool,
+    pub(crate) pad: f64,
+    pub(crate) face: Option<[u8; 4]>,
+    pub(crate) edge: [u8; 4],
 }
 
 impl TextOptions {
@@ -272,18 +272,25 @@ pub struct AnnotateOptions {
     pub arrow_edgecolor: Option<String>,
     /// `arrowprops` `linewidth` in points (1).
     pub arrow_linewidth: Option<f64>,
+    /// `arrowprops` `shrinkA` in points (2): the arrow's start is pulled back this far
+    /// after it is clipped at the text's box (0: not shrunk).
+    pub arrow_shrink_a_pt: Option<f64>,
+    /// `arrowprops` `shrinkB` in points (2): the arrow's end stops this far before `xy`.
+    pub arrow_shrink_b_pt: Option<f64>,
     /// `annotation_clip`: `Some(true)` hides the annotation when `xy` lies outside the
     /// Axes, `Some(false)` never does, `None` (default) hides it only for `xycoords`
     /// 'data'.
     pub annotation_clip: Option<bool>,
 }
 
-/// An annotation arrow's resolved colours and width.
+/// An annotation arrow's resolved colours, width and shrinks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct ArrowPaint {
     pub(crate) edge: [u8; 4],
     pub(crate) face: [u8; 4],
     pub(crate) linewidth_pt: f64,
+    pub(crate) shrink_a_pt: f64,
+    pub(crate) shrink_b_pt: f64,
 }
 
 impl AnnotateOptions {
@@ -305,10 +312,16 @@ impl AnnotateOptions {
                 "a width >= 0 in points",
             ));
         }
+        let shrink = |v: Option<f64>, name: &str| match v.unwrap_or(2.0) {
+            s if s.is_finite() => Ok(s),
+            s => Err(Error::invalid(name, s, "a finite length in points")),
+        };
         Ok(ArrowPaint {
             edge: edge.to_rgba8_round(),
             face: face.to_rgba8_round(),
             linewidth_pt: lw,
+            shrink_a_pt: shrink(self.arrow_shrink_a_pt, "arrowprops shrinkA")?,
+            shrink_b_pt: shrink(self.arrow_shrink_b_pt, "arrowprops shrinkB")?,
         })
     }
 }
@@ -324,6 +337,8 @@ impl Default for ArrowPaint {
             )
             .to_rgba8_round(),
             linewidth_pt: 1.0,
+            shrink_a_pt: 2.0,
+            shrink_b_pt: 2.0,
         }
     }
 }
@@ -347,6 +362,10 @@ option_setters!(AnnotateOptions {
     arrow_edgecolor: impl Into<String> => arrow_edgecolor = some_into;
     /// Sets `arrowprops` `linewidth` (points).
     arrow_linewidth: f64 => arrow_linewidth = Some;
+    /// Sets `arrowprops` `shrinkA` (points).
+    arrow_shrink_a_pt: f64 => arrow_shrink_a_pt = Some;
+    /// Sets `arrowprops` `shrinkB` (points).
+    arrow_shrink_b_pt: f64 => arrow_shrink_b_pt = Some;
     /// Sets `annotation_clip`.
     annotation_clip: bool => annotation_clip = Some;
 });
@@ -624,26 +643,21 @@ impl TextArtist {
             let b = &item.bbox;
             let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
             let end = point(self.coords.0, xy.0, xy.1);
-            let pad = 4.0 * ctx.dpi / 72.0;
-            // A box patch is the arrow's patchA: the arrow is clipped where it leaves the
-            // box grown by half its edge width (`Patch.contains_point` with radius =
-            // linewidth, in pixels as matplotlib passes it). The rounded corners are not
-            // modelled: an arrow leaving through a corner starts at the square corner.
-            let boxed = self.bbox.as_ref().and_then(|bx| {
-                let g = if bx.edge[3] == 0 { 0.0 } else { 0.5 };
-                box_extent(bx, &item, self.size_pt, ctx.dpi)
-                    .map(|e| (e.0 - g, e.1 - g, e.2 + g, e.3 + g))
-            });
-            let rect = boxed.unwrap_or((
-                b.x0 - pad / 2.0,
-                b.y0 - pad / 2.0,
-                b.x1 + pad / 2.0,
-                b.y1 + pad / 2.0,
-            ));
+            // patchA: the text's box patch (clipped where `Patch.contains` stops holding
+            // the point, rounded corners and rotation included), else the window extent
+            // padded by 2 pt a side, none for an empty text.
+            let patch_a = match &self.bbox {
+                Some(bx) => Some(super::text_box::box_patch(bx, &item, self.size_pt, ctx.dpi)),
+                None if self.s.is_empty() => None,
+                None => Some(super::text_box::extent_patch(
+                    (b.x0, b.y0, b.x1, b.y1),
+                    ctx.dpi,
+                )),
+            };
             paints.extend(super::annotation_arrow::arrow(
                 a,
                 end,
-                rect,
+                patch_a.as_ref(),
                 style,
                 self.size_pt,
                 &self.arrow_paint,
@@ -651,7 +665,7 @@ impl TextArtist {
             ));
         }
         if let Some(bx) = &self.bbox {
-            paints.push(text_box(bx, &item, self.size_pt, ctx));
+            paints.push(super::text_box::text_box(bx, &item, self.size_pt, ctx));
         }
         Ok((paints, item))
     }
@@ -666,110 +680,6 @@ pub(crate) fn transform_angle(angle: f64, pt: Pt, t: &dyn Fn(f64, f64) -> Pt) ->
     let p2 = (pt.0 + 1e-5 * a.cos(), pt.1 + 1e-5 * a.sin());
     let (t1, t2) = (t(pt.0, pt.1), t(p2.0, p2.1));
     (t2.1 - t1.1).atan2(t2.0 - t1.0).to_degrees()
-}
-
-/// The display extent `(x0, y0, x1, y1)` (y up) of an unrotated text's box patch (the
-/// arrow's `patchA`), as [`text_box`] lays it out; None when the text is rotated.
-fn box_extent(
-    bx: &ResolvedBox,
-    item: &TextItem,
-    size_pt: f64,
-    dpi: f64,
-) -> Option<(f64, f64, f64, f64)> {
-    if item.angle_deg != 0.0 {
-        return None;
-    }
-    let pad = size_pt * dpi / 72.0 * bx.pad;
-    let (x, y, w, h) = if item.block.lines.len() > 1 {
-        let (cx, cy) = item.box_corner;
-        (cx, cy, item.block.width_px, item.block.height_px)
-    } else {
-        let s = &item.shaped;
-        (
-            item.pen.0,
-            item.pen.1 - s.descent_px,
-            s.width_px,
-            s.ascent_px + s.descent_px,
-        )
-    };
-    let (x0, y0) = (x + (0.0 - pad), y + (0.0 - pad));
-    Some((
-        x0,
-        y0,
-        x + ((0.0 - pad) + (w + 2.0 * pad)),
-        y + ((0.0 - pad) + (h + 2.0 * pad)),
-    ))
-}
-
-/// The text's `FancyBboxPatch`: the line box `(pen.x, pen.y - descent, width, height)`
-/// grown by the pad, square or with quadratic corners of radius pad, stroked 1 pt.
-fn text_box(bx: &ResolvedBox, item: &TextItem, size_pt: f64, ctx: &DrawCtx) -> Paint {
-    let s = &item.shaped;
-    let (w, h) = (s.width_px, s.ascent_px + s.descent_px);
-    let (tx, ty) = (item.pen.0, item.pen.1 - s.descent_px);
-    let m = size_pt * ctx.dpi / 72.0;
-    let pad = m * bx.pad;
-    let dr = pad;
-    let (w2, h2) = (w + 2.0 * pad, h + 2.0 * pad);
-    let (x0, y0) = (0.0 - pad, 0.0 - pad);
-    // One unrotated line keeps its measured box; otherwise the whole block's box,
-    // rotated about its corner.
-    let rotated = item.angle_deg != 0.0 || item.block.lines.len() > 1;
-    let (w2, h2) = if rotated {
-        let (w, h) = (item.block.width_px, item.block.height_px);
-        (w + 2.0 * pad, h + 2.0 * pad)
-    } else {
-        (w2, h2)
-    };
-    let (x1, y1) = (x0 + w2, y0 + h2);
-    let hh = ctx.h;
-    // Affine2D().rotate_deg(rotation).translate(corner) times Agg's flip, as one matrix.
-    let a = item.angle_deg.to_radians();
-    let (cos, sin) = (a.cos(), a.sin());
-    let (cx, cy) = item.box_corner;
-    let d = |x: f64, y: f64| {
-        if rotated {
-            (x * cos + y * -sin + cx, x * -sin + y * -cos + (-cy + hh))
-        } else {
-            (x + tx, -y + (hh - ty))
-        }
-    };
-    let mut path = Vec::new();
-    let mv = |p: Pt| PathCmd::MoveTo(p.0, p.1);
-    let ln = |p: Pt| PathCmd::LineTo(p.0, p.1);
-    let c3 = |c: Pt, e: Pt| PathCmd::Curve3(c.0, c.1, e.0, e.1);
-    if bx.round {
-        path.push(mv(d(x0 + dr, y0)));
-        path.push(ln(d(x1 - dr, y0)));
-        path.push(c3(d(x1, y0), d(x1, y0 + dr)));
-        path.push(ln(d(x1, y1 - dr)));
-        path.push(c3(d(x1, y1), d(x1 - dr, y1)));
-        path.push(ln(d(x0 + dr, y1)));
-        path.push(c3(d(x0, y1), d(x0, y1 - dr)));
-        path.push(ln(d(x0, y0 + dr)));
-        path.push(c3(d(x0, y0), d(x0 + dr, y0)));
-    } else {
-        path.push(mv(d(x0, y0)));
-        path.push(ln(d(x1, y0)));
-        path.push(ln(d(x1, y1)));
-        path.push(ln(d(x0, y1)));
-    }
-    path.push(PathCmd::ClosePoly);
-    Paint::Path(PathDraw {
-        path,
-        fill: bx.face,
-        stroke: (bx.edge[3] != 0).then_some(Stroke {
-            width_px: 1.0 * ctx.dpi / 72.0,
-            color: bx.edge,
-            cap: CapStyle::Butt,
-            join: JoinStyle::Miter,
-            dashes: None,
-        }),
-        clip: None,
-        snap: Snap::Auto,
-        simplify: false,
-        antialiased: true,
-    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 pub mod blend;
 pub mod cells;
+pub mod contains;
 pub mod curves;
 #[cfg(test)]
 mod fixture_tests;

@@ -101,12 +101,12 @@ impl VSeq {
     }
 }
 
-fn cross_product(x1: f64, y1: f64, x2: f64, y2: f64, x: f64, y: f64) -> f64 {
+pub(super) fn cross_product(x1: f64, y1: f64, x2: f64, y2: f64, x: f64, y: f64) -> f64 {
     (x - x2) * (y2 - y1) - (y - y2) * (x2 - x1)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn calc_intersection(
+pub(super) fn calc_intersection(
     ax: f64,
     ay: f64,
     bx: f64,
