@@ -328,7 +328,8 @@ pub(crate) fn figure_texts(
                 ha: Ha::Center,
                 va: Va::Top,
                 angle: 90.0,
-                ma: None,
+                // Several lines align as the text's own ha 'left' (multialignment None).
+                ma: Some(Ha::Left),
                 linespacing: None,
             },
         )?);

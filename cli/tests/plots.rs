@@ -615,8 +615,9 @@ fn text_lines_cases() {
 /// Issue 19's text audit (tests/reference/text_audit, gen_text_audit.py): annotation arrows
 /// leaving round and square boxes through their corners (pad, shrinkA/shrinkB, rotated
 /// text), several lines in legend entries, legend titles and tick labels, and every text
-/// position with mathtext, dollars, CJK/Hebrew/Arabic and rotations at dpi 72/100/200.
+/// position (contour labels and the figure's sup labels included) with mathtext, dollars,
+/// CJK/Hebrew/Arabic, several lines and rotations at dpi 72/100/200.
 #[test]
 fn text_audit_cases() {
-    run_set("text_audit", 30);
+    run_set("text_audit", 35);
 }

@@ -17,6 +17,8 @@ import math
 import os
 import sys
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 from plotgen import c, case, write_cases  # noqa: E402
@@ -144,6 +146,31 @@ case("c06_text_rotations", [[
 ] + [c("text", 0.4 + 0.8 * k, 2.0, "rot $x^2$\nline", rotation=a, ha="center", va="center")
      for k, a in enumerate((15, 123, 200, 271, 333))]], "text at any angles with two lines and mathtext",
     figure=fig(100))
+
+# Contour labels holding mathtext, a dollar, CJK and Hebrew, several lines.
+xs = np.linspace(-3, 3, 40)
+ys = np.linspace(-2, 2, 30)
+XX, YY = np.meshgrid(xs, ys)
+ZZ = np.exp(-(XX ** 2 + YY ** 2) / 2) - 0.6 * np.exp(-((XX - 1.5) ** 2 + (YY + 0.5) ** 2))
+NPY = {"x.npy": xs, "y.npy": ys, "z.npy": ZZ}
+CX, CY, CZ = {"npy": "x.npy"}, {"npy": "y.npy"}, {"npy": "z.npy"}
+for dpi in (72, 200):
+    case(f"d01_clabel_math_dpi{dpi}", [[
+        c("contour", CX, CY, CZ, levels=[-0.3, 0.1, 0.5, 0.9]),
+        c("clabel", {"ref": [0, 0]}, fmt="$%1.1f$"),
+    ]], "clabel with a mathtext %-format", figure=fig(dpi), npy=NPY)
+case("d02_clabel_map_scripts", [[
+    c("contour", CX, CY, CZ, levels=[-0.3, 0.1, 0.5, 0.9]),
+    c("clabel", {"ref": [0, 0]}, fmt={"-0.3": "\\$3", "0.1": "中", "0.5": "שלום",
+                                      "0.9": "$\\alpha$ pk"}),
+]], "clabel with a level map: a dollar, CJK, Hebrew, mathtext", figure=fig(100), npy=NPY)
+
+# The figure's own labels with several lines (supylabel's lines align as its ha 'left').
+for dpi in (72, 100):
+    case(f"e01_sup_labels_lines_dpi{dpi}", [[c("plot", X, Y)]],
+         "supxlabel and supylabel with several lines of different lengths", figure=fig(dpi),
+         figure_calls=[c("supxlabel", "sup x\nlonger second line"),
+                       c("supylabel", "sup y\nlonger second line\n$x$")])
 
 if __name__ == "__main__":
     write_cases(HERE)
