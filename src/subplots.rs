@@ -88,7 +88,9 @@ pub(crate) struct SupTexts {
     pub(crate) suptitle: Option<String>,
     pub(crate) suptitle_opts: crate::axes_text::SupTitleOptions,
     pub(crate) supxlabel: Option<String>,
+    pub(crate) supxlabel_opts: crate::axes_text::SupTitleOptions,
     pub(crate) supylabel: Option<String>,
+    pub(crate) supylabel_opts: crate::axes_text::SupTitleOptions,
 }
 
 fn ratios(v: Option<Vec<f64>>, n: usize, what: &str) -> Result<Vec<f64>> {
@@ -186,14 +188,56 @@ impl Figure {
     /// `fig.supxlabel(t)`: centred at the bottom (x 0.5, y 0.01, 'large').
     pub fn supxlabel(&mut self, t: &str) -> &mut Self {
         self.sup.supxlabel = Some(t.to_string());
+        self.sup.supxlabel_opts = Default::default();
         self
+    }
+
+    /// `fig.supxlabel(t, x=..., y=..., ha=..., fontsize=..., color=..., fontweight=...,
+    /// multialignment=..., linespacing=...)`: the keywords of [`Figure::suptitle_with`],
+    /// `y` being the bottom of the text (va 'bottom'). An unknown `ha` is an error naming it.
+    pub fn supxlabel_with(
+        &mut self,
+        t: &str,
+        opts: crate::axes_text::SupTitleOptions,
+    ) -> Result<&mut Self> {
+        crate::axes_text::ha_of(opts.ha.as_deref())?;
+        crate::axes_text::line_layout(
+            "supxlabel",
+            opts.multialignment.as_deref(),
+            opts.linespacing,
+        )?;
+        self.sup.supxlabel = Some(t.to_string());
+        self.sup.supxlabel_opts = opts;
+        Ok(self)
     }
 
     /// `fig.supylabel(t)`: centred at the left (x 0.02, y 0.5, ha 'left', va 'center',
     /// vertical, 'large').
     pub fn supylabel(&mut self, t: &str) -> &mut Self {
         self.sup.supylabel = Some(t.to_string());
+        self.sup.supylabel_opts = Default::default();
         self
+    }
+
+    /// `fig.supylabel(t, x=..., y=..., fontsize=..., color=..., fontweight=...,
+    /// multialignment=..., linespacing=...)`: `x` is the left edge of the vertical text,
+    /// `y` its middle. `ha` other than 'left' is refused (an error naming it).
+    pub fn supylabel_with(
+        &mut self,
+        t: &str,
+        opts: crate::axes_text::SupTitleOptions,
+    ) -> Result<&mut Self> {
+        if let Some(ha) = opts.ha.as_deref().filter(|&h| h != "left") {
+            return Err(Error::invalid("supylabel ha", format!("{ha:?}"), "'left'"));
+        }
+        crate::axes_text::line_layout(
+            "supylabel",
+            opts.multialignment.as_deref(),
+            opts.linespacing,
+        )?;
+        self.sup.supylabel = Some(t.to_string());
+        self.sup.supylabel_opts = opts;
+        Ok(self)
     }
 
     /// `fig.subplots_adjust(wspace=, hspace=)`: the space between subplots, as fractions
@@ -299,40 +343,54 @@ pub(crate) fn figure_texts(
         out.push(item);
     }
     if let Some(t) = &fig.sup.supxlabel {
-        out.push(crate::layout::place_text(
+        let o = &fig.sup.supxlabel_opts;
+        let (ma, linespacing) =
+            crate::axes_text::line_layout("supxlabel", o.multialignment.as_deref(), o.linespacing)?;
+        let mut item = crate::layout::place_text_in(
             glyphs,
             t,
-            size_pt,
+            o.fontsize.unwrap_or(size_pt),
             fig.dpi(),
-            (0.5 * wf, 0.01 * hf),
+            (o.x.unwrap_or(0.5) * wf, o.y.unwrap_or(0.01) * hf),
             crate::layout::Align {
-                ha: Ha::Center,
+                ha: crate::axes_text::ha_of(o.ha.as_deref())?,
                 va: Va::Bottom,
                 angle: 0.0,
-                ma: None,
-                linespacing: None,
+                ma,
+                linespacing,
             },
-        )?);
+            crate::axes_text::face(o.fontweight.as_deref())?,
+            true,
+        )?;
+        item.color = crate::axes_text::text_color(o.color.as_deref())?;
+        out.push(item);
     }
     if let Some(t) = &fig.sup.supylabel {
+        let o = &fig.sup.supylabel_opts;
+        let (ma, linespacing) =
+            crate::axes_text::line_layout("supylabel", o.multialignment.as_deref(), o.linespacing)?;
         // rotation 'vertical' in the default rotation mode with ha 'left', va 'center':
         // the rotated box's left edge at x, its middle at y. At 90 degrees that puts the
         // pen where rotation_mode='anchor' with ha 'center', va 'top' puts it.
-        out.push(crate::layout::place_text(
+        let mut item = crate::layout::place_text_in(
             glyphs,
             t,
-            size_pt,
+            o.fontsize.unwrap_or(size_pt),
             fig.dpi(),
-            (0.02 * wf, 0.5 * hf),
+            (o.x.unwrap_or(0.02) * wf, o.y.unwrap_or(0.5) * hf),
             crate::layout::Align {
                 ha: Ha::Center,
                 va: Va::Top,
                 angle: 90.0,
-                // Several lines align as the text's own ha 'left' (multialignment None).
-                ma: Some(Ha::Left),
-                linespacing: None,
+                // Several lines align as the text's own ha 'left' unless multialignment.
+                ma: ma.or(Some(Ha::Left)),
+                linespacing,
             },
-        )?);
+            crate::axes_text::face(o.fontweight.as_deref())?,
+            true,
+        )?;
+        item.color = crate::axes_text::text_color(o.color.as_deref())?;
+        out.push(item);
     }
     Ok(out)
 }

@@ -1,4 +1,4 @@
-//! figure.json's `subplots` entry and the figure's own texts (`suptitle`, `supxlabel`).
+//! figure.json's `subplots` entry.
 
 use crate::figure_json::{err, R};
 use figbuf::{AxesId, Figure, Share, SubplotsOptions};
@@ -61,20 +61,4 @@ pub(crate) fn subplots(fig: &mut Figure, sp: Option<&Value>) -> R<Vec<AxesId>> {
         }
     }
     Ok(fig.subplots(nrows, ncols, o)?)
-}
-
-/// `fig.suptitle(t)` / `fig.supxlabel(t)` / `fig.supylabel(t)`.
-pub(crate) fn sup_text(fig: &mut Figure, method: &str, args: &[Value]) -> R<()> {
-    let Some(t) = args.first().and_then(|v| v.as_str()) else {
-        return err(format!("'{method}' needs a string"));
-    };
-    if args.len() > 1 {
-        return err(format!("'{method}' takes one argument"));
-    }
-    match method {
-        "suptitle" => fig.suptitle(t),
-        "supylabel" => fig.supylabel(t),
-        _ => fig.supxlabel(t),
-    };
-    Ok(())
 }

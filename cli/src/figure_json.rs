@@ -695,7 +695,7 @@ fn figure_call(
             fig.subplots_adjust_space(ws, hs)?;
         }
         "suptitle" => crate::figure_titles::suptitle(fig, args, kw)?,
-        "supxlabel" | "supylabel" => crate::figure_grid::sup_text(fig, method, args)?,
+        "supxlabel" | "supylabel" => crate::figure_titles::sup_label(fig, method, args, kw)?,
         "legend" => return crate::figure_figlegend::legend(fig, returned, args, kw),
         "tight_layout" => crate::figure_tight::call(fig, args, kw)?,
         other => return err(format!("'{other}' is not supported")),

@@ -105,3 +105,26 @@ pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
     fig.suptitle_with(&t, o)?;
     Ok(())
 }
+
+/// `fig.supxlabel(t, x, y, ha, fontsize, color, fontweight, multialignment, linespacing)`
+/// and `fig.supylabel(...)` (whose `ha` can only be 'left').
+pub(crate) fn sup_label(fig: &mut Figure, method: &str, args: &[Value], kw: &mut Kw) -> R<()> {
+    let t = match (args.first().cloned().or(kw.take(&["t"])), args.len()) {
+        (Some(Value::String(s)), 0..=1) => s,
+        (other, _) => return err(format!("'{method}' needs one string, got {other:?}")),
+    };
+    let mut o = SupTitleOptions::default();
+    o.x = kw.f64(&["x"])?;
+    o.y = kw.f64(&["y"])?;
+    o.ha = kw.string(&["ha", "horizontalalignment"])?;
+    o.fontsize = fontsize(kw, &["fontsize", "size"])?;
+    o.color = kw.color(&["color", "c"])?;
+    o.fontweight = weight(kw)?;
+    (o.multialignment, o.linespacing) = line_kw(kw)?;
+    if method == "supylabel" {
+        fig.supylabel_with(&t, o)?;
+    } else {
+        fig.supxlabel_with(&t, o)?;
+    }
+    Ok(())
+}

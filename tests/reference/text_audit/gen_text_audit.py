@@ -172,5 +172,13 @@ for dpi in (72, 100):
          figure_calls=[c("supxlabel", "sup x\nlonger second line"),
                        c("supylabel", "sup y\nlonger second line\n$x$")])
 
+case("e02_sup_labels_keywords", [[c("plot", X, Y)]],
+     "supxlabel/supylabel with x, y, ha, fontsize, color, fontweight, multialignment, linespacing",
+     figure=fig(100),
+     figure_calls=[c("supxlabel", "left x\nlonger second line $\\mu$", x=0.1, y=0.02, ha="left",
+                     fontsize=9, color="tab:red", multialignment="right", linespacing=1.8),
+                   c("supylabel", "bold y\nsecond", x=0.01, y=0.4, fontweight="bold",
+                     multialignment="center", linespacing=0.9, fontsize=14)])
+
 if __name__ == "__main__":
     write_cases(HERE)
