@@ -555,11 +555,7 @@ fn axes_call(
                 ),
                 _ => None,
             };
-            if method == "set_xticks" {
-                fig[ax].set_xticks(t, labels)?;
-            } else {
-                fig[ax].set_yticks(t, labels)?;
-            }
+            crate::figure_ticks::set_ticks(fig, ax, method, t, labels, kw)?;
         }
         "grid" => {
             let mut g = GridOptions::default();

@@ -1,7 +1,7 @@
 //! `tick_params(...)` of a figure description.
 
-use crate::figure_json::{Kw, R};
-use figbuf::{AxesId, Figure, TickParamsOptions};
+use crate::figure_json::{err, Kw, R};
+use figbuf::{AxesId, Figure, TickLabelOptions, TickParamsOptions};
 
 /// `ax.tick_params(axis, which, labelsize, direction, length, width, color, colors,
 /// labelcolor, pad)`.
@@ -43,6 +43,43 @@ pub(crate) fn minorticks(
         fig[ax].minorticks_on();
     } else {
         fig[ax].minorticks_off();
+    }
+    Ok(())
+}
+
+/// `ax.set_xticks(ticks, labels, multialignment=..., linespacing=...)` (and `set_yticks`):
+/// the text keywords need labels, as matplotlib's ValueError says.
+pub(crate) fn set_ticks(
+    fig: &mut Figure,
+    ax: AxesId,
+    method: &str,
+    ticks: Vec<f64>,
+    labels: Option<Vec<String>>,
+    kw: &mut Kw,
+) -> R<()> {
+    let (ma, ls) = crate::figure_titles::line_kw(kw)?;
+    let x = method == "set_xticks";
+    match labels {
+        Some(l) if ma.is_some() || ls.is_some() => {
+            let mut o = TickLabelOptions::default();
+            (o.multialignment, o.linespacing) = (ma, ls);
+            if x {
+                fig[ax].set_xticks_with(ticks, l, o)?;
+            } else {
+                fig[ax].set_yticks_with(ticks, l, o)?;
+            }
+        }
+        None if ma.is_some() || ls.is_some() => {
+            return err(format!(
+                "'{method}': labels argument cannot be None when kwargs are passed"
+            ))
+        }
+        labels if x => {
+            fig[ax].set_xticks(ticks, labels)?;
+        }
+        labels => {
+            fig[ax].set_yticks(ticks, labels)?;
+        }
     }
     Ok(())
 }

@@ -619,5 +619,5 @@ fn text_lines_cases() {
 /// CJK/Hebrew/Arabic, several lines and rotations at dpi 72/100/200.
 #[test]
 fn text_audit_cases() {
-    run_set("text_audit", 36);
+    run_set("text_audit", 37);
 }

@@ -602,6 +602,42 @@ impl Axes {
         Ok(self)
     }
 
+    /// `ax.set_xticks(ticks, labels, multialignment=..., linespacing=...)`: fixed ticks
+    /// whose labels take the text keywords (kept for later ticks, as matplotlib copies a
+    /// tick's label properties to new ticks).
+    pub fn set_xticks_with(
+        &mut self,
+        ticks: impl PlotData,
+        labels: Vec<String>,
+        opts: super::TickLabelOptions,
+    ) -> Result<&mut Self> {
+        let lines = crate::axes_text::line_layout(
+            "set_xticks",
+            opts.multialignment.as_deref(),
+            opts.linespacing,
+        )?;
+        self.set_xticks(ticks, Some(labels))?;
+        self.plot.x.tick_params.label_lines = lines;
+        Ok(self)
+    }
+
+    /// `ax.set_yticks(ticks, labels, multialignment=..., linespacing=...)`.
+    pub fn set_yticks_with(
+        &mut self,
+        ticks: impl PlotData,
+        labels: Vec<String>,
+        opts: super::TickLabelOptions,
+    ) -> Result<&mut Self> {
+        let lines = crate::axes_text::line_layout(
+            "set_yticks",
+            opts.multialignment.as_deref(),
+            opts.linespacing,
+        )?;
+        self.set_yticks(ticks, Some(labels))?;
+        self.plot.y.tick_params.label_lines = lines;
+        Ok(self)
+    }
+
     /// `ax.set_yticks(ticks, labels)`.
     pub fn set_yticks(
         &mut self,

@@ -47,7 +47,7 @@ use paint::{ClipBox, Paint};
 use patch::Patch;
 
 pub use api::{GridOptions, SpanOptions};
-pub use tick_params::TickParamsOptions;
+pub use tick_params::{TickLabelOptions, TickParamsOptions};
 
 /// A handle to an artist on an Axes (what `plot`, `scatter`, `axvspan`... return); cheap
 /// to copy.
@@ -340,6 +340,9 @@ pub struct TickParams {
     pub minor_ticks: Option<bool>,
     /// `labelrotation` of the tick labels in degrees (rotation_mode 'default').
     pub labelrotation: Option<f64>,
+    /// `set_xticks(..., labels, multialignment=..., linespacing=...)`: how the lines of
+    /// the major tick labels align and their spacing (set by `set_xticks_with`).
+    pub(crate) label_lines: (Option<crate::text::HorizontalAlignment>, Option<f64>),
 }
 
 impl Default for AxisState {

@@ -192,3 +192,23 @@ impl Axes {
         self
     }
 }
+
+/// The text keywords of `set_xticks(ticks, labels, **kwargs)` figbuf takes for the
+/// labels' lines ([`Axes::set_xticks_with`](crate::Axes::set_xticks_with)).
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct TickLabelOptions {
+    /// `multialignment` ('ma'): 'left', 'center' or 'right', how the lines of a multi-line
+    /// label align among themselves (None: as the label's `ha`).
+    pub multialignment: Option<String>,
+    /// `linespacing`: the line step in multiples of the font's ascent + descent (None:
+    /// matplotlib's 'normal').
+    pub linespacing: Option<f64>,
+}
+
+option_setters!(TickLabelOptions {
+    /// Sets `multialignment`.
+    multialignment: impl Into<String> => multialignment = some_into;
+    /// Sets `linespacing`.
+    linespacing: f64 => linespacing = Some;
+});

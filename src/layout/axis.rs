@@ -211,6 +211,12 @@ pub(super) fn layout_axis(
         };
         let rotation = spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0);
         let pad_px = (size + pad) / 72.0 * dpi;
+        // set_xticks' text keywords reach the major labels only.
+        let (ma, linespacing) = if major {
+            spec.params.label_lines
+        } else {
+            (None, None)
+        };
         let (anchor, al) = match spec.side {
             Side::Bottom => (
                 (pos, line + -pad_px),
@@ -218,8 +224,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Center,
                     va: Va::Top,
                     angle: rotation,
-                    ma: None,
-                    linespacing: None,
+                    ma,
+                    linespacing,
                 },
             ),
             Side::Left => (
@@ -228,8 +234,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Right,
                     va: Va::CenterBaseline,
                     angle: rotation,
-                    ma: None,
-                    linespacing: None,
+                    ma,
+                    linespacing,
                 },
             ),
             Side::Right => (
@@ -238,8 +244,8 @@ pub(super) fn layout_axis(
                     ha: Ha::Left,
                     va: Va::CenterBaseline,
                     angle: rotation,
-                    ma: None,
-                    linespacing: None,
+                    ma,
+                    linespacing,
                 },
             ),
         };

@@ -180,5 +180,14 @@ case("e02_sup_labels_keywords", [[c("plot", X, Y)]],
                    c("supylabel", "bold y\nsecond", x=0.01, y=0.4, fontweight="bold",
                      multialignment="center", linespacing=0.9, fontsize=14)])
 
+case("b05_tick_label_keywords", [[
+    c("plot", X, Y),
+    c("set_xticks", [0, 1, 2, 3, 4], labels=["a\nbbbb", "one", "two\nl", "x\nyy\nz", "e"],
+      multialignment="right", linespacing=2.0),
+    c("set_yticks", [1, 2, 3], labels=["low\nside x", "mid", "hi\n$\\beta$"], ma="center",
+      linespacing=0.8),
+]], "set_xticks/set_yticks with labels and the text keywords multialignment, linespacing",
+    figure=fig(100))
+
 if __name__ == "__main__":
     write_cases(HERE)
