@@ -621,3 +621,34 @@ fn text_lines_cases() {
 fn text_audit_cases() {
     run_set("text_audit", 37);
 }
+
+/// The text audit's keywords refuse what matplotlib refuses, naming it: tick-label text
+/// keywords without labels, a supylabel ha other than 'left', a non-number shrinkA.
+#[test]
+fn text_audit_bad_input_is_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-text-audit-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "set_xticks", "args": [[0, 1]], "kwargs": {"linespacing": 2}}]]}"#,
+            "labels argument cannot be None",
+        ),
+        (
+            r#"{"axes": [[{"method": "set_yticks", "args": [[0, 1], ["a", "b"]], "kwargs": {"ma": "middle"}}]]}"#,
+            "middle",
+        ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "supylabel", "args": ["y"], "kwargs": {"ha": "right"}}]}"#,
+            "supylabel ha",
+        ),
+        (
+            r#"{"axes": [[{"method": "annotate", "args": ["t", [0, 0]], "kwargs": {"xytext": [1, 1], "arrowprops": {"arrowstyle": "->", "shrinkA": "x"}}}]]}"#,
+            "shrinkA",
+        ),
+    ] {
+        let err = refused(&fig, json);
+        assert!(err.contains(needle), "{json}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
