@@ -15,6 +15,7 @@ Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
 
 import math
 import os
+import random
 import sys
 
 import numpy as np
@@ -76,6 +77,38 @@ arrow_case("a07_noedge_round", "a round box without an edge (radius 0 in contain
 arrow_case("a08_nobox", "arrows from text without a box (the padded extent)",
            100, "plain\ntext", 24, 1.5, "->", None, ap={"shrinkA": 0, "shrinkB": 3},
            phase=0.09)
+
+# Random annotations (seeded): texts of every kind, all box kinds and pads, arrow styles,
+# shrinks, alignments, rotations and font sizes, the arrows crossing each other's boxes.
+rng = random.Random(19)
+TEXTS = ["Box", "two\nlines", "$\\alpha^2$", "中文 x", "שלום", "a\nbb\nccc", "price \\$5"]
+for k in range(6):
+    dpi = rng.choice([72, 100, 200])
+    calls = [c("set_xlim", 0, 4), c("set_ylim", 0, 4)]
+    for j in range(10):
+        a = rng.uniform(0, 2 * math.pi)
+        r = rng.uniform(0.6, 1.8)
+        xy = [round(2 + 1.5 * r * math.cos(a), 4), round(2 + r * math.sin(a), 4)]
+        xt = [round(rng.uniform(1.2, 2.8), 3), round(rng.uniform(1.2, 2.8), 3)]
+        bbox = rng.choice([None,
+                           {"boxstyle": "round", "fc": "w", "pad": round(rng.uniform(0.1, 1.0), 2)},
+                           {"boxstyle": "square", "fc": "0.9", "pad": round(rng.uniform(0.1, 1.0), 2)},
+                           {"boxstyle": "round", "fc": "y", "ec": "none"}])
+        ap = {"arrowstyle": rng.choice(["->", "-|>", "<->", "-"])}
+        if rng.random() < 0.4:
+            ap["shrinkA"] = rng.choice([0, 1, 5])
+        if rng.random() < 0.4:
+            ap["shrinkB"] = rng.choice([0, 3, 7])
+        kw = dict(arrowprops=ap, ha=rng.choice(["left", "center", "right"]),
+                  va=rng.choice(["baseline", "center", "top", "bottom"]),
+                  rotation=rng.choice([0, 0, 15, 45, 90, 137, 270]),
+                  fontsize=rng.choice([8, 10, 14]))
+        if bbox:
+            kw["bbox"] = bbox
+        calls.append(c("annotate", rng.choice(TEXTS), xy, xytext=xt, **kw))
+    case(f"a09_random_{k}_dpi{dpi}", [calls],
+         "10 random annotations: boxes, pads, arrow styles, shrinks, alignments, rotations",
+         figure=fig(dpi))
 
 # 2. Several lines in legend entries, legend titles and tick labels.
 for dpi in (72, 100, 200):
