@@ -619,7 +619,7 @@ fn text_lines_cases() {
 /// CJK/Hebrew/Arabic, several lines and rotations at dpi 72/100/200.
 #[test]
 fn text_audit_cases() {
-    run_set("text_audit", 43);
+    run_set("text_audit", 47);
 }
 
 /// The text audit's keywords refuse what matplotlib refuses, naming it: tick-label text

@@ -222,5 +222,31 @@ case("b05_tick_label_keywords", [[
 ]], "set_xticks/set_yticks with labels and the text keywords multialignment, linespacing",
     figure=fig(100))
 
+# Seeded random figures: every text position holding one of a pool of mixed texts.
+POOL = ["$\\alpha$ (rad)", "time [$\\mu$s]", "price in \\$", "a $ b", "中文标题", "שלום עולם",
+        "مرحبا", "two\nlines", "$\\frac{a}{b}$\nline", "x\\$y $z^2$", "$\\sqrt{2}$ שלום",
+        "dash – here", "é ü ß"]
+rng = random.Random(11)
+for k in range(4):
+    dpi = rng.choice([72, 100, 200])
+
+    def s():
+        return rng.choice(POOL)
+    calls = [c("plot", X, Y, label=s()), c("plot", X, [y - 1 for y in Y], label=s())]
+    calls.append(c("set_title", s(), loc=rng.choice(["left", "center", "right"])))
+    calls.append(c("set_xlabel", s(), loc=rng.choice(["left", "center", "right"])))
+    calls.append(c("set_ylabel", s(), loc=rng.choice(["bottom", "center", "top"])))
+    calls.append(c("set_xticks", [0, 2, 4], labels=[s(), s(), s()]))
+    if rng.random() < 0.5:
+        calls.append(c("tick_params", axis="x", labelrotation=rng.choice([30, 90, 200])))
+    calls.append(c("legend", title=s() if rng.random() < 0.5 else None,
+                   loc=rng.choice(["best", "upper left", "lower right"])))
+    calls.append(c("text", rng.uniform(0, 3), rng.uniform(1, 3), s(), rotation=rng.uniform(0, 360),
+                   bbox={"boxstyle": rng.choice(["round", "square"]), "fc": "w"}))
+    fc = [c("suptitle", s())] if rng.random() < 0.5 else []
+    case(f"f01_random_positions_{k}_dpi{dpi}", [calls],
+         "every text position with a random mixed text (mathtext, dollars, scripts, lines)",
+         figure=fig(dpi), figure_calls=fc)
+
 if __name__ == "__main__":
     write_cases(HERE)
