@@ -1,6 +1,6 @@
 //! The image layer's model: data as given to `imshow`, and its options.
 
-use crate::color::{Colormap, Norm, ScalarData, Values};
+use crate::color::{Colormap, Norm, ScalarData, Values, Work};
 use crate::resample::{Interpolation, Origin, Stage};
 use crate::{Error, Result};
 use ndarray::{Array2, Array3, ArrayBase, Data, Ix2, Ix3};
@@ -12,6 +12,8 @@ use ndarray::{Array2, Array3, ArrayBase, Data, Ix2, Ix3};
 enum OwnedValues {
     F64(Array2<f64>),
     F32(Array2<f32>),
+    /// float16 data, held exactly in float32.
+    F16(Array2<f32>),
     I8(Array2<i8>),
     I16(Array2<i16>),
     I32(Array2<i32>),
@@ -23,8 +25,9 @@ enum OwnedValues {
 }
 
 impl OwnedValues {
-    fn from_view(values: &Values<'_>) -> OwnedValues {
+    fn from_view(values: &Values<'_>, half: bool) -> OwnedValues {
         match values {
+            Values::F32(v) if half => OwnedValues::F16(v.to_owned()),
             Values::F64(v) => OwnedValues::F64(v.to_owned()),
             Values::F32(v) => OwnedValues::F32(v.to_owned()),
             Values::I8(v) => OwnedValues::I8(v.to_owned()),
@@ -72,6 +75,7 @@ impl OwnedValues {
         match self {
             OwnedValues::F64(a) => ScalarData::new(a.view()),
             OwnedValues::F32(a) => ScalarData::new(a.view()),
+            OwnedValues::F16(a) => ScalarData::float16_unchecked(a.view()),
             OwnedValues::I8(a) => ScalarData::new(a.view()),
             OwnedValues::I16(a) => ScalarData::new(a.view()),
             OwnedValues::I32(a) => ScalarData::new(a.view()),
@@ -107,10 +111,24 @@ impl ImageData {
     pub fn from_scalar(data: &ScalarData<'_>) -> ImageData {
         ImageData {
             kind: DataKind::Scalar {
-                values: OwnedValues::from_view(data.values()),
+                values: OwnedValues::from_view(data.values(), data.work() == Work::F16),
                 mask: data.mask().map(|m| m.to_owned()),
             },
         }
+    }
+
+    /// float16 scalar data, given as the float32 values that hold it exactly (numpy's
+    /// `astype(np.float32)` of the float16 array): drawn as matplotlib draws a float16
+    /// array, which it normalises in half precision in the `'rgba'` stage (see
+    /// [`ScalarData::float16`]). An error names the first value that is not a half.
+    pub fn float16(data: Array2<f32>) -> Result<ImageData> {
+        ScalarData::float16(data.view())?;
+        Ok(ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::F16(data),
+                mask: None,
+            },
+        })
     }
 
     /// Colours as an (H, W, 3) RGB or (H, W, 4) RGBA float array in 0..1 (values outside are
@@ -188,7 +206,7 @@ impl ImageData {
             OwnedValues::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
-            OwnedValues::F32(a) if any_of(a, |x: f32| !x.is_finite()) => {
+            OwnedValues::F32(a) | OwnedValues::F16(a) if any_of(a, |x: f32| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
             _ => None,
