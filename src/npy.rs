@@ -721,7 +721,7 @@ fn scalar_image(
         // x86 long double: matplotlib resamples it as float64 ('data' stage: "Casting input
         // data from float128 to float64"); see DESIGN.md for its long double limits.
         (DtypeKind::Float, 16) => {
-            ImageData::from(array2(shape, fortran, decode(data, be, x87::x87_to_f64)?)?)
+            ImageData::long_double(array2(shape, fortran, decode(data, be, x87::x87_to_f64)?)?)
         }
         (DtypeKind::Float, _) => ImageData::float16(array2(
             shape,

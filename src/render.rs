@@ -419,6 +419,10 @@ impl ImagePlan<'_> {
     /// The resampled straight-RGBA8 pixels of the image's [`DrawOp::Image`].
     fn pixels(&self, buffers: &mut Vec<Vec<u32>>) -> Result<Vec<u8>> {
         let (image, placement, interp) = (self.image, &self.placement, self.interp);
+        if self.stage == Stage::Rgba {
+            // matplotlib normalises the data itself here (`to_rgba`).
+            image.data().check_norm(self.norm)?;
+        }
         let pixels: Vec<[u8; 4]> = match &image.data().as_scalar() {
             Some(data) => scalar_pixels(
                 image, self.norm, data, placement, interp, self.stage, buffers,

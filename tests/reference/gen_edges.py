@@ -59,6 +59,11 @@ def render(name, data, **c):
         return
     d = os.path.join(OUT, name)
     os.makedirs(d, exist_ok=True)
+    if data.dtype == np.longdouble and data.dtype.itemsize == 16:
+        # x87 long doubles fill 10 of their 16 bytes; the rest is whatever memory held:
+        # zeroed so that the file is the same on every run.
+        data = data.copy()
+        data.view(np.uint8).reshape(data.shape + (16,))[..., 10:] = 0
     np.save(os.path.join(d, "data.npy"), data)
     fig, ax = plt.subplots(figsize=c.get("figsize", (6.4, 4.8)), dpi=c.get("dpi", 100))
     if c.get("fill"):
@@ -340,6 +345,9 @@ render("g166_longdouble_symlog_up", ld(smooth(10, 12, 300)), norm="symlog:2.0", 
 render("g167_longdouble_extra_bits_down", ld(smooth(270, 310, 3)) / np.longdouble(3), colorbar={})
 render("g168_longdouble_extra_bits_up", ld(smooth(10, 12, 3)) / np.longdouble(7), interpolation="nearest", colorbar={})
 render("g169_longdouble_vmin_vmax_down", ld(smooth(270, 310, 3)) / np.longdouble(3), vmin=-0.1, vmax=0.7, colorbar={"extend": "both"})
+# TwoSlopeNorm: drawn when upsampled ('data' stage, float64); matplotlib raises on long
+# double data in the 'rgba' stage and in a colorbar (tests/cli_errors.rs).
+render("g170_longdouble_twoslope_up", ld(smooth(10, 12, 3)) / np.longdouble(3), norm="twoslope:0.2", cmap="coolwarm")
 
 budgets_path = os.path.join(OUT, "budgets.json")
 budgets = json.load(open(budgets_path)) if os.path.exists(budgets_path) else {}
