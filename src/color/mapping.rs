@@ -10,7 +10,7 @@ use ndarray::{Array2, Array3, ArrayBase, ArrayView2, ArrayViewMut3, Axis, Data, 
 use rayon::prelude::*;
 
 use super::colormap::{index_f32, index_f64, index_int, Colormap};
-use super::norm::{is_half, DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
+use super::norm::{index_f16, is_half, DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
 use super::rgba::trunc_byte;
 use crate::resample::IndexScan;
 use crate::{cpu, Error, Result};
@@ -623,9 +623,10 @@ fn normed_one<T: Element>(x: T, p: &Prepared) -> Normed {
 fn lut_index_of(v: Normed, n: usize, nan_index: usize) -> usize {
     match v {
         Normed::F64(x) if x.is_nan() => nan_index,
-        Normed::F32(x) if x.is_nan() => nan_index,
+        Normed::F32(x) | Normed::F16(x) if x.is_nan() => nan_index,
         Normed::F64(x) => index_f64(x, n),
         Normed::F32(x) => index_f32(x, n),
+        Normed::F16(x) => index_f16(x, n),
         Normed::Int(i) => index_int(i, n),
         Normed::Masked => n + 2,
     }

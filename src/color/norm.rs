@@ -13,7 +13,7 @@ use crate::{Error, Result};
 
 #[path = "norm_f16.rs"]
 mod f16;
-pub(crate) use f16::{is_half, round_to_half};
+pub(crate) use f16::{index_f16, is_half, round_to_half};
 
 /// The floating type matplotlib normalises a dtype in (`Normalize.process_value`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +123,9 @@ pub enum Normed {
     F64(f64),
     /// A float32 value (scaled by `N` in f32 by the colormap).
     F32(f32),
+    /// A float16 value, held exactly in an f32 (scaled by `N` in float16 by the colormap:
+    /// the product rounded to half).
+    F16(f32),
     /// An integer: a LUT index (negative = under, `>= N` = over).
     Int(i64),
     /// Masked: the *bad* colour.

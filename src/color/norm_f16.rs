@@ -10,7 +10,7 @@
 //! libm's `log10f`, `logf`, `powf` rounded to half (with AVX-512, `np.log10` on float16
 //! differs from it for 3 of the 31743 values).
 
-use super::{clip_f32, finite_or_masked, finite_or_masked32, sign32, Normed, Op, Prepared};
+use super::{clip_f32, finite_or_masked, sign32, Normed, Op, Prepared};
 
 /// `x` rounded to the nearest IEEE half (ties to even), as numpy's `npy_double_to_half`
 /// (and `npy_float_to_half` for values that came from a float32): overflow to ±inf, NaN
@@ -51,6 +51,37 @@ pub(crate) fn is_half(x: f32) -> bool {
     x.is_nan() || round_to_half(f64::from(x)) == x
 }
 
+#[inline]
+fn finite_or_masked16(v: f32) -> Normed {
+    if v.is_finite() {
+        Normed::F16(v)
+    } else {
+        Normed::Masked
+    }
+}
+
+/// The LUT index of a float16 normalised value for a colormap of `n` colours
+/// (`Colormap.__call__` on a float16 array): `xa *= N` in float16 (N cast to half, the
+/// product rounded to half), exactly N becomes N - 1, then NaN -> bad (N + 2), below 0 ->
+/// under (N), N or more -> over (N + 1), else the truncated `xa`.
+#[inline]
+pub(crate) fn index_f16(x: f32, n: usize) -> usize {
+    let nf = round_to_half(n as f64);
+    let mut xa = round_to_half(f64::from(x) * f64::from(nf));
+    if xa == nf {
+        xa = round_to_half(n as f64 - 1.0);
+    }
+    if xa.is_nan() {
+        n + 2
+    } else if xa < 0.0 {
+        n
+    } else if xa >= nf {
+        n + 1
+    } else {
+        xa as usize
+    }
+}
+
 impl Prepared {
     /// Normalise one unmasked value of float16 data (held exactly in a float32), with
     /// numpy's float16 rules (see the module comment).
@@ -60,7 +91,7 @@ impl Prepared {
         match &self.op {
             Op::Linear => {
                 if self.equal {
-                    return Normed::F32(0.0);
+                    return Normed::F16(0.0);
                 }
                 if self.clip {
                     // np.clip with float64 limits promotes the data to float64.
@@ -68,18 +99,18 @@ impl Prepared {
                 }
                 // resdat -= vmin; resdat /= (vmax - vmin): float64 scalars, stored as half.
                 let r = round_to_half(f64::from(x) - vmin);
-                Normed::F32(round_to_half(f64::from(r) / (vmax - vmin)))
+                Normed::F16(round_to_half(f64::from(r) / (vmax - vmin)))
             }
             Op::Power { gamma } => {
                 if self.equal {
-                    return Normed::F32(0.0);
+                    return Normed::F16(0.0);
                 }
                 // Python-float limits and gamma: weak scalars, cast to half.
                 let (lo, hi) = (round_to_half(vmin), round_to_half(vmax));
                 let x = if self.clip { clip_f32(x, lo, hi) } else { x };
                 let r = h32(x - lo);
                 let r = h32(r / round_to_half(vmax - vmin));
-                Normed::F32(if r > 0.0 {
+                Normed::F16(if r > 0.0 {
                     h32(r.powf(round_to_half(*gamma)))
                 } else {
                     r
@@ -87,7 +118,7 @@ impl Prepared {
             }
             Op::Log { t0, t1 } => {
                 if self.equal {
-                    return Normed::F32(0.0);
+                    return Normed::F16(0.0);
                 }
                 let x = if self.clip {
                     clip_f32(x, round_to_half(vmin), round_to_half(vmax))
@@ -100,11 +131,11 @@ impl Prepared {
                 // np.log10 on float16: libm's log10f, rounded to half; then float64
                 // scalars t_vmin, t_vmax.
                 let t = round_to_half(f64::from(h32(x.log10())) - t0);
-                finite_or_masked32(round_to_half(f64::from(t) / (t1 - t0)))
+                finite_or_masked16(round_to_half(f64::from(t) / (t1 - t0)))
             }
             Op::SymLog { s, t0, t1, .. } => {
                 if self.equal {
-                    return Normed::F32(0.0);
+                    return Normed::F16(0.0);
                 }
                 let x = if self.clip {
                     clip_f32(x, round_to_half(vmin), round_to_half(vmax))
@@ -123,7 +154,7 @@ impl Prepared {
                 };
                 finite_or_masked((t - t0) / (t1 - t0))
             }
-            Op::NoNorm => Normed::F32(x),
+            Op::NoNorm => Normed::F16(x),
             Op::TwoSlope { .. } => self.map_f64(f64::from(x)),
             Op::Boundary { .. } => {
                 let (lo, hi) = (round_to_half(vmin), round_to_half(vmax));
@@ -161,5 +192,11 @@ mod tests {
         assert!(round_to_half(f64::NAN).is_nan());
         assert_eq!(round_to_half(-0.0).to_bits(), (-0.0f32).to_bits());
         assert!(is_half(0.5) && is_half(65504.0) && !is_half(0.1) && is_half(f32::NAN));
+        // tab20 (N = 20): 0.33325 * 20 = 6.665 rounds to the half 6.664 -> 6; 0.95 * 20.
+        assert_eq!(index_f16(round_to_half(1.0 / 3.0), 20), 6);
+        assert_eq!(index_f16(1.0, 256), 255);
+        assert_eq!(index_f16(-0.0, 256), 0);
+        assert_eq!(index_f16(f32::NAN, 256), 258);
+        assert_eq!(index_f16(1.5, 256), 257);
     }
 }

@@ -331,6 +331,9 @@ render("g154_float16_subnormal_down", h16(smooth(260, 320, 3e-5, 3e-5)), colorba
 render("g155_float16_log_vmin_vmax_down", h16(np.exp(smooth(260, 300, 2))), norm="log", vmin=0.3, vmax=5.0, colorbar={"extend": "both"})
 render("g156_float16_spline36_down_1_5x", h16(smooth(700, 900, 3)), interpolation="spline36", colorbar={})
 render("g157_float16_constant_down", np.full((300, 300), 1.5, np.float16), colorbar={})
+# A colormap whose N is not a power of two: Colormap.__call__ multiplies by N in float16.
+render("g158_float16_tab10_down", h16(smooth(260, 300, 3)), cmap="tab10", colorbar={})
+render("g159_float16_nearest_down_tab20", h16(smooth(500, 600, 3)), interpolation="nearest", cmap="tab20")
 
 # --- long double (x86 '<f16') data: read as float64 (numpy's astype(np.float64)); float64
 # data stored as long double, and long double data with bits float64 does not hold. ---
