@@ -32,7 +32,15 @@ NAMES = []
 # (g57 and g105 were held back here while the references were made with numpy's AVX-512
 # log10/exp, which figbuf does not follow: numpy_no_avx512 now switches it off; g120 until
 # float16 data was normalised in half precision.)
-PENDING = set()
+PENDING = {
+    # Long double data on the colormap's bin edges (vmax * k / 256 in long double):
+    # matplotlib keeps vmin/vmax as np.longdouble and normalises in long double (the data
+    # stage: float64 data minus long double limits; the rgba stage: the long double array),
+    # figbuf in float64: 17409 px (data stage) and 15386 px (rgba stage) one bin apart,
+    # measured 2026-12-07. Random long double data (g160-g170) is exact.
+    "g171_longdouble_bin_edges_up",
+    "g172_longdouble_bin_edges_down",
+}
 
 
 def smooth(h, w, scale=1.0, offset=0.0):
@@ -348,6 +356,11 @@ render("g166_longdouble_symlog_up", ld(smooth(10, 12, 300)), norm="symlog:2.0", 
 render("g167_longdouble_extra_bits_down", ld(smooth(270, 310, 3)) / np.longdouble(3), colorbar={})
 render("g168_longdouble_extra_bits_up", ld(smooth(10, 12, 3)) / np.longdouble(7), interpolation="nearest", colorbar={})
 render("g169_longdouble_vmin_vmax_down", ld(smooth(270, 310, 3)) / np.longdouble(3), vmin=-0.1, vmax=0.7, colorbar={"extend": "both"})
+edges = np.arange(256, dtype=np.longdouble)
+edges[-1] = 256
+edges = np.longdouble("0.7") * edges.reshape(16, 16) / 256
+render("g171_longdouble_bin_edges_up", edges, interpolation="nearest")
+render("g172_longdouble_bin_edges_down", np.tile(edges, (30, 30)), interpolation="nearest")
 # TwoSlopeNorm: drawn when upsampled ('data' stage, float64); matplotlib raises on long
 # double data in the 'rgba' stage and in a colorbar (tests/cli_errors.rs).
 render("g170_longdouble_twoslope_up", ld(smooth(10, 12, 3)) / np.longdouble(3), norm="twoslope:0.2", cmap="coolwarm")
