@@ -281,6 +281,17 @@ impl Figure {
                 },
             ));
         }
+        if let Mappable::Image(h) = image {
+            // matplotlib's colorbar fails on some norm/data pairs (TwoSlopeNorm on long
+            // double data).
+            if let Some(im) = self
+                .axes
+                .get(h.axes.index)
+                .and_then(|a| a.images.get(h.index))
+            {
+                im.data().check_norm(im.norm())?;
+            }
+        }
         if let Some(list) = &options.ax {
             let own = |a: &AxesId| a.figure == self.id && a.index < self.axes.len();
             if list.is_empty() || !list.iter().all(own) {

@@ -1,6 +1,6 @@
 //! The image layer's model: data as given to `imshow`, and its options.
 
-use crate::color::{Colormap, Norm, ScalarData, Values};
+use crate::color::{Colormap, Norm, ScalarData, Values, Work};
 use crate::resample::{Interpolation, Origin, Stage};
 use crate::{Error, Result};
 use ndarray::{Array2, Array3, ArrayBase, Data, Ix2, Ix3};
@@ -12,6 +12,10 @@ use ndarray::{Array2, Array3, ArrayBase, Data, Ix2, Ix3};
 enum OwnedValues {
     F64(Array2<f64>),
     F32(Array2<f32>),
+    /// float16 data, held exactly in float32.
+    F16(Array2<f32>),
+    /// Long double data, rounded to float64 (what matplotlib resamples it in).
+    LongDouble(Array2<f64>),
     I8(Array2<i8>),
     I16(Array2<i16>),
     I32(Array2<i32>),
@@ -23,8 +27,9 @@ enum OwnedValues {
 }
 
 impl OwnedValues {
-    fn from_view(values: &Values<'_>) -> OwnedValues {
+    fn from_view(values: &Values<'_>, half: bool) -> OwnedValues {
         match values {
+            Values::F32(v) if half => OwnedValues::F16(v.to_owned()),
             Values::F64(v) => OwnedValues::F64(v.to_owned()),
             Values::F32(v) => OwnedValues::F32(v.to_owned()),
             Values::I8(v) => OwnedValues::I8(v.to_owned()),
@@ -72,6 +77,8 @@ impl OwnedValues {
         match self {
             OwnedValues::F64(a) => ScalarData::new(a.view()),
             OwnedValues::F32(a) => ScalarData::new(a.view()),
+            OwnedValues::F16(a) => ScalarData::float16_unchecked(a.view()),
+            OwnedValues::LongDouble(a) => ScalarData::new(a.view()),
             OwnedValues::I8(a) => ScalarData::new(a.view()),
             OwnedValues::I16(a) => ScalarData::new(a.view()),
             OwnedValues::I32(a) => ScalarData::new(a.view()),
@@ -107,10 +114,61 @@ impl ImageData {
     pub fn from_scalar(data: &ScalarData<'_>) -> ImageData {
         ImageData {
             kind: DataKind::Scalar {
-                values: OwnedValues::from_view(data.values()),
+                values: OwnedValues::from_view(data.values(), data.work() == Work::F16),
                 mask: data.mask().map(|m| m.to_owned()),
             },
         }
+    }
+
+    /// float16 scalar data, given as the float32 values that hold it exactly (numpy's
+    /// `astype(np.float32)` of the float16 array): drawn as matplotlib draws a float16
+    /// array, which it normalises in half precision in the `'rgba'` stage (see
+    /// [`ScalarData::float16`]). An error names the first value that is not a half.
+    pub fn float16(data: Array2<f32>) -> Result<ImageData> {
+        ScalarData::float16(data.view())?;
+        Ok(ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::F16(data),
+                mask: None,
+            },
+        })
+    }
+
+    /// Long double scalar data (numpy's `np.longdouble`), given as its values rounded to
+    /// float64 (`astype(np.float64)`; [`crate::npy`] reads x86's 80-bit format so):
+    /// matplotlib resamples such data in float64. Its normalisation keeps long double
+    /// precision, which only decides a pixel whose value lies on a colormap bin edge to
+    /// within float64's precision (DESIGN.md, Colour); `TwoSlopeNorm` is refused where
+    /// matplotlib fails on it ([`ImageData::check_norm`]).
+    pub fn long_double(data: Array2<f64>) -> ImageData {
+        ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::LongDouble(data),
+                mask: None,
+            },
+        }
+    }
+
+    /// Refuses a norm matplotlib cannot apply to this data: `TwoSlopeNorm` on long double
+    /// data (`np.interp` cannot cast float128 to float64). matplotlib raises when it
+    /// normalises the data itself (`cmap(norm(data))`, the `'rgba'` stage) or draws a
+    /// colorbar (its `norm.inverse`); it does draw the `'data'` stage, which resamples in
+    /// float64 first. figbuf checks at those three places. Every other pair is `Ok`.
+    pub fn check_norm(&self, norm: &Norm) -> Result<()> {
+        if let DataKind::Scalar {
+            values: OwnedValues::LongDouble(_),
+            ..
+        } = &self.kind
+        {
+            if let crate::color::NormKind::TwoSlope { .. } = norm.kind() {
+                return Err(Error::invalid(
+                    "norm",
+                    "TwoSlopeNorm on long double data",
+                    "another norm (matplotlib's TwoSlopeNorm fails on long double data: np.interp cannot cast float128 to float64)",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Colours as an (H, W, 3) RGB or (H, W, 4) RGBA float array in 0..1 (values outside are
@@ -185,10 +243,12 @@ impl ImageData {
             return self;
         };
         let invalid: Option<Array2<bool>> = match values {
-            OwnedValues::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
+            OwnedValues::F64(a) | OwnedValues::LongDouble(a)
+                if any_of(a, |x: f64| !x.is_finite()) =>
+            {
                 Some(a.mapv(|x| !x.is_finite()))
             }
-            OwnedValues::F32(a) if any_of(a, |x: f32| !x.is_finite()) => {
+            OwnedValues::F32(a) | OwnedValues::F16(a) if any_of(a, |x: f32| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
             _ => None,

@@ -9,9 +9,10 @@
 //!
 //! What `imshow` accepts, as matplotlib 3.11 does:
 //!
-//! * 2-D arrays of float16/32/64, signed and unsigned integers of 1 to 8 bytes, or bool:
-//!   colour-mapped (float16 is widened to float32 and bool to uint8 0/1, which is what
-//!   matplotlib's `_make_image` computes in, since both have an itemsize <= 4);
+//! * 2-D arrays of float16/32/64, x86 long double (`<f16`, read as float64: see
+//!   `npy_x87.rs`), signed and unsigned integers of 1 to 8 bytes, or bool: colour-mapped
+//!   (float16 is held in float32 and marked as half precision, [`ImageData::float16`]; bool
+//!   becomes uint8 0/1, which is what matplotlib's `_make_image` computes in);
 //! * (H, W, 1) arrays: squeezed to (H, W), as `imshow` does;
 //! * (H, W, 3|4) arrays of floats (colours in 0..1, clipped when drawn), uint8, or other
 //!   integers (clipped to 0..255 and cast to uint8, as matplotlib does);
@@ -34,6 +35,9 @@
 )]
 
 use crate::cpu;
+
+#[path = "npy_x87.rs"]
+mod x87;
 use crate::image::ImageData;
 use crate::{Error, Result};
 use ndarray::{Array2, Array3, ShapeBuilder};
@@ -137,7 +141,7 @@ impl Dtype {
     pub fn parse(descr: &str) -> Result<Dtype> {
         let unsupported = |why: &str| {
             Err(Error::Data(format!(
-                "unsupported dtype '{descr}' ({why}); expected float16/32/64, (unsigned) integers of 1-8 bytes or bool"
+                "unsupported dtype '{descr}' ({why}); expected float16/32/64, long double (x86 '<f16'), (unsigned) integers of 1-8 bytes or bool"
             )))
         };
         let mut chars = descr.chars();
@@ -163,13 +167,13 @@ impl Dtype {
             _ => return unsupported("not a numpy type descriptor"),
         };
         let ok_size = match (kind, size) {
-            (DtypeKind::Float, Some(s @ (2 | 4 | 8))) => Some(s),
+            (DtypeKind::Float, Some(s @ (2 | 4 | 8 | 16))) => Some(s),
             (DtypeKind::Int | DtypeKind::Uint, Some(s @ (1 | 2 | 4 | 8))) => Some(s),
             (DtypeKind::Bool, Some(1)) => Some(1),
             _ => None,
         };
         let Some(size) = ok_size else {
-            return unsupported("no such item size for this kind (long double is not supported)");
+            return unsupported("no such item size for this kind");
         };
         let big_endian = match order {
             '>' => true,
@@ -714,11 +718,16 @@ fn scalar_image(
             fortran,
             read_plain(data, be, f32::from_le_bytes)?,
         )?),
-        (DtypeKind::Float, _) => ImageData::from(array2(
+        // x86 long double: matplotlib resamples it as float64 ('data' stage: "Casting input
+        // data from float128 to float64"); see DESIGN.md for its long double limits.
+        (DtypeKind::Float, 16) => {
+            ImageData::long_double(array2(shape, fortran, decode(data, be, x87::x87_to_f64)?)?)
+        }
+        (DtypeKind::Float, _) => ImageData::float16(array2(
             shape,
             fortran,
             decode(data, be, |b| f16_to_f32(u16::from_le_bytes(b)))?,
-        )?),
+        )?)?,
         (DtypeKind::Int, 1) => ImageData::from(array2(
             shape,
             fortran,
@@ -777,6 +786,13 @@ fn colour_image(
     // matplotlib clips integer colours to 0..255 and casts them to uint8.
     let clip = |v: i128| v.clamp(0, 255) as u8;
     match (dt.kind, dt.size) {
+        // matplotlib's resampler refuses them ("arrays must be of dtype byte, short, float32
+        // or float64"): RGB gains a float64 alpha, and the stack stays long double.
+        (DtypeKind::Float, 16) => Err(Error::Data(format!(
+            "unsupported dtype '{}' for long double colours of shape {}: matplotlib cannot draw them (its resampler takes byte, short, float32 or float64)",
+            data.header.descr,
+            data.header.shape_str()
+        ))),
         (DtypeKind::Float, 8) => ImageData::rgb_f64(array3(
             shape,
             fortran,
@@ -976,7 +992,11 @@ mod tests {
             (npy(&dict("<c16", "(1, 1)"), &[0; 16]), "complex"),
             (npy(&dict("|O", "(1, 1)"), &[0; 8]), "pickles"),
             (npy(&dict("<U3", "(1, 1)"), &[0; 12]), "strings"),
-            (npy(&dict("<f16", "(1, 1)"), &[0; 16]), "long double"),
+            (npy(&dict("<f12", "(1, 1)"), &[0; 12]), "no such item size"),
+            (
+                npy(&dict("<f16", "(1, 1, 3)"), &[0; 48]),
+                "long double colours",
+            ),
             (npy(&dict("<f8", "(3,)"), &[0; 24]), "invalid shape (3,)"),
             (
                 npy(&dict("<f8", "(1, 1, 1, 1)"), &[0; 8]),

@@ -5,7 +5,7 @@
 
 use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
-use crate::color::{colormap_rgba8, lut_indices_scanned, ScalarData};
+use crate::color::{colormap_rgba8, lut_indices_scanned, AsScalarData, ScalarData};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
@@ -419,6 +419,10 @@ impl ImagePlan<'_> {
     /// The resampled straight-RGBA8 pixels of the image's [`DrawOp::Image`].
     fn pixels(&self, buffers: &mut Vec<Vec<u32>>) -> Result<Vec<u8>> {
         let (image, placement, interp) = (self.image, &self.placement, self.interp);
+        if self.stage == Stage::Rgba {
+            // matplotlib normalises the data itself here (`to_rgba`).
+            image.data().check_norm(self.norm)?;
+        }
         let pixels: Vec<[u8; 4]> = match &image.data().as_scalar() {
             Some(data) => scalar_pixels(
                 image, self.norm, data, placement, interp, self.stage, buffers,
@@ -524,8 +528,13 @@ fn scalar_pixels_with(
         Stage::Rgba => resample::transparent_rows(&table),
         Stage::Data => None,
     };
+    // The data stage normalises float16 data after its cast to float32.
+    let data_for_idx = match stage {
+        Stage::Rgba => data.as_scalar_data(),
+        Stage::Data => data.without_half(),
+    };
     let (idx, ahead) = rayon::join(
-        || lut_indices_scanned(data, &norm, cmap.n(), other, idx_buffer),
+        || lut_indices_scanned(&data_for_idx, &norm, cmap.n(), other, idx_buffer),
         || match stage {
             Stage::Rgba => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
             Stage::Data => None,

@@ -52,7 +52,7 @@ fn monotone_norm() -> impl Strategy<Value = (Norm, f64, f64)> {
 fn normed_value(n: Normed) -> Option<f64> {
     match n {
         Normed::F64(v) => Some(v),
-        Normed::F32(v) => Some(f64::from(v)),
+        Normed::F32(v) | Normed::F16(v) => Some(f64::from(v)),
         Normed::Int(i) => Some(i as f64),
         Normed::Masked => None,
     }

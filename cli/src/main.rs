@@ -311,6 +311,7 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
             args.data.display()
         ))
     })?;
+    data.check_norm(&norm)?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     let bytes = match kind {
         Format::Npy => return output::write_npy(&target, &rgba),

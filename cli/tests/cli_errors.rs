@@ -69,6 +69,17 @@ struct Case {
     needle: &'static str,
 }
 
+/// x86 long doubles (significand, sign and exponent) as the 16 bytes numpy stores.
+fn long_doubles(values: &[(u64, u16)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for &(mant, se) in values {
+        out.extend(mant.to_le_bytes());
+        out.extend(se.to_le_bytes());
+        out.extend([0; 6]);
+    }
+    out
+}
+
 fn case(
     name: &'static str,
     args: &'static [&'static str],
@@ -318,12 +329,66 @@ fn cases() -> Vec<Case> {
             1,
             "'<U3'",
         ),
+        // Long double colours: matplotlib's resampler refuses them (2-D long double data is
+        // drawn: what_matplotlib_draws_is_not_refused).
         case(
-            "data_long_double",
+            "data_long_double_rgb",
             IM,
-            Some(npy("<f16", "(1, 1)", &[0; 16])),
+            Some(npy("<f16", "(1, 1, 3)", &[0; 48])),
             1,
             "'<f16'",
+        ),
+        case(
+            "data_long_double_i386",
+            IM,
+            Some(npy("<f12", "(1, 1)", &[0; 12])),
+            1,
+            "'<f12'",
+        ),
+        // matplotlib's TwoSlopeNorm fails on long double data (np.interp cannot cast
+        // float128 to float64) where it normalises the data itself (the 'rgba' stage,
+        // `colormap`) and in a colorbar; the 'data' stage (float64) is drawn.
+        case(
+            "data_long_double_twoslope_colorbar",
+            &[
+                "imshow",
+                "{in}",
+                "-o",
+                "{out}",
+                "--norm",
+                "twoslope:0.5",
+                "--colorbar",
+                "vertical",
+            ],
+            Some(npy(
+                "<f16",
+                "(1, 2)",
+                &long_doubles(&[(1 << 63, 0x3fff), (0, 0)]),
+            )),
+            1,
+            "TwoSlopeNorm on long double data",
+        ),
+        case(
+            "data_long_double_twoslope_rgba_stage",
+            &["imshow", "{in}", "-o", "{out}", "--norm", "twoslope:0.5"],
+            Some(npy(
+                "<f16",
+                "(2, 1000)",
+                &long_doubles(&[(1 << 63, 0x3fff), (0, 0)].repeat(1000)),
+            )),
+            1,
+            "TwoSlopeNorm on long double data",
+        ),
+        case(
+            "colormap_long_double_twoslope",
+            &["colormap", "{in}", "-o", "{out}", "--norm", "twoslope:0.5"],
+            Some(npy(
+                "<f16",
+                "(1, 2)",
+                &long_doubles(&[(1 << 63, 0x3fff), (0, 0)]),
+            )),
+            1,
+            "TwoSlopeNorm on long double data",
         ),
         case(
             "data_structured",
@@ -803,6 +868,43 @@ fn what_matplotlib_draws_is_not_refused() {
         ),
         ("dpi_0_9", good(), &["--dpi", "0.9", "--title", "t"]),
         ("vmax_inf", good(), &["--vmax", "inf"]),
+        // x86 long double data (issue 17): read as float64, as matplotlib resamples it; the
+        // pictures are the parity cases g160-g169.
+        (
+            "long_double",
+            npy(
+                "<f16",
+                "(2, 2)",
+                &long_doubles(&[
+                    (1 << 63, 0x3fff),
+                    (0xc000_0000_0000_0000, 0xc000),
+                    (0xc000_0000_0000_0000, 0x7fff),
+                    (1 << 63, 0x7fff),
+                ]),
+            ),
+            &["--colorbar", "vertical", "--norm", "centered"],
+        ),
+        // Upsampled: the 'data' stage, in float64 (parity case g170).
+        (
+            "long_double_twoslope_data_stage",
+            npy(
+                "<f16",
+                "(1, 2)",
+                &long_doubles(&[(1 << 63, 0x3fff), (0, 0)]),
+            ),
+            &["--norm", "twoslope:0.5"],
+        ),
+        (
+            "long_double_big_endian",
+            {
+                let mut v = long_doubles(&[(1 << 63, 0x3fff), (0xc000_0000_0000_0000, 0x4000)]);
+                for item in v.chunks_mut(16) {
+                    item.reverse();
+                }
+                npy(">f16", "(1, 2)", &v)
+            },
+            &["--norm", "log"],
+        ),
         (
             "vmin_minus_inf",
             good(),

@@ -10,7 +10,7 @@ use ndarray::{Array2, Array3, ArrayBase, ArrayView2, ArrayViewMut3, Axis, Data, 
 use rayon::prelude::*;
 
 use super::colormap::{index_f32, index_f64, index_int, Colormap};
-use super::norm::{DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
+use super::norm::{index_f16, is_half, DataStats, Norm, NormKind, Normed, Op, Prepared, Work};
 use super::rgba::trunc_byte;
 use crate::resample::IndexScan;
 use crate::{cpu, Error, Result};
@@ -146,6 +146,8 @@ macro_rules! dispatch {
 pub struct ScalarData<'a> {
     values: Values<'a>,
     mask: Option<ArrayView2<'a, bool>>,
+    /// float16 data held in float32 ([`ScalarData::float16`]).
+    half: bool,
 }
 
 impl<'a, T: Element> From<ArrayView2<'a, T>> for ScalarData<'a> {
@@ -203,6 +205,7 @@ impl AsScalarData for ScalarData<'_> {
         ScalarData {
             values,
             mask: self.mask.as_ref().map(|m| m.view()),
+            half: self.half,
         }
     }
 }
@@ -219,6 +222,43 @@ impl<'a> ScalarData<'a> {
         ScalarData {
             values: T::wrap(view),
             mask: None,
+            half: false,
+        }
+    }
+
+    /// float16 data, given as the float32 values that hold it exactly (numpy's
+    /// `astype(np.float32)` of a float16 array): colour-mapped as matplotlib maps a float16
+    /// array, which it normalises in half precision (see [`Work::F16`]). An error names
+    /// the first value that is not a half (NaN and ±inf are halves).
+    pub fn float16(view: ArrayView2<'a, f32>) -> Result<Self> {
+        if let Some(x) = view.iter().find(|&&x| !is_half(x)) {
+            return Err(Error::invalid(
+                "float16 value",
+                x,
+                "a value an IEEE half holds exactly",
+            ));
+        }
+        Ok(ScalarData {
+            values: Values::F32(view),
+            mask: None,
+            half: true,
+        })
+    }
+
+    /// The same data without the float16 mark: what `_make_image`'s `'data'` stage
+    /// normalises after its `astype(np.float32)`.
+    pub(crate) fn without_half(&self) -> ScalarData<'_> {
+        let mut d = self.as_scalar_data();
+        d.half = false;
+        d
+    }
+
+    /// [`ScalarData::float16`] for values already known to be halves.
+    pub(crate) fn float16_unchecked(view: ArrayView2<'a, f32>) -> Self {
+        ScalarData {
+            values: Values::F32(view),
+            mask: None,
+            half: true,
         }
     }
 
@@ -252,6 +292,9 @@ impl<'a> ScalarData<'a> {
 
     /// The precision matplotlib normalises this dtype in.
     pub fn work(&self) -> Work {
+        if self.half {
+            return Work::F16;
+        }
         dispatch!(&self.values, v => work_of(v))
     }
 
@@ -454,7 +497,7 @@ fn row_acc<T: Element>(
         // min/max of the finite values (see `finite_min_max`).
         let (lo, hi) = match work {
             Work::F64 => finite_min_max_f64(s),
-            Work::F32 => {
+            Work::F32 | Work::F16 => {
                 let (lo, hi) = finite_min_max_f32(s);
                 (f64::from(lo), f64::from(hi))
             }
@@ -468,7 +511,7 @@ fn row_acc<T: Element>(
     }
     let conv = |x: T| match work {
         Work::F64 => x.to_f64(),
-        Work::F32 => f64::from(x.to_f32()),
+        Work::F32 | Work::F16 => f64::from(x.to_f32()),
     };
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
@@ -568,6 +611,7 @@ fn normed_one<T: Element>(x: T, p: &Prepared) -> Normed {
     match p.work {
         Work::F64 => p.map_f64(x.to_f64()),
         Work::F32 => p.map_f32(x.to_f32()),
+        Work::F16 => p.map_f16(x.to_f32()),
     }
 }
 
@@ -579,9 +623,10 @@ fn normed_one<T: Element>(x: T, p: &Prepared) -> Normed {
 fn lut_index_of(v: Normed, n: usize, nan_index: usize) -> usize {
     match v {
         Normed::F64(x) if x.is_nan() => nan_index,
-        Normed::F32(x) if x.is_nan() => nan_index,
+        Normed::F32(x) | Normed::F16(x) if x.is_nan() => nan_index,
         Normed::F64(x) => index_f64(x, n),
         Normed::F32(x) => index_f32(x, n),
+        Normed::F16(x) => index_f16(x, n),
         Normed::Int(i) => index_int(i, n),
         Normed::Masked => n + 2,
     }

@@ -11,6 +11,10 @@
 
 use crate::{Error, Result};
 
+#[path = "norm_f16.rs"]
+mod f16;
+pub(crate) use f16::{index_f16, is_half, round_to_half};
+
 /// The floating type matplotlib normalises a dtype in (`Normalize.process_value`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
@@ -18,6 +22,9 @@ pub enum Work {
     F32,
     /// float64, int32, int64, uint32, uint64 data.
     F64,
+    /// float16 data (held exactly in float32): `to_rgba` normalises it in half precision,
+    /// each step rounded to half (the `'data'` stage resamples it in float32 first).
+    F16,
 }
 
 /// `BoundaryNorm`'s `extend`: which out-of-range regions get their own colour.
@@ -116,6 +123,9 @@ pub enum Normed {
     F64(f64),
     /// A float32 value (scaled by `N` in f32 by the colormap).
     F32(f32),
+    /// A float16 value, held exactly in an f32 (scaled by `N` in float16 by the colormap:
+    /// the product rounded to half).
+    F16(f32),
     /// An integer: a LUT index (negative = under, `>= N` = over).
     Int(i64),
     /// Masked: the *bad* colour.
@@ -449,6 +459,16 @@ impl Norm {
                             let b = hi - vc;
                             let hr = if b > a { b } else { a };
                             (vc - hr.abs(), vc + hr.abs())
+                        }
+                        (None, Work::F16) => {
+                            // float16 scalars with a Python-number vcenter: float16
+                            // (each operation in float32, rounded to half).
+                            let h = |x: f32| round_to_half(f64::from(x));
+                            let c = round_to_half(vc);
+                            let a = h(c - lo as f32);
+                            let b = h(hi as f32 - c);
+                            let hr = if b > a { b } else { a };
+                            (f64::from(h(c - hr.abs())), f64::from(h(c + hr.abs())))
                         }
                         (None, Work::F32) => {
                             // float32 scalars with a Python-number vcenter: float32.
@@ -984,7 +1004,7 @@ impl Prepared {
     /// `(vmin, vmax)` when this is a plain `Normalize` (no clip, vmin != vmax).
     #[inline]
     pub fn plain_linear(&self) -> Option<(f64, f64)> {
-        (matches!(self.op, Op::Linear) && !self.clip && !self.equal)
+        (matches!(self.op, Op::Linear) && !self.clip && !self.equal && self.work != Work::F16)
             .then_some((self.vmin, self.vmax))
     }
 

@@ -144,6 +144,15 @@ fn with_data<R>(ds: &Value, dtype: &str, masked: bool, f: impl FnOnce(ScalarData
             let a = row(f32s(&ds["data"]));
             wrap!(a)
         }
+        "f16" => {
+            let a = row(f32s(&ds["data"]));
+            let d = ScalarData::float16(a.view()).unwrap();
+            f(if masked {
+                d.with_mask(mask.view()).unwrap()
+            } else {
+                d
+            })
+        }
         "i16" => {
             let a = row(ints(&ds["data"]).into_iter().map(|x| x as i16).collect());
             wrap!(a)
@@ -160,7 +169,7 @@ fn with_data<R>(ds: &Value, dtype: &str, masked: bool, f: impl FnOnce(ScalarData
     }
 }
 
-/// Every norm, explicit and autoscaled limits, five dtypes, with and without a mask:
+/// Every norm, explicit and autoscaled limits, six dtypes (float16 in half precision), with and without a mask:
 /// resolved limits, normalised values (type and bits), `cmap(norm(data), bytes=True)`
 /// and `norm.inverse(k/16)`.
 #[test]
@@ -208,6 +217,7 @@ fn every_norm_against_matplotlib() {
             let want: Vec<Normed> = match case["out_type"].as_str().unwrap() {
                 "f64" => f64s(&case["out"]).into_iter().map(Normed::F64).collect(),
                 "f32" => f32s(&case["out"]).into_iter().map(Normed::F32).collect(),
+                "f16" => f32s(&case["out"]).into_iter().map(Normed::F16).collect(),
                 _ => ints(&case["out"]).into_iter().map(Normed::Int).collect(),
             };
             for (k, (got, (w, m))) in normed.iter().zip(want.iter().zip(&out_mask)).enumerate() {
@@ -218,7 +228,7 @@ fn every_norm_against_matplotlib() {
                     (Normed::F64(a), Normed::F64(b), _) => {
                         a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
                     }
-                    (Normed::F32(a), Normed::F32(b), _) => {
+                    (Normed::F32(a), Normed::F32(b), _) | (Normed::F16(a), Normed::F16(b), _) => {
                         a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
                     }
                     (Normed::Int(a), Normed::Int(b), _) => a == b,

@@ -482,7 +482,7 @@ pub(crate) fn norm_forward(norm: &Norm, v: f64) -> f64 {
 fn prepared_value(p: &Prepared, v: f64) -> f64 {
     match p.map_f64(v) {
         Normed::F64(x) => x,
-        Normed::F32(x) => f64::from(x),
+        Normed::F32(x) | Normed::F16(x) => f64::from(x),
         Normed::Int(i) => i as f64,
         Normed::Masked => f64::NAN,
     }

@@ -8,6 +8,8 @@ Run from the repository root with a Python that has matplotlib==3.11.2, numpy an
 The figure is built exactly as the shared reference README describes.
 """
 import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import numpy_no_avx512  # noqa: F401  (re-runs this script with numpy's AVX-512 math off)
 import numpy as np
 import matplotlib
 matplotlib.use("Agg")
