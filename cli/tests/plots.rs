@@ -329,8 +329,8 @@ fn r2c_bad_input_is_named() {
             "figure call 0: legend loc must be 'best'",
         ),
         (
-            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "args": [["x"]]}]}"#,
-            "figure call 0: figure legend labels must be none",
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "kwargs": {"handles": 3}}]}"#,
+            "figure call 0: 'legend' handles must be a list, got 3",
         ),
         (
             r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"c": [1, 2]}}]], "figure_calls": [{"method": "colorbar", "args": [{"ref": [0, 0]}], "kwargs": {"ax": [{"axes": 3}]}}]}"#,

@@ -1,6 +1,7 @@
 //! One call per axis: what `Axis._update_ticks` computes for the default locators and
 //! formatters of each scale (and hence of each colorbar norm).
 
+use super::log::LogSubs;
 use super::{
     nbins_from_tick_space, remove_overlapping_locs, view_filter, AxisScale,
     LogFormatterSciNotation, LogLocator, MaxNLocator, ScalarFormatter, SymmetricalLogLocator,
@@ -145,6 +146,26 @@ pub(crate) fn symlog_minor_ticks(
         SymmetricalLogLocator::with_subs(base, linthresh, subs)?.tick_values(view.0, view.1)?;
     let kept = remove_overlapping_locs(&raw, major_locs, view.0, view.1, scale);
     let labels = vec![TickLabel::Empty; kept.len()];
+    Ok(drawn(&kept, labels, view, scale))
+}
+
+/// The minor ticks of a log axis set with `subs` (`set_xscale('log', subs=...)`):
+/// `LogLocator(base, subs)` with the major locator's `numticks` (from `tick_space`),
+/// minus the locations on a major one (`major_locs`), labelled by
+/// `LogFormatterSciNotation(base, labelOnlyBase=True)` as `LogScale` sets it when `subs`
+/// is given; only the drawn ones.
+pub(crate) fn log_minor_ticks(
+    subs: &[f64],
+    tick_space: i64,
+    major_locs: &[f64],
+    view: (f64, f64),
+) -> Result<Vec<Tick>> {
+    let scale = AxisScale::Log10;
+    let n = LogLocator::auto_numticks(tick_space);
+    let raw =
+        LogLocator::new(10.0, LogSubs::List(subs.to_vec()), n)?.tick_values(view.0, view.1)?;
+    let kept = remove_overlapping_locs(&raw, major_locs, view.0, view.1, scale);
+    let labels = LogFormatterSciNotation::new(10.0, true)?.format_ticks(&kept, view.0, view.1);
     Ok(drawn(&kept, labels, view, scale))
 }
 
