@@ -674,11 +674,17 @@ impl Axes {
                 "'major', 'minor' or 'both'",
             ));
         }
-        if x {
-            self.plot.grid[0] = opts.visible.then(|| opts.clone());
-        }
-        if y {
-            self.plot.grid[1] = opts.visible.then(|| opts.clone());
+        // Axis.grid: the major and the minor ticks' grid settings are separate.
+        let kinds = [
+            matches!(opts.which.as_str(), "major" | "both"),
+            matches!(opts.which.as_str(), "minor" | "both"),
+        ];
+        for (axis, on) in [x, y].into_iter().enumerate() {
+            for (kind, set) in kinds.into_iter().enumerate() {
+                if on && set {
+                    self.plot.grid[axis][kind] = opts.visible.then(|| opts.clone());
+                }
+            }
         }
         Ok(self)
     }

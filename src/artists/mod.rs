@@ -243,7 +243,9 @@ pub(crate) struct PlotState {
     pub patch_cycle: usize,
     pub x: AxisState,
     pub y: AxisState,
-    pub grid: [Option<GridOptions>; 2],
+    /// The grid options of x and y, each `[major, minor]` (`grid(which=...)` sets one or
+    /// both).
+    pub grid: [[Option<GridOptions>; 2]; 2],
     pub legend: Option<legend_options::LegendOptions>,
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
