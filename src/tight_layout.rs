@@ -555,14 +555,19 @@ fn axes_tightbbox(
     let ctx = DrawCtx::for_axes(al, lay);
     for a in &ax.plot.artists {
         if let Artist::Text(t) = a {
-            if t.arrow.is_some() {
-                return Err(Error::invalid(
-                    "tight_layout",
-                    "an annotation with an arrow",
-                    "Axes without annotation arrows (their extent is not computed yet)",
-                ));
+            // Annotation.get_tightbbox: nothing when xy is outside (`_check_xy`), else
+            // the text's extent joined with the arrow patch's, whose geometry is in
+            // unscaled points (`_dpi_cor` = 1) until the figure is first drawn: figbuf's
+            // figure is, for matplotlib, never drawn before.
+            if !t.drawn(&ctx) {
+                continue;
             }
-            extra.push(t.paint(&ctx, glyphs)?.1.bbox);
+            let (_, item, arrow) = t.paint_with_arrow_extent(&ctx, glyphs, 1.0)?;
+            let mut b = item.bbox;
+            if let Some(e) = arrow {
+                b = union(&[b, e]).unwrap_or(b);
+            }
+            extra.push(b);
         }
     }
     if let Some(opts) = &ax.plot.legend {

@@ -615,10 +615,11 @@ fn text_lines_cases() {
 /// The second keyword cases (tests/reference/plots_kw2, made by its gen_plots_kw2.py):
 /// `subs` and `nonpositive='clip'` on log scales, major and minor grids set apart,
 /// `axline(..., transform=...)`, figure legends with explicit handles/labels, `clabel` on
-/// symlog Axes, `tight_layout(rect=...)` with None sides.
+/// symlog Axes, `tight_layout(rect=...)` with None sides, `tight_layout` with annotation
+/// arrows.
 #[test]
 fn keyword2_plot_cases() {
-    run_set("plots_kw2", 45);
+    run_set("plots_kw2", 58);
 }
 
 /// What the second keyword set still refuses is an error naming the keyword and the value.

@@ -3,7 +3,8 @@
 figbuf refused or drew differently: `subs` and `nonpositive='clip'` on log scales (ticks,
 minor ticks, grids, labels), major and minor grids set apart, `axline(...,
 transform=...)` (transData, transAxes, transFigure), figure legends with explicit
-handles/labels, `clabel` on symlog Axes, `tight_layout(rect=...)` with None sides. One
+handles/labels, `clabel` on symlog Axes, `tight_layout(rect=...)` with None sides and
+`tight_layout` with annotation arrows. One
 case per folder (figure.json, case.json, ref.png = matplotlib 3.11.2's canvas) next to
 this script.
 
@@ -94,6 +95,22 @@ C["tight_rect_right_none"] = {"axes": [[c("plot", x, s), c("set_title", "t")]], 
 C["tight_rect_left_top_none"] = {"axes": [[c("plot", x, s), c("set_ylabel", "y")]], "figure_calls": [c("tight_layout", rect=[None, 0.1, 0.8, None])]}
 C["tight_rect_all_none"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("plot", x, s)], [c("plot", x, co), c("set_title", "t")]], "figure_calls": [c("tight_layout", rect=[None, None, None, None])]}
 C["tight_rect_zero_none"] = {"axes": [[c("plot", x, s)]], "figure_calls": [c("tight_layout", rect=[0.1, None, 0, 0.95], pad=0.5)]}
+
+# tight_layout with annotation arrows: the arrow patch's extent joins the text's, measured
+# as matplotlib measures it before the first draw (FancyArrowPatch._dpi_cor = 1).
+C["tight_annot_far"] = {"axes": [[c("plot", x, s), c("annotate", "far", xy=[1.6, 1.0], xytext=[7.5, 1.4], arrowprops={"arrowstyle": "->"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_inside"] = {"axes": [[c("plot", x, s), c("annotate", "peak", xy=[1.6, 1.0], xytext=[3, 0.5], arrowprops={"arrowstyle": "->"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_left"] = {"axes": [[c("plot", x, s), c("annotate", "left", xy=[0.5, 0.5], xytext=[-1.5, -0.5], arrowprops={"arrowstyle": "-|>"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_arrow_out"] = {"axes": [[c("plot", x, s), c("annotate", "t", xy=[7.2, -1.3], xytext=[5, 0], arrowprops={"arrowstyle": "<->"}, annotation_clip=False)]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_arrow_right"] = {"axes": [[c("plot", x, s), c("annotate", "t", xy=[7.2, -0.5], xytext=[5, 0], arrowprops={"arrowstyle": "->"}, annotation_clip=False)]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_line_below"] = {"axes": [[c("plot", x, s), c("annotate", "t", xy=[5.5, -1.3], xytext=[5, 0], arrowprops={"arrowstyle": "-"}, annotation_clip=False)]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_xy_hidden"] = {"axes": [[c("plot", x, s), c("annotate", "hidden", xy=[9, 0.5], xytext=[3, 0.5], arrowprops={"arrowstyle": "->"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_grid"] = {"subplots": {"nrows": 2, "ncols": 2}, "axes": [[c("plot", x, s), c("annotate", "A", xy=[1, 0.8], xytext=[-0.8, 1.3], arrowprops={"arrowstyle": "->"})], [c("plot", x, co)], [c("plot", x, co), c("annotate", "below", xy=[3, -1], xytext=[4, -1.6], arrowprops={"arrowstyle": "-"})], [c("plot", x, s), c("set_title", "d")]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_box"] = {"axes": [[c("plot", x, s), c("annotate", "box", xy=[1.6, 1.0], xytext=[6.8, 1.3], bbox={"boxstyle": "round", "facecolor": "w"}, arrowprops={"arrowstyle": "->"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_offset_points"] = {"axes": [[c("plot", x, s), c("annotate", "off", xy=[0.2, 0.2], xytext=[-40, -30], textcoords="offset points", arrowprops={"arrowstyle": "->"})]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_dpi150_filled"] = {"figure": {"dpi": 150}, "axes": [[c("plot", x, s), c("annotate", "big", xy=[6.9, -1.25], xytext=[4.5, 0.2], fontsize=16, arrowprops={"arrowstyle": "-|>", "linewidth": 2}, annotation_clip=False)]], "figure_calls": [c("tight_layout")]}
+C["tight_annot_up_left"] = {"axes": [[c("plot", x, s), c("annotate", "up", xy=[-0.6, 1.3], xytext=[1, 0], arrowprops={"arrowstyle": "<->"}, annotation_clip=False)]], "figure_calls": [c("tight_layout", pad=0.3)]}
+C["tight_annot_axes_fraction"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("plot", x, s), c("annotate", "frac", xy=[1.1, 0.5], xycoords="axes fraction", xytext=[0.5, 0.5], textcoords="axes fraction", arrowprops={"arrowstyle": "->"})], [c("plot", x, co)]], "figure_calls": [c("tight_layout")]}
 
 # First-round keywords the audit found already exact (kept as cases).
 C["legend_scatterpoints"] = {"axes": [[c("scatter", [1, 2, 3], [3, 1, 2], label="s"), c("legend", scatterpoints=3)]]}
