@@ -616,10 +616,10 @@ fn text_lines_cases() {
 /// `subs` and `nonpositive='clip'` on log scales, major and minor grids set apart,
 /// `axline(..., transform=...)`, figure legends with explicit handles/labels, `clabel` on
 /// symlog Axes, `tight_layout(rect=...)` with None sides, `tight_layout` with annotation
-/// arrows.
+/// arrows, the default colour of axhline/axvline.
 #[test]
 fn keyword2_plot_cases() {
-    run_set("plots_kw2", 58);
+    run_set("plots_kw2", 61);
 }
 
 /// What the second keyword set still refuses is an error naming the keyword and the value.

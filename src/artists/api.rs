@@ -390,12 +390,8 @@ impl Axes {
             label: opts.label.clone(),
             ..PlotOptions::default()
         };
-        let cycle = &mut self.plot.line_cycle;
-        let mut next = || {
-            let c = cycle_color(*cycle);
-            *cycle += 1;
-            c
-        };
+        // Line2D(color=None) is rc lines.color, 'C0'; the cycle does not advance.
+        let mut next = || cycle_color(0);
         let (x, y, blend) = if horizontal {
             (vec![a, b], vec![v, v], Blend::XAxes)
         } else {

@@ -292,3 +292,44 @@ impl Axes {
         Ok(h)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// numpy's inverse of a matrix without shear: reciprocals, translations times them.
+    #[test]
+    fn inverse_without_shear_is_numpys() {
+        let m = Affine {
+            sx: 3.0,
+            shy: 0.0,
+            shx: 0.0,
+            sy: 0.7,
+            tx: -1.9,
+            ty: 2.3,
+        };
+        let i = inv_no_shear(&m);
+        assert_eq!((i.sx, i.sy), (1.0 / 3.0, 1.0 / 0.7));
+        assert_eq!((i.tx, i.ty), (1.9 * (1.0 / 3.0), -2.3 * (1.0 / 0.7)));
+        let (x, y) = i.apply(m.apply(0.25, 0.5).0, m.apply(0.25, 0.5).1);
+        assert!((x - 0.25).abs() < 1e-15 && (y - 0.5).abs() < 1e-15);
+    }
+
+    /// Points in another transform do not join the data limits.
+    #[test]
+    fn a_transform_keeps_the_data_limits_out() {
+        let g = AxLineGeom {
+            xy1: (0.2, 0.3),
+            xy2: None,
+            slope: Some(1.0),
+            transform: Some(NamedTransform::TransAxes),
+        };
+        assert_eq!(g.data_limits(), DataLim::default());
+        let d = AxLineGeom {
+            transform: None,
+            ..g
+        };
+        assert_ne!(d.data_limits(), DataLim::default());
+        assert!("transAxis".parse::<NamedTransform>().is_err());
+    }
+}

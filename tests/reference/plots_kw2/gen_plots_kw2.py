@@ -4,7 +4,7 @@ figbuf refused or drew differently: `subs` and `nonpositive='clip'` on log scale
 minor ticks, grids, labels), major and minor grids set apart, `axline(...,
 transform=...)` (transData, transAxes, transFigure), figure legends with explicit
 handles/labels, `clabel` on symlog Axes, `tight_layout(rect=...)` with None sides and
-`tight_layout` with annotation arrows. One
+`tight_layout` with annotation arrows, the default colour of axhline/axvline. One
 case per folder (figure.json, case.json, ref.png = matplotlib 3.11.2's canvas) next to
 this script.
 
@@ -111,6 +111,12 @@ C["tight_annot_offset_points"] = {"axes": [[c("plot", x, s), c("annotate", "off"
 C["tight_annot_dpi150_filled"] = {"figure": {"dpi": 150}, "axes": [[c("plot", x, s), c("annotate", "big", xy=[6.9, -1.25], xytext=[4.5, 0.2], fontsize=16, arrowprops={"arrowstyle": "-|>", "linewidth": 2}, annotation_clip=False)]], "figure_calls": [c("tight_layout")]}
 C["tight_annot_up_left"] = {"axes": [[c("plot", x, s), c("annotate", "up", xy=[-0.6, 1.3], xytext=[1, 0], arrowprops={"arrowstyle": "<->"}, annotation_clip=False)]], "figure_calls": [c("tight_layout", pad=0.3)]}
 C["tight_annot_axes_fraction"] = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[c("plot", x, s), c("annotate", "frac", xy=[1.1, 0.5], xycoords="axes fraction", xytext=[0.5, 0.5], textcoords="axes fraction", arrowprops={"arrowstyle": "->"})], [c("plot", x, co)]], "figure_calls": [c("tight_layout")]}
+
+# axhline/axvline without a colour: Line2D's rc lines.color ('C0'); the cycle does not
+# advance (figbuf took the next cycle colour).
+C["axvline_default_color"] = {"axes": [[c("plot", x, s), c("axvline", 2)]]}
+C["axvline_default_color_ymin"] = {"axes": [[c("plot", x, s), c("axvline", 2, ymin=0.1, ymax=0.9)]]}
+C["axhline_then_plot"] = {"axes": [[c("plot", x, s), c("axhline", 0.2, xmin=0.1, xmax=0.9), c("plot", x, co), c("axvline", 4, ls="--")]]}
 
 # First-round keywords the audit found already exact (kept as cases).
 C["legend_scatterpoints"] = {"axes": [[c("scatter", [1, 2, 3], [3, 1, 2], label="s"), c("legend", scatterpoints=3)]]}
