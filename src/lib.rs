@@ -92,7 +92,7 @@ mod transform;
 #[doc(hidden)]
 pub mod unstable;
 
-pub use artists::axline::AxLineOptions;
+pub use artists::axline::{AxLineOptions, NamedTransform};
 pub use artists::bar::{BarAlign, BarContainer, BarOptions};
 pub use artists::boxplot::{boxplot_stats, BoxStats, BoxplotOptions};
 pub use artists::contour::{ClabelOptions, ContourExtend, ContourOptions, LabelFormat, Levels};

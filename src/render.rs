@@ -286,16 +286,12 @@ impl Lowering<'_> {
         &mut self,
         axis: &AxisLayout,
         style: &crate::style::Style,
-        grid: Option<(&GridOptions, &DrawCtx)>,
+        grid: Option<(&[Option<GridOptions>; 2], &DrawCtx)>,
     ) {
         for t in &axis.ticks {
-            if let Some((g, ctx)) = grid {
-                let which_ok = match g.which.as_str() {
-                    "both" => true,
-                    "minor" => !t.major,
-                    _ => t.major,
-                };
-                if which_ok {
+            // The tick's own grid: [major, minor].
+            if let Some((gs, ctx)) = grid {
+                if let Some(g) = &gs[usize::from(!t.major)] {
                     paint::emit(
                         &mut self.ops,
                         &grid::gridline(g, axis.side == Side::Bottom, t.value, ctx),
@@ -920,8 +916,8 @@ fn lower_deferred<'a>(
                 }
                 Layer::Axes => {
                     if let (Some(xa), Some(ya)) = (&al.xaxis, &al.yaxis) {
-                        low.axis(xa, style, ax.plot.grid[0].as_ref().map(|g| (g, &ctx)));
-                        low.axis(ya, style, ax.plot.grid[1].as_ref().map(|g| (g, &ctx)));
+                        low.axis(xa, style, Some((&ax.plot.grid[0], &ctx)));
+                        low.axis(ya, style, Some((&ax.plot.grid[1], &ctx)));
                     }
                 }
                 Layer::Spines => {

@@ -26,8 +26,9 @@ pub struct TightLayoutOptions {
     /// `w_pad`: the padding between columns, as a fraction of the font size (`pad`).
     pub w_pad: Option<f64>,
     /// `rect`: `(left, bottom, right, top)` in figure fractions that the subplots and
-    /// their decorations fit into (the whole figure).
-    pub rect: Option<[f64; 4]>,
+    /// their decorations fit into (the whole figure); a `None` side (Python's `None`) is
+    /// fitted as without `rect`.
+    pub rect: Option<[Option<f64>; 4]>,
 }
 
 impl Default for TightLayoutOptions {
@@ -49,9 +50,22 @@ option_setters!(TightLayoutOptions {
     h_pad: f64 => h_pad = Some;
     /// Sets `w_pad` (fraction of the font size).
     w_pad: f64 => w_pad = Some;
-    /// Sets `rect` (`[left, bottom, right, top]`, figure fractions).
-    rect: [f64; 4] => rect = Some;
 });
+
+impl TightLayoutOptions {
+    /// Sets `rect` (`[left, bottom, right, top]`, figure fractions).
+    pub fn rect(mut self, rect: [f64; 4]) -> Self {
+        self.rect = Some(rect.map(Some));
+        self
+    }
+
+    /// Sets `rect` with open sides: `rect=(left, bottom, None, top)` leaves the right
+    /// margin to the decorations, as without `rect`.
+    pub fn rect_partial(mut self, rect: [Option<f64>; 4]) -> Self {
+        self.rect = Some(rect);
+        self
+    }
+}
 
 /// A subplot spec: the grid it belongs to (`None`: the 1 x 1 grid of `add_subplot`), its
 /// shape, and its cell.
@@ -85,7 +99,7 @@ impl Figure {
             ));
         }
         if let Some(r) = o.rect {
-            if r.iter().any(|v| !v.is_finite()) {
+            if r.iter().flatten().any(|v| !v.is_finite()) {
                 return Err(Error::invalid(
                     "tight_layout rect",
                     format!("{r:?}"),
@@ -219,10 +233,10 @@ fn tight_params(
     let params = match (o.rect, first) {
         (Some([l, b, r, t]), Ok(k)) => {
             let rect = [
-                l + k.left,
-                b + k.bottom,
-                r - (1.0 - k.right),
-                t - (1.0 - k.top),
+                l.map(|l| l + k.left),
+                b.map(|b| b + k.bottom),
+                r.map(|r| r - (1.0 - k.right)),
+                t.map(|t| t - (1.0 - k.top)),
             ];
             auto_adjust(fig, lay, shape, &cells, o, Some(rect))?
         }
@@ -255,14 +269,14 @@ fn auto_adjust(
     (rows, cols): (usize, usize),
     cells: &[Cell],
     o: &TightLayoutOptions,
-    rect: Option<[f64; 4]>,
+    rect: Option<[Option<f64>; 4]>,
 ) -> Result<std::result::Result<Params, String>> {
     let font_size_inch = fig.style().font_size_pt / 72.0;
     let pad_inch = o.pad * font_size_inch;
     let vpad_inch = o.h_pad.map_or(pad_inch, |h| h * font_size_inch);
     let hpad_inch = o.w_pad.map_or(pad_inch, |w| w * font_size_inch);
-    // `if not margin` / `if _right` below: 0 counts as unset.
-    let set = |v: f64| (v != 0.0).then_some(v);
+    // `if not margin` / `if _right` below: 0 counts as unset, as does None.
+    let set = |v: Option<f64>| v.filter(|&v| v != 0.0);
     let (mut m_left, mut m_bottom, mut m_right, mut m_top) = match rect {
         None => (None, None, None, None),
         Some([l, b, r, t]) => (
@@ -541,14 +555,19 @@ fn axes_tightbbox(
     let ctx = DrawCtx::for_axes(al, lay);
     for a in &ax.plot.artists {
         if let Artist::Text(t) = a {
-            if t.arrow.is_some() {
-                return Err(Error::invalid(
-                    "tight_layout",
-                    "an annotation with an arrow",
-                    "Axes without annotation arrows (their extent is not computed yet)",
-                ));
+            // Annotation.get_tightbbox: nothing when xy is outside (`_check_xy`), else
+            // the text's extent joined with the arrow patch's, whose geometry is in
+            // unscaled points (`_dpi_cor` = 1) until the figure is first drawn: figbuf's
+            // figure is, for matplotlib, never drawn before.
+            if !t.drawn(&ctx) {
+                continue;
             }
-            extra.push(t.paint(&ctx, glyphs)?.1.bbox);
+            let (_, item, arrow) = t.paint_with_arrow_extent(&ctx, glyphs, 1.0)?;
+            let mut b = item.bbox;
+            if let Some(e) = arrow {
+                b = union(&[b, e]).unwrap_or(b);
+            }
+            extra.push(b);
         }
     }
     if let Some(opts) = &ax.plot.legend {

@@ -154,9 +154,25 @@ pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScale> 
     let linthresh = kw.f64(&["linthresh"])?;
     let base = kw.f64(&["base"])?;
     let linscale = kw.f64(&["linscale"])?;
+    if name == "log" {
+        // `nonpositive='clip'` is LogScale's default; 'mask' is not reproduced.
+        match kw.string(&["nonpositive"])?.as_deref() {
+            None | Some("clip") => {}
+            Some(other) => {
+                return err(format!(
+                    "'{call}' keyword 'nonpositive' {other:?} is not supported ('clip' only)"
+                ))
+            }
+        }
+        if let Some(b) = base.filter(|&b| b != 10.0) {
+            return err(format!(
+                "'{call}' keyword 'base' {b} of a log scale is not supported (10 only)"
+            ));
+        }
+    }
     match name {
         "linear" => Ok(AxisScale::Linear),
-        "log" if base.is_none_or(|b| b == 10.0) => Ok(AxisScale::Log10),
+        "log" => Ok(AxisScale::Log10),
         "symlog" => Ok(AxisScale::SymLog {
             base: base.unwrap_or(10.0),
             linthresh: linthresh.unwrap_or(2.0),

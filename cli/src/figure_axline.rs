@@ -1,7 +1,8 @@
-//! figure.json's `axline(xy1, xy2=None, *, slope=None, **Line2D keywords)`.
+//! figure.json's `axline(xy1, xy2=None, *, slope=None, **Line2D keywords)`; `transform`
+//! names one of matplotlib's transforms ("transData", "transAxes", "transFigure").
 
 use crate::figure_json::{err, Ctx, Kw, Returned, R};
-use figbuf::{AxLineOptions, AxesId, Figure};
+use figbuf::{AxLineOptions, AxesId, Figure, NamedTransform};
 use serde_json::Value;
 
 /// `ax.axline(xy1, xy2, slope=...)`: the points as two numbers each, the line keywords
@@ -39,7 +40,16 @@ pub(crate) fn axline(
         Some(Value::Number(n)) => n.as_f64(),
         Some(other) => return err(format!("'axline' slope must be a number, got {other}")),
     };
+    let transform = match kw.string(&["transform"])? {
+        None => None,
+        Some(t) => Some(t.parse::<NamedTransform>().map_err(|_| {
+            crate::figure_json::FigError(format!(
+                "'axline' transform {t:?} is not supported ('transData', 'transAxes' or 'transFigure')"
+            ))
+        })?),
+    };
     let mut o = AxLineOptions::default();
+    o.transform = transform;
     o.xy2 = xy2;
     o.slope = slope;
     o.line = crate::figure_args::plot_options(kw)?;

@@ -1,10 +1,12 @@
-//! figure.json's `set_xscale` / `set_yscale` keywords beyond the scale itself: `subs`.
+//! figure.json's `set_xscale` / `set_yscale` keywords beyond the scale itself: `subs`
+//! (log and symlog).
 
 use crate::figure_json::{err, Kw, R};
 use figbuf::{AxesId, Figure};
 use serde_json::Value;
 
-/// `subs=[...]` of `set_xscale('symlog', ...)` / `set_yscale(...)` (after the scale is set).
+/// `subs=[...]` of `set_xscale('log' | 'symlog', ...)` / `set_yscale(...)` (after the scale
+/// is set).
 pub(crate) fn subs(fig: &mut Figure, ax: AxesId, method: &str, kw: &mut Kw) -> R<()> {
     let Some(v) = kw.take(&["subs"]) else {
         return Ok(());

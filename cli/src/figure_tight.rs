@@ -21,14 +21,17 @@ pub(crate) fn call(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
     o.h_pad = kw.f64(&["h_pad"])?;
     o.w_pad = kw.f64(&["w_pad"])?;
     if let Some(v) = kw.take(&["rect"]) {
-        let r: Option<Vec<f64>> = v.as_array().map(|a| a.iter().filter_map(num).collect());
+        // Each side a number or null (None: fitted as without rect).
+        let side = |x: &Value| match x {
+            Value::Null => Some(None),
+            x => num(x).filter(|n| n.is_finite()).map(Some),
+        };
+        let r: Option<Vec<Option<f64>>> = v.as_array().and_then(|a| a.iter().map(side).collect());
         match r.as_deref() {
-            Some(&[l, b, rt, t]) if [l, b, rt, t].iter().all(|x| x.is_finite()) => {
-                o = o.rect([l, b, rt, t]);
-            }
+            Some(&[l, b, rt, t]) => o = o.rect_partial([l, b, rt, t]),
             _ => {
                 return err(format!(
-                "'tight_layout' keyword 'rect' {v} is not four numbers (left, bottom, right, top)"
+                "'tight_layout' keyword 'rect' {v} is not four numbers or nulls (left, bottom, right, top)"
             ))
             }
         }

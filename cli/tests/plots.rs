@@ -329,8 +329,8 @@ fn r2c_bad_input_is_named() {
             "figure call 0: legend loc must be 'best'",
         ),
         (
-            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "args": [["x"]]}]}"#,
-            "figure call 0: figure legend labels must be none",
+            r#"{"axes": [[]], "figure_calls": [{"method": "legend", "kwargs": {"handles": 3}}]}"#,
+            "figure call 0: 'legend' handles must be a list, got 3",
         ),
         (
             r#"{"axes": [[{"method": "scatter", "args": [[1, 2], [1, 2]], "kwargs": {"c": [1, 2]}}]], "figure_calls": [{"method": "colorbar", "args": [{"ref": [0, 0]}], "kwargs": {"ax": [{"axes": 3}]}}]}"#,
@@ -649,6 +649,50 @@ fn text_audit_bad_input_is_named() {
     ] {
         let err = refused(&fig, json);
         assert!(err.contains(needle), "{json}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The second keyword cases (tests/reference/plots_kw2, made by its gen_plots_kw2.py):
+/// `subs` and `nonpositive='clip'` on log scales, major and minor grids set apart,
+/// `axline(..., transform=...)`, figure legends with explicit handles/labels, `clabel` on
+/// symlog Axes, `tight_layout(rect=...)` with None sides, `tight_layout` with annotation
+/// arrows, the default colour of axhline/axvline.
+#[test]
+fn keyword2_plot_cases() {
+    run_set("plots_kw2", 61);
+}
+
+/// What the second keyword set still refuses is an error naming the keyword and the value.
+#[test]
+fn keyword2_refusals_are_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-kw2-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "set_xscale", "args": ["log"], "kwargs": {"nonpositive": "mask"}}]]}"#,
+            "'set_xscale' keyword 'nonpositive' \"mask\" is not supported ('clip' only)",
+        ),
+        (
+            r#"{"axes": [[{"method": "set_yscale", "args": ["log"], "kwargs": {"base": 2}}]]}"#,
+            "'set_yscale' keyword 'base' 2 of a log scale is not supported (10 only)",
+        ),
+        (
+            r#"{"axes": [[{"method": "set_xscale", "args": ["linear"], "kwargs": {"subs": [2]}}]]}"#,
+            "subs must be a log or symlog axis",
+        ),
+        (
+            r#"{"axes": [[{"method": "axline", "args": [[0, 0]], "kwargs": {"slope": 1, "transform": "transBlah"}}]]}"#,
+            "'axline' transform \"transBlah\" is not supported",
+        ),
+        (
+            r#"{"axes": [[]], "figure_calls": [{"method": "tight_layout", "kwargs": {"rect": [0, 0, "a", 1]}}]}"#,
+            "'tight_layout' keyword 'rect' [0,0,\"a\",1] is not four numbers or nulls",
+        ),
+    ] {
+        let err = refused(&fig, json);
+        assert!(err.contains(needle) && err.contains("call 0: "), "{err}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,6 +7,7 @@
 use super::paint::{CapStyle, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
 use super::text::{ArrowPaint, ArrowStyle};
 use super::DrawCtx;
+use crate::layout::Bbox;
 use crate::raster::contains::ContainsPath;
 
 type Pt = (f64, f64);
@@ -74,7 +75,12 @@ fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt
 
 /// The FancyArrowPatch of an annotation from `a` (text centre) to `b`, in display
 /// coordinates: arc3 (rad 0) connection, clipped by `patch_a` (the text's box patch),
-/// shrunk by `shrinkA`/`shrinkB`, then the arrow style's shaft and heads.
+/// shrunk by `shrinkA`/`shrinkB`, then the arrow style's shaft and heads. Also returns the
+/// patch's window extent (`Path.get_extents` of the shaft and heads, display, y up).
+/// `dpi_cor` scales the shrink, the mutation scale and the line width of the geometry:
+/// `FancyArrowPatch._dpi_cor`, `dpi / 72` once drawn, 1 before the figure's first draw
+/// (what `tight_layout` measures in a script that has not drawn yet).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn arrow(
     a: (f64, f64),
     b: (f64, f64),
@@ -83,8 +89,9 @@ pub(super) fn arrow(
     mutation_pt: f64,
     props: &ArrowPaint,
     ctx: &DrawCtx,
-) -> Vec<Paint> {
-    let dc = ctx.dpi / 72.0;
+    dpi_cor: f64,
+) -> (Vec<Paint>, Bbox) {
+    let dc = dpi_cor;
     let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let mut path = [a, (x12 + 0.0 * dy, y12 - 0.0 * dx), b];
@@ -209,5 +216,22 @@ pub(super) fn arrow(
     if has_end {
         out.push(draw(head(wb), filled));
     }
-    out
+    // The shaft's ends and the heads' vertices (a straight arc3 shaft has no extremum
+    // inside: its control point is the chord's middle).
+    let mut pts = vec![(x0 + ddxa, y0 + ddya), (x3 + ddxb, y3 + ddyb)];
+    if has_begin {
+        pts.extend(wa);
+    }
+    if has_end {
+        pts.extend(wb);
+    }
+    let fold =
+        |f: fn(f64, f64) -> f64, init: f64, k: fn(&Pt) -> f64| pts.iter().map(k).fold(init, f);
+    let extent = Bbox {
+        x0: fold(f64::min, f64::INFINITY, |p| p.0),
+        y0: fold(f64::min, f64::INFINITY, |p| p.1),
+        x1: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
+        y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
+    };
+    (out, extent)
 }

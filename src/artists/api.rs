@@ -390,12 +390,8 @@ impl Axes {
             label: opts.label.clone(),
             ..PlotOptions::default()
         };
-        let cycle = &mut self.plot.line_cycle;
-        let mut next = || {
-            let c = cycle_color(*cycle);
-            *cycle += 1;
-            c
-        };
+        // Line2D(color=None) is rc lines.color, 'C0'; the cycle does not advance.
+        let mut next = || cycle_color(0);
         let (x, y, blend) = if horizontal {
             (vec![a, b], vec![v, v], Blend::XAxes)
         } else {
@@ -568,9 +564,10 @@ impl Axes {
         self
     }
 
-    /// `ax.set_xscale('symlog', subs=subs)`: the minor ticks of the (symlog) x scale set
-    /// last at `subs` times each decade (drawn by default, as matplotlib's symlog minor
-    /// locator does). An error on another scale or with subs that are not finite.
+    /// `ax.set_xscale('symlog', subs=subs)` / `ax.set_xscale('log', subs=subs)`: the minor
+    /// ticks of the (symlog or log) x scale set last at `subs` times each decade (a log
+    /// scale then labels only its decades, `labelOnlyBase=True`). An error on a linear
+    /// scale or with subs that are not finite.
     pub fn set_xscale_subs(&mut self, subs: Vec<f64>) -> Result<&mut Self> {
         self.plot.x.subs = Some(checked_subs(self.plot.x.scale, subs)?);
         Ok(self)
@@ -709,11 +706,17 @@ impl Axes {
                 "'major', 'minor' or 'both'",
             ));
         }
-        if x {
-            self.plot.grid[0] = opts.visible.then(|| opts.clone());
-        }
-        if y {
-            self.plot.grid[1] = opts.visible.then(|| opts.clone());
+        // Axis.grid: the major and the minor ticks' grid settings are separate.
+        let kinds = [
+            matches!(opts.which.as_str(), "major" | "both"),
+            matches!(opts.which.as_str(), "minor" | "both"),
+        ];
+        for (axis, on) in [x, y].into_iter().enumerate() {
+            for (kind, set) in kinds.into_iter().enumerate() {
+                if on && set {
+                    self.plot.grid[axis][kind] = opts.visible.then(|| opts.clone());
+                }
+            }
         }
         Ok(self)
     }
@@ -740,13 +743,13 @@ fn sorted(v: (f64, f64)) -> (f64, f64) {
     }
 }
 
-/// `subs` of a symlog scale: finite and not empty.
+/// `subs` of a log or symlog scale: finite and not empty.
 fn checked_subs(scale: AxisScale, subs: Vec<f64>) -> Result<Vec<f64>> {
-    if !matches!(scale, AxisScale::SymLog { .. }) {
+    if scale == AxisScale::Linear {
         return Err(Error::invalid(
             "subs",
             format!("{subs:?} on a {scale:?} axis"),
-            "a symlog axis (set_xscale/set_yscale with a SymLog scale first)",
+            "a log or symlog axis (set_xscale/set_yscale with a Log10 or SymLog scale first)",
         ));
     }
     if subs.is_empty() || subs.iter().any(|s| !s.is_finite()) {

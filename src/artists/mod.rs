@@ -244,7 +244,9 @@ pub(crate) struct PlotState {
     pub patch_cycle: usize,
     pub x: AxisState,
     pub y: AxisState,
-    pub grid: [Option<GridOptions>; 2],
+    /// The grid options of x and y, each `[major, minor]` (`grid(which=...)` sets one or
+    /// both).
+    pub grid: [[Option<GridOptions>; 2]; 2],
     pub legend: Option<legend_options::LegendOptions>,
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
@@ -395,12 +397,15 @@ pub(crate) struct DrawCtx {
     pub view_x: (f64, f64),
     /// The y view limits (`get_ylim`).
     pub view_y: (f64, f64),
+    /// The figure's size in display pixels, unfloored (`fig.bbox`, what `transFigure`
+    /// scales by).
+    pub fig_px: (f64, f64),
 }
 
 impl DrawCtx {
     /// The context of the Axes laid out as `al` in the figure laid out as `lay`.
     pub(crate) fn for_axes(al: &crate::layout::AxesLayout, lay: &crate::layout::Layout) -> DrawCtx {
-        DrawCtx::new(
+        let mut ctx = DrawCtx::new(
             &al.trans_data,
             &al.bbox,
             lay.height_px as f64,
@@ -410,7 +415,9 @@ impl DrawCtx {
             lay.width_px,
             al.view_x,
             al.view_y,
-        )
+        );
+        ctx.fig_px = (lay.width_f, lay.height_f);
+        ctx
     }
 
     /// `trans_data` maps scaled data to display; `bbox` is the Axes box (display); `h`
@@ -478,6 +485,7 @@ impl DrawCtx {
             canvas_px: (width_px, h as usize),
             view_x,
             view_y,
+            fig_px: (width_px as f64, h),
         }
     }
 

@@ -8,7 +8,7 @@
 use super::paint::Paint;
 use super::DrawCtx;
 use crate::color::Color;
-use crate::layout::{place_text_in, Align, TextItem};
+use crate::layout::{place_text_in, Align, Bbox, TextItem};
 use crate::text::{FontFace, GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
 
@@ -594,6 +594,19 @@ impl TextArtist {
         ctx: &DrawCtx,
         glyphs: &mut GlyphCache,
     ) -> Result<(Vec<Paint>, TextItem)> {
+        self.paint_with_arrow_extent(ctx, glyphs, ctx.dpi / 72.0)
+            .map(|(paints, item, _)| (paints, item))
+    }
+
+    /// [`Text::paint`], and the arrow patch's window extent (display, y up) if any, with
+    /// the arrow's geometry scaled by `dpi_cor` (`FancyArrowPatch._dpi_cor`: `dpi / 72`
+    /// once drawn, 1 before the first draw).
+    pub(crate) fn paint_with_arrow_extent(
+        &self,
+        ctx: &DrawCtx,
+        glyphs: &mut GlyphCache,
+        dpi_cor: f64,
+    ) -> Result<(Vec<Paint>, TextItem, Option<Bbox>)> {
         let point = |c: TextCoords, x: f64, y: f64| match c {
             TextCoords::AxesFraction => {
                 let t = &ctx.axes_display;
@@ -639,6 +652,7 @@ impl TextArtist {
             self.anchor_mode,
         )?;
         let mut paints = Vec::new();
+        let mut arrow_extent = None;
         if let Some((xy, style)) = self.arrow {
             let b = &item.bbox;
             let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
@@ -654,7 +668,7 @@ impl TextArtist {
                     ctx.dpi,
                 )),
             };
-            paints.extend(super::annotation_arrow::arrow(
+            let (arrow, extent) = super::annotation_arrow::arrow(
                 a,
                 end,
                 patch_a.as_ref(),
@@ -662,12 +676,15 @@ impl TextArtist {
                 self.size_pt,
                 &self.arrow_paint,
                 ctx,
-            ));
+                dpi_cor,
+            );
+            paints.extend(arrow);
+            arrow_extent = Some(extent);
         }
         if let Some(bx) = &self.bbox {
             paints.push(super::text_box::text_box(bx, &item, self.size_pt, ctx));
         }
-        Ok((paints, item))
+        Ok((paints, item, arrow_extent))
     }
 }
 

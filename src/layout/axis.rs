@@ -17,7 +17,7 @@ pub(super) struct AxisSpec<'a> {
     pub(super) fixed: Option<&'a (Vec<f64>, Option<Vec<String>>)>,
     /// `tick_params` of the major ticks.
     pub(super) params: TickParams,
-    /// The symlog scale's `subs` (`None`: `[1.0]`).
+    /// The log or symlog scale's `subs` (`None`: the scale's default).
     pub(super) subs: Option<&'a [f64]>,
     /// A colorbar's outline top in display y (the upper extend triangle's apex when
     /// extended): `YAxis._update_offset_text_position` puts the offset text above the
@@ -168,6 +168,14 @@ pub(super) fn layout_axis(
                 None => computed.major_locs.clone(),
             };
             computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
+        }
+        (p, Some(AxisScale::Log10)) if p != Some(false) && spec.subs.is_some() => {
+            let majors = match spec.fixed {
+                Some((locs, _)) => locs.clone(),
+                None => computed.major_locs.clone(),
+            };
+            let subs = spec.subs.unwrap_or(&[1.0]);
+            computed.minor = ticks::log_minor_ticks(subs, space, &majors, spec.view)?;
         }
         (_, Some(s @ AxisScale::SymLog { .. })) => {
             let majors = match spec.fixed {

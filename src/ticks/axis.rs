@@ -1,6 +1,7 @@
 //! One call per axis: what `Axis._update_ticks` computes for the default locators and
 //! formatters of each scale (and hence of each colorbar norm).
 
+use super::log::LogSubs;
 use super::{
     nbins_from_tick_space, remove_overlapping_locs, view_filter, AxisScale,
     LogFormatterSciNotation, LogLocator, MaxNLocator, ScalarFormatter, SymmetricalLogLocator,
@@ -148,6 +149,26 @@ pub(crate) fn symlog_minor_ticks(
     Ok(drawn(&kept, labels, view, scale))
 }
 
+/// The minor ticks of a log axis set with `subs` (`set_xscale('log', subs=...)`):
+/// `LogLocator(base, subs)` with the major locator's `numticks` (from `tick_space`),
+/// minus the locations on a major one (`major_locs`), labelled by
+/// `LogFormatterSciNotation(base, labelOnlyBase=True)` as `LogScale` sets it when `subs`
+/// is given; only the drawn ones.
+pub(crate) fn log_minor_ticks(
+    subs: &[f64],
+    tick_space: i64,
+    major_locs: &[f64],
+    view: (f64, f64),
+) -> Result<Vec<Tick>> {
+    let scale = AxisScale::Log10;
+    let n = LogLocator::auto_numticks(tick_space);
+    let raw =
+        LogLocator::new(10.0, LogSubs::List(subs.to_vec()), n)?.tick_values(view.0, view.1)?;
+    let kept = remove_overlapping_locs(&raw, major_locs, view.0, view.1, scale);
+    let labels = LogFormatterSciNotation::new(10.0, true)?.format_ticks(&kept, view.0, view.1);
+    Ok(drawn(&kept, labels, view, scale))
+}
+
 /// Pairs locations with labels and keeps the drawn ones.
 fn drawn(locs: &[f64], labels: Vec<TickLabel>, view: (f64, f64), scale: AxisScale) -> Vec<Tick> {
     let inside = view_filter(view.0, view.1, |v| scale.transform(v));
@@ -185,6 +206,21 @@ mod tests {
         assert!(m.iter().all(|t| t.label == TickLabel::Empty));
         let lin = symlog_minor_ticks(AxisScale::Linear, Some(&[2.0]), &[], (0.0, 1.0));
         assert!(lin.unwrap().is_empty());
+    }
+
+    /// Log minors with subs: subs times each decade, none on a major, unlabelled
+    /// (labelOnlyBase) even over one decade, where the default minors are labelled.
+    #[test]
+    fn log_minors_follow_subs() {
+        let m =
+            log_minor_ticks(&[2.0, 5.0], 6, &[1.0, 10.0, 100.0, 1000.0], (1.0, 1000.0)).unwrap();
+        let locs: Vec<f64> = m.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [2.0, 5.0, 20.0, 50.0, 200.0, 500.0]);
+        assert!(m.iter().all(|t| t.label == TickLabel::Empty));
+        let short = log_minor_ticks(&[2.0, 4.0], 6, &[10.0], (2.0, 7.0)).unwrap();
+        let locs: Vec<f64> = short.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [2.0, 4.0]);
+        assert!(short.iter().all(|t| t.label == TickLabel::Empty));
     }
 
     #[test]

@@ -36,8 +36,8 @@ mod symlog;
 #[cfg(test)]
 mod fixtures;
 
-pub(crate) use axis::symlog_minor_ticks;
 pub use axis::{auto_minor_ticks, axis_ticks, AxisTicks, Tick};
+pub(crate) use axis::{log_minor_ticks, symlog_minor_ticks};
 pub use log::{LogFormatterSciNotation, LogLocator, TickLabel};
 pub use max_n::{nonsingular, MaxNLocator};
 pub use scalar::ScalarFormatter;
@@ -77,6 +77,37 @@ pub enum AxisScale {
 }
 
 impl AxisScale {
+    /// The scale's inverse transform of one value, in numpy's operation order:
+    /// `InvertedLogTransform` (`exp(v * log(10))`) and `InvertedSymmetricalLogTransform`
+    /// (linear inside `linthresh * linscale_adj`, else `sign * linthresh *
+    /// exp((|v| / linthresh - linscale_adj) * log(base))`).
+    pub(crate) fn inverse(self, v: f64) -> f64 {
+        match self {
+            AxisScale::Linear => v,
+            AxisScale::Log10 => (v * 10f64.ln()).exp(),
+            AxisScale::SymLog {
+                base,
+                linthresh,
+                linscale,
+            } => {
+                let linscale_adj = linscale / (1.0 - 1.0 / base);
+                let a = v.abs();
+                if a <= linthresh * linscale_adj {
+                    v / linscale_adj
+                } else {
+                    let sign = if v > 0.0 {
+                        1.0
+                    } else if v < 0.0 {
+                        -1.0
+                    } else {
+                        v
+                    };
+                    sign * linthresh * ((a / linthresh - linscale_adj) * base.ln()).exp()
+                }
+            }
+        }
+    }
+
     /// The scale's forward transform of one value (matplotlib's `Scale.get_transform()`).
     pub fn transform(self, v: f64) -> f64 {
         match self {
