@@ -1,0 +1,3 @@
+//! Basic representation of an in-memory font resource.
+
+pub use read_fonts::FontRef;
