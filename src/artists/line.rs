@@ -778,8 +778,11 @@ impl Line2D {
         if let Some(g) = &self.axline {
             return g.data_limits();
         }
-        let mut lim = super::DataLim::default();
         let (x, y) = self.drawn_xy_borrowed();
+        if self.blend == Blend::Data {
+            return super::DataLim::of_points(&x, &y);
+        }
+        let mut lim = super::DataLim::default();
         for (&a, &b) in x.iter().zip(y.iter()) {
             match self.blend {
                 Blend::Data => lim.add(Some(a), Some(b)),

@@ -226,6 +226,83 @@ impl DataLim {
         }
     }
 
+    /// The limits of the points `(x[i], y[i])` (both data): [`DataLim::add`] of each pair.
+    /// Points that are all finite, none a negative zero, are summed in four branch-free
+    /// lanes; anything else is added point by point.
+    pub(crate) fn of_points(x: &[f64], y: &[f64]) -> DataLim {
+        let n = x.len().min(y.len());
+        let (x, y) = (&x[..n], &y[..n]);
+        if let Some(lim) = Self::of_finite_points(x, y) {
+            return lim;
+        }
+        let mut lim = DataLim::default();
+        for (&a, &b) in x.iter().zip(y) {
+            lim.add(Some(a), Some(b));
+        }
+        lim
+    }
+
+    /// [`DataLim::of_points`] when every coordinate is finite and none is -0.0; `None`
+    /// otherwise. With finite values `a < m` / `a > m` pick what `min` / `max` pick, in
+    /// any order, except between 0.0 and -0.0 (either may come out of `min`): with no
+    /// -0.0 among the points, equal values have equal bits.
+    fn of_finite_points(x: &[f64], y: &[f64]) -> Option<DataLim> {
+        const L: usize = 4;
+        #[derive(Clone, Copy)]
+        struct Lane {
+            lo: f64,
+            hi: f64,
+            pos: f64,
+            odd: bool,
+        }
+        impl Lane {
+            #[inline(always)]
+            fn take(&mut self, v: f64) {
+                self.lo = if v < self.lo { v } else { self.lo };
+                self.hi = if v > self.hi { v } else { self.hi };
+                self.pos = if v > 0.0 && v < self.pos { v } else { self.pos };
+                // Not finite, or -0.0.
+                self.odd |= !v.is_finite() | (v.to_bits() == (-0.0f64).to_bits());
+            }
+        }
+        let init = Lane {
+            lo: f64::INFINITY,
+            hi: f64::NEG_INFINITY,
+            pos: f64::INFINITY,
+            odd: false,
+        };
+        let (mut lx, mut ly) = ([init; L], [init; L]);
+        let (xc, yc) = (x.chunks_exact(L), y.chunks_exact(L));
+        let (xr, yr) = (xc.remainder(), yc.remainder());
+        for (a, b) in xc.zip(yc) {
+            for l in 0..L {
+                lx[l].take(a[l]);
+                ly[l].take(b[l]);
+            }
+        }
+        for (l, (&a, &b)) in xr.iter().zip(yr).enumerate() {
+            lx[l].take(a);
+            ly[l].take(b);
+        }
+        if x.is_empty() || lx.iter().chain(&ly).any(|l| l.odd) {
+            return None;
+        }
+        let fold = |ls: &[Lane; L]| {
+            ls.iter().fold(init, |m, l| Lane {
+                lo: m.lo.min(l.lo),
+                hi: m.hi.max(l.hi),
+                pos: m.pos.min(l.pos),
+                odd: false,
+            })
+        };
+        let (fx, fy) = (fold(&lx), fold(&ly));
+        Some(DataLim {
+            x: (fx.lo, fx.hi),
+            y: (fy.lo, fy.hi),
+            minpos: (fx.pos, fy.pos),
+        })
+    }
+
     pub(crate) fn union(&self, o: &DataLim) -> DataLim {
         DataLim {
             x: (self.x.0.min(o.x.0), self.x.1.max(o.x.1)),
@@ -494,5 +571,46 @@ impl DrawCtx {
             Blend::YAxes => (&self.y_axes, s(self.xscale, x), y),
         };
         (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+    }
+}
+
+#[cfg(test)]
+mod datalim_tests {
+    use super::DataLim;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -1e3..1e3f64,
+            1 => Just(0.0),
+            1 => Just(-0.0),
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+        ]
+    }
+
+    proptest! {
+        /// The lane-wise limits are `add`'s, bit for bit, whatever the points.
+        #[test]
+        fn of_points_is_add_of_each_point(
+            pts in prop::collection::vec((value(), value()), 0..40),
+            finite_only in any::<bool>(),
+        ) {
+            let pts: Vec<(f64, f64)> = if finite_only {
+                pts.into_iter().filter(|(a, b)| a.is_finite() && b.is_finite()).collect()
+            } else {
+                pts
+            };
+            let (x, y): (Vec<f64>, Vec<f64>) = pts.iter().copied().unzip();
+            let mut want = DataLim::default();
+            for &(a, b) in &pts {
+                want.add(Some(a), Some(b));
+            }
+            let got = DataLim::of_points(&x, &y);
+            let bits = |l: &DataLim| {
+                [l.x.0, l.x.1, l.y.0, l.y.1, l.minpos.0, l.minpos.1].map(f64::to_bits)
+            };
+            prop_assert_eq!(bits(&got), bits(&want));
+        }
     }
 }
