@@ -226,81 +226,29 @@ impl DataLim {
         }
     }
 
-    /// The limits of the points `(x[i], y[i])` (both data): [`DataLim::add`] of each pair.
-    /// Points that are all finite, none a negative zero, are summed in four branch-free
-    /// lanes; anything else is added point by point.
+    /// The limits of the points `(x[i], y[i])` (both data): [`DataLim::add`] of each pair,
+    /// the same `min`/`max` in the same order, with the six limits kept in registers
+    /// (~57 -> ~20 instructions a point: the 20,000-point walk's autoscale).
     pub(crate) fn of_points(x: &[f64], y: &[f64]) -> DataLim {
-        let n = x.len().min(y.len());
-        let (x, y) = (&x[..n], &y[..n]);
-        if let Some(lim) = Self::of_finite_points(x, y) {
-            return lim;
-        }
-        let mut lim = DataLim::default();
+        let d = DataLim::default();
+        let (mut x0, mut x1, mut px) = (d.x.0, d.x.1, d.minpos.0);
+        let (mut y0, mut y1, mut py) = (d.y.0, d.y.1, d.minpos.1);
         for (&a, &b) in x.iter().zip(y) {
-            lim.add(Some(a), Some(b));
-        }
-        lim
-    }
-
-    /// [`DataLim::of_points`] when every coordinate is finite and none is -0.0; `None`
-    /// otherwise. With finite values `a < m` / `a > m` pick what `min` / `max` pick, in
-    /// any order, except between 0.0 and -0.0 (either may come out of `min`): with no
-    /// -0.0 among the points, equal values have equal bits.
-    fn of_finite_points(x: &[f64], y: &[f64]) -> Option<DataLim> {
-        const L: usize = 4;
-        #[derive(Clone, Copy)]
-        struct Lane {
-            lo: f64,
-            hi: f64,
-            pos: f64,
-            odd: bool,
-        }
-        impl Lane {
-            #[inline(always)]
-            fn take(&mut self, v: f64) {
-                self.lo = if v < self.lo { v } else { self.lo };
-                self.hi = if v > self.hi { v } else { self.hi };
-                self.pos = if v > 0.0 && v < self.pos { v } else { self.pos };
-                // Not finite, or -0.0.
-                self.odd |= !v.is_finite() | (v.to_bits() == (-0.0f64).to_bits());
+            if !(a.is_finite() && b.is_finite()) {
+                continue;
             }
+            x0 = x0.min(a);
+            x1 = x1.max(a);
+            px = if a > 0.0 { px.min(a) } else { px };
+            y0 = y0.min(b);
+            y1 = y1.max(b);
+            py = if b > 0.0 { py.min(b) } else { py };
         }
-        let init = Lane {
-            lo: f64::INFINITY,
-            hi: f64::NEG_INFINITY,
-            pos: f64::INFINITY,
-            odd: false,
-        };
-        let (mut lx, mut ly) = ([init; L], [init; L]);
-        let (xc, yc) = (x.chunks_exact(L), y.chunks_exact(L));
-        let (xr, yr) = (xc.remainder(), yc.remainder());
-        for (a, b) in xc.zip(yc) {
-            for l in 0..L {
-                lx[l].take(a[l]);
-                ly[l].take(b[l]);
-            }
+        DataLim {
+            x: (x0, x1),
+            y: (y0, y1),
+            minpos: (px, py),
         }
-        for (l, (&a, &b)) in xr.iter().zip(yr).enumerate() {
-            lx[l].take(a);
-            ly[l].take(b);
-        }
-        if x.is_empty() || lx.iter().chain(&ly).any(|l| l.odd) {
-            return None;
-        }
-        let fold = |ls: &[Lane; L]| {
-            ls.iter().fold(init, |m, l| Lane {
-                lo: m.lo.min(l.lo),
-                hi: m.hi.max(l.hi),
-                pos: m.pos.min(l.pos),
-                odd: false,
-            })
-        };
-        let (fx, fy) = (fold(&lx), fold(&ly));
-        Some(DataLim {
-            x: (fx.lo, fx.hi),
-            y: (fy.lo, fy.hi),
-            minpos: (fx.pos, fy.pos),
-        })
     }
 
     pub(crate) fn union(&self, o: &DataLim) -> DataLim {
@@ -590,7 +538,7 @@ mod datalim_tests {
     }
 
     proptest! {
-        /// The lane-wise limits are `add`'s, bit for bit, whatever the points.
+        /// The limits are `add`'s, bit for bit, whatever the points.
         #[test]
         fn of_points_is_add_of_each_point(
             pts in prop::collection::vec((value(), value()), 0..40),
