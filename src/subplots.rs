@@ -261,6 +261,24 @@ impl Figure {
     }
 }
 
+/// [`shared_view`] of both axes of Axes `i`; an Axes sharing neither computes its data
+/// limits once for both.
+pub(crate) fn shared_views(axes: &[Axes], i: usize) -> ((f64, f64), (f64, f64)) {
+    let alone = |k: usize| {
+        axes.iter()
+            .filter(|a| a.share[k] == axes[i].share[k])
+            .count()
+            <= 1
+    };
+    if alone(0) && alone(1) {
+        return autoscale::views(&axes[i]);
+    }
+    (
+        shared_view(axes, i, Which::X),
+        shared_view(axes, i, Which::Y),
+    )
+}
+
 /// The view limits of Axes `i` for drawing: `autoscale_view` over its share group (data
 /// limits, minpos and sticky edges of every sibling) when the group autoscales.
 pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {

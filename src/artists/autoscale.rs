@@ -182,6 +182,21 @@ pub(crate) fn autoscale(
 /// The view limits of one axis as drawn: autoscaled when autoscaling is on and was
 /// requested, the stored limits otherwise; oriented like the stored limits.
 pub(crate) fn view(ax: &Axes, which: Which) -> (f64, f64) {
+    view_with(ax, which, &mut None)
+}
+
+/// [`view`] of both axes, the artists' data limits computed once (a long line's are a
+/// pass over its points).
+pub(crate) fn views(ax: &Axes) -> ((f64, f64), (f64, f64)) {
+    let mut lim = None;
+    (
+        view_with(ax, Which::X, &mut lim),
+        view_with(ax, Which::Y, &mut lim),
+    )
+}
+
+/// [`view`] with the data limits taken from `lim`, computed there when `None`.
+fn view_with(ax: &Axes, which: Which, lim: &mut Option<DataLim>) -> (f64, f64) {
     let st: &AxisState = match which {
         Which::X => &ax.plot.x,
         Which::Y => &ax.plot.y,
@@ -189,7 +204,7 @@ pub(crate) fn view(ax: &Axes, which: Which) -> (f64, f64) {
     if !(st.auto && st.stale) {
         return st.lim;
     }
-    let lim = data_limits(ax);
+    let lim = *lim.get_or_insert_with(|| data_limits(ax));
     let (l, minpos) = match which {
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),

@@ -1,8 +1,8 @@
 //! `Line2D`: what `plot` draws, its options (matplotlib's keywords and fmt strings) and its
 //! lowering to `draw_path` + `draw_markers`.
 //!
-//! (Over 800 lines only with its unit tests; the code is about 790 lines. The subslicing of
-//! long lines is in `line_subslice.rs`.)
+//! (Over 800 lines: the code is about 805 lines, the unit tests the rest; `Line2D` and its
+//! lowering read as one. The subslicing of long lines is in `line_subslice.rs`.)
 
 use super::line_subslice::subslice;
 use super::markers::{self, MarkerDef};
@@ -608,7 +608,16 @@ impl Line2D {
                 |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
             return self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip));
         }
-        let to_dev = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
+        // Data coordinates on linear scales: `to_device_blend`'s affine alone (its scale
+        // transforms are the identity there), ~40 instructions a point fewer.
+        let t = ctx.data;
+        let affine =
+            move |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
+        let blended = |x: f64, y: f64| ctx.to_device_blend(x, y, self.blend);
+        let linear = self.blend == Blend::Data
+            && ctx.xscale == AxisScale::Linear
+            && ctx.yscale == AxisScale::Linear;
+        let to_dev: &dyn Fn(f64, f64) -> (f64, f64) = if linear { &affine } else { &blended };
         let points = match ctx.xscale {
             AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
                 subslice(&self.x, ctx.view_x)
@@ -617,7 +626,7 @@ impl Line2D {
         };
         self.paint_on(
             ctx.dpi,
-            &to_dev,
+            to_dev,
             Some(ctx.clip),
             Some((ctx.canvas_px, points)),
         )
@@ -778,8 +787,11 @@ impl Line2D {
         if let Some(g) = &self.axline {
             return g.data_limits();
         }
-        let mut lim = super::DataLim::default();
         let (x, y) = self.drawn_xy_borrowed();
+        if self.blend == Blend::Data {
+            return super::DataLim::of_points(&x, &y);
+        }
+        let mut lim = super::DataLim::default();
         for (&a, &b) in x.iter().zip(y.iter()) {
             match self.blend {
                 Blend::Data => lim.add(Some(a), Some(b)),

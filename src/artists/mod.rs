@@ -227,6 +227,31 @@ impl DataLim {
         }
     }
 
+    /// The limits of the points `(x[i], y[i])` (both data): [`DataLim::add`] of each pair,
+    /// the same `min`/`max` in the same order, with the six limits kept in registers
+    /// (~57 -> ~20 instructions a point: the 20,000-point walk's autoscale).
+    pub(crate) fn of_points(x: &[f64], y: &[f64]) -> DataLim {
+        let d = DataLim::default();
+        let (mut x0, mut x1, mut px) = (d.x.0, d.x.1, d.minpos.0);
+        let (mut y0, mut y1, mut py) = (d.y.0, d.y.1, d.minpos.1);
+        for (&a, &b) in x.iter().zip(y) {
+            if !(a.is_finite() && b.is_finite()) {
+                continue;
+            }
+            x0 = x0.min(a);
+            x1 = x1.max(a);
+            px = if a > 0.0 { px.min(a) } else { px };
+            y0 = y0.min(b);
+            y1 = y1.max(b);
+            py = if b > 0.0 { py.min(b) } else { py };
+        }
+        DataLim {
+            x: (x0, x1),
+            y: (y0, y1),
+            minpos: (px, py),
+        }
+    }
+
     pub(crate) fn union(&self, o: &DataLim) -> DataLim {
         DataLim {
             x: (self.x.0.min(o.x.0), self.x.1.max(o.x.1)),
@@ -506,5 +531,46 @@ impl DrawCtx {
             Blend::YAxes => (&self.y_axes, s(self.xscale, x), y),
         };
         (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
+    }
+}
+
+#[cfg(test)]
+mod datalim_tests {
+    use super::DataLim;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -1e3..1e3f64,
+            1 => Just(0.0),
+            1 => Just(-0.0),
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+        ]
+    }
+
+    proptest! {
+        /// The limits are `add`'s, bit for bit, whatever the points.
+        #[test]
+        fn of_points_is_add_of_each_point(
+            pts in prop::collection::vec((value(), value()), 0..40),
+            finite_only in any::<bool>(),
+        ) {
+            let pts: Vec<(f64, f64)> = if finite_only {
+                pts.into_iter().filter(|(a, b)| a.is_finite() && b.is_finite()).collect()
+            } else {
+                pts
+            };
+            let (x, y): (Vec<f64>, Vec<f64>) = pts.iter().copied().unzip();
+            let mut want = DataLim::default();
+            for &(a, b) in &pts {
+                want.add(Some(a), Some(b));
+            }
+            let got = DataLim::of_points(&x, &y);
+            let bits = |l: &DataLim| {
+                [l.x.0, l.x.1, l.y.0, l.y.1, l.minpos.0, l.minpos.1].map(f64::to_bits)
+            };
+            prop_assert_eq!(bits(&got), bits(&want));
+        }
     }
 }

@@ -3,7 +3,6 @@
 //! stealing, tick locators and formatters, text alignment). No pixels.
 //! One axis's ticks and labels are laid out in `axis`, colorbars in `colorbar`.
 
-use crate::artists::autoscale::Which;
 use crate::artists::{TickDirection, TickParams};
 use crate::axes::{Anchor, AxesId, AxesPosition, ImageHandle};
 use crate::color::Prepared;
@@ -551,8 +550,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
     for (i, ax) in fig.axes.iter().enumerate() {
-        let view_x = crate::subplots::shared_view(&fig.axes, i, Which::X);
-        let view_y = crate::subplots::shared_view(&fig.axes, i, Which::Y);
+        let (view_x, view_y) = crate::subplots::shared_views(&fig.axes, i);
         let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
         let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
         let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));

@@ -50,6 +50,21 @@ impl Grid {
         }
     }
 
+    /// Every pixel's non-zero sums as a cell `(x, y, cover, area)`.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = (i64, i64, i64, i64)> + '_ {
+        (0..self.w * self.h).filter_map(move |i| {
+            let (c, a) = (self.cover[i], self.area[i]);
+            (c != 0 || a != 0).then(|| {
+                (
+                    self.x0 + (i % self.w) as i64,
+                    self.y0 + (i / self.w) as i64,
+                    c,
+                    a,
+                )
+            })
+        })
+    }
+
     /// The sweep: for each row, pixels up to the row's last non-zero cell get
     /// `alpha((cover_sum << 9) - area)`; runs of equal non-zero coverage are merged.
     pub(crate) fn sweep(&self, alpha: impl Fn(i64) -> u8, mut span: impl FnMut(i64, i64, i64, u8)) {

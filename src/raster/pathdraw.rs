@@ -200,6 +200,13 @@ fn feed(ras: &mut impl Sink, it: impl Iterator<Item = Vtx>) {
     }
 }
 
+thread_local! {
+    /// The rasterizer a thread gives the second half of a long stroke's outline to
+    /// ([`StrokeSink::finish_split`]), kept as `raster::KEPT_RASTERIZER` is.
+    static SECOND_RASTERIZER: std::cell::Cell<Option<Rasterizer>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// Rasterizes a solid stroke of `path` (already flattened) into `ras`.
 fn stroke_into(
     ras: &mut Rasterizer,
@@ -212,7 +219,18 @@ fn stroke_into(
         None => {
             let mut st = StrokeSink::new(ras, w, s.cap, s.join, w);
             feed(&mut st, it);
-            st.finish()
+            if rayon::current_num_threads() < 2 {
+                return st.finish();
+            }
+            // A long sub-path's outline is rasterized in two halves on two threads (the
+            // second half into a kept second rasterizer), with the same cells.
+            let mut other = SECOND_RASTERIZER.take().unwrap_or_default();
+            let res = st.finish_split(&mut other);
+            other.reset();
+            if other.scratch_bytes() <= super::KEPT_RASTERIZER_BYTES {
+                SECOND_RASTERIZER.set(Some(other));
+            }
+            res
         }
         Some(d) => {
             let (width, pattern): (f64, Vec<f64>) = if aa {
@@ -270,7 +288,15 @@ impl Band<'_> {
         }
         if let Some(s) = op.stroke.and_then(usable) {
             ras.reset();
-            let res = stroke_into(ras, pipeline(), &s, aa);
+            // With the clipper skipped (moves and lines, every vertex finite and inside),
+            // no snapping and no simplification, every converter above passes the path
+            // as it is: its vertices go to the stroke directly (a long line's simplified
+            // path: ~180 instructions a vertex saved).
+            let res = if clip && !clipper && !snap && !simplify {
+                stroke_into(ras, PathSource::new(op.path), &s, aa)
+            } else {
+                stroke_into(ras, pipeline(), &s, aa)
+            };
             let color = s.color;
             ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
             res?;

@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 use crate::scene::{CapStyle, JoinStyle};
 use std::f64::consts::PI;
 
+mod split;
+
 /// Receives path vertices (Agg's `add_vertex`).
 pub trait Sink {
     /// One vertex or command.
