@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Writes the second keyword cases: the leftovers of the first two plotting rounds that
 figbuf refused or drew differently: `subs` and `nonpositive='clip'` on log scales, also
-through semilogx/semilogy/loglog (ticks, minor ticks, grids, labels), major and minor grids set apart, `axline(...,
-transform=...)` (transData, transAxes, transFigure), figure legends with explicit
-handles/labels, `clabel` on symlog Axes, `tight_layout(rect=...)` with None sides and
-`tight_layout` with annotation arrows, the default colour of axhline/axvline. One
-case per folder (figure.json, case.json, ref.png = matplotlib 3.11.2's canvas) next to
-this script.
+through semilogx/semilogy/loglog (ticks, minor ticks, grids, labels), major and minor
+grids set apart, `axline(..., transform=...)` (transData, transAxes, transFigure),
+figure legends with explicit handles/labels, `clabel` on symlog Axes,
+`tight_layout(rect=...)` with None sides and `tight_layout` with annotation arrows, the
+default colour of axhline/axvline. One case per folder (figure.json, case.json, ref.png =
+matplotlib 3.11.2's canvas) next to this script.
 
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
     python tests/reference/plots_kw2/gen_plots_kw2.py [CASE ...]
