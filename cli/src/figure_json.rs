@@ -8,8 +8,8 @@ use crate::figure_args::{
     imshow, linestyle, opt_num, plot_groups, plot_options, scale_of, span_options, text_options,
 };
 use figbuf::{
-    ArrowStyle, Aspect, AxesId, AxisScale, Color, ColorbarOptions, Figure, GridOptions,
-    ImageHandle, Mappable, ScatterColor, ScatterOptions,
+    ArrowStyle, Aspect, AxesId, Color, ColorbarOptions, Figure, GridOptions, ImageHandle, Mappable,
+    ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -299,20 +299,8 @@ fn axes_call(
     match method {
         "plot" | "semilogx" | "semilogy" | "loglog" => {
             let groups = plot_groups(ctx, method, args)?;
+            crate::figure_scales::semilog(fig, ax, method, kw)?;
             let opts = plot_options(kw)?;
-            match method {
-                "semilogx" => {
-                    fig[ax].set_xscale(AxisScale::Log10);
-                }
-                "semilogy" => {
-                    fig[ax].set_yscale(AxisScale::Log10);
-                }
-                "loglog" => {
-                    fig[ax].set_xscale(AxisScale::Log10);
-                    fig[ax].set_yscale(AxisScale::Log10);
-                }
-                _ => {}
-            }
             let mut lines = Vec::new();
             for (x, y, fmt) in groups {
                 let mut o = opts.clone();

@@ -1,33 +1,79 @@
 //! figure.json's `set_xscale` / `set_yscale` keywords beyond the scale itself: `subs`
-//! (log and symlog).
+//! (log and symlog); and the scale keywords of `semilogx` / `semilogy` / `loglog`.
 
 use crate::figure_json::{err, Kw, R};
-use figbuf::{AxesId, Figure};
+use figbuf::{AxesId, AxisScale, Figure};
 use serde_json::Value;
 
 /// `subs=[...]` of `set_xscale('log' | 'symlog', ...)` / `set_yscale(...)` (after the scale
 /// is set).
 pub(crate) fn subs(fig: &mut Figure, ax: AxesId, method: &str, kw: &mut Kw) -> R<()> {
-    let Some(v) = kw.take(&["subs"]) else {
+    let Some(list) = subs_list(method, kw)? else {
         return Ok(());
     };
+    if method == "set_xscale" {
+        fig[ax].set_xscale_subs(list)?;
+    } else {
+        fig[ax].set_yscale_subs(list)?;
+    }
+    Ok(())
+}
+
+/// The `subs` keyword: absent or null is `None`.
+fn subs_list(method: &str, kw: &mut Kw) -> R<Option<Vec<f64>>> {
+    let Some(v) = kw.take(&["subs"]) else {
+        return Ok(None);
+    };
     let list = match &v {
-        Value::Null => return Ok(()),
+        Value::Null => return Ok(None),
         Value::Array(items) => items
             .iter()
             .map(Value::as_f64)
             .collect::<Option<Vec<f64>>>(),
         _ => None,
     };
-    let Some(list) = list else {
-        return err(format!(
+    match list {
+        Some(l) => Ok(Some(l)),
+        None => err(format!(
             "'{method}' subs must be a list of numbers, got {v}"
-        ));
+        )),
+    }
+}
+
+/// `semilogx` / `semilogy` / `loglog`: `set_xscale('log', base=, subs=, nonpositive=)` on
+/// their axes before the `plot` (base 10 and nonpositive 'clip' only, as `set_xscale`).
+pub(crate) fn semilog(fig: &mut Figure, ax: AxesId, method: &str, kw: &mut Kw) -> R<()> {
+    let (x, y) = match method {
+        "semilogx" => (true, false),
+        "semilogy" => (false, true),
+        "loglog" => (true, true),
+        _ => return Ok(()),
     };
-    if method == "set_xscale" {
-        fig[ax].set_xscale_subs(list)?;
-    } else {
-        fig[ax].set_yscale_subs(list)?;
+    if let Some(b) = kw.f64(&["base"])?.filter(|&b| b != 10.0) {
+        return err(format!(
+            "'{method}' keyword 'base' {b} is not supported (10 only)"
+        ));
+    }
+    match kw.string(&["nonpositive"])?.as_deref() {
+        None | Some("clip") => {}
+        Some(other) => {
+            return err(format!(
+                "'{method}' keyword 'nonpositive' {other:?} is not supported ('clip' only)"
+            ))
+        }
+    }
+    let subs = subs_list(method, kw)?;
+    if x {
+        fig[ax].set_xscale(AxisScale::Log10);
+        if let Some(l) = &subs {
+            fig[ax].set_xscale_subs(l.clone())?;
+        }
+    }
+    if y {
+        fig[ax].set_yscale(AxisScale::Log10);
+        if let Some(l) = &subs {
+            fig[ax].set_yscale_subs(l.clone())?;
+        }
     }
     Ok(())
 }

@@ -576,6 +576,10 @@ fn r1c_bad_input_is_named() {
             "scatteryoffsets",
         ),
         (
+            r#"{"axes": [[{"method": "loglog", "args": [[1, 2], [1, 2]], "kwargs": {"base": 2}}]]}"#,
+            "'loglog' keyword 'base' 2 is not supported (10 only)",
+        ),
+        (
             r#"{"axes": [[{"method": "set_xscale", "args": ["linear"], "kwargs": {"subs": [2]}}]]}"#,
             "symlog",
         ),
@@ -654,13 +658,14 @@ fn text_audit_bad_input_is_named() {
 }
 
 /// The second keyword cases (tests/reference/plots_kw2, made by its gen_plots_kw2.py):
-/// `subs` and `nonpositive='clip'` on log scales, major and minor grids set apart,
+/// `subs` and `nonpositive='clip'` on log scales (also of semilogx/semilogy/loglog), major
+/// and minor grids set apart,
 /// `axline(..., transform=...)`, figure legends with explicit handles/labels, `clabel` on
 /// symlog Axes, `tight_layout(rect=...)` with None sides, `tight_layout` with annotation
 /// arrows, the default colour of axhline/axvline.
 #[test]
 fn keyword2_plot_cases() {
-    run_set("plots_kw2", 61);
+    run_set("plots_kw2", 64);
 }
 
 /// What the second keyword set still refuses is an error naming the keyword and the value.

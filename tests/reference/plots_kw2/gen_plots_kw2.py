@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Writes the second keyword cases: the leftovers of the first two plotting rounds that
-figbuf refused or drew differently: `subs` and `nonpositive='clip'` on log scales (ticks,
-minor ticks, grids, labels), major and minor grids set apart, `axline(...,
-transform=...)` (transData, transAxes, transFigure), figure legends with explicit
-handles/labels, `clabel` on symlog Axes, `tight_layout(rect=...)` with None sides and
-`tight_layout` with annotation arrows, the default colour of axhline/axvline. One
-case per folder (figure.json, case.json, ref.png = matplotlib 3.11.2's canvas) next to
-this script.
+figbuf refused or drew differently: `subs` and `nonpositive='clip'` on log scales, also
+through semilogx/semilogy/loglog (ticks, minor ticks, grids, labels), major and minor
+grids set apart, `axline(..., transform=...)` (transData, transAxes, transFigure),
+figure legends with explicit handles/labels, `clabel` on symlog Axes,
+`tight_layout(rect=...)` with None sides and `tight_layout` with annotation arrows, the
+default colour of axhline/axvline. One case per folder (figure.json, case.json, ref.png =
+matplotlib 3.11.2's canvas) next to this script.
 
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
     python tests/reference/plots_kw2/gen_plots_kw2.py [CASE ...]
@@ -55,6 +55,9 @@ C["log_subs_minor_off"] = {"axes": [[c("plot", lx, ly), c("set_xscale", "log", s
 C["log_subs_semilogy"] = {"axes": [[c("semilogy", x, r(np.exp(t))), c("set_yscale", "log", subs=[2, 3])]]}
 C["log_subs_none"] = {"axes": [[c("plot", lx, ly), c("set_xscale", "log", subs=None)]]}
 C["log_nonpositive_clip"] = {"axes": [[c("plot", [-1, 0, 1, 10, 100], [1, 2, 3, 4, 5]), c("set_xscale", "log", nonpositive="clip")]]}
+C["semilogx_subs"] = {"axes": [[c("semilogx", r(np.logspace(0, 3, 20)), r(np.linspace(0, 1, 20)), subs=[2, 5], nonpositive="clip")]]}
+C["semilogy_base10_subs"] = {"axes": [[c("semilogy", r(np.linspace(0, 1, 20)), r(np.logspace(0, 3, 20)), "o-", base=10, subs=[3])]]}
+C["loglog_subs"] = {"axes": [[c("loglog", r(np.logspace(0, 3, 20)), r(np.logspace(1, 2, 20)), subs=[2, 5], color="r")]]}
 C["symlog_linscale"] = {"axes": [[c("plot", x, r(np.sinh(t) * 10)), c("set_yscale", "symlog", linthresh=1, linscale=0.5)]]}
 C["symlog_base2"] = {"axes": [[c("plot", x, r(np.sinh(t) * 10)), c("set_yscale", "symlog", base=2)]]}
 
