@@ -39,8 +39,16 @@
 //! The tiles with AVX-512 sums, on a 2-core Xeon: ~1.09 -> ~1.00 ms on two threads,
 //! ~1.82 -> ~1.56 ms on one; on a 2-core Zen 4, criterion 0.80-0.87 -> 0.71-0.76 ms.
 //!
-//! Over 800 lines: about 300 are the tests of both kernels against the f64 filter; the
-//! separable passes for strong downsampling are the child module [`separable`].
+//! Over 800 lines: about 290 are the tests of both kernels (and of the indices taken from
+//! the data) against the f64 filter and the index array; the separable passes for strong
+//! downsampling are the child module [`separable`].
+//!
+//! The tiles read their indices from an [`Indices`] source: the index array, or, for large
+//! images, the data itself through [`DirectIndices`] (no index array written and read
+//! back: issue 21); a transparent colour met there hands the image back to the index
+//! array's path. Pixels the f32 bound leaves open are summed in f64 over the tile's f32
+//! colours first ([`tile_pixel_f64`], a margin ~1000 times smaller), and only the few
+//! that leaves open through the indices from the table ([`exact_pixel`]).
 
 use super::engine::{
     for_row_blocks, padded_block, reflect, try_for_row_blocks_of, weight_2d, with_wide_taps,
