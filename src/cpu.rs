@@ -205,6 +205,147 @@ impl Avx512 {
     }
 }
 
+/// Proof that the CPU runs [`vectorized`]'s AVX2 path (not AVX-512) and has FMA: the
+/// separable passes of the narrow filter sum with [`TapSimd::tap_sums`] on it. Only
+/// [`TapSimd::detect`] makes one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Avx2Fma(());
+
+/// The vector tap sums of the narrow filter's colour tiles the CPU offers: sixteen lanes
+/// (four colours a register, [`Avx512::tap_sums`]) or eight (two colours, AVX2 with FMA).
+/// The same sums in another order: the filter's bound decides the same bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum TapSimd {
+    /// AVX-512 F, VL, BW and DQ.
+    Avx512(Avx512),
+    /// AVX2 and FMA, without AVX-512 (or with it capped by `FIGBUF_NO_AVX512`).
+    Avx2(Avx2Fma),
+}
+
+impl TapSimd {
+    /// [`Avx512::detect`], else AVX2 with FMA where [`vectorized`] takes the AVX2 path;
+    /// `None` on the baseline path.
+    pub(crate) fn detect() -> Option<TapSimd> {
+        if let Some(avx) = Avx512::detect() {
+            return Some(TapSimd::Avx512(avx));
+        }
+        #[cfg(target_arch = "x86_64")]
+        if path() == Path::Avx2 && std::arch::is_x86_feature_detected!("fma") {
+            return Some(TapSimd::Avx2(Avx2Fma(())));
+        }
+        None
+    }
+
+    /// Runs `kernel` compiled for this extension (so that [`TapSimd::tap_sums`] inlines
+    /// into it).
+    #[inline(always)]
+    pub(crate) fn run<K: Kernel>(self, kernel: K) -> K::Output {
+        match self {
+            TapSimd::Avx512(avx) => avx.run(kernel),
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: an `Avx2Fma` exists only when the CPU supports AVX2 and FMA (`detect`).
+            TapSimd::Avx2(_) => unsafe { with_avx2_fma(kernel) },
+            #[cfg(not(target_arch = "x86_64"))]
+            TapSimd::Avx2(_) => kernel.run(),
+        }
+    }
+
+    /// [`Avx512::tap_sums`] on either extension (same arguments, same panics).
+    #[inline(always)]
+    pub(crate) fn tap_sums(
+        self,
+        chunks: usize,
+        run: TapRun<'_>,
+        rows: &[usize],
+        sums: &mut [[f32; 4]],
+    ) {
+        match self {
+            TapSimd::Avx512(avx) => avx.tap_sums(chunks, run, rows, sums),
+            TapSimd::Avx2(_) => {
+                #[cfg(target_arch = "x86_64")]
+                {
+                    macro_rules! with_chunks {
+                        ($c:literal) => {
+                            // SAFETY: the CPU has AVX2 and FMA (`Avx2Fma`).
+                            unsafe { tap_sums_avx2::<$c>(run, rows, sums) }
+                        };
+                    }
+                    match chunks {
+                        1 => with_chunks!(1),
+                        2 => with_chunks!(2),
+                        3 => with_chunks!(3),
+                        4 => with_chunks!(4),
+                        6 => with_chunks!(6),
+                        8 => with_chunks!(8),
+                        _ => unreachable!(
+                            "the narrow filter pads to 1-6, 8, 12, 16, 24 or 32 column taps"
+                        ),
+                    }
+                }
+                #[cfg(not(target_arch = "x86_64"))]
+                {
+                    let _ = (chunks, run, rows, sums);
+                    unreachable!("an Avx2Fma exists only on x86-64")
+                }
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+fn with_avx2_fma<K: Kernel>(kernel: K) -> K::Output {
+    kernel.run()
+}
+
+/// [`TapSimd::tap_sums`] with AVX2 and FMA: pixel `p`'s sum over the row taps `rows` of
+/// `CHUNKS` runs of four colours, two colours (eight lanes) a register, two registers
+/// (colours 0 and 1, 2 and 3 of each run), added at the end, then their halves.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+fn tap_sums_avx2<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut [[f32; 4]]) {
+    use std::arch::x86_64::*;
+    let n = sums.len().min(run.first.len());
+    let Some(&last_row) = rows.iter().max() else {
+        sums[..n].fill([0.0; 4]);
+        return;
+    };
+    let stride = run.stride;
+    let per_pixel = 4 * CHUNKS;
+    // Lane l takes weight l / 4 of the low (colours 0, 1) or high (2, 3) pair.
+    let lo = _mm256_set_epi32(1, 1, 1, 1, 0, 0, 0, 0);
+    let hi = _mm256_set_epi32(3, 3, 3, 3, 2, 2, 2, 2);
+    for (p, sum) in sums[..n].iter_mut().enumerate() {
+        let colours = &run.tile[4 * run.first[p]..][..last_row + 16 * CHUNKS];
+        let ws = &run.weights[per_pixel * p..][..(rows.len() - 1) * stride + per_pixel];
+        let mut a0 = _mm256_setzero_ps();
+        let mut a1 = _mm256_setzero_ps();
+        for (i, &row) in rows.iter().enumerate() {
+            for c in 0..CHUNKS {
+                // SAFETY: `row <= last_row` and `c < CHUNKS`, so the 16 colour floats from
+                // `row + 16 * c` lie in `colours`; `i < rows.len()`, so the 4 weights from
+                // `i * stride + 4 * c` lie in `ws`. The loads are unaligned.
+                let (v0, v1, w) = unsafe {
+                    let at = colours.as_ptr().add(row + 16 * c);
+                    (
+                        _mm256_loadu_ps(at),
+                        _mm256_loadu_ps(at.add(8)),
+                        _mm256_castps128_ps256(_mm_loadu_ps(ws.as_ptr().add(i * stride + 4 * c))),
+                    )
+                };
+                a0 = _mm256_fmadd_ps(v0, _mm256_permutevar8x32_ps(w, lo), a0);
+                a1 = _mm256_fmadd_ps(v1, _mm256_permutevar8x32_ps(w, hi), a1);
+            }
+        }
+        let two = _mm256_add_ps(a0, a1);
+        let one = _mm_add_ps(_mm256_castps256_ps128(two), _mm256_extractf128_ps::<1>(two));
+        // SAFETY: `sum` holds four floats; the store is unaligned.
+        unsafe { _mm_storeu_ps(sum.as_mut_ptr(), one) };
+    }
+}
+
 /// [`Avx512::tap_sums`], with the common row tap counts (1 to 4) unrolled.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]

@@ -5,7 +5,7 @@
 
 use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
-use crate::color::{colormap_rgba8, lut_indices_scanned, AsScalarData, ScalarData};
+use crate::color::{colormap_rgba8, lut_indices_scanned, AsScalarData, DirectIndices, ScalarData};
 use crate::colorbar::Orientation;
 use crate::figure::Figure;
 use crate::frame::Frame;
@@ -474,6 +474,10 @@ fn put_pixels(ops: &mut [DrawOp], images: &[(usize, ImagePlan<'_>)], pixels: Vec
     }
 }
 
+/// The least pixels of an image whose filter takes its indices from the data
+/// ([`resample::resample_direct`]).
+const DIRECT_MIN_PIXELS: usize = 1 << 20;
+
 fn scalar_pixels(
     image: &Image,
     norm: &Norm,
@@ -529,11 +533,35 @@ fn scalar_pixels_with(
         Stage::Rgba => data.as_scalar_data(),
         Stage::Data => data.without_half(),
     };
+    // A filter that reads colour tiles takes the indices straight from the data (large
+    // images: no index array written and read again; issue 21), unless a pixel turns out
+    // not opaque (NaN), where the index array's path below decides. Below a megapixel the
+    // array is cheap, and the plan is better made while it is written.
+    let mut ahead_plan = None;
+    let (rows, cols) = data.shape();
+    if let (Stage::Rgba, Some(watch)) = (stage, other) {
+        let direct = (rows.saturating_mul(cols) >= DIRECT_MIN_PIXELS)
+            .then(|| DirectIndices::of(&data_for_idx, &norm, cmap.n(), watch))
+            .flatten();
+        if let Some(direct) = direct {
+            match resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD) {
+                Some(plan) if plan.reads_tiles() => {
+                    if let Some(pixels) = resample::resample_direct(plan, &direct, placement)? {
+                        return Ok((pixels, idx_buffer));
+                    }
+                }
+                plan => ahead_plan = plan,
+            }
+        }
+    }
     let (idx, ahead) = rayon::join(
         || lut_indices_scanned(&data_for_idx, &norm, cmap.n(), other, idx_buffer),
-        || match stage {
-            Stage::Rgba => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
-            Stage::Data => None,
+        || match (stage, ahead_plan) {
+            (Stage::Rgba, Some(plan)) => Some(plan),
+            (Stage::Rgba, None) => {
+                resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD)
+            }
+            (Stage::Data, _) => None,
         },
     );
     let (idx, scan) = idx?;

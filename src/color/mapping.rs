@@ -16,6 +16,9 @@ use crate::resample::IndexScan;
 use crate::{cpu, Error, Result};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
+mod direct;
+pub(crate) use direct::DirectIndices;
+
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;
 

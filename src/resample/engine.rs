@@ -1342,6 +1342,20 @@ pub(crate) fn plan_narrow(
     }
 }
 
+/// The narrow filter `plan` (from [`plan_narrow`] for this placement) over indices taken
+/// from the data where its colour tiles read them, without an index array: `None` where
+/// the plan does not read tiles or the data has a pixel whose colour is not opaque (then
+/// the index array's path, [`resample_rgba_lut_ahead`], gives the bytes). The same bytes
+/// as that path where it answers.
+pub(crate) fn resample_direct(
+    plan: NarrowPlan,
+    direct: &crate::color::DirectIndices<'_>,
+    placement: &Placement,
+) -> Result<Option<Vec<[u8; 4]>>> {
+    check_len(direct.len(), placement, "colour-mapped image")?;
+    plan.run_direct(direct)
+}
+
 /// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same
 /// table, placement, interpolation and filter radius, and the indices' [`IndexScan`] over
 /// [`transparent_rows`] of `table` when it was taken while they were written (`None`: they

@@ -39,8 +39,16 @@
 //! The tiles with AVX-512 sums, on a 2-core Xeon: ~1.09 -> ~1.00 ms on two threads,
 //! ~1.82 -> ~1.56 ms on one; on a 2-core Zen 4, criterion 0.80-0.87 -> 0.71-0.76 ms.
 //!
-//! Over 800 lines: about 300 are the tests of both kernels against the f64 filter; the
-//! separable passes for strong downsampling are the child module [`separable`].
+//! Over 800 lines: about 290 are the tests of both kernels (and of the indices taken from
+//! the data) against the f64 filter and the index array; the separable passes for strong
+//! downsampling are the child module [`separable`].
+//!
+//! The tiles read their indices from an [`Indices`] source: the index array, or, for large
+//! images, the data itself through [`DirectIndices`] (no index array written and read
+//! back: issue 21); a transparent colour met there hands the image back to the index
+//! array's path. Pixels the f32 bound leaves open are summed in f64 over the tile's f32
+//! colours first ([`tile_pixel_f64`], a margin ~1000 times smaller), and only the few
+//! that leaves open through the indices from the table ([`exact_pixel`]).
 
 use super::engine::{
     for_row_blocks, padded_block, reflect, try_for_row_blocks_of, weight_2d, with_wide_taps,
@@ -48,8 +56,10 @@ use super::engine::{
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
+use crate::color::DirectIndices;
 use crate::cpu;
 use crate::transform::Affine;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 mod separable;
 
@@ -87,8 +97,8 @@ pub(crate) struct NarrowPlan {
     /// The colours in f32, and in f64 for the pixels summed again.
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
-    /// For strong downsampling: the two 1-D passes ([`separable`]).
-    sep: Option<separable::Separable>,
+    /// For strong downsampling: the two 1-D passes ([`separable`]) and their tap sums.
+    sep: Option<(cpu::TapSimd, separable::Separable)>,
     out: Vec<[u8; 4]>,
 }
 
@@ -202,9 +212,15 @@ fn plan_on(
     row_start.push(row_taps.len());
     // The separable passes sum over colour tiles: with AVX-512 only, as the tiles (with
     // AVX2 they measured ~15% slower than the gathering kernel at 4096², one thread).
-    let sep = (avx512.is_some() && spans.max_row_taps() >= separable::MIN_TAPS)
-        .then(|| separable::Separable::new(&padded, table))
-        .flatten();
+    // With AVX2 and FMA the passes sum with eight-lane intrinsics (`cpu::TapSimd`); a
+    // plan for the gathering kernel on an AVX-512 CPU (the tests') keeps to it.
+    let simd = match avx512 {
+        Some(avx) => Some(cpu::TapSimd::Avx512(avx)),
+        None => cpu::TapSimd::detect().filter(|s| matches!(s, cpu::TapSimd::Avx2(_))),
+    };
+    let sep = simd
+        .filter(|_| spans.max_row_taps() >= separable::MIN_TAPS)
+        .and_then(|simd| Some((simd, separable::Separable::new(&padded, table)?)));
     let tiles = avx512.and_then(|avx| Some((avx, TileCols::new(&padded)?)));
     Some(NarrowPlan {
         w: spans.w,
@@ -225,6 +241,38 @@ impl NarrowPlan {
     ///
     /// Errors: a refused tile (the colours of the source rows a block of lines reads).
     pub(super) fn run(self, index: &[u32]) -> crate::Result<Vec<[u8; 4]>> {
+        self.run_on(Indices::Array(index))?.ok_or_else(|| {
+            crate::Error::Data(
+                "the narrow filter met a transparent colour in an index array".into(),
+            )
+        })
+    }
+
+    /// Whether the filter reads the image through colour tiles (with AVX-512, or the
+    /// separable passes), so that it can take its indices from the data
+    /// ([`NarrowPlan::run_direct`]).
+    pub(crate) fn reads_tiles(&self) -> bool {
+        self.tiles.is_some() || self.sep.is_some()
+    }
+
+    /// The filter over indices computed from the data where the tiles read them, when
+    /// [`NarrowPlan::reads_tiles`] (the caller checks the length); `None` when the
+    /// filter does not read tiles or a sampled pixel's colour is not opaque (NaN data:
+    /// the bad colour), where the index array's path decides.
+    ///
+    /// Errors: a refused tile.
+    pub(crate) fn run_direct(
+        self,
+        direct: &DirectIndices<'_>,
+    ) -> crate::Result<Option<Vec<[u8; 4]>>> {
+        if !self.reads_tiles() {
+            return Ok(None);
+        }
+        self.run_on(Indices::Direct(direct))
+    }
+
+    /// [`NarrowPlan::run`] over either source; `None` as in [`NarrowPlan::run_direct`].
+    fn run_on(self, index: Indices<'_>) -> crate::Result<Option<Vec<[u8; 4]>>> {
         let NarrowPlan {
             w,
             row_start,
@@ -236,7 +284,7 @@ impl NarrowPlan {
             sep,
             mut out,
         } = self;
-        if let Some(sep) = &sep {
+        if let Some((simd, sep)) = &sep {
             let parts = separable::Parts {
                 w,
                 row_start: &row_start,
@@ -244,16 +292,23 @@ impl NarrowPlan {
                 padded: &padded,
                 narrow: &narrow,
                 wide: &wide,
-                avx512: tiles.as_ref().map(|t| t.0),
+                simd: Some(*simd),
             };
-            separable::run(sep, &parts, index, &mut out)?;
-            return Ok(out);
+            let opaque = separable::run(sep, &parts, index, &mut out)?;
+            return Ok(opaque.then_some(out));
         }
-        let exact = SmallIndexed {
+        let exact = Exact {
             index,
             table: &wide,
         };
         let Some((avx, tiles)) = tiles else {
+            let Indices::Array(index) = index else {
+                return Ok(None);
+            };
+            let exact = SmallIndexed {
+                index,
+                table: &wide,
+            };
             for_row_blocks(&mut out, w, |first, block| {
                 let mut scratch = NarrowScratch::new(w, padded.taps);
                 for (i, line) in block.chunks_mut(w).enumerate() {
@@ -278,7 +333,7 @@ impl NarrowPlan {
                     with_wide_taps!(padded.taps, run)
                 }
             });
-            return Ok(out);
+            return Ok(Some(out));
         };
         let cols = padded.cols;
         // A tile holds the colours of every source row its output lines reach: bound its
@@ -288,14 +343,21 @@ impl NarrowPlan {
         let src_rows = index.len() / cols.max(1);
         let line_bytes = (src_rows.div_ceil(out_rows) + 1) * width.max(1) * 16;
         let max_lines = (TILE_MAX_BYTES / line_bytes).max(1);
+        let transparent = AtomicBool::new(false);
         try_for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first_line, whole| {
             for (run_no, block) in whole.chunks_mut(max_lines * w).enumerate() {
+                if transparent.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
                 let first = first_line + run_no * max_lines;
                 let last = first + block.len() / w;
                 let taps = &row_taps[row_start[first]..row_start[last]];
                 let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
                 let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-                let tile = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)?;
+                let Some(tile) = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)? else {
+                    transparent.store(true, Ordering::Relaxed);
+                    return Ok(());
+                };
                 let tile = tile.as_flattened();
                 let line_taps = (first..last).map(|k| row_start[k + 1] - row_start[k]);
                 let most_taps = line_taps.clone().max().unwrap_or(0);
@@ -326,19 +388,62 @@ impl NarrowPlan {
             }
             Ok(())
         })?;
-        Ok(out)
+        Ok((!transparent.load(Ordering::Relaxed)).then_some(out))
+    }
+}
+
+/// Where the narrow filter reads an image's LUT indices: an index array, or the data
+/// through its index loop, row by row as the tiles need them.
+#[derive(Clone, Copy)]
+pub(super) enum Indices<'a> {
+    Array(&'a [u32]),
+    Direct(&'a DirectIndices<'a>),
+}
+
+impl Indices<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Indices::Array(a) => a.len(),
+            Indices::Direct(d) => d.len(),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> u32 {
+        match self {
+            Indices::Array(a) => a[i],
+            Indices::Direct(d) => d.get(i),
+        }
+    }
+}
+
+/// The source in f64 through either kind of [`Indices`], for the pixels summed again
+/// ([`exact_pixel`]).
+#[derive(Clone, Copy)]
+pub(super) struct Exact<'a> {
+    pub index: Indices<'a>,
+    pub table: &'a [[f64; 4]; SMALL_TABLE],
+}
+
+impl Sample<4> for Exact<'_> {
+    const FINITE: bool = true;
+    #[inline(always)]
+    fn sample(&self, i: usize) -> [f64; 4] {
+        self.table[self.index.get(i) as usize & (SMALL_TABLE - 1)]
     }
 }
 
 /// The colours of source rows `rows` at the tile columns `source` (row after row): the
-/// columns inside the image, `inside`, are read straight along the row.
+/// columns inside the image, `inside`, are read straight along the row. From
+/// [`Indices::Direct`], each row's indices are computed first, and `None` is returned when
+/// one of them is a transparent row (which that source watches for).
 fn fill_tile(
-    index: &[u32],
+    index: Indices<'_>,
     cols: usize,
     rows: std::ops::Range<usize>,
     tiles: &TileCols,
     table: &[[f32; 4]; SMALL_TABLE],
-) -> crate::Result<Vec<[f32; 4]>> {
+) -> crate::Result<Option<Vec<[f32; 4]>>> {
     let source = &tiles.source;
     let (lead, inside) = (tiles.lead, tiles.inside.clone());
     let colour = |i: u32| table[i as usize & (SMALL_TABLE - 1)];
@@ -346,8 +451,21 @@ fn fill_tile(
         rows.len().saturating_mul(source.len()),
         "the resampler's colour tile",
     )?;
+    let mut computed = Vec::new();
+    if let Indices::Direct(_) = index {
+        computed = crate::alloc::with_capacity(cols, "the resampler's row of indices")?;
+        computed.resize(cols, 0u32);
+    }
     for r in rows {
-        let row = &index[r * cols..][..cols];
+        let row = match index {
+            Indices::Array(a) => &a[r * cols..][..cols],
+            Indices::Direct(d) => {
+                if d.fill(r * cols, &mut computed) {
+                    return Ok(None);
+                }
+                &computed[..]
+            }
+        };
         tile.extend(source[..lead].iter().map(|&c| colour(row[c])));
         tile.extend(row[inside.clone()].iter().map(|&i| colour(i)));
         tile.extend(
@@ -356,7 +474,7 @@ fn fill_tile(
                 .map(|&c| colour(row[c])),
         );
     }
-    Ok(tile)
+    Ok(Some(tile))
 }
 
 /// Per-task buffers of [`TileLine`]: the 2-D weights of every row tap of a run of
@@ -415,7 +533,7 @@ struct TileLine<'a, const K: usize> {
     tiles: &'a TileCols,
     padded: &'a PaddedCols,
     /// The source in f64, for the pixels summed again.
-    exact: SmallIndexed<'a, 4>,
+    exact: Exact<'a>,
     scratch: &'a mut TileScratch,
     line: &'a mut [[u8; 4]],
 }
@@ -426,6 +544,7 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
     fn run(self) {
         // Sums in another order than the recursive one (module docs).
         let margin = margin(self.row_taps.len() * K + 2);
+        let m_f64 = margin_f64(self.row_taps.len() * 4 * self.tiles.runs);
         let stride_px = 4 * self.tiles.runs;
         let run_px = tile_run_px(self.rows.len());
         let TileScratch {
@@ -462,6 +581,20 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
             self.avx.tap_sums(K.div_ceil(4), run, self.rows, acc);
             if narrow_bytes(acc, margin, line, unsure) {
                 let c0 = c0 * run_px;
+                // Summed in f64 over the tile first: the table's f64 colours (through the
+                // indices) only for what that leaves open.
+                for (j, (px, u)) in line.iter_mut().zip(unsure.iter_mut()).enumerate() {
+                    if *u {
+                        let ws = &self.tiles.weight[(c0 + j) * stride_px..][..stride_px];
+                        let at = 4 * first[j];
+                        if let Some(b) =
+                            tile_pixel_f64(self.tile, self.rows, self.row_taps, at, ws, m_f64)
+                        {
+                            *px = b;
+                            *u = false;
+                        }
+                    }
+                }
                 let (offsets, weights) = (&self.padded.offset, &self.padded.weight);
                 let (offsets, weights) = (&offsets[c0 * K..], &weights[c0 * K..]);
                 redo_unsure::<K>(self.exact, self.row_taps, offsets, weights, unsure, line);
@@ -573,7 +706,7 @@ impl Source<'_> {
 /// pixel `c`'s `K` column taps at `col_offset[c * K..]` and `col_weight[c * K..]`.
 #[inline(always)]
 fn redo_unsure<const K: usize>(
-    exact: SmallIndexed<'_, 4>,
+    exact: impl Sample<4>,
     row_taps: &[(usize, i32)],
     col_offset: &[usize],
     col_weight: &[i32],
@@ -591,7 +724,7 @@ fn redo_unsure<const K: usize>(
 /// One pixel the f64 way, in Agg's order (the padding taps add exact zeros).
 #[inline(always)]
 fn exact_pixel(
-    exact: SmallIndexed<'_, 4>,
+    exact: impl Sample<4>,
     row_taps: &[(usize, i32)],
     cols: &[usize],
     wxs: &[i32],
@@ -609,6 +742,72 @@ fn exact_pixel(
         }
     }
     OpaqueBytes.pixel(sum, total)
+}
+
+/// A pixel's bytes from its 2-D sum in f64 over a colour tile's f32 colours, in Agg's tap
+/// order: row tap `j` (weight `taps[j].1`) reads the tile from `rows[j] + first` (floats),
+/// column tap `c` four floats on with weight `wxs[c]` (padded with zeros). `None` where a
+/// channel is within `m` ([`margin_f64`]) of a whole number. Where the f32 sums leave a
+/// pixel open, this decides nearly all of them from the tile, instead of gathering every
+/// tap's index and f64 colour from the whole image ([`exact_pixel`]: ~15% of a 4096²
+/// figure's time, and its indices may have to be computed from the data).
+#[inline(always)]
+fn tile_pixel_f64(
+    tile: &[f32],
+    rows: &[usize],
+    taps: &[(usize, i32)],
+    first: usize,
+    wxs: &[i32],
+    m: f64,
+) -> Option<[u8; 4]> {
+    let mut sum = [0.0f64; 3];
+    let mut total = 0i64;
+    for (&row, &(_, wy)) in rows.iter().zip(taps) {
+        let colours = &tile[row + first..][..4 * wxs.len()];
+        for (c, &wx) in colours.chunks_exact(4).zip(wxs) {
+            let w = weight_2d(wy, wx);
+            total += i64::from(w);
+            let w = f64::from(w);
+            for ch in 0..3 {
+                sum[ch] += f64::from(c[ch]) * w;
+            }
+        }
+    }
+    if total <= 0 {
+        return None;
+    }
+    let s = 255.0 / total as f64;
+    let mut px = [255u8; 4];
+    for (b, &v) in px.iter_mut().zip(&sum) {
+        let y = v * s;
+        if y.is_nan() || y >= 255.0 {
+            return None;
+        }
+        let whole = y.trunc();
+        let frac = y - whole;
+        // The exact y is >= 0, so a small y with whole part 0 is certain.
+        if (frac < m && whole != 0.0) || frac > 1.0 - m {
+            return None;
+        }
+        *b = whole as u8;
+    }
+    Some(px)
+}
+
+/// How close to a whole number `y = 255 S / t` from [`tile_pixel_f64`] (`n` products
+/// summed in f64 over colours rounded to f32) may come before the pixel is summed the f64
+/// way from the table: each colour is within `2^-24` relative of the table's, each
+/// product of an integer weight below 2^24 and an f32 colour is exact in f64, the f64
+/// sum of `n` non-negative products adds at most `γ(n)` relative (u = 2^-53) and the
+/// scaling two roundings, so the fast `y` (the real one is at most 255) is within
+/// `255 (2^-24 + (n + 3) 2^-53)` (to first order) of the real `y`, and Agg's f64 sum and
+/// division (as in [`margin`]) within `255 (n + 8) 2^-53`. Twice the larger of both (at
+/// least their sum), with a little for the second-order terms, plus a term for subnormal
+/// colours.
+fn margin_f64(n: usize) -> f64 {
+    let u = f64::powi(2.0, -53);
+    let bound = f64::powi(2.0, -24) + (n + 8) as f64 * u;
+    255.0 * 2.0 * bound * (1.0 + 1e-6) + 1e-30
 }
 
 /// Whether the narrow path applies to `table` (colours of an opaque colour-mapped
@@ -913,5 +1112,65 @@ mod tests {
         assert!(margin(4) < margin(36));
         assert!(margin(36) < 2e-3);
         assert!(margin(1) > 255.0 * 3.0 * f64::powi(2.0, -24));
+    }
+
+    /// Indices taken from the data where the tiles read them: the bytes of the index
+    /// array's run, at a moderate and a strong downsampling (tiles, separable passes), on
+    /// whatever path this CPU takes; with a NaN (the bad colour, transparent) no answer.
+    #[test]
+    fn direct_indices_match_the_index_array() {
+        use crate::color::{lut_indices, AsScalarData, Colormap, Norm};
+        let (rows, cols) = (603usize, 517usize);
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut data = ndarray::Array2::from_shape_fn((rows, cols), |(r, _)| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (r as f64 / 97.0).sin() + (state >> 11) as f64 / (1u64 << 53) as f64
+        });
+        let cmap = Colormap::named("viridis").unwrap();
+        let mut table: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
+        crate::resample::premultiply(&mut table);
+        let norm = Norm::linear().with_limits(Some(-0.7), Some(1.8));
+        let mut runs = 0;
+        for nan in [false, true] {
+            if nan {
+                data[(301, 250)] = f64::NAN;
+            }
+            let scalar = data.as_scalar_data();
+            let index = lut_indices(&scalar, &norm, cmap.n()).unwrap();
+            let index = index.as_slice().unwrap();
+            let watch = crate::resample::transparent_rows(&table).unwrap();
+            let direct = DirectIndices::of(&scalar, &norm, cmap.n(), watch).unwrap();
+            for (w, h) in [(170.0, 200.0), (45.0, 55.0)] {
+                let p = place(
+                    [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+                    Origin::Upper,
+                    rows,
+                    cols,
+                    (-0.5, cols as f64 - 0.5),
+                    (rows as f64 - 0.5, -0.5),
+                    [0.3, 0.0, w, h],
+                )
+                .unwrap();
+                let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0)
+                else {
+                    panic!("hanning filters");
+                };
+                let fresh = || super::plan(&table, &p, &inverse, &lut);
+                let tiles = fresh().expect("the narrow filter applies").reads_tiles();
+                let got = fresh().and_then(|p| p.run_direct(&direct).unwrap());
+                if nan || !tiles {
+                    assert!(got.is_none(), "{w} x {h}, NaN {nan}");
+                } else {
+                    let want = fresh().map(|p| p.run(index).unwrap());
+                    assert_eq!(got, want, "{w} x {h}");
+                    runs += 1;
+                }
+            }
+        }
+        // The tiles or the separable passes ran where this CPU path has them.
+        let simd = crate::cpu::TapSimd::detect().is_some();
+        assert!(runs >= usize::from(simd), "{runs} runs");
     }
 }

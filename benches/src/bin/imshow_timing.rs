@@ -22,6 +22,10 @@
 //! - `png 512`: the default figure to PNG bytes with the default encoding, as `savefig`
 //!   to a buffer; `png_bytes 512` and `png_bytes smooth`: the file sizes in bytes.
 //!
+//! Each job also reports `cpu JOB`: the process CPU time (every thread) per iteration,
+//! the mean over the batch (on Linux), which a loaded machine inflates less than the wall
+//! time (with one thread, `RAYON_NUM_THREADS=1`, it counts no idle spinning).
+//!
 //! The thread count is rayon's (`RAYON_NUM_THREADS`); the CPU path follows
 //! `FIGBUF_NO_AVX512` / `FIGBUF_NO_AVX2`.
 
@@ -36,17 +40,45 @@ const MIN_BATCH_S: f64 = 0.5;
 /// A timed job.
 type Job<'a> = Box<dyn FnMut() + 'a>;
 
-fn time_job(iterations: usize, mut job: impl FnMut()) -> f64 {
+/// CPU time of the whole process (every thread) in nanoseconds, from Linux's
+/// `/proc/self/task/*/schedstat`; `None` elsewhere. Updated at scheduler ticks, so it is
+/// read around a batch of at least [`MIN_BATCH_S`] rather than around one iteration.
+fn process_cpu_ns() -> Option<u64> {
+    let mut sum = 0;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        sum += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(sum)
+}
+
+/// (median wall ms per iteration, mean process CPU ms per iteration).
+type Timing = (f64, Option<f64>);
+
+fn time_job(iterations: usize, mut job: impl FnMut()) -> Timing {
     job(); // warm-up
     let mut t = Vec::new();
+    let cpu0 = process_cpu_ns();
     let start = Instant::now();
     while t.len() < iterations || start.elapsed().as_secs_f64() < MIN_BATCH_S {
         let t0 = Instant::now();
         job();
         t.push(t0.elapsed().as_secs_f64() * 1e3);
     }
+    let cpu = match (cpu0, process_cpu_ns()) {
+        (Some(a), Some(b)) => Some(b.saturating_sub(a) as f64 / 1e6 / t.len() as f64),
+        _ => None,
+    };
     t.sort_by(f64::total_cmp);
-    t[t.len() / 2]
+    (t[t.len() / 2], cpu)
+}
+
+/// Records a job's median wall time as `job` and its mean CPU time as `cpu job`.
+fn record(out: &mut Vec<(String, f64)>, job: &str, (wall, cpu): Timing) {
+    out.push((job.to_string(), wall));
+    if let Some(cpu) = cpu {
+        out.push((format!("cpu {job}"), cpu));
+    }
 }
 
 /// Reads a C-order little-endian float64 `.npy` of two dimensions (as `np.save` writes it).
@@ -123,22 +155,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let job = format!("imshow {n}");
         if want(&job) {
             let fig = figure(load(&dir, &format!("rand{n}.npy"))?, 6.4, 4.8)?;
-            wall.push((
-                job,
-                time_job(iterations, || {
-                    std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
-                }),
-            ));
+            let t = time_job(iterations, || {
+                std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
+            });
+            record(&mut wall, &job, t);
         }
     }
     if want("canvas 3840x2160 1024") {
         let fig = figure(load(&dir, "rand1024.npy")?, 38.4, 21.6)?;
-        wall.push((
-            "canvas 3840x2160 1024".into(),
-            time_job(iterations, || {
-                std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
-            }),
-        ));
+        let t = time_job(iterations, || {
+            std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
+        });
+        record(&mut wall, "canvas 3840x2160 1024", t);
     }
     if [
         "colormap 4096",
@@ -188,18 +216,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ];
         for (name, mut job) in list {
             if want(name) {
-                wall.push((name.into(), time_job(iterations, &mut job)));
+                let t = time_job(iterations, &mut job);
+                record(&mut wall, name, t);
             }
         }
     }
     if want("png 512") {
         let fig = figure(load(&dir, "rand512.npy")?, 6.4, 4.8)?;
-        wall.push((
-            "png 512".into(),
-            time_job(iterations, || {
-                std::hint::black_box(r.render(&fig).expect("render").to_png().expect("png"));
-            }),
-        ));
+        let t = time_job(iterations, || {
+            std::hint::black_box(r.render(&fig).expect("render").to_png().expect("png"));
+        });
+        record(&mut wall, "png 512", t);
         let bytes = r.render(&fig)?.to_png()?.len();
         wall.push(("png_bytes 512".into(), bytes as f64));
         let smooth = figure(load(&dir, "smooth2048.npy")?, 6.4, 4.8)?;

@@ -26,16 +26,23 @@
 //! of horizontal sums a pixel, so the cost grows with the source pixels times ~2 column
 //! taps plus the output pixels times `R`, instead of the output pixels times `R K`.
 //!
-//! Planned only where the CPU has AVX-512 (as the colour tiles): with AVX2 the passes,
-//! summed in plain Rust, measured ~15% slower than the gathering kernel at 4096² on one
-//! thread. The plain-Rust sums below keep the module correct on any path.
+//! Planned where the CPU has AVX-512 or AVX2 with FMA, summed with intrinsics
+//! ([`cpu::TapSimd`]): with AVX2 the passes summed in plain Rust had measured ~15% slower
+//! than the gathering kernel at 4096² on one thread. The plain-Rust sums below keep the
+//! module correct on any path.
+//!
+//! A pixel neither bound decides is summed in f64 over the tile's f32 colours
+//! ([`super::tile_pixel_f64`], whose margin is ~1000 times smaller than the f32 sums' at these
+//! tap counts), and only where that is undecided too in f64 from the table through the
+//! indices ([`exact_pixel`]), as Agg does.
 
-use super::super::engine::{
-    try_for_row_blocks_of, weight_2d, PaddedCols, SmallIndexed, SMALL_TABLE,
-};
+use super::super::engine::{try_for_row_blocks_of, weight_2d, PaddedCols, SMALL_TABLE};
 use super::super::filters::FILTER_SCALE;
-use super::{exact_pixel, margin, narrow_bytes, TileCols};
+use super::{
+    exact_pixel, margin, margin_f64, narrow_bytes, tile_pixel_f64, Exact, Indices, TileCols,
+};
 use crate::cpu;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The least padded column taps (and row taps) for which the separable passes run.
 pub(super) const MIN_TAPS: usize = 16;
@@ -93,18 +100,20 @@ pub(super) struct Parts<'a> {
     pub padded: &'a PaddedCols,
     pub narrow: &'a [[f32; 4]; SMALL_TABLE],
     pub wide: &'a [[f64; 4]; SMALL_TABLE],
-    pub avx512: Option<cpu::Avx512>,
+    pub simd: Option<cpu::TapSimd>,
 }
 
-/// Runs the separable passes over `index` into `out` (every output pixel written).
+/// Runs the separable passes over `index` into `out` (every output pixel written) and
+/// returns true; false (with `out` partly written) when a tile met a colour that is not
+/// opaque (only from [`Indices::Direct`]).
 ///
 /// Errors: a refused block tile or sum buffer.
 pub(super) fn run(
     sep: &Separable,
     parts: &Parts<'_>,
-    index: &[u32],
+    index: Indices<'_>,
     out: &mut [[u8; 4]],
-) -> crate::Result<()> {
+) -> crate::Result<bool> {
     let w = parts.w.max(1);
     // A block's tile holds every source row its lines reach (their own, and the taps'
     // reach past its first and last line): within TILE_MAX_BYTES where that leaves at
@@ -117,7 +126,11 @@ pub(super) fn run(
     let fit = (super::TILE_MAX_BYTES / row_bytes).saturating_sub(reach) / step;
     let lines = fit.clamp(4, (BLOCK_PIXELS / w).max(MIN_BLOCK_ROWS));
     let rounding = Rounding::new(parts);
+    let transparent = AtomicBool::new(false);
     try_for_row_blocks_of(out, w, lines * w, |first, block| {
+        if transparent.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         let kernel = Block {
             sep,
             parts,
@@ -126,11 +139,16 @@ pub(super) fn run(
             first,
             block,
         };
-        match parts.avx512 {
-            Some(avx) => avx.run(kernel),
+        let opaque = match parts.simd {
+            Some(simd) => simd.run(kernel),
             None => cpu::vectorized(kernel),
+        }?;
+        if !opaque {
+            transparent.store(true, Ordering::Relaxed);
         }
-    })
+        Ok(())
+    })?;
+    Ok(!transparent.load(Ordering::Relaxed))
 }
 
 /// `Σ |e|` of Agg's rounding of the 2-D weights (module docs) over one row tap's column
@@ -185,15 +203,16 @@ struct Block<'a, 'p> {
     sep: &'a Separable,
     parts: &'a Parts<'p>,
     rounding: &'a Rounding,
-    index: &'a [u32],
+    index: Indices<'a>,
     first: usize,
     block: &'a mut [[u8; 4]],
 }
 
 impl cpu::Kernel for Block<'_, '_> {
-    type Output = crate::Result<()>;
+    /// False when the tile met a colour that is not opaque ([`run`]).
+    type Output = crate::Result<bool>;
     #[inline(always)]
-    fn run(self) -> crate::Result<()> {
+    fn run(self) -> crate::Result<bool> {
         let Block {
             sep,
             parts,
@@ -211,7 +230,10 @@ impl cpu::Kernel for Block<'_, '_> {
         let taps = &parts.row_taps[parts.row_start[first]..parts.row_start[first + lines]];
         let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
         let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-        let tile = super::fill_tile(index, cols, top..bottom + 1, tiles, parts.narrow)?;
+        let Some(tile) = super::fill_tile(index, cols, top..bottom + 1, tiles, parts.narrow)?
+        else {
+            return Ok(false);
+        };
         // Every (tile row, line of the block, weight) of the block's row taps, by row.
         let mut by_row: Vec<(usize, usize, f32)> = Vec::with_capacity(taps.len());
         for l in 0..lines {
@@ -226,7 +248,7 @@ impl cpu::Kernel for Block<'_, '_> {
         for &(r, l, wy) in &by_row {
             if r != last_row {
                 last_row = r;
-                horizontal(sep, parts.avx512, &tile[r * width..][..width], &mut h);
+                horizontal(sep, parts.simd, &tile[r * width..][..width], &mut h);
             }
             for (a, hv) in acc[l * w..][..w].iter_mut().zip(&h) {
                 for ch in 0..4 {
@@ -234,7 +256,7 @@ impl cpu::Kernel for Block<'_, '_> {
                 }
             }
         }
-        let exact = SmallIndexed {
+        let exact = Exact {
             index,
             table: parts.wide,
         };
@@ -251,6 +273,7 @@ impl cpu::Kernel for Block<'_, '_> {
             }
             let m = margin(k_taps + taps.len() + 4);
             let m_2d = margin(taps.len() * 4 * tiles.runs + 2);
+            let m_f64 = margin_f64(taps.len() * 4 * tiles.runs);
             let sums = &acc[l * w..][..w];
             redo.rows.clear();
             redo.rows
@@ -262,18 +285,27 @@ impl cpu::Kernel for Block<'_, '_> {
                     *px = bytes;
                     continue;
                 }
-                let sum = redo.sum(sep, parts.avx512, tile, taps, i);
+                let sum = redo.sum(sep, parts.simd, tile, taps, i);
                 let mut one = [[0u8; 4]];
-                if narrow_bytes(&[sum], m_2d, &mut one, &mut [false]) {
+                if !narrow_bytes(&[sum], m_2d, &mut one, &mut [false]) {
+                    *px = one[0];
+                } else if let Some(bytes) = tile_pixel_f64(
+                    tile,
+                    &redo.rows,
+                    taps,
+                    4 * tiles.first[i],
+                    &tiles.weight[i * 4 * tiles.runs..][..4 * tiles.runs],
+                    m_f64,
+                ) {
+                    *px = bytes;
+                } else {
                     let cols = &parts.padded.offset[i * k_taps..][..k_taps];
                     let wxs = &parts.padded.weight[i * k_taps..][..k_taps];
                     *px = exact_pixel(exact, taps, cols, wxs);
-                } else {
-                    *px = one[0];
                 }
             }
         }
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -293,7 +325,7 @@ impl Redo {
     fn sum(
         &mut self,
         sep: &Separable,
-        avx512: Option<cpu::Avx512>,
+        simd: Option<cpu::TapSimd>,
         tile: &[f32],
         taps: &[(usize, i32)],
         i: usize,
@@ -305,7 +337,7 @@ impl Redo {
             self.weight
                 .extend(wxs.iter().map(|&wx| weight_2d(wy, wx) as f32));
         }
-        if let Some(avx) = avx512 {
+        if let Some(simd) = simd {
             let run = cpu::TapRun {
                 tile,
                 first: &sep.tiles.first[i..i + 1],
@@ -313,7 +345,7 @@ impl Redo {
                 stride: per_px,
             };
             let mut sum = [[0.0f32; 4]];
-            avx.tap_sums(sep.tiles.runs, run, &self.rows, &mut sum);
+            simd.tap_sums(sep.tiles.runs, run, &self.rows, &mut sum);
             return sum[0];
         }
         let first = 4 * sep.tiles.first[i];
@@ -335,20 +367,20 @@ impl Redo {
 #[inline(always)]
 fn horizontal(
     sep: &Separable,
-    avx512: Option<cpu::Avx512>,
+    simd: Option<cpu::TapSimd>,
     tile_row: &[[f32; 4]],
     h: &mut [[f32; 4]],
 ) {
     let tiles = &sep.tiles;
     let per_px = 4 * tiles.runs;
-    if let Some(avx) = avx512 {
+    if let Some(simd) = simd {
         let run = cpu::TapRun {
             tile: tile_row.as_flattened(),
             first: &tiles.first,
             weights: &sep.col_weight,
             stride: 0,
         };
-        avx.tap_sums(tiles.runs, run, &[0], h);
+        simd.tap_sums(tiles.runs, run, &[0], h);
         return;
     }
     for ((o, &f), ws) in h
@@ -419,7 +451,7 @@ mod tests {
 
         /// Strong downsampling (16 to 32 padded taps both ways) through the separable
         /// passes: the f64 filter's bytes (Agg's), on noise, flat patches and gradients,
-        /// where the CPU has AVX-512 (the passes run only there, with the colour tiles).
+        /// where the CPU has AVX-512 or AVX2 with FMA (the passes run only there).
         #[test]
         fn separable_matches_f64(
             rows in 60usize..260,
