@@ -953,6 +953,38 @@ mod tests {
     }
 
     #[test]
+    fn float16_and_long_double_keep_their_precision_rules() {
+        use crate::color::Work;
+        // float16 data is marked as half precision (normalised in float16).
+        let a = from_bytes(&npy(&dict("<f2", "(1, 2)"), &[0x00, 0x3c, 0x00, 0xc1])).unwrap();
+        let d = a.as_scalar().unwrap();
+        assert_eq!(d.work(), Work::F16);
+        // x86 long double 1.0 and -3.0, little- and big-endian, as float64.
+        let mut le = Vec::new();
+        for (m, se) in [(1u64 << 63, 0x3fffu16), (0xc000_0000_0000_0000, 0xc000)] {
+            le.extend(m.to_le_bytes());
+            le.extend(se.to_le_bytes());
+            le.extend([0; 6]);
+        }
+        let mut be = le.clone();
+        for item in be.chunks_mut(16) {
+            item.reverse();
+        }
+        for bytes in [
+            npy(&dict("<f16", "(1, 2)"), &le),
+            npy(&dict(">f16", "(1, 2)"), &be),
+        ] {
+            let a = from_bytes(&bytes).unwrap();
+            let d = a.as_scalar().unwrap();
+            assert_eq!(d.work(), Work::F64);
+            let crate::color::Values::F64(v) = d.values() else {
+                panic!("long double is read as float64");
+            };
+            assert_eq!(v.iter().copied().collect::<Vec<_>>(), [1.0, -3.0]);
+        }
+    }
+
+    #[test]
     fn squeezes_single_channel_and_clips_integer_colours() {
         // imshow(np.zeros((1, 2, 1))) draws a (1, 2) scalar image.
         let a = from_bytes(&npy(&dict("<f8", "(1, 2, 1)"), &[0; 16])).unwrap();
