@@ -803,6 +803,13 @@ fn colour_image(
             fortran,
             decode(data, be, |b| f64::from(f32::from_le_bytes(b)))?,
         )?),
+        // float16 RGBA stays float16 up to matplotlib's resampler, which refuses it (RGB gains
+        // a float64 alpha channel and is drawn).
+        (DtypeKind::Float, 2) if shape.2 == 4 => Err(Error::Data(format!(
+            "unsupported dtype '{}' for RGBA colours of shape {}: matplotlib cannot draw float16 RGBA (its resampler takes byte, short, float32 or float64)",
+            data.header.descr,
+            data.header.shape_str()
+        ))),
         (DtypeKind::Float, _) => ImageData::rgb_f64(array3(
             shape,
             fortran,
