@@ -803,6 +803,13 @@ fn colour_image(
             fortran,
             decode(data, be, |b| f64::from(f32::from_le_bytes(b)))?,
         )?),
+        // float16 RGBA stays float16 up to matplotlib's resampler, which refuses it (RGB gains
+        // a float64 alpha channel and is drawn).
+        (DtypeKind::Float, 2) if shape.2 == 4 => Err(Error::Data(format!(
+            "unsupported dtype '{}' for RGBA colours of shape {}: matplotlib cannot draw float16 RGBA (its resampler takes byte, short, float32 or float64)",
+            data.header.descr,
+            data.header.shape_str()
+        ))),
         (DtypeKind::Float, _) => ImageData::rgb_f64(array3(
             shape,
             fortran,
@@ -950,6 +957,38 @@ mod tests {
             assert_eq!(f16_to_f32(bits), want, "{bits:#06x}");
         }
         assert!(f16_to_f32(0x7e00).is_nan());
+    }
+
+    #[test]
+    fn float16_and_long_double_keep_their_precision_rules() {
+        use crate::color::Work;
+        // float16 data is marked as half precision (normalised in float16).
+        let a = from_bytes(&npy(&dict("<f2", "(1, 2)"), &[0x00, 0x3c, 0x00, 0xc1])).unwrap();
+        let d = a.as_scalar().unwrap();
+        assert_eq!(d.work(), Work::F16);
+        // x86 long double 1.0 and -3.0, little- and big-endian, as float64.
+        let mut le = Vec::new();
+        for (m, se) in [(1u64 << 63, 0x3fffu16), (0xc000_0000_0000_0000, 0xc000)] {
+            le.extend(m.to_le_bytes());
+            le.extend(se.to_le_bytes());
+            le.extend([0; 6]);
+        }
+        let mut be = le.clone();
+        for item in be.chunks_mut(16) {
+            item.reverse();
+        }
+        for bytes in [
+            npy(&dict("<f16", "(1, 2)"), &le),
+            npy(&dict(">f16", "(1, 2)"), &be),
+        ] {
+            let a = from_bytes(&bytes).unwrap();
+            let d = a.as_scalar().unwrap();
+            assert_eq!(d.work(), Work::F64);
+            let crate::color::Values::F64(v) = d.values() else {
+                panic!("long double is read as float64");
+            };
+            assert_eq!(v.iter().copied().collect::<Vec<_>>(), [1.0, -3.0]);
+        }
     }
 
     #[test]

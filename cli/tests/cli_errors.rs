@@ -339,6 +339,13 @@ fn cases() -> Vec<Case> {
             "'<f16'",
         ),
         case(
+            "data_float16_rgba",
+            IM,
+            Some(npy("<f2", "(1, 1, 4)", &[0; 8])),
+            1,
+            "float16 RGBA",
+        ),
+        case(
             "data_long_double_i386",
             IM,
             Some(npy("<f12", "(1, 1)", &[0; 12])),

@@ -170,6 +170,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn float16_data_must_hold_halves() {
+        let ok = ndarray::array![[0.5f32, -65504.0, f32::NAN, f32::INFINITY]];
+        assert!(crate::color::ScalarData::float16(ok.view()).is_ok());
+        let bad = ndarray::array![[0.5f32, 0.1]];
+        let err = crate::color::ScalarData::float16(bad.view()).unwrap_err();
+        assert!(err.to_string().contains("0.1"), "{err}");
+        assert!(crate::ImageData::float16(bad).is_err());
+    }
+
+    #[test]
     fn rounds_like_numpy() {
         // np.array([...]).astype(np.float16).astype(np.float64)
         let cases: [(f64, f64); 12] = [
