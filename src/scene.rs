@@ -141,6 +141,25 @@ pub enum DrawOp {
         /// The marker's snapping mode.
         snap: Snap,
     },
+    /// matplotlib's `RendererAgg::draw_gouraud_triangles`: each triangle dilated by half a
+    /// pixel, rasterized anti-aliased in the clip box and coloured by Agg's
+    /// `span_gouraud_rgba` from its corners' colours, one triangle after another.
+    Gouraud {
+        /// The triangles, device pixels.
+        triangles: Vec<GouraudTriangle>,
+        /// The artist's clip rectangle.
+        clip: Option<ClipBox>,
+    },
+}
+
+/// One triangle of [`DrawOp::Gouraud`]: corners in device pixels and their straight RGBA8
+/// colours (Agg's rounding of matplotlib's float colours).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GouraudTriangle {
+    /// The corners.
+    pub points: [(f64, f64); 3],
+    /// The corners' colours.
+    pub colors: [[u8; 4]; 3],
 }
 
 /// The whole figure as draw operations, plus the canvas it is drawn on.

@@ -411,9 +411,9 @@ fn mesh_errors_are_named() {
         ),
         (
             format!(
-                r#"{{"axes": [[{{"method": "pcolormesh", "args": [{z}], "kwargs": {{"shading": "gouraud"}}}}]]}}"#
+                r#"{{"axes": [[{{"method": "pcolormesh", "args": [[0, 1, 2, 3], [0, 1, 2, 3], {z}], "kwargs": {{"shading": "gouraud"}}}}]]}}"#
             ),
-            "'gouraud'",
+            "C of shape (3, 3) with X(4) and Y(4) under shading='gouraud'",
         ),
         (
             format!(
@@ -610,4 +610,12 @@ fn text_more_cases() {
 #[test]
 fn text_lines_cases() {
     run_set("text_lines", 8);
+}
+
+/// The round-2d cases (tests/reference/plots_r2d, made by its gen_plots_r2d.py):
+/// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
+/// alpha, log norm and log axes, colorbars, dpi 72 and 200).
+#[test]
+fn round2d_plot_cases() {
+    run_set("plots_r2d", 10);
 }

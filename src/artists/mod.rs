@@ -25,6 +25,7 @@ mod marker_half_table;
 mod marker_table;
 pub(crate) mod markers;
 pub mod mesh;
+mod mesh_gouraud;
 pub mod paint;
 pub mod patch;
 pub mod pathpatch;

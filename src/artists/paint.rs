@@ -4,7 +4,7 @@
 //!
 //! [`emit`] turns them into the raster's [`DrawOp::Path`] and [`DrawOp::Markers`].
 
-pub use crate::scene::{CapStyle, ClipBox, Dashes, JoinStyle, Snap, Stroke};
+pub use crate::scene::{CapStyle, ClipBox, Dashes, GouraudTriangle, JoinStyle, Snap, Stroke};
 use crate::scene::{DrawOp, Path, PathCode};
 
 /// One path command, in device pixels.
@@ -88,6 +88,13 @@ pub enum Paint {
     Polyline(PolylineDraw),
     /// Stamped markers.
     Markers(MarkersDraw),
+    /// Gouraud-shaded triangles (`draw_gouraud_triangles`).
+    Gouraud {
+        /// The triangles in device pixels with their corner colours.
+        triangles: Vec<GouraudTriangle>,
+        /// Clip box.
+        clip: Option<ClipBox>,
+    },
 }
 
 /// The raster's path of a list of commands: a polyline without codes when it is one
@@ -171,6 +178,10 @@ pub fn emit(ops: &mut Vec<DrawOp>, paint: &Paint) {
             positions: m.positions.clone(),
             clip: m.clip,
             snap: m.snap,
+        }),
+        Paint::Gouraud { triangles, clip } => ops.push(DrawOp::Gouraud {
+            triangles: triangles.clone(),
+            clip: *clip,
         }),
     }
 }

@@ -96,7 +96,7 @@ const CLIP_REACH: i64 = 1 << 16;
 const MARKER_REACH: f64 = 65536.0;
 
 /// `set_clipbox`'s integer rectangle (x1, y1, x2, y2), not normalised, or the canvas.
-fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
+pub(super) fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
     let (w, h) = (w as i64, h as i64);
     let r = |v: f64, dim: i64| {
         let v = (v + 0.5).floor();
