@@ -199,6 +199,9 @@ pub(crate) fn hist(
     if let Some(a) = kw.f64(&["alpha"])? {
         o = o.alpha(a);
     }
+    if let Some(h) = kw.string(&["hatch"])? {
+        o = o.hatch(h);
+    }
     let r = fig[ax].hist_datasets_with(&x, o)?;
     Ok(match r.first().and_then(|r| r.patches.first()) {
         Some(&h) => Returned::Artist(h),
@@ -246,6 +249,9 @@ pub(crate) fn pie(
     }
     if let Some(d) = kw.f64(&["pctdistance"])? {
         o = o.pctdistance(d);
+    }
+    if let Some(h) = kw.take(&["hatch"]) {
+        o = o.hatch(crate::figure_hatch::patterns(&h, "pie")?);
     }
     if let Some(s) = kw.bool(&["shadow"])? {
         if s {

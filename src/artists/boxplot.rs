@@ -247,6 +247,7 @@ impl Axes {
                 let pp = PathPatch {
                     verts,
                     patch: Patch {
+                        hatch: None,
                         rect: (0.0, 0.0, 0.0, 0.0),
                         blend: super::line::Blend::Data,
                         face: Some(super::cycle_color(0)),

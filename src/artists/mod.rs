@@ -14,6 +14,7 @@ pub mod errorbar;
 pub mod figure_legend;
 pub mod fills;
 pub(crate) mod grid;
+mod hatch;
 pub mod hist;
 mod hist_draw;
 pub mod legend;

@@ -47,6 +47,8 @@ pub struct PieOptions {
     pub text_fontsize: Option<f64>,
     /// `textprops={'color': ...}`.
     pub text_color: Option<String>,
+    /// `hatch`: patterns cycled over the wedges (none when unset).
+    pub hatch: Option<Vec<String>>,
 }
 
 impl Default for PieOptions {
@@ -67,11 +69,14 @@ impl Default for PieOptions {
             wedge_alpha: None,
             text_fontsize: None,
             text_color: None,
+            hatch: None,
         }
     }
 }
 
 option_setters!(PieOptions {
+    /// `hatch=`: one pattern or one per wedge (cycled).
+    hatch: Vec<String> => hatch = Some;
     /// `explode=`.
     explode: Vec<f64> => explode = Some;
     /// `labels=`.
@@ -200,6 +205,9 @@ impl Axes {
     /// `autopct` percentages inside; the Axes gets an equal aspect, no frame, no ticks and
     /// limits of ±1.25 around the centre.
     pub fn pie_with(&mut self, x: &[f64], o: PieOptions) -> Result<PieContainer> {
+        for h in o.hatch.iter().flatten() {
+            super::hatch::validate(h)?;
+        }
         if let Some(v) = x.iter().find(|v| !v.is_finite() || **v < 0.0) {
             return Err(Error::invalid(
                 "pie x",
@@ -285,6 +293,13 @@ impl Axes {
             let w = PathPatch {
                 verts: wedge_path(c, o.radius, t1, t2),
                 patch: Patch {
+                    // itertools.cycle(np.atleast_1d(hatch)).
+                    hatch: o
+                        .hatch
+                        .as_ref()
+                        .filter(|h| !h.is_empty())
+                        .map(|h| h[i % h.len()].clone())
+                        .filter(|h| !h.is_empty()),
                     rect: (0.0, 0.0, 0.0, 0.0),
                     blend: Blend::Data,
                     face: Some(face),

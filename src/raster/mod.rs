@@ -15,6 +15,7 @@ pub mod curves;
 mod fixture_tests;
 mod gouraud;
 mod grid;
+mod hatch;
 pub mod pathconv;
 mod pathdraw;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
@@ -382,6 +383,7 @@ impl Band<'_> {
                     snap,
                     simplify,
                     antialiased,
+                    hatch,
                 } => {
                     let op = pathdraw::PathOp {
                         path,
@@ -391,6 +393,7 @@ impl Band<'_> {
                         snap: *snap,
                         simplify: *simplify,
                         antialiased: *antialiased,
+                        hatch: hatch.as_deref(),
                     };
                     // An allocation failure leaves the stroke partly drawn; see try_draw.
                     self.failed |= self.draw_path(ras, &op).is_err();
@@ -674,6 +677,7 @@ mod tests {
                     snap,
                     simplify: true,
                     antialiased,
+                    hatch: None,
                 },
             );
         let markers_op = (

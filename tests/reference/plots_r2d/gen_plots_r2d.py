@@ -96,5 +96,43 @@ case("g10_gouraud_two_axes", [
      figure={"figsize": [10, 4]}, subplots={"ncols": 2})
 
 
+case("h01_bar_hatch", [[
+    c("bar", [1, 2, 3, 4], [3, 5, 2, 4], hatch="/"),
+]], "bar hatch='/': black hatch (transparent edge -> rc patch.edgecolor), dpi 100 tile")
+
+case("h02_bar_hatch_list_edges", [[
+    c("bar", [1, 2, 3, 4, 5], [3, 5, 2, 4, 1], hatch=["//", "\\\\", "x", "+", "-"],
+      edgecolor="tab:red", color="w", label="bars"),
+    c("legend"),
+]], "bar with a hatch per bar, red edges (hatch colour), white face, legend handle")
+
+case("h03_barh_hatch_dense", [[
+    c("barh", [0, 1, 2], [4, 2, 3], hatch=["|||", "--", "xx"], color="lightgray",
+      edgecolor="navy", linewidth=2),
+]], "barh with repeated hatch characters (denser lines), navy edges 2 pt")
+
+case("h04_bar_hatch_dpi72", [[
+    c("bar", [0, 1, 2], [1, 2, 3], hatch="x", color="none", edgecolor="C1"),
+]], "bar hatch at dpi 72 (72-px tile), no face", figure={"dpi": 72})
+
+case("h05_bar_hatch_dpi200", [[
+    c("bar", [0, 1], [2, 1], hatch=["/", "+"], color=["C0", "C2"]),
+]], "bar hatch at dpi 200 (200-px tile)", figure={"figsize": [4, 3], "dpi": 200})
+
+case("h06_hist_hatch", [[
+    c("hist", {"npy": "zz.npy"}, bins=12, hatch="\\", edgecolor="k", alpha=0.7),
+]], "hist bars with a hatch and alpha", npy=NPY)
+
+
+case("h07_pie_hatch", [[
+    c("pie", [3, 2, 4, 1], hatch=["/", "x", "", "|"], labels=["a", "b", "c", "d"]),
+]], "pie hatch per wedge (cycled, '' for none), black hatches on the wedges")
+
+case("h08_step_hist_hatch", [[
+    c("hist", {"npy": "zz.npy"}, bins=8, histtype="stepfilled", hatch="-", color="C3",
+      edgecolor="C0"),
+]], "hist stepfilled with hatch='-' in the edge colour", npy=NPY)
+
+
 if __name__ == "__main__":
     write_cases(HERE)
