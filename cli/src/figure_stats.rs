@@ -331,9 +331,10 @@ pub(crate) fn boxplot(
     let x = datasets(ctx, &xv, "'boxplot' x")?;
     let mut o = BoxplotOptions::default();
     if let Some(n) = kw.bool(&["notch"])? {
-        if n {
-            return err("'boxplot' notch = true is not supported");
-        }
+        o = o.notch(n);
+    }
+    if let Some(m) = kw.bool(&["meanline"])? {
+        o = o.meanline(m);
     }
     match kw.take(&["whis"]) {
         None => {}

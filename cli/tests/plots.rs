@@ -235,7 +235,7 @@ fn unsupported_keyword_is_named() {
     // A round-2 call with a keyword not supported yet.
     std::fs::write(
         &fig,
-        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "//"}}]]}"#,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"joinstyle": "round"}}]]}"#,
     )
     .expect("write");
     let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
@@ -246,7 +246,25 @@ fn unsupported_keyword_is_named() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'hatch' is not supported"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'joinstyle' is not supported")
+    );
+    assert!(!out.exists());
+    // A hatch shape figbuf does not draw is named.
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "/o"}}]]}"#,
+    )
+    .expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(&fig)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"/o\" (character 'o')"));
     assert!(!out.exists());
 }
 
@@ -615,8 +633,9 @@ fn text_lines_cases() {
 /// The round-2d cases (tests/reference/plots_r2d, made by its gen_plots_r2d.py):
 /// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
 /// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
-/// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie.
+/// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie;
+/// boxplot notch (lines and patches), meanline (vertical and horizontal).
 #[test]
 fn round2d_plot_cases() {
-    run_set("plots_r2d", 18);
+    run_set("plots_r2d", 21);
 }

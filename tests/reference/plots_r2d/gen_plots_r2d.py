@@ -134,5 +134,22 @@ case("h08_step_hist_hatch", [[
 ]], "hist stepfilled with hatch='-' in the edge colour", npy=NPY)
 
 
+BX = [rng.normal(0, 1, 80).round(4).tolist(), rng.normal(1, 2, 60).round(4).tolist(),
+      rng.exponential(1.5, 70).round(4).tolist()]
+
+case("b01_boxplot_notch", [[
+    c("boxplot", BX, notch=True),
+]], "boxplot notch=True (med +/- 1.57 iqr / sqrt(N), no bootstrap)")
+
+case("b02_boxplot_notch_patch_meanline", [[
+    c("boxplot", BX, notch=True, patch_artist=True, showmeans=True, meanline=True),
+]], "boxplot notched patches with the mean as a dashed line")
+
+case("b03_boxplot_meanline_horizontal", [[
+    c("boxplot", BX, showmeans=True, meanline=True, orientation="horizontal",
+      widths=[0.3, 0.6, 0.9]),
+]], "boxplot horizontal, meanline, widths per box")
+
+
 if __name__ == "__main__":
     write_cases(HERE)
