@@ -254,9 +254,7 @@ pub(crate) fn pie(
         o = o.hatch(crate::figure_hatch::patterns(&h, "pie")?);
     }
     if let Some(s) = kw.bool(&["shadow"])? {
-        if s {
-            return err("'pie' shadow = true is not supported");
-        }
+        o = o.shadow(s);
     }
     match kw.take_raw("labeldistance") {
         None => {}

@@ -634,8 +634,8 @@ fn text_lines_cases() {
 /// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
 /// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
 /// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie;
-/// boxplot notch (lines and patches), meanline (vertical and horizontal).
+/// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow.
 #[test]
 fn round2d_plot_cases() {
-    run_set("plots_r2d", 21);
+    run_set("plots_r2d", 23);
 }

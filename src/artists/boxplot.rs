@@ -289,6 +289,7 @@ impl Axes {
                         label: None,
                     },
                     clip_on: true,
+                    shadow_offset_pt: None,
                 };
                 self.plot.artists.push(Artist::PathPatch(pp));
             } else {

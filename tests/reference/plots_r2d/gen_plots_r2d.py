@@ -151,5 +151,18 @@ case("b03_boxplot_meanline_horizontal", [[
 ]], "boxplot horizontal, meanline, widths per box")
 
 
+case("p01_pie_shadow", [[
+    c("pie", [3, 2, 4, 1], shadow=True, explode=[0, 0.1, 0, 0.05], labels=["a", "b", "c", "d"],
+      autopct="%1.0f%%"),
+]], "pie shadow=True (Shadow: 0.3 * face rgb at alpha 0.5, shifted -0.02 pt * dpi/72 in data), "
+    "explode")
+
+case("p02_pie_shadow_wedgeprops_dpi72", [[
+    c("pie", [1, 1, 2], shadow=True, colors=["gold", "tab:blue", "tab:green"],
+      wedgeprops={"linewidth": 2, "edgecolor": "w"}, startangle=90, counterclock=False),
+]], "pie shadow with white 2-pt wedge edges (the shadow's edge is its own colour), dpi 72",
+    figure={"dpi": 72})
+
+
 if __name__ == "__main__":
     write_cases(HERE)
