@@ -634,8 +634,9 @@ fn text_lines_cases() {
 /// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
 /// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
 /// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie;
-/// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow.
+/// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow;
+/// violinplot side low/high (vertical and horizontal).
 #[test]
 fn round2d_plot_cases() {
-    run_set("plots_r2d", 23);
+    run_set("plots_r2d", 25);
 }

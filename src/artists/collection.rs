@@ -30,6 +30,8 @@ pub(crate) struct Collection {
     pub limits: DataLim,
     /// The figure-size limit of the single-path shortcut is checked at draw time.
     pub single_path_shortcut: bool,
+    /// `capstyle` of the edges (the graphics context's butt by default).
+    pub capstyle: CapStyle,
 }
 
 impl Collection {
@@ -68,11 +70,11 @@ impl Collection {
             offset_px: (o * lw) * k,
             pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
         });
-        // The graphics context's defaults: butt caps, round joins.
+        // The graphics context's defaults: butt caps (unless set), round joins.
         Some(Stroke {
             width_px: lw * k,
             color: edge,
-            cap: CapStyle::Butt,
+            cap: self.capstyle,
             join: JoinStyle::Round,
             dashes,
         })

@@ -8,6 +8,7 @@ use super::values::PlotData;
 use super::{cycle_color, Artist, ArtistHandle, DataLim};
 use crate::axes::Axes;
 use crate::color::Color;
+use crate::scene::CapStyle;
 use crate::{Error, Result};
 
 /// `step=` of `fill_between` and `where=` of `step`: where the steps occur.
@@ -511,6 +512,7 @@ impl Axes {
             label: o.label.clone(),
             limits: collection_limits(&lim_pts),
             single_path_shortcut: true,
+            capstyle: CapStyle::Butt,
         };
         self.plot.artists.push(Artist::Collection(c));
         self.request_autoscale(true, true);

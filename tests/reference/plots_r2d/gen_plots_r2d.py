@@ -164,5 +164,16 @@ case("p02_pie_shadow_wedgeprops_dpi72", [[
     figure={"dpi": 72})
 
 
+case("v01_violin_sides", [[
+    c("violinplot", BX, side="low", showmedians=True, positions=[1, 2, 3]),
+    c("violinplot", BX, side="high", showmeans=True, positions=[1, 2, 3],
+      quantiles=[[0.25, 0.75], [0.5], [0.1, 0.9]]),
+]], "violinplot side='low' and 'high' at the same positions (half bodies, projecting caps)")
+
+case("v02_violin_side_horizontal", [[
+    c("violinplot", BX, side="high", orientation="horizontal", widths=0.8),
+]], "violinplot side='high' horizontal")
+
+
 if __name__ == "__main__":
     write_cases(HERE)
