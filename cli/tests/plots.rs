@@ -633,10 +633,11 @@ fn text_lines_cases() {
 /// The round-2d cases (tests/reference/plots_r2d, made by its gen_plots_r2d.py):
 /// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
 /// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
-/// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie;
+/// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie,
+/// fill_between;
 /// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow;
 /// violinplot side low/high (vertical and horizontal).
 #[test]
 fn round2d_plot_cases() {
-    run_set("plots_r2d", 25);
+    run_set("plots_r2d", 26);
 }

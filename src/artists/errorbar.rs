@@ -359,6 +359,7 @@ impl Axes {
                 limits,
                 single_path_shortcut: false,
                 capstyle: CapStyle::Butt,
+                hatch: None,
             };
             self.plot.artists.push(Artist::Collection(c));
             out.barlinecols.push(self.last_handle());

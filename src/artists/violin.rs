@@ -520,6 +520,7 @@ impl Axes {
                 limits: if i == 0 { limits } else { DataLim::default() },
                 single_path_shortcut: false,
                 capstyle: cap,
+                hatch: None,
             };
             self.plot.artists.push(super::Artist::Collection(c));
             i = j;

@@ -175,5 +175,13 @@ case("v02_violin_side_horizontal", [[
 ]], "violinplot side='high' horizontal")
 
 
+FX = np.linspace(0, 6, 40).round(4).tolist()
+case("h09_fill_between_hatch", [[
+    c("fill_between", FX, np.sin(FX).round(4).tolist(), hatch="//", alpha=0.4),
+    c("fill_between", FX, (np.cos(FX) - 2).round(4).tolist(), -2.5, hatch="x",
+      facecolor="none", edgecolor="tab:green"),
+]], "fill_between hatches: black (edge 'none', with the alpha), green edge colour, no face")
+
+
 if __name__ == "__main__":
     write_cases(HERE)
