@@ -327,8 +327,8 @@ fn r2c_bad_input_is_named() {
             "violinplot bw_method must be a finite, positive number, got -1",
         ),
         (
-            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"side": "low"}}]]}"#,
-            "'violinplot' side = \"low\" is not supported",
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"side": "middle"}}]]}"#,
+            "violinplot side must be 'both', 'low' or 'high', got \"middle\"",
         ),
         (
             r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"facecolor": "nocolour"}}]]}"#,
