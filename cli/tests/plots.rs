@@ -253,7 +253,7 @@ fn unsupported_keyword_is_named() {
     // A hatch shape figbuf does not draw is named.
     std::fs::write(
         &fig,
-        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "/o"}}]]}"#,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "/*"}}]]}"#,
     )
     .expect("write");
     let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
@@ -264,7 +264,7 @@ fn unsupported_keyword_is_named() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("\"/o\" (character 'o')"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"/*\" (character '*')"));
     assert!(!out.exists());
 }
 
@@ -634,10 +634,10 @@ fn text_lines_cases() {
 /// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
 /// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
 /// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie,
-/// fill_between;
+/// fill_between, circle hatches;
 /// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow;
 /// violinplot side low/high (vertical and horizontal).
 #[test]
 fn round2d_plot_cases() {
-    run_set("plots_r2d", 26);
+    run_set("plots_r2d", 27);
 }

@@ -183,5 +183,11 @@ case("h09_fill_between_hatch", [[
 ]], "fill_between hatches: black (edge 'none', with the alpha), green edge colour, no face")
 
 
+case("h10_bar_hatch_circles", [[
+    c("bar", [0, 1, 2, 3], [2, 3, 1, 2], hatch=["o", "O", ".", "o/"], color="w",
+      edgecolor="k"),
+]], "bar hatches of circles: small and large rings, small filled dots, rings with lines")
+
+
 if __name__ == "__main__":
     write_cases(HERE)
