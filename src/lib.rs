@@ -109,7 +109,7 @@ pub use artists::scatter::{ScatterColor, ScatterOptions};
 pub use artists::stairs::{StairsOptions, StairsOrientation};
 pub use artists::text::{AnnotateOptions, ArrowStyle, TextBox, TextCoords, TextOptions};
 pub use artists::values::{PlotData, PlotNumber};
-pub use artists::violin::{violin_stats, BwMethod, ViolinStats, ViolinplotOptions};
+pub use artists::violin::{violin_stats, BwMethod, ViolinSide, ViolinStats, ViolinplotOptions};
 pub use artists::{
     ArtistHandle, GridOptions, SpanOptions, TickDirection, TickLabelOptions, TickParams,
     TickParamsOptions,

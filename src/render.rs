@@ -230,6 +230,7 @@ impl Lowering<'_> {
             snap: Snap::Auto,
             simplify: false,
             antialiased: true,
+            hatch: None,
         });
     }
 

@@ -118,6 +118,8 @@ pub enum DrawOp {
         simplify: bool,
         /// Anti-aliased coverage, or binary (every touched pixel fully).
         antialiased: bool,
+        /// A hatch drawn between the fill and the stroke (the canvas clipping is then off).
+        hatch: Option<Box<Hatch>>,
     },
     /// matplotlib's `RendererAgg::draw_markers`: `marker` (device pixels, centred on its
     /// anchor at (0, 0), y down: the marker transform times `scale(1, -1)`) is rasterized
@@ -141,6 +143,41 @@ pub enum DrawOp {
         /// The marker's snapping mode.
         snap: Snap,
     },
+    /// matplotlib's `RendererAgg::draw_gouraud_triangles`: each triangle dilated by half a
+    /// pixel, rasterized anti-aliased in the clip box and coloured by Agg's
+    /// `span_gouraud_rgba` from its corners' colours, one triangle after another.
+    Gouraud {
+        /// The triangles, device pixels.
+        triangles: Vec<GouraudTriangle>,
+        /// The artist's clip rectangle.
+        clip: Option<ClipBox>,
+    },
+}
+
+/// A hatch of [`DrawOp::Path`]: `Path.hatch(pattern, 6)` in the unit square, rendered by
+/// Agg into a `size_px` square tile (cleared to transparent white; the path filled, then
+/// stroked `linewidth_px` wide with square caps, in `color`) that the path's pixels repeat
+/// from the canvas origin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hatch {
+    /// The hatch path, unit-square coordinates (y up).
+    pub path: Path,
+    /// The hatch colour.
+    pub color: [u8; 4],
+    /// The hatch line width in pixels (`hatch.linewidth` points).
+    pub linewidth_px: f64,
+    /// The tile's side, `int(dpi)` pixels.
+    pub size_px: usize,
+}
+
+/// One triangle of [`DrawOp::Gouraud`]: corners in device pixels and their straight RGBA8
+/// colours (Agg's rounding of matplotlib's float colours).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GouraudTriangle {
+    /// The corners.
+    pub points: [(f64, f64); 3],
+    /// The corners' colours.
+    pub colors: [[u8; 4]; 3],
 }
 
 /// The whole figure as draw operations, plus the canvas it is drawn on.

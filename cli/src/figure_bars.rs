@@ -114,6 +114,9 @@ pub(crate) fn call(
     if let Some(z) = kw.f64(&["zorder"])? {
         o = o.zorder(z);
     }
+    if let Some(h) = kw.take(&["hatch"]) {
+        o = o.hatch(crate::figure_hatch::patterns(&h, method)?);
+    }
     let pos = positions(fig, ax, ctx, &pos_v, vertical, "bar positions")?;
     let val = positions(fig, ax, ctx, &val_v, !vertical, vname)?;
     let c = if vertical {

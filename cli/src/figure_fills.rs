@@ -91,6 +91,7 @@ fn fill_between(
     o.alpha = kw.f64(&["alpha"])?;
     o.label = kw.string(&["label"])?;
     o.linewidth = kw.f64(&["linewidth", "lw"])?;
+    o.hatch = kw.string(&["hatch"])?;
     if let Some(ls) = kw.string(&["linestyle", "ls"])? {
         o.linestyle = Some(linestyle(method, &ls)?);
     }

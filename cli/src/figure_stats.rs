@@ -199,6 +199,9 @@ pub(crate) fn hist(
     if let Some(a) = kw.f64(&["alpha"])? {
         o = o.alpha(a);
     }
+    if let Some(h) = kw.string(&["hatch"])? {
+        o = o.hatch(h);
+    }
     let r = fig[ax].hist_datasets_with(&x, o)?;
     Ok(match r.first().and_then(|r| r.patches.first()) {
         Some(&h) => Returned::Artist(h),
@@ -247,10 +250,11 @@ pub(crate) fn pie(
     if let Some(d) = kw.f64(&["pctdistance"])? {
         o = o.pctdistance(d);
     }
+    if let Some(h) = kw.take(&["hatch"]) {
+        o = o.hatch(crate::figure_hatch::patterns(&h, "pie")?);
+    }
     if let Some(s) = kw.bool(&["shadow"])? {
-        if s {
-            return err("'pie' shadow = true is not supported");
-        }
+        o = o.shadow(s);
     }
     match kw.take_raw("labeldistance") {
         None => {}
@@ -325,9 +329,10 @@ pub(crate) fn boxplot(
     let x = datasets(ctx, &xv, "'boxplot' x")?;
     let mut o = BoxplotOptions::default();
     if let Some(n) = kw.bool(&["notch"])? {
-        if n {
-            return err("'boxplot' notch = true is not supported");
-        }
+        o = o.notch(n);
+    }
+    if let Some(m) = kw.bool(&["meanline"])? {
+        o = o.meanline(m);
     }
     match kw.take(&["whis"]) {
         None => {}

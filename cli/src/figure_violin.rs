@@ -98,9 +98,7 @@ pub(crate) fn violinplot(
         }
     }
     if let Some(side) = kw.string(&["side"])? {
-        if side != "both" {
-            return err(format!("'violinplot' side = {side:?} is not supported"));
-        }
+        o = o.side(side.parse()?);
     }
     if let Some(c) = kw.take(&["facecolor"]) {
         o = o.facecolor(colors(c, "'violinplot' facecolor")?);

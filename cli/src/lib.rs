@@ -16,6 +16,7 @@ mod figure_clabel;
 mod figure_figlegend;
 mod figure_fills;
 mod figure_grid;
+mod figure_hatch;
 mod figure_json;
 mod figure_legend;
 mod figure_mesh;

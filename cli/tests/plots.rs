@@ -235,7 +235,7 @@ fn unsupported_keyword_is_named() {
     // A round-2 call with a keyword not supported yet.
     std::fs::write(
         &fig,
-        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "//"}}]]}"#,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"joinstyle": "round"}}]]}"#,
     )
     .expect("write");
     let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
@@ -246,7 +246,25 @@ fn unsupported_keyword_is_named() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'hatch' is not supported"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("'bar' keyword 'joinstyle' is not supported")
+    );
+    assert!(!out.exists());
+    // A hatch shape figbuf does not draw is named.
+    std::fs::write(
+        &fig,
+        r#"{"axes": [[{"method": "bar", "args": [[0, 1], [1, 0]], "kwargs": {"hatch": "/*"}}]]}"#,
+    )
+    .expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+        .arg("render")
+        .arg(&fig)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"/*\" (character '*')"));
     assert!(!out.exists());
 }
 
@@ -309,8 +327,8 @@ fn r2c_bad_input_is_named() {
             "violinplot bw_method must be a finite, positive number, got -1",
         ),
         (
-            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"side": "low"}}]]}"#,
-            "'violinplot' side = \"low\" is not supported",
+            r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"side": "middle"}}]]}"#,
+            "violinplot side must be 'both', 'low' or 'high', got \"middle\"",
         ),
         (
             r#"{"axes": [[{"method": "violinplot", "args": [[1, 2, 3]], "kwargs": {"facecolor": "nocolour"}}]]}"#,
@@ -411,9 +429,9 @@ fn mesh_errors_are_named() {
         ),
         (
             format!(
-                r#"{{"axes": [[{{"method": "pcolormesh", "args": [{z}], "kwargs": {{"shading": "gouraud"}}}}]]}}"#
+                r#"{{"axes": [[{{"method": "pcolormesh", "args": [[0, 1, 2, 3], [0, 1, 2, 3], {z}], "kwargs": {{"shading": "gouraud"}}}}]]}}"#
             ),
-            "'gouraud'",
+            "C of shape (3, 3) with X(4) and Y(4) under shading='gouraud'",
         ),
         (
             format!(
@@ -700,4 +718,16 @@ fn keyword2_refusals_are_named() {
         assert!(err.contains(needle) && err.contains("call 0: "), "{err}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The round-2d cases (tests/reference/plots_r2d, made by its gen_plots_r2d.py):
+/// pcolormesh shading='gouraud' (C only, 2-D, skewed, curvilinear, non-uniform 1-D, NaN,
+/// alpha, log norm and log axes, colorbars, dpi 72 and 200); hatches on bar/barh (one or
+/// a list, edge-coloured, dense, dpi 72/200, legend handle), hist (bars, stepfilled), pie,
+/// fill_between, circle hatches;
+/// boxplot notch (lines and patches), meanline (vertical and horizontal); pie shadow;
+/// violinplot side low/high (vertical and horizontal).
+#[test]
+fn round2d_plot_cases() {
+    run_set("plots_r2d", 27);
 }

@@ -443,6 +443,7 @@ impl Axes {
             ((a, m0, b - a, m1 - m0), Blend::YAxes)
         };
         Ok(Patch {
+            hatch: None,
             rect,
             blend,
             face,

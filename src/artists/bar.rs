@@ -57,6 +57,8 @@ pub struct BarOptions {
     pub alpha: Option<f64>,
     /// `zorder` (1).
     pub zorder: Option<f64>,
+    /// `hatch`: hatch patterns cycled over the bars (none when unset).
+    pub hatch: Option<Vec<String>>,
 }
 
 impl BarOptions {
@@ -108,6 +110,11 @@ impl BarOptions {
     /// `zorder=`.
     pub fn zorder(mut self, v: f64) -> Self {
         self.zorder = Some(v);
+        self
+    }
+    /// `hatch=`: one pattern, or one per bar (cycled), e.g. `"//"`, `"x"`.
+    pub fn hatch(mut self, v: Vec<String>) -> Self {
+        self.hatch = Some(v);
         self
     }
 }
@@ -205,6 +212,10 @@ impl Axes {
             }
             None => None,
         };
+        let hatches = o.hatch.clone().unwrap_or_default();
+        for h in &hatches {
+            super::hatch::validate(h)?;
+        }
         let mut handles = Vec::with_capacity(n);
         for i in 0..n {
             // align='center': left = x - width / 2.
@@ -223,6 +234,10 @@ impl Axes {
             let face_i = face.get(i % face.len().max(1)).copied();
             let edge_i = edge.as_ref().map(|e| e[i % e.len().max(1)]);
             let p = Patch {
+                // itertools.cycle(np.atleast_1d(hatch)).
+                hatch: (!hatches.is_empty())
+                    .then(|| hatches[i % hatches.len()].clone())
+                    .filter(|h| !h.is_empty()),
                 rect,
                 blend: Blend::Data,
                 face: face_i,

@@ -34,6 +34,10 @@ pub struct BoxplotOptions {
     pub showfliers: bool,
     /// `tick_labels`: one per box (the positions when unset).
     pub tick_labels: Option<Vec<String>>,
+    /// `notch`: notched boxes at `med ± 1.57 iqr / sqrt(N)` (no bootstrap).
+    pub notch: bool,
+    /// `meanline`: the mean as a dashed line across the box (with `showmeans`).
+    pub meanline: bool,
 }
 
 impl Default for BoxplotOptions {
@@ -48,6 +52,8 @@ impl Default for BoxplotOptions {
             showmeans: false,
             showfliers: true,
             tick_labels: None,
+            notch: false,
+            meanline: false,
         }
     }
 }
@@ -67,6 +73,10 @@ option_setters!(BoxplotOptions {
     patch_artist: bool => patch_artist;
     /// `showmeans=`.
     showmeans: bool => showmeans;
+    /// `notch=`.
+    notch: bool => notch;
+    /// `meanline=`.
+    meanline: bool => meanline;
     /// `showfliers=`.
     showfliers: bool => showfliers;
     /// `tick_labels=`.
@@ -230,8 +240,28 @@ impl Axes {
             let capwidth = 0.5 * width;
             let (cap_l, cap_r) = (pos - capwidth * 0.5, pos + capwidth * 0.5);
             let (box_l, box_r) = (pos - width * 0.5, pos + width * 0.5);
-            let box_x = vec![box_l, box_r, box_r, box_l, box_l];
-            let box_y = vec![s.q1, s.q1, s.q3, s.q3, s.q1];
+            let (box_x, box_y, med_x) = if o.notch {
+                // cbook.boxplot_stats without bootstrap: med -/+ 1.57 * iqr / np.sqrt(N).
+                let iqr = s.q3 - s.q1;
+                let k = (x[i].len() as f64).sqrt();
+                let (cilo, cihi) = (s.med - 1.57 * iqr / k, s.med + 1.57 * iqr / k);
+                let (nl, nr) = (pos - width * 0.25, pos + width * 0.25);
+                (
+                    vec![
+                        box_l, box_r, box_r, nr, box_r, box_r, box_l, box_l, nl, box_l, box_l,
+                    ],
+                    vec![
+                        s.q1, s.q1, cilo, s.med, cihi, s.q3, s.q3, cihi, s.med, cilo, s.q1,
+                    ],
+                    vec![nl, nr],
+                )
+            } else {
+                (
+                    vec![box_l, box_r, box_r, box_l, box_l],
+                    vec![s.q1, s.q1, s.q3, s.q3, s.q1],
+                    vec![box_l, box_r],
+                )
+            };
             if o.patch_artist {
                 let mut verts: Vec<_> = box_x
                     .iter()
@@ -247,6 +277,7 @@ impl Axes {
                 let pp = PathPatch {
                     verts,
                     patch: Patch {
+                        hatch: None,
                         rect: (0.0, 0.0, 0.0, 0.0),
                         blend: super::line::Blend::Data,
                         face: Some(super::cycle_color(0)),
@@ -258,6 +289,7 @@ impl Axes {
                         label: None,
                     },
                     clip_on: true,
+                    shadow_offset_pt: None,
                 };
                 self.plot.artists.push(Artist::PathPatch(pp));
             } else {
@@ -290,8 +322,18 @@ impl Axes {
             let mut med = line("C1", 2.1);
             med.solid_capstyle = Some("butt".to_string());
             med.dash_capstyle = Some("butt".to_string());
-            plot(self, vec![box_l, box_r], vec![s.med; 2], med)?;
-            if o.showmeans {
+            plot(self, med_x, vec![s.med; 2], med)?;
+            if o.showmeans && o.meanline {
+                // meanprops' rc linestyle '--' kept, the marker removed.
+                let mut m = line("C2", 2.1);
+                m.linestyle = Some(LineStyle::Dashed);
+                m.markerfacecolor = Some("C2".to_string());
+                m.markeredgecolor = Some("C2".to_string());
+                m.markersize = Some(6.0);
+                m.solid_capstyle = Some("butt".to_string());
+                m.dash_capstyle = Some("butt".to_string());
+                plot(self, vec![box_l, box_r], vec![s.mean; 2], m)?;
+            } else if o.showmeans {
                 let mut m = line("C2", 2.1);
                 m.linestyle = Some(LineStyle::None);
                 m.marker = Some("^".to_string());

@@ -30,6 +30,10 @@ pub(crate) struct Collection {
     pub limits: DataLim,
     /// The figure-size limit of the single-path shortcut is checked at draw time.
     pub single_path_shortcut: bool,
+    /// `capstyle` of the edges (the graphics context's butt by default).
+    pub capstyle: CapStyle,
+    /// `hatch` of every path (validated when set).
+    pub hatch: Option<String>,
 }
 
 impl Collection {
@@ -68,11 +72,11 @@ impl Collection {
             offset_px: (o * lw) * k,
             pattern_px: p.iter().map(|v| (v * lw) * k).collect(),
         });
-        // The graphics context's defaults: butt caps, round joins.
+        // The graphics context's defaults: butt caps (unless set), round joins.
         Some(Stroke {
             width_px: lw * k,
             color: edge,
-            cap: CapStyle::Butt,
+            cap: self.capstyle,
             join: JoinStyle::Round,
             dashes,
         })
@@ -155,12 +159,25 @@ impl Collection {
     ) -> Vec<Paint> {
         let face = self.face_rgba().map(|c| c.to_rgba8_round());
         let stroke = self.stroke(dpi);
+        // Collection.get_hatchcolor: the edge colours, or rc patch.edgecolor (black) with
+        // the collection's alpha when the edge is 'none'.
+        let hatch = self
+            .hatch
+            .as_deref()
+            .filter(|h| !h.is_empty())
+            .and_then(|h| {
+                let color = match self.edge {
+                    Some(e) => self.with_alpha(e),
+                    None => self.with_alpha(Color::BLACK),
+                };
+                super::hatch::patch_hatch(h, color, dpi)
+            });
         let mut out = Vec::with_capacity(self.paths.len());
         for p in &self.paths {
             if p.is_empty() || (face.is_none() && stroke.is_none()) {
                 continue;
             }
-            out.push(Paint::Path(PathDraw {
+            let draw = PathDraw {
                 path: self.commands(p, to),
                 fill: face,
                 stroke: stroke.clone(),
@@ -168,7 +185,11 @@ impl Collection {
                 snap: Snap::Auto,
                 simplify: false,
                 antialiased: true,
-            }));
+            };
+            out.push(match &hatch {
+                Some(h) => Paint::HatchedPath(draw, h.clone()),
+                None => Paint::Path(draw),
+            });
         }
         out
     }

@@ -4,7 +4,7 @@
 
 use super::collection::Collection;
 use super::line::{Line2D, LineStyle, PlotOptions};
-use super::paint::Paint;
+use super::paint::{CapStyle, Paint};
 use super::values::PlotData;
 use super::{cycle_color, Artist, ArtistHandle, DataLim};
 use crate::axes::Axes;
@@ -358,6 +358,8 @@ impl Axes {
                 label: None,
                 limits,
                 single_path_shortcut: false,
+                capstyle: CapStyle::Butt,
+                hatch: None,
             };
             self.plot.artists.push(Artist::Collection(c));
             out.barlinecols.push(self.last_handle());

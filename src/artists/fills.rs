@@ -8,6 +8,7 @@ use super::values::PlotData;
 use super::{cycle_color, Artist, ArtistHandle, DataLim};
 use crate::axes::Axes;
 use crate::color::Color;
+use crate::scene::CapStyle;
 use crate::{Error, Result};
 
 /// `step=` of `fill_between` and `where=` of `step`: where the steps occur.
@@ -80,9 +81,13 @@ pub struct FillBetweenOptions {
     pub linestyle: Option<LineStyle>,
     /// `zorder` (1).
     pub zorder: Option<f64>,
+    /// `hatch` (none when unset).
+    pub hatch: Option<String>,
 }
 
 option_setters!(FillBetweenOptions {
+    /// `hatch=`: the hatch pattern, e.g. `"//"`.
+    hatch: impl Into<String> => hatch = some_into;
     /// `y2=` / `x2=`: one value or one per point.
     y2: Vec<f64> => y2 = Some;
     /// `where=`.
@@ -441,6 +446,9 @@ impl Axes {
         o: FillBetweenOptions,
         swap: bool,
     ) -> Result<ArtistHandle> {
+        if let Some(h) = &o.hatch {
+            super::hatch::validate(h)?;
+        }
         if let Some(a) = o.alpha {
             if !(0.0..=1.0).contains(&a) {
                 return Err(Error::invalid("alpha", a, "within 0..=1"));
@@ -511,6 +519,8 @@ impl Axes {
             label: o.label.clone(),
             limits: collection_limits(&lim_pts),
             single_path_shortcut: true,
+            capstyle: CapStyle::Butt,
+            hatch: o.hatch.clone(),
         };
         self.plot.artists.push(Artist::Collection(c));
         self.request_autoscale(true, true);

@@ -125,6 +125,8 @@ pub struct HistOptions {
     pub log: bool,
     /// `align`.
     pub align: HistAlign,
+    /// `hatch` of every patch (none when unset).
+    pub hatch: Option<String>,
 }
 
 option_setters!(HistOptions {
@@ -144,6 +146,8 @@ option_setters!(HistOptions {
     log: bool => log;
     /// `align=`.
     align: HistAlign => align;
+    /// `hatch=`: the patches' hatch pattern, e.g. `"//"`.
+    hatch: impl Into<String> => hatch = some_into;
 });
 
 impl HistOptions {

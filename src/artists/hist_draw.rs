@@ -47,6 +47,9 @@ impl Axes {
         x: &[Vec<f64>],
         o: HistOptions,
     ) -> Result<Vec<HistResult>> {
+        if let Some(h) = &o.hatch {
+            super::hatch::validate(h)?;
+        }
         let nx = x.len();
         if nx == 0 {
             return Err(Error::invalid(
@@ -263,6 +266,7 @@ impl Axes {
                 .align(BarAlign::Center);
             // A colour given: the patch cycle does not move (it is replaced below).
             bo.color = Some(vec!["k".to_string()]);
+            bo.hatch = o.hatch.clone().map(|h| vec![h]);
             let st_len = if o.horizontal {
                 self.plot.x.stickies.len()
             } else {
@@ -370,6 +374,7 @@ impl Axes {
                 points: pts,
                 closed: fill,
                 patch: Patch {
+                    hatch: o.hatch.clone().filter(|h| !h.is_empty()),
                     rect: (0.0, 0.0, 0.0, 0.0),
                     blend: Blend::Data,
                     face: if fill { Some(color) } else { None },

@@ -75,6 +75,7 @@ pub(crate) fn handle(
             // HandlerPolyCollection: a Rectangle with the collection's first colours
             // (alpha already in them) and line width.
             let p = super::patch::Patch {
+                hatch: None,
                 rect: (0.0, 0.0, width, height),
                 blend: Blend::Data,
                 face: c.face_rgba(),

@@ -98,6 +98,9 @@ pub enum Shading {
     /// Nearest when X and Y have C's shape, else flat (rc `pcolor.shading`).
     #[default]
     Auto,
+    /// X and Y are the grid points (C's shape); each quad is four Gouraud-shaded
+    /// triangles about its centre, coloured by C at its corners.
+    Gouraud,
 }
 
 impl std::str::FromStr for Shading {
@@ -107,15 +110,11 @@ impl std::str::FromStr for Shading {
             "flat" => Ok(Shading::Flat),
             "nearest" => Ok(Shading::Nearest),
             "auto" => Ok(Shading::Auto),
-            "gouraud" => Err(Error::invalid(
-                "pcolormesh shading",
-                "'gouraud'",
-                "'flat', 'nearest' or 'auto' (gouraud is not supported)",
-            )),
+            "gouraud" => Ok(Shading::Gouraud),
             _ => Err(Error::invalid(
                 "pcolormesh shading",
                 format!("{s:?}"),
-                "'flat', 'nearest' or 'auto'",
+                "'flat', 'nearest', 'auto' or 'gouraud'",
             )),
         }
     }
@@ -195,6 +194,8 @@ pub struct QuadMesh {
     pub(crate) linewidth_pt: f64,
     pub(crate) antialiased: bool,
     pub(crate) zorder: f64,
+    /// `shading='gouraud'`: `x`, `y` are `rows * cols` grid points, one per value.
+    pub(crate) gouraud: bool,
 }
 
 fn shape_err(what: String) -> Error {
@@ -236,7 +237,7 @@ pub(crate) fn pcolorargs(
     let (x, y, shading) = match xy {
         None => {
             let (nx, ny, sh) = match shading {
-                Shading::Nearest => (cols, rows, Shading::Nearest),
+                Shading::Nearest | Shading::Gouraud => (cols, rows, shading),
                 _ => (cols + 1, rows + 1, Shading::Flat),
             };
             let xs: Vec<f64> = (0..nx).map(|i| i as f64).collect();
@@ -286,9 +287,17 @@ pub(crate) fn pcolorargs(
         return Ok((x2, y2));
     }
     if (nx, ny) != (cols, rows) {
+        let name = if shading == Shading::Gouraud {
+            "gouraud"
+        } else {
+            "nearest"
+        };
         return Err(shape_err(format!(
-            "C of shape ({rows}, {cols}) with X({nx}) and Y({ny}) under shading='nearest'"
+            "C of shape ({rows}, {cols}) with X({nx}) and Y({ny}) under shading='{name}'"
         )));
+    }
+    if shading == Shading::Gouraud {
+        return Ok((x2, y2));
     }
     let (mut x2, mut y2) = (x2, y2);
     if cols == nx {
@@ -397,6 +406,7 @@ impl QuadMesh {
             linewidth_pt: opts.linewidth.unwrap_or(1.0),
             antialiased: opts.antialiased,
             zorder: opts.zorder.unwrap_or(1.0),
+            gouraud: opts.shading == Shading::Gouraud,
         })
     }
 
@@ -420,9 +430,12 @@ impl QuadMesh {
         lim
     }
 
-    /// `QuadMesh.draw` → `draw_quad_mesh`.
+    /// `QuadMesh.draw` → `draw_quad_mesh` (or `draw_gouraud_triangles`).
     pub(crate) fn paint(&self, ctx: &DrawCtx, norm_override: Option<&Norm>) -> Vec<Paint> {
         let norm = norm_override.unwrap_or(&self.norm);
+        if self.gouraud {
+            return vec![super::mesh_gouraud::paint(self, ctx, norm)];
+        }
         let w = self.cols + 1;
         let linear = ctx.xscale == AxisScale::Linear && ctx.yscale == AxisScale::Linear;
         // An affine transData goes to Agg whole; otherwise the corners are transformed to

@@ -4,7 +4,9 @@
 //!
 //! [`emit`] turns them into the raster's [`DrawOp::Path`] and [`DrawOp::Markers`].
 
-pub use crate::scene::{CapStyle, ClipBox, Dashes, JoinStyle, Snap, Stroke};
+pub use crate::scene::{
+    CapStyle, ClipBox, Dashes, GouraudTriangle, Hatch, JoinStyle, Snap, Stroke,
+};
 use crate::scene::{DrawOp, Path, PathCode};
 
 /// One path command, in device pixels.
@@ -88,6 +90,15 @@ pub enum Paint {
     Polyline(PolylineDraw),
     /// Stamped markers.
     Markers(MarkersDraw),
+    /// A path with a hatch drawn between its fill and its stroke.
+    HatchedPath(PathDraw, Box<Hatch>),
+    /// Gouraud-shaded triangles (`draw_gouraud_triangles`).
+    Gouraud {
+        /// The triangles in device pixels with their corner colours.
+        triangles: Vec<GouraudTriangle>,
+        /// Clip box.
+        clip: Option<ClipBox>,
+    },
 }
 
 /// The raster's path of a list of commands: a polyline without codes when it is one
@@ -148,6 +159,7 @@ fn polyline_op(p: PolylineDraw) -> DrawOp {
         snap: p.snap,
         simplify: p.simplify,
         antialiased: p.antialiased,
+        hatch: None,
     }
 }
 
@@ -163,6 +175,7 @@ pub fn emit(ops: &mut Vec<DrawOp>, paint: &Paint) {
             snap: p.snap,
             simplify: p.simplify,
             antialiased: p.antialiased,
+            hatch: None,
         }),
         Paint::Markers(m) => ops.push(DrawOp::Markers {
             marker: to_path(&m.marker),
@@ -171,6 +184,20 @@ pub fn emit(ops: &mut Vec<DrawOp>, paint: &Paint) {
             positions: m.positions.clone(),
             clip: m.clip,
             snap: m.snap,
+        }),
+        Paint::HatchedPath(p, h) => ops.push(DrawOp::Path {
+            path: to_path(&p.path),
+            fill: p.fill,
+            stroke: p.stroke.clone(),
+            clip: p.clip,
+            snap: p.snap,
+            simplify: p.simplify,
+            antialiased: p.antialiased,
+            hatch: Some(h.clone()),
+        }),
+        Paint::Gouraud { triangles, clip } => ops.push(DrawOp::Gouraud {
+            triangles: triangles.clone(),
+            clip: *clip,
         }),
     }
 }

@@ -21,6 +21,8 @@ pub struct Patch {
     pub(crate) alpha: Option<f64>,
     pub(crate) zorder: f64,
     pub(crate) label: Option<String>,
+    /// `hatch` (validated when set).
+    pub(crate) hatch: Option<String>,
 }
 
 impl Patch {
@@ -86,7 +88,7 @@ impl Patch {
             .face
             .map(|c| self.with_alpha(c).to_rgba8_round())
             .filter(|c| c[3] != 0);
-        vec![Paint::Path(PathDraw {
+        let draw = PathDraw {
             path,
             fill: face,
             stroke,
@@ -94,7 +96,20 @@ impl Patch {
             snap: Snap::Auto,
             simplify: false,
             antialiased: true,
-        })]
+        };
+        // Patch.get_hatchcolor: the edge colour, or rc patch.edgecolor when it is invisible.
+        let hatch_color = match edge {
+            Some(c) if c.a != 0.0 => c,
+            _ => Color::BLACK,
+        };
+        match self
+            .hatch
+            .as_deref()
+            .and_then(|h| super::hatch::patch_hatch(h, hatch_color, dpi))
+        {
+            Some(h) => vec![Paint::HatchedPath(draw, h)],
+            None => vec![Paint::Path(draw)],
+        }
     }
 
     /// Data limits of the data coordinates of the rectangle.

@@ -6,6 +6,8 @@ use super::paint::{Paint, PathCmd};
 use super::patch::Patch;
 use super::{DataLim, DrawCtx};
 use crate::raster::pathconv::{Cmd, Vtx};
+use crate::ticks::AxisScale;
+use crate::transform::Affine;
 
 /// A path patch in data coordinates with a patch's colours and line.
 #[derive(Debug, Clone)]
@@ -17,12 +19,34 @@ pub struct PathPatch {
     pub(crate) patch: Patch,
     /// `clip_on`: clipped to the Axes box.
     pub(crate) clip_on: bool,
+    /// A `Shadow`'s shift `(ox, oy)` in points, applied in data coordinates before
+    /// `transData` (`Affine2D().translate(ox * dpi / 72, oy * dpi / 72) + transData`).
+    pub(crate) shadow_offset_pt: Option<(f64, f64)>,
 }
 
 impl PathPatch {
     /// The path in device pixels (`transData` then Agg's flip).
     fn device_path(&self, ctx: &DrawCtx) -> Vec<PathCmd> {
-        let dev = |x: f64, y: f64| ctx.to_device_blend(x, y, Blend::Data);
+        let shifted = self.shadow_offset_pt.map(|(ox, oy)| {
+            let flip = Affine {
+                sx: 1.0,
+                shy: 0.0,
+                shx: 0.0,
+                sy: -1.0,
+                tx: 0.0,
+                ty: ctx.h,
+            };
+            Affine::translate(ox * ctx.dpi / 72.0, oy * ctx.dpi / 72.0)
+                .then(&ctx.data_display)
+                .then(&flip)
+        });
+        let dev = |x: f64, y: f64| match &shifted {
+            Some(t) => {
+                let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };
+                t.apply(s(ctx.xscale, x), s(ctx.yscale, y))
+            }
+            None => ctx.to_device_blend(x, y, Blend::Data),
+        };
         let mut out = Vec::with_capacity(self.verts.len());
         let mut i = 0;
         while i < self.verts.len() {

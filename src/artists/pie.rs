@@ -47,6 +47,10 @@ pub struct PieOptions {
     pub text_fontsize: Option<f64>,
     /// `textprops={'color': ...}`.
     pub text_color: Option<String>,
+    /// `hatch`: patterns cycled over the wedges (none when unset).
+    pub hatch: Option<Vec<String>>,
+    /// `shadow`: a `Shadow` under each wedge.
+    pub shadow: bool,
 }
 
 impl Default for PieOptions {
@@ -67,11 +71,17 @@ impl Default for PieOptions {
             wedge_alpha: None,
             text_fontsize: None,
             text_color: None,
+            hatch: None,
+            shadow: false,
         }
     }
 }
 
 option_setters!(PieOptions {
+    /// `hatch=`: one pattern or one per wedge (cycled).
+    hatch: Vec<String> => hatch = Some;
+    /// `shadow=`: draw a shadow under each wedge.
+    shadow: bool => shadow;
     /// `explode=`.
     explode: Vec<f64> => explode = Some;
     /// `labels=`.
@@ -200,6 +210,9 @@ impl Axes {
     /// `autopct` percentages inside; the Axes gets an equal aspect, no frame, no ticks and
     /// limits of ±1.25 around the centre.
     pub fn pie_with(&mut self, x: &[f64], o: PieOptions) -> Result<PieContainer> {
+        for h in o.hatch.iter().flatten() {
+            super::hatch::validate(h)?;
+        }
         if let Some(v) = x.iter().find(|v| !v.is_finite() || **v < 0.0) {
             return Err(Error::invalid(
                 "pie x",
@@ -285,6 +298,13 @@ impl Axes {
             let w = PathPatch {
                 verts: wedge_path(c, o.radius, t1, t2),
                 patch: Patch {
+                    // itertools.cycle(np.atleast_1d(hatch)).
+                    hatch: o
+                        .hatch
+                        .as_ref()
+                        .filter(|h| !h.is_empty())
+                        .map(|h| h[i % h.len()].clone())
+                        .filter(|h| !h.is_empty()),
                     rect: (0.0, 0.0, 0.0, 0.0),
                     blend: Blend::Data,
                     face: Some(face),
@@ -296,12 +316,30 @@ impl Axes {
                     label: Some(o.labels.as_ref().map_or(String::new(), |l| l[i].clone())),
                 },
                 clip_on: false,
+                shadow_offset_pt: None,
             };
+            // Shadow(w, -0.02, -0.02): the wedge's path and props, face and edge
+            // (1 - 0.7) * rgb at alpha 0.5, just below the wedge's zorder.
+            let shadow = o.shadow.then(|| {
+                let mut s = w.clone();
+                let k = 1.0 - 0.7;
+                let dark = Color::new(k * face.r, k * face.g, k * face.b, 1.0);
+                s.patch.face = Some(dark);
+                s.patch.edge = Some(dark);
+                s.patch.alpha = Some(0.5);
+                s.patch.zorder = f64::from_bits(1.0f64.to_bits() - 1);
+                s.patch.label = None;
+                s.shadow_offset_pt = Some((-0.02, -0.02));
+                s
+            });
             self.plot.artists.push(Artist::PathPatch(w));
             wedges.push(ArtistHandle {
                 axes: self.id,
                 index: self.plot.artists.len() - 1,
             });
+            if let Some(s) = shadow {
+                self.plot.artists.push(Artist::PathPatch(s));
+            }
             geo.push((c, t1, t2));
             theta1 = theta2;
         }

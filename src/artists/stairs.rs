@@ -296,6 +296,7 @@ impl Axes {
         }
         let lw = o.linewidth.unwrap_or(if o.fill { 0.0 } else { 1.0 });
         let patch = Patch {
+            hatch: None,
             rect: (0.0, 0.0, 0.0, 0.0),
             blend: Blend::Data,
             face: o.fill.then_some(color),

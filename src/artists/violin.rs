@@ -11,6 +11,7 @@ use super::line::LineStyle;
 use super::{ArtistHandle, DataLim};
 use crate::axes::Axes;
 use crate::color::Color;
+use crate::scene::CapStyle;
 use crate::{Error, Result};
 
 /// Line segments in data coordinates.
@@ -62,6 +63,36 @@ pub struct ViolinplotOptions {
     pub facecolor: Option<Vec<String>>,
     /// `linecolor`: one colour or a list cycled over the violins.
     pub linecolor: Option<Vec<String>>,
+    /// `side`: both halves, or only the one below / above the position.
+    pub side: ViolinSide,
+}
+
+/// `violinplot`'s `side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViolinSide {
+    /// Both halves ('both').
+    #[default]
+    Both,
+    /// The half below (left of) the position ('low').
+    Low,
+    /// The half above (right of) the position ('high').
+    High,
+}
+
+impl std::str::FromStr for ViolinSide {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ViolinSide> {
+        match s {
+            "both" => Ok(ViolinSide::Both),
+            "low" => Ok(ViolinSide::Low),
+            "high" => Ok(ViolinSide::High),
+            _ => Err(Error::invalid(
+                "violinplot side",
+                format!("{s:?}"),
+                "'both', 'low' or 'high'",
+            )),
+        }
+    }
 }
 
 impl Default for ViolinplotOptions {
@@ -78,11 +109,14 @@ impl Default for ViolinplotOptions {
             bw_method: BwMethod::Scott,
             facecolor: None,
             linecolor: None,
+            side: ViolinSide::Both,
         }
     }
 }
 
 option_setters!(ViolinplotOptions {
+    /// `side=`: which halves to draw.
+    side: ViolinSide => side;
     /// `positions=`.
     positions: Vec<f64> => positions = Some;
     /// `widths=`: one value or one per violin.
@@ -350,8 +384,16 @@ impl Axes {
         {
             let vmax = st.vals.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
             let vals: Vec<f64> = st.vals.iter().map(|v| 0.5 * w * v / vmax).collect();
-            let lo: Vec<f64> = vals.iter().map(|v| -v + pos).collect();
-            let hi: Vec<f64> = vals.iter().map(|v| v + pos).collect();
+            let low = o.side != ViolinSide::High;
+            let high = o.side != ViolinSide::Low;
+            let lo: Vec<f64> = vals
+                .iter()
+                .map(|v| if low { -v + pos } else { pos })
+                .collect();
+            let hi: Vec<f64> = vals
+                .iter()
+                .map(|v| if high { v + pos } else { pos })
+                .collect();
             // The face colour exactly (rgba floats) is set on the made collection below.
             let mut fo = FillBetweenOptions::default().y2(hi).facecolor("k");
             if let Some(al) = body_alpha {
@@ -370,7 +412,15 @@ impl Axes {
         let ends: Vec<(f64, f64)> = positions
             .iter()
             .zip(&widths)
-            .map(|(p, w)| (-0.25 * w + p, 0.25 * w + p))
+            .map(|(p, w)| {
+                let a = if o.side != ViolinSide::High {
+                    -0.25
+                } else {
+                    0.0
+                };
+                let b = if o.side != ViolinSide::Low { 0.25 } else { 0.0 };
+                (a * w + p, b * w + p)
+            })
             .collect();
         let perp = |vals: &[f64], ends: &[(f64, f64)]| -> Vec<Vec<(f64, f64)>> {
             vals.iter()
@@ -419,7 +469,13 @@ impl Axes {
                         .collect()
                 })
                 .collect();
-            self.push_line_collection(segs, &colors);
+            // hlines/vlines with capstyle='projecting' for one side.
+            let cap = if o.side == ViolinSide::Both {
+                CapStyle::Butt
+            } else {
+                CapStyle::Projecting
+            };
+            self.push_line_collection(segs, &colors, cap);
         }
         self.request_autoscale(true, true);
         Ok(bodies)
@@ -428,7 +484,12 @@ impl Axes {
     /// `hlines`/`vlines`' `LineCollection` (rc `lines.linewidth`, zorder 2) with the
     /// corners of its extent as data limits; one collection per run of equal colours
     /// (`draw_path_collection` draws path by path, so the pixels are the same).
-    fn push_line_collection(&mut self, segs: Vec<Vec<(f64, f64)>>, colors: &[Color]) {
+    fn push_line_collection(
+        &mut self,
+        segs: Vec<Vec<(f64, f64)>>,
+        colors: &[Color],
+        cap: CapStyle,
+    ) {
         let mut ext = DataLim::default();
         for s in &segs {
             for &(a, b) in s {
@@ -458,6 +519,8 @@ impl Axes {
                 label: None,
                 limits: if i == 0 { limits } else { DataLim::default() },
                 single_path_shortcut: false,
+                capstyle: cap,
+                hatch: None,
             };
             self.plot.artists.push(super::Artist::Collection(c));
             i = j;

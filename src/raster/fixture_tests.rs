@@ -125,6 +125,7 @@ fn op(v: &Value) -> DrawOp {
             snap: snap(&v["snap"]),
             simplify: v["simplify"].as_bool().expect("simplify"),
             antialiased: v["antialiased"].as_bool().expect("antialiased"),
+            hatch: None,
         },
         _ => DrawOp::Markers {
             marker: path(&v["marker"]),
@@ -251,6 +252,7 @@ fn ten_million_point_line() {
             snap: Snap::Auto,
             simplify,
             antialiased: true,
+            hatch: None,
         }],
     };
     let t = std::time::Instant::now();
@@ -303,6 +305,7 @@ fn absurd_inputs_neither_panic_nor_hang() {
                 snap: Snap::Auto,
                 simplify: true,
                 antialiased: fill.is_some(),
+                hatch: None,
             });
         }
         ops.push(DrawOp::Markers {

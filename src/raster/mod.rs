@@ -14,7 +14,9 @@ pub mod contains;
 pub mod curves;
 #[cfg(test)]
 mod fixture_tests;
+mod gouraud;
 mod grid;
+mod hatch;
 pub mod pathconv;
 mod pathdraw;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
@@ -382,6 +384,7 @@ impl Band<'_> {
                     snap,
                     simplify,
                     antialiased,
+                    hatch,
                 } => {
                     let op = pathdraw::PathOp {
                         path,
@@ -391,6 +394,7 @@ impl Band<'_> {
                         snap: *snap,
                         simplify: *simplify,
                         antialiased: *antialiased,
+                        hatch: hatch.as_deref(),
                     };
                     // An allocation failure leaves the stroke partly drawn; see try_draw.
                     self.failed |= self.draw_path(ras, &op).is_err();
@@ -412,6 +416,9 @@ impl Band<'_> {
                         snap: *snap,
                     };
                     self.failed |= self.draw_markers(ras, &op).is_err();
+                }
+                DrawOp::Gouraud { triangles, clip } => {
+                    self.draw_gouraud(ras, triangles, clip.as_ref());
                 }
             }
         }
@@ -517,26 +524,28 @@ pub fn op_bounds(op: &DrawOp) -> IRect {
             x1: b.x1.max(m.left.saturating_add(m.width as i64)),
             y1: b.y1.max(m.top.saturating_add(m.height as i64)),
         }),
-        DrawOp::Path { clip, .. } | DrawOp::Markers { clip, .. } => match clip {
-            // Agg's rounded clip box (each edge is its rounded value or a clamp to 0 or to
-            // the canvas, never beyond the rounded values and 0), one pixel wider for the
-            // markers' inclusive box.
-            Some(c)
-                if [c.x0, c.y0, c.x1, c.y1].iter().all(|v| v.is_finite())
-                    && [c.x0, c.y0, c.x1, c.y1].iter().any(|v| *v != 0.0) =>
-            {
-                let r = |v: f64| (v + 0.5).floor() as i64;
-                let lo = |a: f64, b: f64| r(a).min(r(b)).min(0).saturating_sub(1);
-                let hi = |a: f64, b: f64| r(a).max(r(b)).max(0).saturating_add(2);
-                IRect {
-                    x0: lo(c.x0, c.x1),
-                    y0: lo(c.y0, c.y1),
-                    x1: hi(c.x0, c.x1),
-                    y1: hi(c.y0, c.y1),
+        DrawOp::Path { clip, .. } | DrawOp::Markers { clip, .. } | DrawOp::Gouraud { clip, .. } => {
+            match clip {
+                // Agg's rounded clip box (each edge is its rounded value or a clamp to 0 or to
+                // the canvas, never beyond the rounded values and 0), one pixel wider for the
+                // markers' inclusive box.
+                Some(c)
+                    if [c.x0, c.y0, c.x1, c.y1].iter().all(|v| v.is_finite())
+                        && [c.x0, c.y0, c.x1, c.y1].iter().any(|v| *v != 0.0) =>
+                {
+                    let r = |v: f64| (v + 0.5).floor() as i64;
+                    let lo = |a: f64, b: f64| r(a).min(r(b)).min(0).saturating_sub(1);
+                    let hi = |a: f64, b: f64| r(a).max(r(b)).max(0).saturating_add(2);
+                    IRect {
+                        x0: lo(c.x0, c.x1),
+                        y0: lo(c.y0, c.y1),
+                        x1: hi(c.x0, c.x1),
+                        y1: hi(c.y0, c.y1),
+                    }
                 }
+                _ => EVERYWHERE,
             }
-            _ => EVERYWHERE,
-        },
+        }
         DrawOp::Polygons { contours, .. } => {
             let pts = contours.iter().flatten();
             let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -669,6 +678,7 @@ mod tests {
                     snap,
                     simplify: true,
                     antialiased,
+                    hatch: None,
                 },
             );
         let markers_op = (

@@ -11,7 +11,7 @@ use super::pathconv::{
 use super::strokegen::{DashSink, Sink, StrokeSink};
 use super::Band;
 use crate::error::Result;
-use crate::scene::{ClipBox, IRect, Path, PathCode, Snap, Stroke};
+use crate::scene::{ClipBox, Hatch, IRect, Path, PathCode, Snap, Stroke};
 
 /// Code-less polylines longer than this are never snapped by `draw_path` (Agg's
 /// `SNAP_AUTO` looks at paths of at most 1024 vertices), so [`simplified_polyline`] may
@@ -96,7 +96,7 @@ const CLIP_REACH: i64 = 1 << 16;
 const MARKER_REACH: f64 = 65536.0;
 
 /// `set_clipbox`'s integer rectangle (x1, y1, x2, y2), not normalised, or the canvas.
-fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
+pub(super) fn agg_clip_rect(clip: Option<&ClipBox>, w: usize, h: usize) -> (i64, i64, i64, i64) {
     let (w, h) = (w as i64, h as i64);
     let r = |v: f64, dim: i64| {
         let v = (v + 0.5).floor();
@@ -182,6 +182,7 @@ pub(super) struct PathOp<'a> {
     pub snap: Snap,
     pub simplify: bool,
     pub antialiased: bool,
+    pub hatch: Option<&'a Hatch>,
 }
 
 /// Everything [`DrawOp::Markers`](crate::scene::DrawOp::Markers) needs, borrowed.
@@ -262,7 +263,7 @@ impl Band<'_> {
         ras.reset();
         ras.clip_box(Some((x1 as f64, y1 as f64, x2 as f64, y2 as f64)));
         let has_face = op.fill.is_some();
-        let clip = !has_face;
+        let clip = !has_face && op.hatch.is_none();
         let simplify = op.simplify && clip && path_should_simplify(op.path);
         // The clipper leaves a path of moves and lines with every vertex inside its
         // rectangle as it is: skipped then (a long line's simplified path, p02's lines).
@@ -285,6 +286,12 @@ impl Band<'_> {
             ras.reset();
             feed(ras, pipeline());
             ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
+        }
+        if let Some(h) = op.hatch {
+            let tile = super::hatch::tile(ras, h)?;
+            ras.clip_box(Some((x1 as f64, y1 as f64, x2 as f64, y2 as f64)));
+            feed(ras, pipeline());
+            ras.sweep(|y, x, len, c| self.pattern_span(&tile, y, x, len, c));
         }
         if let Some(s) = op.stroke.and_then(usable) {
             ras.reset();
@@ -476,6 +483,7 @@ mod tests {
             snap,
             simplify,
             antialiased: true,
+            hatch: None,
         }
     }
 
