@@ -1,4 +1,4 @@
-//! The README's gallery: eight figures drawn by figbuf into docs/gallery/*.png.
+//! The README's gallery: nine figures drawn by figbuf into docs/gallery/*.png.
 //!
 //! Run: `cargo run --release --example gallery` (rewrites the committed images; each is
 //! what matplotlib 3.11.2 draws for the same calls, which docs/gallery/README.md shows for
@@ -7,10 +7,10 @@
 //! Every figure is the matplotlib script in its doc comment, with figbuf's names.
 
 use figbuf::{
-    Array2D, ArrowStyle, AxisScale, Colormap, ContourOptions, ErrorSize, ErrorbarOptions, Figure,
-    FillBetweenOptions, GridOptions, ImshowOptions, LegendOptions, Levels, LineStyle, MarkEvery,
-    MeshCoords, PcolormeshOptions, PlotOptions, ScatterColor, ScatterOptions, Shading, SpanOptions,
-    TextOptions,
+    Array2D, ArrowStyle, AxisScale, BarOptions, Colormap, ContourOptions, ErrorSize,
+    ErrorbarOptions, Figure, FillBetweenOptions, GridOptions, ImshowOptions, LegendOptions, Levels,
+    LineStyle, MarkEvery, MeshCoords, PcolormeshOptions, PlotOptions, ScatterColor, ScatterOptions,
+    Shading, SpanOptions, SubplotsOptions, TextOptions,
 };
 use ndarray::Array2;
 
@@ -311,10 +311,43 @@ fn mesh_contour() -> Result<Figure> {
     Ok(fig)
 }
 
+/// Round-2 patches and meshes side by side (`fig, (a, b) = plt.subplots(1, 2)`):
+/// `a.bar([0, 1, 2, 3], [3, 5, 2, 4], color="w", edgecolor="k", hatch=["//", "xx", "o", "\\\\"])`
+/// and `b.pcolormesh(Z, shading="gouraud", cmap="viridis")` with a 5x6 grid `Z`.
+fn hatch_gouraud() -> Result<Figure> {
+    let mut fig = Figure::default();
+    let axs = fig.subplots(1, 2, SubplotsOptions::default())?;
+    let hatches = ["//", "xx", "o", "\\\\"].map(String::from).to_vec();
+    fig[axs[0]].bar_with(
+        &[0.0, 1.0, 2.0, 3.0],
+        &[3.0, 5.0, 2.0, 4.0],
+        BarOptions::default()
+            .color(vec!["w".to_string()])
+            .edgecolor(vec!["k".to_string()])
+            .hatch(hatches),
+    )?;
+    fig[axs[0]].set_title("hatched bars");
+    let rows: Vec<Vec<f64>> = (0..5)
+        .map(|i| {
+            (0..6)
+                .map(|j| ((i as f64) * 0.9).sin() + ((j as f64) * 0.7).cos())
+                .collect()
+        })
+        .collect();
+    fig[axs[1]].pcolormesh_c(
+        Array2D::from_rows(&rows)?,
+        PcolormeshOptions::default()
+            .cmap(Colormap::named("viridis")?)
+            .shading(Shading::Gouraud),
+    )?;
+    fig[axs[1]].set_title("shading='gouraud'");
+    Ok(fig)
+}
+
 fn main() -> Result<()> {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gallery");
     std::fs::create_dir_all(&out)?;
-    let figures: [(&str, MakeFigure); 8] = [
+    let figures: [(&str, MakeFigure); 9] = [
         ("lines_legend", lines_legend),
         ("markers", markers),
         ("scatter_colorbar", scatter_colorbar),
@@ -323,6 +356,7 @@ fn main() -> Result<()> {
         ("imshow_overlay", imshow_overlay),
         ("math_fill", math_fill),
         ("mesh_contour", mesh_contour),
+        ("hatch_gouraud", hatch_gouraud),
     ];
     let mut renderer = figbuf::Renderer::new();
     for (name, make) in figures {

@@ -138,7 +138,7 @@ impl ImageData {
     }
 
     /// Long double scalar data (numpy's `np.longdouble`), given as its values rounded to
-    /// float64 (`astype(np.float64)`; [`crate::npy`] reads x86's 80-bit format so):
+    /// float64 (`astype(np.float64)`; `npy` (feature `npy`) reads x86's 80-bit format so):
     /// matplotlib resamples such data in float64. Its normalisation keeps long double
     /// precision, which only decides a pixel whose value lies on a colormap bin edge to
     /// within float64's precision (DESIGN.md, Colour); `TwoSlopeNorm` is refused where

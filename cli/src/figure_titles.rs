@@ -88,20 +88,9 @@ fn weight(kw: &mut Kw) -> R<Option<String>> {
     }
 }
 
-/// `fig.suptitle(t, x, y, ha, fontsize, color, fontweight)`.
+/// `fig.suptitle(t, x, y, ha, fontsize, color, fontweight, multialignment, linespacing)`.
 pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
-    let t = match (args.first().cloned().or(kw.take(&["t"])), args.len()) {
-        (Some(Value::String(s)), 0..=1) => s,
-        (other, _) => return err(format!("'suptitle' needs one string, got {other:?}")),
-    };
-    let mut o = SupTitleOptions::default();
-    o.x = kw.f64(&["x"])?;
-    o.y = kw.f64(&["y"])?;
-    o.ha = kw.string(&["ha", "horizontalalignment"])?;
-    o.fontsize = fontsize(kw, &["fontsize", "size"])?;
-    o.color = kw.color(&["color", "c"])?;
-    o.fontweight = weight(kw)?;
-    (o.multialignment, o.linespacing) = line_kw(kw)?;
+    let (t, o) = sup_text("suptitle", args, kw)?;
     fig.suptitle_with(&t, o)?;
     Ok(())
 }
@@ -109,6 +98,17 @@ pub(crate) fn suptitle(fig: &mut Figure, args: &[Value], kw: &mut Kw) -> R<()> {
 /// `fig.supxlabel(t, x, y, ha, fontsize, color, fontweight, multialignment, linespacing)`
 /// and `fig.supylabel(...)` (whose `ha` can only be 'left').
 pub(crate) fn sup_label(fig: &mut Figure, method: &str, args: &[Value], kw: &mut Kw) -> R<()> {
+    let (t, o) = sup_text(method, args, kw)?;
+    if method == "supylabel" {
+        fig.supylabel_with(&t, o)?;
+    } else {
+        fig.supxlabel_with(&t, o)?;
+    }
+    Ok(())
+}
+
+/// The text and keywords `suptitle`, `supxlabel` and `supylabel` share.
+fn sup_text(method: &str, args: &[Value], kw: &mut Kw) -> R<(String, SupTitleOptions)> {
     let t = match (args.first().cloned().or(kw.take(&["t"])), args.len()) {
         (Some(Value::String(s)), 0..=1) => s,
         (other, _) => return err(format!("'{method}' needs one string, got {other:?}")),
@@ -121,10 +121,5 @@ pub(crate) fn sup_label(fig: &mut Figure, method: &str, args: &[Value], kw: &mut
     o.color = kw.color(&["color", "c"])?;
     o.fontweight = weight(kw)?;
     (o.multialignment, o.linespacing) = line_kw(kw)?;
-    if method == "supylabel" {
-        fig.supylabel_with(&t, o)?;
-    } else {
-        fig.supxlabel_with(&t, o)?;
-    }
-    Ok(())
+    Ok((t, o))
 }

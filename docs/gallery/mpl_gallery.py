@@ -163,11 +163,22 @@ def mesh_contour():
     return fig
 
 
+def hatch_gouraud():
+    fig, (a, b) = plt.subplots(1, 2)
+    a.bar([0.0, 1.0, 2.0, 3.0], [3.0, 5.0, 2.0, 4.0], color="w", edgecolor="k",
+          hatch=["//", "xx", "o", "\\\\"])
+    a.set_title("hatched bars")
+    z = np.array([[math.sin(i * 0.9) + math.cos(j * 0.7) for j in range(6)] for i in range(5)])
+    b.pcolormesh(z, shading="gouraud", cmap="viridis")
+    b.set_title("shading='gouraud'")
+    return fig
+
+
 def main():
     out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/figbuf-gallery-mpl")
     out.mkdir(parents=True, exist_ok=True)
     for make in (lines_legend, markers, scatter_colorbar, log_grid, annotated, imshow_overlay,
-                 math_fill, mesh_contour):
+                 math_fill, mesh_contour, hatch_gouraud):
         name = make.__name__
         fig = make()
         fig.canvas.draw()
