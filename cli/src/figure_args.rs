@@ -164,15 +164,15 @@ pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScale> 
                 ))
             }
         }
-        if let Some(b) = base.filter(|&b| b != 10.0) {
+        if let Some(b) = base.filter(|&b| !(b > 1.0 && b <= 1.0e6)) {
             return err(format!(
-                "'{call}' keyword 'base' {b} of a log scale is not supported (10 only)"
+                "'{call}' keyword 'base' {b} of a log scale is not supported (a number in (1, 1e6])"
             ));
         }
     }
     match name {
         "linear" => Ok(AxisScale::Linear),
-        "log" => Ok(AxisScale::Log10),
+        "log" => Ok(AxisScale::log(base.unwrap_or(10.0))),
         "symlog" => Ok(AxisScale::SymLog {
             base: base.unwrap_or(10.0),
             linthresh: linthresh.unwrap_or(2.0),

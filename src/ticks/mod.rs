@@ -65,6 +65,13 @@ pub enum AxisScale {
     Linear,
     /// `'log'` with base 10 (its transform is `np.log10`).
     Log10,
+    /// `'log'` with a base other than 10 (`LogTransform(base)`: `np.log2` for 2, `np.log`
+    /// for e, else `log(x) / log(base)`). Build it with [`AxisScale::log`], which gives
+    /// [`AxisScale::Log10`] for base 10.
+    Log {
+        /// The logarithm base, > 1.
+        base: f64,
+    },
     /// `'symlog'` (`SymmetricalLogTransform`).
     SymLog {
         /// The logarithm base.
@@ -77,6 +84,24 @@ pub enum AxisScale {
 }
 
 impl AxisScale {
+    /// `'log'` with `base`: [`AxisScale::Log10`] for 10, else [`AxisScale::Log`].
+    pub fn log(base: f64) -> Self {
+        if base == 10.0 {
+            AxisScale::Log10
+        } else {
+            AxisScale::Log { base }
+        }
+    }
+
+    /// The base of a log scale (`None` for linear and symlog).
+    pub fn log_base(self) -> Option<f64> {
+        match self {
+            AxisScale::Log10 => Some(10.0),
+            AxisScale::Log { base } => Some(base),
+            _ => None,
+        }
+    }
+
     /// The scale's inverse transform of one value, in numpy's operation order:
     /// `InvertedLogTransform` (`exp(v * log(10))`) and `InvertedSymmetricalLogTransform`
     /// (linear inside `linthresh * linscale_adj`, else `sign * linthresh *
@@ -85,6 +110,7 @@ impl AxisScale {
         match self {
             AxisScale::Linear => v,
             AxisScale::Log10 => (v * 10f64.ln()).exp(),
+            AxisScale::Log { base } => inverse_log(base, v),
             AxisScale::SymLog {
                 base,
                 linthresh,
@@ -120,6 +146,19 @@ impl AxisScale {
                     -1000.0
                 }
             }
+            AxisScale::Log { base } => {
+                if v > 0.0 {
+                    if base == 2.0 {
+                        v.log2()
+                    } else if base == std::f64::consts::E {
+                        v.ln()
+                    } else {
+                        v.ln() / base.ln()
+                    }
+                } else {
+                    -1000.0
+                }
+            }
             AxisScale::SymLog {
                 base,
                 linthresh,
@@ -136,6 +175,18 @@ impl AxisScale {
                 }
             }
         }
+    }
+}
+
+/// `InvertedLogTransform(base)`: `np.exp2` for 2, `np.exp` for e, else
+/// `np.exp(v * np.log(base))`.
+pub(crate) fn inverse_log(base: f64, v: f64) -> f64 {
+    if base == 2.0 {
+        v.exp2()
+    } else if base == std::f64::consts::E {
+        v.exp()
+    } else {
+        (v * base.ln()).exp()
     }
 }
 
