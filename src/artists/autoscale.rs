@@ -115,7 +115,7 @@ pub(crate) fn inverse(scale: AxisScale, t: f64) -> f64 {
         // InvertedLogTransform: np.exp(values * np.log(base)). numpy's vectorised exp can
         // differ from libm's in the last bit (about 5 % of arguments, measured).
         AxisScale::Log10 => (t * 10f64.ln()).exp(),
-        AxisScale::Log { base } => crate::ticks::inverse_log(base, t),
+        AxisScale::Log { base, .. } => crate::ticks::inverse_log(base, t),
         AxisScale::SymLog {
             base,
             linthresh,

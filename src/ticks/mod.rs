@@ -65,12 +65,16 @@ pub enum AxisScale {
     Linear,
     /// `'log'` with base 10 (its transform is `np.log10`).
     Log10,
-    /// `'log'` with a base other than 10 (`LogTransform(base)`: `np.log2` for 2, `np.log`
-    /// for e, else `log(x) / log(base)`). Build it with [`AxisScale::log`], which gives
-    /// [`AxisScale::Log10`] for base 10.
+    /// `'log'` with a base other than 10 or with `nonpositive='mask'` (`LogTransform(base,
+    /// nonpositive)`: `np.log10` for 10, `np.log2` for 2, `np.log` for e, else
+    /// `log(x) / log(base)`). Build it with [`AxisScale::log`] (which gives
+    /// [`AxisScale::Log10`] for base 10 with 'clip') or [`AxisScale::log_masked`].
     Log {
         /// The logarithm base, > 1.
         base: f64,
+        /// `nonpositive='mask'`: values <= 0 transform to NaN (lines break there) instead
+        /// of being clipped to -1000.
+        nonpositive_mask: bool,
     },
     /// `'symlog'` (`SymmetricalLogTransform`).
     SymLog {
@@ -89,7 +93,18 @@ impl AxisScale {
         if base == 10.0 {
             AxisScale::Log10
         } else {
-            AxisScale::Log { base }
+            AxisScale::Log {
+                base,
+                nonpositive_mask: false,
+            }
+        }
+    }
+
+    /// `'log'` with `base` and `nonpositive='mask'`.
+    pub fn log_masked(base: f64) -> Self {
+        AxisScale::Log {
+            base,
+            nonpositive_mask: true,
         }
     }
 
@@ -97,7 +112,7 @@ impl AxisScale {
     pub fn log_base(self) -> Option<f64> {
         match self {
             AxisScale::Log10 => Some(10.0),
-            AxisScale::Log { base } => Some(base),
+            AxisScale::Log { base, .. } => Some(base),
             _ => None,
         }
     }
@@ -110,7 +125,7 @@ impl AxisScale {
         match self {
             AxisScale::Linear => v,
             AxisScale::Log10 => (v * 10f64.ln()).exp(),
-            AxisScale::Log { base } => inverse_log(base, v),
+            AxisScale::Log { base, .. } => inverse_log(base, v),
             AxisScale::SymLog {
                 base,
                 linthresh,
@@ -146,9 +161,16 @@ impl AxisScale {
                     -1000.0
                 }
             }
-            AxisScale::Log { base } => {
-                if v > 0.0 {
-                    if base == 2.0 {
+            AxisScale::Log {
+                base,
+                nonpositive_mask,
+            } => {
+                if nonpositive_mask && !(v > 0.0) {
+                    f64::NAN
+                } else if v > 0.0 {
+                    if base == 10.0 {
+                        v.log10()
+                    } else if base == 2.0 {
                         v.log2()
                     } else if base == std::f64::consts::E {
                         v.ln()

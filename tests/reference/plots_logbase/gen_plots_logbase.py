@@ -54,6 +54,14 @@ C["semilogy_base3"] = {"axes": [[c("semilogy", lin, few3, base=3, subs=[2])]]}
 C["loglog_base2"] = {"axes": [[c("loglog", many2, r(np.logspace(0, 6, 30, base=2)), base=2, color="r"), c("grid", True, which="both")]]}
 C["loglog_base5"] = {"axes": [[c("loglog", r(np.logspace(0, 3, 20, base=5)), r(np.logspace(-1, 1, 20, base=5)), base=5)]]}
 C["base2_both_axes"] = {"axes": [[c("plot", few2, r(np.logspace(-2, 2, 20, base=2))), c("set_xscale", "log", base=2), c("set_yscale", "log", base=2)]]}
+
+# nonpositive='mask': values <= 0 become NaN and the line breaks there.
+mx = [-2, -1, 0, 0.5, 1, 2, 5, 10, 20, 50, 100]
+my = [1, 2, 3, 2, 1, 0, -1, 2, 3, 4, 5]
+C["mask_x_line"] = {"axes": [[c("plot", mx, r(np.linspace(1, 3, 11))), c("set_xscale", "log", nonpositive="mask")]]}
+C["mask_y_markers"] = {"axes": [[c("plot", list(range(11)), my, "o-"), c("set_yscale", "log", nonpositive="mask")]]}
+C["mask_loglog_base2"] = {"axes": [[c("loglog", mx, [abs(v) + 0.5 if i % 3 else -1 for i, v in enumerate(my)], "s-", base=2, nonpositive="mask")]]}
+C["mask_semilogy_grid"] = {"axes": [[c("semilogy", list(range(11)), my, nonpositive="mask"), c("grid", True)]]}
 C["base2_scatter"] = {"axes": [[c("scatter", few2, lin), c("set_xscale", "log", base=2)]]}
 
 
