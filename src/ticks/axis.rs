@@ -214,12 +214,18 @@ mod tests {
     /// (labelOnlyBase) even over one decade, where the default minors are labelled.
     #[test]
     fn log_minors_follow_subs() {
-        let m =
-            log_minor_ticks(&[2.0, 5.0], 6, &[1.0, 10.0, 100.0, 1000.0], (1.0, 1000.0)).unwrap();
+        let m = log_minor_ticks(
+            10.0,
+            &[2.0, 5.0],
+            6,
+            &[1.0, 10.0, 100.0, 1000.0],
+            (1.0, 1000.0),
+        )
+        .unwrap();
         let locs: Vec<f64> = m.iter().map(|t| t.loc).collect();
         assert_eq!(locs, [2.0, 5.0, 20.0, 50.0, 200.0, 500.0]);
         assert!(m.iter().all(|t| t.label == TickLabel::Empty));
-        let short = log_minor_ticks(&[2.0, 4.0], 6, &[10.0], (2.0, 7.0)).unwrap();
+        let short = log_minor_ticks(10.0, &[2.0, 4.0], 6, &[10.0], (2.0, 7.0)).unwrap();
         let locs: Vec<f64> = short.iter().map(|t| t.loc).collect();
         assert_eq!(locs, [2.0, 4.0]);
         assert!(short.iter().all(|t| t.label == TickLabel::Empty));

@@ -324,6 +324,23 @@ pub fn remove_overlapping_locs(
 mod tests {
     use super::*;
 
+    /// `log(10)` is the plain base-10 scale; other bases and 'mask' transform per
+    /// LogTransform and invert back.
+    #[test]
+    fn log_scales_of_any_base() {
+        assert_eq!(AxisScale::log(10.0), AxisScale::Log10);
+        assert_eq!(AxisScale::log(2.0).log_base(), Some(2.0));
+        assert_eq!(AxisScale::log(2.0).transform(8.0), 3.0);
+        assert_eq!(AxisScale::log(2.0).transform(0.0), -1000.0);
+        assert_eq!(AxisScale::log(2.0).inverse(3.0), 8.0);
+        assert_eq!(AxisScale::log(3.0).transform(9.0), 9f64.ln() / 3f64.ln());
+        assert!(AxisScale::log_masked(10.0).transform(-1.0).is_nan());
+        assert_eq!(AxisScale::log_masked(10.0).transform(100.0), 2.0);
+        let t = axis_ticks((1.0, 16.0), 6, AxisScale::log(2.0)).unwrap();
+        let locs: Vec<f64> = t.major.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [1.0, 2.0, 4.0, 8.0, 16.0]);
+    }
+
     #[test]
     fn tick_space_examples() {
         // ax.xaxis.get_tick_space() / ax.yaxis.get_tick_space() on the standard figure
