@@ -165,9 +165,8 @@ impl AxisScale {
                 base,
                 nonpositive_mask,
             } => {
-                if nonpositive_mask && !(v > 0.0) {
-                    f64::NAN
-                } else if v > 0.0 {
+                // log of a NaN is NaN; 'clip' sets values <= 0 to -1000, 'mask' to NaN.
+                if v > 0.0 || v.is_nan() {
                     if base == 10.0 {
                         v.log10()
                     } else if base == 2.0 {
@@ -177,6 +176,8 @@ impl AxisScale {
                     } else {
                         v.ln() / base.ln()
                     }
+                } else if nonpositive_mask {
+                    f64::NAN
                 } else {
                     -1000.0
                 }
