@@ -154,25 +154,19 @@ pub(crate) fn scale_of(call: &str, args: &[Value], kw: &mut Kw) -> R<AxisScale> 
     let linthresh = kw.f64(&["linthresh"])?;
     let base = kw.f64(&["base"])?;
     let linscale = kw.f64(&["linscale"])?;
+    let mut mask = false;
     if name == "log" {
-        // `nonpositive='clip'` is LogScale's default; 'mask' is not reproduced.
-        match kw.string(&["nonpositive"])?.as_deref() {
-            None | Some("clip") => {}
-            Some(other) => {
-                return err(format!(
-                    "'{call}' keyword 'nonpositive' {other:?} is not supported ('clip' only)"
-                ))
-            }
-        }
-        if let Some(b) = base.filter(|&b| b != 10.0) {
+        mask = crate::figure_scales::nonpositive_mask(call, kw)?;
+        if let Some(b) = base.filter(|&b| !(b > 1.0 && b <= 1.0e6)) {
             return err(format!(
-                "'{call}' keyword 'base' {b} of a log scale is not supported (10 only)"
+                "'{call}' keyword 'base' {b} of a log scale is not supported (a number in (1, 1e6])"
             ));
         }
     }
     match name {
         "linear" => Ok(AxisScale::Linear),
-        "log" => Ok(AxisScale::Log10),
+        "log" if mask => Ok(AxisScale::log_masked(base.unwrap_or(10.0))),
+        "log" => Ok(AxisScale::log(base.unwrap_or(10.0))),
         "symlog" => Ok(AxisScale::SymLog {
             base: base.unwrap_or(10.0),
             linthresh: linthresh.unwrap_or(2.0),

@@ -41,7 +41,7 @@ fn subs_list(method: &str, kw: &mut Kw) -> R<Option<Vec<f64>>> {
 }
 
 /// `semilogx` / `semilogy` / `loglog`: `set_xscale('log', base=, subs=, nonpositive=)` on
-/// their axes before the `plot` (base 10 and nonpositive 'clip' only, as `set_xscale`).
+/// their axes before the `plot` (any base in (1, 1e6]; nonpositive 'clip' or 'mask', as `set_xscale`).
 pub(crate) fn semilog(fig: &mut Figure, ax: AxesId, method: &str, kw: &mut Kw) -> R<()> {
     let (x, y) = match method {
         "semilogx" => (true, false),
@@ -49,31 +49,41 @@ pub(crate) fn semilog(fig: &mut Figure, ax: AxesId, method: &str, kw: &mut Kw) -
         "loglog" => (true, true),
         _ => return Ok(()),
     };
-    if let Some(b) = kw.f64(&["base"])?.filter(|&b| b != 10.0) {
+    let base = kw.f64(&["base"])?.unwrap_or(10.0);
+    if !(base > 1.0 && base <= 1.0e6) {
         return err(format!(
-            "'{method}' keyword 'base' {b} is not supported (10 only)"
+            "'{method}' keyword 'base' {base} is not supported (a number in (1, 1e6])"
         ));
     }
-    match kw.string(&["nonpositive"])?.as_deref() {
-        None | Some("clip") => {}
-        Some(other) => {
-            return err(format!(
-                "'{method}' keyword 'nonpositive' {other:?} is not supported ('clip' only)"
-            ))
-        }
-    }
+    let scale = if nonpositive_mask(method, kw)? {
+        AxisScale::log_masked(base)
+    } else {
+        AxisScale::log(base)
+    };
     let subs = subs_list(method, kw)?;
     if x {
-        fig[ax].set_xscale(AxisScale::Log10);
+        fig[ax].set_xscale(scale);
         if let Some(l) = &subs {
             fig[ax].set_xscale_subs(l.clone())?;
         }
     }
     if y {
-        fig[ax].set_yscale(AxisScale::Log10);
+        fig[ax].set_yscale(scale);
         if let Some(l) = &subs {
             fig[ax].set_yscale_subs(l.clone())?;
         }
     }
     Ok(())
+}
+
+/// The `nonpositive` keyword of a log scale: 'clip' (the default, `false`) or 'mask'
+/// (`true`).
+pub(crate) fn nonpositive_mask(method: &str, kw: &mut Kw) -> R<bool> {
+    match kw.string(&["nonpositive"])?.as_deref() {
+        None | Some("clip") => Ok(false),
+        Some("mask") => Ok(true),
+        Some(other) => err(format!(
+            "'{method}' keyword 'nonpositive' {other:?} is not supported ('clip' or 'mask')"
+        )),
+    }
 }

@@ -594,8 +594,8 @@ fn r1c_bad_input_is_named() {
             "scatteryoffsets",
         ),
         (
-            r#"{"axes": [[{"method": "loglog", "args": [[1, 2], [1, 2]], "kwargs": {"base": 2}}]]}"#,
-            "'loglog' keyword 'base' 2 is not supported (10 only)",
+            r#"{"axes": [[{"method": "loglog", "args": [[1, 2], [1, 2]], "kwargs": {"base": 1}}]]}"#,
+            "'loglog' keyword 'base' 1 is not supported (a number in (1, 1e6])",
         ),
         (
             r#"{"axes": [[{"method": "set_xscale", "args": ["linear"], "kwargs": {"subs": [2]}}]]}"#,
@@ -686,6 +686,14 @@ fn keyword2_plot_cases() {
     run_set("plots_kw2", 64);
 }
 
+/// Log scales with bases other than 10 (tests/reference/plots_logbase, made by its
+/// gen_plots_logbase.py): bases 2, e, 3 and 5 on few and many decades, minor ticks, explicit
+/// subs, grids, semilogx/semilogy/loglog with `base`; `nonpositive='mask'`.
+#[test]
+fn log_base_plot_cases() {
+    run_set("plots_logbase", 20);
+}
+
 /// What the second keyword set still refuses is an error naming the keyword and the value.
 #[test]
 fn keyword2_refusals_are_named() {
@@ -694,12 +702,12 @@ fn keyword2_refusals_are_named() {
     let fig = dir.join("figure.json");
     for (json, needle) in [
         (
-            r#"{"axes": [[{"method": "set_xscale", "args": ["log"], "kwargs": {"nonpositive": "mask"}}]]}"#,
-            "'set_xscale' keyword 'nonpositive' \"mask\" is not supported ('clip' only)",
+            r#"{"axes": [[{"method": "set_xscale", "args": ["log"], "kwargs": {"nonpositive": "drop"}}]]}"#,
+            "'set_xscale' keyword 'nonpositive' \"drop\" is not supported ('clip' or 'mask')",
         ),
         (
-            r#"{"axes": [[{"method": "set_yscale", "args": ["log"], "kwargs": {"base": 2}}]]}"#,
-            "'set_yscale' keyword 'base' 2 of a log scale is not supported (10 only)",
+            r#"{"axes": [[{"method": "set_yscale", "args": ["log"], "kwargs": {"base": 0.5}}]]}"#,
+            "'set_yscale' keyword 'base' 0.5 of a log scale is not supported (a number in (1, 1e6])",
         ),
         (
             r#"{"axes": [[{"method": "set_xscale", "args": ["linear"], "kwargs": {"subs": [2]}}]]}"#,

@@ -41,41 +41,41 @@ pub(crate) fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
     v
 }
 
-/// `_decade_less` / `_decade_greater` for base 10.
-fn decade_less(x: f64) -> f64 {
+/// `_decade_less` / `_decade_greater` (`base ** floor(log(x) / log(base))`).
+fn decade_less(x: f64, base: f64) -> f64 {
     if x < 0.0 {
-        return -decade_greater(-x);
+        return -decade_greater(-x, base);
     }
     let mut less = if x == 0.0 {
         0.0
     } else {
-        10f64.powf((x.ln() / 10f64.ln()).floor())
+        base.powf((x.ln() / base.ln()).floor())
     };
     if less == x {
-        less /= 10.0;
+        less /= base;
     }
     less
 }
 
-fn decade_greater(x: f64) -> f64 {
+fn decade_greater(x: f64, base: f64) -> f64 {
     if x < 0.0 {
-        return -decade_less(-x);
+        return -decade_less(-x, base);
     }
     let mut greater = if x == 0.0 {
         0.0
     } else {
-        10f64.powf((x.ln() / 10f64.ln()).ceil())
+        base.powf((x.ln() / base.ln()).ceil())
     };
     if greater == x {
-        greater *= 10.0;
+        greater *= base;
     }
     greater
 }
 
 /// The major locator's `nonsingular` for a scale.
 pub(crate) fn locator_nonsingular(a: f64, b: f64, scale: AxisScale, minpos: f64) -> (f64, f64) {
-    match scale {
-        AxisScale::Log10 => {
+    match scale.log_base() {
+        Some(base) => {
             let (mut lo, mut hi) = if a > b { (b, a) } else { (a, b) };
             if !lo.is_finite() || !hi.is_finite() || hi <= 0.0 {
                 return (1.0, 10.0);
@@ -85,8 +85,8 @@ pub(crate) fn locator_nonsingular(a: f64, b: f64, scale: AxisScale, minpos: f64)
                 lo = minpos;
             }
             if lo == hi {
-                lo = decade_less(lo);
-                hi = decade_greater(hi);
+                lo = decade_less(lo, base);
+                hi = decade_greater(hi, base);
             }
             (lo, hi)
         }
@@ -97,7 +97,7 @@ pub(crate) fn locator_nonsingular(a: f64, b: f64, scale: AxisScale, minpos: f64)
 /// `limit_range_for_scale`.
 pub(crate) fn limit_range(a: f64, b: f64, scale: AxisScale, minpos: f64) -> (f64, f64) {
     match scale {
-        AxisScale::Log10 => {
+        AxisScale::Log10 | AxisScale::Log { .. } => {
             let minpos = if minpos.is_finite() { minpos } else { 1e-300 };
             (
                 if a <= 0.0 { minpos } else { a },
@@ -115,6 +115,7 @@ pub(crate) fn inverse(scale: AxisScale, t: f64) -> f64 {
         // InvertedLogTransform: np.exp(values * np.log(base)). numpy's vectorised exp can
         // differ from libm's in the last bit (about 5 % of arguments, measured).
         AxisScale::Log10 => (t * 10f64.ln()).exp(),
+        AxisScale::Log { base, .. } => crate::ticks::inverse_log(base, t),
         AxisScale::SymLog {
             base,
             linthresh,
@@ -149,7 +150,7 @@ pub(crate) fn autoscale(
     let mut st: Vec<f64> = stickies
         .iter()
         .copied()
-        .filter(|&v| scale != AxisScale::Log10 || v > 0.0)
+        .filter(|&v| scale.log_base().is_none() || v > 0.0)
         .collect();
     if margin == 0.0 {
         st.clear();
@@ -174,7 +175,7 @@ pub(crate) fn autoscale(
     let (a, b) = (a.max(x0bound), b.min(x1bound));
     // view_limits: _nonsingular(vmin, vmax) with the default expander.
     match scale {
-        AxisScale::Log10 => locator_nonsingular(a, b, scale, minpos),
+        AxisScale::Log10 | AxisScale::Log { .. } => locator_nonsingular(a, b, scale, minpos),
         _ => nonsingular(a, b, 0.001, 1e-15),
     }
 }
@@ -228,7 +229,7 @@ pub(crate) fn set_lim(
 ) -> (f64, f64) {
     let mut a = v0.unwrap_or(current.0);
     let mut b = v1.unwrap_or(current.1);
-    if scale == AxisScale::Log10 {
+    if scale.log_base().is_some() {
         if a <= 0.0 {
             a = current.0;
         }

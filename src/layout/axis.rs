@@ -134,8 +134,9 @@ pub(super) fn layout_axis(
         let (a, b) = spec.view;
         let texts: Vec<TickLabel> = match (labels, spec.map.tick_scale()) {
             (Some(l), _) => l.iter().map(|s| TickLabel::Plain(s.clone())).collect(),
-            (None, Some(AxisScale::Log10)) => {
-                ticks::LogFormatterSciNotation::major(10.0)?.format_ticks(locs, a, b)
+            (None, Some(s @ (AxisScale::Log10 | AxisScale::Log { .. }))) => {
+                let base = s.log_base().unwrap_or(10.0);
+                ticks::LogFormatterSciNotation::major(base)?.format_ticks(locs, a, b)
             }
             (
                 None,
@@ -169,13 +170,16 @@ pub(super) fn layout_axis(
             };
             computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
         }
-        (p, Some(AxisScale::Log10)) if p != Some(false) && spec.subs.is_some() => {
+        (p, Some(s @ (AxisScale::Log10 | AxisScale::Log { .. })))
+            if p != Some(false) && spec.subs.is_some() =>
+        {
+            let base = s.log_base().unwrap_or(10.0);
             let majors = match spec.fixed {
                 Some((locs, _)) => locs.clone(),
                 None => computed.major_locs.clone(),
             };
             let subs = spec.subs.unwrap_or(&[1.0]);
-            computed.minor = ticks::log_minor_ticks(subs, space, &majors, spec.view)?;
+            computed.minor = ticks::log_minor_ticks(base, subs, space, &majors, spec.view)?;
         }
         (_, Some(s @ AxisScale::SymLog { .. })) => {
             let majors = match spec.fixed {

@@ -54,14 +54,15 @@ pub fn axis_ticks(view: (f64, f64), tick_space: i64, scale: AxisScale) -> Result
                 major_locs: locs,
             })
         }
-        AxisScale::Log10 => {
+        AxisScale::Log10 | AxisScale::Log { .. } => {
+            let base = scale.log_base().unwrap_or(10.0);
             let n = LogLocator::auto_numticks(tick_space);
-            let locs = LogLocator::major(10.0, n)?.tick_values(a, b)?;
-            let minor_raw = LogLocator::minor(10.0, n)?.tick_values(a, b)?;
+            let locs = LogLocator::major(base, n)?.tick_values(a, b)?;
+            let minor_raw = LogLocator::minor(base, n)?.tick_values(a, b)?;
             let minor_locs = remove_overlapping_locs(&minor_raw, &locs, a, b, scale);
-            let labels = LogFormatterSciNotation::major(10.0)?.format_ticks(&locs, a, b);
+            let labels = LogFormatterSciNotation::major(base)?.format_ticks(&locs, a, b);
             let minor_labels =
-                LogFormatterSciNotation::minor(10.0)?.format_ticks(&minor_locs, a, b);
+                LogFormatterSciNotation::minor(base)?.format_ticks(&minor_locs, a, b);
             Ok(AxisTicks {
                 major: drawn(&locs, labels, view, scale),
                 minor: drawn(&minor_locs, minor_labels, view, scale),
@@ -155,17 +156,18 @@ pub(crate) fn symlog_minor_ticks(
 /// `LogFormatterSciNotation(base, labelOnlyBase=True)` as `LogScale` sets it when `subs`
 /// is given; only the drawn ones.
 pub(crate) fn log_minor_ticks(
+    base: f64,
     subs: &[f64],
     tick_space: i64,
     major_locs: &[f64],
     view: (f64, f64),
 ) -> Result<Vec<Tick>> {
-    let scale = AxisScale::Log10;
+    let scale = AxisScale::log(base);
     let n = LogLocator::auto_numticks(tick_space);
     let raw =
-        LogLocator::new(10.0, LogSubs::List(subs.to_vec()), n)?.tick_values(view.0, view.1)?;
+        LogLocator::new(base, LogSubs::List(subs.to_vec()), n)?.tick_values(view.0, view.1)?;
     let kept = remove_overlapping_locs(&raw, major_locs, view.0, view.1, scale);
-    let labels = LogFormatterSciNotation::new(10.0, true)?.format_ticks(&kept, view.0, view.1);
+    let labels = LogFormatterSciNotation::new(base, true)?.format_ticks(&kept, view.0, view.1);
     Ok(drawn(&kept, labels, view, scale))
 }
 
@@ -212,12 +214,18 @@ mod tests {
     /// (labelOnlyBase) even over one decade, where the default minors are labelled.
     #[test]
     fn log_minors_follow_subs() {
-        let m =
-            log_minor_ticks(&[2.0, 5.0], 6, &[1.0, 10.0, 100.0, 1000.0], (1.0, 1000.0)).unwrap();
+        let m = log_minor_ticks(
+            10.0,
+            &[2.0, 5.0],
+            6,
+            &[1.0, 10.0, 100.0, 1000.0],
+            (1.0, 1000.0),
+        )
+        .unwrap();
         let locs: Vec<f64> = m.iter().map(|t| t.loc).collect();
         assert_eq!(locs, [2.0, 5.0, 20.0, 50.0, 200.0, 500.0]);
         assert!(m.iter().all(|t| t.label == TickLabel::Empty));
-        let short = log_minor_ticks(&[2.0, 4.0], 6, &[10.0], (2.0, 7.0)).unwrap();
+        let short = log_minor_ticks(10.0, &[2.0, 4.0], 6, &[10.0], (2.0, 7.0)).unwrap();
         let locs: Vec<f64> = short.iter().map(|t| t.loc).collect();
         assert_eq!(locs, [2.0, 4.0]);
         assert!(short.iter().all(|t| t.label == TickLabel::Empty));

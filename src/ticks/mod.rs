@@ -65,6 +65,17 @@ pub enum AxisScale {
     Linear,
     /// `'log'` with base 10 (its transform is `np.log10`).
     Log10,
+    /// `'log'` with a base other than 10 or with `nonpositive='mask'` (`LogTransform(base,
+    /// nonpositive)`: `np.log10` for 10, `np.log2` for 2, `np.log` for e, else
+    /// `log(x) / log(base)`). Build it with [`AxisScale::log`] (which gives
+    /// [`AxisScale::Log10`] for base 10 with 'clip') or [`AxisScale::log_masked`].
+    Log {
+        /// The logarithm base, > 1.
+        base: f64,
+        /// `nonpositive='mask'`: values <= 0 transform to NaN (lines break there) instead
+        /// of being clipped to -1000.
+        nonpositive_mask: bool,
+    },
     /// `'symlog'` (`SymmetricalLogTransform`).
     SymLog {
         /// The logarithm base.
@@ -77,6 +88,35 @@ pub enum AxisScale {
 }
 
 impl AxisScale {
+    /// `'log'` with `base`: [`AxisScale::Log10`] for 10, else [`AxisScale::Log`].
+    pub fn log(base: f64) -> Self {
+        if base == 10.0 {
+            AxisScale::Log10
+        } else {
+            AxisScale::Log {
+                base,
+                nonpositive_mask: false,
+            }
+        }
+    }
+
+    /// `'log'` with `base` and `nonpositive='mask'`.
+    pub fn log_masked(base: f64) -> Self {
+        AxisScale::Log {
+            base,
+            nonpositive_mask: true,
+        }
+    }
+
+    /// The base of a log scale (`None` for linear and symlog).
+    pub fn log_base(self) -> Option<f64> {
+        match self {
+            AxisScale::Log10 => Some(10.0),
+            AxisScale::Log { base, .. } => Some(base),
+            _ => None,
+        }
+    }
+
     /// The scale's inverse transform of one value, in numpy's operation order:
     /// `InvertedLogTransform` (`exp(v * log(10))`) and `InvertedSymmetricalLogTransform`
     /// (linear inside `linthresh * linscale_adj`, else `sign * linthresh *
@@ -85,6 +125,7 @@ impl AxisScale {
         match self {
             AxisScale::Linear => v,
             AxisScale::Log10 => (v * 10f64.ln()).exp(),
+            AxisScale::Log { base, .. } => inverse_log(base, v),
             AxisScale::SymLog {
                 base,
                 linthresh,
@@ -120,6 +161,27 @@ impl AxisScale {
                     -1000.0
                 }
             }
+            AxisScale::Log {
+                base,
+                nonpositive_mask,
+            } => {
+                // log of a NaN is NaN; 'clip' sets values <= 0 to -1000, 'mask' to NaN.
+                if v > 0.0 || v.is_nan() {
+                    if base == 10.0 {
+                        v.log10()
+                    } else if base == 2.0 {
+                        v.log2()
+                    } else if base == std::f64::consts::E {
+                        v.ln()
+                    } else {
+                        v.ln() / base.ln()
+                    }
+                } else if nonpositive_mask {
+                    f64::NAN
+                } else {
+                    -1000.0
+                }
+            }
             AxisScale::SymLog {
                 base,
                 linthresh,
@@ -136,6 +198,18 @@ impl AxisScale {
                 }
             }
         }
+    }
+}
+
+/// `InvertedLogTransform(base)`: `np.exp2` for 2, `np.exp` for e, else
+/// `np.exp(v * np.log(base))`.
+pub(crate) fn inverse_log(base: f64, v: f64) -> f64 {
+    if base == 2.0 {
+        v.exp2()
+    } else if base == std::f64::consts::E {
+        v.exp()
+    } else {
+        (v * base.ln()).exp()
     }
 }
 
@@ -250,6 +324,23 @@ pub fn remove_overlapping_locs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `log(10)` is the plain base-10 scale; other bases and 'mask' transform per
+    /// LogTransform and invert back.
+    #[test]
+    fn log_scales_of_any_base() {
+        assert_eq!(AxisScale::log(10.0), AxisScale::Log10);
+        assert_eq!(AxisScale::log(2.0).log_base(), Some(2.0));
+        assert_eq!(AxisScale::log(2.0).transform(8.0), 3.0);
+        assert_eq!(AxisScale::log(2.0).transform(0.0), -1000.0);
+        assert_eq!(AxisScale::log(2.0).inverse(3.0), 8.0);
+        assert_eq!(AxisScale::log(3.0).transform(9.0), 9f64.ln() / 3f64.ln());
+        assert!(AxisScale::log_masked(10.0).transform(-1.0).is_nan());
+        assert_eq!(AxisScale::log_masked(10.0).transform(100.0), 2.0);
+        let t = axis_ticks((1.0, 16.0), 6, AxisScale::log(2.0)).unwrap();
+        let locs: Vec<f64> = t.major.iter().map(|t| t.loc).collect();
+        assert_eq!(locs, [1.0, 2.0, 4.0, 8.0, 16.0]);
+    }
 
     #[test]
     fn tick_space_examples() {

@@ -135,6 +135,7 @@ pub(crate) fn clabel(
     let unscale = |s: AxisScale, v: f64| match s {
         AxisScale::Linear => v,
         AxisScale::Log10 => 10f64.powf(v),
+        AxisScale::Log { base, .. } => base.powf(v),
         s @ AxisScale::SymLog { .. } => s.inverse(v),
     };
     let ctx = DrawCtx::for_axes(al, &lay);
