@@ -1,7 +1,7 @@
 //! `ax.legend()`: matplotlib's legend geometry (offsetbox packers in pixels), `loc`
 //! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
 //! `HandlerPatch`.
-//! (About 820 lines: packing, `loc='best'` and the frame share the legend's box and stay
+//! (About 830 lines: packing, `loc='best'` and the frame share the legend's box and stay
 //! together; the handles themselves are in `legend_handles.rs`.)
 //!
 //! The handles themselves are drawn in `legend_handles.rs`.
@@ -182,10 +182,7 @@ fn vpack(children: &[Bx], sep: f64, pad: f64, align: Across) -> (Bx, Vec<(f64, f
             vec![0.0; children.len()],
         )
     } else {
-        let w = children
-            .iter()
-            .map(Bx::w)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let w = children.iter().map(Bx::w).fold(f64::NEG_INFINITY, f64::max);
         let offs = children
             .iter()
             .map(|b| match align {

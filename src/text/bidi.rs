@@ -346,7 +346,10 @@ mod tests {
         assert_eq!(first_paragraph("ab\u{85}cd"), "ab\u{85}");
         assert_eq!(first_paragraph("ab\rcd\u{2029}e"), "ab\r");
         assert_eq!(first_paragraph("ab\u{1e}"), "ab\u{1e}");
-        assert_eq!(first_paragraph("ab\u{2028}cd\x0bx\x0cy"), "ab\u{2028}cd\x0bx\x0cy");
+        assert_eq!(
+            first_paragraph("ab\u{2028}cd\x0bx\x0cy"),
+            "ab\u{2028}cd\x0bx\x0cy"
+        );
     }
 
     fn order(text: &str) -> Vec<(&str, bool)> {
