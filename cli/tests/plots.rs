@@ -694,6 +694,14 @@ fn log_base_plot_cases() {
     run_set("plots_logbase", 20);
 }
 
+/// Legends with columns mixing line, scatter and bar handles (Axes and figure legends,
+/// titles) and texts holding paragraph separators (tests/reference/plots_legend2, made
+/// by its gen_plots_legend2.py).
+#[test]
+fn legend2_plot_cases() {
+    run_set("plots_legend2", 18);
+}
+
 /// What the second keyword set still refuses is an error naming the keyword and the value.
 #[test]
 fn keyword2_refusals_are_named() {

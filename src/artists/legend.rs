@@ -1,7 +1,7 @@
 //! `ax.legend()`: matplotlib's legend geometry (offsetbox packers in pixels), `loc`
 //! including `'best'`, the rounded frame, and the handles drawn by `HandlerLine2D` and
 //! `HandlerPatch`.
-//! (About 820 lines: packing, `loc='best'` and the frame share the legend's box and stay
+//! (About 830 lines: packing, `loc='best'` and the frame share the legend's box and stay
 //! together; the handles themselves are in `legend_handles.rs`.)
 //!
 //! The handles themselves are drawn in `legend_handles.rs`.
@@ -87,13 +87,45 @@ struct Entry<'a> {
     label: TextItem,
 }
 
-/// A box: x0, y0 (relative to its offset), width, height.
+/// A box relative to its offset, kept as matplotlib's `Bbox` keeps it: by its extents,
+/// its width and height taken as `x1 - x0` and `y1 - y0` when asked (the last bits of
+/// the legend's frame corners depend on it).
 #[derive(Debug, Clone, Copy)]
 struct Bx {
     x0: f64,
     y0: f64,
-    w: f64,
-    h: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Bx {
+    /// `Bbox.from_bounds`.
+    fn from_bounds(x0: f64, y0: f64, w: f64, h: f64) -> Bx {
+        Bx {
+            x0,
+            y0,
+            x1: x0 + w,
+            y1: y0 + h,
+        }
+    }
+
+    fn w(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    fn h(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    /// `Bbox.padded(pad)`.
+    fn padded(self, pad: f64) -> Bx {
+        Bx {
+            x0: self.x0 - pad,
+            y0: self.y0 - pad,
+            x1: self.x1 + pad,
+            y1: self.y1 + pad,
+        }
+    }
 }
 
 /// `_get_packed_offsets` in 'fixed' mode: (total, offsets).
@@ -115,9 +147,9 @@ fn hpack(children: &[Bx], sep: f64) -> (Bx, Vec<(f64, f64)>) {
     let y0 = children.iter().map(|b| b.y0).fold(f64::INFINITY, f64::min);
     let y1 = children
         .iter()
-        .map(|b| b.y0 + b.h)
+        .map(|b| b.y1)
         .fold(f64::NEG_INFINITY, f64::max);
-    let widths: Vec<f64> = children.iter().map(|b| b.w).collect();
+    let widths: Vec<f64> = children.iter().map(Bx::w).collect();
     let (width, xoffs) = packed(&widths, sep);
     let x0 = children[0].x0;
     let offs = xoffs
@@ -125,15 +157,7 @@ fn hpack(children: &[Bx], sep: f64) -> (Bx, Vec<(f64, f64)>) {
         .zip(children)
         .map(|(&o, b)| (o - (b.x0 - x0), 0.0))
         .collect();
-    (
-        Bx {
-            x0,
-            y0,
-            w: width,
-            h: y1 - y0,
-        },
-        offs,
-    )
+    (Bx::from_bounds(x0, y0, width, y1 - y0), offs)
 }
 
 /// How a packer aligns its children across its direction (`_get_aligned_offsets`).
@@ -153,31 +177,28 @@ fn vpack(children: &[Bx], sep: f64, pad: f64, align: Across) -> (Bx, Vec<(f64, f
             children.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min),
             children
                 .iter()
-                .map(|b| b.x0 + b.w)
+                .map(|b| b.x1)
                 .fold(f64::NEG_INFINITY, f64::max),
             vec![0.0; children.len()],
         )
     } else {
-        let w = children
-            .iter()
-            .map(|b| b.w)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let w = children.iter().map(Bx::w).fold(f64::NEG_INFINITY, f64::max);
         let offs = children
             .iter()
             .map(|b| match align {
                 Across::Left => -b.x0,
-                Across::Right => w - (b.x0 + b.w),
-                _ => (w - b.w) * 0.5 - b.x0,
+                Across::Right => w - b.x1,
+                _ => (w - b.w()) * 0.5 - b.x0,
             })
             .collect();
         (0.0, w, offs)
     };
-    let heights: Vec<f64> = children.iter().map(|b| b.h).collect();
+    let heights: Vec<f64> = children.iter().map(Bx::h).collect();
     let (height, yoffs) = packed(&heights, sep);
     let yo: Vec<f64> = yoffs
         .iter()
         .zip(children)
-        .map(|(&o, b)| height - (o + (b.y0 + b.h)))
+        .map(|(&o, b)| height - (o + b.y1))
         .collect();
     let ydescent = yo[0];
     let offs = xoffs
@@ -185,12 +206,7 @@ fn vpack(children: &[Bx], sep: f64, pad: f64, align: Across) -> (Bx, Vec<(f64, f
         .zip(yo.iter().map(|y| y - ydescent))
         .collect();
     (
-        Bx {
-            x0: x0 - pad,
-            y0: -ydescent - pad,
-            w: (x1 - x0) + 2.0 * pad,
-            h: height + 2.0 * pad,
-        },
+        Bx::from_bounds(x0, -ydescent, x1 - x0, height).padded(pad),
         offs,
     )
 }
@@ -489,31 +505,21 @@ pub(crate) fn paint_entries<'a>(
         let (w, h, yd) = (b.width_px, b.height_px, b.descent_px);
         if b.lines.len() > 1 && multilinebaseline {
             let yd_new = 0.5 * h - 0.5 * lp;
-            let bx = Bx {
-                x0: 0.0,
-                y0: -yd_new,
-                w,
-                h,
-            };
+            let bx = Bx::from_bounds(0.0, -yd_new, w, h);
             (bx, yd - yd_new)
         } else {
             let h_d = lp.max(h - yd);
-            let bx = Bx {
-                x0: 0.0,
-                y0: -yd,
-                w,
-                h: h_d + yd,
-            };
+            let bx = Bx::from_bounds(0.0, -yd, w, h_d + yd);
             (bx, 0.0)
         }
     };
     // Item boxes: handle DrawingArea (20 x 7 pt, no descent) and the TextArea.
-    let hb = Bx {
-        x0: -0.0 * dc,
-        y0: -0.0 * dc,
-        w: (opts.handlelength * fs) * dc,
-        h: (fs * 0.7 - 0.0) * dc,
-    };
+    let hb = Bx::from_bounds(
+        -0.0 * dc,
+        -0.0 * dc,
+        (opts.handlelength * fs) * dc,
+        (fs * 0.7 - 0.0) * dc,
+    );
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
         .map(|e| {
@@ -581,7 +587,7 @@ pub(crate) fn paint_entries<'a>(
         align,
     );
     // Placement.
-    let (w, h) = (legend_box.w, legend_box.h);
+    let (w, h) = (legend_box.w(), legend_box.h());
     let pad = opts.borderaxespad * fs_px;
     let code = loc_code(&opts.loc)?;
     let anchor_box = match opts.bbox_to_anchor.as_deref() {
@@ -681,15 +687,15 @@ pub(crate) fn paint_entries<'a>(
     let mut out = vec![LegendItem::Extent(Bbox {
         x0: legend_box.x0 + px,
         y0: legend_box.y0 + py,
-        x1: (legend_box.x0 + w) + px,
-        y1: (legend_box.y0 + h) + py,
+        x1: legend_box.x1 + px,
+        y1: legend_box.y1 + py,
     })];
     if opts.frameon {
         let fb = Bbox {
-            x0: px + legend_box.x0,
-            y0: py + legend_box.y0,
-            x1: px + legend_box.x0 + w,
-            y1: py + legend_box.y0 + h,
+            x0: legend_box.x0 + px,
+            y0: legend_box.y0 + py,
+            x1: legend_box.x1 + px,
+            y1: legend_box.y1 + py,
         };
         if opts.shadow {
             // Shadow(legendPatch, ox=2, oy=-2): the frame moved by (2, -2) points.

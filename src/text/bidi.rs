@@ -196,6 +196,22 @@ pub(crate) fn mirrored(c: char) -> char {
         .map_or(c, |i| BIDI_MIRRORING[i].1)
 }
 
+/// The first paragraph of a line, its separator kept: FT2Font's layout (libraqm) draws
+/// and measures a line only up to and including its first paragraph separator (bidi
+/// class B other than `\n`, which splits lines before: `\r`, U+001C-U+001E, U+0085 NEL,
+/// U+2029 PARAGRAPH SEPARATOR); the rest of the line is dropped.
+pub(crate) fn first_paragraph(text: &str) -> &str {
+    match text.char_indices().find(|&(_, c)| {
+        matches!(
+            c,
+            '\r' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2029}'
+        )
+    }) {
+        Some((i, c)) => &text[..i + c.len_utf8()],
+        None => text,
+    }
+}
+
 /// One shaped glyph before hinting: its font, id, swash's advance in font units (hmtx
 /// plus GPOS), whether HarfBuzz gives it no advance (a mark attached to a base), and its
 /// GPOS offset (x, y up) in font units.
@@ -324,6 +340,17 @@ impl super::GlyphCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_paragraph_stops_after_separator() {
+        assert_eq!(first_paragraph("ab\u{85}cd"), "ab\u{85}");
+        assert_eq!(first_paragraph("ab\rcd\u{2029}e"), "ab\r");
+        assert_eq!(first_paragraph("ab\u{1e}"), "ab\u{1e}");
+        assert_eq!(
+            first_paragraph("ab\u{2028}cd\x0bx\x0cy"),
+            "ab\u{2028}cd\x0bx\x0cy"
+        );
+    }
 
     fn order(text: &str) -> Vec<(&str, bool)> {
         visual_items(text, |_| false)

@@ -598,6 +598,7 @@ impl GlyphCache {
         face: FontFace,
     ) -> Result<ShapedText> {
         let s26 = size_26_6(size_pt, dpi)?;
+        let text = bidi::first_paragraph(text);
         let key = (text.to_owned(), size_pt.to_bits(), dpi.to_bits(), face);
         if let Some(line) = self.lines.get(&key) {
             return Ok(line.clone());
