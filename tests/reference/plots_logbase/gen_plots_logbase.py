@@ -11,14 +11,14 @@ Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
 ../plots_extra/mpl_figure.py is the project's copy of the oracle.
 """
 
-import json
 import os
-import subprocess
 import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from plotgen import write_figures  # noqa: E402
 
 
 def c(m, *a, **k):
@@ -66,22 +66,7 @@ C["base2_scatter"] = {"axes": [[c("scatter", few2, lin), c("set_xscale", "log", 
 
 
 def main():
-    tool = os.path.join(HERE, "..", "plots_extra", "mpl_figure.py")
-    only = set(sys.argv[1:])
-    for n, f in sorted(C.items()):
-        if only and n not in only:
-            continue
-        d = os.path.join(HERE, n)
-        os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, "figure.json"), "w") as fh:
-            json.dump(f, fh, indent=1)
-        with open(os.path.join(d, "case.json"), "w") as fh:
-            json.dump({"name": n, "round": 1, "cli": ["figbuf", "render", "figure.json", "-o", "OUT.png"]}, fh, indent=1)
-        subprocess.run([sys.executable, tool, os.path.join(d, "figure.json"), os.path.join(d, "ref.png")], check=True)
-        print(n)
-    with open(os.path.join(HERE, "budgets.json"), "w") as fh:
-        json.dump({n: {"rms": 0.0, "bad_percent": 0.0} for n in sorted(C)}, fh, indent=1)
-        fh.write("\n")
+    write_figures(HERE, C)
 
 
 if __name__ == "__main__":
