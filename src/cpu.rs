@@ -136,6 +136,23 @@ pub(crate) struct TapRun<'a> {
     pub stride: usize,
 }
 
+/// Calls `$f::<C>(args)` with the chunk count `$chunks` as the const generic `C`: the
+/// narrow filter pads its column taps to 1-6, 8, 12, 16, 24 or 32 (1-4, 6 or 8 chunks).
+#[cfg(target_arch = "x86_64")]
+macro_rules! with_chunk_count {
+    ($chunks:expr, $f:ident($($arg:expr),*)) => {
+        match $chunks {
+            1 => $f::<1>($($arg),*),
+            2 => $f::<2>($($arg),*),
+            3 => $f::<3>($($arg),*),
+            4 => $f::<4>($($arg),*),
+            6 => $f::<6>($($arg),*),
+            8 => $f::<8>($($arg),*),
+            _ => unreachable!("the narrow filter pads to 1-6, 8, 12, 16, 24 or 32 column taps"),
+        }
+    };
+}
+
 impl Avx512 {
     /// The proof, on a CPU with AVX-512 F, VL, BW and DQ where `FIGBUF_NO_AVX512` and
     /// `FIGBUF_NO_AVX2` are unset; `None` elsewhere.
@@ -181,21 +198,8 @@ impl Avx512 {
     ) {
         #[cfg(target_arch = "x86_64")]
         {
-            macro_rules! with_chunks {
-                ($c:literal) => {
-                    // SAFETY: the CPU has AVX-512 F and DQ (`self`).
-                    unsafe { tap_sums_avx512::<$c>(run, rows, sums) }
-                };
-            }
-            match chunks {
-                1 => with_chunks!(1),
-                2 => with_chunks!(2),
-                3 => with_chunks!(3),
-                4 => with_chunks!(4),
-                6 => with_chunks!(6),
-                8 => with_chunks!(8),
-                _ => unreachable!("the narrow filter pads to 1-6, 8, 12, 16, 24 or 32 column taps"),
-            }
+            // SAFETY: the CPU has AVX-512 F and DQ (`self`).
+            unsafe { with_chunk_count!(chunks, tap_sums_avx512(run, rows, sums)) }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
@@ -264,23 +268,8 @@ impl TapSimd {
             TapSimd::Avx2(_) => {
                 #[cfg(target_arch = "x86_64")]
                 {
-                    macro_rules! with_chunks {
-                        ($c:literal) => {
-                            // SAFETY: the CPU has AVX2 and FMA (`Avx2Fma`).
-                            unsafe { tap_sums_avx2::<$c>(run, rows, sums) }
-                        };
-                    }
-                    match chunks {
-                        1 => with_chunks!(1),
-                        2 => with_chunks!(2),
-                        3 => with_chunks!(3),
-                        4 => with_chunks!(4),
-                        6 => with_chunks!(6),
-                        8 => with_chunks!(8),
-                        _ => unreachable!(
-                            "the narrow filter pads to 1-6, 8, 12, 16, 24 or 32 column taps"
-                        ),
-                    }
+                    // SAFETY: the CPU has AVX2 and FMA (`Avx2Fma`).
+                    unsafe { with_chunk_count!(chunks, tap_sums_avx2(run, rows, sums)) }
                 }
                 #[cfg(not(target_arch = "x86_64"))]
                 {
