@@ -233,12 +233,20 @@ impl ImageData {
     /// 0, not the bad colour, once any value is masked (`Colormap.__call__` then takes the
     /// bad mask from the array's mask). Finite data is left as it is: one scan.
     fn with_invalid_masked(self) -> ImageData {
-        fn any_of<T: Copy>(a: &Array2<T>, test: impl Fn(T) -> bool) -> bool {
+        fn any_of<T: Copy + Sync>(a: &Array2<T>, test: impl Fn(T) -> bool + Sync) -> bool {
+            // Branch-free per chunk, so the scan vectorises.
+            let chunk_any = |c: &[T]| {
+                c.chunks(1024)
+                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x)))
+            };
             match a.as_slice_memory_order() {
-                // Branch-free per chunk, so the scan vectorises.
-                Some(s) => s
-                    .chunks(1024)
-                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x))),
+                // Large data (a 2048² .npy is 32 MB) on every worker: the scan waits on
+                // memory, and it is a whole-process step of the CLI's `imshow`.
+                Some(s) if s.len() >= 1 << 20 => {
+                    use rayon::prelude::*;
+                    s.par_chunks(1 << 16).any(chunk_any)
+                }
+                Some(s) => chunk_any(s),
                 None => a.iter().any(|&x| test(x)),
             }
         }

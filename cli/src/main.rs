@@ -313,8 +313,13 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     })?;
     data.check_norm(&norm)?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
+    leave_to_exit(data);
     let bytes = match kind {
-        Format::Npy => return output::write_npy(&target, &rgba),
+        Format::Npy => {
+            let written = output::write_npy(&target, &rgba);
+            leave_to_exit(rgba);
+            return written;
+        }
         Format::Png => {
             let (h, w, _) = rgba.dim();
             if h == 0 || w == 0 {
@@ -324,10 +329,20 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
                 )));
             }
             let frame = figbuf::Frame::from_rgba8(w, h, 100.0, rgba.into_raw_vec_and_offset().0)?;
-            frame.to_png()?
+            let png = frame.to_png()?;
+            leave_to_exit(frame);
+            png
         }
     };
     output::write(&target, &bytes)
+}
+
+/// Leaves `value`'s memory to the process's exit instead of freeing it: the CLI exits
+/// right after its command, and the kernel takes back every page then anyway, so freeing
+/// a large buffer first (an `munmap` with TLB shootdowns on the worker threads) would pay
+/// for its pages twice.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
@@ -378,10 +393,17 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
         fig.style_mut().axes_facecolor = Color::TRANSPARENT;
     }
     let frame = fig.render()?;
+    leave_to_exit(fig);
     let bytes = match kind {
         Format::Png => frame.to_png()?,
-        Format::Npy => return output::write_npy(&target, &frame.into_ndarray()),
+        Format::Npy => {
+            let array = frame.into_ndarray();
+            let written = output::write_npy(&target, &array);
+            leave_to_exit(array);
+            return written;
+        }
     };
+    leave_to_exit(frame);
     output::write(&target, &bytes)
 }
 
@@ -451,6 +473,7 @@ static ALLOCATOR: cpu::WithReserve = cpu::WithReserve;
 
 fn main() -> ExitCode {
     cpu::make_reserve();
+    cpu::tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
