@@ -496,7 +496,11 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
             )))
         }
     };
-    // The data is decoded straight from the file into the array (peak memory: one copy).
+    // Large scalar data in this CPU's byte order stays in the file's map; the rest is
+    // decoded straight from the file into the array (peak memory: one copy).
+    if let Some(image) = map_scalar(&file, &header, needed) {
+        return Ok(image);
+    }
     let head = prefix
         .get(header.data_offset..needed.min(prefix.len()))
         .unwrap_or_default();
@@ -504,6 +508,50 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
     let mut src = head.chain((&file).take(rest));
     let at = Some((&file, header.data_offset as u64));
     decode_image(&header, &mut src, at).map_err(with_path)
+}
+
+/// Scalar data of a plain number type in this CPU's byte order, from
+/// [`cpu::FileMap::MIN_BYTES`] on: left in a read-only map of the file's first `needed`
+/// bytes instead of read into fresh memory (the kernel neither copies the page cache nor
+/// clears new pages: see `cpu::FileMap` for the contract while the map lives). `None` for
+/// everything else, which is read, and with `FIGBUF_NO_MMAP` set (to compare the two).
+fn map_scalar(file: &std::fs::File, header: &Header, needed: usize) -> Option<ImageData> {
+    let dtype = header.dtype().ok()?;
+    let (rows, cols) = match header.shape[..] {
+        [rows, cols] | [rows, cols, 1] => (rows, cols),
+        _ => return None,
+    };
+    let foreign = dtype.size > 1 && dtype.big_endian != cfg!(target_endian = "big");
+    if header.data_len().ok()? < cpu::FileMap::MIN_BYTES
+        || foreign
+        || std::env::var_os("FIGBUF_NO_MMAP").is_some()
+    {
+        return None;
+    }
+    let map = std::sync::Arc::new(cpu::FileMap::map(file, needed)?);
+    let (offset, count, fortran) = (header.data_offset, rows.checked_mul(cols)?, header.fortran_order);
+    macro_rules! mapped {
+        ($t:ty) => {
+            ImageData::mapped(
+                cpu::FileMap::values::<$t>(&map, offset, count)?,
+                (rows, cols),
+                fortran,
+            )
+        };
+    }
+    match (dtype.kind, dtype.size) {
+        (DtypeKind::Float, 8) => mapped!(f64),
+        (DtypeKind::Float, 4) => mapped!(f32),
+        (DtypeKind::Int, 1) => mapped!(i8),
+        (DtypeKind::Int, 2) => mapped!(i16),
+        (DtypeKind::Int, 4) => mapped!(i32),
+        (DtypeKind::Int, 8) => mapped!(i64),
+        (DtypeKind::Uint, 1) => mapped!(u8),
+        (DtypeKind::Uint, 2) => mapped!(u16),
+        (DtypeKind::Uint, 4) => mapped!(u32),
+        (DtypeKind::Uint, 8) => mapped!(u64),
+        _ => None,
+    }
 }
 
 /// What a non-regular file is, for the error message.

@@ -74,6 +74,50 @@ pub(crate) fn tune_allocator() {
     }
 }
 
+/// The message of a `SIGBUS`, set with the input's name before it is read.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+static SIGBUS_MESSAGE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+/// Turns a `SIGBUS` into `error: INPUT: ...` and exit status 1. The library leaves a
+/// large `.npy` in a read-only map of its file (`src/cpu.rs`, `FileMap`); when another
+/// process cuts the file short while figbuf runs, reading the lost pages raises `SIGBUS`,
+/// which would otherwise kill the process with no message. (Only a mapped file cut short
+/// raises it here; the output's temporary file is created after the data is last read.)
+pub(crate) fn report_sigbus_for(input: &std::path::Path) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        let message = format!(
+            "error: {}: the file was cut short while figbuf read it (it must not change until figbuf exits)\n",
+            input.display()
+        );
+        if SIGBUS_MESSAGE.set(message.into_bytes()).is_err() {
+            return;
+        }
+        // SAFETY: a zeroed `sigaction` is a valid empty one; the handler has the
+        // `SA_SIGINFO` signature and only makes async-signal-safe calls.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_sigbus as *const () as usize;
+            action.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+        }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = input;
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+extern "C" fn on_sigbus(_: libc::c_int, _: *mut libc::siginfo_t, _: *mut libc::c_void) {
+    let message = SIGBUS_MESSAGE.get().map_or(&b"error: SIGBUS\n"[..], |m| &m[..]);
+    // SAFETY: `write` and `_exit` are async-signal-safe; `message` is a static buffer
+    // written before the handler was installed.
+    unsafe {
+        libc::write(2, message.as_ptr().cast(), message.len());
+        libc::_exit(1);
+    }
+}
+
 /// The largest allocation the reserve is released for: the error path's small ones. A
 /// refused large buffer is reported by its caller; letting it take the reserve would leave
 /// nothing for the message.

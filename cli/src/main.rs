@@ -302,7 +302,9 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
+    cpu::report_sigbus_for(&args.data);
     let data = figbuf::npy::read_image_data(&args.data)?;
+    hold_after_read();
     let scalar = data.as_scalar().ok_or_else(|| {
         let (h, w) = data.shape();
         let c = data.channels().unwrap_or(0);
@@ -337,6 +339,17 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     output::write(&target, &bytes)
 }
 
+/// For the test of an input cut short while it is mapped only: wait this long after
+/// reading the input (`FIGBUF_TEST_HOLD_AFTER_READ_MS`).
+fn hold_after_read() {
+    if let Some(ms) = std::env::var("FIGBUF_TEST_HOLD_AFTER_READ_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
+    }
+}
+
 /// Leaves `value`'s memory to the process's exit instead of freeing it: the CLI exits
 /// right after its command, and the kernel takes back every page then anyway, so freeing
 /// a large buffer first (an `munmap` with TLB shootdowns on the worker threads) would pay
@@ -358,7 +371,9 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     if args.fill {
         fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
+    cpu::report_sigbus_for(&args.data);
     let data: ImageData = figbuf::npy::read_image_data(&args.data)?;
+    hold_after_read();
     let ax = fig.add_subplot();
     let mut opts = ImshowOptions::default()
         .cmap(cmap)
