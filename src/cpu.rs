@@ -1,4 +1,4 @@
-//! The crate's only `unsafe` code: three measured speed-ups that safe Rust cannot express.
+//! The crate's only `unsafe` code: measured speed-ups that safe Rust cannot express.
 //!
 //! 1. **Runtime CPU dispatch** ([`vectorized`]). The crate is built for the baseline
 //!    x86-64 (SSE2: two f64 lanes); the hot loops of colour mapping and resampling run
@@ -33,6 +33,15 @@
 //!    `[f64]` (or `[i32]`, ...) as bytes lets `read_exact` fill the final array, where a
 //!    64 KiB bounce buffer and an element-by-element copy made a second pass over it
 //!    (see DESIGN.md for the CLI's whole-process time at 2048²).
+//! 5. **Leaving a `.npy` in a map of its file** ([`FileMap`], `npy::map_image_data`).
+//!    Reading 32 MB into fresh memory costs the kernel clearing 32 MB of new pages and
+//!    copying the page cache into them, ~7 ms of the CLI's ~40 ms `imshow` at 2048² (and
+//!    up to 3x that in minutes when other processes contend for memory); a read-only,
+//!    private `mmap` of the file makes the page cache's pages the array's. `mmap` and
+//!    `munmap` are C calls, and viewing the map as `[f64]` needs `from_raw_parts`; ranges
+//!    and alignment are checked when a [`MappedSlice`] is made, and it keeps the map
+//!    alive. The file must not change while it is mapped (the contract of
+//!    `map_image_data`; the CLI turns the `SIGBUS` of a file cut short into an error).
 #![allow(unsafe_code)]
 
 /// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
@@ -661,12 +670,6 @@ unsafe impl Send for FileMap {}
 // SAFETY: as above: `&FileMap` only gives shared, read-only access.
 unsafe impl Sync for FileMap {}
 
-impl std::fmt::Debug for FileMap {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FileMap").field("len", &self.bytes().len()).finish()
-    }
-}
-
 #[cfg_attr(not(feature = "npy"), allow(dead_code))]
 impl FileMap {
     /// Smaller data is read: below a few MB a map saves nothing measurable.
@@ -762,7 +765,9 @@ unsafe impl<T: Plain + Sync> Sync for MappedSlice<T> {}
 
 impl<T> std::fmt::Debug for MappedSlice<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MappedSlice").field("len", &self.len).finish()
+        f.debug_struct("MappedSlice")
+            .field("len", &self.len)
+            .finish()
     }
 }
 
@@ -788,8 +793,14 @@ mod map_tests {
         assert_eq!(map.bytes(), &values[..]);
         let s = super::FileMap::values::<u32>(&map, 8, 14).unwrap();
         assert_eq!(s.as_slice()[0], u32::from_ne_bytes([8, 9, 10, 11]));
-        assert!(super::FileMap::values::<u32>(&map, 8, 15).is_none(), "past the end");
-        assert!(super::FileMap::values::<u32>(&map, 2, 1).is_none(), "misaligned");
+        assert!(
+            super::FileMap::values::<u32>(&map, 8, 15).is_none(),
+            "past the end"
+        );
+        assert!(
+            super::FileMap::values::<u32>(&map, 2, 1).is_none(),
+            "misaligned"
+        );
         assert!(super::FileMap::map(&file, 0).is_none());
         drop(map);
         assert_eq!(s.as_slice().len(), 14, "the slice keeps the map alive");

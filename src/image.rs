@@ -1,7 +1,8 @@
 //! The image layer's model: data as given to `imshow`, and its options.
 //!
-//! (Just over 800 lines: the data in every dtype imshow takes, float16 and long double
-//! included, with its masking and colour rules, and `ImshowOptions`; ~80 lines are unit tests.)
+//! (Over 800 lines: the data in every dtype imshow takes, float16 and long double
+//! included, data left in a `.npy` file's map, with its masking and colour rules, and
+//! `ImshowOptions`; ~80 lines are unit tests.)
 
 use crate::color::{Colormap, Norm, ScalarData, Values, Work};
 use crate::resample::{Interpolation, Origin, Stage};
@@ -27,7 +28,7 @@ enum OwnedValues {
     U16(Array2<u16>),
     U32(Array2<u32>),
     U64(Array2<u64>),
-    /// Values in a read-only map of their `.npy` file (`npy::read_image_data`).
+    /// Values in a read-only map of their `.npy` file (`npy::map_image_data`).
     Mapped(std::sync::Arc<dyn MappedData>),
 }
 

@@ -109,7 +109,9 @@ pub(crate) fn report_sigbus_for(input: &std::path::Path) {
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 extern "C" fn on_sigbus(_: libc::c_int, _: *mut libc::siginfo_t, _: *mut libc::c_void) {
-    let message = SIGBUS_MESSAGE.get().map_or(&b"error: SIGBUS\n"[..], |m| &m[..]);
+    let message = SIGBUS_MESSAGE
+        .get()
+        .map_or(&b"error: SIGBUS\n"[..], |m| &m[..]);
     // SAFETY: `write` and `_exit` are async-signal-safe; `message` is a static buffer
     // written before the handler was installed.
     unsafe {

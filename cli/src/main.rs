@@ -303,7 +303,7 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
     cpu::report_sigbus_for(&args.data);
-    let data = figbuf::npy::read_image_data(&args.data)?;
+    let data = figbuf::npy::map_image_data(&args.data)?;
     hold_after_read();
     let scalar = data.as_scalar().ok_or_else(|| {
         let (h, w) = data.shape();
@@ -372,7 +372,7 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
         fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
     cpu::report_sigbus_for(&args.data);
-    let data: ImageData = figbuf::npy::read_image_data(&args.data)?;
+    let data: ImageData = figbuf::npy::map_image_data(&args.data)?;
     hold_after_read();
     let ax = fig.add_subplot();
     let mut opts = ImshowOptions::default()

@@ -130,7 +130,10 @@ fn mapped_inputs_draw_what_read_inputs_draw() {
             "<f8",
             false,
             (rows, cols),
-            &holes.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>(),
+            &holes
+                .iter()
+                .flat_map(|x| x.to_le_bytes())
+                .collect::<Vec<_>>(),
         ),
     ));
     for (name, bytes) in &inputs {
@@ -144,7 +147,10 @@ fn mapped_inputs_draw_what_read_inputs_draw() {
         ] {
             let mapped = run(&command, &dir.join(format!("mapped.{ext}")), false);
             let read = run(&command, &dir.join(format!("read.{ext}")), true);
-            assert!(mapped == read, "{name}: {command:?} differs mapped and read");
+            assert!(
+                mapped == read,
+                "{name}: {command:?} differs mapped and read"
+            );
         }
     }
 }
