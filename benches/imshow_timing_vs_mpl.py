@@ -23,6 +23,8 @@ with a colorbar unless said):
 - cli imshow 2048 / cli colormap 2048: the figbuf CLI's whole process (exec to exit) on a
   2048² f64 .npy to a PNG / to a .npy; matplotlib: np.load, the figure, savefig to a PNG
   file / np.load, cmap(norm(data), bytes=True), np.save, in this process.
+  (benches/cli_timing_vs_mpl.py times the CLI alone, with CPU time and page faults, and a
+  second build of it in the same rounds.)
 
 Build first:  cargo build --release -p figbuf-benches --bin imshow-timing
               cargo build --release -p figbuf-cli

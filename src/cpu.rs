@@ -1,4 +1,4 @@
-//! The crate's only `unsafe` code: three measured speed-ups that safe Rust cannot express.
+//! The crate's only `unsafe` code: measured speed-ups that safe Rust cannot express.
 //!
 //! 1. **Runtime CPU dispatch** ([`vectorized`]). The crate is built for the baseline
 //!    x86-64 (SSE2: two f64 lanes); the hot loops of colour mapping and resampling run
@@ -33,6 +33,15 @@
 //!    `[f64]` (or `[i32]`, ...) as bytes lets `read_exact` fill the final array, where a
 //!    64 KiB bounce buffer and an element-by-element copy made a second pass over it
 //!    (see DESIGN.md for the CLI's whole-process time at 2048²).
+//! 5. **Leaving a `.npy` in a map of its file** ([`FileMap`], `npy::map_image_data`).
+//!    Reading 32 MB into fresh memory costs the kernel clearing 32 MB of new pages and
+//!    copying the page cache into them, ~7 ms of the CLI's ~40 ms `imshow` at 2048² (and
+//!    up to 3x that in minutes when other processes contend for memory); a read-only,
+//!    private `mmap` of the file makes the page cache's pages the array's. `mmap` and
+//!    `munmap` are C calls, and viewing the map as `[f64]` needs `from_raw_parts`; ranges
+//!    and alignment are checked when a [`MappedSlice`] is made, and it keeps the map
+//!    alive. The file must not change while it is mapped (the contract of
+//!    `map_image_data`; the CLI turns the `SIGBUS` of a file cut short into an error).
 #![allow(unsafe_code)]
 
 /// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
@@ -633,5 +642,168 @@ mod bytes_tests {
         assert_eq!(v, [1.5, 0.0]);
         let mut w = [0u16; 3];
         assert_eq!(super::bytes_mut(&mut w).len(), 6);
+    }
+}
+
+/// A read-only, private map of the start of a file: its page-cache pages mapped into the
+/// process, neither copied nor cleared (item 5 of the module docs). Linux only; elsewhere
+/// [`FileMap::map`] declines and the data is read.
+///
+/// The contract, as for numpy's `np.load(mmap_mode='r')`: the file must not change while
+/// the map lives. Values another process writes into the file meanwhile may show through
+/// (pages not yet read), and a file truncated meanwhile makes reading the pages past its
+/// new end a `SIGBUS` (the CLI reports it as an error naming the input; see its
+/// `cpu.rs`). figbuf maps only regular files of at least [`FileMap::MIN_BYTES`], after
+/// checking their length against the header.
+pub(crate) struct FileMap {
+    #[cfg(target_os = "linux")]
+    ptr: std::ptr::NonNull<u8>,
+    #[cfg(target_os = "linux")]
+    len: usize,
+    #[cfg(not(target_os = "linux"))]
+    _never: std::convert::Infallible,
+}
+
+// SAFETY: the map is read-only memory owned by the `FileMap` (unmapped once, on drop), so
+// it can be moved to and read from any thread.
+unsafe impl Send for FileMap {}
+// SAFETY: as above: `&FileMap` only gives shared, read-only access.
+unsafe impl Sync for FileMap {}
+
+#[cfg_attr(not(feature = "npy"), allow(dead_code))]
+impl FileMap {
+    /// Smaller data is read: below a few MB a map saves nothing measurable.
+    pub(crate) const MIN_BYTES: usize = 4 << 20;
+
+    /// Maps the first `len` bytes of `file` read-only and private; `None` when `len` is 0
+    /// or the system refuses (then the caller reads the file).
+    #[cfg(target_os = "linux")]
+    pub(crate) fn map(file: &std::fs::File, len: usize) -> Option<FileMap> {
+        use std::os::fd::AsRawFd;
+        if len == 0 {
+            return None;
+        }
+        // SAFETY: a new mapping chosen by the kernel (no fixed address), read-only and
+        // private, of a file descriptor that is open for reading; it overlaps nothing of
+        // ours, and only `Drop` unmaps it.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ,
+                libc::MAP_PRIVATE,
+                file.as_raw_fd(),
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return None;
+        }
+        let ptr = std::ptr::NonNull::new(p.cast::<u8>())?;
+        Some(FileMap { ptr, len })
+    }
+
+    /// Declines: the data is read instead.
+    #[cfg(not(target_os = "linux"))]
+    pub(crate) fn map(_file: &std::fs::File, _len: usize) -> Option<FileMap> {
+        None
+    }
+
+    /// The mapped bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        #[cfg(target_os = "linux")]
+        // SAFETY: `ptr` is the start of a live read-only mapping of `len` bytes, unmapped
+        // only when `self` is dropped, which the borrow prevents meanwhile.
+        return unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) };
+        #[cfg(not(target_os = "linux"))]
+        match self._never {}
+    }
+
+    /// `count` values of `T` from byte `offset` of the map, when they lie inside it and
+    /// `offset` is aligned for `T`.
+    pub(crate) fn values<T: Plain>(
+        map: &std::sync::Arc<FileMap>,
+        offset: usize,
+        count: usize,
+    ) -> Option<MappedSlice<T>> {
+        let bytes = count.checked_mul(std::mem::size_of::<T>())?;
+        let range = map.bytes().get(offset..offset.checked_add(bytes)?)?;
+        let ptr = range.as_ptr().cast::<T>();
+        if !ptr.is_aligned() {
+            return None;
+        }
+        Some(MappedSlice {
+            _map: std::sync::Arc::clone(map),
+            ptr,
+            len: count,
+        })
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for FileMap {
+    fn drop(&mut self) {
+        // SAFETY: the mapping `map` made, unmapped once; no borrow of it outlives `self`.
+        unsafe {
+            libc::munmap(self.ptr.as_ptr().cast(), self.len);
+        }
+    }
+}
+
+/// `len` values of a plain number type in a [`FileMap`], which it keeps alive.
+#[derive(Clone)]
+pub(crate) struct MappedSlice<T> {
+    _map: std::sync::Arc<FileMap>,
+    ptr: *const T,
+    len: usize,
+}
+
+// SAFETY: read-only values in a map the slice keeps alive; `T: Plain` numbers are `Send`.
+unsafe impl<T: Plain + Send> Send for MappedSlice<T> {}
+// SAFETY: as above; only shared access is given.
+unsafe impl<T: Plain + Sync> Sync for MappedSlice<T> {}
+
+impl<T> std::fmt::Debug for MappedSlice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MappedSlice")
+            .field("len", &self.len)
+            .finish()
+    }
+}
+
+impl<T: Plain> MappedSlice<T> {
+    /// The values.
+    pub(crate) fn as_slice(&self) -> &[T] {
+        // SAFETY: `FileMap::values` checked that the `len` values lie inside the map and
+        // that `ptr` is aligned; `_map` keeps the map alive as long as `self`; `T: Plain`
+        // takes any bytes as a value. (The map's contract: the file does not change.)
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod map_tests {
+    #[test]
+    fn maps_a_file_and_checks_ranges() {
+        let path = std::env::temp_dir().join(format!("figbuf-map-{}", std::process::id()));
+        let values: Vec<u8> = (0..64u8).collect();
+        std::fs::write(&path, &values).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let map = std::sync::Arc::new(super::FileMap::map(&file, 64).unwrap());
+        assert_eq!(map.bytes(), &values[..]);
+        let s = super::FileMap::values::<u32>(&map, 8, 14).unwrap();
+        assert_eq!(s.as_slice()[0], u32::from_ne_bytes([8, 9, 10, 11]));
+        assert!(
+            super::FileMap::values::<u32>(&map, 8, 15).is_none(),
+            "past the end"
+        );
+        assert!(
+            super::FileMap::values::<u32>(&map, 2, 1).is_none(),
+            "misaligned"
+        );
+        assert!(super::FileMap::map(&file, 0).is_none());
+        drop(map);
+        assert_eq!(s.as_slice().len(), 14, "the slice keeps the map alive");
+        let _ = std::fs::remove_file(&path);
     }
 }

@@ -1,7 +1,8 @@
 //! The image layer's model: data as given to `imshow`, and its options.
 //!
-//! (Just over 800 lines: the data in every dtype imshow takes, float16 and long double
-//! included, with its masking and colour rules, and `ImshowOptions`; ~80 lines are unit tests.)
+//! (Over 800 lines: the data in every dtype imshow takes, float16 and long double
+//! included, data left in a `.npy` file's map, with its masking and colour rules, and
+//! `ImshowOptions`; ~80 lines are unit tests.)
 
 use crate::color::{Colormap, Norm, ScalarData, Values, Work};
 use crate::resample::{Interpolation, Origin, Stage};
@@ -27,6 +28,40 @@ enum OwnedValues {
     U16(Array2<u16>),
     U32(Array2<u32>),
     U64(Array2<u64>),
+    /// Values in a read-only map of their `.npy` file (`npy::map_image_data`).
+    Mapped(std::sync::Arc<dyn MappedData>),
+}
+
+/// A 2-D array of one number type in a map of its file ([`MappedArray`]).
+trait MappedData: std::fmt::Debug + Send + Sync {
+    fn view(&self) -> ScalarData<'_>;
+}
+
+/// `(rows, columns)` values in C or Fortran order in a map of their file.
+struct MappedArray<T> {
+    values: crate::cpu::MappedSlice<T>,
+    shape: (usize, usize),
+    fortran: bool,
+}
+
+impl<T> std::fmt::Debug for MappedArray<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MappedArray")
+            .field("shape", &self.shape)
+            .field("fortran", &self.fortran)
+            .finish()
+    }
+}
+
+impl<T: crate::color::Element + crate::cpu::Plain> MappedData for MappedArray<T> {
+    fn view(&self) -> ScalarData<'_> {
+        use ndarray::ShapeBuilder;
+        let shape = self.shape.set_f(self.fortran);
+        // The length was checked when the array was made (`ImageData::mapped`).
+        let view = ndarray::ArrayView2::from_shape(shape, self.values.as_slice())
+            .unwrap_or_else(|_| ndarray::aview2::<T, 0>(&[]));
+        ScalarData::new(view)
+    }
 }
 
 impl OwnedValues {
@@ -90,6 +125,7 @@ impl OwnedValues {
             OwnedValues::U16(a) => ScalarData::new(a.view()),
             OwnedValues::U32(a) => ScalarData::new(a.view()),
             OwnedValues::U64(a) => ScalarData::new(a.view()),
+            OwnedValues::Mapped(m) => m.view(),
         }
     }
 }
@@ -132,6 +168,31 @@ impl ImageData {
         Ok(ImageData {
             kind: DataKind::Scalar {
                 values: OwnedValues::F16(data),
+                mask: None,
+            },
+        })
+    }
+
+    /// Scalar data of `shape` (C or Fortran order) left in the map of its `.npy` file, not
+    /// copied; `None` when the values do not have that many elements. Non-finite values
+    /// are masked as [`ImageData::from`]'s are at `imshow`.
+    #[cfg_attr(not(feature = "npy"), allow(dead_code))]
+    pub(crate) fn mapped<T: crate::color::Element + crate::cpu::Plain>(
+        values: crate::cpu::MappedSlice<T>,
+        shape: (usize, usize),
+        fortran: bool,
+    ) -> Option<ImageData> {
+        if shape.0.checked_mul(shape.1) != Some(values.as_slice().len()) {
+            return None;
+        }
+        let array = MappedArray {
+            values,
+            shape,
+            fortran,
+        };
+        Some(ImageData {
+            kind: DataKind::Scalar {
+                values: OwnedValues::Mapped(std::sync::Arc::new(array)),
                 mask: None,
             },
         })
@@ -233,25 +294,37 @@ impl ImageData {
     /// 0, not the bad colour, once any value is masked (`Colormap.__call__` then takes the
     /// bad mask from the array's mask). Finite data is left as it is: one scan.
     fn with_invalid_masked(self) -> ImageData {
-        fn any_of<T: Copy>(a: &Array2<T>, test: impl Fn(T) -> bool) -> bool {
+        fn any_of<T: Copy + Sync>(
+            a: &ndarray::ArrayView2<'_, T>,
+            test: impl Fn(T) -> bool + Sync,
+        ) -> bool {
+            // Branch-free per chunk, so the scan vectorises.
+            let chunk_any = |c: &[T]| {
+                c.chunks(1024)
+                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x)))
+            };
             match a.as_slice_memory_order() {
-                // Branch-free per chunk, so the scan vectorises.
-                Some(s) => s
-                    .chunks(1024)
-                    .any(|c| c.iter().fold(false, |acc, &x| acc | test(x))),
+                // Large data (a 2048² .npy is 32 MB) on every worker: the scan waits on
+                // memory, and it is a whole-process step of the CLI's `imshow`.
+                Some(s) if s.len() >= 1 << 20 => {
+                    use rayon::prelude::*;
+                    s.par_chunks(1 << 16).any(chunk_any)
+                }
+                Some(s) => chunk_any(s),
                 None => a.iter().any(|&x| test(x)),
             }
         }
         let DataKind::Scalar { values, mask } = &self.kind else {
             return self;
         };
-        let invalid: Option<Array2<bool>> = match values {
-            OwnedValues::F64(a) | OwnedValues::LongDouble(a)
-                if any_of(a, |x: f64| !x.is_finite()) =>
-            {
+        // Float64 (long double too) and float32 (float16 too) values: the other dtypes
+        // have no non-finite values.
+        let view = values.view();
+        let invalid: Option<Array2<bool>> = match view.values() {
+            Values::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
-            OwnedValues::F32(a) | OwnedValues::F16(a) if any_of(a, |x: f32| !x.is_finite()) => {
+            Values::F32(a) if any_of(a, |x: f32| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
             }
             _ => None,

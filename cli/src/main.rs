@@ -302,7 +302,9 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
-    let data = figbuf::npy::read_image_data(&args.data)?;
+    cpu::report_sigbus_for(&args.data);
+    let data = figbuf::npy::map_image_data(&args.data)?;
+    hold_after_read();
     let scalar = data.as_scalar().ok_or_else(|| {
         let (h, w) = data.shape();
         let c = data.channels().unwrap_or(0);
@@ -313,8 +315,13 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     })?;
     data.check_norm(&norm)?;
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
+    leave_to_exit(data);
     let bytes = match kind {
-        Format::Npy => return output::write_npy(&target, &rgba),
+        Format::Npy => {
+            let written = output::write_npy(&target, &rgba);
+            leave_to_exit(rgba);
+            return written;
+        }
         Format::Png => {
             let (h, w, _) = rgba.dim();
             if h == 0 || w == 0 {
@@ -324,10 +331,31 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
                 )));
             }
             let frame = figbuf::Frame::from_rgba8(w, h, 100.0, rgba.into_raw_vec_and_offset().0)?;
-            frame.to_png()?
+            let png = frame.to_png()?;
+            leave_to_exit(frame);
+            png
         }
     };
     output::write(&target, &bytes)
+}
+
+/// For the test of an input cut short while it is mapped only: wait this long after
+/// reading the input (`FIGBUF_TEST_HOLD_AFTER_READ_MS`).
+fn hold_after_read() {
+    if let Some(ms) = std::env::var("FIGBUF_TEST_HOLD_AFTER_READ_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
+    }
+}
+
+/// Leaves `value`'s memory to the process's exit instead of freeing it: the CLI exits
+/// right after its command, and the kernel takes back every page then anyway, so freeing
+/// a large buffer first (an `munmap` with TLB shootdowns on the worker threads) would pay
+/// for its pages twice.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
@@ -343,7 +371,9 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     if args.fill {
         fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
-    let data: ImageData = figbuf::npy::read_image_data(&args.data)?;
+    cpu::report_sigbus_for(&args.data);
+    let data: ImageData = figbuf::npy::map_image_data(&args.data)?;
+    hold_after_read();
     let ax = fig.add_subplot();
     let mut opts = ImshowOptions::default()
         .cmap(cmap)
@@ -378,10 +408,17 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
         fig.style_mut().axes_facecolor = Color::TRANSPARENT;
     }
     let frame = fig.render()?;
+    leave_to_exit(fig);
     let bytes = match kind {
         Format::Png => frame.to_png()?,
-        Format::Npy => return output::write_npy(&target, &frame.into_ndarray()),
+        Format::Npy => {
+            let array = frame.into_ndarray();
+            let written = output::write_npy(&target, &array);
+            leave_to_exit(array);
+            return written;
+        }
     };
+    leave_to_exit(frame);
     output::write(&target, &bytes)
 }
 
@@ -451,6 +488,7 @@ static ALLOCATOR: cpu::WithReserve = cpu::WithReserve;
 
 fn main() -> ExitCode {
     cpu::make_reserve();
+    cpu::tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
