@@ -460,23 +460,10 @@ pub fn read_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
     read_npy(path.as_ref(), false)
 }
 
-/// [`read_image_data`], except that large 2-D number data (from 4 MiB, in this CPU's byte
-/// order) is left in a read-only, private map of the file (Linux) instead of being read
-/// into fresh memory: the kernel neither copies it from the page cache nor clears new
-/// pages for it (a 2048² f64 file: ~7 ms less CPU time for the `figbuf` CLI's `imshow`).
-/// Other data is read as [`read_image_data`] reads it.
-///
-/// The contract, as for numpy's `np.load(mmap_mode='r')`: the file must not change while
-/// the returned data (or a figure holding it) lives. Values another process writes into
-/// the file meanwhile may show through, and reading data that a truncation cut off raises
-/// `SIGBUS`, which kills the process unless it handles that signal (the CLI reports it as
-/// an error naming the input).
-pub fn map_image_data(path: impl AsRef<Path>) -> Result<ImageData> {
-    read_npy(path.as_ref(), true)
-}
+pub use crate::cpu::map_image_data;
 
 /// [`read_image_data`] (`map: false`) and [`map_image_data`] (`map: true`).
-fn read_npy(path: &Path, map: bool) -> Result<ImageData> {
+pub(crate) fn read_npy(path: &Path, map: bool) -> Result<ImageData> {
     let io_err = |e: std::io::Error| Error::io(path, e);
     let with_path = |e: Error| match e {
         Error::Data(m) => Error::Data(format!("{}: {m}", path.display())),
@@ -1232,7 +1219,7 @@ mod tests {
             std::fs::write(&path, &bytes).unwrap();
             let owned = scalar_f64(&from_bytes(&bytes).unwrap());
             assert_eq!(scalar_f64(&read_image_data(&path).unwrap()), owned);
-            let mapped = map_image_data(&path).unwrap();
+            let mapped = read_npy(&path, true).unwrap();
             assert!(format!("{mapped:?}").contains("Mapped"), "{mapped:?}");
             assert_eq!(scalar_f64(&mapped), owned);
             // Cut short after the check: read through `decode_image` as `read_image_data`

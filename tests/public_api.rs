@@ -112,7 +112,15 @@ fn without_test_items(src: &str) -> Vec<String> {
     out
 }
 
-const KINDS: [&str; 6] = ["struct", "enum", "trait", "fn", "const", "type"];
+const KINDS: [&str; 7] = [
+    "struct",
+    "enum",
+    "trait",
+    "fn",
+    "unsafe fn",
+    "const",
+    "type",
+];
 
 /// Whether `line` defines `name` as a `kind` (`pub struct Name<`, not `pub struct NameX`).
 fn is_definition(line: &str, kind: &str, name: &str) -> bool {
@@ -269,7 +277,7 @@ fn surface() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (module, name) in reexports(&lib_lines.join("\n")) {
         let (_, lines, kind) = resolve(&module, &name);
-        if kind == "fn" || kind == "const" || kind == "type" {
+        if matches!(kind, "fn" | "unsafe fn" | "const" | "type") {
             let i = lines
                 .iter()
                 .position(|l| is_definition(l, kind, &name))
@@ -305,13 +313,26 @@ fn surface() -> BTreeSet<String> {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
-                if matches!(kind, "fn" | "const" | "type") {
+                if matches!(kind, "fn" | "unsafe fn" | "const" | "type") {
                     out.insert(format!("{path}: {}", signature(&lines, i)));
                 } else {
                     out.insert(format!("{kind} {path}::{name}"));
                     members(&path, &name, kind, &lines, &mut out);
                 }
             }
+        }
+        // The module's own `pub use crate::...` re-exports of functions defined elsewhere
+        // (`npy::map_image_data` lives in `cpu.rs`, beside the crate's other `unsafe`).
+        for (module, name) in reexports(&lines.join("\n")) {
+            let Some(module) = module.strip_prefix("crate::") else {
+                continue;
+            };
+            let (_, def, kind) = resolve(module, &name);
+            let i = def
+                .iter()
+                .position(|l| is_definition(l, kind, &name))
+                .expect("defined");
+            out.insert(format!("{path}: {}", signature(&def, i)));
         }
     }
     out

@@ -1,7 +1,7 @@
 //! The process's allocator: the system allocator with a reserve for the error path, and
 //! glibc's thresholds for large blocks set for a short-lived process ([`tune_allocator`]).
 //! This is the CLI's only `unsafe` (a `GlobalAlloc` must be `unsafe impl`; `mallopt` is a C
-//! call), kept here as the library keeps its own in `src/cpu.rs`.
+//! call; mapping the input is `unsafe` by contract, [`map_npy`]), kept here as the library keeps its own in `src/cpu.rs`.
 //!
 //! figbuf allocates every large buffer fallibly and reports a refusal as `error: cannot
 //! allocate N bytes for ...`. Near an address-space or memory limit, though, the *small*
@@ -83,7 +83,7 @@ static SIGBUS_MESSAGE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new()
 /// process cuts the file short while figbuf runs, reading the lost pages raises `SIGBUS`,
 /// which would otherwise kill the process with no message. (Only a mapped file cut short
 /// raises it here; the output's temporary file is created after the data is last read.)
-pub(crate) fn report_sigbus_for(input: &std::path::Path) {
+fn report_sigbus_for(input: &std::path::Path) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         let message = format!(
@@ -105,6 +105,18 @@ pub(crate) fn report_sigbus_for(input: &std::path::Path) {
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     let _ = input;
+}
+
+/// Reads the `.npy` at `input` with [`figbuf::npy::map_image_data`], after
+/// [`report_sigbus_for`] has set up the error for a file cut short.
+pub(crate) fn map_npy(input: &std::path::Path) -> figbuf::Result<figbuf::ImageData> {
+    report_sigbus_for(input);
+    // SAFETY: the CLI's documented contract is numpy's `mmap_mode='r'`: its input must not
+    // change until figbuf exits. A file cut short meanwhile raises `SIGBUS`, which
+    // `report_sigbus_for` turns into a named error before any output exists; the values
+    // are numbers for which every bit pattern is valid, so a concurrent writer can make
+    // a wrong picture but the reads themselves are plain loads of mapped memory.
+    unsafe { figbuf::npy::map_image_data(input) }
 }
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

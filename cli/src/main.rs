@@ -302,8 +302,7 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     let cmap = colormap_of(&args.map)?;
     check_limits(&args.map)?;
     let norm = norm_of(&args.map);
-    cpu::report_sigbus_for(&args.data);
-    let data = figbuf::npy::map_image_data(&args.data)?;
+    let data = cpu::map_npy(&args.data)?;
     hold_after_read();
     let scalar = data.as_scalar().ok_or_else(|| {
         let (h, w) = data.shape();
@@ -371,8 +370,7 @@ fn run_imshow(args: &ImshowArgs) -> Result<(), Failure> {
     if args.fill {
         fig.subplots_adjust(0.0, 0.0, 1.0, 1.0).map_err(usage)?;
     }
-    cpu::report_sigbus_for(&args.data);
-    let data: ImageData = figbuf::npy::map_image_data(&args.data)?;
+    let data: ImageData = cpu::map_npy(&args.data)?;
     hold_after_read();
     let ax = fig.add_subplot();
     let mut opts = ImshowOptions::default()
