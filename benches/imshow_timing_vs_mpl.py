@@ -241,6 +241,8 @@ def main():
     print("\nread floor (one pass summing the N x N f64 input, same threads) and figbuf's imshow "
           "over it:")
     for n in SIZES:
+        if f"read {n}" not in f:  # an older timing binary
+            continue
         paths = [t for t in ("", " (AVX2)") if f"imshow {n}{t}" in f]
         over = ", ".join(f"{t.strip(' ()') or 'default'} {f[f'imshow {n}{t}'] / f[f'read {n}']:.1f}x"
                          for t in paths)

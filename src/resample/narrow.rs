@@ -27,13 +27,15 @@
 //! `row taps * ceil(column taps / 4) + 2` deep, and [`margin`] is taken for that many
 //! products (the sequential sums of the gathering kernel: `row taps * column taps`).
 //!
-//! How the sums are laid out. Without AVX-512, each pixel's taps gather their colours from
-//! the f32 table through the indices ([`NarrowRow`]). With AVX-512, a block of output rows
+//! How the sums are laid out. Without AVX-512 (and on AVX2 below a megapixel of source,
+//! [`AVX2_TILE_MIN_PIXELS`]), each pixel's taps gather their colours from the f32 table
+//! through the indices ([`NarrowRow`]). With AVX-512, or AVX2 and FMA on a large image, a
+//! block of output rows
 //! first copies the colours of the source rows it reads into a *tile*, f32 RGBA at
 //! consecutive source columns (reflected past the image's edges, as Agg's
 //! `wrap_mode_reflect` reads them), so that each output pixel's column taps are
 //! consecutive tile colours: a run of four taps is one 16-float load. Per output row, the
-//! 2-D weights of a run of pixels go to a scratch buffer, [`cpu::Avx512::tap_sums`] sums
+//! 2-D weights of a run of pixels go to a scratch buffer, [`cpu::TapSimd::tap_sums`] sums
 //! each pixel's taps, and [`narrow_bytes`] turns sums into bytes ([`TileLine`]).
 //!
 //! Measured on a 2-core Zen 1 (fbprof, interleaved runs): the default figure on one
@@ -93,7 +95,7 @@ pub(crate) struct NarrowPlan {
     /// Source row offset and vertical weight of each row tap, row after row.
     row_taps: Vec<(usize, i32)>,
     padded: PaddedCols,
-    /// The colour tiles' columns, with AVX-512 to sum over them; `None`: gather.
+    /// The colour tiles' columns, with the vector sums over them; `None`: gather.
     tiles: Option<(cpu::TapSimd, TileCols)>,
     /// The colours in f32, and in f64 for the pixels summed again.
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
@@ -223,10 +225,10 @@ fn plan_on(
         row_taps.extend(axis.row_taps(k));
     }
     row_start.push(row_taps.len());
-    // The separable passes sum over colour tiles: with AVX-512 only, as the tiles (with
-    // AVX2 they measured ~15% slower than the gathering kernel at 4096², one thread).
-    // With AVX2 and FMA the passes sum with eight-lane intrinsics (`cpu::TapSimd`); a
-    // plan for the gathering kernel on an AVX-512 CPU (the tests') keeps to it.
+    // The separable passes sum over colour tiles with the vector tap sums
+    // (`cpu::TapSimd`; in plain Rust they measured ~15% slower than the gathering kernel
+    // at 4096², one thread). A plan for the gathering kernel on an AVX-512 CPU (the
+    // tests') keeps to it; on an AVX2 CPU it still takes the passes.
     let simd = match tile_simd {
         Some(simd) => Some(simd),
         None => cpu::TapSimd::detect().filter(|s| matches!(s, cpu::TapSimd::Avx2(_))),
@@ -535,7 +537,7 @@ fn tile_run_px(taps: usize) -> usize {
 }
 
 /// One output row of the narrow filter over a block's colour tile, as a
-/// [`cpu::Kernel`] for [`cpu::Avx512::run`]: `K` column taps a pixel.
+/// [`cpu::Kernel`] for [`cpu::TapSimd::run`]: `K` column taps a pixel.
 struct TileLine<'a, const K: usize> {
     simd: cpu::TapSimd,
     /// The block's colour tile, flattened.
