@@ -14,6 +14,8 @@ with a colorbar unless said):
   built figure, into_ndarray. With AVX-512 (if the CPU has it), AVX2 (FIGBUF_NO_AVX512=1),
   the baseline (FIGBUF_NO_AVX2=1, 512 only), and one thread (RAYON_NUM_THREADS=1).
 - canvas 3840x2160 1024: the same figure at 38.4 x 21.6 in with 1024² data.
+- read N: one pass summing the N x N input on figbuf's threads (figbuf's timing binary):
+  the floor of any figure of that data, printed with each imshow's multiple of it.
 - colormap 4096: cmap(norm(data), bytes=True) with an autoscaled Normalize, fresh output
   (figbuf: colormap_rgba8); floor 4096: one pass reading the input and writing a fresh
   output of the same size (on huge pages, as figbuf's output), the memory-bandwidth floor
@@ -176,7 +178,7 @@ def figbuf_round(d, iterations, avx512):
     # (glibc then advises MADV_HUGEPAGE on its large allocations).
     runs = {"": ({}, main_jobs),
             "floor": ({"GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"},
-                      ["floor 4096", "floor_into 4096"]),
+                      ["floor 4096", "floor_into 4096"] + [f"read {n}" for n in SIZES]),
             "1 thread": ({"RAYON_NUM_THREADS": "1"},
                                         [f"imshow {n}" for n in SIZES[1:]] + ["colormap 4096"]),
             "baseline": ({"FIGBUF_NO_AVX2": "1"}, ["imshow 512"])}
@@ -225,7 +227,7 @@ def main():
           f"per job; medians over rounds; {loads[0]} at the start, {loads[-1]} at the end\n")
     print(f"| job | figbuf ms | matplotlib ms | matplotlib / figbuf |\n| --- | --- | --- | --- |")
     for k in f:
-        if k.startswith("png_bytes") or k.startswith("floor"):
+        if k.startswith("png_bytes") or k.startswith("floor") or k.startswith("read"):
             continue
         base = k.split(" (")[0]
         if base in m:
@@ -238,6 +240,15 @@ def main():
           f"({f['colormap 4096'] / f['floor 4096']:.2f}x the floor); into a reused buffer "
           f"{f['floor_into 4096']:.2f} ms, colormap {f['colormap_into 4096']:.2f} ms "
           f"({f['colormap_into 4096'] / f['floor_into 4096']:.2f}x)")
+    print("\nread floor (one pass summing the N x N f64 input, same threads) and figbuf's imshow "
+          "over it:")
+    for n in SIZES:
+        if f"read {n}" not in f:  # an older timing binary
+            continue
+        paths = [t for t in ("", " (AVX2)") if f"imshow {n}{t}" in f]
+        over = ", ".join(f"{t.strip(' ()') or 'default'} {f[f'imshow {n}{t}'] / f[f'read {n}']:.1f}x"
+                         for t in paths)
+        print(f"  {n}²: {f[f'read {n}']:.2f} ms; imshow {over}")
     print("\ntwo threads / one thread (per round, median):")
     for k in [f"imshow {n}" for n in SIZES[1:]] + ["colormap 4096"]:
         s = med([o[f"{k} (1 thread)"] / o[k] for o in ours])

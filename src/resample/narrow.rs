@@ -21,17 +21,21 @@
 //! The sums may be taken in any order (lanes, then the lanes added; fused multiply-adds or
 //! not): the bound `γ(n + 2)` holds for any summation tree of the `n` products at most
 //! `n + 1` deep (each product and each addition on a path adds at most one rounding; a
-//! fused multiply-add, one for both). The tap sums' trees are at most
-//! `row taps * column taps + 2` deep (sixteen lanes, then four colours added), and
-//! [`margin`] is taken for that many products.
+//! fused multiply-add, one for both). The vector tap sums ([`cpu::TapSimd`]) keep each
+//! lane a chain of one fused multiply-add per row tap and run of four column taps, then
+//! add the colours of a pixel in two levels, so their trees are at most
+//! `row taps * ceil(column taps / 4) + 2` deep, and [`margin`] is taken for that many
+//! products (the sequential sums of the gathering kernel: `row taps * column taps`).
 //!
-//! How the sums are laid out. Without AVX-512, each pixel's taps gather their colours from
-//! the f32 table through the indices ([`NarrowRow`]). With AVX-512, a block of output rows
+//! How the sums are laid out. Without AVX-512 (and on AVX2 below a megapixel of source,
+//! [`AVX2_TILE_MIN_PIXELS`]), each pixel's taps gather their colours from the f32 table
+//! through the indices ([`NarrowRow`]). With AVX-512, or AVX2 and FMA on a large image, a
+//! block of output rows
 //! first copies the colours of the source rows it reads into a *tile*, f32 RGBA at
 //! consecutive source columns (reflected past the image's edges, as Agg's
 //! `wrap_mode_reflect` reads them), so that each output pixel's column taps are
 //! consecutive tile colours: a run of four taps is one 16-float load. Per output row, the
-//! 2-D weights of a run of pixels go to a scratch buffer, [`cpu::Avx512::tap_sums`] sums
+//! 2-D weights of a run of pixels go to a scratch buffer, [`cpu::TapSimd::tap_sums`] sums
 //! each pixel's taps, and [`narrow_bytes`] turns sums into bytes ([`TileLine`]).
 //!
 //! Measured on a 2-core Zen 1 (fbprof, interleaved runs): the default figure on one
@@ -76,10 +80,9 @@ pub(super) fn filtered(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<(Vec<[u8; 4]>, Option<Vec<[u8; 4]>>)> {
-    let run =
-        |avx512| plan_on(table, placement, inverse, lut, avx512).and_then(|p| p.run(index).ok());
+    let run = |simd| plan_on(table, placement, inverse, lut, simd).and_then(|p| p.run(index).ok());
     let gathered = run(None)?;
-    let tiled = cpu::Avx512::detect().and_then(|avx| run(Some(avx)));
+    let tiled = cpu::TapSimd::detect().and_then(|simd| run(Some(simd)));
     Some((gathered, tiled))
 }
 
@@ -92,8 +95,8 @@ pub(crate) struct NarrowPlan {
     /// Source row offset and vertical weight of each row tap, row after row.
     row_taps: Vec<(usize, i32)>,
     padded: PaddedCols,
-    /// The colour tiles' columns, with AVX-512 to sum over them; `None`: gather.
-    tiles: Option<(cpu::Avx512, TileCols)>,
+    /// The colour tiles' columns, with the vector sums over them; `None`: gather.
+    tiles: Option<(cpu::TapSimd, TileCols)>,
     /// The colours in f32, and in f64 for the pixels summed again.
     narrow: Box<[[f32; 4]; SMALL_TABLE]>,
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
@@ -171,19 +174,31 @@ pub(super) fn plan(
     inverse: &Affine,
     lut: &FilterLut,
 ) -> Option<NarrowPlan> {
-    plan_on(table, placement, inverse, lut, cpu::Avx512::detect())
+    let simd = cpu::TapSimd::detect().filter(|s| {
+        matches!(s, cpu::TapSimd::Avx512(_))
+            || placement.rows.saturating_mul(placement.cols) >= AVX2_TILE_MIN_PIXELS
+    });
+    plan_on(table, placement, inverse, lut, simd)
 }
 
-/// [`plan`] for colour tiles summed with AVX-512 when `avx512` is given, else for
-/// gathering each tap's colour from the table (the same bytes either way). The tiles pay
-/// for their copy only with sixteen-lane sums: with AVX2 the gathering kernel measured
-/// 1.50 against the tiles' 1.70 ms (default figure, one thread).
+/// The least source pixels for which the colour tiles run with AVX2 (eight-lane tap
+/// sums): from a megapixel they read their indices from the data (no index array), and
+/// the default figure went from ~9 to ~5 ms of CPU a render at 1024² (2-core Zen 4,
+/// `FIGBUF_NO_AVX512=1`, interleaved runs); at 512², with the index array, the gathering
+/// kernel stays ~10% faster.
+const AVX2_TILE_MIN_PIXELS: usize = 1 << 20;
+
+/// [`plan`] for colour tiles summed with `tile_simd` when it is given, else for
+/// gathering each tap's colour from the table (the same bytes either way). With AVX2 the
+/// tiles pay for their copy only on large images ([`AVX2_TILE_MIN_PIXELS`]); with
+/// plain-Rust sums they never did (1.70 against the gathering kernel's 1.50 ms, default
+/// figure, one thread).
 fn plan_on(
     table: &[[f64; 4]],
     placement: &Placement,
     inverse: &Affine,
     lut: &FilterLut,
-    avx512: Option<cpu::Avx512>,
+    tile_simd: Option<cpu::TapSimd>,
 ) -> Option<NarrowPlan> {
     if !applies(table, &lut.weights) {
         return None;
@@ -210,18 +225,18 @@ fn plan_on(
         row_taps.extend(axis.row_taps(k));
     }
     row_start.push(row_taps.len());
-    // The separable passes sum over colour tiles: with AVX-512 only, as the tiles (with
-    // AVX2 they measured ~15% slower than the gathering kernel at 4096², one thread).
-    // With AVX2 and FMA the passes sum with eight-lane intrinsics (`cpu::TapSimd`); a
-    // plan for the gathering kernel on an AVX-512 CPU (the tests') keeps to it.
-    let simd = match avx512 {
-        Some(avx) => Some(cpu::TapSimd::Avx512(avx)),
+    // The separable passes sum over colour tiles with the vector tap sums
+    // (`cpu::TapSimd`; in plain Rust they measured ~15% slower than the gathering kernel
+    // at 4096², one thread). A plan for the gathering kernel on an AVX-512 CPU (the
+    // tests') keeps to it; on an AVX2 CPU it still takes the passes.
+    let simd = match tile_simd {
+        Some(simd) => Some(simd),
         None => cpu::TapSimd::detect().filter(|s| matches!(s, cpu::TapSimd::Avx2(_))),
     };
     let sep = simd
         .filter(|_| spans.max_row_taps() >= separable::MIN_TAPS)
         .and_then(|simd| Some((simd, separable::Separable::new(&padded, table)?)));
-    let tiles = avx512.and_then(|avx| Some((avx, TileCols::new(&padded)?)));
+    let tiles = tile_simd.and_then(|simd| Some((simd, TileCols::new(&padded)?)));
     Some(NarrowPlan {
         w: spans.w,
         row_start,
@@ -301,7 +316,7 @@ impl NarrowPlan {
             index,
             table: &wide,
         };
-        let Some((avx, tiles)) = tiles else {
+        let Some((simd, tiles)) = tiles else {
             let Indices::Array(index) = index else {
                 return Ok(None);
             };
@@ -370,8 +385,8 @@ impl NarrowPlan {
                     rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
                     macro_rules! run {
                         ($k:literal) => {
-                            avx.run(TileLine::<$k> {
-                                avx,
+                            simd.run(TileLine::<$k> {
+                                simd,
                                 tile,
                                 rows: &rows,
                                 row_taps: taps,
@@ -522,9 +537,9 @@ fn tile_run_px(taps: usize) -> usize {
 }
 
 /// One output row of the narrow filter over a block's colour tile, as a
-/// [`cpu::Kernel`] for [`cpu::Avx512::run`]: `K` column taps a pixel.
+/// [`cpu::Kernel`] for [`cpu::TapSimd::run`]: `K` column taps a pixel.
 struct TileLine<'a, const K: usize> {
-    avx: cpu::Avx512,
+    simd: cpu::TapSimd,
     /// The block's colour tile, flattened.
     tile: &'a [f32],
     /// Where each row tap's tile row starts in `tile`.
@@ -542,8 +557,10 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
     type Output = ();
     #[inline(always)]
     fn run(self) {
-        // Sums in another order than the recursive one (module docs).
-        let margin = margin(self.row_taps.len() * K + 2);
+        // Sums in another order than the recursive one, each lane a chain of one fused
+        // multiply-add a row tap and run of four column taps, then two levels of adds
+        // (module docs).
+        let margin = margin(self.row_taps.len() * K.div_ceil(4) + 2);
         let m_f64 = margin_f64(self.row_taps.len() * 4 * self.tiles.runs);
         let stride_px = 4 * self.tiles.runs;
         let run_px = tile_run_px(self.rows.len());
@@ -578,7 +595,7 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
                 weights: weight,
                 stride,
             };
-            self.avx.tap_sums(K.div_ceil(4), run, self.rows, acc);
+            self.simd.tap_sums(K.div_ceil(4), run, self.rows, acc);
             if narrow_bytes(acc, margin, line, unsure) {
                 let c0 = c0 * run_px;
                 // Summed in f64 over the tile first: the table's f64 colours (through the

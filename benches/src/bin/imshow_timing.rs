@@ -19,6 +19,8 @@
 //!   fresh array; `floor 4096`: one pass reading the same input and writing a fresh array
 //!   of the output's size (the memory-bandwidth floor of that job), on every thread
 //!   rayon would use; `floor_into 4096`, `colormap_into 4096`: both into a reused buffer;
+//! - `read N`: one pass reading N x N f64 data (a sum), on every thread rayon would use:
+//!   the floor of any figure of that data (the input read once);
 //! - `png 512`: the default figure to PNG bytes with the default encoding, as `savefig`
 //!   to a buffer; `png_bytes 512` and `png_bytes smooth`: the file sizes in bytes.
 //!
@@ -142,6 +144,30 @@ fn floor_pass(input: &[f64], out: &mut [u32], threads: usize) {
     });
 }
 
+/// One pass that reads every input value (a sum in eight lanes), split over `threads`
+/// scoped threads: the single read of the input that any figure of it needs.
+fn read_pass(input: &[f64], threads: usize) -> f64 {
+    let chunk = input.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = input
+            .chunks(chunk)
+            .map(|i| {
+                s.spawn(move || {
+                    let mut acc = [0.0f64; 8];
+                    let mut lanes = i.chunks_exact(8);
+                    for v in lanes.by_ref() {
+                        for (a, x) in acc.iter_mut().zip(v) {
+                            *a += x;
+                        }
+                    }
+                    acc.iter().sum::<f64>() + lanes.remainder().iter().sum::<f64>()
+                })
+            })
+            .collect();
+        parts.into_iter().map(|h| h.join().unwrap_or(0.0)).sum()
+    })
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let usage = "usage: imshow-timing DATA_DIR ITERATIONS [JOB...]";
@@ -157,6 +183,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let fig = figure(load(&dir, &format!("rand{n}.npy"))?, 6.4, 4.8)?;
             let t = time_job(iterations, || {
                 std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
+            });
+            record(&mut wall, &job, t);
+        }
+        let job = format!("read {n}");
+        if want(&job) {
+            let a = load(&dir, &format!("rand{n}.npy"))?;
+            let input = a.as_slice().ok_or("the data is not contiguous")?;
+            let t = threads();
+            let t = time_job(iterations, || {
+                std::hint::black_box(read_pass(input, t));
             });
             record(&mut wall, &job, t);
         }

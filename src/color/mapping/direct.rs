@@ -2,10 +2,14 @@
 //! narrow filter's colour tiles of a large image take each source row's indices straight
 //! from the data, so a 4096² float64 figure neither writes nor reads 64 MiB of indices.
 //! The arithmetic is [`super::lut_indices`]'s dedicated loop (plain `Normalize`, float64 or
-//! float32, no mask), so the indices are the same.
+//! float32, no mask), so the indices are the same. For float64 data the division of
+//! `Normalize` is first replaced by a multiplication with its reciprocal, and a block
+//! where that could have moved a value across a colour boundary is computed again with the
+//! division ([`ReciprocalF64`]).
 
 use super::{
-    index_of_position, BlockKernel, LinearF32, LinearF64, LinearKernel, ScalarData, BLOCK,
+    index_of_position, scaled_position, BlockKernel, LinearF32, LinearF64, LinearKernel,
+    ScalarData, BLOCK, ROUNDER,
 };
 use crate::color::Norm;
 use crate::cpu;
@@ -13,7 +17,57 @@ use crate::cpu;
 /// The contiguous data of one image and its dedicated index loop.
 enum Kind<'a> {
     F64(&'a [f64], LinearF64),
+    F64Fast(&'a [f64], ReciprocalF64),
     F32(&'a [f32], LinearF32),
+}
+
+/// Plain `Normalize` on float64 data as [`LinearF64`], with `(x - vmin) * r` (`r` the
+/// rounded reciprocal of `vmax - vmin`) in place of the division.
+///
+/// Why the indices are the same. With `a = x - vmin` (the same in both), matplotlib's
+/// `xa = fl(fl(a / d) * N)` and this `xa' = fl(fl(a * r) * N)` are both within about
+/// `2u` and `3u` relative (u = 2^-53) of `a N / d`, so `|xa - xa'| <= 5.01 u |xa'|`,
+/// below `tol = (N + 1) 2^-49` wherever `|xa'| < N + 1/2`. The index of `xa` depends
+/// only on the unit interval `(k, k + 1)` it lies in for `k` in `-1..N`, on whether it
+/// is exactly `N`, and on being below `0` or above `N` (or NaN, which both are for the
+/// same `x`: `a` is NaN). So where `xa'` is at least `tol` from every whole number, or
+/// `<= -1/2`, or `>= N + 1/2`, the index of `xa'` is that of `xa`. A block with any other
+/// value is computed again with the division (rare on real data: within `tol` of a
+/// colour boundary). Used only where `d` and `r` are normal and positive.
+struct ReciprocalF64 {
+    exact: LinearF64,
+    r: f64,
+    tol: f64,
+}
+
+impl ReciprocalF64 {
+    fn of(exact: LinearF64) -> Result<ReciprocalF64, LinearF64> {
+        let r = 1.0 / exact.d;
+        let normal = |v: f64| v.is_normal() && v > 0.0;
+        if !(normal(exact.d) && normal(r) && exact.nf < f64::from(1u32 << 24)) {
+            return Err(exact);
+        }
+        let tol = (exact.nf + 1.0) * f64::powi(2.0, -49);
+        Ok(ReciprocalF64 { exact, r, tol })
+    }
+}
+
+impl BlockKernel<f64> for ReciprocalF64 {
+    #[inline(always)]
+    fn indices(&self, xs: &[f64], idx: &mut [u32]) {
+        let (vmin, r, nf, tol) = (self.exact.vmin, self.r, self.exact.nf, self.tol);
+        let top = nf + 0.5;
+        let mut near = false;
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            let xa = (x - vmin) * r * nf;
+            let whole = (xa + ROUNDER) - ROUNDER;
+            near |= ((xa - whole).abs() < tol) & (xa > -0.5) & (xa < top);
+            *slot = scaled_position(xa, nf);
+        }
+        if near {
+            self.exact.indices(xs, idx);
+        }
+    }
 }
 
 /// The LUT indices of contiguous, unmasked float data under plain `Normalize`, computed on
@@ -42,7 +96,10 @@ impl<'a> DirectIndices<'a> {
         norm.check_limits().ok()?;
         let prep = data.prepare(&norm).ok()??;
         let kind = match LinearKernel::of(data, Some(&prep), n)? {
-            LinearKernel::F64(v, k) => Kind::F64(v.to_slice()?, k),
+            LinearKernel::F64(v, k) => match ReciprocalF64::of(k) {
+                Ok(fast) => Kind::F64Fast(v.to_slice()?, fast),
+                Err(k) => Kind::F64(v.to_slice()?, k),
+            },
             LinearKernel::F32(v, k) => Kind::F32(v.to_slice()?, k),
         };
         Some(DirectIndices { kind, n32, watch })
@@ -51,7 +108,7 @@ impl<'a> DirectIndices<'a> {
     /// The number of indices (the data's pixels).
     pub(crate) fn len(&self) -> usize {
         match &self.kind {
-            Kind::F64(xs, _) => xs.len(),
+            Kind::F64(xs, _) | Kind::F64Fast(xs, _) => xs.len(),
             Kind::F32(xs, _) => xs.len(),
         }
     }
@@ -66,6 +123,13 @@ impl<'a> DirectIndices<'a> {
         let (n32, watch) = (self.n32, self.watch);
         match &self.kind {
             Kind::F64(xs, k) => cpu::vectorized(Fill {
+                kernel: k,
+                xs: &xs[start..start + out.len()],
+                n32,
+                watch,
+                out,
+            }),
+            Kind::F64Fast(xs, k) => cpu::vectorized(Fill {
                 kernel: k,
                 xs: &xs[start..start + out.len()],
                 n32,
@@ -94,6 +158,7 @@ impl<'a> DirectIndices<'a> {
         let mut one = [0u32];
         match &self.kind {
             Kind::F64(xs, k) => k.indices(&xs[i..i + 1], &mut one),
+            Kind::F64Fast(xs, k) => k.exact.indices(&xs[i..i + 1], &mut one),
             Kind::F32(xs, k) => k.indices(&xs[i..i + 1], &mut one),
         }
         index_of_position(one[0], self.n32)
@@ -132,6 +197,70 @@ mod tests {
     use super::super::{lut_indices, AsScalarData};
     use super::*;
     use ndarray::Array2;
+
+    /// The reciprocal's claim ([`ReciprocalF64`]): a value its check lets through has the
+    /// division's index, at and around every colour boundary (up to 64 ulps either side
+    /// of `vmin + d k / N`), at random values and at the limits; and whole blocks give the
+    /// division's indices.
+    #[test]
+    fn reciprocal_matches_the_division() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let limits = [
+            (0.0, 1.0, 256usize),
+            (-0.7, 1.8, 256),
+            (0.1, 0.3, 7),
+            (3.0, 3.0 + 1e-9, 256),
+            (-1e10, 3e10, 1000),
+            (1e-300, 3e-300, 256),
+            (-5.5, 123.25, 3),
+        ];
+        let mut checked = 0;
+        for (vmin, vmax, n) in limits {
+            let d = vmax - vmin;
+            let nf = n as f64;
+            let exact = LinearF64 { vmin, d, nf };
+            let fast = ReciprocalF64::of(LinearF64 { vmin, d, nf }).ok().unwrap();
+            let mut xs = vec![vmin, vmax, f64::NAN, f64::INFINITY, -f64::INFINITY, -0.0];
+            for k in -2..=(n as i64 + 2) {
+                let mut up = vmin + d * k as f64 / nf;
+                let mut down = up;
+                for _ in 0..64 {
+                    xs.extend([up, down]);
+                    up = up.next_up();
+                    down = down.next_down();
+                }
+            }
+            xs.extend((0..20_000).map(|_| vmin + d * (next() * 1.4 - 0.2)));
+            for &x in &xs {
+                let mut want = [0u32];
+                exact.indices(&[x], &mut want);
+                let xa = (x - vmin) * fast.r * nf;
+                let whole = (xa + ROUNDER) - ROUNDER;
+                let near = ((xa - whole).abs() < fast.tol) & (xa > -0.5) & (xa < nf + 0.5);
+                if !near {
+                    assert_eq!(
+                        scaled_position(xa, nf),
+                        want[0],
+                        "x = {x:e}, {vmin}..{vmax}"
+                    );
+                    checked += 1;
+                }
+            }
+            for block in xs.chunks(BLOCK) {
+                let (mut want, mut got) = (vec![0u32; block.len()], vec![0u32; block.len()]);
+                exact.indices(block, &mut want);
+                fast.indices(block, &mut got);
+                assert_eq!(got, want, "{vmin}..{vmax}");
+            }
+        }
+        assert!(checked > 100_000, "{checked} values through the fast check");
+    }
 
     /// The same indices as the index array's path ([`lut_indices`]), for float64 and
     /// float32 data with values under, inside and over the limits, ±inf and NaN, autoscaled

@@ -272,7 +272,12 @@ impl cpu::Kernel for Block<'_, '_> {
                 rounding.add(t.1, &mut abs_e);
             }
             let m = margin(k_taps + taps.len() + 4);
-            let m_2d = margin(taps.len() * 4 * tiles.runs + 2);
+            // The 2-D sums' trees (parent module): chains of a run of four column taps with
+            // the vector sums, sequential without them.
+            let m_2d = match parts.simd {
+                Some(_) => margin(taps.len() * tiles.runs + 2),
+                None => margin(taps.len() * 4 * tiles.runs + 2),
+            };
             let m_f64 = margin_f64(taps.len() * 4 * tiles.runs);
             let sums = &acc[l * w..][..w];
             redo.rows.clear();
@@ -493,13 +498,13 @@ mod tests {
             let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
                 return Ok(());
             };
-            let avx512 = crate::cpu::Avx512::detect();
-            let Some(narrow) = plan_on(&table, &p, &inverse, &lut, avx512) else {
+            let simd = crate::cpu::TapSimd::detect();
+            let Some(narrow) = plan_on(&table, &p, &inverse, &lut, simd) else {
                 return Ok(());
             };
             // Hanning reaches ~2 s rows: at s >= 8.5, at least 17.
             let strong = narrow.padded.taps >= super::MIN_TAPS && sy >= 8.5;
-            prop_assert!(narrow.sep.is_some() || !strong || avx512.is_none());
+            prop_assert!(narrow.sep.is_some() || !strong || simd.is_none());
             let Some((gathered, tiled)) = filtered(&index, &table, &p, &inverse, &lut) else {
                 return Ok(());
             };
