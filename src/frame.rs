@@ -65,6 +65,14 @@ impl Frame {
         })
     }
 
+    /// Takes the pixel memory out (for the next render to write over), leaving an empty
+    /// 0 x 0 frame.
+    pub(crate) fn take_data(&mut self) -> Vec<u8> {
+        self.width = 0;
+        self.height = 0;
+        std::mem::take(&mut self.data)
+    }
+
     /// Width in pixels.
     pub fn width(&self) -> usize {
         self.width

@@ -747,3 +747,11 @@ fn keyword2_refusals_are_named() {
 fn round2d_plot_cases() {
     run_set("plots_r2d", 27);
 }
+
+/// Large canvases (tests/reference/plots_canvas, made by its gen_plots_canvas.py; issue 21):
+/// imshow upsampled ~2.8x (hanning) with a colorbar on 3840 x 2160 canvases at 100 and 300
+/// dpi, the figure of the `canvas 3840x2160 1024` benchmark job.
+#[test]
+fn large_canvas_cases() {
+    run_set("plots_canvas", 2);
+}

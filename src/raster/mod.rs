@@ -19,6 +19,7 @@ mod grid;
 mod hatch;
 pub mod pathconv;
 mod pathdraw;
+mod start;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
 pub mod stroke;
 pub mod strokegen;
@@ -69,22 +70,32 @@ impl Canvas {
         }
     }
 
-    /// [`Canvas::filled`], allocated fallibly: a canvas that cannot be allocated is
-    /// `Error::Data("cannot allocate N bytes for the W x H canvas")`, not an abort.
-    fn try_filled(width: usize, height: usize, color: [u8; 4]) -> crate::Result<Self> {
+    /// A `width` x `height` canvas that starts as `start` says, allocated fallibly: a
+    /// canvas that cannot be allocated is `Error::Data("cannot allocate N bytes for the W x
+    /// H canvas")`, not an abort.
+    ///
+    /// `memory` is written over instead when it has room for the canvas (a frame's pixels,
+    /// given back for the next render: no fresh pages for the OS to clear).
+    fn try_started(
+        width: usize,
+        height: usize,
+        start: &start::Start,
+        memory: Vec<u8>,
+    ) -> crate::Result<Self> {
         let what = || format!("the {width} x {height} canvas");
         let len = width
             .checked_mul(height)
             .and_then(|n| n.checked_mul(4))
             .ok_or_else(|| crate::alloc::error(width as u128 * height as u128 * 4, &what()))?;
-        let mut data: Vec<u8> = crate::alloc::with_capacity(len, &what())?;
-        if len > 0 {
-            data.extend_from_slice(&color);
-            while data.len() < len {
-                let n = data.len().min(len - data.len());
-                data.extend_from_within(..n);
-            }
-        }
+        let data = if len > 0 && memory.capacity() >= len {
+            let mut data = memory;
+            data.resize(len, 0);
+            start.write_over(&mut data, width);
+            data
+        } else {
+            drop(memory);
+            start.fresh(width, height, &what())?
+        };
         Ok(Canvas {
             width,
             height,
@@ -429,21 +440,23 @@ impl Band<'_> {
 #[cfg(test)]
 pub fn rasterize(list: &DrawList) -> Canvas {
     let all: Vec<usize> = (0..list.ops.len()).collect();
-    rasterize_some(list.width, list.height, &list.ops, &all).expect("canvas allocation")
+    rasterize_some(list.width, list.height, &list.ops, &all, Vec::new()).expect("canvas allocation")
 }
 
-/// Rasterizes the operations `ops[i]`, `i` in `order`, into a fresh `width` x `height`
-/// canvas.
+/// Rasterizes the operations `ops[i]`, `i` in `order`, into a `width` x `height` canvas:
+/// `memory` when it has room for it (written over), else a fresh allocation.
 ///
 /// When the first of them is an opaque rectangle over the whole canvas (a figure's
-/// background), the canvas starts in its colour: that rectangle is a copy onto every
-/// pixel, so the result is the same with one pass over the memory instead of two. A canvas
-/// that cannot be allocated is an error.
+/// background), the canvas starts in its colour, and the opaque rectangles right after it
+/// (the Axes' patches) are painted in the same pass ([`start`]): each is a copy onto its
+/// pixels, so the result is the same with one pass over the memory instead of several. A
+/// canvas that cannot be allocated is an error.
 pub fn rasterize_some(
     width: usize,
     height: usize,
     ops: &[DrawOp],
     order: &[usize],
+    memory: Vec<u8>,
 ) -> crate::Result<Canvas> {
     let full = IRect {
         x0: 0,
@@ -451,23 +464,8 @@ pub fn rasterize_some(
         x1: width as i64,
         y1: height as i64,
     };
-    let background = order
-        .split_first()
-        .and_then(|(&first, rest)| match ops.get(first) {
-            Some(DrawOp::Rect { rect, color })
-                if color[3] == 255 && rect.intersect(&full) == full =>
-            {
-                Some((*color, rest))
-            }
-            _ => None,
-        });
-    let (mut canvas, order) = match background {
-        Some((color, rest)) => (Canvas::try_filled(width, height, color)?, rest),
-        None => (
-            Canvas::try_filled(width, height, [255, 255, 255, 0])?,
-            order,
-        ),
-    };
+    let (start, order) = start::Start::of(ops, order, &full);
+    let mut canvas = Canvas::try_started(width, height, &start, memory)?;
     canvas.draw_some(ops, order)?;
     Ok(canvas)
 }
@@ -853,7 +851,7 @@ mod tests {
             all.sort_unstable();
             prop_assert_eq!(all, (0..ops.len()).collect::<Vec<_>>());
             prop_assert!(pending.iter().all(|i| later.contains(i)));
-            let mut split = rasterize_some(W, H, &ops, &now).unwrap();
+            let mut split = rasterize_some(W, H, &ops, &now, Vec::new()).unwrap();
             split.draw_some(&ops, &later).expect("drawn");
             let mut whole = Canvas::new(W, H);
             whole.draw(&list(ops.clone()));
@@ -874,11 +872,33 @@ mod tests {
         }];
         let canvas = rasterize(&list(ops));
         assert!(canvas.data.chunks(4).all(|p| p == [1, 2, 3, 255]));
-        assert!(rasterize_some(W, H, &[], &[])
+        assert!(rasterize_some(W, H, &[], &[], Vec::new())
             .unwrap()
             .data
             .chunks(4)
             .all(|p| p == [255, 255, 255, 0]));
+    }
+
+    #[test]
+    fn given_memory_is_written_over() {
+        let start = start::Start {
+            color: [5, 6, 7, 8],
+            rects: vec![],
+        };
+        // Whatever its length within its capacity.
+        for (len, cap) in [
+            (0, 300 * 400 * 4),
+            (7, 480_004),
+            (480_000, 480_000),
+            (9, 10),
+        ] {
+            let mut memory = Vec::with_capacity(cap);
+            memory.resize(len, 9u8);
+            let c = Canvas::try_started(300, 400, &start, memory).unwrap();
+            assert_eq!(c.data, [5, 6, 7, 8].repeat(300 * 400));
+            let small = Canvas::try_started(3, 2, &start, c.data).unwrap();
+            assert_eq!(small.data, [5, 6, 7, 8].repeat(6));
+        }
     }
 
     #[test]
