@@ -309,6 +309,23 @@ impl<'a> ScalarData<'a> {
     /// min/max of the valid values (unmasked, finite), in the working precision.
     pub(crate) fn stats(&self, need_pos: bool) -> DataStats {
         let work = self.work();
+        if let (Values::F64(v), None, false) = (&self.values, &self.mask, need_pos) {
+            if let Some(xs) = v
+                .to_slice()
+                .filter(|xs| xs.len() >= large::LARGE_MIN_PIXELS)
+            {
+                let (lo, hi) = large::min_max(xs, None);
+                let any = lo <= hi;
+                return DataStats {
+                    work,
+                    int_kind: None,
+                    min: any.then_some(lo),
+                    max: any.then_some(hi),
+                    pos_min: None,
+                    pos_max: None,
+                };
+            }
+        }
         let mask = self.mask.as_ref();
         let acc = dispatch!(&self.values, v => stats_of(v, mask, work, need_pos));
         DataStats {
