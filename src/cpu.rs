@@ -526,7 +526,7 @@ impl Vbmi {
         stream: bool,
         fix: &mut dyn FnMut(usize, u64, &mut [u32; VBMI_BLOCK]),
     ) {
-        assert!(xs.len() % VBMI_BLOCK == 0 && out.len() == 4 * xs.len());
+        assert!(xs.len().is_multiple_of(VBMI_BLOCK) && out.len() == 4 * xs.len());
         assert!(map.nf >= 1.0 && map.nf <= 256.0);
         #[cfg(target_arch = "x86_64")]
         // SAFETY: the CPU has AVX-512 F, VL, BW, DQ and VBMI (`self`); lengths checked above.
@@ -553,7 +553,7 @@ fn rgba8_blocks_vbmi(
     fix: &mut dyn FnMut(usize, u64, &mut [u32; VBMI_BLOCK]),
 ) {
     use std::arch::x86_64::*;
-    let stream = stream && (out.as_ptr() as usize) % 64 == 0;
+    let stream = stream && (out.as_ptr() as usize).is_multiple_of(64);
     let vmin = _mm512_set1_pd(map.vmin);
     let d = _mm512_set1_pd(map.d);
     let nf = _mm512_set1_pd(map.nf);

@@ -220,7 +220,7 @@ fn map_vbmi(
     stream: bool,
 ) {
     let addr = o.as_ptr() as usize;
-    let head = if addr % 4 == 0 {
+    let head = if addr.is_multiple_of(4) {
         ((64 - addr % 64) % 64 / 4).min(x.len())
     } else {
         0
