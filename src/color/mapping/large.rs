@@ -298,6 +298,7 @@ mod tests {
     use super::*;
     use crate::color::{colormap_rgba8, colormap_rgba8_into_slice, lut_indices};
     use ndarray::Array2;
+    use proptest::prelude::*;
 
     /// Special values first, then pseudo-random ones around `[lo, hi]`.
     fn values(len: usize, seed: u64, lo: f64, hi: f64, specials: bool) -> Vec<f64> {
@@ -353,6 +354,80 @@ mod tests {
             let s = &mut buf[off..off + want.len()];
             colormap_rgba8_into_slice(&a, &norm, cmap, s).unwrap();
             assert!(s == &want[..], "into a buffer at offset {off} differs");
+        }
+    }
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -1.5..2.5f64,
+            1 => Just(0.0),
+            1 => Just(-0.0),
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+            1 => Just(f64::NEG_INFINITY),
+            2 => (0u32..=256).prop_map(|k| f64::from(k) / 256.0),
+            1 => any::<u64>().prop_map(f64::from_bits),
+            1 => -1e-300..1e-300f64,
+        ]
+    }
+
+    proptest! {
+        /// The byte-permute blocks (with the dedicated loop's head and tail) write the
+        /// dedicated loop's words, at any length, output alignment and colormap size.
+        #[test]
+        fn byte_permutes_match_the_dedicated_loop(
+            xs in prop::collection::vec(value(), 0..400),
+            (vmin, vmax) in prop_oneof![
+                Just((0.0, 1.0)),
+                Just((-0.5, 2.0)),
+                (-1.0..1.0f64, 1.0..2.0f64),
+                Just((1e-310, 3e-310)),
+                Just((-1e300, 1e300)),
+            ],
+            n in prop_oneof![Just(256usize), Just(255), Just(100), Just(10), Just(1)],
+            offset in 0usize..8,
+            stream in any::<bool>(),
+        ) {
+            let Some(vbmi) = cpu::Vbmi::detect() else {
+                return Ok(());
+            };
+            let colors = ["#440154", "#21918c", "#fde725", "#ff000080"]
+                .map(|c| c.parse::<crate::Color>().unwrap());
+            let cmap = Colormap::from_list("test", &colors, n).unwrap();
+            let table = WordLut::new(&cmap);
+            let kernel = LinearF64 { vmin, d: vmax - vmin, nf: n as f64 };
+            let mut want = vec![0u8; 4 * xs.len()];
+            cpu::vectorized(Blocks { kernel: &kernel, table: &table, xs: &xs, out: &mut want });
+            let mut buf = vec![0u8; 4 * xs.len() + 80];
+            let start = (64 - buf.as_ptr() as usize % 64) % 64 + offset;
+            let out = &mut buf[start..start + 4 * xs.len()];
+            map_vbmi(vbmi, &kernel, &planes(&table, n), &table, &xs, out, stream);
+            prop_assert!(out == &want[..]);
+        }
+    }
+
+    /// The two-stream min/max equals the one-pass one at lengths around its task sizes,
+    /// with the extremes in the body and in the tail, and leaves the output zero.
+    #[test]
+    fn two_stream_min_max_matches_one_pass() {
+        for len in [
+            0,
+            1,
+            2 * STREAM_PIXELS - 1,
+            2 * STREAM_PIXELS,
+            6 * STREAM_PIXELS + 5,
+        ] {
+            for (seed, at) in [(7, 0), (8, len / 2), (9, len.saturating_sub(1))] {
+                let mut xs = values(len, seed, -1.0, 1.0, true);
+                if let Some(x) = xs.get_mut(at) {
+                    *x = 3.5;
+                }
+                let want = finite_min_max_f64(&xs);
+                assert_eq!(min_max(&xs, None), want, "len {len}");
+                let mut out = vec![0u8; 4 * len];
+                assert_eq!(min_max(&xs, Some(&mut out)), want, "len {len}");
+                assert!(out.iter().all(|&b| b == 0));
+            }
         }
     }
 
