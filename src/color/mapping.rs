@@ -17,6 +17,7 @@ use crate::{cpu, Error, Result};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 mod direct;
+mod large;
 pub(crate) use direct::DirectIndices;
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
@@ -308,6 +309,23 @@ impl<'a> ScalarData<'a> {
     /// min/max of the valid values (unmasked, finite), in the working precision.
     pub(crate) fn stats(&self, need_pos: bool) -> DataStats {
         let work = self.work();
+        if let (Values::F64(v), None, false) = (&self.values, &self.mask, need_pos) {
+            if let Some(xs) = v
+                .to_slice()
+                .filter(|xs| xs.len() >= large::LARGE_MIN_PIXELS)
+            {
+                let (lo, hi) = large::min_max(xs, None);
+                let any = lo <= hi;
+                return DataStats {
+                    work,
+                    int_kind: None,
+                    min: any.then_some(lo),
+                    max: any.then_some(hi),
+                    pos_min: None,
+                    pos_max: None,
+                };
+            }
+        }
         let mask = self.mask.as_ref();
         let acc = dispatch!(&self.values, v => stats_of(v, mask, work, need_pos));
         DataStats {
@@ -325,8 +343,14 @@ impl<'a> ScalarData<'a> {
     /// ignored, and `LogNorm` considers only positive values. When no value is valid, the
     /// limits are matplotlib's for a fully masked array (see `Norm::fully_masked_limits`).
     pub fn autoscaled(&self, norm: &Norm) -> Norm {
+        self.autoscaled_with(norm, || self.stats(matches!(norm.kind(), NormKind::Log)))
+    }
+
+    /// [`ScalarData::autoscaled`] with the data's statistics from `stats` (called only
+    /// when a limit is unset): the large float64 route takes them in a pass of its own.
+    fn autoscaled_with(&self, norm: &Norm, stats: impl FnOnce() -> DataStats) -> Norm {
+        // Nothing to autoscale: skip the pass over the data.
         if norm.scaled() || matches!(norm.kind(), NormKind::NoNorm | NormKind::Boundary { .. }) {
-            // Nothing to autoscale: skip the pass over the data.
             return norm.clone();
         }
         if let NormKind::Centered {
@@ -335,7 +359,7 @@ impl<'a> ScalarData<'a> {
         {
             return norm.autoscale_from(&DataStats::empty(self.work()));
         }
-        let n = norm.autoscale_from(&self.stats(matches!(norm.kind(), NormKind::Log)));
+        let n = norm.autoscale_from(&stats());
         let (rows, cols) = self.shape();
         if n.scaled() || rows == 0 || cols == 0 {
             n
@@ -1326,6 +1350,10 @@ pub fn colormap_rgba8(data: impl AsScalarData, norm: &Norm, cmap: &Colormap) -> 
     crate::alloc::probe(bytes as u128, "the colour-mapped pixels")?;
     let n = cmap.n();
     let table = WordLut::new(cmap);
+    if let Some(out) = large::colormap_rgba8_fresh(data, norm, cmap, &table) {
+        return Array3::from_shape_vec((rows, cols, 4), out?)
+            .map_err(|e| Error::Data(e.to_string()));
+    }
     let mut out = Ok(Vec::new());
     with_indexer(data, norm, n, |ix| {
         let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, &table, o);
@@ -1374,6 +1402,9 @@ pub fn colormap_rgba8_into_slice(
 fn fill_rgba8(data: &ScalarData<'_>, ix: &Indexer<'_>, table: &WordLut, out: &mut [u8]) {
     let (rows, cols) = data.shape();
     let n = ix.n;
+    if large::map_f64(data, ix, table, out) {
+        return;
+    }
     if fast_positions(data, ix.prep, n, out, 4, |pos, o| {
         write_block(pos, table, o)
     }) {

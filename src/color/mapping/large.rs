@@ -1,0 +1,477 @@
+//! Large float64 colour mapping near the memory floor (issue 21): `colormap_rgba8` of
+//! contiguous float64 data under plain `Normalize`, from [`LARGE_MIN_PIXELS`] on.
+//!
+//! The floor of that job is one read of the input and one write of a fresh output (whose
+//! pages the kernel faults in and zeroes on their first write). Autoscaling needs a second
+//! read: the limits must be known before the first value is mapped. Three things bring the
+//! two reads close to the floor:
+//!
+//! - the autoscale pass faults the output's pages in as it goes (one store a 4 KiB page),
+//!   so the kernel's zeroing overlaps a pass that only reads, instead of the mapping pass,
+//!   and reads two streams a thread ([`min_max`]);
+//! - with AVX-512 VBMI the mapping looks colours up by byte permutes over the colormap's
+//!   four byte planes ([`cpu::Vbmi::rgba8_blocks`]): a gather of 16 words cost more than
+//!   the rest of the pixel's work and kept the pass compute-bound (0.8 against 0.4 ns a
+//!   value in L1, one Zen 4 core);
+//! - outputs from [`STREAM_MIN_BYTES`] (larger than the last-level cache) are written by
+//!   non-temporal stores: their lines are not read for ownership first.
+//!
+//! The arithmetic is the dedicated loop's ([`LinearF64`], [`super::scaled_position`]):
+//! values the byte permutes do not cover (under, over, NaN) take the scalar word, so the
+//! bytes are the same on every path.
+
+use rayon::prelude::*;
+
+use super::{
+    finite_min_max_f64, scaled_position, write_block, Indexer, LinearF64, LinearKernel, ScalarData,
+    SinkBlock, Values, WordLut, BLOCK, TASK_PIXELS,
+};
+use crate::color::norm::{DataStats, Norm, NormKind, Work};
+use crate::color::Colormap;
+use crate::cpu::{self, Kernel};
+use crate::Result;
+
+/// Pixels from which [`colormap_rgba8_fresh`] and [`map_f64`] apply.
+pub(super) const LARGE_MIN_PIXELS: usize = 1 << 20;
+
+/// Output bytes from which the mapping streams its stores (the L3 of the machines measured
+/// holds 32 MiB: a larger output cannot stay in the cache for its reader anyway).
+const STREAM_MIN_BYTES: usize = 32 << 20;
+
+/// Bytes between the stores that fault the output in during the autoscale pass.
+const PAGE_BYTES: usize = 4096;
+
+/// The contiguous float64 values of `data` when this route may take it: no mask, not
+/// float16, plain `Normalize`, at least [`LARGE_MIN_PIXELS`].
+fn plain_f64<'a>(data: &ScalarData<'a>, norm: &Norm) -> Option<&'a [f64]> {
+    if data.mask.is_some() || data.half || !matches!(norm.kind(), NormKind::Linear) {
+        return None;
+    }
+    match &data.values {
+        Values::F64(v) => v.to_slice().filter(|xs| xs.len() >= LARGE_MIN_PIXELS),
+        _ => None,
+    }
+}
+
+/// `colormap_rgba8` into a fresh array for the data this route takes (`None` otherwise):
+/// the autoscale pass faults the zeroed output in, then [`map_f64`] (or the general
+/// loop, for limits the dedicated loop does not take) fills it.
+pub(super) fn colormap_rgba8_fresh(
+    data: &ScalarData<'_>,
+    norm: &Norm,
+    cmap: &Colormap,
+    table: &WordLut,
+) -> Option<Result<Vec<u8>>> {
+    let xs = plain_f64(data, norm)?;
+    let n = cmap.n();
+    Some((|| {
+        let mut out = cpu::zeroed_vec::<u8>(4 * xs.len(), "the colour-mapped pixels")?;
+        let norm = if norm.scaled() {
+            norm.clone()
+        } else {
+            let (lo, hi) = min_max(xs, Some(&mut out));
+            let any = lo <= hi;
+            data.autoscaled_with(norm, || DataStats {
+                work: Work::F64,
+                int_kind: None,
+                min: any.then_some(lo),
+                max: any.then_some(hi),
+                pos_min: None,
+                pos_max: None,
+            })
+        };
+        let prep = data.prepare(&norm)?;
+        let ix = Indexer {
+            prep: prep.as_ref(),
+            n,
+            nan_index: n + 2,
+        };
+        super::fill_rgba8(data, &ix, table, &mut out);
+        Ok(out)
+    })())
+}
+
+/// Values of each of a task's two streams in [`min_max`].
+const STREAM_PIXELS: usize = TASK_PIXELS / 2;
+
+/// Values a stream reads before the task turns to its other stream.
+const SWITCH_PIXELS: usize = 8192;
+
+/// The finite min and max of `xs` (`(inf, -inf)` when none), in parallel. Each task reads
+/// two streams, one in each half of the data, 64 KiB in turn: a thread then keeps more
+/// reads from memory in flight than with one stream (a Zen 4 under load, 2 threads: 6.0-6.4
+/// against 8.5-8.7 ms of CPU for 128 MiB; four streams gave no more). With `out` (zeroed,
+/// untouched memory of `4 * xs.len()` bytes), a zero is stored into every [`PAGE_BYTES`] of
+/// it beside the values read, so that its page faults (the kernel's zeroing) come during
+/// this pass, which only reads, instead of the pass that writes it.
+pub(super) fn min_max(xs: &[f64], out: Option<&mut [u8]>) -> (f64, f64) {
+    let body = xs.len() / (2 * STREAM_PIXELS) * (2 * STREAM_PIXELS);
+    let (a, b) = xs[..body].split_at(body / 2);
+    let merge = |p: (f64, f64), q: (f64, f64)| (p.0.min(q.0), p.1.max(q.1));
+    let none = || (f64::INFINITY, f64::NEG_INFINITY);
+    let pairs = match out {
+        Some(out) if out.len() == 4 * xs.len() => {
+            let (body_out, tail_out) = out.split_at_mut(4 * body);
+            fault(tail_out);
+            let (oa, ob) = body_out.split_at_mut(2 * body);
+            a.par_chunks(STREAM_PIXELS)
+                .zip(b.par_chunks(STREAM_PIXELS))
+                .zip(
+                    oa.par_chunks_mut(4 * STREAM_PIXELS)
+                        .zip(ob.par_chunks_mut(4 * STREAM_PIXELS)),
+                )
+                .map(|((x, y), (p, q))| {
+                    fault(p);
+                    fault(q);
+                    two_streams(x, y)
+                })
+                .reduce(none, merge)
+        }
+        _ => a
+            .par_chunks(STREAM_PIXELS)
+            .zip(b.par_chunks(STREAM_PIXELS))
+            .map(|(x, y)| two_streams(x, y))
+            .reduce(none, merge),
+    };
+    merge(pairs, cpu::vectorized(MinMax(&xs[body..])))
+}
+
+/// Stores a zero into every [`PAGE_BYTES`] of `out` (zeroed memory): faults it in.
+fn fault(out: &mut [u8]) {
+    for b in out.iter_mut().step_by(PAGE_BYTES) {
+        // The value is zero already; `black_box` keeps the store.
+        *b = std::hint::black_box(0);
+    }
+}
+
+/// The finite min and max of `x` and `y`, [`SWITCH_PIXELS`] of each in turn.
+fn two_streams(x: &[f64], y: &[f64]) -> (f64, f64) {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for (u, v) in x.chunks(SWITCH_PIXELS).zip(y.chunks(SWITCH_PIXELS)) {
+        for part in [u, v] {
+            let (l, h) = cpu::vectorized(MinMax(part));
+            lo = lo.min(l);
+            hi = hi.max(h);
+        }
+    }
+    (lo, hi)
+}
+
+/// [`finite_min_max_f64`] as a [`cpu::Kernel`].
+struct MinMax<'a>(&'a [f64]);
+
+impl Kernel for MinMax<'_> {
+    type Output = (f64, f64);
+    #[inline(always)]
+    fn run(self) -> (f64, f64) {
+        finite_min_max_f64(self.0)
+    }
+}
+
+/// The RGBA8 words of large contiguous float64 data ([`plain_f64`]'s size) into `out` by
+/// the dedicated loop of plain `Normalize`, in parallel, with the byte-permute lookup where
+/// the CPU has it and the colormap has at most 256 colours. False (nothing written) when
+/// the dedicated loop does not apply.
+pub(super) fn map_f64(
+    data: &ScalarData<'_>,
+    ix: &Indexer<'_>,
+    table: &WordLut,
+    out: &mut [u8],
+) -> bool {
+    let n = ix.n;
+    let Some(LinearKernel::F64(v, kernel)) = LinearKernel::of(data, ix.prep, n) else {
+        return false;
+    };
+    let Some(xs) = v.to_slice().filter(|xs| xs.len() >= LARGE_MIN_PIXELS) else {
+        return false;
+    };
+    if out.len() != 4 * xs.len() {
+        return false;
+    }
+    let vbmi = if n <= 256 { cpu::Vbmi::detect() } else { None };
+    let planes = vbmi.map(|_| planes(table, n));
+    let stream = out.len() >= STREAM_MIN_BYTES;
+    xs.par_chunks(TASK_PIXELS)
+        .zip(out.par_chunks_mut(4 * TASK_PIXELS))
+        .for_each(|(x, o)| match (vbmi, &planes) {
+            (Some(vbmi), Some(planes)) => {
+                map_vbmi(vbmi, &kernel, planes, table, x, o, stream);
+            }
+            _ => cpu::vectorized(Blocks {
+                kernel: &kernel,
+                table,
+                xs: x,
+                out: o,
+            }),
+        });
+    true
+}
+
+/// One task's values with the byte permutes: the values before the first 64-byte boundary
+/// of the output and after the last whole block by the dedicated loop.
+fn map_vbmi(
+    vbmi: cpu::Vbmi,
+    kernel: &LinearF64,
+    planes: &cpu::BytePlanes,
+    table: &WordLut,
+    x: &[f64],
+    o: &mut [u8],
+    stream: bool,
+) {
+    let addr = o.as_ptr() as usize;
+    let head = if addr.is_multiple_of(4) {
+        ((64 - addr % 64) % 64 / 4).min(x.len())
+    } else {
+        0
+    };
+    let body = (x.len() - head) / cpu::VBMI_BLOCK * cpu::VBMI_BLOCK;
+    let (x_head, rest) = x.split_at(head);
+    let (x_body, x_tail) = rest.split_at(body);
+    let (o_head, rest) = o.split_at_mut(4 * head);
+    let (o_body, o_tail) = rest.split_at_mut(4 * body);
+    for (xs, out) in [(x_head, o_head), (x_tail, o_tail)] {
+        cpu::vectorized(Blocks {
+            kernel,
+            table,
+            xs,
+            out,
+        });
+    }
+    let map = cpu::LinearMap {
+        vmin: kernel.vmin,
+        d: kernel.d,
+        nf: kernel.nf,
+    };
+    let lut = table.as_slice();
+    let mut fix = |first: usize, mut mask: u64, words: &mut [u32; cpu::VBMI_BLOCK]| {
+        while mask != 0 {
+            let j = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let (Some(w), Some(&x)) = (words.get_mut(j), x_body.get(first + j)) {
+                let p = scaled_position((x - kernel.vmin) / kernel.d * kernel.nf, kernel.nf);
+                *w = lut.get(p as usize).copied().unwrap_or(0);
+            }
+        }
+    };
+    vbmi.rgba8_blocks(map, planes, x_body, o_body, stream, &mut fix);
+}
+
+/// The colours `0..n` of `table` (its positions `1..=n`) as byte planes.
+fn planes(table: &WordLut, n: usize) -> cpu::BytePlanes {
+    let mut planes = cpu::BytePlanes([[0; 256]; 4]);
+    for (i, word) in table.as_slice().iter().skip(1).take(n.min(256)).enumerate() {
+        for (plane, byte) in planes.0.iter_mut().zip(word.to_ne_bytes()) {
+            plane[i] = byte;
+        }
+    }
+    planes
+}
+
+/// The dedicated loop over a run of values, [`BLOCK`] at a time, as a [`cpu::Kernel`].
+struct Blocks<'a> {
+    kernel: &'a LinearF64,
+    table: &'a WordLut,
+    xs: &'a [f64],
+    out: &'a mut [u8],
+}
+
+impl Kernel for Blocks<'_> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        let sink = |pos: &[u32], o: &mut [u8]| write_block(pos, self.table, o);
+        for (xs, out) in self.xs.chunks(BLOCK).zip(self.out.chunks_mut(4 * BLOCK)) {
+            SinkBlock {
+                kernel: self.kernel,
+                xs,
+                sink: &sink,
+                out,
+            }
+            .run();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::color::{colormap_rgba8, colormap_rgba8_into_slice, lut_indices};
+    use ndarray::Array2;
+    use proptest::prelude::*;
+
+    /// Special values first, then pseudo-random ones around `[lo, hi]`.
+    fn values(len: usize, seed: u64, lo: f64, hi: f64, specials: bool) -> Vec<f64> {
+        let mut state = seed | 1;
+        let sp = [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE / 4.0,
+            -f64::MIN_POSITIVE / 3.0,
+            5e-324,
+        ];
+        (0..len)
+            .map(|i| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                if specials && (state >> 58) == 0 {
+                    return sp[i % sp.len()];
+                }
+                lo + (hi - lo) * ((state >> 11) as f64 / (1u64 << 53) as f64)
+            })
+            .collect()
+    }
+
+    /// The words by the general per-value index rule (`lut_indices` of small pieces,
+    /// which never take this route) and the truncated byte LUT.
+    fn reference(xs: &[f64], norm: &Norm, cmap: &Colormap) -> Vec<u8> {
+        let lut = cmap.lut_rgba8_trunc();
+        let mut out = Vec::with_capacity(4 * xs.len());
+        for piece in xs.chunks(1 << 12) {
+            let a = Array2::from_shape_vec((1, piece.len()), piece.to_vec()).unwrap();
+            for &i in lut_indices(&a, norm, cmap.n()).unwrap().iter() {
+                out.extend_from_slice(&lut[i as usize]);
+            }
+        }
+        out
+    }
+
+    fn check(xs: Vec<f64>, rows: usize, norm: Norm, cmap: &Colormap) {
+        let cols = xs.len() / rows;
+        let a = Array2::from_shape_vec((rows, cols), xs).unwrap();
+        let d = ScalarData::new(a.view());
+        let scaled = d.autoscaled(&norm);
+        let want = reference(a.as_slice().unwrap(), &scaled, cmap);
+        let got = colormap_rgba8(&a, &norm, cmap).unwrap();
+        assert!(got.as_slice().unwrap() == &want[..], "fresh output differs");
+        // Into a buffer at every alignment of its start.
+        let mut buf = vec![0u8; want.len() + 7];
+        for off in [0, 1, 4, 7] {
+            let s = &mut buf[off..off + want.len()];
+            colormap_rgba8_into_slice(&a, &norm, cmap, s).unwrap();
+            assert!(s == &want[..], "into a buffer at offset {off} differs");
+        }
+    }
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -1.5..2.5f64,
+            1 => Just(0.0),
+            1 => Just(-0.0),
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+            1 => Just(f64::NEG_INFINITY),
+            2 => (0u32..=256).prop_map(|k| f64::from(k) / 256.0),
+            1 => any::<u64>().prop_map(f64::from_bits),
+            1 => -1e-300..1e-300f64,
+        ]
+    }
+
+    proptest! {
+        /// The byte-permute blocks (with the dedicated loop's head and tail) write the
+        /// dedicated loop's words, at any length, output alignment and colormap size.
+        #[test]
+        fn byte_permutes_match_the_dedicated_loop(
+            xs in prop::collection::vec(value(), 0..400),
+            (vmin, vmax) in prop_oneof![
+                Just((0.0, 1.0)),
+                Just((-0.5, 2.0)),
+                (-1.0..1.0f64, 1.0..2.0f64),
+                Just((1e-310, 3e-310)),
+                Just((-1e300, 1e300)),
+            ],
+            n in prop_oneof![Just(256usize), Just(255), Just(100), Just(10), Just(1)],
+            offset in 0usize..8,
+            stream in any::<bool>(),
+        ) {
+            let Some(vbmi) = cpu::Vbmi::detect() else {
+                return Ok(());
+            };
+            let colors = ["#440154", "#21918c", "#fde725", "#ff000080"]
+                .map(|c| c.parse::<crate::Color>().unwrap());
+            let cmap = Colormap::from_list("test", &colors, n).unwrap();
+            let table = WordLut::new(&cmap);
+            let kernel = LinearF64 { vmin, d: vmax - vmin, nf: n as f64 };
+            let mut want = vec![0u8; 4 * xs.len()];
+            cpu::vectorized(Blocks { kernel: &kernel, table: &table, xs: &xs, out: &mut want });
+            let mut buf = vec![0u8; 4 * xs.len() + 80];
+            let start = (64 - buf.as_ptr() as usize % 64) % 64 + offset;
+            let out = &mut buf[start..start + 4 * xs.len()];
+            map_vbmi(vbmi, &kernel, &planes(&table, n), &table, &xs, out, stream);
+            prop_assert!(out == &want[..]);
+        }
+    }
+
+    /// The two-stream min/max equals the one-pass one at lengths around its task sizes,
+    /// with the extremes in the body and in the tail, and leaves the output zero.
+    #[test]
+    fn two_stream_min_max_matches_one_pass() {
+        for len in [
+            0,
+            1,
+            2 * STREAM_PIXELS - 1,
+            2 * STREAM_PIXELS,
+            6 * STREAM_PIXELS + 5,
+        ] {
+            for (seed, at) in [(7, 0), (8, len / 2), (9, len.saturating_sub(1))] {
+                let mut xs = values(len, seed, -1.0, 1.0, true);
+                if let Some(x) = xs.get_mut(at) {
+                    *x = 3.5;
+                }
+                let want = finite_min_max_f64(&xs);
+                assert_eq!(min_max(&xs, None), want, "len {len}");
+                let mut out = vec![0u8; 4 * len];
+                assert_eq!(min_max(&xs, Some(&mut out)), want, "len {len}");
+                assert!(out.iter().all(|&b| b == 0));
+            }
+        }
+    }
+
+    #[test]
+    fn large_f64_matches_the_index_rule() {
+        let viridis = Colormap::named("viridis").unwrap();
+        let tab10 = Colormap::named("tab10").unwrap();
+        let len = LARGE_MIN_PIXELS + 4099; // odd rows, whole blocks and a tail
+        check(values(len, 1, -0.2, 1.2, true), 1, Norm::linear(), &viridis);
+        check(values(len, 2, -3.0, 5.0, true), 1, Norm::linear(), &tab10);
+        check(
+            values(len, 3, -0.5, 1.5, true),
+            1,
+            Norm::linear().with_limits(Some(0.0), Some(1.0)),
+            &viridis,
+        );
+        check(
+            values(len - 3, 4, 1e300, 1.5e300, false),
+            1,
+            Norm::linear(),
+            &viridis,
+        );
+        check(
+            values(len, 5, -1e-310, 1e-310, false),
+            1,
+            Norm::linear(),
+            &viridis,
+        );
+        // Constant data (vmin == vmax: matplotlib's middle of nothing) and one with NaN.
+        let mut flat = vec![0.25; LARGE_MIN_PIXELS + 1];
+        check(flat.clone(), 1, Norm::linear(), &viridis);
+        flat[17] = f64::NAN;
+        check(flat, 1, Norm::linear(), &viridis);
+        // No finite value at all.
+        check(
+            vec![f64::NAN; LARGE_MIN_PIXELS],
+            1024,
+            Norm::linear(),
+            &viridis,
+        );
+        // Values on the colour edges exactly.
+        let edges: Vec<f64> = (0..LARGE_MIN_PIXELS + 64)
+            .map(|i| (i % 257) as f64 / 256.0)
+            .collect();
+        check(edges, 1, Norm::linear(), &viridis);
+    }
+}
