@@ -111,6 +111,9 @@ impl StrokeSink<'_, Rasterizer> {
         other.reset_like(&*self.out);
         let ms = &self.ms;
         let out = &mut *self.out;
+        // Hundreds of cells a row: summed into pixels as they are made.
+        out.sum_into_grid();
+        other.sum_into_grid();
         rayon::join(
             || first_chain(ms, &v, closed, out),
             || second_chain(ms, &v, closed, other),
