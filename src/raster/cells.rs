@@ -10,12 +10,17 @@ const SHIFT: i64 = 8;
 const SCALE: i64 = 1 << SHIFT;
 const MASK: i64 = SCALE - 1;
 
+/// One cell. `cover` and `area` are kept apart (`repr(C)`, in this order): adjacent, the
+/// compiler tested and added them as one 16-byte load right after the two 8-byte stores
+/// that updated them, a load the CPU cannot forward from those stores (perf: a third of
+/// `line`'s samples on the instruction after it).
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
 struct Cell {
-    x: i64,
-    y: i64,
     cover: i64,
+    x: i64,
     area: i64,
+    y: i64,
 }
 
 /// Accumulates polygon edges into coverage cells; [`Rasterizer::sweep`] then yields the
@@ -197,6 +202,8 @@ impl Rasterizer {
 
     /// Sums the cell list into the grid (created on first use; if it cannot be, the list
     /// keeps growing).
+    #[cold]
+    #[inline(never)]
     fn fold(&mut self) {
         if self.grid.is_none() {
             if let Some((x1, y1, x2, y2)) = self.clip {
@@ -235,7 +242,7 @@ impl Rasterizer {
     /// box. The cells are moved, not copied, unless either has folded them into a grid.
     pub(crate) fn absorb(&mut self, o: &mut Rasterizer) {
         o.close_polygon();
-        if o.cur.cover != 0 || o.cur.area != 0 {
+        if (o.cur.cover | o.cur.area) != 0 {
             o.cells.push(o.cur);
         }
         o.cur = Cell::default();
@@ -451,7 +458,7 @@ impl Rasterizer {
 
     /// Keeps a finished cell: in the grid if there is one, else in the list (folded into
     /// a grid when it outgrows the clip box).
-    #[inline]
+    #[inline(always)]
     fn put(&mut self, c: Cell) {
         match &mut self.grid {
             Some(g) => g.add(c.x, c.y, c.cover, c.area),
@@ -467,7 +474,7 @@ impl Rasterizer {
     #[inline]
     fn set_cell(&mut self, x: i64, y: i64) {
         if self.cur.x != x || self.cur.y != y {
-            if self.cur.cover != 0 || self.cur.area != 0 {
+            if (self.cur.cover | self.cur.area) != 0 {
                 self.put(self.cur);
             }
             self.cur = Cell {
@@ -639,7 +646,7 @@ impl Rasterizer {
     pub fn sweep(&mut self, mut span: impl FnMut(i64, i64, i64, u8)) {
         self.close();
         self.close_polygon();
-        if self.cur.cover != 0 || self.cur.area != 0 {
+        if (self.cur.cover | self.cur.area) != 0 {
             self.cells.push(self.cur);
         }
         self.cur = Cell {

@@ -57,7 +57,7 @@ impl Grid {
 
     /// Adds one cell's cover and area (cells outside the grid cannot carry coverage when the
     /// rasterizer clips to the same box, and are dropped).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add(&mut self, x: i64, y: i64, cover: i64, area: i64) {
         let (dx, dy) = (
             x.wrapping_sub(self.x0) as u64,
