@@ -145,7 +145,7 @@ impl Grid {
             let mut cover = 0i64;
             let (mut start, mut run) = (x_lo, 0u8);
             for (i, s) in sums[..=last].iter_mut().enumerate() {
-                let [cv, area] = std::mem::replace(s, [0, 0]);
+                let [cv, area] = std::mem::take(s);
                 cover += cv;
                 let a = if area != 0 || i < last {
                     alpha((cover << 9) - area)
