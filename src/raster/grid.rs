@@ -1,107 +1,172 @@
-//! A canvas-sized accumulator for the rasterizer's cells: when a clipped path produces more
-//! cells than the clip box has pixels (a long unsimplified line), the cells are summed into
-//! this grid instead of being kept in a list, so memory is bounded by the clip box, not by
-//! the path. Cells of one pixel only add up, and the sweep below walks a row's cells left
-//! to right as Agg's `sweep_scanline` does, so the coverage is the same.
+//! A clip-box-sized accumulator for the rasterizer's cells: each cell's cover and area are
+//! added to its pixel's sums instead of being kept in a list. Used when a clipped path
+//! produces more cells than the clip box has pixels (a long unsimplified line: memory is
+//! then bounded by the clip box, not by the path), and from the start for a long stroke's
+//! outline (no list, no bucketing by rows, no per-row summing at the sweep). Cells of one
+//! pixel only add up, and the sweep below walks a row's pixels left to right as Agg's
+//! `sweep_scanline` walks its cells, so the coverage is the same.
+//!
+//! The sums are kept zero outside each row's touched columns, and the sweep (or
+//! [`Grid::clear`]) zeroes what it read, so a grid is reused render after render without
+//! being cleared whole.
 
-/// Per-pixel sums of cell cover and area over a rectangle of cells.
-#[derive(Debug)]
+/// Per-pixel sums of cell cover and area over a rectangle of cells, with each row's touched
+/// columns.
+#[derive(Debug, Default)]
 pub(crate) struct Grid {
     x0: i64,
     y0: i64,
     w: usize,
     h: usize,
-    cover: Vec<i64>,
-    area: Vec<i64>,
+    /// (cover, area) sums, row by row (`w * h` of them, zero outside `rows`' ranges).
+    sums: Vec<[i64; 2]>,
+    /// Each row's touched columns `lo..=hi` (`lo > hi`: none).
+    rows: Vec<(usize, usize)>,
 }
 
+/// A row with no touched column.
+const UNTOUCHED: (usize, usize) = (usize::MAX, 0);
+
 impl Grid {
-    /// A zeroed grid for cells (x, y) with `x0 <= x <= x1`, `y0 <= y <= y1`; `None` when the
-    /// memory cannot be had.
-    pub(crate) fn new(x0: i64, y0: i64, x1: i64, y1: i64) -> Option<Grid> {
+    /// A zeroed grid for cells (x, y) with `x0 <= x <= x1`, `y0 <= y <= y1`, reusing the
+    /// memory of `spare` (a cleared grid) if given; `None` when the memory cannot be had.
+    pub(crate) fn fit(spare: Option<Grid>, x0: i64, y0: i64, x1: i64, y1: i64) -> Option<Grid> {
         let w = usize::try_from(x1.checked_sub(x0)?.checked_add(1)?).ok()?;
         let h = usize::try_from(y1.checked_sub(y0)?.checked_add(1)?).ok()?;
         let n = w.checked_mul(h)?;
-        let mut cover = Vec::new();
-        let mut area = Vec::new();
-        cover.try_reserve_exact(n).ok()?;
-        area.try_reserve_exact(n).ok()?;
-        cover.resize(n, 0);
-        area.resize(n, 0);
-        Some(Grid {
-            x0,
-            y0,
-            w,
-            h,
-            cover,
-            area,
-        })
+        let mut g = spare.unwrap_or_default();
+        g.sums
+            .try_reserve_exact(n.saturating_sub(g.sums.len()))
+            .ok()?;
+        g.rows
+            .try_reserve_exact(h.saturating_sub(g.rows.len()))
+            .ok()?;
+        // A cleared grid's sums are all zero, so any shape over them is zeroed.
+        g.sums.resize(n.max(g.sums.len()), [0, 0]);
+        g.rows.clear();
+        g.rows.resize(h, UNTOUCHED);
+        (g.x0, g.y0, g.w, g.h) = (x0, y0, w, h);
+        Some(g)
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.sums.capacity() * std::mem::size_of::<[i64; 2]>()
+            + self.rows.capacity() * std::mem::size_of::<(usize, usize)>()
     }
 
     /// Adds one cell's cover and area (cells outside the grid cannot carry coverage when the
     /// rasterizer clips to the same box, and are dropped).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add(&mut self, x: i64, y: i64, cover: i64, area: i64) {
-        let (dx, dy) = (x - self.x0, y - self.y0);
-        if dx >= 0 && dy >= 0 && (dx as usize) < self.w && (dy as usize) < self.h {
-            let i = dy as usize * self.w + dx as usize;
-            self.cover[i] += cover;
-            self.area[i] += area;
+        let (dx, dy) = (
+            x.wrapping_sub(self.x0) as u64,
+            y.wrapping_sub(self.y0) as u64,
+        );
+        if dx < self.w as u64 && dy < self.h as u64 {
+            let (dx, dy) = (dx as usize, dy as usize);
+            if let Some(s) = self.sums.get_mut(dy * self.w + dx) {
+                s[0] += cover;
+                s[1] += area;
+            }
+            if let Some(r) = self.rows.get_mut(dy) {
+                *r = (r.0.min(dx), r.1.max(dx));
+            }
+        }
+    }
+
+    /// Adds every sum of `o` (which is left cleared); `false`, and nothing done, when the
+    /// two grids have different shapes.
+    pub(crate) fn absorb(&mut self, o: &mut Grid) -> bool {
+        if (self.x0, self.y0, self.w, self.h) != (o.x0, o.y0, o.w, o.h) {
+            return false;
+        }
+        for (r, (&(lo, hi), mine)) in o.rows.iter().zip(self.rows.iter_mut()).enumerate() {
+            if lo > hi {
+                continue;
+            }
+            let (a, b) = (r * self.w + lo, r * self.w + hi + 1);
+            for (d, s) in self.sums[a..b].iter_mut().zip(&mut o.sums[a..b]) {
+                d[0] += s[0];
+                d[1] += s[1];
+                *s = [0, 0];
+            }
+            *mine = (mine.0.min(lo), mine.1.max(hi));
+        }
+        o.rows.fill(UNTOUCHED);
+        true
+    }
+
+    /// Zeroes every touched sum.
+    pub(crate) fn clear(&mut self) {
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            if row.0 <= row.1 {
+                self.sums[r * self.w + row.0..=r * self.w + row.1].fill([0, 0]);
+            }
+            *row = UNTOUCHED;
         }
     }
 
     /// Every pixel's non-zero sums as a cell `(x, y, cover, area)`.
     pub(crate) fn cells(&self) -> impl Iterator<Item = (i64, i64, i64, i64)> + '_ {
-        (0..self.w * self.h).filter_map(move |i| {
-            let (c, a) = (self.cover[i], self.area[i]);
-            (c != 0 || a != 0).then(|| {
-                (
-                    self.x0 + (i % self.w) as i64,
-                    self.y0 + (i / self.w) as i64,
-                    c,
-                    a,
-                )
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, &(lo, hi))| lo <= hi)
+            .flat_map(move |(r, &(lo, hi))| {
+                (lo..=hi).filter_map(move |i| {
+                    let [c, a] = self.sums[r * self.w + i];
+                    (c != 0 || a != 0).then(|| (self.x0 + i as i64, self.y0 + r as i64, c, a))
+                })
             })
-        })
     }
 
-    /// The sweep: for each row, pixels up to the row's last non-zero cell get
-    /// `alpha((cover_sum << 9) - area)`; runs of equal non-zero coverage are merged.
-    pub(crate) fn sweep(&self, alpha: impl Fn(i64) -> u8, mut span: impl FnMut(i64, i64, i64, u8)) {
-        for row in 0..self.h {
-            let cov = &self.cover[row * self.w..(row + 1) * self.w];
-            let area = &self.area[row * self.w..(row + 1) * self.w];
-            let Some(last) = (0..self.w).rev().find(|&i| cov[i] != 0 || area[i] != 0) else {
+    /// The sweep, which clears the grid: in each row, the pixels up to the row's last one
+    /// with non-zero sums get `alpha((cover_sum << 9) - area)`, that last one only if its
+    /// area is not 0 (as Agg's sweep gives a row's last cell); runs of equal non-zero
+    /// coverage are given as one span.
+    pub(crate) fn sweep(
+        &mut self,
+        alpha: impl Fn(i64) -> u8,
+        mut span: impl FnMut(i64, i64, i64, u8),
+    ) {
+        let w = self.w;
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            let (lo, hi) = std::mem::replace(row, UNTOUCHED);
+            if lo > hi {
+                continue;
+            }
+            let sums = &mut self.sums[r * w + lo..=r * w + hi];
+            let Some(last) = sums.iter().rposition(|s| *s != [0, 0]) else {
                 continue;
             };
-            let y = self.y0 + row as i64;
-            let mut acc = 0i64;
-            let mut run: Option<(i64, i64, u8)> = None;
-            for i in 0..=last {
-                acc += cov[i];
-                let a = alpha((acc << 9) - area[i]);
-                let x = self.x0 + i as i64;
-                match run {
-                    Some((rx, len, ra)) if ra == a && rx + len == x => {
-                        run = Some((rx, len + 1, ra))
+            let y = self.y0 + r as i64;
+            let x_lo = self.x0 + lo as i64;
+            let mut cover = 0i64;
+            let (mut start, mut run) = (x_lo, 0u8);
+            for (i, s) in sums[..=last].iter_mut().enumerate() {
+                let [cv, area] = std::mem::take(s);
+                cover += cv;
+                let a = if area != 0 || i < last {
+                    alpha((cover << 9) - area)
+                } else {
+                    0
+                };
+                if a != run {
+                    let x = x_lo + i as i64;
+                    if run != 0 {
+                        span(y, start, x - start, run);
                     }
-                    _ => {
-                        if let Some((rx, len, ra)) = run.take() {
-                            span(y, rx, len, ra);
-                        }
-                        if a != 0 {
-                            run = Some((x, 1, a));
-                        }
-                    }
+                    (start, run) = (x, a);
                 }
             }
-            if let Some((rx, len, ra)) = run {
-                span(y, rx, len, ra);
+            if run != 0 {
+                span(y, start, x_lo + last as i64 + 1 - start, run);
             }
+            sums[last..].fill([0, 0]);
         }
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::cells::Rasterizer;
@@ -144,6 +209,52 @@ mod tests {
             draw(&mut grid);
             grid.fold_every_cell();
             prop_assert_eq!(coverage(&mut list, 41, 31), coverage(&mut grid, 41, 31));
+        }
+
+        /// A kept rasterizer's grid, reused after a sweep, a reset or a new clip box (its
+        /// memory kept, not cleared whole), sums only the new cells; a grid handed to
+        /// another (`absorb`) adds its sums.
+        #[test]
+        fn reused_grids_start_from_zero(
+            a in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
+            b in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
+            small in any::<bool>(),
+        ) {
+            let draw = |r: &mut Rasterizer, c: &[(f64, f64)]| {
+                r.move_to_d(c[0].0, c[0].1);
+                for p in &c[1..] {
+                    r.line_to_d(p.0, p.1);
+                }
+            };
+            let clip = if small { (3.0, 2.0, 20.0, 30.0) } else { (0.0, 0.0, 40.0, 30.0) };
+            let mut list = Rasterizer::new();
+            list.clip_box(Some(clip));
+            draw(&mut list, &a);
+            draw(&mut list, &b);
+            let want = coverage(&mut list, 41, 31);
+            let mut r = Rasterizer::new();
+            let mut other = Rasterizer::new();
+            for clip_first in [(0.0, 0.0, 40.0, 30.0), (1.0, 5.0, 33.0, 17.0)] {
+                r.clip_box(Some(clip_first));
+                r.sum_into_grid();
+                draw(&mut r, &b);
+                coverage(&mut r, 41, 31);
+                r.sum_into_grid();
+                draw(&mut r, &a);
+                r.reset();
+                other.clip_box(Some(clip_first));
+                other.sum_into_grid();
+                draw(&mut other, &a);
+                other.reset();
+            }
+            r.clip_box(Some(clip));
+            r.sum_into_grid();
+            draw(&mut r, &a);
+            other.reset_like(&r);
+            other.sum_into_grid();
+            draw(&mut other, &b);
+            r.absorb(&mut other);
+            prop_assert_eq!(coverage(&mut r, 41, 31), want);
         }
     }
 }

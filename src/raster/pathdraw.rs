@@ -220,9 +220,6 @@ fn stroke_into(
         None => {
             let mut st = StrokeSink::new(ras, w, s.cap, s.join, w);
             feed(&mut st, it);
-            if rayon::current_num_threads() < 2 {
-                return st.finish();
-            }
             // A long sub-path's outline is rasterized in two halves on two threads (the
             // second half into a kept second rasterizer), with the same cells.
             let mut other = SECOND_RASTERIZER.take().unwrap_or_default();

@@ -95,10 +95,17 @@ impl StrokeSink<'_, Rasterizer> {
     /// [`StrokeSink::finish`], with a last sub-path of at least [`SPLIT_MIN_VERTICES`]
     /// vertices rasterized in two chains in a `rayon::join`, the second into `other`
     /// (reset to the stroke's rasterizer's clip box) whose cells the first then takes
-    /// over. The cells summed are those of [`StrokeSink::finish`].
+    /// over (on a single thread, it is drawn whole). Either way the cells of such a
+    /// sub-path are summed into grids ([`Rasterizer::sum_into_grid`]). The cells summed
+    /// are those of [`StrokeSink::finish`].
     pub(crate) fn finish_split(mut self, other: &mut Rasterizer) -> Result<()> {
         let long = self.acc.start.is_some() && self.acc.seq.v.len() >= SPLIT_MIN_VERTICES;
         if !long {
+            return self.finish();
+        }
+        if rayon::current_num_threads() < 2 {
+            // One thread: the outline as one contour, its cells summed into a grid.
+            self.out.sum_into_grid();
             return self.finish();
         }
         self.acc.seq.close(self.acc.closed);
@@ -111,6 +118,9 @@ impl StrokeSink<'_, Rasterizer> {
         other.reset_like(&*self.out);
         let ms = &self.ms;
         let out = &mut *self.out;
+        // Hundreds of cells a row: summed into pixels as they are made.
+        out.sum_into_grid();
+        other.sum_into_grid();
         rayon::join(
             || first_chain(ms, &v, closed, out),
             || second_chain(ms, &v, closed, other),
