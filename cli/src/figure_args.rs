@@ -87,23 +87,7 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     o.markeredgecolor = kw.color(&["markeredgecolor", "mec"])?;
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {
-        o.markevery = Some(match &me {
-            Value::Number(n) if n.as_u64().is_some() => {
-                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
-            }
-            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
-                v.iter()
-                    .filter_map(|x| x.as_u64())
-                    .map(|x| x as usize)
-                    .collect(),
-            ),
-            _ => {
-                return err(format!(
-                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
-                    kw.call
-                ))
-            }
-        });
+        o.markevery = Some(markevery(&kw.call, &me)?);
     }
     o.alpha = kw.f64(&["alpha"])?;
     o.label = kw.string(&["label"])?;
@@ -412,4 +396,68 @@ pub(crate) fn arrowprops(
     o.arrow_shrink_a_pt = number("shrinkA")?;
     o.arrow_shrink_b_pt = number("shrinkB")?;
     Ok(())
+}
+
+/// `markevery`: an integer n, a float (distance in Axes diagonals), `[start, step]` with a
+/// float step (matplotlib's tuple), `{"slice": [start, stop, step]}` (`null` for a default),
+/// a list of indices or a list of booleans (a mask).
+fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
+    let bad = || {
+        FigError(format!(
+            "'{call}' keyword 'markevery' must be an integer, a float, [start, float step], \
+             {{\"slice\": [start, stop, step]}}, a list of indices or of booleans, got {me}"
+        ))
+    };
+    let int = |v: &Value| v.as_i64().filter(|_| !v.is_f64());
+    Ok(match me {
+        Value::Bool(b) => MarkEvery::Every(usize::from(*b)),
+        Value::Number(n) if n.is_f64() => MarkEvery::Fraction {
+            start: 0.0,
+            step: n.as_f64().ok_or_else(bad)?,
+        },
+        Value::Number(n) => match n.as_i64() {
+            Some(k) if k >= 0 => MarkEvery::Every(usize::try_from(k).map_err(|_| bad())?),
+            // (0, -k): the slice 0::-k.
+            Some(k) => MarkEvery::Slice {
+                start: Some(0),
+                stop: None,
+                step: Some(k),
+            },
+            None => return Err(bad()),
+        },
+        Value::Array(v) if v.len() == 2 && v[1].is_f64() && v[0].is_number() => {
+            MarkEvery::Fraction {
+                start: v[0].as_f64().ok_or_else(bad)?,
+                step: v[1].as_f64().ok_or_else(bad)?,
+            }
+        }
+        Value::Array(v) if !v.is_empty() && v.iter().all(Value::is_boolean) => {
+            MarkEvery::Mask(v.iter().map(|b| b.as_bool() == Some(true)).collect())
+        }
+        Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
+            v.iter()
+                .filter_map(|x| x.as_u64())
+                .filter_map(|x| usize::try_from(x).ok())
+                .collect(),
+        ),
+        Value::Object(m) if m.len() == 1 => {
+            let parts = m
+                .get("slice")
+                .and_then(Value::as_array)
+                .filter(|p| p.len() == 3)
+                .ok_or_else(bad)?;
+            let part = |v: &Value| -> R<Option<i64>> {
+                match v {
+                    Value::Null => Ok(None),
+                    _ => int(v).map(Some).ok_or_else(bad),
+                }
+            };
+            MarkEvery::Slice {
+                start: part(&parts[0])?,
+                stop: part(&parts[1])?,
+                step: part(&parts[2])?,
+            }
+        }
+        _ => return Err(bad()),
+    })
 }

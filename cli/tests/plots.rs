@@ -747,3 +747,11 @@ fn keyword2_refusals_are_named() {
 fn round2d_plot_cases() {
     run_set("plots_r2d", 27);
 }
+
+/// The last refused keywords of round 1 (tests/reference/plots_kw3, made by its
+/// gen_plots_kw3.py): `markevery` as a float, a (start, float) tuple, a slice and a mask
+/// (linear, log and zoomed axes, NaN gaps, repeated points, steps).
+#[test]
+fn keyword3_plot_cases() {
+    run_set("plots_kw3", 15);
+}

@@ -25,6 +25,7 @@ mod line_subslice;
 mod marker_half_table;
 mod marker_table;
 pub(crate) mod markers;
+mod markevery;
 pub mod mesh;
 mod mesh_gouraud;
 pub mod paint;
