@@ -750,8 +750,45 @@ fn round2d_plot_cases() {
 
 /// The last refused keywords of round 1 (tests/reference/plots_kw3, made by its
 /// gen_plots_kw3.py): `markevery` as a float, a (start, float) tuple, a slice and a mask
-/// (linear, log and zoomed axes, NaN gaps, repeated points, steps).
+/// (linear, log and zoomed axes, NaN gaps, repeated points, steps); legends with
+/// `fancybox=False`, `shadow` dicts, `labelcolor` (colours, lists, the getter names over
+/// lines, scatters, bars and fills), `markerfirst=False`, and figure legends at
+/// `loc='outside ...'`.
 #[test]
 fn keyword3_plot_cases() {
-    run_set("plots_kw3", 15);
+    run_set("plots_kw3", 33);
+}
+
+/// What the third keyword set refuses, as matplotlib does, is an error naming the value.
+#[test]
+fn keyword3_refusals_are_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-kw3-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": 0.0}}]]}"#,
+            "markevery",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": [true, false]}}]]}"#,
+            "a mask of 2 entries",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": {"slice": [0, null, 0]}}}]]}"#,
+            "a slice step other than 0",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"loc": "outside upper right"}}]]}"#,
+            "only work for figure legends",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"shadow": {"hatch": "/"}}}]]}"#,
+            "'legend' shadow keyword 'hatch' is not supported",
+        ),
+    ] {
+        let err = refused(&fig, json);
+        assert!(err.contains(needle), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,6 +6,7 @@
 
 use super::line_subslice::subslice;
 use super::markers::{self, MarkerDef};
+use super::markevery::MarkEvery;
 use super::paint::{
     CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PolylineDraw, Stroke,
 };
@@ -105,8 +106,6 @@ impl std::str::FromStr for DrawStyle {
         })
     }
 }
-
-pub use super::markevery::MarkEvery;
 
 /// A point's display coordinates (y up) and the Axes' diagonal in pixels.
 type Disp<'a> = (Box<dyn Fn(f64, f64) -> (f64, f64) + 'a>, f64);

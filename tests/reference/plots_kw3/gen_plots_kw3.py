@@ -4,7 +4,8 @@
 as a (start, float step) tuple (written [start, step]), a slice (written
 {"slice": [start, stop, step]}) and a boolean mask; the legend keywords fancybox=False,
 labelcolor, markerfirst=False, shadow as a dict and fig.legend's loc='outside ...'
-(without a layout engine the plain loc). One case per folder (figure.json, case.json,
+(without a layout engine the plain loc), alone and mixed with the legend keywords that
+were already supported. One case per folder (figure.json, case.json,
 ref.png = matplotlib 3.11.2's canvas) next to this script, and budgets.json (all exact).
 
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
@@ -57,6 +58,38 @@ C["me_slice"] = {"axes": [[c("plot", x, s, "o-", markevery={"slice": [2, None, 7
                            c("plot", x, r(0.5 * np.sin(2 * t)), "v-", markevery={"slice": [90, 10, -9]})]]}
 C["me_mask"] = {"axes": [[c("plot", x, s, "o-", markevery=[bool(i % 7 == 0 or i > 90) for i in range(100)])]]}
 C["me_negative_int"] = {"axes": [[c("plot", x, s, "o-", markevery=-3)]]}
+
+# Legend keywords: fancybox=False, shadow dicts, labelcolor, markerfirst=False, outside.
+L1 = c("plot", x, s, "o-", label="sin", markevery=10)
+L2 = c("plot", x, co, "--", label="cosine wave")
+L3 = c("plot", x, r(0.5 * np.sin(2 * t)), "s:", mfc="yellow", mec="purple", label="half", markevery=12)
+C["lg_fancybox_false"] = {"axes": [[L1, L2, c("legend", fancybox=False)]]}
+C["lg_fancybox_false_shadow"] = {"axes": [[L1, L2, c("legend", fancybox=False, shadow=True, loc="lower left")]]}
+C["lg_shadow_dict_color"] = {"axes": [[L1, L2, c("legend", shadow={"ox": 4, "oy": -5, "color": "red", "alpha": 0.3})]]}
+C["lg_shadow_dict_shade"] = {"axes": [[L1, L2, c("legend", facecolor="lightyellow", shadow={"shade": 0.3}, loc="upper left")]]}
+C["lg_shadow_dict_fc_ec"] = {"axes": [[L1, L2, c("legend", shadow={"facecolor": "b", "edgecolor": "g", "linewidth": 3, "ox": -3}, framealpha=0.5)]]}
+C["lg_labelcolor_one"] = {"axes": [[L1, L2, L3, c("legend", labelcolor="red")]]}
+C["lg_labelcolor_list"] = {"axes": [[L1, L2, L3, c("legend", labelcolor=["r", "g"])]]}
+C["lg_labelcolor_none"] = {"axes": [[L1, L2, c("legend", labelcolor="none")]]}
+MIX = [L1, L3,
+       c("scatter", x[::9], s[::9], color="tab:green", label="dots"),
+       c("scatter", x[::9], co[::9], c=r(np.linspace(0, 1, 12)), label="mapped"),
+       c("bar", [1, 2, 3], [0.3, 0.5, 0.2], color="orange", edgecolor="k", alpha=0.6, label="bars"),
+       c("fill_between", x, r(np.array(s) - 0.2), r(np.array(s) + 0.2), alpha=0.3, color="C4", label="band"),
+       c("plot", x, r(np.array(co) * 0.3), "o", mfc="none", label="hollow", markevery=8)]
+C["lg_labelcolor_linecolor"] = {"axes": [MIX + [c("legend", labelcolor="linecolor", ncols=2)]]}
+C["lg_labelcolor_mfc"] = {"axes": [MIX + [c("legend", labelcolor="mfc", ncols=2)]]}
+C["lg_labelcolor_mec"] = {"axes": [MIX + [c("legend", labelcolor="markeredgecolor", ncols=2)]]}
+C["lg_markerfirst_false"] = {"axes": [[L1, L2, L3, c("legend", markerfirst=False)]]}
+C["lg_markerfirst_false_cols"] = {"axes": [MIX + [c("legend", markerfirst=False, ncols=3, title="Title here", loc="lower center")]]}
+C["lg_combined_dpi"] = {"figure": {"dpi": 150, "figsize": [5, 3.5]},
+                        "axes": [[L1, L2, L3, c("legend", fancybox=False, markerfirst=False, labelcolor="linecolor",
+                                                 borderpad=1.2, handlelength=3, shadow={"ox": 3}, edgecolor="k")]]}
+FIG2 = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[L1, L2], [L3]]}
+C["figlegend_outside_upper_right"] = dict(FIG2, figure_calls=[c("legend", loc="outside upper right")])
+C["figlegend_outside_right_upper"] = dict(FIG2, figure_calls=[c("legend", loc="outside right upper", fancybox=False)])
+C["figlegend_outside_lower_center"] = dict(FIG2, figure_calls=[c("legend", loc="outside lower center", ncols=3, labelcolor="linecolor")])
+C["figlegend_outside_left"] = dict(FIG2, figure_calls=[c("legend", loc="outside center left", markerfirst=False)])
 
 
 def main():
