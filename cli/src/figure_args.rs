@@ -358,7 +358,7 @@ pub(crate) fn fontsize(kw: &mut Kw, names: &[&str]) -> R<Option<f64>> {
 }
 
 /// `arrowprops` keys besides `arrowstyle`: `color`, `facecolor`/`fc`, `edgecolor`/`ec`,
-/// `linewidth`/`lw`, `shrinkA`, `shrinkB` (taken out of `m`).
+/// `linewidth`/`lw`, `shrinkA`, `shrinkB`, `connectionstyle` (taken out of `m`).
 pub(crate) fn arrowprops(
     m: &mut serde_json::Map<String, Value>,
     o: &mut figbuf::AnnotateOptions,
@@ -380,6 +380,7 @@ pub(crate) fn arrowprops(
     o.arrow_color = text(&["color"])?;
     o.arrow_facecolor = text(&["facecolor", "fc"])?;
     o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
+    o.arrow_connectionstyle = text(&["connectionstyle"])?;
     let mut number = |k: &str| -> R<Option<f64>> {
         match m.remove(k) {
             None => Ok(None),

@@ -753,10 +753,11 @@ fn round2d_plot_cases() {
 /// (linear, log and zoomed axes, NaN gaps, repeated points, steps); legends with
 /// `fancybox=False`, `shadow` dicts, `labelcolor` (colours, lists, the getter names over
 /// lines, scatters, bars and fills), `markerfirst=False`, and figure legends at
-/// `loc='outside ...'`.
+/// `loc='outside ...'`; annotation arrows with connectionstyle 'arc3,rad=...' and
+/// 'angle3,...'.
 #[test]
 fn keyword3_plot_cases() {
-    run_set("plots_kw3", 33);
+    run_set("plots_kw3", 36);
 }
 
 /// What the third keyword set refuses, as matplotlib does, is an error naming the value.
@@ -785,6 +786,14 @@ fn keyword3_refusals_are_named() {
         (
             r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"shadow": {"hatch": "/"}}}]]}"#,
             "'legend' shadow keyword 'hatch' is not supported",
+        ),
+        (
+            r#"{"axes": [[{"method": "annotate", "args": ["a"], "kwargs": {"xy": [0, 0], "xytext": [1, 1], "arrowprops": {"arrowstyle": "->", "connectionstyle": "angle3,angleA=0,angleB=180"}}}]]}"#,
+            "angles whose lines cross",
+        ),
+        (
+            r#"{"axes": [[{"method": "annotate", "args": ["a"], "kwargs": {"xy": [0, 0], "xytext": [1, 1], "arrowprops": {"arrowstyle": "->", "connectionstyle": "bar,fraction=0.3"}}}]]}"#,
+            "arrowprops connectionstyle must be a supported style",
         ),
     ] {
         let err = refused(&fig, json);

@@ -277,6 +277,9 @@ pub struct AnnotateOptions {
     pub arrow_shrink_a_pt: Option<f64>,
     /// `arrowprops` `shrinkB` in points (2): the arrow's end stops this far before `xy`.
     pub arrow_shrink_b_pt: Option<f64>,
+    /// `arrowprops` `connectionstyle` as matplotlib writes it: 'arc3' (default, `rad=0`),
+    /// 'arc3,rad=0.3', 'angle3' (`angleA=90,angleB=0`), 'angle3,angleA=0,angleB=90'.
+    pub arrow_connectionstyle: Option<String>,
     /// `annotation_clip`: `Some(true)` hides the annotation when `xy` lies outside the
     /// Axes, `Some(false)` never does, `None` (default) hides it only for `xycoords`
     /// 'data'.
@@ -291,6 +294,7 @@ pub(crate) struct ArrowPaint {
     pub(crate) linewidth_pt: f64,
     pub(crate) shrink_a_pt: f64,
     pub(crate) shrink_b_pt: f64,
+    pub(crate) connect: super::annotation_arrow::Connect,
 }
 
 impl AnnotateOptions {
@@ -322,6 +326,10 @@ impl AnnotateOptions {
             linewidth_pt: lw,
             shrink_a_pt: shrink(self.arrow_shrink_a_pt, "arrowprops shrinkA")?,
             shrink_b_pt: shrink(self.arrow_shrink_b_pt, "arrowprops shrinkB")?,
+            connect: match &self.arrow_connectionstyle {
+                Some(s) => super::annotation_arrow::Connect::parse(s)?,
+                None => super::annotation_arrow::Connect::Arc3 { rad: 0.0 },
+            },
         })
     }
 }
@@ -339,6 +347,7 @@ impl Default for ArrowPaint {
             linewidth_pt: 1.0,
             shrink_a_pt: 2.0,
             shrink_b_pt: 2.0,
+            connect: super::annotation_arrow::Connect::Arc3 { rad: 0.0 },
         }
     }
 }
@@ -366,6 +375,8 @@ option_setters!(AnnotateOptions {
     arrow_shrink_a_pt: f64 => arrow_shrink_a_pt = Some;
     /// Sets `arrowprops` `shrinkB` (points).
     arrow_shrink_b_pt: f64 => arrow_shrink_b_pt = Some;
+    /// Sets `arrowprops` `connectionstyle` ('arc3,rad=0.3', 'angle3,angleA=90,angleB=0').
+    arrow_connectionstyle: impl Into<String> => arrow_connectionstyle = some_into;
     /// Sets `annotation_clip`.
     annotation_clip: bool => annotation_clip = Some;
 });

@@ -4,7 +4,8 @@
 as a (start, float step) tuple (written [start, step]), a slice (written
 {"slice": [start, stop, step]}) and a boolean mask; the legend keywords fancybox=False,
 labelcolor, markerfirst=False, shadow as a dict and fig.legend's loc='outside ...'
-(without a layout engine the plain loc), alone and mixed with the legend keywords that
+(without a layout engine the plain loc); annotation arrows with connectionstyle
+'arc3,rad=...' and 'angle3,angleA=...,angleB=...'. The legend keywords alone and mixed with the legend keywords that
 were already supported. One case per folder (figure.json, case.json,
 ref.png = matplotlib 3.11.2's canvas) next to this script, and budgets.json (all exact).
 
@@ -90,6 +91,26 @@ C["figlegend_outside_upper_right"] = dict(FIG2, figure_calls=[c("legend", loc="o
 C["figlegend_outside_right_upper"] = dict(FIG2, figure_calls=[c("legend", loc="outside right upper", fancybox=False)])
 C["figlegend_outside_lower_center"] = dict(FIG2, figure_calls=[c("legend", loc="outside lower center", ncols=3, labelcolor="linecolor")])
 C["figlegend_outside_left"] = dict(FIG2, figure_calls=[c("legend", loc="outside center left", markerfirst=False)])
+
+# Annotation arrows with the quadratic connection styles arc3 (rad) and angle3.
+def ann(text, xy, xytext, **ap):
+    return c("annotate", text, xy=xy, xytext=xytext, arrowprops=ap)
+
+
+BASE = [c("plot", x, s), c("set_xlim", 0, 7), c("set_ylim", -1.5, 1.5)]
+C["ann_arc3_rad"] = {"axes": [BASE + [ann("rad 0.3", [1.57, 1.0], [3, 1.2], arrowstyle="->", connectionstyle="arc3,rad=0.3"),
+                                      ann("rad -0.5", [4.71, -1.0], [2.5, -1.2], arrowstyle="-|>", connectionstyle="arc3,rad=-0.5"),
+                                      ann("rad 1", [3.14, 0.0], [5.5, 0.8], arrowstyle="<->", connectionstyle="arc3, rad=1")]]}
+C["ann_angle3"] = {"axes": [BASE + [ann("default", [1.57, 1.0], [3, 0.3], arrowstyle="->", connectionstyle="angle3"),
+                                    ann("0/90", [4.71, -1.0], [2.2, -0.6], arrowstyle="-|>", connectionstyle="angle3,angleA=0,angleB=90"),
+                                    ann("-30/60", [6.0, -0.28], [4.8, 1.0], arrowstyle="-", connectionstyle="angle3,angleA=-30,angleB=60")]]}
+C["ann_arc3_box_shrink"] = {"figure": {"dpi": 120},
+                            "axes": [BASE + [c("annotate", "boxed", xy=[1.57, 1.0], xytext=[3.5, -0.5],
+                                               bbox={"boxstyle": "round", "facecolor": "w", "pad": 0.5},
+                                               arrowprops={"arrowstyle": "-|>", "connectionstyle": "arc3,rad=-0.4", "shrinkA": 5, "shrinkB": 8, "color": "C3", "lw": 2}),
+                                             c("annotate", "sq", xy=[4.71, -1.0], xytext=[1.0, -1.2], bbox={"boxstyle": "square"},
+                                               arrowprops={"arrowstyle": "->", "connectionstyle": "angle3,angleA=90,angleB=0"}),
+                                             c("legend", ["sin"], loc="best")]]}
 
 
 def main():
