@@ -399,6 +399,27 @@ pub(crate) fn arrowprops(
     Ok(())
 }
 
+/// `arrowprops` without `arrowstyle`: `width`, `headwidth`, `headlength` (points) and
+/// `shrink` (a fraction), taken out of `m`.
+pub(crate) fn yaarrow_props(
+    m: &mut serde_json::Map<String, Value>,
+    o: &mut figbuf::AnnotateOptions,
+) -> R<()> {
+    let mut number = |k: &str| -> R<Option<f64>> {
+        match m.remove(k) {
+            None => Ok(None),
+            Some(v) => Ok(Some(num(&v).ok_or_else(|| {
+                FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+            })?)),
+        }
+    };
+    o.arrow_width_pt = number("width")?;
+    o.arrow_headwidth_pt = number("headwidth")?;
+    o.arrow_headlength_pt = number("headlength")?;
+    o.arrow_shrink = number("shrink")?;
+    Ok(())
+}
+
 /// `markevery`: an integer n, a float (distance in Axes diagonals), `[start, step]` with a
 /// float step (matplotlib's tuple), `{"slice": [start, stop, step]}` (`null` for a default),
 /// a list of indices or a list of booleans (a mask).

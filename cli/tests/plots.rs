@@ -754,10 +754,10 @@ fn round2d_plot_cases() {
 /// `fancybox=False`, `shadow` dicts, `labelcolor` (colours, lists, the getter names over
 /// lines, scatters, bars and fills), `markerfirst=False`, and figure legends at
 /// `loc='outside ...'`; annotation arrows with connectionstyle 'arc3,rad=...' and
-/// 'angle3,...'.
+/// 'angle3,...', and without arrowstyle (the 'simple' YAArrow imitation).
 #[test]
 fn keyword3_plot_cases() {
-    run_set("plots_kw3", 36);
+    run_set("plots_kw3", 38);
 }
 
 /// What the third keyword set refuses, as matplotlib does, is an error naming the value.

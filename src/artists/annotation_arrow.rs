@@ -88,7 +88,14 @@ impl Connect {
 
 /// `bezier.get_intersection`: where the line through `p1` at (cos, sin) `t1` meets the
 /// one through `p2` at `t2`.
-fn intersection(p1: Pt, cos1: f64, sin1: f64, p2: Pt, cos2: f64, sin2: f64) -> Option<Pt> {
+pub(super) fn intersection(
+    p1: Pt,
+    cos1: f64,
+    sin1: f64,
+    p2: Pt,
+    cos2: f64,
+    sin2: f64,
+) -> Option<Pt> {
     let line1_rhs = sin1 * p1.0 - cos1 * p1.1;
     let line2_rhs = sin2 * p2.0 - cos2 * p2.1;
     let (a, b) = (sin1, -cos1);
@@ -105,7 +112,7 @@ fn intersection(p1: Pt, cos1: f64, sin1: f64, p2: Pt, cos2: f64, sin2: f64) -> O
 }
 
 /// `BezierSegment(points)(t)` for a quadratic: `((1-t)^2, (1-t) t, t^2) @ (p0, 2 p1, p2)`.
-fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
+pub(super) fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
     let u = 1.0 - t;
     let (w0, w1, w2) = (u * u * 1.0, u * t, 1.0 * (t * t));
     let px = [b[0], (b[1].0 * 2.0, b[1].1 * 2.0), b[2]];
@@ -126,7 +133,7 @@ fn split3(b: &[Pt; 3], t: f64) -> ([Pt; 3], [Pt; 3]) {
 /// `split_path_inout` of a quadratic path: where `inside` changes, bisected to 0.01 px
 /// (`find_bezier_t_intersecting_with_closedpath`). `None` when both ends are on the same
 /// side (matplotlib's ValueError, which the connection style ignores).
-fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
+pub(super) fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
     // A non-finite point (an annotation's `xy` of NaN) never meets the tolerance: the
     // bisection below would not end (issue 18's figure.json stress test found it).
     if !b.iter().all(|p| p.0.is_finite() && p.1.is_finite()) {
@@ -211,6 +218,9 @@ pub(super) fn arrow(
             path = left;
         }
     }
+    if style == ArrowStyle::YaArrow {
+        return simple_arrow(&path, mutation_pt, props, ctx, dc);
+    }
     let lw = props.linewidth_pt * dc;
     let ms = mutation_pt * dc;
     let (head_length, head_width) = (0.4 * ms, 0.2 * ms);
@@ -238,7 +248,7 @@ pub(super) fn arrow(
         )
     };
     let (begin, end) = match style {
-        ArrowStyle::Line => (false, false),
+        ArrowStyle::Line | ArrowStyle::YaArrow => (false, false),
         ArrowStyle::Open | ArrowStyle::Filled => (false, true),
         ArrowStyle::Both => (true, true),
     };
@@ -341,4 +351,52 @@ pub(super) fn arrow(
         y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
     };
     (out, extent)
+}
+
+/// The arrow of `arrowprops` without `arrowstyle`: `ArrowStyle.Simple` with
+/// `head_length=headlength / ms`, `head_width=headwidth / ms`, `tail_width=width / ms`
+/// (`ms` the mutation scale, the text size) transmuted at `ms * dpi_cor`, filled with the
+/// face colour and stroked with the edge.
+fn simple_arrow(
+    path: &[Pt; 3],
+    mutation_pt: f64,
+    props: &ArrowPaint,
+    ctx: &DrawCtx,
+    dc: f64,
+) -> (Vec<Paint>, Bbox) {
+    let ya = props.yaarrow;
+    let ms = mutation_pt * dc;
+    let segs = super::annotation_simple::simple(
+        path,
+        ya.headlength_pt / mutation_pt * ms,
+        ya.headwidth_pt / mutation_pt * ms,
+        ya.width_pt / mutation_pt * ms,
+    );
+    let h = ctx.h;
+    let dev = |p: Pt| (p.0, h - p.1);
+    let paint = Paint::Path(PathDraw {
+        path: super::annotation_simple::to_cmds(&segs, &dev),
+        fill: Some(props.face),
+        stroke: Some(Stroke {
+            width_px: props.linewidth_pt * ctx.dpi / 72.0,
+            color: props.edge,
+            cap: CapStyle::Round,
+            join: JoinStyle::Round,
+            dashes: None,
+        }),
+        clip: None,
+        snap: Snap::Auto,
+        simplify: false,
+        antialiased: true,
+    });
+    let pts = super::annotation_simple::extent_points(&segs);
+    let fold =
+        |f: fn(f64, f64) -> f64, init: f64, k: fn(&Pt) -> f64| pts.iter().map(k).fold(init, f);
+    let extent = Bbox {
+        x0: fold(f64::min, f64::INFINITY, |p| p.0),
+        y0: fold(f64::min, f64::INFINITY, |p| p.1),
+        x1: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
+        y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
+    };
+    (vec![paint], extent)
 }

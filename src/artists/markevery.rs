@@ -51,7 +51,7 @@ impl MarkEvery {
                 "a positive step (numpy: slice step cannot be zero)",
             )),
             MarkEvery::Fraction { start, step } => {
-                if !(step.is_finite() && *step > 0.0) || !start.is_finite() {
+                if !(step.is_finite() && *step > 0.0 && start.is_finite()) {
                     return Err(Error::invalid(
                         "markevery",
                         format!("({start}, {step})"),
@@ -165,7 +165,7 @@ fn fraction_indices(
         .map(|i| (i, display(x[i], y[i])))
         .filter(|(_, d)| d.0.is_finite() && d.1.is_finite())
         .unzip();
-    if fin.is_empty() || !(marker_step > 0.0) {
+    if fin.is_empty() || marker_step.is_nan() || marker_step <= 0.0 {
         return Vec::new();
     }
     // delta = np.hypot(*steps).cumsum(), the first step (0, 0).

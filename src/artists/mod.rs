@@ -3,6 +3,7 @@
 //! code in zorder, then call order, as matplotlib draws an Axes' children.
 
 mod annotation_arrow;
+mod annotation_simple;
 mod api;
 pub mod autoscale;
 pub mod axline;

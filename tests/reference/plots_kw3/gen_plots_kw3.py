@@ -5,7 +5,8 @@ as a (start, float step) tuple (written [start, step]), a slice (written
 {"slice": [start, stop, step]}) and a boolean mask; the legend keywords fancybox=False,
 labelcolor, markerfirst=False, shadow as a dict and fig.legend's loc='outside ...'
 (without a layout engine the plain loc); annotation arrows with connectionstyle
-'arc3,rad=...' and 'angle3,angleA=...,angleB=...'. The legend keywords alone and mixed with the legend keywords that
+'arc3,rad=...' and 'angle3,angleA=...,angleB=...', and arrowprops without arrowstyle (width, headwidth,
+headlength, shrink). The legend keywords alone and mixed with the legend keywords that
 were already supported. One case per folder (figure.json, case.json,
 ref.png = matplotlib 3.11.2's canvas) next to this script, and budgets.json (all exact).
 
@@ -111,6 +112,20 @@ C["ann_arc3_box_shrink"] = {"figure": {"dpi": 120},
                                              c("annotate", "sq", xy=[4.71, -1.0], xytext=[1.0, -1.2], bbox={"boxstyle": "square"},
                                                arrowprops={"arrowstyle": "->", "connectionstyle": "angle3,angleA=90,angleB=0"}),
                                              c("legend", ["sin"], loc="best")]]}
+
+# Annotation arrows without arrowstyle (matplotlib's YAArrow imitation, 'simple').
+C["ann_yaarrow_default"] = {"axes": [BASE + [c("annotate", "peak", xy=[1.57, 1.0], xytext=[3, 1.3], arrowprops={}),
+                                             c("annotate", "trough", xy=[4.71, -1.0], xytext=[2.0, -1.3], arrowprops={"facecolor": "black"}),
+                                             c("annotate", "zero", xy=[3.14, 0.0], xytext=[5.0, 0.6], arrowprops={"facecolor": "red", "shrink": 0.05})]]}
+C["ann_yaarrow_sizes"] = {"figure": {"dpi": 130},
+                          "axes": [BASE + [c("annotate", "wide", xy=[1.0, 0.84], xytext=[0.3, -0.9], fontsize=14,
+                                             arrowprops={"width": 8, "headwidth": 20, "headlength": 15, "shrink": 0.1, "ec": "C2", "fc": "y"}),
+                                           c("annotate", "thin", xy=[5.5, -0.7], xytext=[6.2, 1.2],
+                                             arrowprops={"width": 1, "headwidth": 5, "headlength": 30, "connectionstyle": "arc3,rad=0.3"}),
+                                           c("annotate", "short", xy=[3.3, -0.16], xytext=[3.6, -0.3],
+                                             arrowprops={"headlength": 40, "lw": 0.5}),
+                                           c("annotate", "boxed", xy=[2.2, 0.8], xytext=[3.5, 1.2], bbox={"boxstyle": "round"},
+                                             arrowprops={"connectionstyle": "angle3,angleA=0,angleB=-90", "facecolor": "k"})]]}
 
 
 def main():
