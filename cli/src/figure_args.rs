@@ -447,10 +447,13 @@ fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
             },
             None => return Err(bad()),
         },
-        Value::Array(v) if v.len() == 2 && v[1].is_f64() && v[0].is_number() => {
+        Value::Array(v) if matches!(&v[..], [a, b] if a.is_number() && b.is_f64()) => {
+            let [a, b] = &v[..] else {
+                return Err(bad());
+            };
             MarkEvery::Fraction {
-                start: v[0].as_f64().ok_or_else(bad)?,
-                step: v[1].as_f64().ok_or_else(bad)?,
+                start: a.as_f64().ok_or_else(bad)?,
+                step: b.as_f64().ok_or_else(bad)?,
             }
         }
         Value::Array(v) if !v.is_empty() && v.iter().all(Value::is_boolean) => {
@@ -463,11 +466,11 @@ fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
                 .collect(),
         ),
         Value::Object(m) if m.len() == 1 => {
-            let parts = m
-                .get("slice")
-                .and_then(Value::as_array)
-                .filter(|p| p.len() == 3)
-                .ok_or_else(bad)?;
+            let Some([start, stop, step]) =
+                m.get("slice").and_then(Value::as_array).map(|p| &p[..])
+            else {
+                return Err(bad());
+            };
             let part = |v: &Value| -> R<Option<i64>> {
                 match v {
                     Value::Null => Ok(None),
@@ -475,9 +478,9 @@ fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
                 }
             };
             MarkEvery::Slice {
-                start: part(&parts[0])?,
-                stop: part(&parts[1])?,
-                step: part(&parts[2])?,
+                start: part(start)?,
+                stop: part(stop)?,
+                step: part(step)?,
             }
         }
         _ => return Err(bad()),
