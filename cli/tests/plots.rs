@@ -752,12 +752,12 @@ fn round2d_plot_cases() {
 /// gen_plots_kw3.py): `markevery` as a float, a (start, float) tuple, a slice and a mask
 /// (linear, log and zoomed axes, NaN gaps, repeated points, steps); legends with
 /// `fancybox=False`, `shadow` dicts, `labelcolor` (colours, lists, the getter names over
-/// lines, scatters, bars and fills), `markerfirst=False`, and figure legends at
+/// lines, scatters, bars, fills and errorbars), `markerfirst=False`, and figure legends at
 /// `loc='outside ...'`; annotation arrows with connectionstyle 'arc3,rad=...' and
 /// 'angle3,...', and without arrowstyle (the 'simple' YAArrow imitation).
 #[test]
 fn keyword3_plot_cases() {
-    run_set("plots_kw3", 38);
+    run_set("plots_kw3", 40);
 }
 
 /// What the third keyword set refuses, as matplotlib does, is an error naming the value.

@@ -748,7 +748,8 @@ pub(crate) fn paint_entries<'a>(
             let mut t = entries[ei].label.clone();
             t.translate(tx, ty);
             let h = &entries[ei].artist;
-            if let Some(c) = super::legend_labelcolor::label_color(&opts.labelcolor, ei, h)? {
+            let arts = &entries[ei].ax.plot.artists;
+            if let Some(c) = super::legend_labelcolor::label_color(&opts.labelcolor, ei, h, arts)? {
                 t.color = Some(c);
             }
             out.push(LegendItem::Text(Box::new(t)));

@@ -79,9 +79,14 @@ fn all_close(v: &[Color]) -> bool {
         .all(|c| close(c.r, c0.r) && close(c.g, c0.g) && close(c.b, c0.b) && close(c.a, c0.a))
 }
 
-/// The label colour of entry `k` (handle `h`) for `labelcolor` `spec` (empty: the
-/// default text colour, `None`).
-pub(crate) fn label_color(spec: &[String], k: usize, h: &Handle) -> Result<Option<Color>> {
+/// The label colour of entry `k` (handle `h`, an artist of `artists`) for `labelcolor`
+/// `spec` (empty: the default text colour, `None`).
+pub(crate) fn label_color(
+    spec: &[String],
+    k: usize,
+    h: &Handle,
+    artists: &[Artist],
+) -> Result<Option<Color>> {
     let names = match spec {
         [] => return Ok(None),
         [one] => getters(one),
@@ -94,15 +99,32 @@ pub(crate) fn label_color(spec: &[String], k: usize, h: &Handle) -> Result<Optio
             .map(Some)
             .map_err(|_| Error::invalid("legend labelcolor", format!("{s:?}"), "a colour"));
     };
-    let a =
-        match h {
-            Handle::Artist(a) => *a,
-            Handle::Errorbar(_) => return Err(Error::invalid(
-                "legend labelcolor",
-                format!("{:?} with an errorbar entry", spec[0]),
-                "a colour or a list of colours (the getter names are not supported for errorbars)",
-            )),
-        };
+    let a = match h {
+        Handle::Artist(a) => *a,
+        // HandlerErrorbar's handle is its first artist: the x (else y) bars' LineCollection
+        // (no face, the bars' edge), or without bars the data line.
+        Handle::Errorbar(e) => {
+            let first = if e.has_xerr || e.has_yerr {
+                e.barlinecols.first()
+            } else {
+                e.data_line.as_ref()
+            };
+            match first.and_then(|&i| artists.get(i)) {
+                Some(Artist::Collection(c)) => {
+                    let ec = c.edge_rgba().filter(|c| c.a != 0.0);
+                    return Ok(if names.contains(&"ec") { ec } else { None });
+                }
+                Some(a) => a,
+                None => {
+                    return Err(Error::invalid(
+                        "legend labelcolor",
+                        format!("{:?} with an errorbar entry", spec[0]),
+                        "an errorbar with bars or a data line",
+                    ))
+                }
+            }
+        }
+    };
     // A colour-mapped scatter keeps the default colour.
     if let Artist::Scatter(s) = a {
         if matches!(s.faces, Faces::Mapped { .. }) {

@@ -87,6 +87,12 @@ C["lg_markerfirst_false_cols"] = {"axes": [MIX + [c("legend", markerfirst=False,
 C["lg_combined_dpi"] = {"figure": {"dpi": 150, "figsize": [5, 3.5]},
                         "axes": [[L1, L2, L3, c("legend", fancybox=False, markerfirst=False, labelcolor="linecolor",
                                                  borderpad=1.2, handlelength=3, shadow={"ox": 3}, edgecolor="k")]]}
+EB = [c("errorbar", x[::10], s[::10], yerr=0.1, fmt="o-", ecolor="C3", mfc="C2", label="yerr"),
+      c("errorbar", x[::10], co[::10], xerr=0.2, yerr=0.1, fmt="s--", capsize=3, label="both"),
+      c("errorbar", x[::10], r(np.array(s[::10]) * 0.5), fmt="^:", color="C4", label="no bars")]
+C["lg_labelcolor_errorbar"] = {"axes": [EB + [c("legend", labelcolor="linecolor")]]}
+C["lg_labelcolor_errorbar_mfc_mec"] = {"subplots": {"nrows": 1, "ncols": 2},
+                                       "axes": [EB + [c("legend", labelcolor="mfc")], EB + [c("legend", labelcolor="mec")]]}
 FIG2 = {"subplots": {"nrows": 1, "ncols": 2}, "axes": [[L1, L2], [L3]]}
 C["figlegend_outside_upper_right"] = dict(FIG2, figure_calls=[c("legend", loc="outside upper right")])
 C["figlegend_outside_right_upper"] = dict(FIG2, figure_calls=[c("legend", loc="outside right upper", fancybox=False)])
