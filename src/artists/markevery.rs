@@ -189,7 +189,7 @@ fn fraction_indices(
         md.push(m);
         md.push(m + marker_step);
     }
-    md.sort_by(f64::total_cmp);
+    md.sort_unstable_by(f64::total_cmp);
     md.dedup_by(|a, b| a == b);
     md.retain(|&m| m >= marker_start && m < last);
     let search = |v: f64| delta.partition_point(|&d| d < v);
