@@ -1,9 +1,11 @@
 //! `ax.text` and `ax.annotate`: text in data coordinates, and an annotation's
-//! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by `shrinkA`/`shrinkB`,
-//! arrow styles '-', '->', '-|>', '<->').
+//! `FancyArrowPatch` (arc3/angle3 connection clipped by the text box, shrunk by
+//! `shrinkA`/`shrinkB`, arrow styles '-', '->', '-|>', '<->' and the YAArrow imitation).
 //!
 //! The annotation's arrow itself (connection, clipping, shrinking, heads) is in
-//! `annotation_arrow.rs`, the box patch in `text_box.rs`.
+//! `annotation_arrow.rs` and `annotation_simple.rs`, the box patch in `text_box.rs`.
+//! (About 810 lines of code and 40 of tests: the options, their resolution and the
+//! placement of one text read as one; the geometry lives in the files above.)
 
 use super::paint::Paint;
 use super::DrawCtx;
