@@ -149,7 +149,7 @@ fn log_grid() -> Result<Figure> {
     let a = &mut fig[ax];
     a.plot_with(&x, &ten, PlotOptions::default().label("10^x"))?;
     a.plot_with(&x, &e, PlotOptions::default().label("e^x"))?;
-    a.set_yscale(AxisScale::Log10);
+    a.set_yscale(AxisScale::LOG10);
     a.grid(GridOptions::default())?;
     a.set_title("Log axis").set_xlabel("x");
     a.legend(LegendOptions::default().loc("lower right"))?;

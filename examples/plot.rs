@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .color("tab:red")
             .label("2ⁿ"),
     )?;
-    a.set_yscale(AxisScale::Log10);
+    a.set_yscale(AxisScale::LOG10);
     a.grid(GridOptions::default())?;
     a.set_xlabel("n")
         .set_ylabel("operations")

@@ -101,8 +101,9 @@ pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{
     histogram, histogram_weighted, Bins, HistAlign, HistOptions, HistResult, HistType,
 };
-pub use artists::legend_options::LegendOptions;
-pub use artists::line::{DrawStyle, LineStyle, MarkEvery, PlotOptions};
+pub use artists::legend_options::{LegendOptions, ShadowOptions};
+pub use artists::line::{DrawStyle, LineStyle, PlotOptions};
+pub use artists::markevery::MarkEvery;
 pub use artists::mesh::{Array2D, MeshCoords, PcolormeshOptions, Shading};
 pub use artists::pie::{PieContainer, PieOptions};
 pub use artists::scatter::{ScatterColor, ScatterOptions};

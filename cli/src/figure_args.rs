@@ -87,23 +87,7 @@ pub(crate) fn plot_options(kw: &mut Kw) -> R<PlotOptions> {
     o.markeredgecolor = kw.color(&["markeredgecolor", "mec"])?;
     o.markeredgewidth = kw.f64(&["markeredgewidth", "mew"])?;
     if let Some(me) = kw.take(&["markevery"]) {
-        o.markevery = Some(match &me {
-            Value::Number(n) if n.as_u64().is_some() => {
-                MarkEvery::Every(n.as_u64().unwrap_or(1) as usize)
-            }
-            Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
-                v.iter()
-                    .filter_map(|x| x.as_u64())
-                    .map(|x| x as usize)
-                    .collect(),
-            ),
-            _ => {
-                return err(format!(
-                    "'{}' keyword 'markevery' must be an integer or a list of indices, got {me}",
-                    kw.call
-                ))
-            }
-        });
+        o.markevery = Some(markevery(&kw.call, &me)?);
     }
     o.alpha = kw.f64(&["alpha"])?;
     o.label = kw.string(&["label"])?;
@@ -374,7 +358,7 @@ pub(crate) fn fontsize(kw: &mut Kw, names: &[&str]) -> R<Option<f64>> {
 }
 
 /// `arrowprops` keys besides `arrowstyle`: `color`, `facecolor`/`fc`, `edgecolor`/`ec`,
-/// `linewidth`/`lw`, `shrinkA`, `shrinkB` (taken out of `m`).
+/// `linewidth`/`lw`, `shrinkA`, `shrinkB`, `connectionstyle` (taken out of `m`).
 pub(crate) fn arrowprops(
     m: &mut serde_json::Map<String, Value>,
     o: &mut figbuf::AnnotateOptions,
@@ -396,6 +380,7 @@ pub(crate) fn arrowprops(
     o.arrow_color = text(&["color"])?;
     o.arrow_facecolor = text(&["facecolor", "fc"])?;
     o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
+    o.arrow_connectionstyle = text(&["connectionstyle"])?;
     let mut number = |k: &str| -> R<Option<f64>> {
         match m.remove(k) {
             None => Ok(None),
@@ -412,4 +397,92 @@ pub(crate) fn arrowprops(
     o.arrow_shrink_a_pt = number("shrinkA")?;
     o.arrow_shrink_b_pt = number("shrinkB")?;
     Ok(())
+}
+
+/// `arrowprops` without `arrowstyle`: `width`, `headwidth`, `headlength` (points) and
+/// `shrink` (a fraction), taken out of `m`.
+pub(crate) fn yaarrow_props(
+    m: &mut serde_json::Map<String, Value>,
+    o: &mut figbuf::AnnotateOptions,
+) -> R<()> {
+    let mut number = |k: &str| -> R<Option<f64>> {
+        match m.remove(k) {
+            None => Ok(None),
+            Some(v) => Ok(Some(num(&v).ok_or_else(|| {
+                FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+            })?)),
+        }
+    };
+    o.arrow_width_pt = number("width")?;
+    o.arrow_headwidth_pt = number("headwidth")?;
+    o.arrow_headlength_pt = number("headlength")?;
+    o.arrow_shrink = number("shrink")?;
+    Ok(())
+}
+
+/// `markevery`: an integer n, a float (distance in Axes diagonals), `[start, step]` with a
+/// float step (matplotlib's tuple), `{"slice": [start, stop, step]}` (`null` for a default),
+/// a list of indices or a list of booleans (a mask).
+fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
+    let bad = || {
+        FigError(format!(
+            "'{call}' keyword 'markevery' must be an integer, a float, [start, float step], \
+             {{\"slice\": [start, stop, step]}}, a list of indices or of booleans, got {me}"
+        ))
+    };
+    let int = |v: &Value| v.as_i64().filter(|_| !v.is_f64());
+    Ok(match me {
+        Value::Bool(b) => MarkEvery::Every(usize::from(*b)),
+        Value::Number(n) if n.is_f64() => MarkEvery::Fraction {
+            start: 0.0,
+            step: n.as_f64().ok_or_else(bad)?,
+        },
+        Value::Number(n) => match n.as_i64() {
+            Some(k) if k >= 0 => MarkEvery::Every(usize::try_from(k).map_err(|_| bad())?),
+            // (0, -k): the slice 0::-k.
+            Some(k) => MarkEvery::Slice {
+                start: Some(0),
+                stop: None,
+                step: Some(k),
+            },
+            None => return Err(bad()),
+        },
+        Value::Array(v) if matches!(&v[..], [a, b] if a.is_number() && b.is_f64()) => {
+            let [a, b] = &v[..] else {
+                return Err(bad());
+            };
+            MarkEvery::Fraction {
+                start: a.as_f64().ok_or_else(bad)?,
+                step: b.as_f64().ok_or_else(bad)?,
+            }
+        }
+        Value::Array(v) if !v.is_empty() && v.iter().all(Value::is_boolean) => {
+            MarkEvery::Mask(v.iter().map(|b| b.as_bool() == Some(true)).collect())
+        }
+        Value::Array(v) if v.iter().all(|x| x.as_u64().is_some()) => MarkEvery::Indices(
+            v.iter()
+                .filter_map(|x| x.as_u64())
+                .filter_map(|x| usize::try_from(x).ok())
+                .collect(),
+        ),
+        Value::Object(m) if m.len() == 1 => {
+            let Some([start, stop, step]) =
+                m.get("slice").and_then(Value::as_array).map(|p| &p[..])
+            else {
+                return Err(bad());
+            };
+            let part = |v: &Value| -> R<Option<i64>> {
+                match v {
+                    Value::Null => Ok(None),
+                    _ => int(v).map(Some).ok_or_else(bad),
+                }
+            };
+            MarkEvery::Slice {
+                start: part(start)?,
+                stop: part(stop)?,
+                step: part(step)?,
+            }
+        }
+        _ => return Err(bad()),
+    })
 }

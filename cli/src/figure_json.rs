@@ -414,12 +414,18 @@ fn axes_call(
                 Some(Value::Object(mut m)) => {
                     let st = m.remove("arrowstyle");
                     crate::figure_args::arrowprops(&mut m, &mut o)?;
+                    if st.is_none() {
+                        crate::figure_args::yaarrow_props(&mut m, &mut o)?;
+                    }
                     if let Some(k) = m.keys().next() {
                         return err(format!("'annotate' arrowprops key '{k}' is not supported"));
                     }
                     match st {
                         Some(Value::String(s)) => Some(s.parse::<ArrowStyle>()?),
-                        _ => return err("'annotate' arrowprops needs an 'arrowstyle'"),
+                        None => Some(ArrowStyle::YaArrow),
+                        Some(other) => {
+                            return err(format!("'annotate' arrowstyle {other} is not a string"))
+                        }
                     }
                 }
                 Some(other) => {

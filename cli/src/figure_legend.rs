@@ -138,11 +138,44 @@ pub(crate) fn legend_options(args: &[Value], kw: &mut Kw, refs: &Refs) -> R<Lege
     if let Some(f) = kw.bool(&["frameon"])? {
         o.frameon = f;
     }
-    if let Some(s) = kw.bool(&["shadow"])? {
-        o.shadow = s;
-        if s {
-            o.framealpha = 1.0;
+    match kw.take(&["shadow"]) {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(s)) => {
+            o.shadow = s;
         }
+        Some(Value::Object(m)) => {
+            o.shadow_props = shadow_props(&m)?;
+            o.shadow = true;
+        }
+        Some(other) => {
+            return err(format!(
+                "'legend' shadow must be a bool or a dict, got {other}"
+            ))
+        }
+    }
+    if o.shadow {
+        // framealpha None: 1 with a shadow.
+        o.framealpha = 1.0;
+    }
+    if let Some(f) = kw.bool(&["fancybox"])? {
+        o.fancybox = f;
+    }
+    if let Some(f) = kw.bool(&["markerfirst"])? {
+        o.markerfirst = f;
+    }
+    match kw.take(&["labelcolor"]) {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => o.labelcolor = vec![s],
+        Some(v) => match crate::figure_json::color_list(&v)
+            .or_else(|| crate::figure_json::color_value(&v).map(|c| vec![c]))
+        {
+            Some(list) if !list.is_empty() => o.labelcolor = list,
+            _ => {
+                return err(format!(
+                    "'legend' labelcolor {v} is not a colour or a list of colours"
+                ))
+            }
+        },
     }
     if let Some(a) = kw.f64(&["framealpha"])? {
         o.framealpha = a;
@@ -200,4 +233,29 @@ pub(crate) fn legend_options(args: &[Value], kw: &mut Kw, refs: &Refs) -> R<Lege
         }
     }
     Ok(o)
+}
+
+/// `legend(shadow={...})`: `ox`, `oy`, `shade` and the patch keywords figbuf draws.
+fn shadow_props(m: &serde_json::Map<String, Value>) -> R<figbuf::ShadowOptions> {
+    let mut s = figbuf::ShadowOptions::default();
+    for (k, v) in m {
+        let number =
+            || num(v).ok_or_else(|| FigError(format!("'legend' shadow {k} {v} is not a number")));
+        let colour = || {
+            crate::figure_json::color_value(v)
+                .ok_or_else(|| FigError(format!("'legend' shadow {k} {v} is not a colour")))
+        };
+        match k.as_str() {
+            "ox" => s.ox_pt = number()?,
+            "oy" => s.oy_pt = number()?,
+            "shade" => s.shade = number()?,
+            "alpha" => s.alpha = if v.is_null() { None } else { Some(number()?) },
+            "linewidth" | "lw" => s.linewidth = Some(number()?),
+            "color" => s.color = Some(colour()?),
+            "facecolor" | "fc" => s.facecolor = Some(colour()?),
+            "edgecolor" | "ec" => s.edgecolor = Some(colour()?),
+            _ => return err(format!("'legend' shadow keyword '{k}' is not supported")),
+        }
+    }
+    Ok(s)
 }

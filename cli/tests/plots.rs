@@ -755,3 +755,57 @@ fn round2d_plot_cases() {
 fn large_canvas_cases() {
     run_set("plots_canvas", 2);
 }
+
+/// The last refused keywords of round 1 (tests/reference/plots_kw3, made by its
+/// gen_plots_kw3.py): `markevery` as a float, a (start, float) tuple, a slice and a mask
+/// (linear, log and zoomed axes, NaN gaps, repeated points, steps); legends with
+/// `fancybox=False`, `shadow` dicts, `labelcolor` (colours, lists, the getter names over
+/// lines, scatters, bars, fills and errorbars), `markerfirst=False`, and figure legends at
+/// `loc='outside ...'`; annotation arrows with connectionstyle 'arc3,rad=...' and
+/// 'angle3,...', and without arrowstyle (the 'simple' YAArrow imitation).
+#[test]
+fn keyword3_plot_cases() {
+    run_set("plots_kw3", 40);
+}
+
+/// What the third keyword set refuses, as matplotlib does, is an error naming the value.
+#[test]
+fn keyword3_refusals_are_named() {
+    let dir = std::env::temp_dir().join(format!("figbuf-kw3-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fig = dir.join("figure.json");
+    for (json, needle) in [
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": 0.0}}]]}"#,
+            "markevery",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": [true, false]}}]]}"#,
+            "a mask of 2 entries",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1, 2]], "kwargs": {"marker": "o", "markevery": {"slice": [0, null, 0]}}}]]}"#,
+            "a slice step other than 0",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"loc": "outside upper right"}}]]}"#,
+            "only work for figure legends",
+        ),
+        (
+            r#"{"axes": [[{"method": "plot", "args": [[0, 1]], "kwargs": {"label": "a"}}, {"method": "legend", "kwargs": {"shadow": {"hatch": "/"}}}]]}"#,
+            "'legend' shadow keyword 'hatch' is not supported",
+        ),
+        (
+            r#"{"axes": [[{"method": "annotate", "args": ["a"], "kwargs": {"xy": [0, 0], "xytext": [1, 1], "arrowprops": {"arrowstyle": "->", "connectionstyle": "angle3,angleA=0,angleB=180"}}}]]}"#,
+            "angles whose lines cross",
+        ),
+        (
+            r#"{"axes": [[{"method": "annotate", "args": ["a"], "kwargs": {"xy": [0, 0], "xytext": [1, 1], "arrowprops": {"arrowstyle": "->", "connectionstyle": "bar,fraction=0.3"}}}]]}"#,
+            "arrowprops connectionstyle must be a supported style",
+        ),
+    ] {
+        let err = refused(&fig, json);
+        assert!(err.contains(needle), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,4 +1,4 @@
-//! An annotation's `FancyArrowPatch` in display coordinates: the arc3 (rad 0) connection,
+//! An annotation's `FancyArrowPatch` in display coordinates: the arc3 or angle3 connection,
 //! clipped by the text's box patch (`patchA`, tested as `Patch.contains` does) and shrunk by
 //! `shrinkA`/`shrinkB` (bisection on the quadratic
 //! Bézier, as matplotlib's `split_bezier_intersecting_with_closedpath`), then the arrow
@@ -9,11 +9,110 @@ use super::text::{ArrowPaint, ArrowStyle};
 use super::DrawCtx;
 use crate::layout::Bbox;
 use crate::raster::contains::ContainsPath;
+use crate::{Error, Result};
 
 type Pt = (f64, f64);
 
+/// The connection styles whose path is one quadratic Bézier (`ConnectionStyle.Arc3`,
+/// `ConnectionStyle.Angle3`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Connect {
+    /// `arc3,rad=`: the control point `rad` times the chord off its middle.
+    Arc3 { rad: f64 },
+    /// `angle3,angleA=,angleB=`: the control point where the lines leaving the ends at
+    /// those angles (degrees) cross.
+    Angle3 { angle_a: f64, angle_b: f64 },
+}
+
+impl Connect {
+    /// `_Style.__new__`'s parsing: 'name,key=value,...' (spaces dropped, name in any
+    /// case, values `float`s).
+    pub(crate) fn parse(s: &str) -> Result<Connect> {
+        let bad = |what: &str| {
+            Error::invalid(
+                "arrowprops connectionstyle",
+                format!("{s:?}"),
+                format!("{what} ('arc3', 'arc3,rad=R', 'angle3', 'angle3,angleA=A,angleB=B')"),
+            )
+        };
+        let compact: String = s.chars().filter(|&c| c != ' ').collect();
+        let mut parts = compact.split(',');
+        let name = parts.next().unwrap_or("").to_lowercase();
+        let mut kw = Vec::new();
+        for p in parts {
+            let (k, v) = p.split_once('=').ok_or_else(|| bad("key=value pairs"))?;
+            let v: f64 = v.parse().map_err(|_| bad("numbers as values"))?;
+            kw.push((k.to_string(), v));
+        }
+        let mut take = |key: &str, default: f64| match kw.iter().position(|(k, _)| k == key) {
+            Some(i) => kw.remove(i).1,
+            None => default,
+        };
+        let c = match name.as_str() {
+            "arc3" => Connect::Arc3 {
+                rad: take("rad", 0.0),
+            },
+            "angle3" => {
+                let (angle_a, angle_b) = (take("angleA", 90.0), take("angleB", 0.0));
+                let c = Connect::Angle3 { angle_a, angle_b };
+                if c.control((0.0, 0.0), (1.0, 1.0)).is_none() {
+                    return Err(bad(
+                        "angles whose lines cross (not equal, nor 180 degrees apart)",
+                    ));
+                }
+                c
+            }
+            _ => return Err(bad("a supported style")),
+        };
+        if let Some((k, _)) = kw.first() {
+            return Err(bad(&format!("no keyword '{k}'")));
+        }
+        Ok(c)
+    }
+
+    /// The Bézier's control point from `a` to `b` (`None`: angle3's lines do not cross).
+    fn control(self, a: Pt, b: Pt) -> Option<Pt> {
+        match self {
+            Connect::Arc3 { rad } => {
+                let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                Some((x12 + rad * dy, y12 - rad * dx))
+            }
+            Connect::Angle3 { angle_a, angle_b } => {
+                let (ra, rb) = (angle_a.to_radians(), angle_b.to_radians());
+                intersection(a, ra.cos(), ra.sin(), b, rb.cos(), rb.sin())
+            }
+        }
+    }
+}
+
+/// `bezier.get_intersection`: where the line through `p1` at (cos, sin) `t1` meets the
+/// one through `p2` at `t2`.
+pub(super) fn intersection(
+    p1: Pt,
+    cos1: f64,
+    sin1: f64,
+    p2: Pt,
+    cos2: f64,
+    sin2: f64,
+) -> Option<Pt> {
+    let line1_rhs = sin1 * p1.0 - cos1 * p1.1;
+    let line2_rhs = sin2 * p2.0 - cos2 * p2.1;
+    let (a, b) = (sin1, -cos1);
+    let (c, d) = (sin2, -cos2);
+    let ad_bc = a * d - b * c;
+    if ad_bc.abs() < 1e-12 {
+        return None;
+    }
+    let (a_, b_, c_, d_) = (d / ad_bc, -b / ad_bc, -c / ad_bc, a / ad_bc);
+    Some((
+        a_ * line1_rhs + b_ * line2_rhs,
+        c_ * line1_rhs + d_ * line2_rhs,
+    ))
+}
+
 /// `BezierSegment(points)(t)` for a quadratic: `((1-t)^2, (1-t) t, t^2) @ (p0, 2 p1, p2)`.
-fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
+pub(super) fn bezier3(b: &[Pt; 3], t: f64) -> Pt {
     let u = 1.0 - t;
     let (w0, w1, w2) = (u * u * 1.0, u * t, 1.0 * (t * t));
     let px = [b[0], (b[1].0 * 2.0, b[1].1 * 2.0), b[2]];
@@ -34,7 +133,7 @@ fn split3(b: &[Pt; 3], t: f64) -> ([Pt; 3], [Pt; 3]) {
 /// `split_path_inout` of a quadratic path: where `inside` changes, bisected to 0.01 px
 /// (`find_bezier_t_intersecting_with_closedpath`). `None` when both ends are on the same
 /// side (matplotlib's ValueError, which the connection style ignores).
-fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
+pub(super) fn split_inout(b: &[Pt; 3], inside: &dyn Fn(Pt) -> bool) -> Option<([Pt; 3], [Pt; 3])> {
     // A non-finite point (an annotation's `xy` of NaN) never meets the tolerance: the
     // bisection below would not end (issue 18's figure.json stress test found it).
     if !b.iter().all(|p| p.0.is_finite() && p.1.is_finite()) {
@@ -92,9 +191,11 @@ pub(super) fn arrow(
     dpi_cor: f64,
 ) -> (Vec<Paint>, Bbox) {
     let dc = dpi_cor;
-    let (x12, y12) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let mut path = [a, (x12 + 0.0 * dy, y12 - 0.0 * dx), b];
+    let control = props
+        .connect
+        .control(a, b)
+        .unwrap_or(((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0));
+    let mut path = [a, control, b];
     if let Some(patch) = patch_a {
         let in_patch = |p: Pt| patch.contains(p.0, p.1);
         if let Some((_, right)) = split_inout(&path, &in_patch) {
@@ -116,6 +217,9 @@ pub(super) fn arrow(
         if let Some((left, _)) = split_inout(&path, &in_b) {
             path = left;
         }
+    }
+    if style == ArrowStyle::YaArrow {
+        return simple_arrow(&path, mutation_pt, props, ctx, dc);
     }
     let lw = props.linewidth_pt * dc;
     let ms = mutation_pt * dc;
@@ -144,7 +248,7 @@ pub(super) fn arrow(
         )
     };
     let (begin, end) = match style {
-        ArrowStyle::Line => (false, false),
+        ArrowStyle::Line | ArrowStyle::YaArrow => (false, false),
         ArrowStyle::Open | ArrowStyle::Filled => (false, true),
         ArrowStyle::Both => (true, true),
     };
@@ -216,9 +320,22 @@ pub(super) fn arrow(
     if has_end {
         out.push(draw(head(wb), filled));
     }
-    // The shaft's ends and the heads' vertices (a straight arc3 shaft has no extremum
-    // inside: its control point is the chord's middle).
-    let mut pts = vec![(x0 + ddxa, y0 + ddya), (x3 + ddxb, y3 + ddyb)];
+    // The shaft's ends, its extrema (`BezierSegment.axis_aligned_extrema`: where the
+    // derivative `C1 + 2 C2 t` of an axis is 0 within [0, 1]) and the heads' vertices.
+    let (p0, p2) = ((x0 + ddxa, y0 + ddya), (x3 + ddxb, y3 + ddyb));
+    let mut pts = vec![p0, p2];
+    let shaft = [p0, (x1, y1), p2];
+    for axis in [0, 1] {
+        let v = |p: Pt| if axis == 0 { p.0 } else { p.1 };
+        let c1 = 2.0 * (-v(p0) + v((x1, y1)));
+        let c2 = v(p0) - 2.0 * v((x1, y1)) + v(p2);
+        if c2 != 0.0 {
+            let t = -c1 / (2.0 * c2);
+            if (0.0..=1.0).contains(&t) {
+                pts.push(bezier3(&shaft, t));
+            }
+        }
+    }
     if has_begin {
         pts.extend(wa);
     }
@@ -234,4 +351,52 @@ pub(super) fn arrow(
         y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
     };
     (out, extent)
+}
+
+/// The arrow of `arrowprops` without `arrowstyle`: `ArrowStyle.Simple` with
+/// `head_length=headlength / ms`, `head_width=headwidth / ms`, `tail_width=width / ms`
+/// (`ms` the mutation scale, the text size) transmuted at `ms * dpi_cor`, filled with the
+/// face colour and stroked with the edge.
+fn simple_arrow(
+    path: &[Pt; 3],
+    mutation_pt: f64,
+    props: &ArrowPaint,
+    ctx: &DrawCtx,
+    dc: f64,
+) -> (Vec<Paint>, Bbox) {
+    let ya = props.yaarrow;
+    let ms = mutation_pt * dc;
+    let segs = super::annotation_simple::simple(
+        path,
+        ya.headlength_pt / mutation_pt * ms,
+        ya.headwidth_pt / mutation_pt * ms,
+        ya.width_pt / mutation_pt * ms,
+    );
+    let h = ctx.h;
+    let dev = |p: Pt| (p.0, h - p.1);
+    let paint = Paint::Path(PathDraw {
+        path: super::annotation_simple::to_cmds(&segs, &dev),
+        fill: Some(props.face),
+        stroke: Some(Stroke {
+            width_px: props.linewidth_pt * ctx.dpi / 72.0,
+            color: props.edge,
+            cap: CapStyle::Round,
+            join: JoinStyle::Round,
+            dashes: None,
+        }),
+        clip: None,
+        snap: Snap::Auto,
+        simplify: false,
+        antialiased: true,
+    });
+    let pts = super::annotation_simple::extent_points(&segs);
+    let fold =
+        |f: fn(f64, f64) -> f64, init: f64, k: fn(&Pt) -> f64| pts.iter().map(k).fold(init, f);
+    let extent = Bbox {
+        x0: fold(f64::min, f64::INFINITY, |p| p.0),
+        y0: fold(f64::min, f64::INFINITY, |p| p.1),
+        x1: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
+        y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
+    };
+    (vec![paint], extent)
 }

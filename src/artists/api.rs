@@ -352,7 +352,7 @@ impl Axes {
         y: impl PlotData,
         opts: PlotOptions,
     ) -> Result<ArtistHandle> {
-        self.set_xscale(AxisScale::Log10);
+        self.set_xscale(AxisScale::LOG10);
         self.plot_with(x, y, opts)
     }
 
@@ -363,7 +363,7 @@ impl Axes {
         y: impl PlotData,
         opts: PlotOptions,
     ) -> Result<ArtistHandle> {
-        self.set_yscale(AxisScale::Log10);
+        self.set_yscale(AxisScale::LOG10);
         self.plot_with(x, y, opts)
     }
 
@@ -374,8 +374,8 @@ impl Axes {
         y: impl PlotData,
         opts: PlotOptions,
     ) -> Result<ArtistHandle> {
-        self.set_xscale(AxisScale::Log10);
-        self.set_yscale(AxisScale::Log10);
+        self.set_xscale(AxisScale::LOG10);
+        self.set_yscale(AxisScale::LOG10);
         self.plot_with(x, y, opts)
     }
 
@@ -750,7 +750,7 @@ fn checked_subs(scale: AxisScale, subs: Vec<f64>) -> Result<Vec<f64>> {
         return Err(Error::invalid(
             "subs",
             format!("{subs:?} on a {scale:?} axis"),
-            "a log or symlog axis (set_xscale/set_yscale with a Log10 or SymLog scale first)",
+            "a log or symlog axis (set_xscale/set_yscale with a log or symlog scale first)",
         ));
     }
     if subs.is_empty() || subs.iter().any(|s| !s.is_finite()) {

@@ -97,7 +97,7 @@ pub(crate) fn locator_nonsingular(a: f64, b: f64, scale: AxisScale, minpos: f64)
 /// `limit_range_for_scale`.
 pub(crate) fn limit_range(a: f64, b: f64, scale: AxisScale, minpos: f64) -> (f64, f64) {
     match scale {
-        AxisScale::Log10 | AxisScale::Log { .. } => {
+        AxisScale::Log { .. } => {
             let minpos = if minpos.is_finite() { minpos } else { 1e-300 };
             (
                 if a <= 0.0 { minpos } else { a },
@@ -114,7 +114,6 @@ pub(crate) fn inverse(scale: AxisScale, t: f64) -> f64 {
         AxisScale::Linear => t,
         // InvertedLogTransform: np.exp(values * np.log(base)). numpy's vectorised exp can
         // differ from libm's in the last bit (about 5 % of arguments, measured).
-        AxisScale::Log10 => (t * 10f64.ln()).exp(),
         AxisScale::Log { base, .. } => crate::ticks::inverse_log(base, t),
         AxisScale::SymLog {
             base,
@@ -175,7 +174,7 @@ pub(crate) fn autoscale(
     let (a, b) = (a.max(x0bound), b.min(x1bound));
     // view_limits: _nonsingular(vmin, vmax) with the default expander.
     match scale {
-        AxisScale::Log10 | AxisScale::Log { .. } => locator_nonsingular(a, b, scale, minpos),
+        AxisScale::Log { .. } => locator_nonsingular(a, b, scale, minpos),
         _ => nonsingular(a, b, 0.001, 1e-15),
     }
 }
@@ -273,7 +272,7 @@ mod tests {
         );
         // log y of 1..100 -> (0.7943282347242815, 125.89254117941677).
         assert_eq!(
-            autoscale((1.0, 100.0), 1.0, &[], 0.05, AxisScale::Log10),
+            autoscale((1.0, 100.0), 1.0, &[], 0.05, AxisScale::LOG10),
             (0.7943282347242815, 125.89254117941677)
         );
     }

@@ -17,7 +17,10 @@ impl Figure {
     /// Axes) zipped with `labels`, or of the first legend-able artists of all Axes (in
     /// Axes order) given `labels` alone, as `_parse_legend_args` lists them. An error
     /// names a handle that is not an artist of the figure.
-    pub fn legend(&mut self, opts: LegendOptions) -> Result<&mut Self> {
+    /// `loc='outside upper right'` and the like place it as the plain location (without
+    /// constrained layout, which figbuf does not have, matplotlib does the same).
+    pub fn legend(&mut self, mut opts: LegendOptions) -> Result<&mut Self> {
+        opts.loc = super::legend_options::outside_loc(&opts.loc);
         for (k, h) in opts.handles.iter().flatten().enumerate() {
             let known = self
                 .axes

@@ -170,7 +170,7 @@ impl Axes {
             } else {
                 &mut self.plot.y
             };
-            st.scale = AxisScale::Log10;
+            st.scale = AxisScale::LOG10;
         }
         let patches = match o.histtype {
             HistType::Bar | HistType::BarStacked => {

@@ -6,12 +6,12 @@
 //!
 //! The handles themselves are drawn in `legend_handles.rs`.
 
+use super::legend_frame::frame;
 use super::legend_handles::handle;
 use super::line::Blend;
-use super::paint::{CapStyle, ClipBox, JoinStyle, Paint, PathCmd, PathDraw, Snap, Stroke};
+use super::paint::Paint;
 use super::{Artist, DrawCtx};
 use crate::axes::Axes;
-use crate::color::Color;
 use crate::layout::{place_text, Align, Bbox, TextItem};
 use crate::text::{GlyphCache, HorizontalAlignment as Ha, VerticalAlignment as Va};
 use crate::{Error, Result};
@@ -34,6 +34,13 @@ const LOCS: [&str; 11] = [
 
 /// The `loc` code of a name.
 pub(crate) fn loc_code(loc: &str) -> Result<usize> {
+    if loc.starts_with("outside") {
+        return Err(Error::invalid(
+            "legend loc",
+            format!("{loc:?}"),
+            "a location inside the Axes ('outside' locations only work for figure legends)",
+        ));
+    }
     LOCS.iter()
         .position(|l| *l == loc)
         .or_else(|| loc.parse::<usize>().ok().filter(|&c| c <= 10))
@@ -523,12 +530,13 @@ pub(crate) fn paint_entries<'a>(
     let items: Vec<(Bx, Vec<(f64, f64)>)> = entries
         .iter()
         .map(|e| {
-            hpack(
-                &[hb, text_box(&e.label, lp, true).0],
-                (opts.handletextpad * fs) * dc,
-            )
+            let t = text_box(&e.label, lp, true).0;
+            let pair = if opts.markerfirst { [hb, t] } else { [t, hb] };
+            hpack(&pair, (opts.handletextpad * fs) * dc)
         })
         .collect();
+    // The handle's and the label's place in an item (markerfirst=False: label first).
+    let (hk, tk) = if opts.markerfirst { (0, 1) } else { (1, 0) };
     // Columns: np.array_split into ncols.
     let n = items.len();
     let ncols = opts.ncols.max(1).min(n);
@@ -546,7 +554,12 @@ pub(crate) fn paint_entries<'a>(
         .iter()
         .map(|rg| {
             let bxs: Vec<Bx> = items[rg.clone()].iter().map(|i| i.0).collect();
-            vpack(&bxs, (opts.labelspacing * fs) * dc, 0.0, Across::Baseline)
+            let align = if opts.markerfirst {
+                Across::Baseline
+            } else {
+                Across::Right
+            };
+            vpack(&bxs, (opts.labelspacing * fs) * dc, 0.0, align)
         })
         .collect();
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
@@ -698,11 +711,10 @@ pub(crate) fn paint_entries<'a>(
             y1: legend_box.y1 + py,
         };
         if opts.shadow {
-            // Shadow(legendPatch, ox=2, oy=-2): the frame moved by (2, -2) points.
-            let off = (2.0 * dpi / 72.0, -2.0 * dpi / 72.0);
-            out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, Some(off))?));
+            // Shadow(legendPatch, ox=2, oy=-2): the frame moved by (ox, oy) points.
+            out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, true)?));
         }
-        out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, None)?));
+        out.push(LegendItem::Paint(frame(fb, fs_px, opts, ctx, false)?));
     }
     let mut k = 0;
     if let Some(t) = &title {
@@ -718,7 +730,7 @@ pub(crate) fn paint_entries<'a>(
         for (j, ei) in rg.clone().enumerate() {
             let (ix, iy) = (cx + colboxes[ci].1[j].0, cy + colboxes[ci].1[j].1);
             let offs = &items[ei].1;
-            let (dx, dy) = (ix + offs[0].0, iy + offs[0].1);
+            let (dx, dy) = (ix + offs[hk].0, iy + offs[hk].1);
             out.extend(
                 match entries[ei].artist {
                     Handle::Artist(a) => handle(a, fs, opts, dc, (dx, dy), ctx),
@@ -732,101 +744,16 @@ pub(crate) fn paint_entries<'a>(
                 .map(LegendItem::Paint),
             );
             let shift = text_box(&entries[ei].label, lp, true).1;
-            let (tx, ty) = (ix + offs[1].0, iy + offs[1].1 + shift);
+            let (tx, ty) = (ix + offs[tk].0, iy + offs[tk].1 + shift);
             let mut t = entries[ei].label.clone();
             t.translate(tx, ty);
+            let h = &entries[ei].artist;
+            let arts = &entries[ei].ax.plot.artists;
+            if let Some(c) = super::legend_labelcolor::label_color(&opts.labelcolor, ei, h, arts)? {
+                t.color = Some(c);
+            }
             out.push(LegendItem::Text(Box::new(t)));
         }
     }
     Ok(out)
-}
-
-/// The legend frame: `FancyBboxPatch` 'round,pad=0,rounding_size=0.2', snapped, face
-/// (rc 'inherit': white) and edge ('0.8') with `framealpha`, `linewidth` 1 pt.
-/// With `shadow` (its display offset), the `Shadow` patch instead: the same path moved,
-/// face and edge `(1 - 0.7)` times the frame's face colour, alpha 0.5, not snapped.
-fn frame(
-    b: Bbox,
-    fs_px: f64,
-    opts: &LegendOptions,
-    ctx: &DrawCtx,
-    shadow: Option<(f64, f64)>,
-) -> Result<Paint> {
-    let dr = fs_px * 0.2;
-    let (x0, y0, x1, y1) = (b.x0, b.y0, b.x0 + (b.x1 - b.x0), b.y0 + (b.y1 - b.y0));
-    let h = ctx.h;
-    let d = |x: f64, y: f64| match shadow {
-        None => (x, h - y),
-        Some((ox, oy)) => (x + ox, h - (y + oy)),
-    };
-    let p = |x: f64, y: f64| {
-        let q = d(x, y);
-        (q.0, q.1)
-    };
-    let mut path = Vec::new();
-    let (a, bq) = (p(x0 + dr, y0), p(x1 - dr, y0));
-    path.push(PathCmd::MoveTo(a.0, a.1));
-    path.push(PathCmd::LineTo(bq.0, bq.1));
-    let c = |cx: f64, cy: f64, ex: f64, ey: f64| {
-        let (c1, e1) = (p(cx, cy), p(ex, ey));
-        PathCmd::Curve3(c1.0, c1.1, e1.0, e1.1)
-    };
-    path.push(c(x1, y0, x1, y0 + dr));
-    let q = p(x1, y1 - dr);
-    path.push(PathCmd::LineTo(q.0, q.1));
-    path.push(c(x1, y1, x1 - dr, y1));
-    let q = p(x0 + dr, y1);
-    path.push(PathCmd::LineTo(q.0, q.1));
-    path.push(c(x0, y1, x0, y1 - dr));
-    let q = p(x0, y0 + dr);
-    path.push(PathCmd::LineTo(q.0, q.1));
-    path.push(c(x0, y0, x0 + dr, y0));
-    path.push(PathCmd::ClosePoly);
-    let alpha = opts.framealpha;
-    let colour = |c: &Option<String>, inherit: Color, default: Color| -> Result<Color> {
-        Ok(match c.as_deref() {
-            None => default,
-            Some("inherit") => inherit,
-            Some(s) => Color::parse(s)?,
-        })
-    };
-    let face = colour(&opts.facecolor, Color::WHITE, Color::WHITE)?;
-    let edge = colour(&opts.edgecolor, Color::BLACK, Color::rgb(0.8, 0.8, 0.8))?;
-    // to_rgba(c, alpha): 'none' stays transparent, any other colour takes the alpha.
-    let with = |c: Color| {
-        if c.a == 0.0 && c.r == 0.0 && c.g == 0.0 && c.b == 0.0 {
-            c
-        } else {
-            c.with_alpha(alpha)
-        }
-    };
-    let (face, edge) = match shadow {
-        None => (with(face).to_rgba8_round(), with(edge).to_rgba8_round()),
-        Some(_) => {
-            let k = 1.0 - 0.7;
-            let c = Color::new(k * face.r, k * face.g, k * face.b, 0.5).to_rgba8_round();
-            (c, c)
-        }
-    };
-    let lw = opts.linewidth.unwrap_or(1.0);
-    Ok(Paint::Path(PathDraw {
-        path,
-        fill: (face[3] != 0).then_some(face),
-        stroke: (edge[3] != 0 && lw > 0.0).then(|| Stroke {
-            width_px: lw * ctx.dpi / 72.0,
-            color: edge,
-            cap: CapStyle::Butt,
-            join: JoinStyle::Miter,
-            dashes: None,
-        }),
-        clip: None::<ClipBox>,
-        // legendPatch has snap=True; its Shadow does not copy it (snap None).
-        snap: if shadow.is_some() {
-            Snap::Auto
-        } else {
-            Snap::On
-        },
-        simplify: false,
-        antialiased: true,
-    }))
 }

@@ -2,7 +2,8 @@
 //! `HandlerPolyCollection`, `HandlerStepPatch` and `HandlerPathCollection`.
 
 use super::legend_options::LegendOptions;
-use super::line::{Blend, Line2D, MarkEvery};
+use super::line::{Blend, Line2D};
+use super::markevery::MarkEvery;
 use super::paint::{Paint, PathCmd};
 use super::{Artist, DrawCtx};
 

@@ -66,7 +66,75 @@ pub struct LegendOptions {
     /// `scatteryoffsets`: the scatter handle's marker heights as fractions of the handle
     /// height, repeated to `scatterpoints` (`None`: `[3/8, 4/8, 2.5/8]`).
     pub scatteryoffsets: Option<Vec<f64>>,
+    /// `fancybox`: the rounded frame (true) or a square one, `'square,pad=0'` (false).
+    pub fancybox: bool,
+    /// `labelcolor`: empty for the default text colour; one colour or several (cycled
+    /// over the labels); or one of the names 'linecolor', 'markerfacecolor' ('mfc'),
+    /// 'markeredgecolor' ('mec'): each label takes its handle's colour.
+    pub labelcolor: Vec<String>,
+    /// `markerfirst`: the handle left of its label (true) or right of it, the columns
+    /// then right-aligned (false).
+    pub markerfirst: bool,
+    /// `shadow` given as a dict: the shadow's offset, shade and patch keywords (used when
+    /// `shadow` is true).
+    pub shadow_props: ShadowOptions,
 }
+
+/// `legend(shadow={...})`: the `Shadow` patch's keywords.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ShadowOptions {
+    /// `ox`: the offset right, in points (2).
+    pub ox_pt: f64,
+    /// `oy`: the offset up, in points (-2).
+    pub oy_pt: f64,
+    /// `shade`: 0 keeps the frame's face colour, 1 is black (0.7).
+    pub shade: f64,
+    /// `color`: face and edge colour (overrides the other two).
+    pub color: Option<String>,
+    /// `facecolor` (`None`: the shaded frame colour).
+    pub facecolor: Option<String>,
+    /// `edgecolor` (`None`: the shaded frame colour).
+    pub edgecolor: Option<String>,
+    /// `alpha` (0.5; `None`: the colours' own alpha).
+    pub alpha: Option<f64>,
+    /// `linewidth` in points (`None`: the frame's).
+    pub linewidth: Option<f64>,
+}
+
+impl Default for ShadowOptions {
+    fn default() -> Self {
+        ShadowOptions {
+            ox_pt: 2.0,
+            oy_pt: -2.0,
+            shade: 0.7,
+            color: None,
+            facecolor: None,
+            edgecolor: None,
+            alpha: Some(0.5),
+            linewidth: None,
+        }
+    }
+}
+
+option_setters!(ShadowOptions {
+    /// Sets `ox` (points).
+    ox: f64 => ox_pt;
+    /// Sets `oy` (points).
+    oy: f64 => oy_pt;
+    /// Sets `shade`.
+    shade: f64 => shade;
+    /// Sets `color`.
+    color: impl Into<String> => color = some_into;
+    /// Sets `facecolor`.
+    facecolor: impl Into<String> => facecolor = some_into;
+    /// Sets `edgecolor`.
+    edgecolor: impl Into<String> => edgecolor = some_into;
+    /// Sets `alpha` (`None`: the colours' own).
+    alpha: Option<f64> => alpha;
+    /// Sets `linewidth` (points).
+    linewidth: f64 => linewidth = Some;
+});
 
 impl Default for LegendOptions {
     fn default() -> Self {
@@ -98,6 +166,10 @@ impl Default for LegendOptions {
             numpoints: 1,
             scatterpoints: 1,
             scatteryoffsets: None,
+            fancybox: true,
+            labelcolor: Vec::new(),
+            markerfirst: true,
+            shadow_props: ShadowOptions::default(),
         }
     }
 }
@@ -137,6 +209,37 @@ impl LegendOptions {
     pub fn framealpha(mut self, v: f64) -> Self {
         self.framealpha = v;
         self
+    }
+    /// Sets `labelcolor` to one colour or getter name ('linecolor', 'mfc', 'mec', ...).
+    pub fn labelcolor(mut self, v: impl Into<String>) -> Self {
+        self.labelcolor = vec![v.into()];
+        self
+    }
+    /// Sets `labelcolor` to a list of colours, cycled over the labels.
+    pub fn labelcolors(mut self, v: Vec<String>) -> Self {
+        self.labelcolor = v;
+        self
+    }
+    /// Sets `shadow` to a dict of the shadow's keywords (and `shadow` true; matplotlib's
+    /// `framealpha` default becomes 1 with a shadow, set it apart).
+    pub fn shadow_props(mut self, v: ShadowOptions) -> Self {
+        self.shadow = true;
+        self.shadow_props = v;
+        self
+    }
+}
+
+/// `Legend.set_loc` of a figure legend: `'outside upper right'` and the like are the
+/// plain location without a layout engine (only constrained layout moves the Axes for
+/// them; figbuf has none); `'outside right upper'` swaps to `'upper right'`.
+pub(crate) fn outside_loc(loc: &str) -> String {
+    let Some(rest) = loc.strip_prefix("outside ") else {
+        return loc.to_string();
+    };
+    let locs: Vec<&str> = rest.split_whitespace().collect();
+    match locs[..] {
+        [a, b] if a == "right" || a == "left" => format!("{b} {a}"),
+        _ => rest.to_string(),
     }
 }
 
@@ -181,4 +284,8 @@ option_setters!(LegendOptions {
     scatterpoints: usize => scatterpoints;
     /// Sets `scatteryoffsets`.
     scatteryoffsets: Vec<f64> => scatteryoffsets = Some;
+    /// Sets `fancybox`.
+    fancybox: bool => fancybox;
+    /// Sets `markerfirst`.
+    markerfirst: bool => markerfirst;
 });

@@ -1,11 +1,13 @@
 //! `Line2D`: what `plot` draws, its options (matplotlib's keywords and fmt strings) and its
 //! lowering to `draw_path` + `draw_markers`.
 //!
-//! (Over 800 lines: the code is about 805 lines, the unit tests the rest; `Line2D` and its
-//! lowering read as one. The subslicing of long lines is in `line_subslice.rs`.)
+//! (Over 800 lines: the code is about 845 lines, the unit tests the rest; `Line2D` and its
+//! lowering read as one. The subslicing of long lines is in `line_subslice.rs`, the
+//! `markevery` selection in `markevery.rs`.)
 
 use super::line_subslice::subslice;
 use super::markers::{self, MarkerDef};
+use super::markevery::MarkEvery;
 use super::paint::{
     CapStyle, ClipBox, Dashes, JoinStyle, MarkersDraw, Paint, PolylineDraw, Stroke,
 };
@@ -106,16 +108,8 @@ impl std::str::FromStr for DrawStyle {
     }
 }
 
-/// `markevery`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MarkEvery {
-    /// Every n-th point from the first.
-    Every(usize),
-    /// `(start, n)`.
-    StartEvery(usize, usize),
-    /// These indices.
-    Indices(Vec<usize>),
-}
+/// A point's display coordinates (y up) and the Axes' diagonal in pixels.
+type Disp<'a> = (Box<dyn Fn(f64, f64) -> (f64, f64) + 'a>, f64);
 
 fn capstyle(s: &str) -> Result<CapStyle> {
     match s {
@@ -444,6 +438,12 @@ impl Line2D {
                 return Err(Error::invalid("alpha", a, "within 0..=1"));
             }
         }
+        if let Some(me) = &opts.markevery {
+            // `_mark_every_path` runs (and raises) only when markers are drawn.
+            if marker.is_some() && markersize_pt > 0.0 {
+                me.check(x.len())?;
+            }
+        }
         let cap = |s: &Option<String>, d| s.as_deref().map(capstyle).unwrap_or(Ok(d));
         let join = |s: &Option<String>, d| s.as_deref().map(joinstyle).unwrap_or(Ok(d));
         Ok(Line2D {
@@ -580,15 +580,53 @@ impl Line2D {
         (Cow::Owned(sx), Cow::Owned(sy))
     }
 
-    /// The indices of the points that get a marker.
-    fn marker_indices(&self, points: Range<usize>) -> Vec<usize> {
+    /// The indices of the points that get a marker; `disp` maps a point to display
+    /// pixels and gives the Axes' diagonal, for a float `markevery`.
+    fn marker_indices(&self, points: Range<usize>, disp: Option<&Disp>) -> Vec<usize> {
         let n = self.x.len();
-        match &self.markevery {
-            None => points.collect(),
-            Some(MarkEvery::Every(k)) => (0..n).step_by((*k).max(1)).collect(),
-            Some(MarkEvery::StartEvery(s, k)) => (*s..n).step_by((*k).max(1)).collect(),
-            Some(MarkEvery::Indices(v)) => v.iter().copied().filter(|&i| i < n).collect(),
+        match (&self.markevery, disp) {
+            (None, _) => points.collect(),
+            (Some(me), Some((f, diag))) => me.indices(n, &self.x, &self.y, f, *diag),
+            (Some(me), None) => me.indices(n, &self.x, &self.y, &|x, y| (x, y), 1.0),
         }
+    }
+
+    /// Display coordinates (y up) of this line's points in `ctx`, and the Axes' diagonal
+    /// `hypot` of `transAxes.transform([[0, 0], [1, 1]])`'s difference, for a float
+    /// `markevery` (the axline's through its device transform, flipped back).
+    fn display_of<'a>(
+        &'a self,
+        ctx: &'a DrawCtx,
+        to_dev: &'a dyn Fn(f64, f64) -> (f64, f64),
+    ) -> Option<Disp<'a>> {
+        if !matches!(self.markevery, Some(MarkEvery::Fraction { .. })) {
+            return None;
+        }
+        let t = ctx.axes_display;
+        let p0 = (
+            0.0 * t.sx + 0.0 * t.shx + t.tx,
+            0.0 * t.shy + 0.0 * t.sy + t.ty,
+        );
+        let p1 = (
+            1.0 * t.sx + 1.0 * t.shx + t.tx,
+            1.0 * t.shy + 1.0 * t.sy + t.ty,
+        );
+        let diag = (p1.0 - p0.0).hypot(p1.1 - p0.1);
+        let f: Box<dyn Fn(f64, f64) -> (f64, f64) + 'a> = if self.axline.is_some() {
+            Box::new(move |x, y| {
+                let d = to_dev(x, y);
+                (d.0, ctx.h - d.1)
+            })
+        } else {
+            match self.blend {
+                Blend::Data => Box::new(move |x, y| ctx.to_display(x, y)),
+                Blend::XAxes | Blend::YAxes => Box::new(move |x, y| {
+                    let d = ctx.to_device_blend(x, y, self.blend);
+                    (d.0, ctx.h - d.1)
+                }),
+            }
+        };
+        Some((f, diag))
     }
 
     /// `draw_path` and `draw_markers` of this line, in that order.
@@ -606,7 +644,8 @@ impl Line2D {
             let t = m.then(&flip);
             let to_dev =
                 |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
-            return self.paint_in(ctx.dpi, &to_dev, Some(ctx.clip));
+            let disp = self.display_of(ctx, &to_dev);
+            return self.paint_on(ctx.dpi, &to_dev, Some(ctx.clip), None, disp.as_ref());
         }
         // Data coordinates on linear scales: `to_device_blend`'s affine alone (its scale
         // transforms are the identity there), ~40 instructions a point fewer.
@@ -624,11 +663,13 @@ impl Line2D {
             }
             _ => 0..self.x.len(),
         };
+        let disp = self.display_of(ctx, to_dev);
         self.paint_on(
             ctx.dpi,
             to_dev,
             Some(ctx.clip),
             Some((ctx.canvas_px, points)),
+            disp.as_ref(),
         )
     }
 
@@ -639,7 +680,7 @@ impl Line2D {
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
     ) -> Vec<Paint> {
-        self.paint_on(dpi, to_dev, clip, None)
+        self.paint_on(dpi, to_dev, clip, None, None)
     }
 
     /// [`Line2D::paint_in`] of the points `on.1` (all without `on`); with the canvas size
@@ -652,6 +693,7 @@ impl Line2D {
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
         on: Option<((usize, usize), Range<usize>)>,
+        disp: Option<&Disp>,
     ) -> Vec<Paint> {
         let (canvas_px, points) = match on {
             Some((c, p)) => (Some(c), p),
@@ -719,7 +761,7 @@ impl Line2D {
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                let first = self.markers(points, m, dpi, to_dev, clip);
+                let first = self.markers(points, disp, m, dpi, to_dev, clip);
                 // `draw_markers` again with the alt path, the same gc, markerfacecoloralt.
                 let alt = self.marker_alt.map(|a| {
                     let fill = self.face(self.mfcalt, self.mfcalt_none).to_rgba8_round();
@@ -742,6 +784,7 @@ impl Line2D {
     fn markers(
         &self,
         points: Range<usize>,
+        disp: Option<&Disp>,
         m: &'static MarkerDef,
         dpi: f64,
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
@@ -755,7 +798,7 @@ impl Line2D {
             ec = ec.with_alpha(fc.a);
         }
         let positions = self
-            .marker_indices(points)
+            .marker_indices(points, disp)
             .into_iter()
             .map(|i| to_dev(self.x[i], self.y[i]))
             .collect();

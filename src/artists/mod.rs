@@ -3,6 +3,7 @@
 //! code in zorder, then call order, as matplotlib draws an Axes' children.
 
 mod annotation_arrow;
+mod annotation_simple;
 mod api;
 pub mod autoscale;
 pub mod axline;
@@ -18,13 +19,16 @@ mod hatch;
 pub mod hist;
 mod hist_draw;
 pub mod legend;
+mod legend_frame;
 mod legend_handles;
+mod legend_labelcolor;
 pub mod legend_options;
 pub mod line;
 mod line_subslice;
 mod marker_half_table;
 mod marker_table;
 pub(crate) mod markers;
+pub mod markevery;
 pub mod mesh;
 mod mesh_gouraud;
 pub mod paint;

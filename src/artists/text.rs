@@ -1,9 +1,11 @@
 //! `ax.text` and `ax.annotate`: text in data coordinates, and an annotation's
-//! `FancyArrowPatch` (arc3 connection clipped by the text box, shrunk by `shrinkA`/`shrinkB`,
-//! arrow styles '-', '->', '-|>', '<->').
+//! `FancyArrowPatch` (arc3/angle3 connection clipped by the text box, shrunk by
+//! `shrinkA`/`shrinkB`, arrow styles '-', '->', '-|>', '<->' and the YAArrow imitation).
 //!
 //! The annotation's arrow itself (connection, clipping, shrinking, heads) is in
-//! `annotation_arrow.rs`, the box patch in `text_box.rs`.
+//! `annotation_arrow.rs` and `annotation_simple.rs`, the box patch in `text_box.rs`.
+//! (About 810 lines of code and 40 of tests: the options, their resolution and the
+//! placement of one text read as one; the geometry lives in the files above.)
 
 use super::paint::Paint;
 use super::DrawCtx;
@@ -277,6 +279,18 @@ pub struct AnnotateOptions {
     pub arrow_shrink_a_pt: Option<f64>,
     /// `arrowprops` `shrinkB` in points (2): the arrow's end stops this far before `xy`.
     pub arrow_shrink_b_pt: Option<f64>,
+    /// `arrowprops` `connectionstyle` as matplotlib writes it: 'arc3' (default, `rad=0`),
+    /// 'arc3,rad=0.3', 'angle3' (`angleA=90,angleB=0`), 'angle3,angleA=0,angleB=90'.
+    pub arrow_connectionstyle: Option<String>,
+    /// `arrowprops` `width` in points (4), with [`ArrowStyle::YaArrow`]: the tail's width.
+    pub arrow_width_pt: Option<f64>,
+    /// `arrowprops` `headwidth` in points (12), with [`ArrowStyle::YaArrow`].
+    pub arrow_headwidth_pt: Option<f64>,
+    /// `arrowprops` `headlength` in points (12), with [`ArrowStyle::YaArrow`].
+    pub arrow_headlength_pt: Option<f64>,
+    /// `arrowprops` `shrink` (0), with [`ArrowStyle::YaArrow`]: both ends pulled back by
+    /// this fraction of the distance from the text's nearest corner to `xy`.
+    pub arrow_shrink: Option<f64>,
     /// `annotation_clip`: `Some(true)` hides the annotation when `xy` lies outside the
     /// Axes, `Some(false)` never does, `None` (default) hides it only for `xycoords`
     /// 'data'.
@@ -291,6 +305,29 @@ pub(crate) struct ArrowPaint {
     pub(crate) linewidth_pt: f64,
     pub(crate) shrink_a_pt: f64,
     pub(crate) shrink_b_pt: f64,
+    pub(crate) connect: super::annotation_arrow::Connect,
+    pub(crate) yaarrow: YaArrow,
+}
+
+/// The `width`, `headwidth`, `headlength` (points) and `shrink` of an arrow without
+/// `arrowstyle`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct YaArrow {
+    pub(crate) width_pt: f64,
+    pub(crate) headwidth_pt: f64,
+    pub(crate) headlength_pt: f64,
+    pub(crate) shrink: f64,
+}
+
+impl Default for YaArrow {
+    fn default() -> Self {
+        YaArrow {
+            width_pt: 4.0,
+            headwidth_pt: 12.0,
+            headlength_pt: 12.0,
+            shrink: 0.0,
+        }
+    }
 }
 
 impl AnnotateOptions {
@@ -322,6 +359,31 @@ impl AnnotateOptions {
             linewidth_pt: lw,
             shrink_a_pt: shrink(self.arrow_shrink_a_pt, "arrowprops shrinkA")?,
             shrink_b_pt: shrink(self.arrow_shrink_b_pt, "arrowprops shrinkB")?,
+            connect: match &self.arrow_connectionstyle {
+                Some(s) => super::annotation_arrow::Connect::parse(s)?,
+                None => super::annotation_arrow::Connect::Arc3 { rad: 0.0 },
+            },
+            yaarrow: {
+                let d = YaArrow::default();
+                let v = |x: Option<f64>, d: f64, name: &str| match x.unwrap_or(d) {
+                    s if s.is_finite() => Ok(s),
+                    s => Err(Error::invalid(name, s, "a finite number")),
+                };
+                YaArrow {
+                    width_pt: v(self.arrow_width_pt, d.width_pt, "arrowprops width")?,
+                    headwidth_pt: v(
+                        self.arrow_headwidth_pt,
+                        d.headwidth_pt,
+                        "arrowprops headwidth",
+                    )?,
+                    headlength_pt: v(
+                        self.arrow_headlength_pt,
+                        d.headlength_pt,
+                        "arrowprops headlength",
+                    )?,
+                    shrink: v(self.arrow_shrink, d.shrink, "arrowprops shrink")?,
+                }
+            },
         })
     }
 }
@@ -339,6 +401,8 @@ impl Default for ArrowPaint {
             linewidth_pt: 1.0,
             shrink_a_pt: 2.0,
             shrink_b_pt: 2.0,
+            connect: super::annotation_arrow::Connect::Arc3 { rad: 0.0 },
+            yaarrow: YaArrow::default(),
         }
     }
 }
@@ -366,8 +430,18 @@ option_setters!(AnnotateOptions {
     arrow_shrink_a_pt: f64 => arrow_shrink_a_pt = Some;
     /// Sets `arrowprops` `shrinkB` (points).
     arrow_shrink_b_pt: f64 => arrow_shrink_b_pt = Some;
+    /// Sets `arrowprops` `connectionstyle` ('arc3,rad=0.3', 'angle3,angleA=90,angleB=0').
+    arrow_connectionstyle: impl Into<String> => arrow_connectionstyle = some_into;
     /// Sets `annotation_clip`.
     annotation_clip: bool => annotation_clip = Some;
+    /// Sets `arrowprops` `width` (points).
+    arrow_width_pt: f64 => arrow_width_pt = Some;
+    /// Sets `arrowprops` `headwidth` (points).
+    arrow_headwidth_pt: f64 => arrow_headwidth_pt = Some;
+    /// Sets `arrowprops` `headlength` (points).
+    arrow_headlength_pt: f64 => arrow_headlength_pt = Some;
+    /// Sets `arrowprops` `shrink` (a fraction).
+    arrow_shrink: f64 => arrow_shrink = Some;
 });
 
 /// An annotation arrow style.
@@ -381,6 +455,10 @@ pub enum ArrowStyle {
     Filled,
     /// '<->'.
     Both,
+    /// No `arrowstyle` in `arrowprops`: matplotlib's imitation of YAArrow ('simple' with
+    /// `width`, `headwidth`, `headlength` and `shrink`, from the text's corner nearest
+    /// to `xy`).
+    YaArrow,
 }
 
 impl std::str::FromStr for ArrowStyle {
@@ -655,8 +733,40 @@ impl TextArtist {
         let mut arrow_extent = None;
         if let Some((xy, style)) = self.arrow {
             let b = &item.bbox;
-            let a = (b.x0 + (b.x1 - b.x0) * 0.5, b.y0 + (b.y1 - b.y0) * 0.5);
             let end = point(self.coords.0, xy.0, xy.1);
+            let mut relpos = (0.5, 0.5);
+            let mut arrow_paint = self.arrow_paint;
+            if style == ArrowStyle::YaArrow {
+                // The text box's corner (or middle) nearest to xy along each axis (the
+                // first of equals), and shrinkA = shrinkB = shrink * its distance in pt.
+                let pick = |c: [(f64, f64); 3], v: f64| {
+                    c[1..].iter().fold(c[0], |best, &k| {
+                        if (k.0 - v).abs() < (best.0 - v).abs() {
+                            k
+                        } else {
+                            best
+                        }
+                    })
+                };
+                let (x, rx) = pick(
+                    [(b.x0, 0.0), ((b.x0 + b.x1) / 2.0, 0.5), (b.x1, 1.0)],
+                    end.0,
+                );
+                let (y, ry) = pick(
+                    [(b.y0, 0.0), ((b.y0 + b.y1) / 2.0, 0.5), (b.y1, 1.0)],
+                    end.1,
+                );
+                relpos = (rx, ry);
+                let r = (y - end.1).hypot(x - end.0);
+                // / renderer.points_to_pixels(1): the dpi's, even before the first draw.
+                let shrink_pt = arrow_paint.yaarrow.shrink * r / (1.0 * ctx.dpi / 72.0);
+                arrow_paint.shrink_a_pt = shrink_pt;
+                arrow_paint.shrink_b_pt = shrink_pt;
+            }
+            let a = (
+                b.x0 + (b.x1 - b.x0) * relpos.0,
+                b.y0 + (b.y1 - b.y0) * relpos.1,
+            );
             // patchA: the text's box patch (clipped where `Patch.contains` stops holding
             // the point, rounded corners and rotation included), else the window extent
             // padded by 2 pt a side, none for an empty text.
@@ -674,7 +784,7 @@ impl TextArtist {
                 patch_a.as_ref(),
                 style,
                 self.size_pt,
-                &self.arrow_paint,
+                &arrow_paint,
                 ctx,
                 dpi_cor,
             );

@@ -134,7 +134,7 @@ pub(super) fn layout_axis(
         let (a, b) = spec.view;
         let texts: Vec<TickLabel> = match (labels, spec.map.tick_scale()) {
             (Some(l), _) => l.iter().map(|s| TickLabel::Plain(s.clone())).collect(),
-            (None, Some(s @ (AxisScale::Log10 | AxisScale::Log { .. }))) => {
+            (None, Some(s @ AxisScale::Log { .. })) => {
                 let base = s.log_base().unwrap_or(10.0);
                 ticks::LogFormatterSciNotation::major(base)?.format_ticks(locs, a, b)
             }
@@ -170,9 +170,7 @@ pub(super) fn layout_axis(
             };
             computed.minor = ticks::auto_minor_ticks(&majors, spec.view);
         }
-        (p, Some(s @ (AxisScale::Log10 | AxisScale::Log { .. })))
-            if p != Some(false) && spec.subs.is_some() =>
-        {
+        (p, Some(s @ AxisScale::Log { .. })) if p != Some(false) && spec.subs.is_some() => {
             let base = s.log_base().unwrap_or(10.0);
             let majors = match spec.fixed {
                 Some((locs, _)) => locs.clone(),

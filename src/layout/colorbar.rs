@@ -267,7 +267,7 @@ pub(super) fn layout_colorbars(
         // `_reset_locator_formatter_scale`: a LogNorm contour set gets a log axis, any other
         // the uniform boundaries; no minor ticks either way (`NullLocator`).
         let map = match &cscale {
-            Some(_) if contour.is_some_and(|c| c.lognorm) => AxisMap::Scale(AxisScale::Log10),
+            Some(_) if contour.is_some_and(|c| c.lognorm) => AxisMap::Scale(AxisScale::LOG10),
             Some(s) => AxisMap::Boundaries(s.boundaries.clone()),
             None => AxisMap::for_norm(&norm),
         };

@@ -455,7 +455,7 @@ impl AxisMap {
     fn for_norm(norm: &Norm) -> AxisMap {
         match norm.kind() {
             NormKind::Linear | NormKind::NoNorm => AxisMap::Scale(AxisScale::Linear),
-            NormKind::Log => AxisMap::Scale(AxisScale::Log10),
+            NormKind::Log => AxisMap::Scale(AxisScale::LOG10),
             NormKind::SymLog {
                 linthresh,
                 linscale,

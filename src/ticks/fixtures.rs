@@ -299,7 +299,7 @@ fn check_axis_ticks(t: &mut Tally, c: &Case, scale: AxisScale) {
         pairs(&got.major),
         want("locs", "drawn", "labels"),
     );
-    if scale == AxisScale::Log10 {
+    if scale == AxisScale::LOG10 {
         t.check(
             "axis_ticks minor",
             &c.rec,
@@ -376,7 +376,7 @@ fn check_log(all: &[Case]) -> Tally {
             bits(&minor_raw),
             bits(&floats(&c.rec, "minor_raw")),
         );
-        let minor = remove_overlapping_locs(&minor_raw, &major, a, b, AxisScale::Log10);
+        let minor = remove_overlapping_locs(&minor_raw, &major, a, b, AxisScale::LOG10);
         t.check(
             "minor_locs",
             &c.rec,
@@ -386,13 +386,13 @@ fn check_log(all: &[Case]) -> Tally {
         t.check(
             "drawn",
             &c.rec,
-            bits(&visible_ticks(&major, a, b, AxisScale::Log10)),
+            bits(&visible_ticks(&major, a, b, AxisScale::LOG10)),
             bits(&floats(&c.rec, "drawn")),
         );
         t.check(
             "minor_drawn",
             &c.rec,
-            bits(&visible_ticks(&minor, a, b, AxisScale::Log10)),
+            bits(&visible_ticks(&minor, a, b, AxisScale::LOG10)),
             bits(&floats(&c.rec, "minor_drawn")),
         );
         let want_major = floats(&c.rec, "locs");
@@ -416,7 +416,7 @@ fn check_log(all: &[Case]) -> Tally {
             labels,
             strings(&c.rec, "minor_labels"),
         );
-        check_axis_ticks(&mut t, c, AxisScale::Log10);
+        check_axis_ticks(&mut t, c, AxisScale::LOG10);
     }
     t
 }

@@ -63,12 +63,9 @@ pub enum AxisKind {
 pub enum AxisScale {
     /// `'linear'`.
     Linear,
-    /// `'log'` with base 10 (its transform is `np.log10`).
-    Log10,
-    /// `'log'` with a base other than 10 or with `nonpositive='mask'` (`LogTransform(base,
-    /// nonpositive)`: `np.log10` for 10, `np.log2` for 2, `np.log` for e, else
-    /// `log(x) / log(base)`). Build it with [`AxisScale::log`] (which gives
-    /// [`AxisScale::Log10`] for base 10 with 'clip') or [`AxisScale::log_masked`].
+    /// `'log'` (`LogTransform(base, nonpositive)`: `np.log10` for 10, `np.log2` for 2,
+    /// `np.log` for e, else `log(x) / log(base)`). Build it with [`AxisScale::log`]
+    /// ('clip', matplotlib's default), [`AxisScale::log_masked`] or [`AxisScale::LOG10`].
     Log {
         /// The logarithm base, > 1.
         base: f64,
@@ -88,15 +85,17 @@ pub enum AxisScale {
 }
 
 impl AxisScale {
-    /// `'log'` with `base`: [`AxisScale::Log10`] for 10, else [`AxisScale::Log`].
+    /// `'log'` with base 10 and `nonpositive='clip'`: `set_yscale('log')`.
+    pub const LOG10: AxisScale = AxisScale::Log {
+        base: 10.0,
+        nonpositive_mask: false,
+    };
+
+    /// `'log'` with `base` and `nonpositive='clip'`.
     pub fn log(base: f64) -> Self {
-        if base == 10.0 {
-            AxisScale::Log10
-        } else {
-            AxisScale::Log {
-                base,
-                nonpositive_mask: false,
-            }
+        AxisScale::Log {
+            base,
+            nonpositive_mask: false,
         }
     }
 
@@ -111,7 +110,6 @@ impl AxisScale {
     /// The base of a log scale (`None` for linear and symlog).
     pub fn log_base(self) -> Option<f64> {
         match self {
-            AxisScale::Log10 => Some(10.0),
             AxisScale::Log { base, .. } => Some(base),
             _ => None,
         }
@@ -124,7 +122,6 @@ impl AxisScale {
     pub(crate) fn inverse(self, v: f64) -> f64 {
         match self {
             AxisScale::Linear => v,
-            AxisScale::Log10 => (v * 10f64.ln()).exp(),
             AxisScale::Log { base, .. } => inverse_log(base, v),
             AxisScale::SymLog {
                 base,
@@ -153,14 +150,6 @@ impl AxisScale {
     pub fn transform(self, v: f64) -> f64 {
         match self {
             AxisScale::Linear => v,
-            // LogTransform clips non-positive values to -1000 (nonpositive='clip').
-            AxisScale::Log10 => {
-                if v > 0.0 {
-                    v.log10()
-                } else {
-                    -1000.0
-                }
-            }
             AxisScale::Log {
                 base,
                 nonpositive_mask,
@@ -329,7 +318,7 @@ mod tests {
     /// LogTransform and invert back.
     #[test]
     fn log_scales_of_any_base() {
-        assert_eq!(AxisScale::log(10.0), AxisScale::Log10);
+        assert_eq!(AxisScale::log(10.0), AxisScale::LOG10);
         assert_eq!(AxisScale::log(2.0).log_base(), Some(2.0));
         assert_eq!(AxisScale::log(2.0).transform(8.0), 3.0);
         assert_eq!(AxisScale::log(2.0).transform(0.0), -1000.0);
@@ -378,7 +367,7 @@ mod tests {
             for space in [0, 1, 13, 1000] {
                 for scale in [
                     AxisScale::Linear,
-                    AxisScale::Log10,
+                    AxisScale::LOG10,
                     AxisScale::SymLog {
                         base: 10.0,
                         linthresh: 1.0,

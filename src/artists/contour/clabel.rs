@@ -134,7 +134,6 @@ pub(crate) fn clabel(
     // InvertedSymmetricalLogTransform.
     let unscale = |s: AxisScale, v: f64| match s {
         AxisScale::Linear => v,
-        AxisScale::Log10 => 10f64.powf(v),
         AxisScale::Log { base, .. } => base.powf(v),
         s @ AxisScale::SymLog { .. } => s.inverse(v),
     };
