@@ -18,17 +18,11 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from plotgen import write_figures  # noqa: E402
+from plotgen import c, write_figures  # noqa: E402
+from plotgen import r as rounded  # noqa: E402
 
 
-def c(m, *a, **k):
-    d = {"method": m, "args": list(a)}
-    if k:
-        d["kwargs"] = k
-    return d
-
-
-r = lambda v, n=5: [round(float(z), n) for z in v]
+r = lambda v, n=5: rounded(v, n)  # noqa: E731
 t = np.linspace(0, 2 * np.pi, 50)
 x, s, co = r(t), r(np.sin(t)), r(np.cos(t))
 P = c("plot", x, s, "o-", label="sin")
