@@ -6,25 +6,13 @@
 //!
 //! (Over 800 lines: a table of bad inputs, one case each, through one runner.)
 
+mod common;
+
+use common::npy_raw;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_figbuf");
-
-/// A version-1.0 `.npy` file with the given header dictionary and data, padded as numpy
-/// pads it (header ends with a newline at a multiple of 64 bytes).
-fn npy_raw(dict: &str, data: &[u8]) -> Vec<u8> {
-    let mut header = dict.as_bytes().to_vec();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
-    out.extend_from_slice(&header);
-    out.extend_from_slice(data);
-    out
-}
 
 /// `np.save` of an array with dtype `descr` and shape `shape` (a Python tuple literal).
 fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
@@ -49,12 +37,7 @@ fn good() -> Vec<u8> {
 
 /// A fresh, empty directory under the target directory.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli_errors")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+    common::scratch("cli_errors", name)
 }
 
 /// One bad input: the command line (`{in}` and `{out}` are replaced by the input and

@@ -6,6 +6,8 @@
 //!
 //! The `.npy` inputs are written by the test itself (no Python at test time).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,26 +20,12 @@ fn npy(descr: &str, fortran: bool, shape: (usize, usize), data: &[u8]) -> Vec<u8
         "{{'descr': '{descr}', 'fortran_order': {order}, 'shape': ({}, {}), }}",
         shape.0, shape.1
     );
-    let mut header = dict.into_bytes();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
-    out.extend_from_slice(&header);
-    out.extend_from_slice(data);
-    out
+    common::npy_raw(&dict, data)
 }
 
 /// A fresh, empty directory under the target directory.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("large_input")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+    common::scratch("large_input", name)
 }
 
 /// Runs figbuf with `args` (and `FIGBUF_NO_MMAP` when `read`), returning the output file.
