@@ -381,14 +381,7 @@ pub(crate) fn arrowprops(
     o.arrow_facecolor = text(&["facecolor", "fc"])?;
     o.arrow_edgecolor = text(&["edgecolor", "ec"])?;
     o.arrow_connectionstyle = text(&["connectionstyle"])?;
-    let mut number = |k: &str| -> R<Option<f64>> {
-        match m.remove(k) {
-            None => Ok(None),
-            Some(v) => Ok(Some(num(&v).ok_or_else(|| {
-                FigError(format!("arrowprops '{k}' must be a number, got {v}"))
-            })?)),
-        }
-    };
+    let mut number = |k: &str| arrowprops_number(m, k);
     for k in ["linewidth", "lw"] {
         if let Some(v) = number(k)? {
             o.arrow_linewidth = Some(v);
@@ -405,14 +398,7 @@ pub(crate) fn yaarrow_props(
     m: &mut serde_json::Map<String, Value>,
     o: &mut figbuf::AnnotateOptions,
 ) -> R<()> {
-    let mut number = |k: &str| -> R<Option<f64>> {
-        match m.remove(k) {
-            None => Ok(None),
-            Some(v) => Ok(Some(num(&v).ok_or_else(|| {
-                FigError(format!("arrowprops '{k}' must be a number, got {v}"))
-            })?)),
-        }
-    };
+    let mut number = |k: &str| arrowprops_number(m, k);
     o.arrow_width_pt = number("width")?;
     o.arrow_headwidth_pt = number("headwidth")?;
     o.arrow_headlength_pt = number("headlength")?;
@@ -485,4 +471,14 @@ fn markevery(call: &str, me: &Value) -> R<MarkEvery> {
         }
         _ => return Err(bad()),
     })
+}
+
+/// `arrowprops[k]` taken out of `m` as a number, if given.
+fn arrowprops_number(m: &mut serde_json::Map<String, Value>, k: &str) -> R<Option<f64>> {
+    match m.remove(k) {
+        None => Ok(None),
+        Some(v) => Ok(Some(num(&v).ok_or_else(|| {
+            FigError(format!("arrowprops '{k}' must be a number, got {v}"))
+        })?)),
+    }
 }

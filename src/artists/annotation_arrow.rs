@@ -342,14 +342,7 @@ pub(super) fn arrow(
     if has_end {
         pts.extend(wb);
     }
-    let fold =
-        |f: fn(f64, f64) -> f64, init: f64, k: fn(&Pt) -> f64| pts.iter().map(k).fold(init, f);
-    let extent = Bbox {
-        x0: fold(f64::min, f64::INFINITY, |p| p.0),
-        y0: fold(f64::min, f64::INFINITY, |p| p.1),
-        x1: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
-        y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
-    };
+    let extent = extent_of(&pts);
     (out, extent)
 }
 
@@ -390,13 +383,18 @@ fn simple_arrow(
         antialiased: true,
     });
     let pts = super::annotation_simple::extent_points(&segs);
+    let extent = extent_of(&pts);
+    (vec![paint], extent)
+}
+
+/// The box around `pts` (the arrow's extent, folded with `min`/`max` in the points' order).
+fn extent_of(pts: &[Pt]) -> Bbox {
     let fold =
         |f: fn(f64, f64) -> f64, init: f64, k: fn(&Pt) -> f64| pts.iter().map(k).fold(init, f);
-    let extent = Bbox {
+    Bbox {
         x0: fold(f64::min, f64::INFINITY, |p| p.0),
         y0: fold(f64::min, f64::INFINITY, |p| p.1),
         x1: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
         y1: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
-    };
-    (vec![paint], extent)
+    }
 }
