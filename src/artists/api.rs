@@ -600,6 +600,26 @@ impl Axes {
         Ok(self)
     }
 
+    /// `set_xticks`/`set_yticks` with labels and their text keywords, on the axis `axis`
+    /// picks (named `call` in errors).
+    fn ticks_with(
+        &mut self,
+        call: &str,
+        ticks: Vec<f64>,
+        labels: Vec<String>,
+        opts: super::TickLabelOptions,
+        axis: fn(&mut super::PlotState) -> &mut super::AxisState,
+    ) -> Result<&mut Self> {
+        let lines =
+            crate::axes_text::line_layout(call, opts.multialignment.as_deref(), opts.linespacing)?;
+        let labels = Some(labels);
+        check_labels(call, &ticks, &labels)?;
+        let state = axis(&mut self.plot);
+        state.ticks = Some((ticks, labels));
+        state.tick_params.label_lines = lines;
+        Ok(self)
+    }
+
     /// `ax.set_xticks(ticks, labels, multialignment=..., linespacing=...)`: fixed ticks
     /// whose labels take the text keywords (kept for later ticks, as matplotlib copies a
     /// tick's label properties to new ticks).
@@ -609,14 +629,8 @@ impl Axes {
         labels: Vec<String>,
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
-        let lines = crate::axes_text::line_layout(
-            "set_xticks",
-            opts.multialignment.as_deref(),
-            opts.linespacing,
-        )?;
-        self.set_xticks(ticks, Some(labels))?;
-        self.plot.x.tick_params.label_lines = lines;
-        Ok(self)
+        let t = ticks.to_f64_vec();
+        self.ticks_with("set_xticks", t, labels, opts, |p| &mut p.x)
     }
 
     /// `ax.set_yticks(ticks, labels, multialignment=..., linespacing=...)`.
@@ -626,14 +640,8 @@ impl Axes {
         labels: Vec<String>,
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
-        let lines = crate::axes_text::line_layout(
-            "set_yticks",
-            opts.multialignment.as_deref(),
-            opts.linespacing,
-        )?;
-        self.set_yticks(ticks, Some(labels))?;
-        self.plot.y.tick_params.label_lines = lines;
-        Ok(self)
+        let t = ticks.to_f64_vec();
+        self.ticks_with("set_yticks", t, labels, opts, |p| &mut p.y)
     }
 
     /// `ax.set_yticks(ticks, labels)`.

@@ -908,6 +908,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// `imshow`'s placement of `rows` x `cols` data with the default extent and view,
+    /// into the Axes box `rect`.
+    fn image_place(rows: usize, cols: usize, origin: Origin, rect: [f64; 4]) -> Placement {
+        place(
+            [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
+            origin,
+            rows,
+            cols,
+            (-0.5, cols as f64 - 0.5),
+            (rows as f64 - 0.5, -0.5),
+            rect,
+        )
+        .unwrap()
+    }
+
     /// A table channel at a whole byte, exactly or a hair either side (where the f32 sums
     /// cannot decide and pixels are summed again), or 0 or 1.
     fn whole_byte() -> impl Strategy<Value = f64> {
@@ -975,16 +990,7 @@ mod tests {
                 .collect();
             let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
             let origin = if lower { Origin::Lower } else { Origin::Upper };
-            let p = place(
-                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-                origin,
-                rows,
-                cols,
-                (-0.5, cols as f64 - 0.5),
-                (rows as f64 - 0.5, -0.5),
-                [3.0, 2.0, 3.0 + w, 2.0 + h],
-            )
-            .unwrap();
+            let p = image_place(rows, cols, origin, [3.0, 2.0, 3.0 + w, 2.0 + h]);
             for interp in Interpolation::ALL {
                 let Ok(Plan::Filtered { inverse, lut }) = plan(&p, interp, 4.0) else {
                     continue;
@@ -1040,16 +1046,7 @@ mod tests {
             .collect();
         let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
         let hanning = |h: f64| {
-            let p = place(
-                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-                Origin::Upper,
-                rows,
-                cols,
-                (-0.5, cols as f64 - 0.5),
-                (rows as f64 - 0.5, -0.5),
-                [0.0, 0.0, 4.0, h],
-            )
-            .unwrap();
+            let p = image_place(rows, cols, Origin::Upper, [0.0, 0.0, 4.0, h]);
             let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
                 panic!("hanning filters");
             };
@@ -1097,16 +1094,7 @@ mod tests {
             (27.0, 60.0),
             (120.0, 90.0),
         ] {
-            let p = place(
-                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-                Origin::Upper,
-                rows,
-                cols,
-                (-0.5, cols as f64 - 0.5),
-                (rows as f64 - 0.5, -0.5),
-                [3.25, 1.5, w, h],
-            )
-            .unwrap();
+            let p = image_place(rows, cols, Origin::Upper, [3.25, 1.5, w, h]);
             let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
                 panic!("hanning filters");
             };
@@ -1163,16 +1151,7 @@ mod tests {
             let watch = crate::resample::transparent_rows(&table).unwrap();
             let direct = DirectIndices::of(&scalar, &norm, cmap.n(), watch).unwrap();
             for (w, h) in [(170.0, 200.0), (45.0, 55.0)] {
-                let p = place(
-                    [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-                    Origin::Upper,
-                    rows,
-                    cols,
-                    (-0.5, cols as f64 - 0.5),
-                    (rows as f64 - 0.5, -0.5),
-                    [0.3, 0.0, w, h],
-                )
-                .unwrap();
+                let p = image_place(rows, cols, Origin::Upper, [0.3, 0.0, w, h]);
                 let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0)
                 else {
                     panic!("hanning filters");

@@ -121,28 +121,22 @@ impl<'a> DirectIndices<'a> {
     /// When that range passes the data's end (a bug of the caller).
     pub(crate) fn fill(&self, start: usize, out: &mut [u32]) -> bool {
         let (n32, watch) = (self.n32, self.watch);
+        // One arm a dtype and index rule: `Fill` is generic over both.
+        macro_rules! fill {
+            ($xs:expr, $k:expr) => {
+                cpu::vectorized(Fill {
+                    kernel: $k,
+                    xs: &$xs[start..start + out.len()],
+                    n32,
+                    watch,
+                    out,
+                })
+            };
+        }
         match &self.kind {
-            Kind::F64(xs, k) => cpu::vectorized(Fill {
-                kernel: k,
-                xs: &xs[start..start + out.len()],
-                n32,
-                watch,
-                out,
-            }),
-            Kind::F64Fast(xs, k) => cpu::vectorized(Fill {
-                kernel: k,
-                xs: &xs[start..start + out.len()],
-                n32,
-                watch,
-                out,
-            }),
-            Kind::F32(xs, k) => cpu::vectorized(Fill {
-                kernel: k,
-                xs: &xs[start..start + out.len()],
-                n32,
-                watch,
-                out,
-            }),
+            Kind::F64(xs, k) => fill!(xs, k),
+            Kind::F64Fast(xs, k) => fill!(xs, k),
+            Kind::F32(xs, k) => fill!(xs, k),
         }
     }
 
