@@ -3,6 +3,8 @@
 //! output, blocking inputs. The option and data cases are in `cli_errors.rs`.
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,23 +22,11 @@ fn npy_f64(rows: usize, cols: usize) -> Vec<u8> {
 /// A float64 `.npy` header declaring `shape` (a Python tuple), without data.
 fn npy_header(shape: &str) -> Vec<u8> {
     let dict = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': {shape}, }}");
-    let mut header = dict.into_bytes();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
-    out.extend_from_slice(&header);
-    out
+    common::npy_raw(&dict, &[])
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("robustness")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    let dir = common::scratch("robustness", name);
     std::fs::write(dir.join("in.npy"), npy_f64(3, 4)).expect("write input");
     dir
 }
