@@ -18,6 +18,8 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 mod direct;
 mod large;
+mod scan;
+pub(crate) use scan::all_finite_min_max;
 pub(crate) use direct::DirectIndices;
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
@@ -263,6 +265,21 @@ impl<'a> ScalarData<'a> {
             values: Values::F32(view),
             mask: None,
             half: true,
+        }
+    }
+
+    /// The rows `range` of the data (and of its mask), clamped to the rows there are: a
+    /// view, nothing copied. Colour-mapping a block of rows with a norm whose limits are
+    /// set gives the block's rows of the whole array's colours.
+    pub fn rows(&self, range: std::ops::Range<usize>) -> ScalarData<'a> {
+        let rows = self.shape().0;
+        let end = range.end.min(rows);
+        let s = ndarray::s![range.start.min(end)..end, ..];
+        let values = dispatch!(&self.values, v => Element::wrap(v.clone().slice_move(s)));
+        ScalarData {
+            values,
+            mask: self.mask.as_ref().map(|m| m.clone().slice_move(s)),
+            half: self.half,
         }
     }
 
