@@ -22,6 +22,8 @@
 
 use crate::{Error, Result};
 use rayon::prelude::*;
+
+mod rle;
 use std::io::Write;
 use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Method, ReturnCode, Status, Strategy};
 
@@ -150,7 +152,7 @@ fn band(
             &mut filtered,
         );
     }
-    let (rle, adler) = deflate(&[&filtered], 1, Strategy::Rle, last)?;
+    let (rle, adler) = rle::deflate_rle(&filtered, last)?;
     if rle.len() * 5 >= raw_len {
         return Ok((rle, adler, raw_len));
     }
