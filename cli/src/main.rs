@@ -388,6 +388,9 @@ fn colormap_npy_in_blocks(
             let out = buf.get_mut(..n).unwrap_or_default();
             figbuf::colormap_rgba8_into_slice(&block, &scaled, cmap, out)?;
             sink.put(out)?;
+            if start == 0 {
+                hold("FIGBUF_TEST_HOLD_AFTER_BLOCK_MS");
+            }
         }
         Ok(())
     });
@@ -398,7 +401,13 @@ fn colormap_npy_in_blocks(
 /// For the test of an input cut short while it is mapped only: wait this long after
 /// reading the input (`FIGBUF_TEST_HOLD_AFTER_READ_MS`).
 fn hold_after_read() {
-    if let Some(ms) = std::env::var("FIGBUF_TEST_HOLD_AFTER_READ_MS")
+    hold("FIGBUF_TEST_HOLD_AFTER_READ_MS");
+}
+
+/// For the tests of an input cut short only: waits as many milliseconds as the
+/// environment variable `var` says (at most a minute).
+fn hold(var: &str) {
+    if let Some(ms) = std::env::var(var)
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
     {
