@@ -330,9 +330,7 @@ impl ImageData {
         let view = values.view();
         if let (Values::F64(a), None) = (view.values(), mask) {
             // Large float64: one pass for the non-finite values and the autoscale's limits.
-            let min_max = a
-                .as_slice()
-                .and_then(crate::color::all_finite_min_max);
+            let min_max = a.as_slice().and_then(crate::color::all_finite_min_max);
             if min_max.is_some() {
                 return (self, min_max);
             }

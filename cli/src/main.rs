@@ -407,10 +407,7 @@ fn hold_after_read() {
 /// For the tests of an input cut short only: waits as many milliseconds as the
 /// environment variable `var` says (at most a minute).
 fn hold(var: &str) {
-    if let Some(ms) = std::env::var(var)
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
+    if let Some(ms) = std::env::var(var).ok().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
     }
 }

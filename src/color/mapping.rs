@@ -19,8 +19,8 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 mod direct;
 mod large;
 mod scan;
-pub(crate) use scan::all_finite_min_max;
 pub(crate) use direct::DirectIndices;
+pub(crate) use scan::all_finite_min_max;
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;
@@ -275,10 +275,10 @@ impl<'a> ScalarData<'a> {
         let rows = self.shape().0;
         let end = range.end.min(rows);
         let s = ndarray::s![range.start.min(end)..end, ..];
-        let values = dispatch!(&self.values, v => Element::wrap(v.clone().slice_move(s)));
+        let values = dispatch!(&self.values, v => Element::wrap((*v).slice_move(s)));
         ScalarData {
             values,
-            mask: self.mask.as_ref().map(|m| m.clone().slice_move(s)),
+            mask: self.mask.map(|m| m.slice_move(s)),
             half: self.half,
         }
     }

@@ -23,8 +23,8 @@ const EOB: usize = 256;
 
 /// Base lengths of the length codes 257..=285.
 const LEN_BASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-    131, 163, 195, 227, 258,
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258,
 ];
 
 /// Extra bits of the length codes 257..=285.
@@ -37,12 +37,20 @@ const CL_ORDER: [usize; 19] = [
     16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
 ];
 
-/// LSB-first bit writer.
+/// LSB-first bit writer into a buffer sized for the output plus [`SLACK`] bytes: each
+/// `put` stores the whole 64-bit accumulator and moves on by the whole bytes it holds, with
+/// no branch on how full it is.
 struct Bits<'a> {
-    out: &'a mut Vec<u8>,
+    buf: &'a mut [u8],
+    pos: usize,
     acc: u64,
     n: u32,
+    /// The buffer was too short (a bug: the caller sizes it for stored blocks).
+    overflow: bool,
 }
+
+/// Bytes past the output's bound that [`Bits::put`] may store into.
+const SLACK: usize = 8;
 
 impl Bits<'_> {
     /// Appends the `bits` low bits of `v` (at most 32; no higher bits set).
@@ -50,21 +58,30 @@ impl Bits<'_> {
     fn put(&mut self, v: u32, bits: u32) {
         self.acc |= u64::from(v) << self.n;
         self.n += bits;
-        if self.n >= 32 {
-            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
-            self.acc >>= 32;
-            self.n -= 32;
+        match self.buf.get_mut(self.pos..self.pos + 8) {
+            Some(dst) => dst.copy_from_slice(&self.acc.to_le_bytes()),
+            None => self.overflow = true,
+        }
+        let bytes = self.n / 8;
+        self.pos += bytes as usize;
+        self.acc >>= 8 * bytes;
+        self.n &= 7;
+    }
+
+    /// Pads with zero bits to a byte boundary.
+    fn align(&mut self) {
+        if self.n > 0 {
+            self.put(0, 8 - self.n);
         }
     }
 
-    /// Pads with zero bits to a byte boundary and writes out what is held.
-    fn align(&mut self) {
-        while self.n > 0 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.n = self.n.saturating_sub(8);
+    /// Appends whole bytes (after [`Bits::align`]).
+    fn bytes(&mut self, b: &[u8]) {
+        match self.buf.get_mut(self.pos..self.pos + b.len()) {
+            Some(dst) => dst.copy_from_slice(b),
+            None => self.overflow = true,
         }
-        self.acc = 0;
+        self.pos += b.len();
     }
 }
 
@@ -205,7 +222,12 @@ fn block(bits: &mut Bits<'_>, syms: &[u16], raw: &[u8], lit: &mut [u32; 286], fi
     two_used(&mut cl_freq);
     let mut cl_len = [0u8; 19];
     code_lengths(&cl_freq, 7, &mut cl_len);
-    let hclen = 4.max(CL_ORDER.iter().rposition(|&s| cl_len[s] > 0).map_or(0, |p| p + 1));
+    let hclen = 4.max(
+        CL_ORDER
+            .iter()
+            .rposition(|&s| cl_len[s] > 0)
+            .map_or(0, |p| p + 1),
+    );
 
     // Sizes in bits: dynamic against stored.
     let mut dynamic: u64 = 3 + 5 + 5 + 4 + 3 * hclen as u64;
@@ -280,7 +302,7 @@ fn store(bits: &mut Bits<'_>, raw: &[u8], fin: bool) {
     if pieces.peek().is_none() {
         bits.put(u32::from(fin), 3);
         bits.align();
-        bits.out.extend_from_slice(&[0, 0, 0xff, 0xff]);
+        bits.bytes(&[0, 0, 0xff, 0xff]);
         return;
     }
     while let Some(p) = pieces.next() {
@@ -288,9 +310,9 @@ fn store(bits: &mut Bits<'_>, raw: &[u8], fin: bool) {
         bits.put(u32::from(fin && last), 3);
         bits.align();
         let n = p.len() as u16;
-        bits.out.extend_from_slice(&n.to_le_bytes());
-        bits.out.extend_from_slice(&(!n).to_le_bytes());
-        bits.out.extend_from_slice(p);
+        bits.bytes(&n.to_le_bytes());
+        bits.bytes(&(!n).to_le_bytes());
+        bits.bytes(p);
     }
 }
 
@@ -298,16 +320,18 @@ fn store(bits: &mut Bits<'_>, raw: &[u8], fin: bool) {
 /// with a sync flush (an empty stored block), so that the next band's stream can follow.
 /// Returns the compressed bytes and the Adler-32 of `data`.
 pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
-    let bound = data.len() + data.len() / 8 + 1024;
+    // Stored blocks bound the output: 5 bytes a block of 65,535 and the headers.
+    let bound = data.len() + data.len() / 8 + 1024 + SLACK;
     let mut out = crate::alloc::with_capacity::<u8>(bound, "the PNG's compressed data")?;
-    let mut syms: Vec<u16> = crate::alloc::with_capacity(
-        BLOCK_SYMBOLS.min(data.len()),
-        "the PNG encoder's symbols",
-    )?;
+    out.resize(bound, 0);
+    let mut syms: Vec<u16> =
+        crate::alloc::with_capacity(BLOCK_SYMBOLS.min(data.len()), "the PNG encoder's symbols")?;
     let mut bits = Bits {
-        out: &mut out,
+        buf: &mut out,
+        pos: 0,
         acc: 0,
         n: 0,
+        overflow: false,
     };
     let mut lit = [0u32; 286];
     let mut start = 0; // the block's first byte
@@ -315,7 +339,7 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
     let n = data.len();
     while i < n {
         let b = data[i];
-        let run = if i > 0 && i + 3 <= n && data[i - 1] == b && data[i + 1] == b && data[i + 2] == b
+        let run = if i > 0 && data[i - 1] == b && i + 3 <= n && data[i + 1] == b && data[i + 2] == b
         {
             3 + data[i + 3..n.min(i + 258)]
                 .iter()
@@ -349,6 +373,14 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
         store(&mut bits, &[], false); // the sync flush
     }
     bits.align();
+    let (len, overflow) = (bits.pos, bits.overflow);
+    if overflow {
+        return Err(crate::Error::Data(format!(
+            "PNG encoding: the run-length deflate of {} bytes passed its bound of {bound}",
+            data.len()
+        )));
+    }
+    out.truncate(len);
     Ok((out, zlib_rs::adler32::adler32(1, data)))
 }
 
@@ -395,7 +427,9 @@ mod tests {
     fn round_trips() {
         let mut seed = 12345u64;
         let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as u8
         };
         let noise: Vec<u8> = (0..300_000).map(|_| rnd()).collect();
@@ -424,6 +458,31 @@ mod tests {
             let (mut z, _) = deflate_rle(&data, false).unwrap();
             z.extend_from_slice(&[3, 0]); // an empty final fixed block
             assert_eq!(inflate(&z, data.len()), data);
+        }
+    }
+
+    /// Fibonacci counts make a Huffman tree deeper than 15 (and 7): the lengths still keep
+    /// to the limit and form a complete prefix code (Kraft sum exactly 1).
+    #[test]
+    fn code_lengths_keep_the_limit() {
+        let mut fib = vec![1u32, 1];
+        while fib.len() < 30 {
+            let k = fib.len();
+            fib.push(fib[k - 1] + fib[k - 2]);
+        }
+        for (limit, n) in [(15u8, 30usize), (7, 19), (15, 2), (7, 3)] {
+            let mut freq = fib[..n].to_vec();
+            freq.resize(freq.len() + 5, 0);
+            let mut lens = vec![0u8; freq.len()];
+            code_lengths(&freq, limit, &mut lens);
+            assert!(lens.iter().all(|&l| l <= limit), "{lens:?}");
+            let kraft: f64 = lens
+                .iter()
+                .filter(|&&l| l > 0)
+                .map(|&l| 0.5f64.powi(i32::from(l)))
+                .sum();
+            assert_eq!(kraft, 1.0, "{lens:?}");
+            assert!(lens[..n].iter().all(|&l| l > 0) && lens[n..].iter().all(|&l| l == 0));
         }
     }
 

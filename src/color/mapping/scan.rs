@@ -62,7 +62,10 @@ pub(crate) fn all_finite_min_max(xs: &[f64]) -> Option<(f64, f64)> {
             (_, _, true) => None,
             (lo, hi, false) => Some((lo, hi)),
         })
-        .try_reduce(|| (i64::MAX, i64::MIN), |a, b| Some((a.0.min(b.0), a.1.max(b.1))))?;
+        .try_reduce(
+            || (i64::MAX, i64::MIN),
+            |a, b| Some((a.0.min(b.0), a.1.max(b.1))),
+        )?;
     if lo > hi {
         return Some((f64::INFINITY, f64::NEG_INFINITY));
     }
@@ -78,9 +81,7 @@ impl ScalarData<'_> {
     /// pass otherwise.
     pub(crate) fn autoscaled_from_min_max(&self, norm: &Norm, (lo, hi): (f64, f64)) -> Norm {
         let large_f64 = match (&self.values, &self.mask) {
-            (Values::F64(v), None) => v
-                .to_slice()
-                .is_some_and(|xs| xs.len() >= LARGE_MIN_PIXELS),
+            (Values::F64(v), None) => v.to_slice().is_some_and(|xs| xs.len() >= LARGE_MIN_PIXELS),
             _ => false,
         };
         if !large_f64 || self.half || matches!(norm.kind(), NormKind::Log) {
