@@ -293,7 +293,15 @@ impl ImageData {
     /// masked, and a NaN that a NaN limit makes of a valid value takes the colormap's row
     /// 0, not the bad colour, once any value is masked (`Colormap.__call__` then takes the
     /// bad mask from the array's mask). Finite data is left as it is: one scan.
+    #[cfg(test)]
     fn with_invalid_masked(self) -> ImageData {
+        self.with_invalid_masked_and_min_max().0
+    }
+
+    /// [`Self::with_invalid_masked`], and the finite min and max of large unmasked float64
+    /// data found finite by the same pass (`None` otherwise: then the autoscale reads the
+    /// data itself).
+    fn with_invalid_masked_and_min_max(self) -> (ImageData, Option<(f64, f64)>) {
         fn any_of<T: Copy + Sync>(
             a: &ndarray::ArrayView2<'_, T>,
             test: impl Fn(T) -> bool + Sync,
@@ -315,11 +323,18 @@ impl ImageData {
             }
         }
         let DataKind::Scalar { values, mask } = &self.kind else {
-            return self;
+            return (self, None);
         };
         // Float64 (long double too) and float32 (float16 too) values: the other dtypes
         // have no non-finite values.
         let view = values.view();
+        if let (Values::F64(a), None) = (view.values(), mask) {
+            // Large float64: one pass for the non-finite values and the autoscale's limits.
+            let min_max = a.as_slice().and_then(crate::color::all_finite_min_max);
+            if min_max.is_some() {
+                return (self, min_max);
+            }
+        }
         let invalid: Option<Array2<bool>> = match view.values() {
             Values::F64(a) if any_of(a, |x: f64| !x.is_finite()) => {
                 Some(a.mapv(|x| !x.is_finite()))
@@ -330,7 +345,7 @@ impl ImageData {
             _ => None,
         };
         let Some(mut invalid) = invalid else {
-            return self;
+            return (self, None);
         };
         if let Some(m) = mask {
             invalid.zip_mut_with(m, |a, &b| *a |= b);
@@ -338,12 +353,13 @@ impl ImageData {
         let DataKind::Scalar { values, .. } = self.kind else {
             unreachable!("checked above")
         };
-        ImageData {
+        let masked = ImageData {
             kind: DataKind::Scalar {
                 values,
                 mask: Some(invalid),
             },
-        }
+        };
+        (masked, None)
     }
 
     /// The float RGB(A) pixels as matplotlib's `_make_image` hands them to the resampler:
@@ -708,15 +724,17 @@ impl Image {
         if opts.vmax.is_some() {
             norm = norm.with_vmax(opts.vmax);
         }
-        let data = data.with_invalid_masked();
+        let (data, min_max) = data.with_invalid_masked_and_min_max();
         if data.as_scalar().is_some() {
             norm.check_limits()?;
         }
         // matplotlib autoscales at `imshow` too (`_scale_norm` -> `autoscale_None`), and a
-        // draw finds the limits set: one pass over the data, not one a render.
-        let autoscaled = match data.as_scalar() {
-            Some(d) => d.autoscaled(&norm),
-            None => norm.clone(),
+        // draw finds the limits set: one pass over the data, not one a render (none of its
+        // own for large float64 data, whose limits the non-finite scan took).
+        let autoscaled = match (data.as_scalar(), min_max) {
+            (Some(d), Some(min_max)) => d.autoscaled_from_min_max(&norm, min_max),
+            (Some(d), None) => d.autoscaled(&norm),
+            (None, _) => norm.clone(),
         };
         Ok(Image {
             data,

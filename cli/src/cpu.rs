@@ -82,7 +82,8 @@ static SIGBUS_MESSAGE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new()
 /// large `.npy` in a read-only map of its file (`src/cpu.rs`, `FileMap`); when another
 /// process cuts the file short while figbuf runs, reading the lost pages raises `SIGBUS`,
 /// which would otherwise kill the process with no message. (Only a mapped file cut short
-/// raises it here; the output's temporary file is created after the data is last read.)
+/// raises it here. `colormap` streams a `.npy` output while it reads the input: the
+/// handler then removes that temporary file, [`remove_on_sigbus`].)
 fn report_sigbus_for(input: &std::path::Path) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -119,14 +120,42 @@ pub(crate) fn map_npy(input: &std::path::Path) -> figbuf::Result<figbuf::ImageDa
     unsafe { figbuf::npy::map_image_data(input) }
 }
 
+/// The temporary output file the `SIGBUS` handler removes (a NUL-terminated path, leaked
+/// when replaced: one or two a process), or null.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+static SIGBUS_REMOVES: std::sync::atomic::AtomicPtr<libc::c_char> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+/// Names the temporary output file that a `SIGBUS` must remove (`None`: none). `colormap`
+/// streams its `.npy` output while it still reads the mapped input, so an input cut short
+/// then must not leave a partial temporary file behind.
+pub(crate) fn remove_on_sigbus(tmp: Option<&std::path::Path>) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = tmp
+            .and_then(|p| std::ffi::CString::new(p.as_os_str().as_bytes()).ok())
+            .map_or(std::ptr::null_mut(), std::ffi::CString::into_raw);
+        // The previous path (if any) is leaked: the handler may be reading it.
+        SIGBUS_REMOVES.swap(c, Ordering::AcqRel);
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = tmp;
+}
+
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 extern "C" fn on_sigbus(_: libc::c_int, _: *mut libc::siginfo_t, _: *mut libc::c_void) {
     let message = SIGBUS_MESSAGE
         .get()
         .map_or(&b"error: SIGBUS\n"[..], |m| &m[..]);
-    // SAFETY: `write` and `_exit` are async-signal-safe; `message` is a static buffer
-    // written before the handler was installed.
+    let tmp = SIGBUS_REMOVES.load(Ordering::Acquire);
+    // SAFETY: `unlink`, `write` and `_exit` are async-signal-safe; `message` is a static
+    // buffer written before the handler was installed; `tmp` is null or a NUL-terminated
+    // string that is never freed.
     unsafe {
+        if !tmp.is_null() {
+            libc::unlink(tmp);
+        }
         libc::write(2, message.as_ptr().cast(), message.len());
         libc::_exit(1);
     }

@@ -313,6 +313,12 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
         ))
     })?;
     data.check_norm(&norm)?;
+    if kind == Format::Npy {
+        if let Some(written) = colormap_npy_in_blocks(&target, &scalar, &norm, &cmap) {
+            leave_to_exit(data);
+            return written;
+        }
+    }
     let rgba = figbuf::colormap_rgba8(&scalar, &norm, &cmap)?;
     leave_to_exit(data);
     let bytes = match kind {
@@ -338,13 +344,70 @@ fn run_colormap(args: &ColormapArgs) -> Result<(), Failure> {
     output::write(&target, &bytes)
 }
 
+/// Values a block of [`colormap_npy_in_blocks`] maps at least: the library's large-data
+/// route (parallel, byte permutes) takes blocks from this size.
+const BLOCK_VALUES: usize = 1 << 20;
+
+/// `colormap` of large unmasked data to `.npy`, a block of rows at a time through one
+/// reused buffer: the limits are autoscaled from the whole array first, then each block is
+/// mapped with them (the colours of a value depend only on the value and the limits) and
+/// written while it is still in the cache. A 2048² input's 16 MB output was a fresh
+/// array (page faults, zeroing) whose write then copied it back from memory. `None` when
+/// this does not apply (small or masked data, limits that stay unset).
+fn colormap_npy_in_blocks(
+    target: &output::Target,
+    scalar: &figbuf::ScalarData<'_>,
+    norm: &Norm,
+    cmap: &Colormap,
+) -> Option<Result<(), Failure>> {
+    let (h, w) = scalar.shape();
+    if scalar.mask().is_some() || w == 0 || h.saturating_mul(w) < 2 * BLOCK_VALUES {
+        return None;
+    }
+    if let Err(e) = norm.check_limits() {
+        return Some(Err(e.into()));
+    }
+    let scaled = scalar.autoscaled(norm);
+    if !scaled.scaled() {
+        return None;
+    }
+    let rows = BLOCK_VALUES.div_ceil(w).min(h);
+    let len = rows.saturating_mul(w).saturating_mul(4);
+    let mut buf = Vec::new();
+    if buf.try_reserve_exact(len).is_err() {
+        return Some(Err(Failure::Runtime(format!(
+            "cannot allocate {len} bytes for the colour-mapped pixels"
+        ))));
+    }
+    buf.resize(len, 0u8);
+    let written = output::write_streamed(target, |sink| {
+        sink.put(&output::npy_header((h, w, 4)))?;
+        for start in (0..h).step_by(rows) {
+            let block = scalar.rows(start..start.saturating_add(rows));
+            let n = block.shape().0 * w * 4;
+            let out = buf.get_mut(..n).unwrap_or_default();
+            figbuf::colormap_rgba8_into_slice(&block, &scaled, cmap, out)?;
+            sink.put(out)?;
+            if start == 0 {
+                hold("FIGBUF_TEST_HOLD_AFTER_BLOCK_MS");
+            }
+        }
+        Ok(())
+    });
+    leave_to_exit(buf);
+    Some(written)
+}
+
 /// For the test of an input cut short while it is mapped only: wait this long after
 /// reading the input (`FIGBUF_TEST_HOLD_AFTER_READ_MS`).
 fn hold_after_read() {
-    if let Some(ms) = std::env::var("FIGBUF_TEST_HOLD_AFTER_READ_MS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
+    hold("FIGBUF_TEST_HOLD_AFTER_READ_MS");
+}
+
+/// For the tests of an input cut short only: waits as many milliseconds as the
+/// environment variable `var` says (at most a minute).
+fn hold(var: &str) {
+    if let Some(ms) = std::env::var(var).ok().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
     }
 }

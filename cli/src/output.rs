@@ -119,16 +119,45 @@ pub fn write(target: &Target, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes the concatenation of `parts` to `target` (without joining them in memory).
 pub fn write_parts(target: &Target, parts: &[&[u8]]) -> Result<(), Failure> {
+    write_streamed(target, |sink| parts.iter().try_for_each(|p| sink.put(p)))
+}
+
+/// Where [`write_streamed`]'s producer puts its bytes.
+pub struct Sink<'a> {
+    out: &'a mut dyn Write,
+    /// What an I/O error's message starts with (the output's name).
+    name: &'a str,
+}
+
+impl Sink<'_> {
+    /// Appends `bytes` to the output.
+    pub fn put(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.out
+            .write_all(bytes)
+            .map_err(|e| Failure::Runtime(format!("{}: {e}", self.name)))
+    }
+}
+
+/// Writes what `produce` puts into its [`Sink`] to `target`, piece by piece (a large output
+/// never needs to be whole in memory). To a file: into the temporary file, which is renamed
+/// into place only when `produce` and every write succeeded, and removed otherwise, so an
+/// error of the producer leaves no output, as an error before writing does.
+pub fn write_streamed(
+    target: &Target,
+    produce: impl FnOnce(&mut Sink<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     match target {
         Target::Stdout => {
             let mut out = std::io::stdout().lock();
-            parts
-                .iter()
-                .try_for_each(|p| out.write_all(p))
-                .and_then(|_| out.flush())
-                .map_err(|e| Failure::Runtime(format!("writing to standard output: {e}")))
+            let name = "writing to standard output";
+            produce(&mut Sink {
+                out: &mut out,
+                name,
+            })?;
+            out.flush()
+                .map_err(|e| Failure::Runtime(format!("{name}: {e}")))
         }
-        Target::File(path) => write_atomically(path, parts),
+        Target::File(path) => write_atomically(path, produce),
     }
 }
 
@@ -143,7 +172,7 @@ pub fn write_npy(target: &Target, array: &ndarray::Array3<u8>) -> Result<(), Fai
 
 /// The .npy header (format 1.0) of a C-order uint8 array of `shape`, as ndarray-npy
 /// writes it: the dictionary padded with spaces and a newline to a multiple of 64 bytes.
-fn npy_header((h, w, c): (usize, usize, usize)) -> Vec<u8> {
+pub fn npy_header((h, w, c): (usize, usize, usize)) -> Vec<u8> {
     let dict = format!("{{'descr': '|u1', 'fortran_order': False, 'shape': ({h}, {w}, {c})}}");
     let unpadded = 10 + dict.len() + 1;
     let len = dict.len() + 1 + (unpadded.next_multiple_of(64) - unpadded);
@@ -228,8 +257,12 @@ pub fn remove_stale(dir: &Path) -> usize {
     removed
 }
 
-/// Writes `parts` to an exclusive temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, parts: &[&[u8]]) -> Result<(), Failure> {
+/// Writes what `produce` puts into its [`Sink`] to an exclusive temporary file beside
+/// `path`, then renames it into place.
+fn write_atomically(
+    path: &Path,
+    produce: impl FnOnce(&mut Sink<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let dir = dir_of(path);
     if !dir.is_dir() {
         return Err(Failure::Runtime(format!(
@@ -257,17 +290,30 @@ fn write_atomically(path: &Path, parts: &[&[u8]]) -> Result<(), Failure> {
                 dir.display()
             ))
         })?;
-    // Registered for the signal handler; the lock marks the file as live for other runs.
+    // Registered for the signal handlers (a SIGBUS of the input while a streamed output is
+    // written included); the lock marks the file as live for other runs.
     set_current(Some(tmp.path().to_path_buf()));
+    crate::cpu::remove_on_sigbus(Some(tmp.path()));
+    let name = path.display().to_string();
     let written = tmp
         .as_file()
         .try_lock()
-        .map_err(|e| std::io::Error::other(format!("cannot lock the temporary file: {e}")))
-        .and_then(|_| parts.iter().try_for_each(|p| tmp.write_all(p)))
-        .and_then(|_| tmp.flush());
+        .map_err(|e| {
+            fail(std::io::Error::other(format!(
+                "cannot lock the temporary file: {e}"
+            )))
+        })
+        .and_then(|_| {
+            produce(&mut Sink {
+                out: tmp.as_file_mut(),
+                name: &name,
+            })
+        })
+        .and_then(|_| tmp.flush().map_err(fail));
     if let Err(e) = written {
+        crate::cpu::remove_on_sigbus(None);
         set_current(None);
-        return Err(fail(e)); // dropping `tmp` removes it
+        return Err(e); // dropping `tmp` removes it
     }
     // For the tests of signals and debris only: hold the complete temporary file this long
     // before renaming it.
@@ -281,6 +327,7 @@ fn write_atomically(path: &Path, parts: &[&[u8]]) -> Result<(), Failure> {
     // (and removes it) or nothing.
     let mut current = CURRENT.lock().unwrap_or_else(|p| p.into_inner());
     let persisted = tmp.persist(path);
+    crate::cpu::remove_on_sigbus(None);
     *current = None;
     drop(current);
     persisted.map(drop).map_err(|e| fail(e.error))
@@ -317,8 +364,8 @@ mod tests {
         let b = vec![b'b'; 2_000_000];
         for _ in 0..5 {
             std::thread::scope(|s| {
-                let ta = s.spawn(|| write_atomically(&out, &[&a]).is_ok());
-                let tb = s.spawn(|| write_atomically(&out, &[&b]).is_ok());
+                let ta = s.spawn(|| write_atomically(&out, |s| s.put(&a)).is_ok());
+                let tb = s.spawn(|| write_atomically(&out, |s| s.put(&b)).is_ok());
                 assert!(ta.join().unwrap() && tb.join().unwrap());
             });
             let got = std::fs::read(&out).unwrap();

@@ -186,3 +186,56 @@ fn an_input_cut_short_under_the_map_is_a_named_error() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// The input cut short while `colormap` streams its `.npy` output block by block (after
+/// the first block is written): the same named error, and the temporary output file is
+/// removed by the `SIGBUS` handler.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn an_input_cut_short_while_colormap_writes_leaves_nothing() {
+    let dir = scratch("cut-colormap");
+    let (rows, cols) = (2048, 1024);
+    let data: Vec<u8> = field(rows, cols)
+        .iter()
+        .flat_map(|x| x.to_le_bytes())
+        .collect();
+    let input = dir.join("cut.npy");
+    let out = dir.join("out.npy");
+    std::fs::write(&input, npy("<f8", false, (rows, cols), &data)).expect("write input");
+    let child = Command::new(BIN)
+        .args(["colormap"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .env("FIGBUF_TEST_HOLD_AFTER_BLOCK_MS", "4000")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run figbuf");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let partial: Vec<_> = std::fs::read_dir(&dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n != "cut.npy")
+        .collect();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&input)
+        .and_then(|f| f.set_len(4096))
+        .expect("cut the input short");
+    let result = child.wait_with_output().expect("wait for figbuf");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("cut.npy: the file was cut short"),
+        "{stderr}"
+    );
+    // The temporary file existed while the first block was held...
+    assert_eq!(partial.len(), 1, "{partial:?}");
+    // ...and nothing is left.
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n != "cut.npy")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

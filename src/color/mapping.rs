@@ -18,7 +18,9 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 mod direct;
 mod large;
+mod scan;
 pub(crate) use direct::DirectIndices;
+pub(crate) use scan::all_finite_min_max;
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;
@@ -263,6 +265,21 @@ impl<'a> ScalarData<'a> {
             values: Values::F32(view),
             mask: None,
             half: true,
+        }
+    }
+
+    /// The rows `range` of the data (and of its mask), clamped to the rows there are: a
+    /// view, nothing copied. Colour-mapping a block of rows with a norm whose limits are
+    /// set gives the block's rows of the whole array's colours.
+    pub fn rows(&self, range: std::ops::Range<usize>) -> ScalarData<'a> {
+        let rows = self.shape().0;
+        let end = range.end.min(rows);
+        let s = ndarray::s![range.start.min(end)..end, ..];
+        let values = dispatch!(&self.values, v => Element::wrap((*v).slice_move(s)));
+        ScalarData {
+            values,
+            mask: self.mask.map(|m| m.slice_move(s)),
+            half: self.half,
         }
     }
 

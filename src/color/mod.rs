@@ -21,11 +21,11 @@ mod norm;
 mod rgba;
 
 pub use colormap::{colormap_names, Colormap};
+pub(crate) use mapping::{all_finite_min_max, lut_indices_scanned, DirectIndices};
 pub use mapping::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice, lut_indices,
     AsScalarData, Element, ScalarData, Values,
 };
-pub(crate) use mapping::{lut_indices_scanned, DirectIndices};
 pub(crate) use norm::Prepared;
 pub use norm::{Extend, Norm, NormKind, Normed, Work};
 pub use rgba::Color;
