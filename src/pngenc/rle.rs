@@ -486,6 +486,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Random bytes from a small or a full alphabet, with runs of random lengths
+        /// spliced in (so blocks mix literals, matches of every length and stored blocks),
+        /// inflate back to themselves with zlib-rs, final block or not.
+        #[test]
+        fn random_data_round_trips(
+            parts in proptest::collection::vec(
+                (0u8..=255, 0usize..700, proptest::collection::vec(0u8..=255, 0..400), 1u8..=255),
+                0..40,
+            ),
+        ) {
+            let mut data = Vec::new();
+            for (byte, run, noise, mask) in parts {
+                data.extend(std::iter::repeat_n(byte, run));
+                data.extend(noise.iter().map(|b| b & mask));
+            }
+            let (z, adler) = deflate_rle(&data, true).unwrap();
+            proptest::prop_assert_eq!(inflate(&z, data.len()), data.clone());
+            proptest::prop_assert_eq!(adler, zlib_rs::adler32::adler32(1, &data));
+            let (mut z, _) = deflate_rle(&data, false).unwrap();
+            z.extend_from_slice(&[3, 0]);
+            proptest::prop_assert_eq!(inflate(&z, data.len()), data);
+        }
+    }
+
     /// Every match length has the code of RFC 1951's table.
     #[test]
     fn length_codes() {
