@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 mod direct;
 mod large;
-pub(crate) use direct::DirectIndices;
+pub(crate) use direct::{DirectIndices, POSITION_TABLE};
 
 /// Inputs with at least this many pixels are processed in parallel over rows.
 const PARALLEL_MIN_PIXELS: usize = 1 << 16;

@@ -25,7 +25,7 @@ pub use mapping::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice, lut_indices,
     AsScalarData, Element, ScalarData, Values,
 };
-pub(crate) use mapping::{lut_indices_scanned, DirectIndices};
+pub(crate) use mapping::{lut_indices_scanned, DirectIndices, POSITION_TABLE};
 pub(crate) use norm::Prepared;
 pub use norm::{Extend, Norm, NormKind, Normed, Work};
 pub use rgba::Color;

@@ -517,7 +517,7 @@ fn fill_tile_direct(
     for r in rows {
         let base = tile.len();
         tile.extend(std::iter::repeat_n([0.0; 4], lead));
-        if d.extend_colours(r * cols, cols, &by_position, &mut tile) {
+        if d.extend_colours(r * cols, cols, &by_position, &mut tile, None) {
             return None;
         }
         // Every reflected column is a column of the row (`inside` is all of them).
@@ -1188,7 +1188,7 @@ mod tests {
             let index = index.as_slice().unwrap();
             let watch = crate::resample::transparent_rows(&table).unwrap();
             let direct = DirectIndices::of(&scalar, &norm, cmap.n(), watch).unwrap();
-            for (w, h) in [(170.0, 200.0), (45.0, 55.0)] {
+            for (w, h) in [(170.0, 200.0), (45.0, 55.0), (29.5, 37.0)] {
                 let p = image_place(rows, cols, Origin::Upper, [0.3, 0.0, w, h]);
                 let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0)
                 else {

@@ -8,8 +8,8 @@
 //! division ([`ReciprocalF64`]).
 
 use super::{
-    index_of_position, position, scaled_position, BlockKernel, LinearF32, LinearF64,
-    LinearKernel, ScalarData, BLOCK, ROUNDER,
+    index_of_position, position, scaled_position, BlockKernel, LinearF32, LinearF64, LinearKernel,
+    ScalarData, BLOCK, ROUNDER,
 };
 use crate::color::Norm;
 use crate::cpu;
@@ -173,8 +173,9 @@ impl<'a> DirectIndices<'a> {
     /// Appends to `out` the rows of `table` (made by [`DirectIndices::by_position`]) of the
     /// indices of pixels `start..start + len`: [`DirectIndices::fill`] and a lookup in one
     /// pass, without the indices written and read back (each block of positions is looked
-    /// up while it is in registers or L1). True when one of them is watched (then `out`
-    /// holds them all the same).
+    /// up while it is in registers or L1), and their positions to `positions` when given
+    /// (rows of `table`). True when one of them is watched (then `out` holds them all the
+    /// same).
     ///
     /// # Panics
     ///
@@ -185,6 +186,7 @@ impl<'a> DirectIndices<'a> {
         len: usize,
         table: &[C; POSITION_TABLE],
         out: &mut Vec<C>,
+        positions: Option<&mut Vec<u16>>,
     ) -> bool {
         let n = self.n32 as usize;
         // The watched indices as positions (`u32::MAX` stays out of reach).
@@ -199,6 +201,7 @@ impl<'a> DirectIndices<'a> {
                     watch,
                     table,
                     out,
+                    positions,
                 })
             };
         }
@@ -223,12 +226,14 @@ struct ExtendColours<'a, T, K, C> {
     watch: [u32; 4],
     table: &'a [C; POSITION_TABLE],
     out: &'a mut Vec<C>,
+    /// Where the positions go too, when given.
+    positions: Option<&'a mut Vec<u16>>,
 }
 
 impl<T: Copy + Default, K: BlockKernel<T>, C: Copy> cpu::Kernel for ExtendColours<'_, T, K, C> {
     type Output = bool;
     #[inline(always)]
-    fn run(self) -> bool {
+    fn run(mut self) -> bool {
         let [a, b, c, d] = self.watch;
         let mut hit = false;
         let mut block = [0u32; BLOCK];
@@ -239,8 +244,17 @@ impl<T: Copy + Default, K: BlockKernel<T>, C: Copy> cpu::Kernel for ExtendColour
                 hit |= (p == a) | (p == b) | (p == c) | (p == d);
             }
             let table = self.table;
-            self.out
-                .extend(pos.iter().map(|&p| table[p as usize & (POSITION_TABLE - 1)]));
+            self.out.extend(
+                pos.iter()
+                    .map(|&p| table[p as usize & (POSITION_TABLE - 1)]),
+            );
+            if let Some(out) = self.positions.as_deref_mut() {
+                // Positions are below POSITION_TABLE (512).
+                out.extend(
+                    pos.iter()
+                        .map(|&p| (p & (POSITION_TABLE as u32 - 1)) as u16),
+                );
+            }
         }
         hit
     }
