@@ -1188,7 +1188,7 @@ mod tests {
             let index = index.as_slice().unwrap();
             let watch = crate::resample::transparent_rows(&table).unwrap();
             let direct = DirectIndices::of(&scalar, &norm, cmap.n(), watch).unwrap();
-            for (w, h) in [(170.0, 200.0), (45.0, 55.0), (29.5, 37.0)] {
+            for (w, h) in [(170.0, 200.0), (45.0, 55.0), (38.5, 46.0)] {
                 let p = image_place(rows, cols, Origin::Upper, [0.3, 0.0, w, h]);
                 let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0)
                 else {
