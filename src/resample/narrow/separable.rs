@@ -31,6 +31,11 @@
 //! than the gathering kernel at 4096² on one thread. The plain-Rust sums below keep the
 //! module correct on any path.
 //!
+//! With indices from the data over whole rows (any image shown whole), [`Fused`] keeps no
+//! colour tile: each source row's colours are computed into one row and summed
+//! horizontally at once, and only their positions are kept for the pixels summed again
+//! (issue 21: 4096² one thread ~66 -> ~57 ms of CPU with AVX-512, ~88 -> ~61 ms with AVX2).
+//!
 //! A pixel neither bound decides is summed in f64 over the tile's f32 colours
 //! ([`super::tile_pixel_f64`], whose margin is ~1000 times smaller than the f32 sums' at these
 //! tap counts), and only where that is undecided too in f64 from the table through the
