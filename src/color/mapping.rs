@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 mod direct;
 mod large;
 mod scan;
-pub(crate) use direct::DirectIndices;
+pub(crate) use direct::{DirectIndices, POSITION_TABLE};
 pub(crate) use scan::all_finite_min_max;
 
 /// Inputs with at least this many pixels are processed in parallel over rows.

@@ -21,7 +21,7 @@ mod norm;
 mod rgba;
 
 pub use colormap::{colormap_names, Colormap};
-pub(crate) use mapping::{all_finite_min_max, lut_indices_scanned, DirectIndices};
+pub(crate) use mapping::{all_finite_min_max, lut_indices_scanned, DirectIndices, POSITION_TABLE};
 pub use mapping::{
     colormap_rgba, colormap_rgba8, colormap_rgba8_into, colormap_rgba8_into_slice, lut_indices,
     AsScalarData, Element, ScalarData, Values,

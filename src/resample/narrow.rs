@@ -469,6 +469,11 @@ fn fill_tile(
         rows.len().saturating_mul(source.len()),
         "the resampler's colour tile",
     )?;
+    if let Indices::Direct(d) = index {
+        if inside == (0..cols) && lead + cols <= source.len() {
+            return Ok(fill_tile_direct(d, cols, rows, tiles, table, tile));
+        }
+    }
     let mut computed = Vec::new();
     if let Indices::Direct(_) = index {
         computed = crate::alloc::with_capacity(cols, "the resampler's row of indices")?;
@@ -493,6 +498,39 @@ fn fill_tile(
         );
     }
     Ok(Some(tile))
+}
+
+/// [`fill_tile`] from the data when the tile's columns take in every source column (the
+/// whole rows, as for any image shown whole): each row's colours come straight from its
+/// values ([`DirectIndices::extend_colours`]), and the columns reflected past the edges
+/// are copied from them. `None` when a row holds a watched (transparent) colour.
+fn fill_tile_direct(
+    d: &DirectIndices<'_>,
+    cols: usize,
+    rows: std::ops::Range<usize>,
+    tiles: &TileCols,
+    table: &[[f32; 4]; SMALL_TABLE],
+    mut tile: Vec<[f32; 4]>,
+) -> Option<Vec<[f32; 4]>> {
+    let by_position = d.by_position(table);
+    let (source, lead) = (&tiles.source, tiles.lead);
+    for r in rows {
+        let base = tile.len();
+        tile.extend(std::iter::repeat_n([0.0; 4], lead));
+        if d.extend_colours(r * cols, cols, &by_position, &mut tile, None) {
+            return None;
+        }
+        // Every reflected column is a column of the row (`inside` is all of them).
+        let row = base + lead;
+        for (t, &c) in source[..lead].iter().enumerate() {
+            tile[base + t] = tile[row + c];
+        }
+        for &c in &source[lead + cols..] {
+            let colour = tile[row + c];
+            tile.push(colour);
+        }
+    }
+    Some(tile)
 }
 
 /// Per-task buffers of [`TileLine`]: the 2-D weights of every row tap of a run of
@@ -1150,7 +1188,7 @@ mod tests {
             let index = index.as_slice().unwrap();
             let watch = crate::resample::transparent_rows(&table).unwrap();
             let direct = DirectIndices::of(&scalar, &norm, cmap.n(), watch).unwrap();
-            for (w, h) in [(170.0, 200.0), (45.0, 55.0)] {
+            for (w, h) in [(170.0, 200.0), (45.0, 55.0), (38.5, 46.0)] {
                 let p = image_place(rows, cols, Origin::Upper, [0.3, 0.0, w, h]);
                 let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0)
                 else {

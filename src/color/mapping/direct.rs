@@ -8,7 +8,7 @@
 //! division ([`ReciprocalF64`]).
 
 use super::{
-    index_of_position, scaled_position, BlockKernel, LinearF32, LinearF64, LinearKernel,
+    index_of_position, position, scaled_position, BlockKernel, LinearF32, LinearF64, LinearKernel,
     ScalarData, BLOCK, ROUNDER,
 };
 use crate::color::Norm;
@@ -156,6 +156,107 @@ impl<'a> DirectIndices<'a> {
             Kind::F32(xs, k) => k.indices(&xs[i..i + 1], &mut one),
         }
         index_of_position(one[0], self.n32)
+    }
+
+    /// A table of `by_index` (a row a LUT index, [`POSITION_TABLE`] rows) reordered by the
+    /// index loop's *positions* (under, the colours, over, bad), for
+    /// [`DirectIndices::extend_colours`].
+    pub(crate) fn by_position<C: Copy>(
+        &self,
+        by_index: &[C; POSITION_TABLE],
+    ) -> [C; POSITION_TABLE] {
+        std::array::from_fn(|p| {
+            by_index[index_of_position(p as u32, self.n32) as usize & (POSITION_TABLE - 1)]
+        })
+    }
+
+    /// Appends to `out` the rows of `table` (made by [`DirectIndices::by_position`]) of the
+    /// indices of pixels `start..start + len`: [`DirectIndices::fill`] and a lookup in one
+    /// pass, without the indices written and read back (each block of positions is looked
+    /// up while it is in registers or L1), and their positions to `positions` when given
+    /// (rows of `table`). True when one of them is watched (then `out` holds them all the
+    /// same).
+    ///
+    /// # Panics
+    ///
+    /// When that range passes the data's end (a bug of the caller).
+    pub(crate) fn extend_colours<C: Copy>(
+        &self,
+        start: usize,
+        len: usize,
+        table: &[C; POSITION_TABLE],
+        out: &mut Vec<C>,
+        positions: Option<&mut Vec<u16>>,
+    ) -> bool {
+        let n = self.n32 as usize;
+        // The watched indices as positions (`u32::MAX` stays out of reach).
+        let watch = self
+            .watch
+            .map(|i| u32::try_from(position(i as usize, n)).unwrap_or(u32::MAX));
+        macro_rules! fill {
+            ($xs:expr, $k:expr) => {
+                cpu::vectorized(ExtendColours {
+                    kernel: $k,
+                    xs: &$xs[start..start + len],
+                    watch,
+                    table,
+                    out,
+                    positions,
+                })
+            };
+        }
+        match &self.kind {
+            Kind::F64(xs, k) => fill!(xs, k),
+            Kind::F64Fast(xs, k) => fill!(xs, k),
+            Kind::F32(xs, k) => fill!(xs, k),
+        }
+    }
+}
+
+/// Rows of the tables [`DirectIndices::by_position`] makes: a power of two above any
+/// position (`N + 2` with `N` at most 256 + 3 colours), so that a position masked with
+/// `POSITION_TABLE - 1` (unchanged) needs no bounds check.
+pub(crate) const POSITION_TABLE: usize = 512;
+
+/// [`DirectIndices::extend_colours`] as a [`cpu::Kernel`].
+struct ExtendColours<'a, T, K, C> {
+    kernel: &'a K,
+    xs: &'a [T],
+    /// Watched positions.
+    watch: [u32; 4],
+    table: &'a [C; POSITION_TABLE],
+    out: &'a mut Vec<C>,
+    /// Where the positions go too, when given.
+    positions: Option<&'a mut Vec<u16>>,
+}
+
+impl<T: Copy + Default, K: BlockKernel<T>, C: Copy> cpu::Kernel for ExtendColours<'_, T, K, C> {
+    type Output = bool;
+    #[inline(always)]
+    fn run(mut self) -> bool {
+        let [a, b, c, d] = self.watch;
+        let mut hit = false;
+        let mut block = [0u32; BLOCK];
+        for xs in self.xs.chunks(BLOCK) {
+            let pos = &mut block[..xs.len()];
+            self.kernel.indices(xs, pos);
+            for &p in pos.iter() {
+                hit |= (p == a) | (p == b) | (p == c) | (p == d);
+            }
+            let table = self.table;
+            self.out.extend(
+                pos.iter()
+                    .map(|&p| table[p as usize & (POSITION_TABLE - 1)]),
+            );
+            if let Some(out) = self.positions.as_deref_mut() {
+                // Positions are below POSITION_TABLE (512).
+                out.extend(
+                    pos.iter()
+                        .map(|&p| (p & (POSITION_TABLE as u32 - 1)) as u16),
+                );
+            }
+        }
+        hit
     }
 }
 
