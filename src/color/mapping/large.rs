@@ -519,13 +519,25 @@ mod tests {
                 }
                 let (a, b) = float_min_max(&xs);
                 let (c, d) = finite_min_max_f64(&xs);
-                assert_eq!((a.to_bits(), b.to_bits()), (c.to_bits(), d.to_bits()), "{xs:?}");
+                assert_eq!(
+                    (a.to_bits(), b.to_bits()),
+                    (c.to_bits(), d.to_bits()),
+                    "{xs:?}"
+                );
             }
         }
-        for xs in [vec![-0.0; 9], vec![0.0; 9], vec![f64::NAN, -0.0, 0.0, f64::INFINITY]] {
+        for xs in [
+            vec![-0.0; 9],
+            vec![0.0; 9],
+            vec![f64::NAN, -0.0, 0.0, f64::INFINITY],
+        ] {
             let (a, b) = float_min_max(&xs);
             let (c, d) = finite_min_max_f64(&xs);
-            assert_eq!((a.to_bits(), b.to_bits()), (c.to_bits(), d.to_bits()), "{xs:?}");
+            assert_eq!(
+                (a.to_bits(), b.to_bits()),
+                (c.to_bits(), d.to_bits()),
+                "{xs:?}"
+            );
         }
     }
 
