@@ -3,8 +3,8 @@
 `colormap_rgba8` (autoscaled Normalize, viridis, fresh output) against the memory floor
 and matplotlib 3.11.2, optionally against an earlier build, on every CPU path.
 
-Each round runs, in turn: the earlier build (FIGBUF_TIMING_BEFORE, if set), this build on
-each path (AVX-512 if the CPU has it, AVX2 via FIGBUF_NO_AVX512=1, the baseline via
+Each round runs, in turn, on each path the earlier build (FIGBUF_TIMING_BEFORE, if set)
+and this build (AVX-512 if the CPU has it, AVX2 via FIGBUF_NO_AVX512=1, the baseline via
 FIGBUF_NO_AVX2=1, one thread via RAYON_NUM_THREADS=1), the floor (`floor 4096`: one pass
 reading the input and writing a fresh output of the same size, huge pages, both threads),
 then matplotlib in this process (`norm.autoscale_None(masked_invalid(a)); cmap(norm(a),
@@ -14,7 +14,8 @@ per-round ratios (colormap / floor; matplotlib / figbuf), with the load average.
 Build:  cargo build --release -p figbuf-benches --bin imshow-timing
 Run:    /tmp/figbuf-venv/bin/python benches/colormap_floor_vs_mpl.py [ROUNDS] [ITERATIONS]
 (FIGBUF_TIMING_BIN: this build's imshow-timing; FIGBUF_TIMING_BEFORE: an earlier one;
-FIGBUF_BENCH_DATA: where imshow_timing_vs_mpl.py keeps its .npy inputs.)
+FIGBUF_BENCH_DATA: where imshow_timing_vs_mpl.py keeps its .npy inputs; FIGBUF_TIMING_CPU=1:
+figbuf's and the floor's process CPU time instead of wall time.)
 """
 import json
 import os
@@ -32,12 +33,18 @@ import numpy as np  # noqa: E402
 from matplotlib import colors as mcolors  # noqa: E402
 
 JOBS = ["colormap 4096", "colormap_into 4096"]
+# FIGBUF_TIMING_CPU=1: the process CPU time of figbuf's jobs and the floor (every thread)
+# instead of their wall time (matplotlib stays wall time: one thread).
+CPU_TIME = bool(os.environ.get("FIGBUF_TIMING_CPU"))
 
 
 def run(binary, jobs, iterations, d, **env):
     res = subprocess.run([str(binary), str(d), str(iterations), *jobs], check=True,
                          capture_output=True, text=True, env={**os.environ, **env})
-    return {k: v for k, v in json.loads(res.stdout).items() if not k.startswith("cpu ")}
+    out = json.loads(res.stdout)
+    if CPU_TIME:
+        return {k[4:]: v for k, v in out.items() if k.startswith("cpu ")}
+    return {k: v for k, v in out.items() if not k.startswith("cpu ")}
 
 
 def main():
@@ -65,12 +72,13 @@ def main():
     for r in range(rounds):
         loads.append(load())
         row = {}
-        if before:
-            for k, v in run(before, JOBS, iterations, d).items():
-                row[f"before {k}"] = v
         for tag, env in paths.items():
-            for k, v in run(BIN, JOBS, iterations, d, **env).items():
-                row[f"{k} ({tag})" if tag else k] = v
+            # The earlier build right before this one, on the same path.
+            for label, binary in [("before ", before), ("", BIN)]:
+                if not binary:
+                    continue
+                for k, v in run(binary, JOBS, iterations, d, **env).items():
+                    row[f"{label}{k} ({tag})" if tag else f"{label}{k}"] = v
         row.update(run(BIN, ["floor 4096", "floor_into 4096"], iterations, d,
                        GLIBC_TUNABLES="glibc.malloc.hugetlb=1"))
         row["matplotlib"] = median_ms(max(3, iterations // 3), mpl)

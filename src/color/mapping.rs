@@ -797,6 +797,16 @@ impl WordLut {
         table
     }
 
+    /// The whole stack table (unused entries zero) when it holds the colours, else the
+    /// heap one: what [`crate::cpu::rgba8_words`] looks positions up in.
+    fn padded(&self) -> &[u32] {
+        if self.len <= STACK_LUT {
+            &self.stack
+        } else {
+            &self.heap
+        }
+    }
+
     fn as_slice(&self) -> &[u32] {
         if self.len <= STACK_LUT {
             &self.stack[..self.len]

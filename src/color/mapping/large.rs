@@ -133,7 +133,7 @@ pub(super) fn min_max(xs: &[f64], out: Option<&mut [u8]>) -> (f64, f64) {
             .map(|(x, y)| two_streams(x, y))
             .reduce(none, merge),
     };
-    merge(pairs, cpu::vectorized(MinMax(&xs[body..])))
+    merge(pairs, part_min_max(&xs[body..]))
 }
 
 /// Stores a zero into every [`PAGE_BYTES`] of `out` (zeroed memory): faults it in.
@@ -150,7 +150,7 @@ fn two_streams(x: &[f64], y: &[f64]) -> (f64, f64) {
     let mut hi = f64::NEG_INFINITY;
     for (u, v) in x.chunks(SWITCH_PIXELS).zip(y.chunks(SWITCH_PIXELS)) {
         for part in [u, v] {
-            let (l, h) = cpu::vectorized(MinMax(part));
+            let (l, h) = part_min_max(part);
             lo = lo.min(l);
             hi = hi.max(h);
         }
@@ -167,6 +167,31 @@ impl Kernel for MinMax<'_> {
     fn run(self) -> (f64, f64) {
         finite_min_max_f64(self.0)
     }
+}
+
+/// [`finite_min_max_f64`] of `xs`: on the baseline path by float comparisons (the integer
+/// keys need 64-bit compares SSE2 lacks: twice as fast), then a zero limit given the sign
+/// the keys give it (`-0` below `+0`): the min is `-0` where any value is `-0`, the max
+/// `+0` where any is `+0`.
+fn part_min_max(xs: &[f64]) -> (f64, f64) {
+    if cpu::baseline() {
+        float_min_max(xs)
+    } else {
+        cpu::vectorized(MinMax(xs))
+    }
+}
+
+/// [`part_min_max`]'s baseline way, on any path.
+fn float_min_max(xs: &[f64]) -> (f64, f64) {
+    let (mut lo, mut hi) = cpu::float_min_max_f64(xs);
+    let has = |zero: f64| xs.iter().any(|x| x.to_bits() == zero.to_bits());
+    if lo == 0.0 {
+        lo = if has(-0.0) { -0.0 } else { 0.0 };
+    }
+    if hi == 0.0 {
+        hi = if has(0.0) { 0.0 } else { -0.0 };
+    }
+    (lo, hi)
 }
 
 /// The RGBA8 words of large contiguous float64 data ([`plain_f64`]'s size) into `out` by
@@ -194,38 +219,58 @@ pub(super) fn map_f64(
     let stream = out.len() >= STREAM_MIN_BYTES;
     xs.par_chunks(TASK_PIXELS)
         .zip(out.par_chunks_mut(4 * TASK_PIXELS))
-        .for_each(|(x, o)| match (vbmi, &planes) {
-            (Some(vbmi), Some(planes)) => {
-                map_vbmi(vbmi, &kernel, planes, table, x, o, stream);
-            }
-            _ => cpu::vectorized(Blocks {
-                kernel: &kernel,
-                table,
-                xs: x,
-                out: o,
-            }),
+        .for_each(|(x, o)| {
+            let lookup = match (vbmi, &planes) {
+                (Some(vbmi), Some(planes)) => Lookup::Vbmi(vbmi, planes),
+                _ if cfg!(target_arch = "x86_64") => Lookup::Words,
+                _ => Lookup::Blocks,
+            };
+            map_task(lookup, &kernel, table, x, o, stream);
         });
     true
 }
 
-/// One task's values with the byte permutes: the values before the first 64-byte boundary
-/// of the output and after the last whole block by the dedicated loop.
-fn map_vbmi(
-    vbmi: cpu::Vbmi,
+/// How [`map_task`] looks the colours of its whole blocks up.
+#[derive(Clone, Copy)]
+enum Lookup<'a> {
+    /// Byte permutes ([`cpu::Vbmi::rgba8_blocks`]).
+    Vbmi(cpu::Vbmi, &'a cpu::BytePlanes),
+    /// Vector positions, scalar word loads ([`cpu::rgba8_words`]).
+    Words,
+    /// The dedicated loop ([`Blocks`]) throughout.
+    Blocks,
+}
+
+/// One task's values: the values before the first 64-byte boundary of the output and
+/// after the last whole block by the dedicated loop, the blocks between by `lookup`.
+fn map_task(
+    lookup: Lookup<'_>,
     kernel: &LinearF64,
-    planes: &cpu::BytePlanes,
     table: &WordLut,
     x: &[f64],
     o: &mut [u8],
     stream: bool,
 ) {
+    let block = match lookup {
+        Lookup::Vbmi(..) => cpu::VBMI_BLOCK,
+        Lookup::Words => cpu::WORD_BLOCK,
+        Lookup::Blocks => {
+            cpu::vectorized(Blocks {
+                kernel,
+                table,
+                xs: x,
+                out: o,
+            });
+            return;
+        }
+    };
     let addr = o.as_ptr() as usize;
     let head = if addr.is_multiple_of(4) {
         ((64 - addr % 64) % 64 / 4).min(x.len())
     } else {
         0
     };
-    let body = (x.len() - head) / cpu::VBMI_BLOCK * cpu::VBMI_BLOCK;
+    let body = (x.len() - head) / block * block;
     let (x_head, rest) = x.split_at(head);
     let (x_body, x_tail) = rest.split_at(body);
     let (o_head, rest) = o.split_at_mut(4 * head);
@@ -244,6 +289,10 @@ fn map_vbmi(
         nf: kernel.nf,
     };
     let lut = table.as_slice();
+    let Lookup::Vbmi(vbmi, planes) = lookup else {
+        cpu::rgba8_words(map, table.padded(), x_body, o_body, stream);
+        return;
+    };
     let mut fix = |first: usize, mut mask: u64, words: &mut [u32; cpu::VBMI_BLOCK]| {
         while mask != 0 {
             let j = mask.trailing_zeros() as usize;
@@ -372,10 +421,11 @@ mod tests {
     }
 
     proptest! {
-        /// The byte-permute blocks (with the dedicated loop's head and tail) write the
-        /// dedicated loop's words, at any length, output alignment and colormap size.
+        /// The byte-permute blocks and the vector-position blocks (each with the dedicated
+        /// loop's head and tail) write the dedicated loop's words, at any length, output
+        /// alignment and colormap size; the vector positions on every path the CPU has.
         #[test]
-        fn byte_permutes_match_the_dedicated_loop(
+        fn block_lookups_match_the_dedicated_loop(
             xs in prop::collection::vec(value(), 0..400),
             (vmin, vmax) in prop_oneof![
                 Just((0.0, 1.0)),
@@ -384,13 +434,12 @@ mod tests {
                 Just((1e-310, 3e-310)),
                 Just((-1e300, 1e300)),
             ],
-            n in prop_oneof![Just(256usize), Just(255), Just(100), Just(10), Just(1)],
+            n in prop_oneof![
+                Just(256usize), Just(255), Just(100), Just(10), Just(1), Just(257), Just(70_000)
+            ],
             offset in 0usize..8,
             stream in any::<bool>(),
         ) {
-            let Some(vbmi) = cpu::Vbmi::detect() else {
-                return Ok(());
-            };
             let colors = ["#440154", "#21918c", "#fde725", "#ff000080"]
                 .map(|c| c.parse::<crate::Color>().unwrap());
             let cmap = Colormap::from_list("test", &colors, n).unwrap();
@@ -401,8 +450,28 @@ mod tests {
             let mut buf = vec![0u8; 4 * xs.len() + 80];
             let start = (64 - buf.as_ptr() as usize % 64) % 64 + offset;
             let out = &mut buf[start..start + 4 * xs.len()];
-            map_vbmi(vbmi, &kernel, &planes(&table, n), &table, &xs, out, stream);
-            prop_assert!(out == &want[..]);
+            let planes = planes(&table, n);
+            let vbmi = cpu::Vbmi::detect().filter(|_| n <= 256);
+            if let Some(vbmi) = vbmi {
+                out.fill(0);
+                map_task(Lookup::Vbmi(vbmi, &planes), &kernel, &table, &xs, out, stream);
+                prop_assert!(out == &want[..], "byte permutes");
+            }
+            if cfg!(target_arch = "x86_64") {
+                out.fill(0);
+                map_task(Lookup::Words, &kernel, &table, &xs, out, stream);
+                prop_assert!(out == &want[..], "vector positions");
+                let map = cpu::LinearMap { vmin, d: vmax - vmin, nf: n as f64 };
+                let body = xs.len() / cpu::WORD_BLOCK * cpu::WORD_BLOCK;
+                for path in cpu::rgba8_words_paths() {
+                    for t in [table.as_slice(), table.padded()] {
+                        out.fill(0);
+                        let o = &mut out[..4 * body];
+                        cpu::rgba8_words_on(path, map, t, &xs[..body], o, stream);
+                        prop_assert!(o == &want[..4 * body], "vector positions, {:?}", path);
+                    }
+                }
+            }
         }
     }
 
@@ -428,6 +497,47 @@ mod tests {
                 assert_eq!(min_max(&xs, Some(&mut out)), want, "len {len}");
                 assert!(out.iter().all(|&b| b == 0));
             }
+        }
+    }
+
+    /// The float min/max with its zero rule gives the integer keys' limits, bit for bit,
+    /// with signed zeros at either end, NaN and infinities, at odd lengths.
+    #[test]
+    fn float_min_max_matches_the_keys() {
+        let zeros = [0.0, -0.0];
+        for len in [0, 1, 7, 8, 9, 100, 1001] {
+            for seed in 0..12u64 {
+                let mut xs = values(len, seed + 20, -1.0, 1.0, true);
+                for (i, x) in xs.iter_mut().enumerate() {
+                    match seed % 4 {
+                        // Non-negative with zeros of both signs, or of one sign only.
+                        0 => *x = x.abs() * f64::from(u8::from(i % 3 != 0)),
+                        1 => *x = if i % 5 == 0 { zeros[i % 2] } else { x.abs() },
+                        2 => *x = if i % 4 == 0 { -0.0 } else { -x.abs() },
+                        _ => {}
+                    }
+                }
+                let (a, b) = float_min_max(&xs);
+                let (c, d) = finite_min_max_f64(&xs);
+                assert_eq!(
+                    (a.to_bits(), b.to_bits()),
+                    (c.to_bits(), d.to_bits()),
+                    "{xs:?}"
+                );
+            }
+        }
+        for xs in [
+            vec![-0.0; 9],
+            vec![0.0; 9],
+            vec![f64::NAN, -0.0, 0.0, f64::INFINITY],
+        ] {
+            let (a, b) = float_min_max(&xs);
+            let (c, d) = finite_min_max_f64(&xs);
+            assert_eq!(
+                (a.to_bits(), b.to_bits()),
+                (c.to_bits(), d.to_bits()),
+                "{xs:?}"
+            );
         }
     }
 
