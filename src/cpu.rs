@@ -484,6 +484,372 @@ fn reduce_colours(acc: std::arch::x86_64::__m512) -> [f32; 4] {
     sum
 }
 
+/// A run of output pixels of the narrow filter with two row taps and two column taps a
+/// pixel (hanning or bilinear upsampling), for [`TapSimd::two_by_two_bytes`]: pixel `p`
+/// reads the colours at tile columns `first[p]` and `first[p] + 1` of the tile rows that
+/// start at floats `rows[0]` and `rows[1]`, with the 2-D weights
+/// `(weight_y[i] * weight_x[2 p + j] + 2^13) >> 14` (Agg's `weight_2d`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TwoByTwo<'a> {
+    /// RGBA colours in f32, tile row after tile row.
+    pub tile: &'a [f32],
+    /// Where the two row taps' tile rows start in `tile` (floats).
+    pub rows: [usize; 2],
+    /// The two row taps' vertical weights.
+    pub weight_y: [i32; 2],
+    /// Each pixel's first tile column.
+    pub first: &'a [usize],
+    /// Each pixel's two horizontal weights.
+    pub weight_x: &'a [i32],
+}
+
+impl TwoByTwo<'_> {
+    /// Checks that the first `n` pixels' colours lie in the tile (eight floats from
+    /// `rows[i] + 4 * first[p]`, both rows) and their weights in `weight_x`: the kernels
+    /// then read them without further checks.
+    ///
+    /// # Panics
+    ///
+    /// When they do not (a bug of the caller).
+    #[inline(always)]
+    fn check(&self, n: usize) {
+        let most = self.first[..n].iter().copied().max().unwrap_or(0);
+        let end = self.rows[0]
+            .max(self.rows[1])
+            .saturating_add(most.saturating_mul(4))
+            .saturating_add(8);
+        assert!(
+            n == 0 || end <= self.tile.len(),
+            "a two-by-two pixel's colours pass the tile's end"
+        );
+        assert!(
+            self.weight_x.len() / 2 >= n,
+            "fewer horizontal weights than pixels"
+        );
+    }
+}
+
+/// The pixel-to-lane pattern of [`TwoByTwo`] in a 16-lane register: lane `4 j + k` holds
+/// tap `k` (row tap `k / 2`, column tap `k % 2`) of pixel `j`.
+#[cfg(target_arch = "x86_64")]
+const TWO_BY_TWO_WX: [i32; 16] = [0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7];
+
+impl TapSimd {
+    /// The bytes of a run of [`TwoByTwo`] pixels, as the narrow filter's tiles give them
+    /// (`resample::narrow`): each pixel's four colours times their 2-D weights summed in
+    /// f32 (a tree two additions deep, the products exact in f32 or rounded once), then
+    /// `y = min(sum * (255 / t), 255)` for each colour channel (`t`, the total weight,
+    /// is the alpha sum) and its whole part as the byte, alpha 255. A pixel whose `y` lies
+    /// within `margin` of a whole number (above 0), or above `1 - margin` of one, or whose
+    /// total is not positive, has its bit set in `doubt` (pixel `p` at bit `p % 64` of
+    /// `doubt[p / 64]`; the others are cleared); returns whether any has. The same
+    /// arithmetic, lane by lane, as the narrow filter's portable finish.
+    ///
+    /// # Panics
+    ///
+    /// When a pixel's colours lie outside the tile, `run` has fewer pixels than `out`, or
+    /// `doubt` fewer than `out.len().div_ceil(64)` words (bugs of the caller).
+    pub(crate) fn two_by_two_bytes(
+        self,
+        run: TwoByTwo<'_>,
+        margin: f32,
+        out: &mut [[u8; 4]],
+        doubt: &mut [u64],
+    ) -> bool {
+        let doubt = &mut doubt[..out.len().div_ceil(64)];
+        doubt.fill(0);
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: the CPU has AVX-512 F, VL, BW and DQ (`Avx512`).
+            TapSimd::Avx512(_) => unsafe { two_by_two_avx512(run, margin, out, doubt) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: the CPU has AVX2 and FMA (`Avx2Fma`).
+            TapSimd::Avx2(_) => unsafe { two_by_two_avx2(run, margin, out, doubt) },
+            #[cfg(not(target_arch = "x86_64"))]
+            _ => {
+                let _ = (run, margin, out, doubt);
+                unreachable!("a TapSimd exists only on x86-64")
+            }
+        }
+    }
+}
+
+/// Which of four pixels a 16-lane doubt mask (four lanes a pixel) marks: bit `j` for
+/// pixel `j`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn pixels_in_doubt(lanes: u32) -> u64 {
+    // Bit 3 of each nibble set when the nibble is not zero...
+    let nz = (((lanes & 0x7777) + 0x7777) | lanes) & 0x8888;
+    // ... and those four bits (0, 4, 8, 12 after the shift) gathered to bits 9-12 by one
+    // multiply (the sixteen partial products fall on distinct bits: no carries).
+    u64::from((((nz >> 3) * 0x249) >> 9) & 0xF)
+}
+
+/// [`TapSimd::two_by_two_bytes`] with AVX-512: four pixels a register (sixteen products),
+/// their sums reduced together (as in [`tap_sums_rows`]) and finished in the lanes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
+#[inline]
+fn two_by_two_avx512(
+    run: TwoByTwo<'_>,
+    margin: f32,
+    out: &mut [[u8; 4]],
+    doubts: &mut [u64],
+) -> bool {
+    use std::arch::x86_64::*;
+    let n = out.len().min(64 * doubts.len());
+    run.check(n);
+    let [r0, r1] = run.rows;
+    let wy = run.weight_y;
+    let wy: [i32; 16] = std::array::from_fn(|l| wy[(l % 4) / 2]);
+    // SAFETY (both loads): each reads 16 i32 from an array of 16.
+    let (wy, wx_lanes) = unsafe {
+        (
+            _mm512_loadu_si512(wy.as_ptr().cast()),
+            _mm512_loadu_si512(TWO_BY_TWO_WX.as_ptr().cast()),
+        )
+    };
+    let half = _mm512_set1_epi32(1 << 13);
+    let (c255, m, one_m, zero) = (
+        _mm512_set1_ps(255.0),
+        _mm512_set1_ps(margin),
+        _mm512_set1_ps(1.0 - margin),
+        _mm512_setzero_ps(),
+    );
+    let alpha = _mm512_set1_epi32(255);
+    let tile = run.tile.as_ptr();
+    // Four pixels from `first` (their first tile columns) and `wx` (their eight
+    // horizontal weights): their bytes (16) and which of their lanes are in doubt. A macro
+    // (a closure was not inlined).
+    macro_rules! quad {
+        ($first:expr, $wx:expr) => {{
+            let (first, wx): (*const usize, *const i32) = ($first, $wx);
+            // SAFETY: the caller passes eight weights at `wx`.
+            let wx = _mm512_castsi256_si512(unsafe { _mm256_loadu_si256(wx.cast()) });
+            let w = _mm512_permutexvar_epi32(wx_lanes, wx);
+            let w = _mm512_srai_epi32::<14>(_mm512_add_epi32(_mm512_mullo_epi32(w, wy), half));
+            let w = _mm512_cvtepi32_ps(w);
+            macro_rules! product {
+                ($j:literal) => {{
+                    // SAFETY: the caller passes four first columns at `first`, and `check`
+                    // put eight floats from `r + 4 * first` inside the tile for both rows.
+                    let v = unsafe {
+                        let at = 4 * *first.add($j);
+                        _mm512_insertf32x8::<1>(
+                            _mm512_castps256_ps512(_mm256_loadu_ps(tile.add(r0 + at))),
+                            _mm256_loadu_ps(tile.add(r1 + at)),
+                        )
+                    };
+                    const K: i32 = 4 * $j;
+                    let spread = _mm512_set_epi32(
+                        K + 3,
+                        K + 3,
+                        K + 3,
+                        K + 3,
+                        K + 2,
+                        K + 2,
+                        K + 2,
+                        K + 2,
+                        K + 1,
+                        K + 1,
+                        K + 1,
+                        K + 1,
+                        K,
+                        K,
+                        K,
+                        K,
+                    );
+                    _mm512_mul_ps(v, _mm512_permutexvar_ps(spread, w))
+                }};
+            }
+            let (a0, a1, a2, a3) = (product!(0), product!(1), product!(2), product!(3));
+            // Taps (blocks) 0 + 2 and 1 + 3 of each pixel, then those two halves.
+            let s01 = _mm512_add_ps(
+                _mm512_shuffle_f32x4::<0x44>(a0, a1),
+                _mm512_shuffle_f32x4::<0xEE>(a0, a1),
+            );
+            let s23 = _mm512_add_ps(
+                _mm512_shuffle_f32x4::<0x44>(a2, a3),
+                _mm512_shuffle_f32x4::<0xEE>(a2, a3),
+            );
+            let sum = _mm512_add_ps(
+                _mm512_shuffle_f32x4::<0x88>(s01, s23),
+                _mm512_shuffle_f32x4::<0xDD>(s01, s23),
+            );
+            // The finish: lane 3 of each pixel is its total weight.
+            let t = _mm512_permute_ps::<0xFF>(sum);
+            let y = _mm512_mul_ps(sum, _mm512_div_ps(c255, t));
+            // `y < 255 ? y : 255` (a NaN y gives 255: `vminps` returns its second operand).
+            let y = _mm512_min_ps(y, c255);
+            let whole = _mm512_roundscale_ps::<{ _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC }>(y);
+            let frac = _mm512_sub_ps(y, whole);
+            let low = _mm512_cmp_ps_mask::<_CMP_LT_OQ>(frac, m)
+                & _mm512_cmp_ps_mask::<_CMP_NEQ_UQ>(whole, zero);
+            let high = _mm512_cmp_ps_mask::<_CMP_GT_OQ>(frac, one_m);
+            let bad_total = _mm512_cmp_ps_mask::<_CMP_NGT_UQ>(t, zero);
+            let doubt = ((low | high) & 0x7777) | (bad_total & 0x8888);
+            let bytes = _mm512_mask_blend_epi32(0x8888, _mm512_cvttps_epi32(whole), alpha);
+            (_mm512_cvtepi32_epi8(bytes), doubt)
+        }};
+    }
+    let mut any = 0;
+    let whole_quads = n / 4;
+    for q in 0..whole_quads {
+        let p = 4 * q;
+        // SAFETY: `p + 4 <= n`, so four first columns lie in `run.first` and eight
+        // weights in `run.weight_x` (`check`).
+        let (bytes, doubt) = quad!(unsafe { run.first.as_ptr().add(p) }, unsafe {
+            run.weight_x.as_ptr().add(2 * p)
+        });
+        // SAFETY: `p + 4 <= n`: four pixels (16 bytes) of `out` from `p` (an unaligned
+        // store).
+        unsafe { _mm_storeu_si128(out.as_mut_ptr().add(p).cast(), bytes) };
+        // `p % 64` is a multiple of four: the four bits stay in one word.
+        if doubt != 0 {
+            doubts[p / 64] |= pixels_in_doubt(u32::from(doubt)) << (p % 64);
+        }
+        any |= doubt;
+    }
+    let p = 4 * whole_quads;
+    if p < n {
+        // The last one to three pixels, the last of them repeated.
+        let first: [usize; 4] = std::array::from_fn(|j| run.first[(p + j).min(n - 1)]);
+        let wx: [i32; 8] =
+            std::array::from_fn(|k| run.weight_x[2 * (p + k / 2).min(n - 1) + k % 2]);
+        let (bytes, doubt) = quad!(first.as_ptr(), wx.as_ptr());
+        let mut px = [[0u8; 4]; 4];
+        // SAFETY: `px` holds 16 bytes (an unaligned store).
+        unsafe { _mm_storeu_si128(px.as_mut_ptr().cast(), bytes) };
+        let valid = (1u64 << (n - p)) - 1;
+        out[p..n].copy_from_slice(&px[..n - p]);
+        let bits = pixels_in_doubt(u32::from(doubt)) & valid;
+        doubts[p / 64] |= bits << (p % 64);
+        any |= u16::from(bits != 0);
+    }
+    any != 0
+}
+
+/// [`TapSimd::two_by_two_bytes`] with AVX2 and FMA: a pixel's two row taps two registers
+/// (two colours each), two pixels' sums reduced together and finished in the lanes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+fn two_by_two_avx2(
+    run: TwoByTwo<'_>,
+    margin: f32,
+    out: &mut [[u8; 4]],
+    doubts: &mut [u64],
+) -> bool {
+    use std::arch::x86_64::*;
+    let n = out.len().min(64 * doubts.len());
+    run.check(n);
+    let [r0, r1] = run.rows;
+    let [y0, y1] = run.weight_y;
+    let wy = _mm256_set_epi32(y1, y1, y0, y0, y1, y1, y0, y0);
+    let wx_lanes = _mm256_set_epi32(3, 2, 3, 2, 1, 0, 1, 0);
+    let half = _mm256_set1_epi32(1 << 13);
+    let (c255, m, one_m, zero) = (
+        _mm256_set1_ps(255.0),
+        _mm256_set1_ps(margin),
+        _mm256_set1_ps(1.0 - margin),
+        _mm256_setzero_ps(),
+    );
+    let alpha = _mm256_set1_epi32(255);
+    let tile = run.tile.as_ptr();
+    // Two pixels from `first` and `wx` (four weights): their bytes (the low 8) and which
+    // of their lanes are in doubt.
+    macro_rules! pair {
+        ($first:expr, $wx:expr) => {{
+            let (first, wx): (*const usize, *const i32) = ($first, $wx);
+            // SAFETY: the caller passes four weights at `wx`.
+            let wx = _mm256_castsi128_si256(unsafe { _mm_loadu_si128(wx.cast()) });
+            let w = _mm256_permutevar8x32_epi32(wx, wx_lanes);
+            let w = _mm256_srai_epi32::<14>(_mm256_add_epi32(_mm256_mullo_epi32(w, wy), half));
+            let w = _mm256_cvtepi32_ps(w);
+            macro_rules! pixel {
+                ($j:literal) => {{
+                    // SAFETY: the caller passes two first columns at `first`, and `check`
+                    // put eight floats from `r + 4 * first` inside the tile for both rows.
+                    let (va, vb) = unsafe {
+                        let at = 4 * *first.add($j);
+                        (
+                            _mm256_loadu_ps(tile.add(r0 + at)),
+                            _mm256_loadu_ps(tile.add(r1 + at)),
+                        )
+                    };
+                    const K: i32 = 4 * $j;
+                    let wa = _mm256_set_epi32(K + 1, K + 1, K + 1, K + 1, K, K, K, K);
+                    let wb =
+                        _mm256_set_epi32(K + 3, K + 3, K + 3, K + 3, K + 2, K + 2, K + 2, K + 2);
+                    let wa = _mm256_permutevar8x32_ps(w, wa);
+                    let wb = _mm256_permutevar8x32_ps(w, wb);
+                    _mm256_fmadd_ps(vb, wb, _mm256_mul_ps(va, wa))
+                }};
+            }
+            let (s0, s1) = (pixel!(0), pixel!(1));
+            // Column taps 0 + 1 of each pixel: pixel 0 in the low half, pixel 1 in the high.
+            let sum = _mm256_add_ps(
+                _mm256_permute2f128_ps::<0x20>(s0, s1),
+                _mm256_permute2f128_ps::<0x31>(s0, s1),
+            );
+            let t = _mm256_permute_ps::<0xFF>(sum);
+            let y = _mm256_mul_ps(sum, _mm256_div_ps(c255, t));
+            // `y < 255 ? y : 255` (a NaN y gives 255: `vminps` returns its second operand).
+            let y = _mm256_min_ps(y, c255);
+            let whole = _mm256_round_ps::<{ _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC }>(y);
+            let frac = _mm256_sub_ps(y, whole);
+            let low = _mm256_and_ps(
+                _mm256_cmp_ps::<_CMP_LT_OQ>(frac, m),
+                _mm256_cmp_ps::<_CMP_NEQ_UQ>(whole, zero),
+            );
+            let high = _mm256_cmp_ps::<_CMP_GT_OQ>(frac, one_m);
+            let bad_total = _mm256_cmp_ps::<_CMP_NGT_UQ>(t, zero);
+            let doubt = (_mm256_movemask_ps(_mm256_or_ps(low, high)) & 0x77)
+                | (_mm256_movemask_ps(bad_total) & 0x88);
+            let bytes = _mm256_blend_epi32::<0x88>(_mm256_cvttps_epi32(whole), alpha);
+            let words = _mm_packus_epi32(
+                _mm256_castsi256_si128(bytes),
+                _mm256_extracti128_si256::<1>(bytes),
+            );
+            (_mm_packus_epi16(words, words), doubt)
+        }};
+    }
+    let mut any = 0;
+    let whole_pairs = n / 2;
+    for q in 0..whole_pairs {
+        let p = 2 * q;
+        // SAFETY: `p + 2 <= n`, so two first columns lie in `run.first` and four weights
+        // in `run.weight_x` (`check`).
+        let (bytes, doubt) = pair!(unsafe { run.first.as_ptr().add(p) }, unsafe {
+            run.weight_x.as_ptr().add(2 * p)
+        });
+        // SAFETY: `p + 2 <= n`: two pixels (8 bytes) of `out` from `p` (an unaligned
+        // store).
+        unsafe { _mm_storel_epi64(out.as_mut_ptr().add(p).cast(), bytes) };
+        if doubt != 0 {
+            let bits = u64::from(doubt & 0xF != 0) | u64::from(doubt & 0xF0 != 0) << 1;
+            doubts[p / 64] |= bits << (p % 64);
+        }
+        any |= doubt;
+    }
+    let p = 2 * whole_pairs;
+    if p < n {
+        // The last pixel, twice.
+        let first = [run.first[p]; 2];
+        let wx = [run.weight_x[2 * p], run.weight_x[2 * p + 1]].repeat(2);
+        let (bytes, doubt) = pair!(first.as_ptr(), wx.as_ptr());
+        let mut px = [[0u8; 4]; 4];
+        // SAFETY: `px` holds 16 bytes (an unaligned store).
+        unsafe { _mm_storeu_si128(px.as_mut_ptr().cast(), bytes) };
+        out[p] = px[0];
+        let bit = u64::from(doubt & 0xF != 0);
+        doubts[p / 64] |= bit << (p % 64);
+        any |= doubt & 0xF;
+    }
+    any != 0
+}
+
 /// Proof that the CPU runs [`vectorized`]'s AVX-512 path and has AVX-512 VBMI (byte
 /// permutes over 128-byte tables: Ice Lake, Zen 4 and later). Only [`Vbmi::detect`] makes
 /// one.

@@ -69,6 +69,7 @@ use crate::transform::Affine;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 mod separable;
+mod two_taps;
 
 /// The narrow filter of an opaque colour-mapped image (`table[index[i]]`, every index
 /// below the table's length, every alpha 1) to bytes, when it applies (see [`plan`]);
@@ -386,6 +387,13 @@ impl NarrowPlan {
                     let taps = &row_taps[row_start[k]..row_start[k + 1]];
                     rows.clear();
                     rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
+                    if two_taps::applies(&padded, &tiles, taps) {
+                        let doubt = &mut scratch.doubt;
+                        two_taps::line(
+                            simd, tile, &rows, taps, &tiles, &padded, exact, doubt, line,
+                        );
+                        continue;
+                    }
                     macro_rules! run {
                         ($k:literal) => {
                             simd.run(TileLine::<$k> {
@@ -540,6 +548,8 @@ struct TileScratch {
     weight: Vec<f32>,
     acc: Vec<[f32; 4]>,
     unsure: Vec<bool>,
+    /// One bit a pixel ([`two_taps`]).
+    doubt: Vec<u64>,
 }
 
 impl TileScratch {
@@ -567,6 +577,7 @@ impl TileScratch {
             weight,
             acc,
             unsure,
+            doubt: Vec::new(),
         })
     }
 }
@@ -609,6 +620,7 @@ impl<const K: usize> cpu::Kernel for TileLine<'_, K> {
             weight,
             acc,
             unsure,
+            ..
         } = self.scratch;
         let n_max = run_px.min(self.line.len());
         weight.resize(n_max * stride_px * self.rows.len(), 0.0);
