@@ -19,8 +19,10 @@ mod grid;
 mod hatch;
 pub mod pathconv;
 mod pathdraw;
+mod simplify_split;
 mod start;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
+pub use simplify_split::simplified_polyline_xy;
 pub mod stroke;
 pub mod strokegen;
 
