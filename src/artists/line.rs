@@ -363,6 +363,14 @@ fn parse_color(what: &str, s: &str) -> Result<Color> {
     Color::parse(s).map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
 }
 
+/// A line's canvas size (px), the points drawn and its data-to-device transform usable
+/// from another thread ([`Line2D::paint_on`]).
+type DrawnOn<'a> = (
+    (usize, usize),
+    Range<usize>,
+    &'a (dyn Fn(f64, f64) -> (f64, f64) + Sync),
+);
+
 impl Line2D {
     /// Resolves options against matplotlib's defaults; `cycle_color` is the line cycle's
     /// next colour (taken only when no colour is given).
@@ -694,11 +702,7 @@ impl Line2D {
         dpi: f64,
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
-        on: Option<(
-            (usize, usize),
-            Range<usize>,
-            &(dyn Fn(f64, f64) -> (f64, f64) + Sync),
-        )>,
+        on: Option<DrawnOn<'_>>,
         disp: Option<&Disp>,
     ) -> Vec<Paint> {
         let (canvas_px, points) = match on {

@@ -227,6 +227,21 @@ impl Band<'_> {
         }
     }
 
+    /// The band's rows above `y` and the others, as two bands (`y0 < y < y1`).
+    fn split_at(&mut self, y: i64) -> (Band<'_>, Band<'_>) {
+        let at = self.row(y.clamp(self.y0, self.y1)).min(self.data.len());
+        let (a, b) = self.data.split_at_mut(at);
+        let band = |data, y0, y1| Band {
+            data,
+            width: self.width,
+            height: self.height,
+            y0,
+            y1,
+            failed: false,
+        };
+        (band(a, self.y0, y), band(b, y, self.y1))
+    }
+
     /// Where canvas row `y` (one of the band's) starts in `data`.
     fn row(&self, y: i64) -> usize {
         (y - self.y0) as usize * self.width * 4

@@ -46,7 +46,11 @@ impl<F: Fn(f64, f64) -> (f64, f64)> Iterator for Points<'_, F> {
             self.outside = true;
             return None;
         }
-        let cmd = if self.i == 0 { Cmd::MoveTo } else { Cmd::LineTo };
+        let cmd = if self.i == 0 {
+            Cmd::MoveTo
+        } else {
+            Cmd::LineTo
+        };
         self.i += 1;
         Some((cmd, x, y))
     }
