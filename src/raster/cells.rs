@@ -241,6 +241,14 @@ impl Rasterizer {
         self.clip_box(o.clip);
     }
 
+    /// Takes the cleared memory of the paired grid `o` kept (see [`Rasterizer::absorb`]) as
+    /// its own spare when it has none: the two grids of a long stroke then stay two.
+    pub(crate) fn take_paired_spare(&mut self, o: &mut Rasterizer) {
+        if self.spare.is_none() {
+            self.spare = o.paired_spare.take();
+        }
+    }
+
     /// Ends the current `*_d` contour where it is, without the closing edge back to its
     /// start (the contour's other edges are drawn by another rasterizer, see
     /// [`Rasterizer::absorb`]).

@@ -41,8 +41,10 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
-/// The most scratch memory a thread's kept rasterizer may hold (a longer path's is freed).
-const KEPT_RASTERIZER_BYTES: usize = 16 << 20;
+/// The most scratch memory a thread's kept rasterizer may hold (a longer path's is freed):
+/// room for its grid and the one it takes over from a long stroke's second rasterizer
+/// (`Rasterizer::absorb`), 8 MB each at most, which hands it back at the next such stroke.
+const KEPT_RASTERIZER_BYTES: usize = 24 << 20;
 
 /// Canvas bytes from which [`Canvas::draw_some_in_bands`] draws bands in parallel.
 const PARALLEL_BAND_BYTES: usize = 256 << 10;
