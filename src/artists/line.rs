@@ -363,6 +363,14 @@ fn parse_color(what: &str, s: &str) -> Result<Color> {
     Color::parse(s).map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
 }
 
+/// A line's canvas size (px), the points drawn and its data-to-device transform usable
+/// from another thread ([`Line2D::paint_on`]).
+type DrawnOn<'a> = (
+    (usize, usize),
+    Range<usize>,
+    &'a (dyn Fn(f64, f64) -> (f64, f64) + Sync),
+);
+
 impl Line2D {
     /// Resolves options against matplotlib's defaults; `cycle_color` is the line cycle's
     /// next colour (taken only when no colour is given).
@@ -656,7 +664,8 @@ impl Line2D {
         let linear = self.blend == Blend::Data
             && ctx.xscale == AxisScale::Linear
             && ctx.yscale == AxisScale::Linear;
-        let to_dev: &dyn Fn(f64, f64) -> (f64, f64) = if linear { &affine } else { &blended };
+        let to_dev: &(dyn Fn(f64, f64) -> (f64, f64) + Sync) =
+            if linear { &affine } else { &blended };
         let points = match ctx.xscale {
             AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
                 subslice(&self.x, ctx.view_x)
@@ -668,7 +677,7 @@ impl Line2D {
             ctx.dpi,
             to_dev,
             Some(ctx.clip),
-            Some((ctx.canvas_px, points)),
+            Some((ctx.canvas_px, points, to_dev)),
             disp.as_ref(),
         )
     }
@@ -684,7 +693,8 @@ impl Line2D {
     }
 
     /// [`Line2D::paint_in`] of the points `on.1` (all without `on`); with the canvas size
-    /// `on.0` known, a line of more than 1024 vertices is handed over simplified
+    /// `on.0` known (and `on.2`, `to_dev` again as a transform a second thread may use), a
+    /// line of more than 1024 vertices is handed over simplified
     /// ([`raster::simplified_polyline`], streaming over the data: memory for the simplified
     /// vertices, not a copy of the line).
     fn paint_on(
@@ -692,11 +702,11 @@ impl Line2D {
         dpi: f64,
         to_dev: &dyn Fn(f64, f64) -> (f64, f64),
         clip: Option<ClipBox>,
-        on: Option<((usize, usize), Range<usize>)>,
+        on: Option<DrawnOn<'_>>,
         disp: Option<&Disp>,
     ) -> Vec<Paint> {
         let (canvas_px, points) = match on {
-            Some((c, p)) => (Some(c), p),
+            Some((c, p, dev)) => (Some((c, dev)), p),
             None => (None, 0..self.x.len()),
         };
         let mut out = Vec::new();
@@ -710,8 +720,10 @@ impl Line2D {
             let n = x.len();
             let pts = x.iter().zip(y.iter()).map(|(&a, &b)| to_dev(a, b));
             let (path, snap, simplify) = match canvas_px {
-                Some((w, h)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
-                    (raster::simplified_polyline(pts, w, h), Snap::Off, false)
+                Some(((w, h), dev)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
+                    // `dev` is `to_dev`, shareable with a second thread.
+                    let path = raster::simplified_polyline_xy(&x, &y, dev, w, h);
+                    (path, Snap::Off, false)
                 }
                 _ => {
                     let vertices = pts.collect();

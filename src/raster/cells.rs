@@ -54,6 +54,11 @@ pub struct Rasterizer {
     grid: Option<Grid>,
     /// A cleared grid's memory, kept for the next one.
     spare: Option<Grid>,
+    /// Another rasterizer's grid of the same shape taken over by [`Rasterizer::absorb`],
+    /// added row by row at the sweep ([`Rasterizer::sweep_halves`]: on two threads).
+    paired: Option<Grid>,
+    /// A cleared paired grid's memory, handed to the next rasterizer absorbed.
+    paired_spare: Option<Grid>,
     /// Cell count at which the list is folded into the grid (`usize::MAX`: never).
     fold_at: usize,
 }
@@ -121,6 +126,8 @@ impl Default for Rasterizer {
             status_d: StatusD::Initial,
             grid: None,
             spare: None,
+            paired: None,
+            paired_spare: None,
             fold_at: usize::MAX,
         }
     }
@@ -141,6 +148,8 @@ impl Rasterizer {
             + self.dense.capacity() * std::mem::size_of::<(i64, i64)>()
             + self.grid.as_ref().map_or(0, Grid::bytes)
             + self.spare.as_ref().map_or(0, Grid::bytes)
+            + self.paired.as_ref().map_or(0, Grid::bytes)
+            + self.paired_spare.as_ref().map_or(0, Grid::bytes)
     }
 
     /// Drops the grid, keeping its memory (cleared) for the next one.
@@ -148,6 +157,10 @@ impl Rasterizer {
         if let Some(mut g) = self.grid.take() {
             g.clear();
             self.spare = Some(g);
+        }
+        if let Some(mut g) = self.paired.take() {
+            g.clear();
+            self.paired_spare = Some(g);
         }
     }
 
@@ -228,6 +241,14 @@ impl Rasterizer {
         self.clip_box(o.clip);
     }
 
+    /// Takes the cleared memory of the paired grid `o` kept (see [`Rasterizer::absorb`]) as
+    /// its own spare when it has none: the two grids of a long stroke then stay two.
+    pub(crate) fn take_paired_spare(&mut self, o: &mut Rasterizer) {
+        if self.spare.is_none() {
+            self.spare = o.paired_spare.take();
+        }
+    }
+
     /// Ends the current `*_d` contour where it is, without the closing edge back to its
     /// start (the contour's other edges are drawn by another rasterizer, see
     /// [`Rasterizer::absorb`]).
@@ -252,7 +273,15 @@ impl Rasterizer {
             return;
         }
         if let (Some(g), Some(og)) = (&mut self.grid, &mut o.grid) {
-            g.absorb(og);
+            if self.paired.is_none() && g.same_shape(og) {
+                // Added at the sweep, row by row; `o` gets the memory of the last pair.
+                self.paired = o.grid.take();
+                if o.spare.is_none() {
+                    o.spare = self.paired_spare.take();
+                }
+            } else {
+                g.absorb(og);
+            }
         }
         for c in std::mem::take(&mut o.cells) {
             self.put(c);
@@ -658,6 +687,10 @@ impl Rasterizer {
         if self.grid.is_some() {
             self.fold();
             if let Some(mut g) = self.grid.take() {
+                if let Some(mut p) = self.paired.take() {
+                    g.absorb(&mut p);
+                    self.paired_spare = Some(p);
+                }
                 g.sweep(alpha, span);
                 self.spare = Some(g);
             }
@@ -675,6 +708,55 @@ impl Rasterizer {
         self.cells.clear();
         self.extra.clear();
         self.cur = Cell::default();
+    }
+}
+
+impl Rasterizer {
+    /// Where [`Rasterizer::sweep_halves`] would cut (the first row of the lower part, about
+    /// half the work each) when a grid and a paired one wait to be swept; else `None`.
+    pub(crate) fn halves_row(&self) -> Option<i64> {
+        match (&self.grid, &self.paired) {
+            (Some(g), Some(p)) if self.cells.is_empty() && self.extra.is_empty() => {
+                Some(g.middle_row(p))
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Rasterizer::sweep`] with the rows above `y` given to `top` and the others to
+    /// `bottom`: the two parts on two threads when a grid and a paired one wait (each row
+    /// gets the sums of both, as after [`Grid::absorb`]), else in turn.
+    pub(crate) fn sweep_halves(
+        &mut self,
+        y: i64,
+        mut top: impl FnMut(i64, i64, i64, u8) + Send,
+        mut bottom: impl FnMut(i64, i64, i64, u8) + Send,
+    ) {
+        if self.grid.is_some() && self.paired.is_some() {
+            // The start of `sweep`: the open contours closed, the current cell listed.
+            self.close();
+            self.close_polygon();
+            if (self.cur.cover | self.cur.area) != 0 {
+                self.cells.push(self.cur);
+            }
+            // Any cell still listed goes into the grid first.
+            self.fold();
+            if let (Some(mut g), Some(mut p)) = (self.grid.take(), self.paired.take()) {
+                g.sweep_pair(&mut p, y, &alpha, top, bottom);
+                self.spare = Some(g);
+                self.paired_spare = Some(p);
+                self.cur = Cell::default();
+                return;
+            }
+            self.cur = Cell::default();
+        }
+        self.sweep(|r, x, len, c| {
+            if r < y {
+                top(r, x, len, c)
+            } else {
+                bottom(r, x, len, c)
+            }
+        });
     }
 }
 

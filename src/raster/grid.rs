@@ -125,46 +125,147 @@ impl Grid {
     /// with non-zero sums get `alpha((cover_sum << 9) - area)`, that last one only if its
     /// area is not 0 (as Agg's sweep gives a row's last cell); runs of equal non-zero
     /// coverage are given as one span.
-    pub(crate) fn sweep(
+    pub(crate) fn sweep(&mut self, alpha: impl Fn(i64) -> u8, span: impl FnMut(i64, i64, i64, u8)) {
+        let (x0, y0, w) = (self.x0, self.y0, self.w);
+        sweep_rows(
+            &mut self.rows,
+            &mut self.sums,
+            None,
+            (x0, y0, w),
+            &alpha,
+            span,
+        );
+    }
+
+    /// Whether `o` has this grid's shape (its sums can be added to these).
+    pub(crate) fn same_shape(&self, o: &Grid) -> bool {
+        (self.x0, self.y0, self.w, self.h) == (o.x0, o.y0, o.w, o.h)
+    }
+
+    /// The first row (in cell coordinates) of the lower of two parts of about equal work
+    /// for [`Grid::sweep_pair`] (touched pixels of this grid and `o`).
+    pub(crate) fn middle_row(&self, o: &Grid) -> i64 {
+        let width = |&(lo, hi): &(usize, usize)| if lo > hi { 0 } else { hi - lo + 1 };
+        let work: Vec<usize> = self
+            .rows
+            .iter()
+            .zip(&o.rows)
+            .map(|(a, b)| width(a) + width(b))
+            .collect();
+        let total: usize = work.iter().sum();
+        let mut acc = 0;
+        let k = work
+            .iter()
+            .position(|&n| {
+                acc += n;
+                2 * acc >= total
+            })
+            .unwrap_or(0);
+        self.y0 + k as i64
+    }
+
+    /// [`Grid::absorb`] of `o` (same shape, see [`Grid::same_shape`]; left cleared) and
+    /// [`Grid::sweep`], the rows above `y` into `top` and the others into `bottom`, the two
+    /// parts on two threads. Each row gets the sums and sweep of `absorb` + `sweep`.
+    pub(crate) fn sweep_pair(
         &mut self,
-        alpha: impl Fn(i64) -> u8,
-        mut span: impl FnMut(i64, i64, i64, u8),
+        o: &mut Grid,
+        y: i64,
+        alpha: &(impl Fn(i64) -> u8 + Sync),
+        top: impl FnMut(i64, i64, i64, u8) + Send,
+        bottom: impl FnMut(i64, i64, i64, u8) + Send,
     ) {
-        let w = self.w;
-        for (r, row) in self.rows.iter_mut().enumerate() {
-            let (lo, hi) = std::mem::replace(row, UNTOUCHED);
-            if lo > hi {
-                continue;
-            }
-            let sums = &mut self.sums[r * w + lo..=r * w + hi];
-            let Some(last) = sums.iter().rposition(|s| *s != [0, 0]) else {
-                continue;
-            };
-            let y = self.y0 + r as i64;
-            let x_lo = self.x0 + lo as i64;
-            let mut cover = 0i64;
-            let (mut start, mut run) = (x_lo, 0u8);
-            for (i, s) in sums[..=last].iter_mut().enumerate() {
-                let [cv, area] = std::mem::take(s);
-                cover += cv;
-                let a = if area != 0 || i < last {
-                    alpha((cover << 9) - area)
-                } else {
-                    0
-                };
-                if a != run {
-                    let x = x_lo + i as i64;
-                    if run != 0 {
-                        span(y, start, x - start, run);
+        let (x0, y0, w) = (self.x0, self.y0, self.w);
+        let k = (y.saturating_sub(y0).max(0) as usize)
+            .min(self.rows.len())
+            .min(o.rows.len());
+        let (r1, r2) = self.rows.split_at_mut(k);
+        let at = (k * w).min(self.sums.len());
+        let (s1, s2) = self.sums.split_at_mut(at);
+        let (or1, or2) = o.rows.split_at_mut(k);
+        let at = (k * w).min(o.sums.len());
+        let (os1, os2) = o.sums.split_at_mut(at);
+        rayon::join(
+            || sweep_rows(r1, s1, Some((or1, os1)), (x0, y0, w), alpha, top),
+            || {
+                sweep_rows(
+                    r2,
+                    s2,
+                    Some((or2, os2)),
+                    (x0, y0 + k as i64, w),
+                    alpha,
+                    bottom,
+                )
+            },
+        );
+    }
+}
+
+/// Some rows of a grid: their touched columns and their sums.
+type RowsAndSums<'a> = (&'a mut [(usize, usize)], &'a mut [[i64; 2]]);
+
+/// The sweep of [`Grid::sweep`] over rows `rows` (first at cell row `y0`) of sums `sums`
+/// (`w` a row, first column `x0`), clearing them; with `other`, another grid's same rows
+/// are first added into them (and cleared).
+fn sweep_rows(
+    rows: &mut [(usize, usize)],
+    sums: &mut [[i64; 2]],
+    mut other: Option<RowsAndSums<'_>>,
+    (x0, y0, w): (i64, i64, usize),
+    alpha: &impl Fn(i64) -> u8,
+    mut span: impl FnMut(i64, i64, i64, u8),
+) {
+    for (r, row) in rows.iter_mut().enumerate() {
+        let (mut lo, mut hi) = std::mem::replace(row, UNTOUCHED);
+        if let Some((orows, osums)) = other.as_mut() {
+            if let Some(orow) = orows.get_mut(r) {
+                let (olo, ohi) = std::mem::replace(orow, UNTOUCHED);
+                if olo <= ohi {
+                    let (a, b) = (r * w + olo, r * w + ohi + 1);
+                    if let (Some(d), Some(s)) = (sums.get_mut(a..b), osums.get_mut(a..b)) {
+                        for (d, s) in d.iter_mut().zip(s) {
+                            d[0] += s[0];
+                            d[1] += s[1];
+                            *s = [0, 0];
+                        }
                     }
-                    (start, run) = (x, a);
+                    (lo, hi) = (lo.min(olo), hi.max(ohi));
                 }
             }
-            if run != 0 {
-                span(y, start, x_lo + last as i64 + 1 - start, run);
-            }
-            sums[last..].fill([0, 0]);
         }
+        if lo > hi {
+            continue;
+        }
+        let Some(sums) = sums.get_mut(r * w + lo..=r * w + hi) else {
+            continue;
+        };
+        let Some(last) = sums.iter().rposition(|s| *s != [0, 0]) else {
+            continue;
+        };
+        let y = y0 + r as i64;
+        let x_lo = x0 + lo as i64;
+        let mut cover = 0i64;
+        let (mut start, mut run) = (x_lo, 0u8);
+        for (i, s) in sums[..=last].iter_mut().enumerate() {
+            let [cv, area] = std::mem::take(s);
+            cover += cv;
+            let a = if area != 0 || i < last {
+                alpha((cover << 9) - area)
+            } else {
+                0
+            };
+            if a != run {
+                let x = x_lo + i as i64;
+                if run != 0 {
+                    span(y, start, x - start, run);
+                }
+                (start, run) = (x, a);
+            }
+        }
+        if run != 0 {
+            span(y, start, x_lo + last as i64 + 1 - start, run);
+        }
+        sums[last..].fill([0, 0]);
     }
 }
 #[cfg(test)]
@@ -209,6 +310,66 @@ mod tests {
             draw(&mut grid);
             grid.fold_every_cell();
             prop_assert_eq!(coverage(&mut list, 41, 31), coverage(&mut grid, 41, 31));
+        }
+
+        /// Two rasterizers' grids, one absorbed by the other and swept in two parts of rows
+        /// (`sweep_halves`, at the balanced row or any other), cover every pixel as one
+        /// rasterizer given both contours does; then reused, they start from zero.
+        #[test]
+        fn paired_grids_swept_in_halves(
+            a in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
+            b in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
+            cut in prop::option::of(-3..35i64),
+        ) {
+            let draw = |r: &mut Rasterizer, c: &[(f64, f64)]| {
+                r.move_to_d(c[0].0, c[0].1);
+                for p in &c[1..] {
+                    r.line_to_d(p.0, p.1);
+                }
+            };
+            let clip = (0.0, 0.0, 40.0, 30.0);
+            let mut list = Rasterizer::new();
+            list.clip_box(Some(clip));
+            draw(&mut list, &a);
+            draw(&mut list, &b);
+            let want = coverage(&mut list, 41, 31);
+            let mut r = Rasterizer::new();
+            let mut other = Rasterizer::new();
+            for _ in 0..3 {
+                r.clip_box(Some(clip));
+                r.sum_into_grid();
+                draw(&mut r, &a);
+                other.reset_like(&r);
+                other.sum_into_grid();
+                draw(&mut other, &b);
+                r.absorb(&mut other);
+                let y = match cut {
+                    Some(y) => y,
+                    None => r.halves_row().unwrap_or(15),
+                };
+                let (mut top, mut bottom) = (vec![0u8; 41 * 31], vec![0u8; 41 * 31]);
+                let put = |out: &mut Vec<u8>, yy: i64, x: i64, len: i64, c: u8| {
+                    for xx in x..x + len {
+                        if (0..41).contains(&xx) && (0..31).contains(&yy) {
+                            out[yy as usize * 41 + xx as usize] = c;
+                        }
+                    }
+                };
+                r.sweep_halves(
+                    y,
+                    |yy, x, len, c| {
+                        assert!(yy < y);
+                        put(&mut top, yy, x, len, c)
+                    },
+                    |yy, x, len, c| {
+                        assert!(yy >= y);
+                        put(&mut bottom, yy, x, len, c)
+                    },
+                );
+                let got: Vec<u8> = top.iter().zip(&bottom).map(|(t, b)| t | b).collect();
+                prop_assert_eq!(&got, &want);
+                r.reset();
+            }
         }
 
         /// A kept rasterizer's grid, reused after a sweep, a reset or a new clip box (its

@@ -19,8 +19,10 @@ mod grid;
 mod hatch;
 pub mod pathconv;
 mod pathdraw;
+mod simplify_split;
 mod start;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
+pub use simplify_split::simplified_polyline_xy;
 pub mod stroke;
 pub mod strokegen;
 
@@ -39,8 +41,10 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
-/// The most scratch memory a thread's kept rasterizer may hold (a longer path's is freed).
-const KEPT_RASTERIZER_BYTES: usize = 16 << 20;
+/// The most scratch memory a thread's kept rasterizer may hold (a longer path's is freed):
+/// room for its grid and the one it takes over from a long stroke's second rasterizer
+/// (`Rasterizer::absorb`), 8 MB each at most, which hands it back at the next such stroke.
+const KEPT_RASTERIZER_BYTES: usize = 24 << 20;
 
 /// Canvas bytes from which [`Canvas::draw_some_in_bands`] draws bands in parallel.
 const PARALLEL_BAND_BYTES: usize = 256 << 10;
@@ -223,6 +227,21 @@ impl Band<'_> {
             x1: self.width as i64,
             y1: self.y1,
         }
+    }
+
+    /// The band's rows above `y` and the others, as two bands (`y0 < y < y1`).
+    fn split_at(&mut self, y: i64) -> (Band<'_>, Band<'_>) {
+        let at = self.row(y.clamp(self.y0, self.y1)).min(self.data.len());
+        let (a, b) = self.data.split_at_mut(at);
+        let band = |data, y0, y1| Band {
+            data,
+            width: self.width,
+            height: self.height,
+            y0,
+            y1,
+            failed: false,
+        };
+        (band(a, self.y0, y), band(b, y, self.y1))
     }
 
     /// Where canvas row `y` (one of the band's) starts in `data`.

@@ -208,10 +208,12 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
-/// Rasterizes a solid stroke of `path` (already flattened) into `ras`.
+/// Rasterizes a solid stroke of `path` (already flattened) into `ras`; `vertices`: how
+/// many `it` gives when known (room is made for them), else 0.
 fn stroke_into(
     ras: &mut Rasterizer,
     it: impl Iterator<Item = Vtx>,
+    vertices: usize,
     s: &Stroke,
     aa: bool,
 ) -> Result<()> {
@@ -219,6 +221,7 @@ fn stroke_into(
     match &s.dashes {
         None => {
             let mut st = StrokeSink::new(ras, w, s.cap, s.join, w);
+            st.reserve(vertices);
             feed(&mut st, it);
             // A long sub-path's outline is rasterized in two halves on two threads (the
             // second half into a kept second rasterizer), with the same cells.
@@ -297,12 +300,30 @@ impl Band<'_> {
             // as it is: its vertices go to the stroke directly (a long line's simplified
             // path: ~180 instructions a vertex saved).
             let res = if clip && !clipper && !snap && !simplify {
-                stroke_into(ras, PathSource::new(op.path), &s, aa)
+                stroke_into(
+                    ras,
+                    PathSource::new(op.path),
+                    op.path.vertices.len(),
+                    &s,
+                    aa,
+                )
             } else {
-                stroke_into(ras, pipeline(), &s, aa)
+                stroke_into(ras, pipeline(), 0, &s, aa)
             };
             let color = s.color;
-            ras.sweep(|y, x, len, c| self.span(y, x, len, color, if aa { c } else { 255 }));
+            let cover = move |c: u8| if aa { c } else { 255 };
+            match ras.halves_row() {
+                // A long stroke's two grids: added and swept by rows on two threads.
+                Some(y) if y > self.y0 && y < self.y1 => {
+                    let (mut top, mut bottom) = self.split_at(y);
+                    ras.sweep_halves(
+                        y,
+                        |r, x, len, c| top.span(r, x, len, color, cover(c)),
+                        |r, x, len, c| bottom.span(r, x, len, color, cover(c)),
+                    );
+                }
+                _ => ras.sweep(|y, x, len, c| self.span(y, x, len, color, cover(c))),
+            }
             res?;
         }
         ras.clip_box(None);

@@ -385,6 +385,13 @@ impl<'a, S: Sink> StrokeSink<'a, S> {
         }
     }
 
+    /// Room for `n` vertices of a sub-path, when it can be had (a long line's stroke: no
+    /// copies as its vertex list grows).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        let v = &mut self.acc.seq.v;
+        let _ = v.try_reserve(n.saturating_sub(v.len()));
+    }
+
     /// Generates the last sub-path; fails when its vertices could not be stored.
     pub fn finish(mut self) -> Result<()> {
         self.flush();

@@ -116,6 +116,8 @@ impl StrokeSink<'_, Rasterizer> {
             return self.finish();
         }
         other.reset_like(&*self.out);
+        // The memory of the grid `out` took over from it last time.
+        other.take_paired_spare(&mut *self.out);
         let ms = &self.ms;
         let out = &mut *self.out;
         // Hundreds of cells a row: summed into pixels as they are made.
