@@ -261,6 +261,118 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// `ax.get_xlim()` of Axes `id` as it stands in the figure: with `sharex`, autoscaled
+    /// over its whole share group (what a `None` bound of `set_xlim` keeps). An error for a
+    /// handle of another figure.
+    pub fn get_xlim(&self, id: AxesId) -> Result<(f64, f64)> {
+        self.lim_of(id, Which::X)
+    }
+
+    /// `ax.get_ylim()` of Axes `id`: as [`Figure::get_xlim`] for y.
+    pub fn get_ylim(&self, id: AxesId) -> Result<(f64, f64)> {
+        self.lim_of(id, Which::Y)
+    }
+
+    /// `ax.set_xlim(left, right)` on Axes `id` of this figure: as [`Axes::set_xlim`], a
+    /// `None` (or on a log scale non-positive) bound keeping the current limit of the
+    /// whole `sharex` group, and every Axes of the group given the new limits. Returns
+    /// them; an error for a handle of another figure or a bound that is not finite.
+    pub fn set_xlim(
+        &mut self,
+        id: AxesId,
+        left: Option<f64>,
+        right: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        self.set_lim_of(id, Which::X, left, right)
+    }
+
+    /// `ax.set_ylim(bottom, top)` on Axes `id`: as [`Figure::set_xlim`] for y.
+    pub fn set_ylim(
+        &mut self,
+        id: AxesId,
+        bottom: Option<f64>,
+        top: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        self.set_lim_of(id, Which::Y, bottom, top)
+    }
+
+    fn set_lim_of(
+        &mut self,
+        id: AxesId,
+        which: Which,
+        v0: Option<f64>,
+        v1: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        let current = self.lim_of(id, which)?;
+        let l = self.axes[id.index].set_lim_from(which, v0, v1, current)?;
+        self.sync_shared(id);
+        Ok(l)
+    }
+
+    fn lim_of(&self, id: AxesId, which: Which) -> Result<(f64, f64)> {
+        if self.axes(id).is_none() {
+            return Err(Error::invalid(
+                "Axes",
+                format!("{id:?}"),
+                "an Axes of this figure",
+            ));
+        }
+        Ok(shared_view(&self.axes, id.index, which))
+    }
+
+    /// After a call on Axes `id`, gives the Axes sharing an axis with it (`sharex=` /
+    /// `sharey=`) what matplotlib keeps once per share group: the axis scale
+    /// (`set_yscale`, `semilogy`, ...), its minor `subs`, the fixed ticks (`set_xticks`,
+    /// `pie`'s empty ticks), the string categories, and the view limits a call stored
+    /// (`set_xlim`, `invert_xaxis`, `imshow`'s extent, `pie`'s square limits) with their
+    /// autoscale switch. Nothing happens for an Axes sharing nothing or a foreign handle.
+    pub fn sync_shared(&mut self, id: AxesId) -> &mut Self {
+        if self.axes(id).is_none() {
+            return self;
+        }
+        let i = id.index;
+        for k in 0..2 {
+            let root = self.axes[i].share[k];
+            let me = match k {
+                0 => self.axes[i].plot.x.clone(),
+                _ => self.axes[i].plot.y.clone(),
+            };
+            for (j, other) in self.axes.iter_mut().enumerate() {
+                if j == i || other.share[k] != root {
+                    continue;
+                }
+                let st = match k {
+                    0 => &mut other.plot.x,
+                    _ => &mut other.plot.y,
+                };
+                if st.scale != me.scale || st.subs != me.subs {
+                    st.scale = me.scale;
+                    st.subs = me.subs.clone();
+                    if st.auto {
+                        st.stale = true;
+                    }
+                }
+                // One Locator / Formatter (and one category mapping) per share group.
+                if st.ticks != me.ticks {
+                    st.ticks = me.ticks.clone();
+                }
+                if st.categories != me.categories {
+                    st.categories = me.categories.clone();
+                }
+                if st.lim != me.lim || st.auto != me.auto {
+                    st.lim = me.lim;
+                    st.auto = me.auto;
+                    if !me.auto {
+                        st.stale = false;
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
 /// [`shared_view`] of both axes of Axes `i`; an Axes sharing neither computes its data
 /// limits once for both.
 pub(crate) fn shared_views(axes: &[Axes], i: usize) -> ((f64, f64), (f64, f64)) {
