@@ -562,6 +562,12 @@ def make_figure(seed):
         fcalls.append(c("supxlabel", g.text()))
     if g.chance(0.25):
         fcalls.append(c("tight_layout"))
+    # Nobody shares an axis between a line plot and an image, a pie or a mesh: such
+    # grids share nothing (the random stream stays the same for the other seeds).
+    framed = ("imshow", "pie", "pcolormesh", "contour", "contourf")
+    if "subplots" in spec and any(cc["method"] in framed for calls in axes for cc in calls):
+        spec["subplots"].pop("sharex", None)
+        spec["subplots"].pop("sharey", None)
     spec["axes"] = axes
     if fcalls:
         spec["figure_calls"] = fcalls
