@@ -425,7 +425,9 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
-    let (a, b) = autoscale::autoscale(l, minpos, &stickies, me.margin, me.scale);
+    // The first Axes of the group drawn autoscales the whole group with its own margins.
+    let margin = group.first().map_or(me.margin, |a| state(a).margin);
+    let (a, b) = autoscale::autoscale(l, minpos, &stickies, margin, me.scale);
     if me.lim.0 > me.lim.1 {
         (b, a)
     } else {

@@ -320,10 +320,12 @@ pub(super) fn layout_axis(
                 },
             ),
         };
+        // The offset text keeps rc `xtick.labelsize`: `tick_params(labelsize=)` only
+        // reaches the tick labels.
         Some(place_text(
             glyphs,
             &computed.offset_text,
-            size_pt,
+            style.font_size_pt,
             dpi,
             anchor,
             al,
