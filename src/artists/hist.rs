@@ -552,4 +552,36 @@ mod tests {
         .unwrap();
         assert_eq!(n, vec![2.0, 2.0]);
     }
+
+    #[test]
+    fn named_bin_counts_match_numpy() {
+        // Measured with numpy 2 (matplotlib 3.11.2's venv):
+        // a = [(i * i) % 17 + 0.25 * i for i in range(50)];
+        // len(np.histogram_bin_edges(a, name[, range=(2, 9)])) - 1.
+        let a: Vec<f64> = (0..50)
+            .map(|i| ((i * i) % 17) as f64 + 0.25 * i as f64)
+            .collect();
+        for (name, all, ranged) in [
+            ("auto", 7, 6),
+            ("fd", 5, 3),
+            ("sturges", 7, 6),
+            ("sqrt", 8, 5),
+            ("rice", 8, 6),
+            ("scott", 5, 3),
+            ("doane", 7, 6),
+        ] {
+            assert_eq!(histogram_bin_count(&a, name, None).unwrap(), all, "{name}");
+            assert_eq!(
+                histogram_bin_count(&a, name, Some((2.0, 9.0))).unwrap(),
+                ranged,
+                "{name} in (2, 9)"
+            );
+        }
+        assert_eq!(histogram_bin_count(&[3.0, 3.0], "auto", None).unwrap(), 1);
+        assert_eq!(histogram_bin_count(&[], "auto", None).unwrap(), 1);
+        let e = histogram_bin_count(&a, "stone", None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("stone"), "{e}");
+    }
 }
