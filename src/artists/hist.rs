@@ -259,7 +259,8 @@ pub fn histogram_bin_count(a: &[f64], name: &str, range: Option<(f64, f64)>) -> 
                 (lo.min(v), hi.max(v))
             }),
     };
-    if !(first.is_finite() && last.is_finite() && first <= last) && !a.is_empty() {
+    let finite = first.is_finite() && last.is_finite() && first <= last;
+    if !finite && !a.is_empty() {
         return Err(Error::invalid(
             "hist range",
             format!("[{first}, {last}]"),
