@@ -304,10 +304,37 @@ impl Figure {
         v0: Option<f64>,
         v1: Option<f64>,
     ) -> Result<(f64, f64)> {
+        self.unstale(id);
         let current = self.lim_of(id, which)?;
         let l = self.axes[id.index].set_lim_from(which, v0, v1, current)?;
         self.sync_shared(id);
         Ok(l)
+    }
+
+    /// `_unstale_viewLim` of Axes `id` (a call reading its limits): every stale share
+    /// group it belongs to is autoscaled now, with `id`'s margins, and stored.
+    fn unstale(&mut self, id: AxesId) {
+        let i = id.index;
+        for (k, which) in [(0, Which::X), (1, Which::Y)] {
+            let root = self.axes[i].share[k];
+            let members: Vec<usize> = (0..self.axes.len())
+                .filter(|&j| self.axes[j].share[k] == root)
+                .collect();
+            let st = |a: &Axes| match k {
+                0 => (a.plot.x.auto, a.plot.x.stale),
+                _ => (a.plot.y.auto, a.plot.y.stale),
+            };
+            if members.len() <= 1 || !members.iter().any(|&j| st(&self.axes[j]) == (true, true)) {
+                continue;
+            }
+            let v = shared_view_by(&self.axes, i, which, Some(i));
+            for j in members {
+                let a = &mut self.axes[j].plot;
+                let s = if k == 0 { &mut a.x } else { &mut a.y };
+                s.lim = v;
+                s.stale = false;
+            }
+        }
     }
 
     fn lim_of(&self, id: AxesId, which: Which) -> Result<(f64, f64)> {
@@ -394,6 +421,12 @@ pub(crate) fn shared_views(axes: &[Axes], i: usize) -> ((f64, f64), (f64, f64)) 
 /// The view limits of Axes `i` for drawing: `autoscale_view` over its share group (data
 /// limits, minpos and sticky edges of every sibling) when the group autoscales.
 pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
+    shared_view_by(axes, i, which, None)
+}
+
+/// [`shared_view`], a stale group autoscaled with the margins of Axes `by` (the Axes
+/// whose call read the limits) instead of its first Axes'.
+fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (f64, f64) {
     let k = match which {
         Which::X => 0,
         Which::Y => 1,
@@ -426,7 +459,10 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
         Which::Y => (lim.y, lim.minpos.1),
     };
     // The first Axes of the group drawn autoscales the whole group with its own margins.
-    let margin = group.first().map_or(me.margin, |a| state(a).margin);
+    let margin = match by.and_then(|j| axes.get(j)) {
+        Some(a) => state(a).margin,
+        None => group.first().map_or(me.margin, |a| state(a).margin),
+    };
     let (a, b) = autoscale::autoscale(l, minpos, &stickies, margin, me.scale);
     if me.lim.0 > me.lim.1 {
         (b, a)
