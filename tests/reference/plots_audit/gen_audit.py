@@ -42,7 +42,7 @@ import mpl_figure  # noqa: E402
 # The seeds kept as the plots_audit set (failing-then-fixed figures and a sample of the
 # exact ones covering every kind of call generated).
 # Differed from matplotlib (or were refused) before this audit's fixes, exact after:
-FIXED = [2, 4, 7, 13, 32, 55, 71, 83, 87, 140, 161, 173, 193, 194, 221, 245, 262, 263, 271, 279, 282, 287, 329, 334, 347, 357, 361, 371, 377, 403, 449, 463, 470, 481, 506, 524, 560, 566, 568, 578, 587, 596, 473]
+FIXED = [2, 4, 7, 13, 32, 55, 71, 83, 87, 140, 161, 173, 193, 194, 221, 245, 262, 263, 271, 279, 282, 287, 329, 334, 347, 357, 361, 371, 377, 403, 449, 463, 470, 481, 506, 524, 560, 566, 568, 578, 587, 596, 473, 499]
 # Exact before and after, one per kind of call (pie, image + colorbar, hist, loglog, barh,
 # annotate, stackplot, violinplot, errorbar, suptitle, fill_betweenx, contourf, boxplot,
 # stairs + scatter, pcolormesh, contour, clabel):
