@@ -99,7 +99,8 @@ pub use artists::contour::{ClabelOptions, ContourExtend, ContourOptions, LabelFo
 pub use artists::errorbar::{ErrorSize, ErrorbarContainer, ErrorbarOptions};
 pub use artists::fills::{FillBetweenOptions, StackplotOptions, StepWhere};
 pub use artists::hist::{
-    histogram, histogram_weighted, Bins, HistAlign, HistOptions, HistResult, HistType,
+    histogram, histogram_bin_count, histogram_weighted, Bins, HistAlign, HistOptions, HistResult,
+    HistType,
 };
 pub use artists::legend_options::{LegendOptions, ShadowOptions};
 pub use artists::line::{DrawStyle, LineStyle, PlotOptions};

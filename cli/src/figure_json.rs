@@ -506,10 +506,11 @@ fn axes_call(
                 _ => return err(format!("'{method}' takes (low, high)")),
             }
             let (a, b) = (opt_num(a.as_ref()), opt_num(b.as_ref()));
+            // The figure's: a None bound keeps the current one, with shared axes the group's.
             if method == "set_xlim" {
-                fig[ax].set_xlim(a, b)?;
+                fig.set_xlim(ax, a, b)?;
             } else {
-                fig[ax].set_ylim(a, b)?;
+                fig.set_ylim(ax, a, b)?;
             }
         }
         "margins" => {
@@ -774,6 +775,7 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
                 axes_call(&mut fig, ax, &ctx, method, args, kw, &refs)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
+            fig.sync_shared(ax);
             rets.push(r);
         }
         returned.push(rets);

@@ -124,13 +124,17 @@ pub(crate) fn hist(
     };
     let x = datasets(ctx, &xv, "'hist' x")?;
     let mut o = HistOptions::default();
+    let mut named_bins = None;
     if let Some(b) = args.get(1).cloned().or_else(|| kw.take(&["bins"])) {
         o = o.bins(match &b {
             Value::Number(n) => match n.as_u64() {
                 Some(k) if k >= 1 => Bins::Count(k as usize),
                 _ => return err(format!("'hist' bins = {b} is not a positive count")),
             },
-            Value::String(s) => return err(format!("'hist' bins = {s:?} is not supported")),
+            Value::String(s) => {
+                named_bins = Some(s.clone());
+                Bins::default()
+            }
             _ => Bins::Edges(ctx.data(&b, "'hist' bins")?),
         });
     }
@@ -146,6 +150,14 @@ pub(crate) fn hist(
     }
     if let Some(w) = kw.take(&["weights"]) {
         o = o.weights(datasets(ctx, &w, "'hist' weights")?);
+    }
+    if let Some(name) = named_bins {
+        if o.weights.is_some() {
+            return err("'hist' bins given by name cannot take weights (numpy refuses them)");
+        }
+        let all: Vec<f64> = x.concat();
+        let n = figbuf::histogram_bin_count(&all, &name, o.range)?;
+        o = o.bins(Bins::Count(n));
     }
     match kw.take(&["cumulative"]) {
         None | Some(Value::Bool(false)) => {}

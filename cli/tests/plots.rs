@@ -812,3 +812,14 @@ fn keyword3_refusals_are_named() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The randomized audit of the figure.json calls (tests/reference/plots_audit, made by its
+/// gen_audit.py from seeds): random grids (shared axes, ratios of dpi and size), line,
+/// scatter, span, text, fill, step, stairs, errorbar, bar, hist (bins by name), stackplot,
+/// pie, mesh, contour, box/violin and image calls with random keywords, mathtext titles,
+/// legends at every loc, colorbars, suptitles and tight_layout: the figures that differed
+/// before this audit's fixes and a sample of those already exact.
+#[test]
+fn audit_plot_cases() {
+    run_set("plots_audit", 40);
+}

@@ -474,6 +474,19 @@ impl Axes {
     }
 
     fn set_lim(&mut self, which: Which, v0: Option<f64>, v1: Option<f64>) -> Result<(f64, f64)> {
+        let current = autoscale::view(self, which);
+        self.set_lim_from(which, v0, v1, current)
+    }
+
+    /// [`Axes::set_xlim`] with the current limits (what a `None` or, on a log scale, a
+    /// non-positive bound keeps) given: a shared axis' are its group's.
+    pub(crate) fn set_lim_from(
+        &mut self,
+        which: Which,
+        v0: Option<f64>,
+        v1: Option<f64>,
+        current: (f64, f64),
+    ) -> Result<(f64, f64)> {
         for v in [v0, v1].into_iter().flatten() {
             if !v.is_finite() {
                 let name = if which == Which::X {
@@ -484,7 +497,6 @@ impl Axes {
                 return Err(Error::invalid(name, v, "finite limits (or None)"));
             }
         }
-        let current = autoscale::view(self, which);
         let lim = autoscale::data_limits(self);
         let (st, minpos) = match which {
             Which::X => (&mut self.plot.x, lim.minpos.0),

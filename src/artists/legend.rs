@@ -253,10 +253,11 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     for a in &ax.plot.artists {
         match a {
             Artist::Line(l) => {
-                let (xs, ys) = l.drawn_xy();
+                // `Line2D.get_path()`: the data points, not the steps a drawstyle draws.
+                let (xs, ys) = (&l.x, &l.y);
                 let pts: Vec<(f64, f64)> = l.axline_display(ctx).unwrap_or_else(|| {
                     xs.iter()
-                        .zip(&ys)
+                        .zip(ys)
                         .map(|(&x, &y)| match l.blend {
                             Blend::Data => ctx.to_display(x, y),
                             other => {

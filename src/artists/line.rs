@@ -516,6 +516,7 @@ impl Line2D {
     }
 
     /// The line's vertices after its drawstyle (`STEP_LOOKUP_MAP`).
+    #[cfg(test)]
     pub(crate) fn drawn_xy(&self) -> (Vec<f64>, Vec<f64>) {
         let (x, y) = self.drawn_xy_borrowed();
         (x.into_owned(), y.into_owned())

@@ -320,10 +320,12 @@ pub(super) fn layout_axis(
                 },
             ),
         };
+        // The offset text keeps rc `xtick.labelsize`: `tick_params(labelsize=)` only
+        // reaches the tick labels.
         Some(place_text(
             glyphs,
             &computed.offset_text,
-            size_pt,
+            style.font_size_pt,
             dpi,
             anchor,
             al,
@@ -363,7 +365,21 @@ pub(super) fn place_axis_label(
         opts.multialignment.as_deref(),
         opts.linespacing,
     )?;
-    let tick_px = style.major_tick_size_pt / 72.0 * dpi;
+    // `Spine.get_window_extent`: the spine grown by the outside part of a drawn major
+    // and a drawn minor tick mark (their lengths and directions; nothing without ticks).
+    let outside = |dir: TickDirection| match dir {
+        TickDirection::Out => 1.0,
+        TickDirection::InOut => 0.5,
+        TickDirection::In => 0.0,
+    };
+    let mut tick_px: f64 = 0.0;
+    if axis.ticks.iter().any(|t| t.major) {
+        tick_px = tick_px.max(outside(axis.direction) * axis.major_length_pt / 72.0 * dpi);
+    }
+    if axis.ticks.iter().any(|t| !t.major) {
+        let minor = axis.params.minor_length.unwrap_or(style.minor_tick_size_pt);
+        tick_px = tick_px.max(minor / 72.0 * dpi);
+    }
     let mut union = match axis.side {
         Side::Bottom => Bbox {
             x0: bbox.x0,
