@@ -766,6 +766,17 @@ pub(crate) struct DataStats {
 }
 
 impl DataStats {
+    /// The min/max of float64 data whose finite values span `lo..=hi` (`lo > hi`: none),
+    /// for norms that need no positive limits.
+    pub(crate) fn f64_min_max(lo: f64, hi: f64) -> Self {
+        let any = lo <= hi;
+        DataStats {
+            min: any.then_some(lo),
+            max: any.then_some(hi),
+            ..DataStats::empty(Work::F64)
+        }
+    }
+
     /// No values (for norms whose limits do not depend on the data).
     pub(crate) fn empty(work: Work) -> Self {
         DataStats {

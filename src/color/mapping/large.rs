@@ -26,7 +26,7 @@ use super::{
     finite_min_max_f64, scaled_position, write_block, Indexer, LinearF64, LinearKernel, ScalarData,
     SinkBlock, Values, WordLut, BLOCK, TASK_PIXELS,
 };
-use crate::color::norm::{DataStats, Norm, NormKind, Work};
+use crate::color::norm::{DataStats, Norm, NormKind};
 use crate::color::Colormap;
 use crate::cpu::{self, Kernel};
 use crate::Result;
@@ -70,15 +70,7 @@ pub(super) fn colormap_rgba8_fresh(
             norm.clone()
         } else {
             let (lo, hi) = min_max(xs, Some(&mut out));
-            let any = lo <= hi;
-            data.autoscaled_with(norm, || DataStats {
-                work: Work::F64,
-                int_kind: None,
-                min: any.then_some(lo),
-                max: any.then_some(hi),
-                pos_min: None,
-                pos_max: None,
-            })
+            data.autoscaled_with(norm, || DataStats::f64_min_max(lo, hi))
         };
         let prep = data.prepare(&norm)?;
         let ix = Indexer {
@@ -504,6 +496,15 @@ mod tests {
     /// with signed zeros at either end, NaN and infinities, at odd lengths.
     #[test]
     fn float_min_max_matches_the_keys() {
+        let same_limits = |xs: &[f64]| {
+            let (a, b) = float_min_max(xs);
+            let (c, d) = finite_min_max_f64(xs);
+            assert_eq!(
+                (a.to_bits(), b.to_bits()),
+                (c.to_bits(), d.to_bits()),
+                "{xs:?}"
+            );
+        };
         let zeros = [0.0, -0.0];
         for len in [0, 1, 7, 8, 9, 100, 1001] {
             for seed in 0..12u64 {
@@ -517,13 +518,7 @@ mod tests {
                         _ => {}
                     }
                 }
-                let (a, b) = float_min_max(&xs);
-                let (c, d) = finite_min_max_f64(&xs);
-                assert_eq!(
-                    (a.to_bits(), b.to_bits()),
-                    (c.to_bits(), d.to_bits()),
-                    "{xs:?}"
-                );
+                same_limits(&xs);
             }
         }
         for xs in [
@@ -531,13 +526,7 @@ mod tests {
             vec![0.0; 9],
             vec![f64::NAN, -0.0, 0.0, f64::INFINITY],
         ] {
-            let (a, b) = float_min_max(&xs);
-            let (c, d) = finite_min_max_f64(&xs);
-            assert_eq!(
-                (a.to_bits(), b.to_bits()),
-                (c.to_bits(), d.to_bits()),
-                "{xs:?}"
-            );
+            same_limits(&xs);
         }
     }
 

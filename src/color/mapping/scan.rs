@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::large::LARGE_MIN_PIXELS;
 use super::{ScalarData, Values};
-use crate::color::norm::{DataStats, Norm, NormKind, Work};
+use crate::color::norm::{DataStats, Norm, NormKind};
 use crate::cpu::{self, Kernel};
 
 /// Values a task scans.
@@ -87,15 +87,7 @@ impl ScalarData<'_> {
         if !large_f64 || self.half || matches!(norm.kind(), NormKind::Log) {
             return self.autoscaled(norm);
         }
-        let any = lo <= hi;
-        self.autoscaled_with(norm, || DataStats {
-            work: Work::F64,
-            int_kind: None,
-            min: any.then_some(lo),
-            max: any.then_some(hi),
-            pos_min: None,
-            pos_max: None,
-        })
+        self.autoscaled_with(norm, || DataStats::f64_min_max(lo, hi))
     }
 }
 
