@@ -12,7 +12,8 @@
 //! modules), the item's kind, and from that file the fields of a struct, the variants of an
 //! enum, the `pub fn`/`pub const` of its inherent impls with their signatures, the traits
 //! it implements, the types that implement it (for traits) and its `option_setters!`
-//! setters. Items under `#[cfg(test)]` are skipped. It reads what rustfmt writes: an item
+//! setters, and the inherent and trait impls of it in every other file below `src/`
+//! (`impl Figure` in `subplots.rs`, `impl Axes` in `artists/api.rs`). Items under `#[cfg(test)]` are skipped. It reads what rustfmt writes: an item
 //! at column 0, members indented by four spaces.
 
 use std::collections::BTreeSet;
@@ -271,12 +272,29 @@ fn members(path: &str, name: &str, kind: &str, lines: &[String], out: &mut BTree
     }
 }
 
+/// Every `.rs` file below `dir`, sorted.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 fn surface() -> BTreeSet<String> {
     let lib = read(&root().join("src/lib.rs"));
     let lib_lines = without_test_items(&lib);
     let mut out = BTreeSet::new();
+    let mut types = Vec::new();
     for (module, name) in reexports(&lib_lines.join("\n")) {
-        let (_, lines, kind) = resolve(&module, &name);
+        let (defined_in, lines, kind) = resolve(&module, &name);
         if matches!(kind, "fn" | "unsafe fn" | "const" | "type") {
             let i = lines
                 .iter()
@@ -286,6 +304,19 @@ fn surface() -> BTreeSet<String> {
         } else {
             out.insert(format!("{kind} figbuf::{name}"));
             members("figbuf", &name, kind, &lines, &mut out);
+            types.push((module_file(&defined_in), name));
+        }
+    }
+    // Inherent impls and trait impls of those types in other files (`impl Figure` in
+    // `subplots.rs`, say): their members are public surface too.
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    for file in &files {
+        let lines = without_test_items(&read(file));
+        for (defined_in, name) in &types {
+            if file != defined_in {
+                members("figbuf", name, "impl", &lines, &mut out);
+            }
         }
     }
     // `pub mod m;` (behind a feature or not): every column-0 `pub` item of the module.
