@@ -571,9 +571,11 @@ impl Axes {
 
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
-        self.plot.x.scale = scale;
+        let old = std::mem::replace(&mut self.plot.x.scale, scale);
         self.plot.x.subs = None;
-        self.request_autoscale(true, false);
+        if default_limits_change(old, scale) {
+            self.request_autoscale(true, false);
+        }
         self
     }
 
@@ -594,9 +596,11 @@ impl Axes {
 
     /// `ax.set_yscale(scale)`.
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
-        self.plot.y.scale = scale;
+        let old = std::mem::replace(&mut self.plot.y.scale, scale);
         self.plot.y.subs = None;
-        self.request_autoscale(false, true);
+        if default_limits_change(old, scale) {
+            self.request_autoscale(false, true);
+        }
         self
     }
 
@@ -781,4 +785,12 @@ fn checked_subs(scale: AxisScale, subs: Vec<f64>) -> Result<Vec<f64>> {
         ));
     }
     Ok(subs)
+}
+
+/// Whether a scale change moves the major locator's limits for no data
+/// (`nonsingular(-inf, inf)`: `(-0.05, 0.05)` for linear and symlog, `(1, 10)` for log of
+/// any base): `Axis._set_axes_scale` autoscales only then, so `set_yscale('symlog')` on an
+/// empty Axes keeps its `(0, 1)`.
+fn default_limits_change(old: AxisScale, new: AxisScale) -> bool {
+    old.log_base().is_some() != new.log_base().is_some()
 }

@@ -7,7 +7,7 @@ labelcolor, markerfirst=False, shadow as a dict and fig.legend's loc='outside ..
 (without a layout engine the plain loc); annotation arrows with connectionstyle
 'arc3,rad=...' and 'angle3,angleA=...,angleB=...', and arrowprops without arrowstyle (width, headwidth,
 headlength, shrink). The legend keywords alone and mixed with the legend keywords that
-were already supported. One case per folder (figure.json, case.json,
+were already supported; scale changes on empty Axes (symlog keeps (0, 1)). One case per folder (figure.json, case.json,
 ref.png = matplotlib 3.11.2's canvas) next to this script, and budgets.json (all exact).
 
 Run with the venv's python (matplotlib 3.11.2, numpy, pillow) from anywhere:
@@ -127,6 +127,15 @@ C["ann_yaarrow_sizes"] = {"figure": {"dpi": 130},
                                            c("annotate", "boxed", xy=[2.2, 0.8], xytext=[3.5, 1.2], bbox={"boxstyle": "round"},
                                              arrowprops={"connectionstyle": "angle3,angleA=0,angleB=-90", "facecolor": "k"})]]}
 
+
+# Scale changes: Axis._set_axes_scale autoscales only when the locator's limits for no
+# data change (linear/symlog (-0.05, 0.05), log (1, 10)), so symlog keeps an empty Axes'
+# (0, 1) while margins(0) or an empty plot autoscale it.
+C["scale_symlog_empty"] = {"axes": [[c("set_yscale", "symlog")]]}
+C["scale_symlog_empty_pair"] = {"subplots": {"nrows": 1, "ncols": 2},
+                                "axes": [[c("set_xscale", "symlog")], [c("set_yscale", "symlog", linthresh=5), c("set_xscale", "log")]]}
+C["scale_symlog_empty_margins0"] = {"axes": [[c("set_yscale", "symlog"), c("margins", 0)]]}
+C["scale_symlog_after_data"] = {"axes": [[c("plot", x, r(10 * np.sin(t))), c("set_yscale", "symlog"), c("set_xscale", "symlog"), c("set_yscale", "linear")]]}
 
 def main():
     write_figures(HERE, C)
