@@ -143,30 +143,47 @@ fn mapped_inputs_draw_what_read_inputs_draw() {
     }
 }
 
-/// The input cut short while figbuf holds it mapped: `SIGBUS` when the lost pages are
-/// read, reported as an error naming the input (exit status 1), and no output left.
+/// What `figbuf COMMAND` left in its scratch folder besides its input.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[test]
-fn an_input_cut_short_under_the_map_is_a_named_error() {
-    let dir = scratch("cut");
-    let (rows, cols) = (1024, 1024);
+fn left_beside_input(dir: &std::path::Path) -> Vec<std::ffi::OsString> {
+    std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n != "cut.npy")
+        .collect()
+}
+
+/// Runs `figbuf COMMAND cut.npy -o OUT` on `rows` x `cols` float64 data, held by the test
+/// hook `hold` (an environment variable, 3-4 s), cuts the input short after `wait_ms`, and
+/// checks the named error (exit status 1) and that nothing is left beside the input.
+/// Returns what was beside the input just before the cut.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn cut_short_while_held(
+    name: &str,
+    command: &str,
+    (rows, cols): (usize, usize),
+    out: &str,
+    hold: (&str, &str),
+    wait_ms: u64,
+) -> Vec<std::ffi::OsString> {
+    let dir = scratch(name);
     let data: Vec<u8> = field(rows, cols)
         .iter()
         .flat_map(|x| x.to_le_bytes())
         .collect();
     let input = dir.join("cut.npy");
-    let out = dir.join("out.png");
     std::fs::write(&input, npy("<f8", false, (rows, cols), &data)).expect("write input");
     let child = Command::new(BIN)
-        .args(["imshow"])
+        .arg(command)
         .arg(&input)
         .arg("-o")
-        .arg(&out)
-        .env("FIGBUF_TEST_HOLD_AFTER_READ_MS", "3000")
+        .arg(dir.join(out))
+        .env(hold.0, hold.1)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("run figbuf");
-    std::thread::sleep(std::time::Duration::from_millis(1000));
+    std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+    let before_cut = left_beside_input(&dir);
     std::fs::OpenOptions::new()
         .write(true)
         .open(&input)
@@ -179,12 +196,24 @@ fn an_input_cut_short_under_the_map_is_a_named_error() {
         stderr.starts_with("error: ") && stderr.contains("cut.npy: the file was cut short"),
         "{stderr}"
     );
-    let left: Vec<_> = std::fs::read_dir(&dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .filter(|n| n != "cut.npy")
-        .collect();
+    let left = left_beside_input(&dir);
     assert!(left.is_empty(), "left behind: {left:?}");
+    before_cut
+}
+
+/// The input cut short while figbuf holds it mapped: `SIGBUS` when the lost pages are
+/// read, reported as an error naming the input (exit status 1), and no output left.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn an_input_cut_short_under_the_map_is_a_named_error() {
+    cut_short_while_held(
+        "cut",
+        "imshow",
+        (1024, 1024),
+        "out.png",
+        ("FIGBUF_TEST_HOLD_AFTER_READ_MS", "3000"),
+        1000,
+    );
 }
 
 /// The input cut short while `colormap` streams its `.npy` output block by block (after
@@ -193,49 +222,14 @@ fn an_input_cut_short_under_the_map_is_a_named_error() {
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn an_input_cut_short_while_colormap_writes_leaves_nothing() {
-    let dir = scratch("cut-colormap");
-    let (rows, cols) = (2048, 1024);
-    let data: Vec<u8> = field(rows, cols)
-        .iter()
-        .flat_map(|x| x.to_le_bytes())
-        .collect();
-    let input = dir.join("cut.npy");
-    let out = dir.join("out.npy");
-    std::fs::write(&input, npy("<f8", false, (rows, cols), &data)).expect("write input");
-    let child = Command::new(BIN)
-        .args(["colormap"])
-        .arg(&input)
-        .arg("-o")
-        .arg(&out)
-        .env("FIGBUF_TEST_HOLD_AFTER_BLOCK_MS", "4000")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run figbuf");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    let partial: Vec<_> = std::fs::read_dir(&dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .filter(|n| n != "cut.npy")
-        .collect();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&input)
-        .and_then(|f| f.set_len(4096))
-        .expect("cut the input short");
-    let result = child.wait_with_output().expect("wait for figbuf");
-    let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.starts_with("error: ") && stderr.contains("cut.npy: the file was cut short"),
-        "{stderr}"
+    let partial = cut_short_while_held(
+        "cut-colormap",
+        "colormap",
+        (2048, 1024),
+        "out.npy",
+        ("FIGBUF_TEST_HOLD_AFTER_BLOCK_MS", "4000"),
+        1500,
     );
-    // The temporary file existed while the first block was held...
+    // The temporary file existed while the first block was held.
     assert_eq!(partial.len(), 1, "{partial:?}");
-    // ...and nothing is left.
-    let left: Vec<_> = std::fs::read_dir(&dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .filter(|n| n != "cut.npy")
-        .collect();
-    assert!(left.is_empty(), "left behind: {left:?}");
 }

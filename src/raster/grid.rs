@@ -273,16 +273,28 @@ mod tests {
     use super::super::cells::Rasterizer;
     use proptest::prelude::*;
 
+    /// Writes a swept span into a `w`-wide coverage image, dropping what falls outside.
+    fn put(out: &mut [u8], w: usize, y: i64, x: i64, len: i64, a: u8) {
+        let h = out.len() / w;
+        for xx in x..x + len {
+            if (0..w as i64).contains(&xx) && (0..h as i64).contains(&y) {
+                out[y as usize * w + xx as usize] = a;
+            }
+        }
+    }
+
     fn coverage(r: &mut Rasterizer, w: usize, h: usize) -> Vec<u8> {
         let mut out = vec![0u8; w * h];
-        r.sweep(|y, x, len, a| {
-            for xx in x..x + len {
-                if (0..w as i64).contains(&xx) && (0..h as i64).contains(&y) {
-                    out[y as usize * w + xx as usize] = a;
-                }
-            }
-        });
+        r.sweep(|y, x, len, a| put(&mut out, w, y, x, len, a));
         out
+    }
+
+    /// One contour: a move to its first point and lines through the rest.
+    fn draw(r: &mut Rasterizer, c: &[(f64, f64)]) {
+        r.move_to_d(c[0].0, c[0].1);
+        for p in &c[1..] {
+            r.line_to_d(p.0, p.1);
+        }
     }
 
     proptest! {
@@ -295,19 +307,16 @@ mod tests {
                 1..5,
             ),
         ) {
-            let draw = |r: &mut Rasterizer| {
+            let draw_all = |r: &mut Rasterizer| {
                 r.clip_box(Some((0.0, 0.0, 40.0, 30.0)));
                 for c in &contours {
-                    r.move_to_d(c[0].0, c[0].1);
-                    for p in &c[1..] {
-                        r.line_to_d(p.0, p.1);
-                    }
+                    draw(r, c);
                 }
             };
             let mut list = Rasterizer::new();
-            draw(&mut list);
+            draw_all(&mut list);
             let mut grid = Rasterizer::new();
-            draw(&mut grid);
+            draw_all(&mut grid);
             grid.fold_every_cell();
             prop_assert_eq!(coverage(&mut list, 41, 31), coverage(&mut grid, 41, 31));
         }
@@ -321,12 +330,6 @@ mod tests {
             b in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
             cut in prop::option::of(-3..35i64),
         ) {
-            let draw = |r: &mut Rasterizer, c: &[(f64, f64)]| {
-                r.move_to_d(c[0].0, c[0].1);
-                for p in &c[1..] {
-                    r.line_to_d(p.0, p.1);
-                }
-            };
             let clip = (0.0, 0.0, 40.0, 30.0);
             let mut list = Rasterizer::new();
             list.clip_box(Some(clip));
@@ -348,22 +351,15 @@ mod tests {
                     None => r.halves_row().unwrap_or(15),
                 };
                 let (mut top, mut bottom) = (vec![0u8; 41 * 31], vec![0u8; 41 * 31]);
-                let put = |out: &mut Vec<u8>, yy: i64, x: i64, len: i64, c: u8| {
-                    for xx in x..x + len {
-                        if (0..41).contains(&xx) && (0..31).contains(&yy) {
-                            out[yy as usize * 41 + xx as usize] = c;
-                        }
-                    }
-                };
                 r.sweep_halves(
                     y,
                     |yy, x, len, c| {
                         assert!(yy < y);
-                        put(&mut top, yy, x, len, c)
+                        put(&mut top, 41, yy, x, len, c)
                     },
                     |yy, x, len, c| {
                         assert!(yy >= y);
-                        put(&mut bottom, yy, x, len, c)
+                        put(&mut bottom, 41, yy, x, len, c)
                     },
                 );
                 let got: Vec<u8> = top.iter().zip(&bottom).map(|(t, b)| t | b).collect();
@@ -381,12 +377,6 @@ mod tests {
             b in prop::collection::vec((-10.0..50.0f64, -10.0..40.0f64), 3..12),
             small in any::<bool>(),
         ) {
-            let draw = |r: &mut Rasterizer, c: &[(f64, f64)]| {
-                r.move_to_d(c[0].0, c[0].1);
-                for p in &c[1..] {
-                    r.line_to_d(p.0, p.1);
-                }
-            };
             let clip = if small { (3.0, 2.0, 20.0, 30.0) } else { (0.0, 0.0, 40.0, 30.0) };
             let mut list = Rasterizer::new();
             list.clip_box(Some(clip));

@@ -960,7 +960,12 @@ mod tests {
 
     /// `imshow`'s placement of `rows` x `cols` data with the default extent and view,
     /// into the Axes box `rect`.
-    fn image_place(rows: usize, cols: usize, origin: Origin, rect: [f64; 4]) -> Placement {
+    pub(super) fn image_place(
+        rows: usize,
+        cols: usize,
+        origin: Origin,
+        rect: [f64; 4],
+    ) -> Placement {
         place(
             [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
             origin,

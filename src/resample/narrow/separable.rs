@@ -705,7 +705,8 @@ fn decide(a: &[f32; 4], t2: i64, e: f64, m: f64, sep: &Separable) -> Option<[u8;
 #[cfg(test)]
 mod tests {
     use super::super::super::engine::{plan, Plan};
-    use super::super::super::{place, resample_rgba, rgba_to_bytes, Interpolation, Origin};
+    use super::super::super::{resample_rgba, rgba_to_bytes, Interpolation, Origin};
+    use super::super::tests::image_place;
     use super::super::{filtered, plan_on};
     use proptest::prelude::*;
 
@@ -754,16 +755,7 @@ mod tests {
             let expanded: Vec<[f64; 4]> = index.iter().map(|&i| table[i as usize]).collect();
             let origin = if lower { Origin::Lower } else { Origin::Upper };
             let (w, h) = (cols as f64 / sx, rows as f64 / sy);
-            let p = place(
-                [-0.5, cols as f64 - 0.5, rows as f64 - 0.5, -0.5],
-                origin,
-                rows,
-                cols,
-                (-0.5, cols as f64 - 0.5),
-                (rows as f64 - 0.5, -0.5),
-                [x0, 1.5, x0 + w, 1.5 + h],
-            )
-            .unwrap();
+            let p = image_place(rows, cols, origin, [x0, 1.5, x0 + w, 1.5 + h]);
             let Ok(Plan::Filtered { inverse, lut }) = plan(&p, Interpolation::Hanning, 4.0) else {
                 return Ok(());
             };
