@@ -146,7 +146,7 @@ impl ErrorbarEntry {
         artists: &[Artist],
         fs: f64,
         dpi: f64,
-        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        to_dev: super::line::ToDevice<'_>,
     ) -> Vec<Paint> {
         let (width, height) = (2.0 * fs, 0.7 * fs);
         let (xm, ym) = (-0.0 + 0.5 * width, (height - 0.0) / 2.0);

@@ -363,13 +363,9 @@ fn parse_color(what: &str, s: &str) -> Result<Color> {
     Color::parse(s).map_err(|_| Error::invalid(what, format!("{s:?}"), "a matplotlib colour"))
 }
 
-/// A line's canvas size (px), the points drawn and its data-to-device transform usable
-/// from another thread ([`Line2D::paint_on`]).
-type DrawnOn<'a> = (
-    (usize, usize),
-    Range<usize>,
-    &'a (dyn Fn(f64, f64) -> (f64, f64) + Sync),
-);
+/// A data-to-device transform, shareable with a second thread (a long line's simplifier
+/// runs in two halves, [`raster::simplified_polyline_xy`]).
+pub(crate) type ToDevice<'a> = &'a (dyn Fn(f64, f64) -> (f64, f64) + Sync);
 
 impl Line2D {
     /// Resolves options against matplotlib's defaults; `cycle_color` is the line cycle's
@@ -665,8 +661,7 @@ impl Line2D {
         let linear = self.blend == Blend::Data
             && ctx.xscale == AxisScale::Linear
             && ctx.yscale == AxisScale::Linear;
-        let to_dev: &(dyn Fn(f64, f64) -> (f64, f64) + Sync) =
-            if linear { &affine } else { &blended };
+        let to_dev: ToDevice<'_> = if linear { &affine } else { &blended };
         let points = match ctx.xscale {
             AxisScale::Linear if self.blend == Blend::Data && self.markevery.is_none() => {
                 subslice(&self.x, ctx.view_x)
@@ -678,7 +673,7 @@ impl Line2D {
             ctx.dpi,
             to_dev,
             Some(ctx.clip),
-            Some((ctx.canvas_px, points, to_dev)),
+            Some((ctx.canvas_px, points)),
             disp.as_ref(),
         )
     }
@@ -687,27 +682,26 @@ impl Line2D {
     pub(crate) fn paint_in(
         &self,
         dpi: f64,
-        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        to_dev: ToDevice<'_>,
         clip: Option<ClipBox>,
     ) -> Vec<Paint> {
         self.paint_on(dpi, to_dev, clip, None, None)
     }
 
     /// [`Line2D::paint_in`] of the points `on.1` (all without `on`); with the canvas size
-    /// `on.0` known (and `on.2`, `to_dev` again as a transform a second thread may use), a
-    /// line of more than 1024 vertices is handed over simplified
+    /// `on.0` known, a line of more than 1024 vertices is handed over simplified
     /// ([`raster::simplified_polyline`], streaming over the data: memory for the simplified
     /// vertices, not a copy of the line).
     fn paint_on(
         &self,
         dpi: f64,
-        to_dev: &dyn Fn(f64, f64) -> (f64, f64),
+        to_dev: ToDevice<'_>,
         clip: Option<ClipBox>,
-        on: Option<DrawnOn<'_>>,
+        on: Option<((usize, usize), Range<usize>)>,
         disp: Option<&Disp>,
     ) -> Vec<Paint> {
         let (canvas_px, points) = match on {
-            Some((c, p, dev)) => (Some((c, dev)), p),
+            Some((c, p)) => (Some(c), p),
             None => (None, 0..self.x.len()),
         };
         let mut out = Vec::new();
@@ -721,9 +715,8 @@ impl Line2D {
             let n = x.len();
             let pts = x.iter().zip(y.iter()).map(|(&a, &b)| to_dev(a, b));
             let (path, snap, simplify) = match canvas_px {
-                Some(((w, h), dev)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
-                    // `dev` is `to_dev`, shareable with a second thread.
-                    let path = raster::simplified_polyline_xy(&x, &y, dev, w, h);
+                Some((w, h)) if n >= raster::SIMPLIFIED_POLYLINE_MIN => {
+                    let path = raster::simplified_polyline_xy(&x, &y, to_dev, w, h);
                     (path, Snap::Off, false)
                 }
                 _ => {
