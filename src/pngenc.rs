@@ -148,11 +148,11 @@ fn band(
     let mut filtered = crate::alloc::with_capacity::<u8>(raw_len, "the PNG's filtered rows")?;
     for r in rows.clone() {
         filtered.push(4); // Paeth
-        paeth_row(
-            &data[r * stride..(r + 1) * stride],
-            above(data, stride, r),
-            &mut filtered,
-        );
+        crate::cpu::vectorized(PaethRow {
+            row: &data[r * stride..(r + 1) * stride],
+            up: above(data, stride, r),
+            out: &mut filtered,
+        });
     }
     let (rle, adler) = rle::deflate_rle(&filtered, last)?;
     if rle.len() * 5 >= raw_len {
@@ -214,7 +214,24 @@ fn above(data: &[u8], stride: usize, r: usize) -> Option<&[u8]> {
     r.checked_sub(1).map(|a| &data[a * stride..r * stride])
 }
 
+/// [`paeth_row`] as a [`crate::cpu::Kernel`]: compiled for AVX2 and AVX-512 too (32 and
+/// 64 bytes a step; the baseline copy takes 16), the same bytes.
+struct PaethRow<'a> {
+    row: &'a [u8],
+    up: Option<&'a [u8]>,
+    out: &'a mut Vec<u8>,
+}
+
+impl crate::cpu::Kernel for PaethRow<'_> {
+    type Output = ();
+    #[inline(always)]
+    fn run(self) {
+        paeth_row(self.row, self.up, self.out);
+    }
+}
+
 /// Appends `row` Paeth-filtered against `up` (zeros for the first row), RGBA8.
+#[inline(always)]
 fn paeth_row(row: &[u8], up: Option<&[u8]>, out: &mut Vec<u8>) {
     let Some(up) = up else {
         // Above is zero: the predictor is the left neighbour (the "sub" filter).
