@@ -308,7 +308,17 @@ fn block(bits: &mut Bits<'_>, syms: &[u16], raw: &[u8], lit: &mut [u32; 286], fi
         })
         .collect();
     // Two literals at a time where two follow each other (at most 30 bits): half the
-    // dependent steps of the bit accumulator.
+    // dependent steps of the bit accumulator. The writer's state in locals (registers)
+    // for the loop, not behind `bits`.
+    let mut local = Bits {
+        buf: std::mem::take(&mut bits.buf),
+        pos: bits.pos,
+        acc: bits.acc,
+        n: bits.n,
+        overflow: bits.overflow,
+    };
+    let bits_out = bits;
+    let bits = &mut local;
     let mut rest = syms;
     while let [s, more @ ..] = rest {
         if s & MATCH == 0 {
@@ -334,6 +344,9 @@ fn block(bits: &mut Bits<'_>, syms: &[u16], raw: &[u8], lit: &mut [u32; 286], fi
     }
     let t = table[EOB];
     bits.put(t & 0xffff, t >> 16);
+    bits_out.buf = std::mem::take(&mut bits.buf);
+    (bits_out.pos, bits_out.acc, bits_out.n) = (bits.pos, bits.acc, bits.n);
+    bits_out.overflow = bits.overflow;
 }
 
 /// `raw` as stored blocks (at most 65,535 bytes each); an empty one when `raw` is empty.
@@ -364,8 +377,11 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
     let bound = data.len() + data.len() / 8 + 1024 + SLACK;
     let mut out = crate::alloc::with_capacity::<u8>(bound, "the PNG's compressed data")?;
     out.resize(bound, 0);
-    let mut syms: Vec<u16> =
-        crate::alloc::with_capacity(BLOCK_SYMBOLS.min(data.len()), "the PNG encoder's symbols")?;
+    // The block's symbols, `syms[..ns]`.
+    let cap = BLOCK_SYMBOLS.min(data.len() + 8);
+    let mut syms: Vec<u16> = crate::alloc::with_capacity(cap, "the PNG encoder's symbols")?;
+    syms.resize(cap, 0);
+    let mut ns = 0;
     let mut bits = Bits {
         buf: &mut out,
         pos: 0,
@@ -381,17 +397,21 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
         // Eight positions at a time while none starts a run and the block has room after
         // them (it is ended by the byte-by-byte parse below): the same symbols and block
         // ends as that parse alone.
-        if i > 0 && i + 10 <= n && syms.len() + 8 < BLOCK_SYMBOLS {
+        if i > 0 && i + 10 <= n && ns + 8 < BLOCK_SYMBOLS {
             let starts = run_starts(&data[i - 1..i + 10]);
             let k = if starts == 0 {
                 8
             } else {
                 starts.trailing_zeros() as usize / 8
             };
+            // All eight stored (one widening store), `k` of them kept.
+            for (d, &b) in syms[ns..ns + 8].iter_mut().zip(&data[i..i + 8]) {
+                *d = u16::from(b);
+            }
             for &b in &data[i..i + k] {
-                syms.push(u16::from(b));
                 lit[usize::from(b)] += 1;
             }
+            ns += k;
             i += k;
             if k == 8 {
                 continue;
@@ -400,31 +420,35 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
         let b = data[i];
         let run = if i > 0 && data[i - 1] == b && i + 3 <= n && data[i + 1] == b && data[i + 2] == b
         {
-            3 + data[i + 3..n.min(i + 258)]
-                .iter()
-                .take_while(|&&x| x == b)
-                .count()
+            3 + same_as(&data[i + 3..n.min(i + 258)], b)
         } else {
             0
         };
-        if run >= 3 {
-            syms.push(MATCH | (run - 3) as u16);
+        syms[ns] = if run >= 3 {
             lit[257 + usize::from(len_code(run))] += 1;
             i += run;
+            MATCH | (run - 3) as u16
         } else {
-            syms.push(u16::from(b));
             lit[usize::from(b)] += 1;
             i += 1;
-        }
-        if syms.len() == BLOCK_SYMBOLS {
-            block(&mut bits, &syms, &data[start..i], &mut lit, last && i == n);
-            syms.clear();
+            u16::from(b)
+        };
+        ns += 1;
+        if ns == BLOCK_SYMBOLS {
+            block(
+                &mut bits,
+                &syms[..ns],
+                &data[start..i],
+                &mut lit,
+                last && i == n,
+            );
+            ns = 0;
             lit = [0; 286];
             start = i;
         }
     }
-    if !syms.is_empty() {
-        block(&mut bits, &syms, &data[start..], &mut lit, last);
+    if ns > 0 {
+        block(&mut bits, &syms[..ns], &data[start..], &mut lit, last);
     } else if n == 0 && last {
         store(&mut bits, &[], true);
     }
@@ -456,6 +480,25 @@ fn run_starts(w: &[u8]) -> u64 {
     };
     let (a, b, c, d) = (word(0), word(1), word(2), word(3));
     zero_bytes(a ^ b) & zero_bytes(b ^ c) & zero_bytes(c ^ d)
+}
+
+/// How many bytes at the start of `s` are `b`, eight at a time (the figure's margins are
+/// runs of hundreds of bytes).
+#[inline(always)]
+fn same_as(s: &[u8], b: u8) -> usize {
+    let pattern = u64::from_ne_bytes([b; 8]);
+    let mut words = s.chunks_exact(8);
+    let mut k = 0;
+    for w in words.by_ref() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(w);
+        let differ = u64::from_le_bytes(x) ^ pattern;
+        if differ != 0 {
+            return k + differ.trailing_zeros() as usize / 8;
+        }
+        k += 8;
+    }
+    k + words.remainder().iter().take_while(|&&x| x == b).count()
 }
 
 /// The high bit of each byte of `z` that is zero, no other bit (exact: no borrow between
