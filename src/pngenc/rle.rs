@@ -373,17 +373,56 @@ fn store(bits: &mut Bits<'_>, raw: &[u8], fin: bool) {
 /// with a sync flush (an empty stored block), so that the next band's stream can follow.
 /// Returns the compressed bytes and the Adler-32 of `data`.
 pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
+    let (mut out, mut syms) = KEPT.take();
+    let res = deflate_rle_in(&mut out, &mut syms, data, last);
+    if out.len() > KEPT_BYTES {
+        out = Vec::new();
+    }
+    KEPT.set((out, syms));
+    res
+}
+
+/// The longest output buffer a thread keeps between calls (a longer one is freed).
+const KEPT_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// A thread's output and symbol buffers, kept between calls: zeroed only where they
+    /// grow (fresh ones were ~4% of an encoding of the default figure in `memset`).
+    static KEPT: std::cell::Cell<(Vec<u8>, Vec<u16>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Makes `v` at least `len` long (zeros where it grows), fallibly.
+fn grow<T: Copy + Default>(v: &mut Vec<T>, len: usize, what: &str) -> Result<()> {
+    if v.len() < len {
+        v.try_reserve_exact(len - v.len()).map_err(|_| {
+            crate::alloc::error(len as u128 * std::mem::size_of::<T>() as u128, what)
+        })?;
+        v.resize(len, T::default());
+    }
+    Ok(())
+}
+
+/// [`deflate_rle`] with the thread's buffers.
+fn deflate_rle_in(
+    out: &mut Vec<u8>,
+    syms: &mut Vec<u16>,
+    data: &[u8],
+    last: bool,
+) -> Result<(Vec<u8>, u32)> {
     // Stored blocks bound the output: 5 bytes a block of 65,535 and the headers.
     let bound = data.len() + data.len() / 8 + 1024 + SLACK;
-    let mut out = crate::alloc::with_capacity::<u8>(bound, "the PNG's compressed data")?;
-    out.resize(bound, 0);
+    grow(out, bound, "the PNG's compressed data")?;
+    let out = &mut out[..bound];
     // The block's symbols, `syms[..ns]`.
-    let cap = BLOCK_SYMBOLS.min(data.len() + 8);
-    let mut syms: Vec<u16> = crate::alloc::with_capacity(cap, "the PNG encoder's symbols")?;
-    syms.resize(cap, 0);
+    grow(
+        syms,
+        BLOCK_SYMBOLS.min(data.len() + 8),
+        "the PNG encoder's symbols",
+    )?;
     let mut ns = 0;
     let mut bits = Bits {
-        buf: &mut out,
+        buf: out,
         pos: 0,
         acc: 0,
         n: 0,
@@ -463,8 +502,9 @@ pub(super) fn deflate_rle(data: &[u8], last: bool) -> Result<(Vec<u8>, u32)> {
             data.len()
         )));
     }
-    out.truncate(len);
-    Ok((out, zlib_rs::adler32::adler32(1, data)))
+    let mut bytes = crate::alloc::with_capacity::<u8>(len, "the PNG's compressed data")?;
+    bytes.extend_from_slice(&out[..len]);
+    Ok((bytes, zlib_rs::adler32::adler32(1, data)))
 }
 
 /// Which of the eight positions `p` = 1..=8 of `w` (11 bytes: the byte before the first
