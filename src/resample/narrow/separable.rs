@@ -13,7 +13,10 @@
 //! the output column, so it is tabulated once a render for each distinct `wy` ([`Rounding`])
 //! and a pixel's `E` is the sum over its row taps (about `n / 4` for `n` taps; the worst
 //! case `n / 2` left about twice as many bytes undecided). `E / t'` is ~`(2s)² / 4 /
-//! (16384 s²)` at any downsampling factor `s`: ~0.01 of a byte.
+//! (16384 s²)` at any downsampling factor `s`: ~0.01 of a byte. [`decide`] uses the
+//! tighter `(E h + |ȳ - c| |b|) / t` (`c`, `h` the middle and half-width of the range,
+//! `b = Σ e` tabulated with `E`, `t = t' + b` exactly): the signed roundings mostly cancel
+//! (issue 21: 7,850 -> 6,316 undecided pixels of the 136,530 of a 4096² random figure).
 //!
 //! The f32 sums add their own error: each product `wy wx v` passes through one rounding
 //! for `wx v`, at most `K + 2` for the horizontal sum (any tree, see the parent module), one
