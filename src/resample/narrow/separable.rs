@@ -43,6 +43,9 @@
 //! ([`super::tile_pixel_f64`], whose margin is ~1000 times smaller than the f32 sums' at these
 //! tap counts), and only where that is undecided too in f64 from the table through the
 //! indices ([`exact_pixel`]), as Agg does.
+//!
+//! (Over 800 lines: the bound, the passes it covers and their proptest against the f64
+//! filter stay together, so that the proof and the code are read side by side.)
 
 use super::super::engine::{try_for_row_blocks_of, weight_2d, PaddedCols, SMALL_TABLE};
 use super::super::filters::FILTER_SCALE;
