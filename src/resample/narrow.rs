@@ -373,11 +373,32 @@ impl NarrowPlan {
                 let taps = &row_taps[row_start[first]..row_start[last]];
                 let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
                 let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-                let Some(tile) = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)? else {
-                    transparent.store(true, Ordering::Relaxed);
-                    return Ok(());
+                // Lines whose last row never goes back (origin 'upper') fill their tile
+                // row by row as they reach it ([`LazyTile`]): each row is first read from
+                // L2, not after a whole tile of several MB was written.
+                let line_end = |k: usize| {
+                    let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                    taps.iter().map(|t| t.0 / cols + 1).max().unwrap_or(top)
                 };
-                let tile = tile.as_flattened();
+                let rising = (first + 1..last).all(|k| line_end(k) >= line_end(k - 1));
+                let mut lazy = match index {
+                    Indices::Direct(d) if rising => LazyTile::new(d, cols, top, &tiles, &narrow),
+                    _ => None,
+                };
+                let filled = match lazy {
+                    Some(_) => Vec::new(),
+                    None => {
+                        let Some(tile) = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)?
+                        else {
+                            transparent.store(true, Ordering::Relaxed);
+                            return Ok(());
+                        };
+                        tile
+                    }
+                };
+                if let Some(lazy) = lazy.as_mut() {
+                    lazy.reserve(bottom + 1 - top)?;
+                }
                 let line_taps = (first..last).map(|k| row_start[k + 1] - row_start[k]);
                 let most_taps = line_taps.clone().max().unwrap_or(0);
                 let mut scratch = TileScratch::for_lines(w, tiles.runs, line_taps)?;
@@ -385,6 +406,16 @@ impl NarrowPlan {
                 for (i, line) in block.chunks_mut(w).enumerate() {
                     let k = first + i;
                     let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                    let tile = match lazy.as_mut() {
+                        Some(lazy) => {
+                            if !lazy.fill_to(line_end(k)) {
+                                transparent.store(true, Ordering::Relaxed);
+                                return Ok(());
+                            }
+                            lazy.tile.as_flattened()
+                        }
+                        None => filled.as_flattened(),
+                    };
                     rows.clear();
                     rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
                     if two_taps::applies(&padded, &tiles, taps) {
@@ -508,6 +539,93 @@ fn fill_tile(
     Ok(Some(tile))
 }
 
+/// A colour tile filled from the data as its lines reach its rows (whole rows, as
+/// [`fill_tile_direct`] fills them), for lines whose last row never goes back.
+struct LazyTile<'a> {
+    d: &'a DirectIndices<'a>,
+    cols: usize,
+    tiles: &'a TileCols,
+    by_position: [[f32; 4]; crate::color::POSITION_TABLE],
+    /// The end of the source rows filled (from the tile's first).
+    end: usize,
+    tile: Vec<[f32; 4]>,
+}
+
+impl<'a> LazyTile<'a> {
+    /// `None` where [`fill_tile`] would not read whole rows from the data.
+    fn new(
+        d: &'a DirectIndices<'a>,
+        cols: usize,
+        top: usize,
+        tiles: &'a TileCols,
+        table: &[[f32; 4]; SMALL_TABLE],
+    ) -> Option<LazyTile<'a>> {
+        let whole = tiles.inside == (0..cols) && tiles.lead + cols <= tiles.source.len();
+        whole.then(|| LazyTile {
+            d,
+            cols,
+            tiles,
+            by_position: d.by_position(table),
+            end: top,
+            tile: Vec::new(),
+        })
+    }
+
+    /// Room for `rows` tile rows (no reallocation while the lines read the tile).
+    fn reserve(&mut self, rows: usize) -> crate::Result<()> {
+        let n = rows.saturating_mul(self.tiles.source.len());
+        self.tile = crate::alloc::with_capacity(n, "the resampler's colour tile")?;
+        Ok(())
+    }
+
+    /// Fills the rows up to source row `end` (exclusive); false when one holds a watched
+    /// (transparent) colour.
+    fn fill_to(&mut self, end: usize) -> bool {
+        while self.end < end {
+            if !fill_direct_row(
+                self.d,
+                self.cols,
+                self.end,
+                self.tiles,
+                &self.by_position,
+                &mut self.tile,
+            ) {
+                return false;
+            }
+            self.end += 1;
+        }
+        true
+    }
+}
+
+/// Appends source row `r`'s tile row (its colours from the data, the reflected columns
+/// copied from them); false when it holds a watched (transparent) colour.
+fn fill_direct_row(
+    d: &DirectIndices<'_>,
+    cols: usize,
+    r: usize,
+    tiles: &TileCols,
+    by_position: &[[f32; 4]; crate::color::POSITION_TABLE],
+    tile: &mut Vec<[f32; 4]>,
+) -> bool {
+    let (source, lead) = (&tiles.source, tiles.lead);
+    let base = tile.len();
+    tile.extend(std::iter::repeat_n([0.0; 4], lead));
+    if d.extend_colours(r * cols, cols, by_position, tile, None) {
+        return false;
+    }
+    // Every reflected column is a column of the row (`inside` is all of them).
+    let row = base + lead;
+    for (t, &c) in source[..lead].iter().enumerate() {
+        tile[base + t] = tile[row + c];
+    }
+    for &c in &source[lead + cols..] {
+        let colour = tile[row + c];
+        tile.push(colour);
+    }
+    true
+}
+
 /// [`fill_tile`] from the data when the tile's columns take in every source column (the
 /// whole rows, as for any image shown whole): each row's colours come straight from its
 /// values ([`DirectIndices::extend_colours`]), and the columns reflected past the edges
@@ -521,21 +639,9 @@ fn fill_tile_direct(
     mut tile: Vec<[f32; 4]>,
 ) -> Option<Vec<[f32; 4]>> {
     let by_position = d.by_position(table);
-    let (source, lead) = (&tiles.source, tiles.lead);
     for r in rows {
-        let base = tile.len();
-        tile.extend(std::iter::repeat_n([0.0; 4], lead));
-        if d.extend_colours(r * cols, cols, &by_position, &mut tile, None) {
+        if !fill_direct_row(d, cols, r, tiles, &by_position, &mut tile) {
             return None;
-        }
-        // Every reflected column is a column of the row (`inside` is all of them).
-        let row = base + lead;
-        for (t, &c) in source[..lead].iter().enumerate() {
-            tile[base + t] = tile[row + c];
-        }
-        for &c in &source[lead + cols..] {
-            let colour = tile[row + c];
-            tile.push(colour);
         }
     }
     Some(tile)
