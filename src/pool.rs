@@ -111,13 +111,19 @@ fn help(done: &AtomicBool, owner: usize) {
                 if last_work.elapsed() > MAX_IDLE {
                     return;
                 }
-                for _ in 0..16 {
-                    std::hint::spin_loop();
-                }
+                idle_pause();
             }
             None => return,
         }
     }
+}
+
+/// One round of waiting without work, as rayon's own idle rounds before it parks: a
+/// `sched_yield`, which returns at once on a free core and lets another process run on a
+/// busy one.
+fn idle_pause() {
+    std::hint::spin_loop();
+    std::thread::yield_now();
 }
 
 /// Sets its flag when dropped (also when the closure it guards unwinds).
@@ -156,9 +162,7 @@ where
                             // Left to rayon's own (parking) wait.
                             break;
                         }
-                        for _ in 0..16 {
-                            std::hint::spin_loop();
-                        }
+                        idle_pause();
                     }
                 }
             }
