@@ -8,7 +8,7 @@
 //! the sweep's halves) with serial stretches of 0.1-0.3 ms between them: each join paid a
 //! wake-up on its critical path.
 //!
-//! [`during_render`] marks the thread running a render; [`keep_helper_awake`] (called
+//! [`enter_render`] marks the thread running a render; [`keep_helper_awake`] (called
 //! where a long line makes parallel stages certain: its data limits) hands one spinning
 //! job to the pool for the rest of that render: the worker that takes it runs whatever
 //! the render pushes (`rayon::yield_now`) and spins in between, until the render ends or
@@ -39,8 +39,9 @@ thread_local! {
     static RENDER: RefCell<Option<Render>> = const { RefCell::new(None) };
 }
 
-/// Stops the render's helper and restores the thread's previous render, also on unwind.
-struct RenderGuard {
+/// Marks the thread as running a render until dropped (see [`enter_render`]); then stops
+/// the render's helper and restores the thread's previous render, also on unwind.
+pub(crate) struct RenderGuard {
     previous: Option<Render>,
 }
 
@@ -53,11 +54,17 @@ impl Drop for RenderGuard {
     }
 }
 
-/// Runs `f` (a render's body, on a rayon worker) as a render: [`keep_helper_awake`]
-/// and [`join`] act only inside it.
-pub(crate) fn during_render<R>(f: impl FnOnce() -> R) -> R {
+/// Marks this thread (a rayon worker running a render's body) as running a render until
+/// the guard is dropped: [`keep_helper_awake`] and [`join`] act only then.
+pub(crate) fn enter_render() -> RenderGuard {
     let previous = RENDER.with(|r| r.replace(Some(Render::default())));
-    let _guard = RenderGuard { previous };
+    RenderGuard { previous }
+}
+
+/// Runs `f` as a render ([`enter_render`]).
+#[cfg(test)]
+pub(crate) fn during_render<R>(f: impl FnOnce() -> R) -> R {
+    let _guard = enter_render();
     f()
 }
 
