@@ -104,6 +104,7 @@ impl Renderer {
         }
         let mut buffers = std::mem::take(&mut self.index_buffers);
         let frame = rayon::scope(|_| {
+            let _render = crate::pool::enter_render();
             let lay = self.layout(fig)?;
             let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
             // The canvas is checked before anything is drawn: a refused allocation is an
@@ -116,13 +117,19 @@ impl Renderer {
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
-            let (pixels, canvas) = rayon::join(
-                || images_pixels(&images, &mut buffers),
-                || raster::rasterize_some(list.width, list.height, &list.ops, &now, memory),
-            );
+            let rasterize =
+                || raster::rasterize_some(list.width, list.height, &list.ops, &now, memory);
+            // Without images nothing waits: no join, no bands for an empty rest.
+            let (pixels, canvas) = if images.is_empty() {
+                (Ok(Vec::new()), rasterize())
+            } else {
+                rayon::join(|| images_pixels(&images, &mut buffers), rasterize)
+            };
             let mut canvas = canvas?;
             put_pixels(&mut list.ops, &images, pixels?);
-            canvas.draw_some_in_bands(&list.ops, &later)?;
+            if !later.is_empty() {
+                canvas.draw_some_in_bands(&list.ops, &later)?;
+            }
             Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
         });
         buffers.truncate(MAX_INDEX_BUFFERS);

@@ -23,6 +23,7 @@ mod simplify_split;
 mod start;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
 pub use simplify_split::simplified_polyline_xy;
+pub(crate) use simplify_split::SPLIT_SIMPLIFY_MIN;
 pub mod stroke;
 pub mod strokegen;
 
