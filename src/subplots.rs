@@ -311,6 +311,17 @@ impl Figure {
         Ok(l)
     }
 
+    /// matplotlib's `_unstale_viewLim` of Axes `id`, which a call reading its view runs
+    /// (`axhline`'s `get_ybound`, `invert_xaxis`): a share group with a requested
+    /// autoscale is autoscaled now with `id`'s margins and the group's data, and keeps
+    /// that view until the next request. Nothing happens for a foreign handle.
+    pub fn unstale_view(&mut self, id: AxesId) -> &mut Self {
+        if self.axes(id).is_some() {
+            self.unstale(id);
+        }
+        self
+    }
+
     /// `_unstale_viewLim` of Axes `id` (a call reading its limits): every stale share
     /// group it belongs to is autoscaled now, with `id`'s margins, and stored.
     fn unstale(&mut self, id: AxesId) {

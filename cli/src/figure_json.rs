@@ -458,6 +458,7 @@ fn axes_call(
             let mut o = span_options(kw, lo, hi)?;
             o.min = opt_num(arg(1)).or(o.min);
             o.max = opt_num(arg(2)).or(o.max);
+            fig.unstale_view(ax);
             let h = if method == "axhline" {
                 fig[ax].axhline(v, o)?
             } else {
@@ -525,10 +526,12 @@ fn axes_call(
         }
         "invert_xaxis" => {
             nargs(0)?;
+            fig.unstale_view(ax);
             fig[ax].invert_xaxis();
         }
         "invert_yaxis" => {
             nargs(0)?;
+            fig.unstale_view(ax);
             fig[ax].invert_yaxis();
         }
         "set_xscale" | "set_yscale" => {
