@@ -469,6 +469,9 @@ fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
+    if autoscale::keeps_view(l, me.lim) {
+        return me.lim;
+    }
     // The first Axes of the group drawn autoscales the whole group with its own margins.
     let margin = match by.and_then(|j| axes.get(j)) {
         Some(a) => state(a).margin,

@@ -589,6 +589,11 @@ impl Axes {
         let old = std::mem::replace(&mut self.plot.x.scale, scale);
         self.plot.x.subs = None;
         if default_limits_change(old, scale) {
+            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
+            // Axes without data keeps that view.
+            if self.plot.x.auto {
+                self.plot.x.lim = autoscale::autoscaled(self, Which::X);
+            }
             self.request_autoscale(true, false);
         }
         self
@@ -614,6 +619,11 @@ impl Axes {
         let old = std::mem::replace(&mut self.plot.y.scale, scale);
         self.plot.y.subs = None;
         if default_limits_change(old, scale) {
+            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
+            // Axes without data keeps that view.
+            if self.plot.y.auto {
+                self.plot.y.lim = autoscale::autoscaled(self, Which::Y);
+            }
             self.request_autoscale(false, true);
         }
         self
