@@ -588,6 +588,8 @@ impl Axes {
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
         let old = std::mem::replace(&mut self.plot.x.scale, scale);
         self.plot.x.subs = None;
+        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
+        self.plot.x.ticks = None;
         if default_limits_change(old, scale) {
             // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
             // Axes without data keeps that view.
@@ -618,6 +620,8 @@ impl Axes {
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
         let old = std::mem::replace(&mut self.plot.y.scale, scale);
         self.plot.y.subs = None;
+        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
+        self.plot.y.ticks = None;
         if default_limits_change(old, scale) {
             // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
             // Axes without data keeps that view.
