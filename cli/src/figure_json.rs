@@ -775,6 +775,18 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
                 current: &rets,
             };
             let r = one_call(c, |method, args, kw| {
+                // Axes.add_collection (autolim) unstales the view first.
+                if matches!(
+                    method,
+                    "scatter"
+                        | "fill_between"
+                        | "fill_betweenx"
+                        | "stackplot"
+                        | "violinplot"
+                        | "broken_barh"
+                ) {
+                    fig.unstale_view(ax);
+                }
                 axes_call(&mut fig, ax, &ctx, method, args, kw, &refs)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
@@ -782,6 +794,11 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
             rets.push(r);
         }
         returned.push(rets);
+    }
+    // The first draw (or tight_layout's) unstales each Axes' view in order, with the
+    // cascades through share groups of `_unstale_viewLim`.
+    for &ax in &axs {
+        fig.unstale_view(ax);
     }
     let fcalls = obj
         .get("figure_calls")
