@@ -536,12 +536,25 @@ fn axes_call(
         }
         "set_xscale" | "set_yscale" => {
             let s = scale_of(method, args, kw)?;
+            let was_log = if method == "set_xscale" {
+                fig[ax].get_xscale()
+            } else {
+                fig[ax].get_yscale()
+            }
+            .log_base()
+            .is_some();
             if method == "set_xscale" {
                 fig[ax].set_xscale(s);
             } else {
                 fig[ax].set_yscale(s);
             }
             crate::figure_scales::subs(fig, ax, method, kw)?;
+            // Axis._set_axes_scale autoscales the share group now (with this Axes'
+            // margins) when the locator's default limits change; that clears its request.
+            if was_log != s.log_base().is_some() {
+                fig.sync_shared(ax);
+                fig.unstale_view(ax);
+            }
         }
         "set_xticks" | "set_yticks" => {
             let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;

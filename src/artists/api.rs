@@ -584,6 +584,16 @@ impl Axes {
         self
     }
 
+    /// `ax.get_xscale()`: the x axis' scale.
+    pub fn get_xscale(&self) -> AxisScale {
+        self.plot.x.scale
+    }
+
+    /// `ax.get_yscale()`: the y axis' scale.
+    pub fn get_yscale(&self) -> AxisScale {
+        self.plot.y.scale
+    }
+
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
         let old = std::mem::replace(&mut self.plot.x.scale, scale);
