@@ -243,8 +243,7 @@ pub(crate) fn place_titles(
     pad_pt: f64,
     default_size_pt: f64,
     dpi: f64,
-    bbox: &Bbox,
-    y_offset_text: Option<Bbox>,
+    (bbox, y_offset_text): (&Bbox, Option<Bbox>),
 ) -> Result<[Option<TextItem>; 3]> {
     let pad = pad_pt / 72.0 * dpi;
     let (w, h) = (bbox.width(), bbox.height());

@@ -237,7 +237,8 @@ fn autoscaled_with(ax: &Axes, which: Which, lim: &mut Option<DataLim>) -> (f64, 
 /// `handle_single_axis` without data: a view already set (`viewLim.mutatedx()`: not the
 /// initial (0, 1)) is kept.
 pub(crate) fn keeps_view(data: (f64, f64), view: (f64, f64)) -> bool {
-    !(data.0 <= data.1) && view != (0.0, 1.0)
+    let has_data = data.0 <= data.1;
+    !has_data && view != (0.0, 1.0)
 }
 
 /// `set_xlim` / `set_ylim` arithmetic (`Axis._set_lim`): fills `None` sides from `current`,

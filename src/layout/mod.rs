@@ -638,11 +638,13 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             ax.title_pad_pt.unwrap_or(style.title_pad_pt),
             style.title_size_pt,
             dpi,
-            &bbox,
-            yaxis
-                .as_ref()
-                .and_then(|a| a.offset_text.as_ref())
-                .map(|t| t.bbox),
+            (
+                &bbox,
+                yaxis
+                    .as_ref()
+                    .and_then(|a| a.offset_text.as_ref())
+                    .map(|t| t.bbox),
+            ),
         )?;
         let image_norms = ax
             .images
