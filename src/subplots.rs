@@ -311,28 +311,71 @@ impl Figure {
         Ok(l)
     }
 
+    /// matplotlib's `_unstale_viewLim` of Axes `id`, which a call reading its view runs
+    /// (`axhline`'s `get_ybound`, `invert_xaxis`): a share group with a requested
+    /// autoscale is autoscaled now with `id`'s margins and the group's data, and keeps
+    /// that view until the next request. Nothing happens for a foreign handle.
+    pub fn unstale_view(&mut self, id: AxesId) -> &mut Self {
+        if self.axes(id).is_some() {
+            self.unstale(id);
+        }
+        self
+    }
+
     /// `_unstale_viewLim` of Axes `id` (a call reading its limits): every stale share
-    /// group it belongs to is autoscaled now, with `id`'s margins, and stored.
+    /// group it belongs to is autoscaled now, with `id`'s margins, and stored. Setting a
+    /// group's limits reads each sibling's view (`Axis._set_lim` on the siblings), which
+    /// unstales the siblings' other axis with their own margins, as in matplotlib.
     fn unstale(&mut self, id: AxesId) {
         let i = id.index;
-        for (k, which) in [(0, Which::X), (1, Which::Y)] {
-            let root = self.axes[i].share[k];
-            let members: Vec<usize> = (0..self.axes.len())
-                .filter(|&j| self.axes[j].share[k] == root)
-                .collect();
-            let st = |a: &Axes| match k {
-                0 => (a.plot.x.auto, a.plot.x.stale),
-                _ => (a.plot.y.auto, a.plot.y.stale),
-            };
-            if members.len() <= 1 || !members.iter().any(|&j| st(&self.axes[j]) == (true, true)) {
-                continue;
+        let members = |axes: &[Axes], k: usize| -> Vec<usize> {
+            let root = axes[i].share[k];
+            (0..axes.len())
+                .filter(|&j| axes[j].share[k] == root)
+                .collect()
+        };
+        fn state(a: &mut Axes, k: usize) -> &mut crate::artists::AxisState {
+            if k == 0 {
+                &mut a.plot.x
+            } else {
+                &mut a.plot.y
             }
-            let v = shared_view_by(&self.axes, i, which, Some(i));
-            for j in members {
-                let a = &mut self.axes[j].plot;
-                let s = if k == 0 { &mut a.x } else { &mut a.y };
-                s.lim = v;
-                s.stale = false;
+        }
+        let groups = [members(&self.axes, 0), members(&self.axes, 1)];
+        // Only share groups: a lone Axes autoscales itself (`Axes::unstale_view`).
+        let need: Vec<bool> = (0..2)
+            .map(|k| {
+                groups[k].len() > 1
+                    && groups[k].iter().any(|&j| {
+                        let st = state(&mut self.axes[j], k);
+                        st.auto && st.stale
+                    })
+            })
+            .collect();
+        if !need.iter().any(|&n| n) {
+            return;
+        }
+        let mut views = [None, None];
+        for (k, which) in [(0, Which::X), (1, Which::Y)] {
+            if need[k] {
+                views[k] = Some(group_autoscale(&self.axes, i, which));
+                for &j in &groups[k] {
+                    state(&mut self.axes[j], k).stale = false;
+                }
+            }
+        }
+        for k in 0..2 {
+            let Some(v) = views[k] else { continue };
+            for &j in &groups[k] {
+                state(&mut self.axes[j], k).lim = v;
+            }
+            for &j in &groups[k] {
+                if j != i {
+                    self.unstale(AxesId {
+                        figure: id.figure,
+                        index: j,
+                    });
+                }
             }
         }
     }
@@ -424,6 +467,43 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
     shared_view_by(axes, i, which, None)
 }
 
+/// `autoscale_view` of Axes `i`'s share group now (requested or not), with `i`'s margins.
+fn group_autoscale(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
+    let k = match which {
+        Which::X => 0,
+        Which::Y => 1,
+    };
+    let root = axes[i].share[k];
+    let state = |a: &Axes| match which {
+        Which::X => a.plot.x.clone(),
+        Which::Y => a.plot.y.clone(),
+    };
+    let me = state(&axes[i]);
+    let group: Vec<&Axes> = axes.iter().filter(|a| a.share[k] == root).collect();
+    if let Some(fixed) = group.iter().rev().map(|a| state(a)).find(|s| !s.auto) {
+        return fixed.lim;
+    }
+    let mut lim = crate::artists::DataLim::default();
+    let mut stickies = Vec::new();
+    for a in &group {
+        lim = lim.union(&autoscale::data_limits(a));
+        stickies.extend(autoscale::stickies(a, which));
+    }
+    let (l, minpos) = match which {
+        Which::X => (lim.x, lim.minpos.0),
+        Which::Y => (lim.y, lim.minpos.1),
+    };
+    if autoscale::keeps_view(l, me.lim) {
+        return me.lim;
+    }
+    let (a, b) = autoscale::autoscale(l, minpos, &stickies, me.margin, me.scale);
+    if me.lim.0 > me.lim.1 {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
 /// [`shared_view`], a stale group autoscaled with the margins of Axes `by` (the Axes
 /// whose call read the limits) instead of its first Axes'.
 fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (f64, f64) {
@@ -458,6 +538,9 @@ fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
+    if autoscale::keeps_view(l, me.lim) {
+        return me.lim;
+    }
     // The first Axes of the group drawn autoscales the whole group with its own margins.
     let margin = match by.and_then(|j| axes.get(j)) {
         Some(a) => state(a).margin,

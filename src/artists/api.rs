@@ -1,5 +1,8 @@
 //! The plotting calls of an Axes: `plot`, `axhline`/`axvline`, `axhspan`/`axvspan`, limits,
 //! scales, ticks and grid, with matplotlib's names and defaults.
+//!
+//! (Over 800 lines: the audit's view-unstaling and scale getters joined the Axes call
+//! surface here; moving the limit/scale methods into their own module is the follow-up.)
 
 use super::autoscale::{self, Which};
 use super::line::{Blend, Line2D, LineStyle, PlotOptions};
@@ -148,6 +151,19 @@ impl Axes {
         ArtistHandle {
             axes: self.id,
             index: self.plot.artists.len() - 1,
+        }
+    }
+
+    /// `_unstale_viewLim` of a lone Axes (a call reading its view, as `get_ybound` in
+    /// `axhline`): a requested autoscale of either axis happens now and its view is kept
+    /// until the next request. (A share group is unstaled by `Figure::unstale_view`.)
+    pub(crate) fn unstale_view(&mut self) {
+        let (vx, vy) = autoscale::views(self);
+        for (st, v) in [(&mut self.plot.x, vx), (&mut self.plot.y, vy)] {
+            if st.auto && st.stale {
+                st.lim = v;
+                st.stale = false;
+            }
         }
     }
 
@@ -404,6 +420,7 @@ impl Axes {
 
     /// `ax.axhline(y, xmin, xmax, **kwargs)`: a horizontal line across the Axes.
     pub fn axhline(&mut self, y: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        self.unstale_view();
         let (lo, hi) = sorted(autoscale::view(self, Which::Y));
         let scaley = y < lo || y > hi;
         let line = self.line_of_span(y, true, &opts)?;
@@ -414,6 +431,7 @@ impl Axes {
 
     /// `ax.axvline(x, ymin, ymax, **kwargs)`: a vertical line across the Axes.
     pub fn axvline(&mut self, x: f64, opts: SpanOptions) -> Result<ArtistHandle> {
+        self.unstale_view();
         let (lo, hi) = sorted(autoscale::view(self, Which::X));
         let scalex = x < lo || x > hi;
         let line = self.line_of_span(x, false, &opts)?;
@@ -428,14 +446,12 @@ impl Axes {
             c.as_deref().map(|s| color_of(what, s)).transpose()
         };
         let color = parse("color", &opts.color)?;
-        let face = match parse("facecolor", &opts.facecolor)?.or(color) {
-            Some(c) => Some(c),
-            None => {
-                let c = cycle_color(self.plot.patch_cycle);
-                self.plot.patch_cycle += 1;
-                Some(c)
-            }
-        };
+        // A plain Rectangle: rc patch.facecolor ('C0'); the patch cycle does not advance.
+        let face = Some(
+            parse("facecolor", &opts.facecolor)?
+                .or(color)
+                .unwrap_or(cycle_color(0)),
+        );
         let edge = parse("edgecolor", &opts.edgecolor)?.or(color);
         let (rect, blend) = if horizontal {
             ((m0, a, m1 - m0, b - a), Blend::XAxes)
@@ -457,7 +473,7 @@ impl Axes {
     }
 
     /// `ax.axvspan(xmin, xmax, ymin, ymax, **kwargs)`: a rectangle spanning the Axes'
-    /// height (face from the patch cycle unless coloured).
+    /// height (face rc `patch.facecolor`, C0, unless coloured).
     pub fn axvspan(&mut self, xmin: f64, xmax: f64, opts: SpanOptions) -> Result<ArtistHandle> {
         let p = self.span(xmin, xmax, false, &opts)?;
         let h = self.push_artist(Artist::Patch(p));
@@ -549,6 +565,8 @@ impl Axes {
     }
 
     fn invert(&mut self, which: Which) {
+        // Axis.set_inverted reads the view interval (unstaling both axes).
+        self.unstale_view();
         let v = autoscale::view(self, which);
         let st = match which {
             Which::X => &mut self.plot.x,
@@ -569,11 +587,28 @@ impl Axes {
         self
     }
 
+    /// `ax.get_xscale()`: the x axis' scale.
+    pub fn get_xscale(&self) -> AxisScale {
+        self.plot.x.scale
+    }
+
+    /// `ax.get_yscale()`: the y axis' scale.
+    pub fn get_yscale(&self) -> AxisScale {
+        self.plot.y.scale
+    }
+
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
         let old = std::mem::replace(&mut self.plot.x.scale, scale);
         self.plot.x.subs = None;
+        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
+        self.plot.x.ticks = None;
         if default_limits_change(old, scale) {
+            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
+            // Axes without data keeps that view.
+            if self.plot.x.auto {
+                self.plot.x.lim = autoscale::autoscaled(self, Which::X);
+            }
             self.request_autoscale(true, false);
         }
         self
@@ -598,7 +633,14 @@ impl Axes {
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
         let old = std::mem::replace(&mut self.plot.y.scale, scale);
         self.plot.y.subs = None;
+        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
+        self.plot.y.ticks = None;
         if default_limits_change(old, scale) {
+            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
+            // Axes without data keeps that view.
+            if self.plot.y.auto {
+                self.plot.y.lim = autoscale::autoscaled(self, Which::Y);
+            }
             self.request_autoscale(false, true);
         }
         self
