@@ -90,9 +90,13 @@ impl Start {
     /// thread (which runs beside the images' resampling). Measured on the 3840 x 2160
     /// figure: filled in parallel, on huge pages or not, the fresh canvas took more CPU
     /// time than on one thread (the OS clears each new page at its first write; two
-    /// threads faulting pages of one allocation contend for it).
+    /// threads faulting pages of one allocation contend for it). Filled by one thread, a
+    /// large canvas on transparent huge pages ([`crate::cpu::vec_with_capacity`]) takes
+    /// ~16 page faults instead of ~8,100 (the allocation is a fresh mapping every render:
+    /// a rayon thread's malloc arena gives it back when the frame is dropped): one thread,
+    /// 3840 x 2160, ~37 -> ~21 CPU ms a render (canvas6 session, DESIGN.md).
     pub(super) fn fresh(&self, width: usize, height: usize, what: &str) -> crate::Result<Vec<u8>> {
-        let mut data: Vec<u8> = crate::alloc::with_capacity(width * height * 4, what)?;
+        let mut data: Vec<u8> = crate::cpu::vec_with_capacity(width * height * 4, what)?;
         let rows = self.rows(width, height);
         for &c in &rows.class {
             if let Some(t) = rows.templates.get(c) {
