@@ -92,9 +92,10 @@ impl Start {
     /// time than on one thread (the OS clears each new page at its first write; two
     /// threads faulting pages of one allocation contend for it). Filled by one thread, a
     /// large canvas on transparent huge pages ([`crate::cpu::vec_with_capacity`]) takes
-    /// ~16 page faults instead of ~8,100 (the allocation is a fresh mapping every render:
-    /// a rayon thread's malloc arena gives it back when the frame is dropped): one thread,
-    /// 3840 x 2160, ~37 -> ~21 CPU ms a render (canvas6 session, DESIGN.md).
+    /// ~16 page faults instead of ~8,100 where the allocation is a fresh mapping every
+    /// render (seen with one rayon thread: its malloc arena's heap is unmapped when the
+    /// caller drops the frame): 3840 x 2160, one thread, 35-41 -> 22-26 CPU ms a render
+    /// (sixth session, DESIGN.md).
     pub(super) fn fresh(&self, width: usize, height: usize, what: &str) -> crate::Result<Vec<u8>> {
         let mut data: Vec<u8> = crate::cpu::vec_with_capacity(width * height * 4, what)?;
         let rows = self.rows(width, height);

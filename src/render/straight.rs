@@ -125,44 +125,75 @@ impl<'a> Straight<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Figure, Renderer};
+    use super::Straight;
+    use crate::color::{Color, Colormap};
+    use crate::{Figure, ImshowOptions, Renderer};
     use ndarray::Array2;
 
-    /// A figure whose image (over a megapixel of data) is written straight into the
-    /// canvas where the CPU has the colour tiles; one NaN makes it start over.
-    fn figure(nan: bool, figsize: (f64, f64)) -> Figure {
-        let mut data = Array2::from_shape_fn((1024, 1030), |(i, j)| {
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Data {
+        Plain,
+        /// One NaN: the bad colour.
+        Nan,
+        /// Values under `vmin` with a transparent `under` colour.
+        Under,
+    }
+
+    /// A figure of over a megapixel of data (written straight into the canvas where the
+    /// CPU has the colour tiles, unless `data` says otherwise).
+    fn figure(data: Data, figsize: (f64, f64)) -> Figure {
+        let mut values = Array2::from_shape_fn((1024, 1030), |(i, j)| {
             ((i * 7 + j * 13) % 101) as f64 / 100.0 + (i as f64 * 0.01).sin()
         });
-        if nan {
-            data[[500, 600]] = f64::NAN;
+        let mut opts = ImshowOptions::default();
+        match data {
+            Data::Plain => {}
+            Data::Nan => values[[500, 600]] = f64::NAN,
+            Data::Under => {
+                let cmap = Colormap::named("viridis").unwrap();
+                opts = opts.cmap(cmap.with_under(Color::TRANSPARENT)).vmin(-0.5);
+            }
         }
         let mut fig = Figure::new(figsize.0, figsize.1, 100.0);
         let ax = fig.add_subplot();
-        let im = fig[ax].imshow(data).unwrap();
+        let im = fig[ax].imshow_with(values, opts).unwrap();
         fig.colorbar(im).unwrap();
         fig
+    }
+
+    /// Whether the render of `fig` takes its image straight into the canvas.
+    fn goes_straight(fig: &Figure) -> bool {
+        let mut r = Renderer::new();
+        let lay = r.layout(fig).unwrap();
+        let (list, images) = super::super::lower_deferred(fig, &lay, &mut r.glyphs).unwrap();
+        let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
+        let (_, later) = crate::raster::schedule(&list.ops, &pending);
+        Straight::of(&list.ops, &images, &later, list.width, list.height).is_some()
     }
 
     #[test]
     fn straight_into_the_canvas_is_the_usual_image() {
         let tiles = crate::cpu::TapSimd::detect().is_some();
-        for nan in [false, true] {
+        for data in [Data::Plain, Data::Nan, Data::Under] {
             // Upsampled (two by two taps) and downsampled.
             for figsize in [(19.2, 10.8), (9.0, 7.0)] {
-                let fig = figure(nan, figsize);
+                let fig = figure(data, figsize);
+                let case = format!("{data:?} {figsize:?}");
+                if data != Data::Nan {
+                    assert_eq!(goes_straight(&fig), tiles, "{case}");
+                }
                 let mut r = Renderer::new();
                 let usual = r.render_pass(&fig, Vec::new(), false).unwrap().unwrap();
                 let straight = r.render_pass(&fig, Vec::new(), true).unwrap();
-                // A NaN asks to start over (where the image went straight).
-                assert_eq!(straight.is_err(), nan && tiles, "{nan} {figsize:?}");
+                // A transparent colour met in the data asks to start over.
+                assert_eq!(straight.is_err(), data == Data::Under && tiles, "{case}");
                 if let Ok(straight) = straight {
-                    assert_eq!(straight, usual, "{figsize:?}");
+                    assert_eq!(straight, usual, "{case}");
                 }
-                assert_eq!(r.render(&fig).unwrap(), usual, "{nan} {figsize:?}");
+                assert_eq!(r.render(&fig).unwrap(), usual, "{case}");
                 let mut frame = usual.clone();
                 r.render_into(&fig, &mut frame).unwrap();
-                assert_eq!(frame, usual, "{nan} {figsize:?}");
+                assert_eq!(frame, usual, "{case}");
             }
         }
     }
