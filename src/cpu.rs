@@ -64,7 +64,7 @@
 //!    canvas's rows), both threads write the fresh rows, and so take the OS's clearing
 //!    of the new pages between them. Safe Rust gives threads only initialized memory,
 //!    and zeroing it first is a pass of its own; the rows are copied into the spare
-//!    capacity (`write_copy_of_slice`, safe), and the one `unsafe` is `set_len` once every
+//!    capacity (`MaybeUninit::write`, safe), and the one `unsafe` is `set_len` once every
 //!    row is known written.
 #![allow(unsafe_code)]
 
@@ -1433,7 +1433,10 @@ pub(crate) fn rows_vec<'r>(
                 if src.len() != dst.len() {
                     return false;
                 }
-                dst.write_copy_of_slice(src);
+                // (`write_copy_of_slice` is newer than the crate's MSRV.)
+                for (d, &b) in dst.iter_mut().zip(src) {
+                    d.write(b);
+                }
                 true
             })
         });
