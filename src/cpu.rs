@@ -59,6 +59,13 @@
 //!    blend, rounding or 64-bit compare); intrinsics compute the positions four or two
 //!    lanes at a time, the words come from scalar loads, large outputs are streamed. The
 //!    baseline's autoscale pass compares floats in SSE2 registers.
+//! 8. **A fresh canvas written by every thread** ([`rows_vec`], issue 21). Where a render
+//!    waits for the canvas's first pass (its image is then resampled straight into the
+//!    canvas's rows), both threads write the fresh rows, and so take the OS's clearing
+//!    of the new pages between them. Safe Rust gives threads only initialized memory,
+//!    and zeroing it first is a pass of its own; the rows are copied into the spare
+//!    capacity (`MaybeUninit::write`, safe), and the one `unsafe` is `set_len` once every
+//!    row is known written.
 #![allow(unsafe_code)]
 
 /// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
@@ -1523,6 +1530,58 @@ pub(crate) fn vec_with_capacity<T>(capacity: usize, what: &str) -> crate::Result
     Ok(v)
 }
 
+/// A fresh vector of `rows` rows of `stride` bytes, row `y` a copy of `row(y)`, written by
+/// every rayon thread in tasks of `rows_per_task` rows, on transparent huge pages like
+/// [`vec_with_capacity`]: a canvas's first pass when the render waits for it (issue 21:
+/// an image written straight into the canvas next). Safe Rust can only hand threads
+/// initialized memory, and initializing it first (zeros) is a pass of its own over memory
+/// the OS clears anyway. Errors: a refused allocation; a row of another length than
+/// `stride` (nothing is returned then).
+pub(crate) fn rows_vec<'r>(
+    rows: usize,
+    stride: usize,
+    rows_per_task: usize,
+    row: impl Fn(usize) -> &'r [u8] + Sync,
+    what: &str,
+) -> crate::Result<Vec<u8>> {
+    use rayon::prelude::*;
+    let len = rows
+        .checked_mul(stride)
+        .ok_or_else(|| crate::alloc::error(rows as u128 * stride as u128, what))?;
+    let mut v: Vec<u8> = vec_with_capacity(len, what)?;
+    if len == 0 {
+        return Ok(v);
+    }
+    let task = rows_per_task.max(1).saturating_mul(stride);
+    let written = v.spare_capacity_mut()[..len]
+        .par_chunks_mut(task)
+        .enumerate()
+        .all(|(k, part)| {
+            part.chunks_mut(stride).enumerate().all(|(i, dst)| {
+                let src = row(k * rows_per_task.max(1) + i);
+                if src.len() != dst.len() {
+                    return false;
+                }
+                // (`write_copy_of_slice` is newer than the crate's MSRV.)
+                for (d, &b) in dst.iter_mut().zip(src) {
+                    d.write(b);
+                }
+                true
+            })
+        });
+    if !written {
+        return Err(crate::Error::Data(format!(
+            "a row of {what} is not {stride} bytes long"
+        )));
+    }
+    // SAFETY: `v` has capacity for `len` bytes (reserved above), and every byte of
+    // `0..len` was written: the chunks of `task` bytes cover `0..len`, each chunk's rows
+    // of `stride` bytes (the last one possibly shorter) cover the chunk, and `all`
+    // returned true, so every row was visited and copied from a slice of its length.
+    unsafe { v.set_len(len) };
+    Ok(v)
+}
+
 /// Asks for huge pages on an allocation at `ptr` with room for `len` elements, from
 /// [`HUGE_PAGE_MIN_BYTES`] on.
 fn advise_if_large<T>(ptr: *const T, len: usize) {
@@ -1553,6 +1612,23 @@ fn advise_huge_pages(_addr: usize, _len: usize) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_vec_copies_every_row() {
+        let rows: Vec<Vec<u8>> = (0..37u8).map(|y| vec![y; 12]).collect();
+        for per_task in [0, 1, 5, 37, 100] {
+            let v = rows_vec(37, 12, per_task, |y| &rows[y], "the test").unwrap();
+            assert_eq!(v, rows.concat());
+        }
+        assert!(rows_vec(0, 12, 3, |y| &rows[y], "the test")
+            .unwrap()
+            .is_empty());
+        let e = rows_vec(3, 11, 1, |y| &rows[y], "the test").unwrap_err();
+        assert!(e.to_string().contains("not 11 bytes"), "{e}");
+        let big: Vec<u8> = (0..=255).cycle().take(15360).collect();
+        let v = rows_vec(400, 15360, 17, |_| &big, "the test").unwrap();
+        assert!(v.chunks(15360).all(|r| r == big));
+    }
 
     #[test]
     fn zeroed_vec_is_zeroed_at_every_size() {
