@@ -504,28 +504,13 @@ fn tap_sums_rows<const CHUNKS: usize, const R: usize>(
     rows: [usize; R],
     sums: &mut [[f32; 4]],
 ) {
-    use std::arch::x86_64::*;
     let n = sums.len().min(run.first.len());
     let pixel = |p: usize| pixel_sum!(CHUNKS, run, &rows, p);
     let mut quads = sums[..n].chunks_exact_mut(4);
     for (q, out) in quads.by_ref().enumerate() {
         let p = 4 * q;
         let (a0, a1, a2, a3) = (pixel(p), pixel(p + 1), pixel(p + 2), pixel(p + 3));
-        // Blocks (colours) 0 + 2 and 1 + 3 of each pixel, then those two halves.
-        let s01 = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x44>(a0, a1),
-            _mm512_shuffle_f32x4::<0xEE>(a0, a1),
-        );
-        let s23 = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x44>(a2, a3),
-            _mm512_shuffle_f32x4::<0xEE>(a2, a3),
-        );
-        let four = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x88>(s01, s23),
-            _mm512_shuffle_f32x4::<0xDD>(s01, s23),
-        );
-        // SAFETY: `out` holds four pixels of four floats; the store is unaligned.
-        unsafe { _mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
+        store_four(out, [a0, a1, a2, a3]);
     }
     let done = n - quads.into_remainder().len();
     for (p, sum) in sums[..n].iter_mut().enumerate().skip(done) {
@@ -577,27 +562,39 @@ fn tap_sums_any<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut
                 }
             }
         }
-        let [a0, a1, a2, a3] = acc;
-        // Blocks (colours) 0 + 2 and 1 + 3 of each pixel, then those two halves.
-        let s01 = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x44>(a0, a1),
-            _mm512_shuffle_f32x4::<0xEE>(a0, a1),
-        );
-        let s23 = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x44>(a2, a3),
-            _mm512_shuffle_f32x4::<0xEE>(a2, a3),
-        );
-        let four = _mm512_add_ps(
-            _mm512_shuffle_f32x4::<0x88>(s01, s23),
-            _mm512_shuffle_f32x4::<0xDD>(s01, s23),
-        );
-        // SAFETY: `out` holds four pixels of four floats; the store is unaligned.
-        unsafe { _mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
+        store_four(out, acc);
     }
     let done = n - quads.into_remainder().len();
     for (p, sum) in sums[..n].iter_mut().enumerate().skip(done) {
         *sum = reduce_colours(pixel_sum!(CHUNKS, run, rows, p));
     }
+}
+
+/// Stores four pixels' sums of [`pixel_sum!`] (each a register of four colours by four
+/// channels) into `out`: colours 0 + 2 and 1 + 3 of each pixel, then those two halves, as
+/// [`reduce_colours`] adds them.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
+#[inline]
+fn store_four(out: &mut [[f32; 4]], a: [std::arch::x86_64::__m512; 4]) {
+    use std::arch::x86_64::*;
+    let [a0, a1, a2, a3] = a;
+    let s01 = _mm512_add_ps(
+        _mm512_shuffle_f32x4::<0x44>(a0, a1),
+        _mm512_shuffle_f32x4::<0xEE>(a0, a1),
+    );
+    let s23 = _mm512_add_ps(
+        _mm512_shuffle_f32x4::<0x44>(a2, a3),
+        _mm512_shuffle_f32x4::<0xEE>(a2, a3),
+    );
+    let four = _mm512_add_ps(
+        _mm512_shuffle_f32x4::<0x88>(s01, s23),
+        _mm512_shuffle_f32x4::<0xDD>(s01, s23),
+    );
+    let out = &mut out[..4];
+    // SAFETY: `out` holds four pixels of four floats (checked above); the store is
+    // unaligned.
+    unsafe { _mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
 }
 
 /// The sum of the four colours (128-bit blocks) of `acc`.
