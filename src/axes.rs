@@ -84,6 +84,12 @@ pub struct Axes {
     pub(crate) plot: crate::artists::PlotState,
     /// The first Axes of this Axes' sharex / sharey group (itself when not shared).
     pub(crate) share: [AxesId; 2],
+    /// While this Axes is borrowed (`fig[ax]`), what its x / y share group's other
+    /// members contribute to the group's view (see src/share.rs); `None` when alone.
+    pub(crate) group: [Option<crate::share::GroupView>; 2],
+    /// A call on this Axes read its share group's stale view (`_unstale_viewLim`): the
+    /// whole group is autoscaled now, its members' requests cleared at the next flush.
+    pub(crate) unstaled: [bool; 2],
 }
 
 impl Axes {
@@ -105,6 +111,8 @@ impl Axes {
             facecolor: None,
             plot: crate::artists::PlotState::default(),
             share: [id, id],
+            group: [None, None],
+            unstaled: [false, false],
         }
     }
 

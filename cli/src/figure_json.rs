@@ -775,7 +775,6 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
                 axes_call(&mut fig, ax, &ctx, method, args, kw, &refs)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
-            fig.sync_shared(ax);
             rets.push(r);
         }
         returned.push(rets);

@@ -404,7 +404,7 @@ impl Axes {
 
     /// `ax.axhline(y, xmin, xmax, **kwargs)`: a horizontal line across the Axes.
     pub fn axhline(&mut self, y: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        let (lo, hi) = sorted(autoscale::view(self, Which::Y));
+        let (lo, hi) = sorted(self.read_view(Which::Y));
         let scaley = y < lo || y > hi;
         let line = self.line_of_span(y, true, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -414,7 +414,7 @@ impl Axes {
 
     /// `ax.axvline(x, ymin, ymax, **kwargs)`: a vertical line across the Axes.
     pub fn axvline(&mut self, x: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        let (lo, hi) = sorted(autoscale::view(self, Which::X));
+        let (lo, hi) = sorted(self.read_view(Which::X));
         let scalex = x < lo || x > hi;
         let line = self.line_of_span(x, false, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -473,8 +473,13 @@ impl Axes {
         Ok(h)
     }
 
-    fn set_lim(&mut self, which: Which, v0: Option<f64>, v1: Option<f64>) -> Result<(f64, f64)> {
-        let current = autoscale::view(self, which);
+    pub(crate) fn set_lim(
+        &mut self,
+        which: Which,
+        v0: Option<f64>,
+        v1: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        let current = self.read_view(which);
         self.set_lim_from(which, v0, v1, current)
     }
 
@@ -520,14 +525,16 @@ impl Axes {
         self.set_lim(Which::Y, bottom, top)
     }
 
-    /// `ax.get_xlim()`.
+    /// `ax.get_xlim()`. A shared x axis' limits depend on its whole group: through a
+    /// `&Axes` they are the group's only while this Axes is the one `fig[ax]` handed out
+    /// last; [`crate::Figure::get_xlim`] always gives the group's.
     pub fn get_xlim(&self) -> (f64, f64) {
-        autoscale::view(self, Which::X)
+        self.peek_view(Which::X)
     }
 
-    /// `ax.get_ylim()`.
+    /// `ax.get_ylim()` (see [`Axes::get_xlim`] for shared axes).
     pub fn get_ylim(&self) -> (f64, f64) {
-        autoscale::view(self, Which::Y)
+        self.peek_view(Which::Y)
     }
 
     /// `ax.margins(x, y)`: padding added when autoscaling, as a fraction of the data
@@ -549,7 +556,7 @@ impl Axes {
     }
 
     fn invert(&mut self, which: Which) {
-        let v = autoscale::view(self, which);
+        let v = self.read_view(which);
         let st = match which {
             Which::X => &mut self.plot.x,
             Which::Y => &mut self.plot.y,

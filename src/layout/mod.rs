@@ -489,6 +489,8 @@ fn prepared_value(p: &Prepared, v: f64) -> f64 {
 
 /// Lays out `fig`, shaping text with `glyphs`.
 pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
+    let resolved = fig.resolved(); // shared axes as one (src/share.rs)
+    let fig: &Figure = &resolved;
     let (width_px, height_px) = fig.size_px()?;
     let dpi = fig.dpi();
     let (wf, hf) = (fig.width_in() * dpi, fig.height_in() * dpi);
