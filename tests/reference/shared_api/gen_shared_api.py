@@ -60,12 +60,13 @@ C["invert_then_plot"] = (COL, [(1, c("invert_xaxis")), (0, c("plot", X, Y1)), (1
 C["invert_then_xlim"] = (COL, [(0, c("plot", X, Y1)), (0, c("invert_xaxis")), (1, c("set_xlim", None, 0.0))])
 # Fixed ticks and labels, categories.
 C["xticks_on_second"] = (BOTH, [(0, c("plot", X, Y1)), (1, c("set_xticks", [1.0, 3.5, 6.0], ["a", "mid", "z"])), (1, c("plot", XB, YB))])
-C["categories_two_members"] = (ROW, [(0, c("bar", ["apples", "pears"], [3.0, 5.0])), (1, c("bar", ["kiwis", "apples"], [2.0, 4.0])), (0, c("bar", ["figs"], [1.0]))])
+C["categories_two_members"] = ({"nrows": 1, "ncols": 2, "sharex": True}, [(0, c("bar", ["apples", "pears"], [3.0, 5.0])), (1, c("bar", ["kiwis", "apples"], [2.0, 4.0])), (0, c("bar", ["figs"], [1.0]))])
 C["categories_then_plot_numbers"] = ({"nrows": 2, "ncols": 1, "sharex": True},
                                      [(1, c("bar", ["a", "b", "c"], [1.0, 2.0, 3.0])), (0, c("plot", [0.0, 1.0, 2.0], [3.0, 1.0, 2.0]))])
 # Calls that set limits while autoscaling is on: imshow's extent, axhline reading the view.
 C["imshow_on_second"] = (BOTH, [(0, c("plot", [0.0, 3.0], [0.0, 5.0])), (1, c("imshow", {"array": [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]})), (0, c("plot", [1.0, 2.0], [1.0, 1.5]))])
-C["axhline_reads_group"] = (ROW, [(0, c("plot", X, Y1)), (1, c("axhline", 20.0)), (1, c("axhline", 60.0))])
+C["axhline_reads_group"] = (ROW, [(0, c("plot", X, Y1)), (1, c("margins", 0.0, 0.3)), (1, c("axhline", 20.0))])
+C["axhline_outside_group"] = (ROW, [(0, c("plot", X, Y1)), (1, c("axhline", 20.0)), (1, c("axhline", 60.0))])
 C["pie_on_second"] = (BOTH, [(0, c("plot", [-1.0, 1.0], [-0.5, 2.0])), (1, c("pie", [1.0, 2.0, 3.0]))])
 C["symlog_after_xlim"] = (COL, [(1, c("plot", [-50.0, 0.0, 50.0], [1.0, 2.0, 1.0])), (1, c("set_xlim", -100.0, None)), (0, c("set_xscale", "symlog")), (0, c("plot", X, Y1))])
 
