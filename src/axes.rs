@@ -143,6 +143,11 @@ impl Axes {
         // image's extent (oriented as the extent is), which `Axis._set_lim` makes
         // non-singular (a zero-width extent is widened, `nonsingular(expander=0.05)`).
         let e = image.extent();
+        if self.plot.x.auto || self.plot.y.auto {
+            // `set_xlim` reads `viewLim` first: a stale share group is autoscaled now
+            // (with this Axes' margins) and its requests cleared (src/share.rs).
+            self.read_view(crate::artists::autoscale::Which::X);
+        }
         for (st, lo, hi) in [
             (&mut self.plot.x, e[0], e[1]),
             (&mut self.plot.y, e[2], e[3]),

@@ -129,7 +129,7 @@ fn shared_axes_match_matplotlib_in_any_call_order() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert!(names.len() >= 22, "{} cases", names.len());
+    assert!(names.len() >= 24, "{} cases", names.len());
     let mut failed = Vec::new();
     for name in &names {
         let case = dir.join(name);

@@ -53,6 +53,7 @@ C["ylim_then_log_then_autoscaled_plot"] = (BOTH, [(1, c("plot", X, Y2)), (0, c("
 # One side None reads the group's view (autoscaled with the calling Axes' margins).
 C["xlim_none_second_margins"] = (COL, [(0, c("plot", X, Y1)), (0, c("margins", 0.3)), (1, c("plot", XB, YB)), (1, c("set_xlim", None, 7.0))])
 C["xlim_then_plot_more"] = (COL, [(0, c("plot", X, Y1)), (1, c("set_xlim", 2.0, None)), (0, c("plot", [0.0, 20.0], [1.0, 2.0])), (1, c("plot", XB, YB))])
+C["xlim_both_sides_keeps_y_request"] = (ROW, [(0, c("plot", X, Y1)), (0, c("margins", 0.0)), (1, c("set_xlim", 0.0, 7.0))])
 C["margins_on_second"] = (BOTH, [(0, c("plot", X, Y1)), (1, c("plot", XB, YB)), (1, c("margins", 0.0, 0.25))])
 # Inverted axes through either member.
 C["invert_second_stale"] = (BOTH, [(0, c("plot", X, Y1)), (0, c("margins", 0.0)), (1, c("plot", XB, YB)), (1, c("invert_yaxis")), (0, c("invert_xaxis"))])
@@ -65,6 +66,7 @@ C["categories_then_plot_numbers"] = ({"nrows": 2, "ncols": 1, "sharex": True},
                                      [(1, c("bar", ["a", "b", "c"], [1.0, 2.0, 3.0])), (0, c("plot", [0.0, 1.0, 2.0], [3.0, 1.0, 2.0]))])
 # Calls that set limits while autoscaling is on: imshow's extent, axhline reading the view.
 C["imshow_on_second"] = (BOTH, [(0, c("plot", [0.0, 3.0], [0.0, 5.0])), (1, c("imshow", {"array": [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]})), (0, c("plot", [1.0, 2.0], [1.0, 1.5]))])
+C["imshow_after_plot_on_first"] = (BOTH, [(0, c("plot", [0.0, 10.0], [0.0, 8.0])), (1, c("imshow", {"array": [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]}))])
 C["axhline_reads_group"] = (ROW, [(0, c("plot", X, Y1)), (1, c("margins", 0.0, 0.3)), (1, c("axhline", 20.0))])
 C["axhline_outside_group"] = (ROW, [(0, c("plot", X, Y1)), (1, c("axhline", 20.0)), (1, c("axhline", 60.0))])
 C["pie_on_second"] = (BOTH, [(0, c("plot", [-1.0, 1.0], [-0.5, 2.0])), (1, c("pie", [1.0, 2.0, 3.0]))])
