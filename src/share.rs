@@ -243,12 +243,11 @@ impl Figure {
                     continue;
                 }
                 let st = state_mut(other, k);
+                // The autoscale a scale change may request is the writer's (any member's
+                // request is the group's).
                 if st.scale != me.scale || st.subs != me.subs {
                     st.scale = me.scale;
                     st.subs = me.subs.clone();
-                    if st.auto {
-                        st.stale = true;
-                    }
                 }
                 // One Locator / Formatter (and one category mapping) per share group.
                 if st.ticks != me.ticks {

@@ -582,6 +582,11 @@ impl Axes {
         self.plot.x.subs = None;
         if default_limits_change(old, scale) {
             self.request_autoscale(true, false);
+            if self.plot.x.auto {
+                // `autoscale_view` now, through `set_xbound` reading `viewLim`: a shared
+                // group is autoscaled with this Axes' margins (src/share.rs).
+                self.read_view(Which::X);
+            }
         }
         self
     }
@@ -607,6 +612,11 @@ impl Axes {
         self.plot.y.subs = None;
         if default_limits_change(old, scale) {
             self.request_autoscale(false, true);
+            if self.plot.y.auto {
+                // `autoscale_view` now, through `set_ybound` reading `viewLim`: a shared
+                // group is autoscaled with this Axes' margins (src/share.rs).
+                self.read_view(Which::Y);
+            }
         }
         self
     }

@@ -44,6 +44,8 @@ C = {}
 C["xlog_on_second_after"] = (COL, [(0, c("plot", X, Y1)), (1, c("plot", XB, [1.0, 2.0, 3.0])), (1, c("set_xscale", "log"))])
 C["xlog_on_second_before"] = (COL, [(1, c("set_xscale", "log")), (0, c("plot", X, Y1)), (1, c("plot", XB, [1.0, 2.0, 3.0]))])
 C["ylog_on_first_then_plot_second"] = (ROW, [(0, c("set_yscale", "log")), (1, c("plot", X, Y2)), (0, c("plot", X, Y1))])
+C["ylog_on_second_uses_its_margins"] = (ROW, [(0, c("plot", X, Y1)), (0, c("margins", 0.0)), (1, c("set_yscale", "log"))])
+C["symlog_keeps_unstaled_limits"] = (COL, [(0, c("plot", X, Y1)), (1, c("invert_xaxis")), (1, c("set_xscale", "symlog"))])
 # ylim set before a log scale (a non-positive bound kept), on either member.
 C["ylim_then_log"] = (ROW, [(0, c("plot", X, Y1)), (1, c("plot", X, Y2)), (1, c("set_ylim", 0.5, None)), (0, c("set_yscale", "log"))])
 C["log_then_ylim_nonpositive"] = (ROW, [(0, c("plot", X, Y1)), (0, c("set_yscale", "log")), (1, c("plot", X, Y2)), (1, c("set_ylim", -1.0, 200.0))])
