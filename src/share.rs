@@ -98,6 +98,18 @@ impl Axes {
         Some((v, true))
     }
 
+    /// `ax.get_xlim()`. A shared x axis' limits depend on its whole group: through a
+    /// `&Axes` they are the group's only while this Axes is the one `fig[ax]` handed out
+    /// last; [`crate::Figure::get_xlim`] always gives the group's.
+    pub fn get_xlim(&self) -> (f64, f64) {
+        self.peek_view(Which::X)
+    }
+
+    /// `ax.get_ylim()` (see [`Axes::get_xlim`] for shared axes).
+    pub fn get_ylim(&self) -> (f64, f64) {
+        self.peek_view(Which::Y)
+    }
+
     /// The view of axis `which` without side effects (`get_xlim` through `&Axes`): its
     /// share group's while this Axes is the one borrowed last, its own otherwise.
     pub(crate) fn peek_view(&self, which: Which) -> (f64, f64) {

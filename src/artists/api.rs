@@ -525,18 +525,6 @@ impl Axes {
         self.set_lim(Which::Y, bottom, top)
     }
 
-    /// `ax.get_xlim()`. A shared x axis' limits depend on its whole group: through a
-    /// `&Axes` they are the group's only while this Axes is the one `fig[ax]` handed out
-    /// last; [`crate::Figure::get_xlim`] always gives the group's.
-    pub fn get_xlim(&self) -> (f64, f64) {
-        self.peek_view(Which::X)
-    }
-
-    /// `ax.get_ylim()` (see [`Axes::get_xlim`] for shared axes).
-    pub fn get_ylim(&self) -> (f64, f64) {
-        self.peek_view(Which::Y)
-    }
-
     /// `ax.margins(x, y)`: padding added when autoscaling, as a fraction of the data
     /// interval (0.05 by default).
     pub fn margins(&mut self, x: Option<f64>, y: Option<f64>) -> Result<&mut Self> {
@@ -578,17 +566,7 @@ impl Axes {
 
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
-        let old = std::mem::replace(&mut self.plot.x.scale, scale);
-        self.plot.x.subs = None;
-        if default_limits_change(old, scale) {
-            self.request_autoscale(true, false);
-            if self.plot.x.auto {
-                // `autoscale_view` now, through `set_xbound` reading `viewLim`: a shared
-                // group is autoscaled with this Axes' margins (src/share.rs).
-                self.read_view(Which::X);
-            }
-        }
-        self
+        self.set_scale(Which::X, scale)
     }
 
     /// `ax.set_xscale('symlog', subs=subs)` / `ax.set_xscale('log', subs=subs)`: the minor
@@ -608,15 +586,24 @@ impl Axes {
 
     /// `ax.set_yscale(scale)`.
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
-        let old = std::mem::replace(&mut self.plot.y.scale, scale);
-        self.plot.y.subs = None;
-        if default_limits_change(old, scale) {
-            self.request_autoscale(false, true);
-            if self.plot.y.auto {
-                // `autoscale_view` now, through `set_ybound` reading `viewLim`: a shared
-                // group is autoscaled with this Axes' margins (src/share.rs).
-                self.read_view(Which::Y);
-            }
+        self.set_scale(Which::Y, scale)
+    }
+
+    /// `Axis._set_axes_scale`: when the locator's default limits change, `autoscale_view`
+    /// now (through `set_xbound` reading `viewLim`: a shared group is autoscaled with this
+    /// Axes' margins, src/share.rs).
+    fn set_scale(&mut self, which: Which, scale: AxisScale) -> &mut Self {
+        let x = which == Which::X;
+        let st = if x {
+            &mut self.plot.x
+        } else {
+            &mut self.plot.y
+        };
+        let old = std::mem::replace(&mut st.scale, scale);
+        st.subs = None;
+        if default_limits_change(old, scale) && st.auto {
+            st.stale = true;
+            self.read_view(which);
         }
         self
     }
