@@ -5,17 +5,20 @@ and matplotlib 3.11.2, optionally against an earlier build, on every CPU path.
 
 Each round runs, in turn, on each path the earlier build (FIGBUF_TIMING_BEFORE, if set)
 and this build (AVX-512 if the CPU has it, AVX2 via FIGBUF_NO_AVX512=1, the baseline via
-FIGBUF_NO_AVX2=1, one thread via RAYON_NUM_THREADS=1), the floor (`floor 4096`: one pass
-reading the input and writing a fresh output of the same size, huge pages, both threads),
-then matplotlib in this process (`norm.autoscale_None(masked_invalid(a)); cmap(norm(a),
-bytes=True)`). Prints per round, then medians over rounds and the medians of the
-per-round ratios (colormap / floor; matplotlib / figbuf), with the load average.
+FIGBUF_NO_AVX2=1, one thread via RAYON_NUM_THREADS=1), each as `imshow-timing`'s
+`paired 4096` job: colour mapping and its floor (one pass reading the input and writing a
+fresh output of the same size, huge pages, on the same threads) alternated in one process,
+many pairs, the best of each and the median pair's ratio; then matplotlib in this process
+(`norm.autoscale_None(masked_invalid(a)); cmap(norm(a), bytes=True)`). Prints per round,
+then medians over rounds of the best times and of the per-round ratios (colormap / floor;
+matplotlib / figbuf), with the load average. The floor is measured beside every colour
+mapping it is compared with: separate runs of it moved by 2x between minutes (huge pages
+come when the kernel has them).
 
 Build:  cargo build --release -p figbuf-benches --bin imshow-timing
 Run:    /tmp/figbuf-venv/bin/python benches/colormap_floor_vs_mpl.py [ROUNDS] [ITERATIONS]
-(FIGBUF_TIMING_BIN: this build's imshow-timing; FIGBUF_TIMING_BEFORE: an earlier one;
-FIGBUF_BENCH_DATA: where imshow_timing_vs_mpl.py keeps its .npy inputs; FIGBUF_TIMING_CPU=1:
-figbuf's and the floor's process CPU time instead of wall time.)
+(FIGBUF_TIMING_BIN: this build's imshow-timing; FIGBUF_TIMING_BEFORE: an earlier one with
+the `paired` job; FIGBUF_BENCH_DATA: where imshow_timing_vs_mpl.py keeps its .npy inputs.)
 """
 import json
 import os
@@ -31,20 +34,6 @@ from imshow_timing_vs_mpl import BIN, cpu, load, median_ms, write_data  # noqa: 
 import matplotlib  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib import colors as mcolors  # noqa: E402
-
-JOBS = ["colormap 4096", "colormap_into 4096"]
-# FIGBUF_TIMING_CPU=1: the process CPU time of figbuf's jobs and the floor (every thread)
-# instead of their wall time (matplotlib stays wall time: one thread).
-CPU_TIME = bool(os.environ.get("FIGBUF_TIMING_CPU"))
-
-
-def run(binary, jobs, iterations, d, **env):
-    res = subprocess.run([str(binary), str(d), str(iterations), *jobs], check=True,
-                         capture_output=True, text=True, env={**os.environ, **env})
-    out = json.loads(res.stdout)
-    if CPU_TIME:
-        return {k[4:]: v for k, v in out.items() if k.startswith("cpu ")}
-    return {k: v for k, v in out.items() if not k.startswith("cpu ")}
 
 
 def main():
@@ -68,6 +57,9 @@ def main():
         paths["AVX2"] = {"FIGBUF_NO_AVX512": "1"}
     paths["baseline"] = {"FIGBUF_NO_AVX2": "1"}
     paths["1 thread"] = {"RAYON_NUM_THREADS": "1"}
+    # The floor's fresh output on huge pages (glibc advises them for its mmap'd blocks), as
+    # colormap_rgba8 asks for its own; the same process alternates colormap and floor.
+    huge = {"GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"}
     rows, loads = [], []
     for r in range(rounds):
         loads.append(load())
@@ -77,23 +69,32 @@ def main():
             for label, binary in [("before ", before), ("", BIN)]:
                 if not binary:
                     continue
-                for k, v in run(binary, JOBS, iterations, d, **env).items():
-                    row[f"{label}{k} ({tag})" if tag else f"{label}{k}"] = v
-        row.update(run(BIN, ["floor 4096", "floor_into 4096"], iterations, d,
-                       GLIBC_TUNABLES="glibc.malloc.hugetlb=1"))
+                res = subprocess.run([str(binary), str(d), str(iterations), "paired 4096"],
+                                     check=True, capture_output=True, text=True,
+                                     env={**os.environ, **env, **huge})
+                out = json.loads(res.stdout)
+                if "paired ratio 4096" not in out:  # a build without the paired job
+                    continue
+                key = f"{label}colormap ({tag or 'default'})"
+                row[key] = (out["paired colormap 4096"], out["paired floor 4096"],
+                            out["paired ratio 4096"])
         row["matplotlib"] = median_ms(max(3, iterations // 3), mpl)
         rows.append(row)
-        print(f"round {r + 1} ({loads[-1]}): " + "; ".join(f"{k} {v:.1f}" for k, v in row.items()),
-              flush=True)
+        print(f"round {r + 1} ({loads[-1]}): matplotlib {row['matplotlib']:.1f} ms; " + "; ".join(
+            f"{k} best {v[0]:.2f} ms, floor best {v[1]:.2f} ms, best/best {v[0] / v[1]:.2f}x, "
+            f"median pair {v[2]:.2f}x" for k, v in row.items() if k != "matplotlib"), flush=True)
     loads.append(load())
     med = statistics.median
     print(f"\nCPU: {name}\n{rounds} interleaved rounds; {loads[0]} at the start, {loads[-1]} at the end\n")
-    print("| job | median ms | / floor (per round) | matplotlib / job (per round) |\n| --- | --- | --- | --- |")
+    print("| job | best ms (median over rounds) | floor best ms | best / floor best (per round) "
+          "| median pair ratio | matplotlib / job (per round) |\n| --- | --- | --- | --- | --- | --- |")
     for k in rows[0]:
-        floor = "floor_into 4096" if "into" in k else "floor 4096"
-        ratio = med([x[k] / x[floor] for x in rows])
-        speed = med([x["matplotlib"] / x[k] for x in rows])
-        print(f"| {k} | {med([x[k] for x in rows]):.2f} | {ratio:.2f}x | {speed:.1f}x |")
+        if k == "matplotlib":
+            continue
+        print(f"| {k} | {med([x[k][0] for x in rows]):.2f} | {med([x[k][1] for x in rows]):.2f} | "
+              f"{med([x[k][0] / x[k][1] for x in rows]):.2f}x | {med([x[k][2] for x in rows]):.2f}x | "
+              f"{med([x['matplotlib'] / x[k][0] for x in rows]):.1f}x |")
+    print(f"| matplotlib | {med([x['matplotlib'] for x in rows]):.1f} | | | | |")
 
 
 if __name__ == "__main__":

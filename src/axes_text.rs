@@ -243,7 +243,7 @@ pub(crate) fn place_titles(
     pad_pt: f64,
     default_size_pt: f64,
     dpi: f64,
-    bbox: &Bbox,
+    (bbox, y_offset_text): (&Bbox, Option<Bbox>),
 ) -> Result<[Option<TextItem>; 3]> {
     let pad = pad_pt / 72.0 * dpi;
     let (w, h) = (bbox.width(), bbox.height());
@@ -290,16 +290,25 @@ pub(crate) fn place_titles(
         }
         return Ok(out);
     }
-    let top = bbox.y1;
+    let mut top = bbox.y1;
     let to_axes = |v: f64| v * (1.0 / h) + -bbox.y0 / h;
-    for (k, t) in titles.iter().enumerate() {
-        let Some(t) = t.as_ref().filter(|t| !t.text.is_empty()) else {
+    // _update_title_position: title, left title, right title.
+    for k in [1, 0, 2] {
+        let Some(t) = titles[k].as_ref().filter(|t| !t.text.is_empty()) else {
             continue;
         };
+        let mut item = place(glyphs, k, t, 1.0)?;
+        // The y axis' offset text, when it meets the title at y = 1, is the new top
+        // (`Bbox.intersection`: touching counts).
+        if let Some(o) = y_offset_text {
+            let b = &item.bbox;
+            if o.x0.max(b.x0) <= o.x1.min(b.x1) && o.y0.max(b.y0) <= o.y1.min(b.y1) {
+                top = o.y1;
+            }
+        }
         if top < 0.0 {
             break;
         }
-        let mut item = place(glyphs, k, t, 1.0)?;
         if item.bbox.y0 < top {
             ys[k] = to_axes(top);
             item = place(glyphs, k, t, ys[k])?;

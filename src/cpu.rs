@@ -59,6 +59,13 @@
 //!    blend, rounding or 64-bit compare); intrinsics compute the positions four or two
 //!    lanes at a time, the words come from scalar loads, large outputs are streamed. The
 //!    baseline's autoscale pass compares floats in SSE2 registers.
+//! 8. **A fresh canvas written by every thread** ([`rows_vec`], issue 21). Where a render
+//!    waits for the canvas's first pass (its image is then resampled straight into the
+//!    canvas's rows), both threads write the fresh rows, and so take the OS's clearing
+//!    of the new pages between them. Safe Rust gives threads only initialized memory,
+//!    and zeroing it first is a pass of its own; the rows are copied into the spare
+//!    capacity (`MaybeUninit::write`, safe), and the one `unsafe` is `set_len` once every
+//!    row is known written.
 #![allow(unsafe_code)]
 
 /// A hot loop to compile three times: for the baseline CPU, for AVX2 and for AVX-512.
@@ -314,9 +321,41 @@ fn with_avx2_fma<K: Kernel>(kernel: K) -> K::Output {
     kernel.run()
 }
 
+/// The colour runs (`len` floats from each pixel's first tile column) and weights
+/// (`weights_len` from `per_pixel` a pixel on) of pixels `p..p + 4` of `run`, for the
+/// four-pixel loops of the tap sums (panics past the tile or weights, before any load).
+/// Plain slicing, inlined into each caller (a closure there was called, not inlined).
+#[inline(always)]
+fn quad_runs<'a>(
+    run: &TapRun<'a>,
+    p: usize,
+    len: usize,
+    per_pixel: usize,
+    weights_len: usize,
+) -> ([&'a [f32]; 4], [&'a [f32]; 4]) {
+    let (tile, first, weights) = (run.tile, run.first, run.weights);
+    (
+        [
+            &tile[4 * first[p]..][..len],
+            &tile[4 * first[p + 1]..][..len],
+            &tile[4 * first[p + 2]..][..len],
+            &tile[4 * first[p + 3]..][..len],
+        ],
+        [
+            &weights[per_pixel * p..][..weights_len],
+            &weights[per_pixel * (p + 1)..][..weights_len],
+            &weights[per_pixel * (p + 2)..][..weights_len],
+            &weights[per_pixel * (p + 3)..][..weights_len],
+        ],
+    )
+}
+
 /// [`TapSimd::tap_sums`] with AVX2 and FMA: pixel `p`'s sum over the row taps `rows` of
 /// `CHUNKS` runs of four colours, two colours (eight lanes) a register, two registers
-/// (colours 0 and 1, 2 and 3 of each run), added at the end, then their halves.
+/// (colours 0 and 1, 2 and 3 of each run), added at the end, then their halves. Four
+/// pixels at a time, their eight chains interleaved in one loop (each pixel's two chains in
+/// the same order as alone, so the same bits): one pixel at a time ran at the fused
+/// multiply-add's latency (issue 21).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 #[inline]
@@ -329,12 +368,42 @@ fn tap_sums_avx2<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mu
     };
     let stride = run.stride;
     let per_pixel = 4 * CHUNKS;
+    let weights_len = (rows.len() - 1) * stride + per_pixel;
     // Lane l takes weight l / 4 of the low (colours 0, 1) or high (2, 3) pair.
     let lo = _mm256_set_epi32(1, 1, 1, 1, 0, 0, 0, 0);
     let hi = _mm256_set_epi32(3, 3, 3, 3, 2, 2, 2, 2);
-    for (p, sum) in sums[..n].iter_mut().enumerate() {
+    let mut quads = sums[..n].chunks_exact_mut(4);
+    for (q, out) in quads.by_ref().enumerate() {
+        let p = 4 * q;
+        let (colours, ws) = quad_runs(&run, p, last_row + 16 * CHUNKS, per_pixel, weights_len);
+        let mut a = [[_mm256_setzero_ps(); 2]; 4];
+        for (i, &row) in rows.iter().enumerate() {
+            for c in 0..CHUNKS {
+                for j in 0..4 {
+                    // SAFETY: as in the single pixel's loop below, for pixel `p + j`.
+                    let (v0, v1, w) = unsafe {
+                        let at = colours[j].as_ptr().add(row + 16 * c);
+                        (
+                            _mm256_loadu_ps(at),
+                            _mm256_loadu_ps(at.add(8)),
+                            _mm256_castps128_ps256(_mm_loadu_ps(
+                                ws[j].as_ptr().add(i * stride + 4 * c),
+                            )),
+                        )
+                    };
+                    a[j][0] = _mm256_fmadd_ps(v0, _mm256_permutevar8x32_ps(w, lo), a[j][0]);
+                    a[j][1] = _mm256_fmadd_ps(v1, _mm256_permutevar8x32_ps(w, hi), a[j][1]);
+                }
+            }
+        }
+        for (sum, [a0, a1]) in out.iter_mut().zip(a) {
+            *sum = reduce_pair(a0, a1);
+        }
+    }
+    let done = n - quads.into_remainder().len();
+    for (p, sum) in sums[..n].iter_mut().enumerate().skip(done) {
         let colours = &run.tile[4 * run.first[p]..][..last_row + 16 * CHUNKS];
-        let ws = &run.weights[per_pixel * p..][..(rows.len() - 1) * stride + per_pixel];
+        let ws = &run.weights[per_pixel * p..][..weights_len];
         let mut a0 = _mm256_setzero_ps();
         let mut a1 = _mm256_setzero_ps();
         for (i, &row) in rows.iter().enumerate() {
@@ -354,11 +423,22 @@ fn tap_sums_avx2<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mu
                 a1 = _mm256_fmadd_ps(v1, _mm256_permutevar8x32_ps(w, hi), a1);
             }
         }
-        let two = _mm256_add_ps(a0, a1);
-        let one = _mm_add_ps(_mm256_castps256_ps128(two), _mm256_extractf128_ps::<1>(two));
-        // SAFETY: `sum` holds four floats; the store is unaligned.
-        unsafe { _mm_storeu_ps(sum.as_mut_ptr(), one) };
+        *sum = reduce_pair(a0, a1);
     }
+}
+
+/// The sum of a pixel's two AVX2 chains of [`tap_sums_avx2`], then of their halves.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+fn reduce_pair(a0: std::arch::x86_64::__m256, a1: std::arch::x86_64::__m256) -> [f32; 4] {
+    use std::arch::x86_64::*;
+    let two = _mm256_add_ps(a0, a1);
+    let one = _mm_add_ps(_mm256_castps256_ps128(two), _mm256_extractf128_ps::<1>(two));
+    let mut sum = [0.0f32; 4];
+    // SAFETY: `sum` holds four floats; the store is unaligned.
+    unsafe { _mm_storeu_ps(sum.as_mut_ptr(), one) };
+    sum
 }
 
 /// [`Avx512::tap_sums`], with the common row tap counts (1 to 4) unrolled.
@@ -453,13 +533,69 @@ fn tap_sums_rows<const CHUNKS: usize, const R: usize>(
     }
 }
 
-/// [`tap_sums_avx512`] for any number of row taps, a pixel at a time.
+/// [`tap_sums_avx512`] for any number of row taps: four pixels at a time, their four
+/// chains of fused multiply-adds interleaved in one loop over the row taps (each pixel's
+/// chain is [`pixel_sum!`]'s, in the same order, so the sums are the same bits), then
+/// reduced together as in [`tap_sums_rows`]. One pixel at a time, a pixel's chain of
+/// `rows * CHUNKS` dependent multiply-adds (36 at 2048², 144 at 4096²) ran at the
+/// multiply-add's latency, not its throughput (issue 21).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
 fn tap_sums_any<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut [[f32; 4]]) {
+    use std::arch::x86_64::*;
     let n = sums.len().min(run.first.len());
-    for (p, sum) in sums[..n].iter_mut().enumerate() {
+    let Some(&last_row) = rows.iter().max() else {
+        sums[..n].fill([0.0; 4]);
+        return;
+    };
+    let stride = run.stride;
+    let per_pixel = 4 * CHUNKS;
+    let weights_len = (rows.len() - 1) * stride + per_pixel;
+    // Lane l takes weight l / 4: each colour's four channels share its weight.
+    let spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
+    let mut quads = sums[..n].chunks_exact_mut(4);
+    for (q, out) in quads.by_ref().enumerate() {
+        let p = 4 * q;
+        let (colours, ws) = quad_runs(&run, p, last_row + 16 * CHUNKS, per_pixel, weights_len);
+        let mut acc = [_mm512_setzero_ps(); 4];
+        for (i, &row) in rows.iter().enumerate() {
+            for c in 0..CHUNKS {
+                for j in 0..4 {
+                    // SAFETY: `row <= last_row` and `c < CHUNKS`, so the 16 colour floats
+                    // from `row + 16 * c` lie in `colours[j]`; `i < rows.len()`, so the 4
+                    // weights from `i * stride + 4 * c` lie in `ws[j]`. Both loads are
+                    // unaligned.
+                    let (v, w) = unsafe {
+                        (
+                            _mm512_loadu_ps(colours[j].as_ptr().add(row + 16 * c)),
+                            _mm_loadu_ps(ws[j].as_ptr().add(i * stride + 4 * c)),
+                        )
+                    };
+                    let w = _mm512_permutexvar_ps(spread, _mm512_castps128_ps512(w));
+                    acc[j] = _mm512_fmadd_ps(v, w, acc[j]);
+                }
+            }
+        }
+        let [a0, a1, a2, a3] = acc;
+        // Blocks (colours) 0 + 2 and 1 + 3 of each pixel, then those two halves.
+        let s01 = _mm512_add_ps(
+            _mm512_shuffle_f32x4::<0x44>(a0, a1),
+            _mm512_shuffle_f32x4::<0xEE>(a0, a1),
+        );
+        let s23 = _mm512_add_ps(
+            _mm512_shuffle_f32x4::<0x44>(a2, a3),
+            _mm512_shuffle_f32x4::<0xEE>(a2, a3),
+        );
+        let four = _mm512_add_ps(
+            _mm512_shuffle_f32x4::<0x88>(s01, s23),
+            _mm512_shuffle_f32x4::<0xDD>(s01, s23),
+        );
+        // SAFETY: `out` holds four pixels of four floats; the store is unaligned.
+        unsafe { _mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
+    }
+    let done = n - quads.into_remainder().len();
+    for (p, sum) in sums[..n].iter_mut().enumerate().skip(done) {
         *sum = reduce_colours(pixel_sum!(CHUNKS, run, rows, p));
     }
 }
@@ -1394,6 +1530,58 @@ pub(crate) fn vec_with_capacity<T>(capacity: usize, what: &str) -> crate::Result
     Ok(v)
 }
 
+/// A fresh vector of `rows` rows of `stride` bytes, row `y` a copy of `row(y)`, written by
+/// every rayon thread in tasks of `rows_per_task` rows, on transparent huge pages like
+/// [`vec_with_capacity`]: a canvas's first pass when the render waits for it (issue 21:
+/// an image written straight into the canvas next). Safe Rust can only hand threads
+/// initialized memory, and initializing it first (zeros) is a pass of its own over memory
+/// the OS clears anyway. Errors: a refused allocation; a row of another length than
+/// `stride` (nothing is returned then).
+pub(crate) fn rows_vec<'r>(
+    rows: usize,
+    stride: usize,
+    rows_per_task: usize,
+    row: impl Fn(usize) -> &'r [u8] + Sync,
+    what: &str,
+) -> crate::Result<Vec<u8>> {
+    use rayon::prelude::*;
+    let len = rows
+        .checked_mul(stride)
+        .ok_or_else(|| crate::alloc::error(rows as u128 * stride as u128, what))?;
+    let mut v: Vec<u8> = vec_with_capacity(len, what)?;
+    if len == 0 {
+        return Ok(v);
+    }
+    let task = rows_per_task.max(1).saturating_mul(stride);
+    let written = v.spare_capacity_mut()[..len]
+        .par_chunks_mut(task)
+        .enumerate()
+        .all(|(k, part)| {
+            part.chunks_mut(stride).enumerate().all(|(i, dst)| {
+                let src = row(k * rows_per_task.max(1) + i);
+                if src.len() != dst.len() {
+                    return false;
+                }
+                // (`write_copy_of_slice` is newer than the crate's MSRV.)
+                for (d, &b) in dst.iter_mut().zip(src) {
+                    d.write(b);
+                }
+                true
+            })
+        });
+    if !written {
+        return Err(crate::Error::Data(format!(
+            "a row of {what} is not {stride} bytes long"
+        )));
+    }
+    // SAFETY: `v` has capacity for `len` bytes (reserved above), and every byte of
+    // `0..len` was written: the chunks of `task` bytes cover `0..len`, each chunk's rows
+    // of `stride` bytes (the last one possibly shorter) cover the chunk, and `all`
+    // returned true, so every row was visited and copied from a slice of its length.
+    unsafe { v.set_len(len) };
+    Ok(v)
+}
+
 /// Asks for huge pages on an allocation at `ptr` with room for `len` elements, from
 /// [`HUGE_PAGE_MIN_BYTES`] on.
 fn advise_if_large<T>(ptr: *const T, len: usize) {
@@ -1424,6 +1612,23 @@ fn advise_huge_pages(_addr: usize, _len: usize) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_vec_copies_every_row() {
+        let rows: Vec<Vec<u8>> = (0..37u8).map(|y| vec![y; 12]).collect();
+        for per_task in [0, 1, 5, 37, 100] {
+            let v = rows_vec(37, 12, per_task, |y| &rows[y], "the test").unwrap();
+            assert_eq!(v, rows.concat());
+        }
+        assert!(rows_vec(0, 12, 3, |y| &rows[y], "the test")
+            .unwrap()
+            .is_empty());
+        let e = rows_vec(3, 11, 1, |y| &rows[y], "the test").unwrap_err();
+        assert!(e.to_string().contains("not 11 bytes"), "{e}");
+        let big: Vec<u8> = (0..=255).cycle().take(15360).collect();
+        let v = rows_vec(400, 15360, 17, |_| &big, "the test").unwrap();
+        assert!(v.chunks(15360).all(|r| r == big));
+    }
 
     #[test]
     fn zeroed_vec_is_zeroed_at_every_size() {

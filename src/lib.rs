@@ -63,6 +63,7 @@
 #[macro_use]
 mod options;
 mod artists;
+mod pool;
 
 mod alloc;
 mod axes;

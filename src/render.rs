@@ -22,6 +22,8 @@ use crate::text::{GlyphCache, GlyphMaskRef, PlacedBlock};
 use crate::Result;
 use ndarray::Array2;
 
+mod straight;
+
 /// Runs the rendering pipeline and keeps what can be reused between frames (shaped text
 /// and glyph bitmaps). Rendering the same kind of figure many times (video frames, a
 /// server) through one `Renderer` skips all glyph work after the first frame.
@@ -105,8 +107,28 @@ impl Renderer {
         if self.glyphs.entries() > MAX_CACHED_GLYPH_ENTRIES {
             self.glyphs.clear();
         }
+        match self.render_pass(fig, memory, true)? {
+            Ok(frame) => Ok(frame),
+            // An image meant to be written straight into the canvas met a colour that is
+            // not opaque: the usual way (which never asks to start over).
+            Err(memory) => self.render_pass(fig, memory, false)?.map_err(|_| {
+                crate::Error::Data("the render asked to start over a second time".into())
+            }),
+        }
+    }
+
+    /// One render into `memory` (see [`Renderer::render_reusing`]); with `straight`, an
+    /// image may be resampled straight into the canvas ([`straight`]), and `Err(memory)`
+    /// asks for a render without (that image met a colour that is not opaque).
+    fn render_pass(
+        &mut self,
+        fig: &Figure,
+        memory: Vec<u8>,
+        straight: bool,
+    ) -> Result<std::result::Result<Frame, Vec<u8>>> {
         let mut buffers = std::mem::take(&mut self.index_buffers);
         let frame = rayon::scope(|_| {
+            let _render = crate::pool::enter_render();
             let lay = self.layout(fig)?;
             let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
             // The canvas is checked before anything is drawn: a refused allocation is an
@@ -119,14 +141,32 @@ impl Renderer {
             // (nor those of anything drawn after them) are rasterized; the rest follow.
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
-            let (pixels, canvas) = rayon::join(
-                || images_pixels(&images, &mut buffers),
-                || raster::rasterize_some(list.width, list.height, &list.ops, &now, memory),
-            );
+            let (w, h) = (list.width, list.height);
+            if let Some(s) = straight
+                .then(|| straight::Straight::of(&list.ops, &images, &later, w, h))
+                .flatten()
+            {
+                // The canvas's first pass, then the image into it, then the rest.
+                let mut canvas = raster::rasterize_some_waited(w, h, &list.ops, &now, memory)?;
+                if !s.draw(&mut canvas, w)? {
+                    return Ok(Err(canvas.into_data()));
+                }
+                canvas.draw_some_in_bands(&list.ops, later.get(1..).unwrap_or_default())?;
+                return Frame::from_rgba8(w, h, fig.dpi(), canvas.into_data()).map(Ok);
+            }
+            let rasterize = || raster::rasterize_some(w, h, &list.ops, &now, memory);
+            // Without images nothing waits: no join, no bands for an empty rest.
+            let (pixels, canvas) = if images.is_empty() {
+                (Ok(Vec::new()), rasterize())
+            } else {
+                rayon::join(|| images_pixels(&images, &mut buffers), rasterize)
+            };
             let mut canvas = canvas?;
             put_pixels(&mut list.ops, &images, pixels?);
-            canvas.draw_some_in_bands(&list.ops, &later)?;
-            Frame::from_rgba8(list.width, list.height, fig.dpi(), canvas.into_data())
+            if !later.is_empty() {
+                canvas.draw_some_in_bands(&list.ops, &later)?;
+            }
+            Frame::from_rgba8(w, h, fig.dpi(), canvas.into_data()).map(Ok)
         });
         buffers.truncate(MAX_INDEX_BUFFERS);
         self.index_buffers = buffers;

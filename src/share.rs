@@ -90,6 +90,9 @@ impl Axes {
             Which::X => (lim.x, lim.minpos.0),
             Which::Y => (lim.y, lim.minpos.1),
         };
+        if autoscale::keeps_view(l, st.lim) {
+            return Some((st.lim, true));
+        }
         let mut stickies = g.stickies.0.clone();
         stickies.extend(autoscale::stickies(self, which));
         stickies.extend_from_slice(&g.stickies.1);
@@ -129,6 +132,48 @@ impl Axes {
             self.unstale_group(w);
         }
         self.peek_view(which)
+    }
+
+    /// `_unstale_viewLim` as a call reading the view runs it (`axhline`'s `get_ybound`,
+    /// `invert_xaxis`): [`Axes::read_view`], and an axis sharing nothing autoscales now
+    /// too when requested, keeping that view until the next request. Returns the view of
+    /// axis `which`.
+    pub(crate) fn unstale_view(&mut self, which: Which) -> (f64, f64) {
+        let v = self.read_view(which);
+        for k in 0..2 {
+            let st = state(self, k);
+            if self.group[k].is_none() && st.auto && st.stale {
+                let lone = autoscale::view(self, which_of(k));
+                let st = state_mut(self, k);
+                st.lim = lone;
+                st.stale = false;
+            }
+        }
+        v
+    }
+
+    /// `Axes.add_collection(autolim=True)` (`scatter`, `fill_between`, `fill_betweenx`,
+    /// and through them `stackplot`'s layers and `violinplot`'s bodies) unstales the view
+    /// before adding the collection's data limits.
+    pub(crate) fn unstale_for_collection(&mut self) {
+        self.unstale_view(Which::X);
+    }
+
+    /// `Axis._set_axes_scale`'s `autoscale_view` after a scale change that moves the
+    /// locator's default limits: a shared group is autoscaled now with this Axes' margins
+    /// ([`Axes::read_view`]); an axis sharing nothing takes its autoscaled view now (an
+    /// Axes without data keeps it) and keeps its request.
+    pub(crate) fn autoscale_now(&mut self, which: Which) {
+        let k = k_of(which);
+        if self.group[k].is_some() {
+            state_mut(self, k).stale = true;
+            self.read_view(which);
+        } else {
+            let v = autoscale::autoscaled(self, which);
+            let st = state_mut(self, k);
+            st.lim = v;
+            st.stale = true;
+        }
     }
 
     fn unstale_group(&mut self, which: Which) {
@@ -315,6 +360,60 @@ impl Figure {
         self.own(id)?.set_lim(Which::Y, bottom, top)
     }
 
+    /// matplotlib's `_unstale_viewLim` of Axes `id` with its cascade through share
+    /// groups: a share group with a requested autoscale is autoscaled now with `id`'s
+    /// margins and the group's data, and keeps that view until the next request; setting
+    /// the group's limits reads each sibling's view (`Axis._set_lim` on the siblings),
+    /// which unstales the siblings' other shared axis with their own margins. The calls
+    /// of `fig[ax]` that read the view do the first step themselves; the cascade to other
+    /// Axes, and the first draw's unstaling of every Axes in order, need this call (see
+    /// DESIGN.md "Shared axes"). Nothing happens for a foreign handle.
+    pub fn unstale_view(&mut self, id: AxesId) -> &mut Self {
+        if self.axes(id).is_some() {
+            self.flush_shared();
+            self.unstale(id.index);
+        }
+        self
+    }
+
+    /// [`Figure::unstale_view`] of Axes `i` (no writer pending).
+    fn unstale(&mut self, i: usize) {
+        let groups = [self.members(i, 0), self.members(i, 1)];
+        // Only share groups: a lone Axes autoscales itself (`Axes::unstale_view`).
+        let need: Vec<bool> = (0..2)
+            .map(|k| {
+                groups[k].len() > 1
+                    && groups[k].iter().any(|&j| {
+                        let st = state(&self.axes[j], k);
+                        st.auto && st.stale
+                    })
+            })
+            .collect();
+        if !need.iter().any(|&n| n) {
+            return;
+        }
+        let mut views = [None, None];
+        for k in 0..2 {
+            if need[k] {
+                views[k] = Some(group_autoscale(&self.axes, i, which_of(k)));
+                for &j in &groups[k] {
+                    state_mut(&mut self.axes[j], k).stale = false;
+                }
+            }
+        }
+        for k in 0..2 {
+            let Some(v) = views[k] else { continue };
+            for &j in &groups[k] {
+                state_mut(&mut self.axes[j], k).lim = v;
+            }
+            for &j in &groups[k] {
+                if j != i {
+                    self.unstale(j);
+                }
+            }
+        }
+    }
+
     fn own(&mut self, id: AxesId) -> Result<&mut Axes> {
         self.axes_mut(id).ok_or_else(|| foreign(id))
     }
@@ -356,6 +455,36 @@ pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
     shared_view_by(axes, i, which, None)
 }
 
+/// `autoscale_view` of Axes `i`'s share group now (requested or not), with `i`'s margins.
+fn group_autoscale(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
+    let k = k_of(which);
+    let root = axes[i].share[k];
+    let me = state(&axes[i], k);
+    let group: Vec<&Axes> = axes.iter().filter(|a| a.share[k] == root).collect();
+    if let Some(fixed) = group.iter().rev().map(|a| state(a, k)).find(|s| !s.auto) {
+        return fixed.lim;
+    }
+    let mut lim = DataLim::default();
+    let mut stickies = Vec::new();
+    for a in &group {
+        lim = lim.union(&autoscale::data_limits(a));
+        stickies.extend(autoscale::stickies(a, which));
+    }
+    let (l, minpos) = match which {
+        Which::X => (lim.x, lim.minpos.0),
+        Which::Y => (lim.y, lim.minpos.1),
+    };
+    if autoscale::keeps_view(l, me.lim) {
+        return me.lim;
+    }
+    let (a, b) = autoscale::autoscale(l, minpos, &stickies, me.margin, me.scale);
+    if me.lim.0 > me.lim.1 {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
 /// [`shared_view`], a stale group autoscaled with the margins of Axes `by` (the Axes
 /// whose call read the limits) instead of its first Axes'.
 fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (f64, f64) {
@@ -383,6 +512,9 @@ fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
+    if autoscale::keeps_view(l, me.lim) {
+        return me.lim;
+    }
     // The first Axes of the group drawn autoscales the whole group with its own margins.
     let margin = match by.and_then(|j| axes.get(j)) {
         Some(a) => state(a, k).margin,

@@ -1,5 +1,8 @@
 //! The plotting calls of an Axes: `plot`, `axhline`/`axvline`, `axhspan`/`axvspan`, limits,
 //! scales, ticks and grid, with matplotlib's names and defaults.
+//!
+//! (Over 800 lines: the audit's view-unstaling and scale getters joined the Axes call
+//! surface here; moving the limit/scale methods into their own module is the follow-up.)
 
 use super::autoscale::{self, Which};
 use super::line::{Blend, Line2D, LineStyle, PlotOptions};
@@ -208,6 +211,7 @@ impl Axes {
         };
         let c =
             super::scatter::PathCollection::new(x.to_f64_vec(), y.to_f64_vec(), opts, &mut next)?;
+        self.unstale_for_collection();
         let h = self.push_artist(Artist::Scatter(c));
         self.request_autoscale(true, true);
         Ok(h)
@@ -404,7 +408,7 @@ impl Axes {
 
     /// `ax.axhline(y, xmin, xmax, **kwargs)`: a horizontal line across the Axes.
     pub fn axhline(&mut self, y: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        let (lo, hi) = sorted(self.read_view(Which::Y));
+        let (lo, hi) = sorted(self.unstale_view(Which::Y));
         let scaley = y < lo || y > hi;
         let line = self.line_of_span(y, true, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -414,7 +418,7 @@ impl Axes {
 
     /// `ax.axvline(x, ymin, ymax, **kwargs)`: a vertical line across the Axes.
     pub fn axvline(&mut self, x: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        let (lo, hi) = sorted(self.read_view(Which::X));
+        let (lo, hi) = sorted(self.unstale_view(Which::X));
         let scalex = x < lo || x > hi;
         let line = self.line_of_span(x, false, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -428,14 +432,12 @@ impl Axes {
             c.as_deref().map(|s| color_of(what, s)).transpose()
         };
         let color = parse("color", &opts.color)?;
-        let face = match parse("facecolor", &opts.facecolor)?.or(color) {
-            Some(c) => Some(c),
-            None => {
-                let c = cycle_color(self.plot.patch_cycle);
-                self.plot.patch_cycle += 1;
-                Some(c)
-            }
-        };
+        // A plain Rectangle: rc patch.facecolor ('C0'); the patch cycle does not advance.
+        let face = Some(
+            parse("facecolor", &opts.facecolor)?
+                .or(color)
+                .unwrap_or(cycle_color(0)),
+        );
         let edge = parse("edgecolor", &opts.edgecolor)?.or(color);
         let (rect, blend) = if horizontal {
             ((m0, a, m1 - m0, b - a), Blend::XAxes)
@@ -457,7 +459,7 @@ impl Axes {
     }
 
     /// `ax.axvspan(xmin, xmax, ymin, ymax, **kwargs)`: a rectangle spanning the Axes'
-    /// height (face from the patch cycle unless coloured).
+    /// height (face rc `patch.facecolor`, C0, unless coloured).
     pub fn axvspan(&mut self, xmin: f64, xmax: f64, opts: SpanOptions) -> Result<ArtistHandle> {
         let p = self.span(xmin, xmax, false, &opts)?;
         let h = self.push_artist(Artist::Patch(p));
@@ -544,7 +546,8 @@ impl Axes {
     }
 
     fn invert(&mut self, which: Which) {
-        let v = self.read_view(which);
+        // Axis.set_inverted reads the view interval (unstaling both axes).
+        let v = self.unstale_view(which);
         let st = match which {
             Which::X => &mut self.plot.x,
             Which::Y => &mut self.plot.y,
@@ -562,6 +565,16 @@ impl Axes {
     pub fn invert_yaxis(&mut self) -> &mut Self {
         self.invert(Which::Y);
         self
+    }
+
+    /// `ax.get_xscale()`: the x axis' scale.
+    pub fn get_xscale(&self) -> AxisScale {
+        self.plot.x.scale
+    }
+
+    /// `ax.get_yscale()`: the y axis' scale.
+    pub fn get_yscale(&self) -> AxisScale {
+        self.plot.y.scale
     }
 
     /// `ax.set_xscale(scale)`: linear, log or symlog.
@@ -589,21 +602,20 @@ impl Axes {
         self.set_scale(Which::Y, scale)
     }
 
+    /// `Axis._set_scale`: the scale's default locator and formatter replace fixed ticks;
     /// `Axis._set_axes_scale`: when the locator's default limits change, `autoscale_view`
-    /// now (through `set_xbound` reading `viewLim`: a shared group is autoscaled with this
-    /// Axes' margins, src/share.rs).
+    /// now (src/share.rs: a shared group with this Axes' margins).
     fn set_scale(&mut self, which: Which, scale: AxisScale) -> &mut Self {
-        let x = which == Which::X;
-        let st = if x {
+        let st = if which == Which::X {
             &mut self.plot.x
         } else {
             &mut self.plot.y
         };
         let old = std::mem::replace(&mut st.scale, scale);
         st.subs = None;
+        st.ticks = None;
         if default_limits_change(old, scale) && st.auto {
-            st.stale = true;
-            self.read_view(which);
+            self.autoscale_now(which);
         }
         self
     }

@@ -204,17 +204,41 @@ fn view_with(ax: &Axes, which: Which, lim: &mut Option<DataLim>) -> (f64, f64) {
     if !(st.auto && st.stale) {
         return st.lim;
     }
+    autoscaled_with(ax, which, lim)
+}
+
+/// `autoscale_view` of one axis of a lone Axes now (whether requested or not), oriented
+/// like the stored limits.
+pub(crate) fn autoscaled(ax: &Axes, which: Which) -> (f64, f64) {
+    autoscaled_with(ax, which, &mut None)
+}
+
+fn autoscaled_with(ax: &Axes, which: Which, lim: &mut Option<DataLim>) -> (f64, f64) {
+    let st: &AxisState = match which {
+        Which::X => &ax.plot.x,
+        Which::Y => &ax.plot.y,
+    };
     let lim = *lim.get_or_insert_with(|| data_limits(ax));
     let (l, minpos) = match which {
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
+    if keeps_view(l, st.lim) {
+        return st.lim;
+    }
     let (a, b) = autoscale(l, minpos, &stickies(ax, which), st.margin, st.scale);
     if st.lim.0 > st.lim.1 {
         (b, a)
     } else {
         (a, b)
     }
+}
+
+/// `handle_single_axis` without data: a view already set (`viewLim.mutatedx()`: not the
+/// initial (0, 1)) is kept.
+pub(crate) fn keeps_view(data: (f64, f64), view: (f64, f64)) -> bool {
+    let has_data = data.0 <= data.1;
+    !has_data && view != (0.0, 1.0)
 }
 
 /// `set_xlim` / `set_ylim` arithmetic (`Axis._set_lim`): fills `None` sides from `current`,

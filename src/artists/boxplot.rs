@@ -388,6 +388,9 @@ impl Axes {
             inv.linestyle = Some(LineStyle::None);
             let m = stats[0].med;
             plot(self, vec![lo - 0.5, hi + 0.5], vec![m, m], inv)?;
+            if let Some(Artist::Line(l)) = self.plot.artists.last_mut() {
+                l.no_minpos = true;
+            }
         }
         self.request_autoscale(true, true);
         Ok(stats)

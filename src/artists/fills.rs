@@ -522,6 +522,7 @@ impl Axes {
             capstyle: CapStyle::Butt,
             hatch: o.hatch.clone(),
         };
+        self.unstale_for_collection();
         self.plot.artists.push(Artist::Collection(c));
         self.request_autoscale(true, true);
         Ok(ArtistHandle {

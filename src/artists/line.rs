@@ -346,6 +346,9 @@ pub struct Line2D {
     pub(crate) blend: Blend,
     /// An `axline`: x and y are the unit square's diagonal, drawn through its transform.
     pub(crate) axline: Option<super::axline::AxLineGeom>,
+    /// Limits only, no smallest positive value (boxplot's widened `dataLim.intervalx`,
+    /// which leaves `minposx` alone).
+    pub(crate) no_minpos: bool,
 }
 
 /// Which coordinates of a line are data (`Data`) or axes fractions (axhline/axvline).
@@ -490,6 +493,7 @@ impl Line2D {
             antialiased: opts.antialiased.unwrap_or(true),
             blend: Blend::Data,
             axline: None,
+            no_minpos: false,
         })
     }
 
@@ -838,7 +842,11 @@ impl Line2D {
         }
         let (x, y) = self.drawn_xy_borrowed();
         if self.blend == Blend::Data {
-            return super::DataLim::of_points(&x, &y);
+            let mut lim = super::DataLim::of_points(&x, &y);
+            if self.no_minpos {
+                lim.minpos = (f64::INFINITY, f64::INFINITY);
+            }
+            return lim;
         }
         let mut lim = super::DataLim::default();
         for (&a, &b) in x.iter().zip(y.iter()) {

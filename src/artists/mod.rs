@@ -236,7 +236,38 @@ impl DataLim {
     /// The limits of the points `(x[i], y[i])` (both data): [`DataLim::add`] of each pair,
     /// the same `min`/`max` in the same order, with the six limits kept in registers
     /// (~57 -> ~20 instructions a point: the 20,000-point walk's autoscale).
+    /// A line long enough to be simplified and stroked on two threads has its halves'
+    /// limits computed on two threads and combined: `min`/`max` of two different values
+    /// is the one the serial pass keeps, and of equal non-zero ones the same bits; only
+    /// two zeros (whose sign the serial order decides) send it back to the serial pass.
     pub(crate) fn of_points(x: &[f64], y: &[f64]) -> DataLim {
+        let n = x.len().min(y.len());
+        // (Outside a render, or on one thread, serially.)
+        if n < crate::raster::SPLIT_SIMPLIFY_MIN || !crate::pool::keep_helper_awake() {
+            return Self::of_points_serial(x, y);
+        }
+        let (x, y) = (&x[..n], &y[..n]);
+        let m = n / 2;
+        let (a, b) = crate::pool::join(
+            || Self::of_points_serial(&x[..m], &y[..m]),
+            || Self::of_points_serial(&x[m..], &y[m..]),
+        );
+        let zeros = |p: f64, q: f64| p == 0.0 && q == 0.0;
+        if zeros(a.x.0, b.x.0) || zeros(a.x.1, b.x.1) || zeros(a.y.0, b.y.0) || zeros(a.y.1, b.y.1)
+        {
+            return Self::of_points_serial(x, y);
+        }
+        let lo = |p: f64, q: f64| if q < p { q } else { p };
+        let hi = |p: f64, q: f64| if q > p { q } else { p };
+        DataLim {
+            x: (lo(a.x.0, b.x.0), hi(a.x.1, b.x.1)),
+            y: (lo(a.y.0, b.y.0), hi(a.y.1, b.y.1)),
+            minpos: (lo(a.minpos.0, b.minpos.0), lo(a.minpos.1, b.minpos.1)),
+        }
+    }
+
+    /// [`DataLim::of_points`] in one pass.
+    fn of_points_serial(x: &[f64], y: &[f64]) -> DataLim {
         let d = DataLim::default();
         let (mut x0, mut x1, mut px) = (d.x.0, d.x.1, d.minpos.0);
         let (mut y0, mut y1, mut py) = (d.y.0, d.y.1, d.minpos.1);
@@ -573,6 +604,36 @@ mod datalim_tests {
                 want.add(Some(a), Some(b));
             }
             let got = DataLim::of_points(&x, &y);
+            let bits = |l: &DataLim| {
+                [l.x.0, l.x.1, l.y.0, l.y.1, l.minpos.0, l.minpos.1].map(f64::to_bits)
+            };
+            prop_assert_eq!(bits(&got), bits(&want));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// A long line's limits from two halves are the serial pass's bits: zeros of both
+        /// signs (also as the extremes of both halves), NaN, infinities.
+        #[test]
+        fn halves_give_the_serial_limits(
+            pts in prop::collection::vec((value(), value()), crate::raster::SPLIT_SIMPLIFY_MIN..crate::raster::SPLIT_SIMPLIFY_MIN + 64),
+            mode in 0..3u8,
+        ) {
+            // 1: most points shifted (zeros no longer the extremes: the halves combined);
+            // 2: negatives flipped, keeping -0.0 (zeros of both signs the minima).
+            let (x, y): (Vec<f64>, Vec<f64>) = pts
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| match mode {
+                    1 if i % 3 != 0 => (a + 1e4, b - 1e4),
+                    2 => (if a < 0.0 { -a } else { a }, if b < 0.0 { -b } else { b }),
+                    _ => (a, b),
+                })
+                .unzip();
+            // In a render (with its helper): the halves; the serial pass otherwise.
+            let got = rayon::scope(|_| crate::pool::during_render(|| DataLim::of_points(&x, &y)));
+            let want = DataLim::of_points_serial(&x, &y);
             let bits = |l: &DataLim| {
                 [l.x.0, l.x.1, l.y.0, l.y.1, l.minpos.0, l.minpos.1].map(f64::to_bits)
             };

@@ -244,6 +244,8 @@ impl PathCollection {
             Some(s) if s.eq_ignore_ascii_case("none") => Some(Vec::new()),
             Some(s) => Some(vec![with_alpha(parse("scatter edgecolors", s)?)]),
         };
+        // An unfilled marker ('x', '+', ...) ignores edgecolors in favour of the face colour.
+        let edges = if marker.filled { edges } else { None };
         let linewidth_pt = opts
             .linewidths
             .unwrap_or(if marker.filled { 1.0 } else { 1.5 });

@@ -27,6 +27,9 @@ pub(super) struct AxisSpec<'a> {
     /// Axes' (shared axes share their root's `Ticker`, whose locator keeps the root's
     /// axis); `None`: this axis.
     pub(super) locator_len_px: Option<f64>,
+    /// The major label size (`tick_params(labelsize=)`) of the Axes whose locator this
+    /// axis uses (its share root: `get_tick_space` reads the locator's axis); `None`: rc's.
+    pub(super) locator_label_pt: Option<f64>,
 }
 
 /// Shapes a tick label; mathtext labels are laid out by the mathtext engine.
@@ -95,7 +98,11 @@ pub(super) fn layout_axis(
             _ => spec.trans.sy * t + spec.trans.ty,
         }
     };
-    let space = ticks::tick_space(spec.locator_len_px.unwrap_or(len_px), dpi, size_pt, kind)?;
+    let space_pt = match spec.locator_len_px {
+        Some(_) => spec.locator_label_pt.unwrap_or(style.font_size_pt),
+        None => size_pt,
+    };
+    let space = ticks::tick_space(spec.locator_len_px.unwrap_or(len_px), dpi, space_pt, kind)?;
     let computed = match spec.map.tick_scale() {
         Some(scale) => ticks::axis_ticks(spec.view, space, scale)?,
         None => {
@@ -160,6 +167,12 @@ pub(super) fn layout_axis(
             .filter(|(l, _)| visible.contains(l))
             .map(|(&loc, label)| ticks::Tick { loc, label })
             .collect();
+        // The scale's minor ticks (a log axis') at a fixed major location are dropped.
+        if let Some(scale) = spec.map.tick_scale() {
+            let minor: Vec<f64> = computed.minor.iter().map(|t| t.loc).collect();
+            let kept = ticks::remove_overlapping_locs(&minor, locs, a, b, scale);
+            computed.minor.retain(|t| kept.contains(&t.loc));
+        }
     }
     match (spec.params.minor_ticks, spec.map.tick_scale()) {
         (Some(false), _) => computed.minor.clear(),
@@ -219,7 +232,16 @@ pub(super) fn layout_axis(
                 spec.params.minor_pad.unwrap_or(style.minor_tick_pad_pt),
             )
         };
-        let rotation = spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0);
+        // tick_params' labelsize and labelrotation (which='major') leave the minor labels
+        // at rc's size, unrotated.
+        let (rotation, label_pt) = if major {
+            (
+                spec.params.labelrotation.unwrap_or(0.0).rem_euclid(360.0),
+                size_pt,
+            )
+        } else {
+            (0.0, style.font_size_pt)
+        };
         let pad_px = (size + pad) / 72.0 * dpi;
         // set_xticks' text keywords reach the major labels only.
         let (ma, linespacing) = if major {
@@ -262,7 +284,7 @@ pub(super) fn layout_axis(
         let label = if spec.params.labels_hidden {
             None
         } else {
-            tick_label_text(glyphs, &t.label, size_pt, dpi, anchor, al)?
+            tick_label_text(glyphs, &t.label, label_pt, dpi, anchor, al)?
         };
         out.push(Tick {
             value: t.loc,

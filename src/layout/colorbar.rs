@@ -299,6 +299,7 @@ pub(super) fn layout_colorbars(
                 subs: None,
                 outline_top: Some(outline_top),
                 locator_len_px: None,
+                locator_label_pt: None,
             },
         )?;
         let h = height_px as f64;

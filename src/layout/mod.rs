@@ -598,6 +598,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     subs: ax.plot.x.subs.as_deref(),
                     outline_top: None,
                     locator_len_px: root_len(0),
+                    locator_label_pt: fig
+                        .axes
+                        .get(ax.share[0].index)
+                        .and_then(|r| r.plot.x.tick_params.labelsize),
                 },
             )?;
             let mut ya = layout_axis(
@@ -614,6 +618,10 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     subs: ax.plot.y.subs.as_deref(),
                     outline_top: None,
                     locator_len_px: root_len(1),
+                    locator_label_pt: fig
+                        .axes
+                        .get(ax.share[1].index)
+                        .and_then(|r| r.plot.y.tick_params.labelsize),
                 },
             )?;
             if let Some(l) = &ax.xlabel {
@@ -632,7 +640,13 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
             ax.title_pad_pt.unwrap_or(style.title_pad_pt),
             style.title_size_pt,
             dpi,
-            &bbox,
+            (
+                &bbox,
+                yaxis
+                    .as_ref()
+                    .and_then(|a| a.offset_text.as_ref())
+                    .map(|t| t.bbox),
+            ),
         )?;
         let image_norms = ax
             .images

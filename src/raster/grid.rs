@@ -185,7 +185,7 @@ impl Grid {
         let (or1, or2) = o.rows.split_at_mut(k);
         let at = (k * w).min(o.sums.len());
         let (os1, os2) = o.sums.split_at_mut(at);
-        rayon::join(
+        crate::pool::join(
             || sweep_rows(r1, s1, Some((or1, os1)), (x0, y0, w), alpha, top),
             || {
                 sweep_rows(

@@ -23,6 +23,7 @@ mod simplify_split;
 mod start;
 pub use pathdraw::{simplified_polyline, SIMPLIFIED_POLYLINE_MIN};
 pub use simplify_split::simplified_polyline_xy;
+pub(crate) use simplify_split::SPLIT_SIMPLIFY_MIN;
 pub mod stroke;
 pub mod strokegen;
 
@@ -80,11 +81,14 @@ impl Canvas {
     ///
     /// `memory` is written over instead when it has room for the canvas (a frame's pixels,
     /// given back for the next render: no fresh pages for the OS to clear).
+    /// A fresh canvas is written by every thread when `all_threads`
+    /// ([`start::Start::fresh_parallel`]), else by this one.
     fn try_started(
         width: usize,
         height: usize,
         start: &start::Start,
         memory: Vec<u8>,
+        all_threads: bool,
     ) -> crate::Result<Self> {
         let what = || format!("the {width} x {height} canvas");
         let len = width
@@ -98,7 +102,11 @@ impl Canvas {
             data
         } else {
             drop(memory);
-            start.fresh(width, height, &what())?
+            if all_threads {
+                start.fresh_parallel(width, height, &what())?
+            } else {
+                start.fresh(width, height, &what())?
+            }
         };
         Ok(Canvas {
             width,
@@ -110,6 +118,13 @@ impl Canvas {
     /// The pixels, row-major RGBA8.
     pub fn into_data(self) -> Vec<u8> {
         self.data
+    }
+
+    /// The bytes of rows `y0..y1` (`width * 4` a row); `None` past the canvas.
+    pub fn rows_mut(&mut self, y0: usize, y1: usize) -> Option<&mut [u8]> {
+        let stride = self.width * 4;
+        self.data
+            .get_mut(y0.checked_mul(stride)?..y1.checked_mul(stride)?)
     }
 
     /// The whole canvas as one band.
@@ -477,6 +492,29 @@ pub fn rasterize_some(
     order: &[usize],
     memory: Vec<u8>,
 ) -> crate::Result<Canvas> {
+    rasterize_some_on(width, height, ops, order, memory, false)
+}
+
+/// [`rasterize_some`] for a render that waits for it: a fresh canvas is started by every
+/// thread ([`start::Start::fresh_parallel`]) instead of by this one beside other work.
+pub fn rasterize_some_waited(
+    width: usize,
+    height: usize,
+    ops: &[DrawOp],
+    order: &[usize],
+    memory: Vec<u8>,
+) -> crate::Result<Canvas> {
+    rasterize_some_on(width, height, ops, order, memory, true)
+}
+
+fn rasterize_some_on(
+    width: usize,
+    height: usize,
+    ops: &[DrawOp],
+    order: &[usize],
+    memory: Vec<u8>,
+    all_threads: bool,
+) -> crate::Result<Canvas> {
     let full = IRect {
         x0: 0,
         y0: 0,
@@ -484,7 +522,7 @@ pub fn rasterize_some(
         y1: height as i64,
     };
     let (start, order) = start::Start::of(ops, order, &full);
-    let mut canvas = Canvas::try_started(width, height, &start, memory)?;
+    let mut canvas = Canvas::try_started(width, height, &start, memory, all_threads)?;
     canvas.draw_some(ops, order)?;
     Ok(canvas)
 }
@@ -913,9 +951,9 @@ mod tests {
         ] {
             let mut memory = Vec::with_capacity(cap);
             memory.resize(len, 9u8);
-            let c = Canvas::try_started(300, 400, &start, memory).unwrap();
+            let c = Canvas::try_started(300, 400, &start, memory, len == 7).unwrap();
             assert_eq!(c.data, [5, 6, 7, 8].repeat(300 * 400));
-            let small = Canvas::try_started(3, 2, &start, c.data).unwrap();
+            let small = Canvas::try_started(3, 2, &start, c.data, len == 9).unwrap();
             assert_eq!(small.data, [5, 6, 7, 8].repeat(6));
         }
     }

@@ -210,10 +210,12 @@ thread_local! {
 
 /// Rasterizes a solid stroke of `path` (already flattened) into `ras`; `vertices`: how
 /// many `it` gives when known (room is made for them), else 0.
+/// `polyline`: the points `it` gives when it is one move and lines (fed to a solid
+/// stroke at once: [`StrokeSink::polyline`]).
 fn stroke_into(
     ras: &mut Rasterizer,
     it: impl Iterator<Item = Vtx>,
-    vertices: usize,
+    (vertices, polyline): (usize, Option<&[(f64, f64)]>),
     s: &Stroke,
     aa: bool,
 ) -> Result<()> {
@@ -222,7 +224,10 @@ fn stroke_into(
         None => {
             let mut st = StrokeSink::new(ras, w, s.cap, s.join, w);
             st.reserve(vertices);
-            feed(&mut st, it);
+            match polyline {
+                Some(pts) => st.polyline(pts),
+                None => feed(&mut st, it),
+            }
             // A long sub-path's outline is rasterized in two halves on two threads (the
             // second half into a kept second rasterizer), with the same cells.
             let mut other = SECOND_RASTERIZER.take().unwrap_or_default();
@@ -300,15 +305,25 @@ impl Band<'_> {
             // as it is: its vertices go to the stroke directly (a long line's simplified
             // path: ~180 instructions a vertex saved).
             let res = if clip && !clipper && !snap && !simplify {
+                let path = op.path;
+                let polyline = match &path.codes {
+                    None => true,
+                    Some(c) => {
+                        c.len() == path.vertices.len()
+                            && c.first() == Some(&PathCode::MoveTo)
+                            && c.iter().skip(1).all(|&k| k == PathCode::LineTo)
+                    }
+                };
+                let pts = polyline.then_some(&path.vertices[..]);
                 stroke_into(
                     ras,
-                    PathSource::new(op.path),
-                    op.path.vertices.len(),
+                    PathSource::new(path),
+                    (path.vertices.len(), pts),
                     &s,
                     aa,
                 )
             } else {
-                stroke_into(ras, pipeline(), 0, &s, aa)
+                stroke_into(ras, pipeline(), (0, None), &s, aa)
             };
             let color = s.color;
             let cover = move |c: u8| if aa { c } else { 255 };

@@ -106,7 +106,9 @@ where
         h: height as f64,
         outside: false,
     };
-    let ((mut first, mut head), (second, tail, snaps)) = rayon::join(
+    // Stroked next on two threads too: the other worker is kept awake for the render.
+    crate::pool::keep_helper_awake();
+    let ((mut first, mut head), (second, tail, snaps)) = crate::pool::join(
         || {
             // The first half, read up to an idle point at or past the middle.
             let mut sim = Simplifier::new(points(0), true, SIMPLIFY_THRESHOLD);

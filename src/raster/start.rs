@@ -90,9 +90,14 @@ impl Start {
     /// thread (which runs beside the images' resampling). Measured on the 3840 x 2160
     /// figure: filled in parallel, on huge pages or not, the fresh canvas took more CPU
     /// time than on one thread (the OS clears each new page at its first write; two
-    /// threads faulting pages of one allocation contend for it).
+    /// threads faulting pages of one allocation contend for it). Filled by one thread, a
+    /// large canvas on transparent huge pages ([`crate::cpu::vec_with_capacity`]) takes
+    /// ~16 page faults instead of ~8,100 where the allocation is a fresh mapping every
+    /// render (seen with one rayon thread: its malloc arena's heap is unmapped when the
+    /// caller drops the frame): 3840 x 2160, one thread, 35-41 -> 22-26 CPU ms a render
+    /// (sixth session, DESIGN.md).
     pub(super) fn fresh(&self, width: usize, height: usize, what: &str) -> crate::Result<Vec<u8>> {
-        let mut data: Vec<u8> = crate::alloc::with_capacity(width * height * 4, what)?;
+        let mut data: Vec<u8> = crate::cpu::vec_with_capacity(width * height * 4, what)?;
         let rows = self.rows(width, height);
         for &c in &rows.class {
             if let Some(t) = rows.templates.get(c) {
@@ -100,6 +105,27 @@ impl Start {
             }
         }
         Ok(data)
+    }
+
+    /// [`Start::fresh`] written by every thread (the OS's clearing of the new pages too),
+    /// for a render that waits for the canvas's first pass (an image written straight
+    /// into it next): on huge pages the two threads take ~16 page faults, not thousands.
+    pub(super) fn fresh_parallel(
+        &self,
+        width: usize,
+        height: usize,
+        what: &str,
+    ) -> crate::Result<Vec<u8>> {
+        let rows = self.rows(width, height);
+        let stride = width * 4;
+        let rows_per_task = (TASK_BYTES / stride.max(1)).max(1);
+        let row = |y: usize| {
+            rows.class
+                .get(y)
+                .and_then(|&c| rows.templates.get(c))
+                .map_or(&[][..], |t| t.as_flattened())
+        };
+        crate::cpu::rows_vec(height, stride, rows_per_task, row, what)
     }
 
     /// The canvas's bytes written over `data` (`width` pixels a row, whole rows), by every
@@ -198,6 +224,13 @@ mod tests {
                 };
                 fresh.draw_some(&ops, rest).unwrap();
                 assert_eq!(fresh.data, whole.data, "{w} x {h} {ops:?}");
+                let mut both = Canvas {
+                    width: w,
+                    height: h,
+                    data: start.fresh_parallel(w, h, "the test").unwrap(),
+                };
+                both.draw_some(&ops, rest).unwrap();
+                assert_eq!(both.data, whole.data, "{w} x {h} {ops:?}");
                 let mut over = Canvas {
                     width: w,
                     height: h,

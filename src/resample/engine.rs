@@ -263,6 +263,56 @@ pub(super) fn try_for_row_blocks_of<T: Send>(
     }
 }
 
+/// Rows of output pixels inside a larger buffer of bytes: line `k` is the pixels from
+/// byte `x0 * 4` of the `stride` bytes at `k * stride` (a canvas's rows under an image, or
+/// the image's own buffer with `stride` its width's bytes and `x0` 0).
+pub(crate) struct Lines<'a> {
+    pub bytes: &'a mut [u8],
+    pub stride: usize,
+    pub x0: usize,
+}
+
+/// [`try_for_row_blocks_of`] over `rows` lines of `width` pixels in `dst`, the same blocks
+/// (each a slice of its lines); an error when `dst` does not hold them.
+pub(crate) fn try_for_line_blocks(
+    dst: Lines<'_>,
+    width: usize,
+    rows: usize,
+    pixels: usize,
+    block: impl Fn(usize, &mut [&mut [[u8; 4]]]) -> Result<()> + Sync,
+) -> Result<()> {
+    if width == 0 || rows == 0 {
+        return Ok(());
+    }
+    let Lines { bytes, stride, x0 } = dst;
+    let line = x0 * 4..(x0 + width) * 4;
+    let fits = line.end <= stride && rows.checked_mul(stride).is_some_and(|n| n <= bytes.len());
+    if !fits {
+        return Err(Error::Data(format!(
+            "{rows} rows of {width} pixels from pixel {x0} do not fit {} bytes of {stride}-byte rows",
+            bytes.len()
+        )));
+    }
+    let bytes = &mut bytes[..rows * stride];
+    let rows_per_block = (pixels / width).max(rows / 256).max(1);
+    let run = |(b, part): (usize, &mut [u8])| {
+        let mut lines: Vec<&mut [[u8; 4]]> = part
+            .chunks_mut(stride)
+            .map(|r| r[line.clone()].as_chunks_mut::<4>().0)
+            .collect();
+        block(b * rows_per_block, &mut lines)
+    };
+    if rows * width >= PARALLEL_PIXELS {
+        bytes
+            .par_chunks_mut(rows_per_block * stride)
+            .with_max_len(1)
+            .enumerate()
+            .try_for_each(run)
+    } else {
+        run((0, bytes))
+    }
+}
+
 /// The nearest-neighbour source index (row-major, into the caller's unflipped array) of
 /// every output pixel, device order (top row first). Exact including Agg's tie breaking
 /// (spec §5.5).
@@ -1354,6 +1404,20 @@ pub(crate) fn resample_direct(
 ) -> Result<Option<Vec<[u8; 4]>>> {
     check_len(direct.len(), placement, "colour-mapped image")?;
     plan.run_direct(direct)
+}
+
+/// [`resample_direct`] writing output row `k` into `dst`'s line `k` (a canvas's rows),
+/// when `plan` [`NarrowPlan::writes_into`]; `false` when it does not (nothing written) or
+/// when a sampled colour is not opaque (the lines partly written: the caller draws the
+/// image another way over a canvas it starts again).
+pub(crate) fn resample_direct_into(
+    plan: &NarrowPlan,
+    direct: &crate::color::DirectIndices<'_>,
+    placement: &Placement,
+    dst: Lines<'_>,
+) -> Result<bool> {
+    check_len(direct.len(), placement, "colour-mapped image")?;
+    plan.run_direct_into(direct, dst)
 }
 
 /// [`resample_rgba_lut`] with a narrow filter planned ahead by [`plan_narrow`] for the same

@@ -46,8 +46,10 @@ pub use engine::{
 #[cfg(test)]
 pub(crate) use engine::{numpy_u8, resample_rgba_lut};
 pub(crate) use engine::{
-    plan_narrow, resample_direct, resample_rgba_lut_ahead, transparent_rows, IndexScan,
+    plan_narrow, resample_direct, resample_direct_into, resample_rgba_lut_ahead, transparent_rows,
+    IndexScan, Lines,
 };
+pub(crate) use narrow::NarrowPlan;
 
 /// Where array row 0 goes: matplotlib's `origin` parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

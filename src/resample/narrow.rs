@@ -58,8 +58,8 @@
 //! bound and the code it covers are read side by side; about 290 lines are unit tests.)
 
 use super::engine::{
-    for_row_blocks, padded_block, reflect, try_for_row_blocks_of, weight_2d, with_wide_taps,
-    Finish, OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
+    for_row_blocks, padded_block, reflect, try_for_line_blocks, weight_2d, with_wide_taps, Finish,
+    Lines, OpaqueBytes, PaddedCols, Sample, SmallIndexed, Spans, PADDED_BLOCK, SMALL_TABLE,
 };
 use super::filters::{FilterLut, FILTER_SCALE, FILTER_SHIFT};
 use super::Placement;
@@ -106,7 +106,8 @@ pub(crate) struct NarrowPlan {
     wide: Box<[[f64; 4]; SMALL_TABLE]>,
     /// For strong downsampling: the two 1-D passes ([`separable`]) and their tap sums.
     sep: Option<(cpu::TapSimd, separable::Separable)>,
-    out: Vec<[u8; 4]>,
+    /// Output rows.
+    h: usize,
 }
 
 /// The columns of the colour tiles: a tile row holds a source row's colours at
@@ -163,6 +164,13 @@ impl TileCols {
 /// Output pixels a block of rows of the tiled filter aims for: its tile repeats the
 /// source rows its first and last rows share with the neighbouring blocks.
 const TILE_BLOCK_PIXELS: usize = 4096;
+
+/// [`TILE_BLOCK_PIXELS`] when upsampling (fewer source rows than output rows): a block of
+/// ~6 output rows of issue 21's 3840 x 2160 canvas (1024² data, ~1.6x) filled ~5.7 source
+/// rows into its tile for ~3.7 new ones; ~20 rows a block fill ~14 for ~12 (one thread,
+/// `canvas_into`, four interleaved rounds at load ~15: 14.0-15.3 -> 13.3-14.0 CPU ms a
+/// render; two threads within noise).
+const UPSAMPLING_TILE_BLOCK_PIXELS: usize = 1 << 15;
 
 /// The most bytes a colour tile holds (16 a source pixel): a small output of a large image
 /// would otherwise make one tile of the whole image.
@@ -250,8 +258,9 @@ fn plan_on(
         narrow,
         wide,
         sep,
-        // Refused: no plan, and the caller's general filter reports the allocation error.
-        out: cpu::zeroed_vec(spans.w * spans.h, "the resampled image").ok()?,
+        // The output is allocated when the plan runs into a buffer of its own
+        // ([`NarrowPlan::run`]); [`NarrowPlan::run_direct_into`] writes a canvas's rows.
+        h: spans.h,
     })
 }
 
@@ -290,18 +299,51 @@ impl NarrowPlan {
         self.run_on(Indices::Direct(direct))
     }
 
+    /// Whether [`NarrowPlan::run_direct_into`] writes the image (the colour tiles without
+    /// the separable passes).
+    pub(crate) fn writes_into(&self) -> bool {
+        self.tiles.is_some() && self.sep.is_none()
+    }
+
+    /// [`NarrowPlan::run_direct`] writing each output row `k` into `dst`'s line `k` (a
+    /// canvas's rows: issue 21's 3840 x 2160 canvas no longer allocates, fills and copies
+    /// an 11 MB image), when [`NarrowPlan::writes_into`] (else `false`, nothing written).
+    /// `false` too when a sampled colour is not opaque, with `dst`'s lines partly written.
+    ///
+    /// Errors: a refused tile; `dst` too small for the output rows.
+    pub(crate) fn run_direct_into(
+        &self,
+        direct: &DirectIndices<'_>,
+        dst: Lines<'_>,
+    ) -> crate::Result<bool> {
+        if !self.writes_into() {
+            return Ok(false);
+        }
+        self.tiles_into(Indices::Direct(direct), dst)
+    }
+
     /// [`NarrowPlan::run`] over either source; `None` as in [`NarrowPlan::run_direct`].
     fn run_on(self, index: Indices<'_>) -> crate::Result<Option<Vec<[u8; 4]>>> {
+        let mut out = cpu::zeroed_vec(self.w * self.h, "the resampled image")?;
+        if self.writes_into() {
+            let dst = Lines {
+                bytes: out.as_flattened_mut(),
+                stride: self.w * 4,
+                x0: 0,
+            };
+            let opaque = self.tiles_into(index, dst)?;
+            return Ok(opaque.then_some(out));
+        }
         let NarrowPlan {
             w,
             row_start,
             row_taps,
             padded,
-            tiles,
+            tiles: _,
             narrow,
             wide,
             sep,
-            mut out,
+            h: _,
         } = self;
         if let Some((simd, sep)) = &sep {
             let parts = separable::Parts {
@@ -316,11 +358,8 @@ impl NarrowPlan {
             let opaque = separable::run(sep, &parts, index, &mut out)?;
             return Ok(opaque.then_some(out));
         }
-        let exact = Exact {
-            index,
-            table: &wide,
-        };
-        let Some((simd, tiles)) = tiles else {
+        // No tiles here (with tiles and no separable passes the plan wrote above): gather.
+        {
             let Indices::Array(index) = index else {
                 return Ok(None);
             };
@@ -352,46 +391,96 @@ impl NarrowPlan {
                     with_wide_taps!(padded.taps, run)
                 }
             });
-            return Ok(Some(out));
+            Ok(Some(out))
+        }
+    }
+
+    /// The tiled filter over `index` into `dst`'s lines (one a output row); whether every
+    /// sampled colour was opaque (else the lines are partly written). Without tiles,
+    /// nothing is written and the answer is `false`.
+    fn tiles_into(&self, index: Indices<'_>, dst: Lines<'_>) -> crate::Result<bool> {
+        let Some((simd, tiles)) = &self.tiles else {
+            return Ok(false);
+        };
+        let (simd, w, padded) = (*simd, self.w, &self.padded);
+        let (row_start, row_taps, narrow) = (&self.row_start, &self.row_taps, &*self.narrow);
+        let exact = Exact {
+            index,
+            table: &self.wide,
         };
         let cols = padded.cols;
         // A tile holds the colours of every source row its output lines reach: bound its
         // size by splitting a block (a small output is one block) into runs of lines.
         let width = tiles.source.len();
-        let out_rows = (out.len() / w).max(1);
+        let out_rows = self.h.max(1);
         let src_rows = index.len() / cols.max(1);
         let line_bytes = (src_rows.div_ceil(out_rows) + 1) * width.max(1) * 16;
         let max_lines = (TILE_MAX_BYTES / line_bytes).max(1);
         let transparent = AtomicBool::new(false);
-        try_for_row_blocks_of(&mut out, w, TILE_BLOCK_PIXELS, |first_line, whole| {
-            for (run_no, block) in whole.chunks_mut(max_lines * w).enumerate() {
+        let block_pixels = if src_rows < out_rows {
+            UPSAMPLING_TILE_BLOCK_PIXELS
+        } else {
+            TILE_BLOCK_PIXELS
+        };
+        try_for_line_blocks(dst, w, self.h, block_pixels, |first_line, whole| {
+            for (run_no, block) in whole.chunks_mut(max_lines).enumerate() {
                 if transparent.load(Ordering::Relaxed) {
                     return Ok(());
                 }
                 let first = first_line + run_no * max_lines;
-                let last = first + block.len() / w;
+                let last = first + block.len();
                 let taps = &row_taps[row_start[first]..row_start[last]];
                 let top = taps.iter().map(|t| t.0).min().unwrap_or(0) / cols;
                 let bottom = taps.iter().map(|t| t.0).max().unwrap_or(0) / cols;
-                let Some(tile) = fill_tile(index, cols, top..bottom + 1, &tiles, &narrow)? else {
-                    transparent.store(true, Ordering::Relaxed);
-                    return Ok(());
+                // Lines whose last row never goes back (origin 'upper') fill their tile
+                // row by row as they reach it ([`LazyTile`]): each row is first read from
+                // L2, not after a whole tile of several MB was written.
+                let line_end = |k: usize| {
+                    let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                    taps.iter().map(|t| t.0 / cols + 1).max().unwrap_or(top)
                 };
-                let tile = tile.as_flattened();
+                let rising = (first + 1..last).all(|k| line_end(k) >= line_end(k - 1));
+                let mut lazy = match index {
+                    Indices::Direct(d) if rising => LazyTile::new(d, cols, top, tiles, narrow),
+                    _ => None,
+                };
+                let filled = match lazy {
+                    Some(_) => Vec::new(),
+                    None => {
+                        let Some(tile) = fill_tile(index, cols, top..bottom + 1, tiles, narrow)?
+                        else {
+                            transparent.store(true, Ordering::Relaxed);
+                            return Ok(());
+                        };
+                        tile
+                    }
+                };
+                if let Some(lazy) = lazy.as_mut() {
+                    lazy.reserve(bottom + 1 - top)?;
+                }
                 let line_taps = (first..last).map(|k| row_start[k + 1] - row_start[k]);
                 let most_taps = line_taps.clone().max().unwrap_or(0);
                 let mut scratch = TileScratch::for_lines(w, tiles.runs, line_taps)?;
                 let mut rows = crate::alloc::with_capacity(most_taps, "the resampler's row taps")?;
-                for (i, line) in block.chunks_mut(w).enumerate() {
+                for (i, line) in block.iter_mut().enumerate() {
+                    let line: &mut [[u8; 4]] = line;
                     let k = first + i;
                     let taps = &row_taps[row_start[k]..row_start[k + 1]];
+                    let tile = match lazy.as_mut() {
+                        Some(lazy) => {
+                            if !lazy.fill_to(line_end(k)) {
+                                transparent.store(true, Ordering::Relaxed);
+                                return Ok(());
+                            }
+                            lazy.tile.as_flattened()
+                        }
+                        None => filled.as_flattened(),
+                    };
                     rows.clear();
                     rows.extend(taps.iter().map(|t| (t.0 / cols - top) * width * 4));
-                    if two_taps::applies(&padded, &tiles, taps) {
+                    if two_taps::applies(padded, tiles, taps) {
                         let doubt = &mut scratch.doubt;
-                        two_taps::line(
-                            simd, tile, &rows, taps, &tiles, &padded, exact, doubt, line,
-                        );
+                        two_taps::line(simd, tile, &rows, taps, tiles, padded, exact, doubt, line);
                         continue;
                     }
                     macro_rules! run {
@@ -401,8 +490,8 @@ impl NarrowPlan {
                                 tile,
                                 rows: &rows,
                                 row_taps: taps,
-                                tiles: &tiles,
-                                padded: &padded,
+                                tiles,
+                                padded,
                                 exact,
                                 scratch: &mut scratch,
                                 line,
@@ -414,7 +503,7 @@ impl NarrowPlan {
             }
             Ok(())
         })?;
-        Ok((!transparent.load(Ordering::Relaxed)).then_some(out))
+        Ok(!transparent.load(Ordering::Relaxed))
     }
 }
 
@@ -508,6 +597,93 @@ fn fill_tile(
     Ok(Some(tile))
 }
 
+/// A colour tile filled from the data as its lines reach its rows (whole rows, as
+/// [`fill_tile_direct`] fills them), for lines whose last row never goes back.
+struct LazyTile<'a> {
+    d: &'a DirectIndices<'a>,
+    cols: usize,
+    tiles: &'a TileCols,
+    by_position: [[f32; 4]; crate::color::POSITION_TABLE],
+    /// The end of the source rows filled (from the tile's first).
+    end: usize,
+    tile: Vec<[f32; 4]>,
+}
+
+impl<'a> LazyTile<'a> {
+    /// `None` where [`fill_tile`] would not read whole rows from the data.
+    fn new(
+        d: &'a DirectIndices<'a>,
+        cols: usize,
+        top: usize,
+        tiles: &'a TileCols,
+        table: &[[f32; 4]; SMALL_TABLE],
+    ) -> Option<LazyTile<'a>> {
+        let whole = tiles.inside == (0..cols) && tiles.lead + cols <= tiles.source.len();
+        whole.then(|| LazyTile {
+            d,
+            cols,
+            tiles,
+            by_position: d.by_position(table),
+            end: top,
+            tile: Vec::new(),
+        })
+    }
+
+    /// Room for `rows` tile rows (no reallocation while the lines read the tile).
+    fn reserve(&mut self, rows: usize) -> crate::Result<()> {
+        let n = rows.saturating_mul(self.tiles.source.len());
+        self.tile = crate::alloc::with_capacity(n, "the resampler's colour tile")?;
+        Ok(())
+    }
+
+    /// Fills the rows up to source row `end` (exclusive); false when one holds a watched
+    /// (transparent) colour.
+    fn fill_to(&mut self, end: usize) -> bool {
+        while self.end < end {
+            if !fill_direct_row(
+                self.d,
+                self.cols,
+                self.end,
+                self.tiles,
+                &self.by_position,
+                &mut self.tile,
+            ) {
+                return false;
+            }
+            self.end += 1;
+        }
+        true
+    }
+}
+
+/// Appends source row `r`'s tile row (its colours from the data, the reflected columns
+/// copied from them); false when it holds a watched (transparent) colour.
+fn fill_direct_row(
+    d: &DirectIndices<'_>,
+    cols: usize,
+    r: usize,
+    tiles: &TileCols,
+    by_position: &[[f32; 4]; crate::color::POSITION_TABLE],
+    tile: &mut Vec<[f32; 4]>,
+) -> bool {
+    let (source, lead) = (&tiles.source, tiles.lead);
+    let base = tile.len();
+    tile.extend(std::iter::repeat_n([0.0; 4], lead));
+    if d.extend_colours(r * cols, cols, by_position, tile, None) {
+        return false;
+    }
+    // Every reflected column is a column of the row (`inside` is all of them).
+    let row = base + lead;
+    for (t, &c) in source[..lead].iter().enumerate() {
+        tile[base + t] = tile[row + c];
+    }
+    for &c in &source[lead + cols..] {
+        let colour = tile[row + c];
+        tile.push(colour);
+    }
+    true
+}
+
 /// [`fill_tile`] from the data when the tile's columns take in every source column (the
 /// whole rows, as for any image shown whole): each row's colours come straight from its
 /// values ([`DirectIndices::extend_colours`]), and the columns reflected past the edges
@@ -521,21 +697,9 @@ fn fill_tile_direct(
     mut tile: Vec<[f32; 4]>,
 ) -> Option<Vec<[f32; 4]>> {
     let by_position = d.by_position(table);
-    let (source, lead) = (&tiles.source, tiles.lead);
     for r in rows {
-        let base = tile.len();
-        tile.extend(std::iter::repeat_n([0.0; 4], lead));
-        if d.extend_colours(r * cols, cols, &by_position, &mut tile, None) {
+        if !fill_direct_row(d, cols, r, tiles, &by_position, &mut tile) {
             return None;
-        }
-        // Every reflected column is a column of the row (`inside` is all of them).
-        let row = base + lead;
-        for (t, &c) in source[..lead].iter().enumerate() {
-            tile[base + t] = tile[row + c];
-        }
-        for &c in &source[lead + cols..] {
-            let colour = tile[row + c];
-            tile.push(colour);
         }
     }
     Some(tile)

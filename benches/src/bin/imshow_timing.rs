@@ -21,6 +21,12 @@
 //!   fresh array; `floor 4096`: one pass reading the same input and writing a fresh array
 //!   of the output's size (the memory-bandwidth floor of that job), on every thread
 //!   rayon would use; `floor_into 4096`, `colormap_into 4096`: both into a reused buffer;
+//! - `paired 4096`: `colormap 4096` and `floor 4096` alternated in one process (the order
+//!   swapped every pair), at least `ITERATIONS` pairs and [`MIN_BATCH_S`] each: reports
+//!   `paired colormap 4096` and `paired floor 4096`, the best wall time of each, and
+//!   `paired ratio 4096`, the median over pairs of colormap / floor (run it with
+//!   `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` so that the floor's fresh output is on huge
+//!   pages too, as `colormap_rgba8` asks for its own);
 //! - `read N`: one pass reading N x N f64 data (a sum), on every thread rayon would use:
 //!   the floor of any figure of that data (the input read once);
 //! - `png 512`: the default figure to PNG bytes with the default encoding, as `savefig`
@@ -216,6 +222,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             });
             record(&mut wall, "canvas_into 3840x2160 1024", t);
         }
+    }
+    if want("paired 4096") {
+        let a = load(&dir, "rand4096.npy")?;
+        let cmap = Colormap::named("viridis")?;
+        let norm = Norm::linear();
+        let input = a.as_slice().ok_or("rand4096.npy is not contiguous")?;
+        let t = threads();
+        let cm = || {
+            let t0 = Instant::now();
+            std::hint::black_box(colormap_rgba8(&a, &norm, &cmap).expect("colormap"));
+            t0.elapsed().as_secs_f64() * 1e3
+        };
+        let fl = || {
+            let t0 = Instant::now();
+            let mut out = vec![0u32; input.len()];
+            floor_pass(input, &mut out, t);
+            std::hint::black_box(out);
+            t0.elapsed().as_secs_f64() * 1e3
+        };
+        cm();
+        fl();
+        let (mut c, mut f) = (Vec::new(), Vec::new());
+        let start = Instant::now();
+        while c.len() < iterations || start.elapsed().as_secs_f64() < 2.0 * MIN_BATCH_S {
+            if c.len() % 2 == 0 {
+                c.push(cm());
+                f.push(fl());
+            } else {
+                f.push(fl());
+                c.push(cm());
+            }
+        }
+        let mut ratios: Vec<f64> = c.iter().zip(&f).map(|(x, y)| x / y).collect();
+        ratios.sort_by(f64::total_cmp);
+        let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        wall.push(("paired colormap 4096".into(), best(&c)));
+        wall.push(("paired floor 4096".into(), best(&f)));
+        wall.push(("paired ratio 4096".into(), ratios[ratios.len() / 2]));
+        wall.push(("paired pairs 4096".into(), c.len() as f64));
     }
     if [
         "colormap 4096",

@@ -4,15 +4,70 @@
 //! two chains, each rasterized into its own [`Rasterizer`] from the same vertices with the
 //! same arithmetic, and the second's cells are then handed to the first
 //! ([`Rasterizer::absorb`]): every pixel gets the sums, hence the coverage, of one
-//! rasterizer given the whole contour.
+//! rasterizer given the whole contour. A long polyline's vertex list itself is built in
+//! two halves ([`StrokeSink::polyline`]).
 
-use super::{Cmd, MathStroke, Sink, StrokeSink, VDist};
+use super::{Cmd, MathStroke, Sink, StrokeSink, VDist, VSeq};
 use crate::error::Result;
 use crate::raster::cells::Rasterizer;
 
 /// Sub-paths of at least this many vertices are split (fewer: the hand-over costs more
 /// than half the work).
 pub(crate) const SPLIT_MIN_VERTICES: usize = 1024;
+
+/// Polylines of at least this many vertices have their vertex list built in two halves.
+const SPLIT_SEQ_MIN: usize = 4096;
+
+impl VSeq {
+    /// [`VSeq::add`] of each point of `pts`, in order, the second half on another thread
+    /// from an empty list: Agg's `vertex_sequence` keeps a vertex when it is farther than
+    /// the epsilon from the last one kept, so once the second half's first vertex is kept
+    /// at the seam (measured against the first half's last kept vertex, as the serial
+    /// `add` measures it) every later decision and distance is the same as from an empty
+    /// list. When it is not kept (a coincident vertex at the seam), the rest is added
+    /// serially.
+    fn extend(&mut self, pts: &[(f64, f64)]) {
+        fn serial(s: &mut VSeq, pts: &[(f64, f64)]) {
+            for &(x, y) in pts {
+                s.add(VDist::new(x, y));
+            }
+        }
+        let m = pts.len() / 2;
+        let mut tail = VSeq::default();
+        if pts.len() < SPLIT_SEQ_MIN
+            || rayon::current_num_threads() < 2
+            || tail.v.try_reserve_exact(pts.len() - m).is_err()
+        {
+            return serial(self, pts);
+        }
+        let (a, b) = pts.split_at(m);
+        crate::pool::join(|| serial(self, a), || serial(&mut tail, b));
+        let Some((&(x, y), rest)) = b.split_first() else {
+            return;
+        };
+        self.add(VDist::new(x, y));
+        let n = self.v.len();
+        let kept = !self.failed && (n < 2 || self.measure(n - 2, n - 1));
+        if !kept || tail.failed || self.v.try_reserve(tail.v.len()).is_err() {
+            return serial(self, rest);
+        }
+        // The seam's vertex, as the second half has it (with its distance to the next).
+        self.v.pop();
+        self.v.extend_from_slice(&tail.v);
+    }
+}
+
+impl<S: Sink> StrokeSink<'_, S> {
+    /// The vertices of a polyline (a move to the first point, lines to the others), as
+    /// `vertex` of each gives them; a long one's vertex list is built on two threads.
+    pub(crate) fn polyline(&mut self, pts: &[(f64, f64)]) {
+        let Some((&(x, y), rest)) = pts.split_first() else {
+            return;
+        };
+        self.vertex(Cmd::MoveTo, x, y);
+        self.acc.seq.extend(rest);
+    }
+}
 
 /// Emits `pts` into `out`, the first as a move when `*first`.
 fn emit(out: &mut impl Sink, pts: &[(f64, f64)], first: &mut bool) {
@@ -123,7 +178,7 @@ impl StrokeSink<'_, Rasterizer> {
         // Hundreds of cells a row: summed into pixels as they are made.
         out.sum_into_grid();
         other.sum_into_grid();
-        rayon::join(
+        crate::pool::join(
             || first_chain(ms, &v, closed, out),
             || second_chain(ms, &v, closed, other),
         );
@@ -231,6 +286,46 @@ mod tests {
                 stroke(&pts, closed, style, true, fold),
                 stroke(&pts, closed, style, false, false)
             );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// A polyline's vertex list built in two halves is the one its vertices given one
+        /// by one build: coincident runs (also across the seam) included.
+        #[test]
+        fn polyline_halves_give_the_serial_list(
+            steps in prop::collection::vec((-3.0..3.0f64, -3.0..3.0f64, 0..4u8), super::SPLIT_SEQ_MIN..super::SPLIT_SEQ_MIN + 600),
+            seam_run in 0..4usize,
+        ) {
+            let (mut x, mut y) = (30.0, 20.0);
+            let mut pts: Vec<(f64, f64)> = steps
+                .iter()
+                .map(|&(dx, dy, k)| {
+                    if k != 0 {
+                        x += dx;
+                        y += dy * 1e-15f64.powi(i32::from(k == 1));
+                    }
+                    (x, y)
+                })
+                .collect();
+            // Coincident points around the middle (where the halves meet).
+            let m = pts.len() / 2;
+            for i in m.saturating_sub(seam_run)..m + seam_run {
+                pts[i] = pts[m.saturating_sub(seam_run)];
+            }
+            let mut a = Rasterizer::new();
+            let mut b = Rasterizer::new();
+            let mut one = StrokeSink::new(&mut a, 2.0, CapStyle::Butt, JoinStyle::Round, 2.0);
+            for (i, &(x, y)) in pts.iter().enumerate() {
+                one.vertex(if i == 0 { Cmd::MoveTo } else { Cmd::LineTo }, x, y);
+            }
+            let mut two = StrokeSink::new(&mut b, 2.0, CapStyle::Butt, JoinStyle::Round, 2.0);
+            two.polyline(&pts);
+            let key = |v: &[super::VDist]| -> Vec<[u64; 3]> {
+                v.iter().map(|d| [d.x.to_bits(), d.y.to_bits(), d.dist.to_bits()]).collect()
+            };
+            prop_assert_eq!(key(&one.acc.seq.v), key(&two.acc.seq.v));
         }
     }
 

@@ -43,11 +43,19 @@ import mpl_figure  # noqa: E402
 # exact ones covering every kind of call generated).
 # Differed from matplotlib (or were refused) before this audit's fixes, exact after:
 FIXED = [2, 4, 7, 13, 32, 55, 71, 83, 87, 140, 161, 173, 193, 194, 221, 245, 262, 263, 271, 279, 282, 287, 329, 334, 347, 357, 361, 371, 377, 403, 449, 463, 470, 481, 506, 524, 560, 566, 568, 578, 587, 596, 473, 499]
+# Round 2 (audit6): differed before its fixes (minor label size, shared tick space, title
+# above the y offset text, unstale on axhline/invert/add_collection with share-group
+# cascades, scale changes autoscaling now and dropping fixed ticks, spans in C0, boxplot
+# minpos, unfilled scatter markers), exact after:
+FIXED2 = [224, 276, 283, 304, 342, 385, 397, 412, 492, 507, 535, 550, 557, 593, 606, 892,
+          1024, 1061, 1202, 1334]
+# Still differing after round 2 (last-bit arithmetic, see DESIGN.md "Randomized audit"):
+# 52, 103, 118, 292, 401, 600, 905, 1172, 1199, 1397.
 # Exact before and after, one per kind of call (pie, image + colorbar, hist, loglog, barh,
 # annotate, stackplot, violinplot, errorbar, suptitle, fill_betweenx, contourf, boxplot,
 # stairs + scatter, pcolormesh, contour, clabel):
 SAMPLE = [0, 1, 3, 6, 8, 10, 11, 12, 16, 17, 20, 28, 33, 45, 47, 62, 72]
-KEEP = FIXED + SAMPLE
+KEEP = FIXED + FIXED2 + SAMPLE
 
 
 def r(v, n=5):
