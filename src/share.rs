@@ -250,6 +250,7 @@ impl Figure {
         if w >= self.axes.len() {
             return;
         }
+        let mut cascade = Vec::new();
         for k in 0..2 {
             self.axes[w].group[k] = None;
             if std::mem::take(&mut self.axes[w].unstaled[k]) {
@@ -257,11 +258,18 @@ impl Figure {
                 for j in self.members(w, k) {
                     if j != w {
                         state_mut(&mut self.axes[j], k).stale = false;
+                        cascade.push(j);
                     }
                 }
             }
         }
         self.sync_from(w);
+        // Setting the group's limits read each sibling's view: its other stale groups
+        // were autoscaled then with its margins. Those without the writer have not
+        // changed since (the writer's own groups were unstaled by the same read).
+        for j in cascade {
+            self.unstale(j, Some(w));
+        }
     }
 
     /// This figure as matplotlib would draw it now: itself, or a copy whose last writer's
@@ -371,18 +379,20 @@ impl Figure {
     pub fn unstale_view(&mut self, id: AxesId) -> &mut Self {
         if self.axes(id).is_some() {
             self.flush_shared();
-            self.unstale(id.index);
+            self.unstale(id.index, None);
         }
         self
     }
 
-    /// [`Figure::unstale_view`] of Axes `i` (no writer pending).
-    fn unstale(&mut self, i: usize) {
+    /// [`Figure::unstale_view`] of Axes `i` (no writer pending); the groups holding Axes
+    /// `skip` are left alone.
+    fn unstale(&mut self, i: usize, skip: Option<usize>) {
         let groups = [self.members(i, 0), self.members(i, 1)];
         // Only share groups: a lone Axes autoscales itself (`Axes::unstale_view`).
         let need: Vec<bool> = (0..2)
             .map(|k| {
                 groups[k].len() > 1
+                    && !skip.is_some_and(|w| groups[k].contains(&w))
                     && groups[k].iter().any(|&j| {
                         let st = state(&self.axes[j], k);
                         st.auto && st.stale
@@ -408,7 +418,7 @@ impl Figure {
             }
             for &j in &groups[k] {
                 if j != i {
-                    self.unstale(j);
+                    self.unstale(j, skip);
                 }
             }
         }
