@@ -368,58 +368,16 @@ impl Figure {
         self.own(id)?.set_lim(Which::Y, bottom, top)
     }
 
-    /// matplotlib's `_unstale_viewLim` of Axes `id` with its cascade through share
-    /// groups: a share group with a requested autoscale is autoscaled now with `id`'s
-    /// margins and the group's data, and keeps that view until the next request; setting
-    /// the group's limits reads each sibling's view (`Axis._set_lim` on the siblings),
-    /// which unstales the siblings' other shared axis with their own margins. The calls
-    /// of `fig[ax]` that read the view do the first step themselves; the cascade to other
-    /// Axes, and the first draw's unstaling of every Axes in order, need this call (see
-    /// DESIGN.md "Shared axes"). Nothing happens for a foreign handle.
-    pub fn unstale_view(&mut self, id: AxesId) -> &mut Self {
-        if self.axes(id).is_some() {
-            self.flush_shared();
-            self.unstale(id.index, None);
-        }
-        self
-    }
-
-    /// [`Figure::unstale_view`] of Axes `i` (no writer pending); the groups holding Axes
-    /// `skip` are left alone.
+    /// `_unstale_viewLim` of Axes `i` with its cascade (no writer pending); the groups
+    /// holding Axes `skip` are left alone.
     fn unstale(&mut self, i: usize, skip: Option<usize>) {
-        let groups = [self.members(i, 0), self.members(i, 1)];
-        // Only share groups: a lone Axes autoscales itself (`Axes::unstale_view`).
-        let need: Vec<bool> = (0..2)
-            .map(|k| {
-                groups[k].len() > 1
-                    && !skip.is_some_and(|w| groups[k].contains(&w))
-                    && groups[k].iter().any(|&j| {
-                        let st = state(&self.axes[j], k);
-                        st.auto && st.stale
-                    })
-            })
-            .collect();
-        if !need.iter().any(|&n| n) {
-            return;
-        }
-        let mut views = [None, None];
-        for k in 0..2 {
-            if need[k] {
-                views[k] = Some(group_autoscale(&self.axes, i, which_of(k)));
-                for &j in &groups[k] {
-                    state_mut(&mut self.axes[j], k).stale = false;
-                }
-            }
-        }
-        for k in 0..2 {
-            let Some(v) = views[k] else { continue };
-            for &j in &groups[k] {
-                state_mut(&mut self.axes[j], k).lim = v;
-            }
-            for &j in &groups[k] {
-                if j != i {
-                    self.unstale(j, skip);
-                }
+        let mut lims = lims_of(&self.axes);
+        cascade(&self.axes, &mut lims, i, skip);
+        for (a, l) in self.axes.iter_mut().zip(lims) {
+            for (k, l) in l.into_iter().enumerate() {
+                let st = state_mut(a, k);
+                st.lim = l.lim;
+                st.stale = l.stale;
             }
         }
     }
@@ -441,39 +399,114 @@ fn foreign(id: AxesId) -> Error {
     Error::invalid("Axes", format!("{id:?}"), "an Axes of this figure")
 }
 
-/// [`shared_view`] of both axes of Axes `i`; an Axes sharing neither computes its data
-/// limits once for both.
-pub(crate) fn shared_views(axes: &[Axes], i: usize) -> ((f64, f64), (f64, f64)) {
-    let alone = |k: usize| {
-        axes.iter()
-            .filter(|a| a.share[k] == axes[i].share[k])
-            .count()
-            <= 1
-    };
-    if alone(0) && alone(1) {
-        return autoscale::views(&axes[i]);
-    }
-    (
-        shared_view(axes, i, Which::X),
-        shared_view(axes, i, Which::Y),
-    )
+/// The view limits and autoscale request of one axis of an Axes: what
+/// `_unstale_viewLim` changes.
+#[derive(Debug, Clone, Copy)]
+struct Lims {
+    lim: (f64, f64),
+    stale: bool,
 }
 
-/// The view limits of Axes `i` for drawing: `autoscale_view` over its share group (data
-/// limits, minpos and sticky edges of every sibling) when the group autoscales.
-pub(crate) fn shared_view(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
-    shared_view_by(axes, i, which, None)
+fn lims_of(axes: &[Axes]) -> Vec<[Lims; 2]> {
+    axes.iter()
+        .map(|a| {
+            [0, 1].map(|k| Lims {
+                lim: state(a, k).lim,
+                stale: state(a, k).stale,
+            })
+        })
+        .collect()
+}
+
+fn members_of(axes: &[Axes], i: usize, k: usize) -> Vec<usize> {
+    let root = axes[i].share[k];
+    (0..axes.len())
+        .filter(|&j| axes[j].share[k] == root)
+        .collect()
+}
+
+/// matplotlib's `_unstale_viewLim` of Axes `i` on `lims`: a share group with a requested
+/// autoscale is autoscaled now with `i`'s margins and keeps that view until the next
+/// request; setting the group's limits reads each sibling's view (`Axis._set_lim` on the
+/// siblings), which unstales the siblings' other groups with their own margins. Groups
+/// holding Axes `skip` are left alone; a lone axis is its Axes' own (`Axes::unstale_view`).
+fn cascade(axes: &[Axes], lims: &mut [[Lims; 2]], i: usize, skip: Option<usize>) {
+    let groups = [members_of(axes, i, 0), members_of(axes, i, 1)];
+    let need = [0, 1].map(|k| {
+        groups[k].len() > 1
+            && !skip.is_some_and(|w| groups[k].contains(&w))
+            && groups[k]
+                .iter()
+                .any(|&j| state(&axes[j], k).auto && lims[j][k].stale)
+    });
+    if !need.iter().any(|&n| n) {
+        return;
+    }
+    let mut views = [None, None];
+    for k in 0..2 {
+        if need[k] {
+            views[k] = Some(group_autoscale(axes, lims, i, which_of(k)));
+            for &j in &groups[k] {
+                lims[j][k].stale = false;
+            }
+        }
+    }
+    for k in 0..2 {
+        let Some(v) = views[k] else { continue };
+        for &j in &groups[k] {
+            lims[j][k].lim = v;
+        }
+        for &j in &groups[k] {
+            if j != i {
+                cascade(axes, lims, j, skip);
+            }
+        }
+    }
+}
+
+/// The view limits of every Axes as the first draw sees them: it unstales each Axes'
+/// view in figure order (`_unstale_viewLim` with its cascades through share groups), so
+/// a stale group autoscales with the margins of the first of its Axes reached (its
+/// first Axes, or a sibling's sibling through a cascade); an axis sharing nothing
+/// autoscales itself when requested.
+pub(crate) fn draw_views(axes: &[Axes]) -> Vec<((f64, f64), (f64, f64))> {
+    let mut lims = lims_of(axes);
+    for i in 0..axes.len() {
+        cascade(axes, &mut lims, i, None);
+    }
+    (0..axes.len())
+        .map(|i| {
+            let shared = [0, 1].map(|k| members_of(axes, i, k).len() > 1);
+            match shared {
+                [false, false] => autoscale::views(&axes[i]),
+                _ => {
+                    let view = |k: usize| {
+                        if shared[k] {
+                            lims[i][k].lim
+                        } else {
+                            autoscale::view(&axes[i], which_of(k))
+                        }
+                    };
+                    (view(0), view(1))
+                }
+            }
+        })
+        .collect()
 }
 
 /// `autoscale_view` of Axes `i`'s share group now (requested or not), with `i`'s margins.
-fn group_autoscale(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
+fn group_autoscale(axes: &[Axes], lims: &[[Lims; 2]], i: usize, which: Which) -> (f64, f64) {
     let k = k_of(which);
     let root = axes[i].share[k];
     let me = state(&axes[i], k);
-    let group: Vec<&Axes> = axes.iter().filter(|a| a.share[k] == root).collect();
-    if let Some(fixed) = group.iter().rev().map(|a| state(a, k)).find(|s| !s.auto) {
-        return fixed.lim;
+    let my_lim = lims[i][k].lim;
+    let members: Vec<usize> = (0..axes.len())
+        .filter(|&j| axes[j].share[k] == root)
+        .collect();
+    if let Some(&j) = members.iter().rev().find(|&&j| !state(&axes[j], k).auto) {
+        return lims[j][k].lim;
     }
+    let group: Vec<&Axes> = members.iter().map(|&j| &axes[j]).collect();
     let mut lim = DataLim::default();
     let mut stickies = Vec::new();
     for a in &group {
@@ -484,18 +517,19 @@ fn group_autoscale(axes: &[Axes], i: usize, which: Which) -> (f64, f64) {
         Which::X => (lim.x, lim.minpos.0),
         Which::Y => (lim.y, lim.minpos.1),
     };
-    if autoscale::keeps_view(l, me.lim) {
-        return me.lim;
+    if autoscale::keeps_view(l, my_lim) {
+        return my_lim;
     }
     let (a, b) = autoscale::autoscale(l, minpos, &stickies, me.margin, me.scale);
-    if me.lim.0 > me.lim.1 {
+    if my_lim.0 > my_lim.1 {
         (b, a)
     } else {
         (a, b)
     }
 }
 
-/// [`shared_view`], a stale group autoscaled with the margins of Axes `by` (the Axes
+/// The view of axis `which` of Axes `i` over its share group (data limits, minpos and
+/// sticky edges of every member), a stale group autoscaled with the margins of Axes `by` (the Axes
 /// whose call read the limits) instead of its first Axes'.
 fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (f64, f64) {
     let k = k_of(which);

@@ -6,8 +6,6 @@ use crate::axes::{Axes, AxesId, AxesPosition};
 use crate::figure::Figure;
 use crate::{Error, Result};
 
-pub(crate) use crate::share::shared_views;
-
 /// How the Axes of a grid share an axis (`sharex=` / `sharey=` of `plt.subplots`).
 ///
 /// The Axes of a group act as one axis, as matplotlib's shared Axes do: a scale, subs,

@@ -779,13 +779,6 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
         }
         returned.push(rets);
     }
-    // The first draw (or tight_layout's) unstales each Axes' view in order, with the
-    // cascades through share groups of `_unstale_viewLim` (the calls that read a view
-    // unstale it in the model; this one the model cannot place: the figure does not know
-    // when a figure.json's calls end).
-    for &ax in &axs {
-        fig.unstale_view(ax);
-    }
     let fcalls = obj
         .get("figure_calls")
         .and_then(|v| v.as_array())
