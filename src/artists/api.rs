@@ -1,8 +1,9 @@
 //! The plotting calls of an Axes: `plot`, `axhline`/`axvline`, `axhspan`/`axvspan`, limits,
 //! scales, ticks and grid, with matplotlib's names and defaults.
 //!
-//! (Over 800 lines: the audit's view-unstaling and scale getters joined the Axes call
-//! surface here; moving the limit/scale methods into their own module is the follow-up.)
+//! (Over 800 lines: the audit's scale getters joined the Axes call surface here (the view
+//! unstaling lives in src/share.rs); moving the limit/scale methods into their own module
+//! is the follow-up.)
 
 use super::autoscale::{self, Which};
 use super::line::{Blend, Line2D, LineStyle, PlotOptions};
