@@ -65,7 +65,7 @@ impl Anchor {
 pub struct Axes {
     pub(crate) id: AxesId,
     pub(crate) position: AxesPosition,
-    pub(crate) images: Vec<Image>,
+    pub(crate) images: std::sync::Arc<Vec<Image>>,
     pub(crate) aspect: Aspect,
     pub(crate) anchor: Anchor,
     /// The left, center and right titles.
@@ -97,7 +97,7 @@ impl Axes {
         Axes {
             id,
             position,
-            images: Vec::new(),
+            images: Default::default(),
             aspect: Aspect::Auto,
             anchor: Anchor::CENTER,
             titles: [None, None, None],
@@ -163,7 +163,7 @@ impl Axes {
                 st.stale = false;
             }
         }
-        self.images.push(image);
+        std::sync::Arc::make_mut(&mut self.images).push(image);
         self.aspect = aspect;
         Ok(ImageHandle {
             axes: self.id,

@@ -280,7 +280,7 @@ impl Figure {
                 Mappable::Artist(h) => self
                     .axes
                     .get_mut(h.axes.index)
-                    .and_then(|a| a.plot.artists.get_mut(h.index))
+                    .and_then(|a| std::sync::Arc::make_mut(&mut a.plot.artists).get_mut(h.index))
                     .is_some_and(|a| a.colorbar_norm()),
             };
         if !exists {

@@ -148,7 +148,7 @@ fn color_of(what: &str, s: &str) -> Result<Color> {
 
 impl Axes {
     pub(crate) fn push_artist(&mut self, a: Artist) -> ArtistHandle {
-        self.plot.artists.push(a);
+        std::sync::Arc::make_mut(&mut self.plot.artists).push(a);
         ArtistHandle {
             axes: self.id,
             index: self.plot.artists.len() - 1,

@@ -523,7 +523,7 @@ impl Axes {
             hatch: o.hatch.clone(),
         };
         self.unstale_for_collection();
-        self.plot.artists.push(Artist::Collection(c));
+        std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Collection(c));
         self.request_autoscale(true, true);
         Ok(ArtistHandle {
             axes: self.id,
