@@ -82,3 +82,18 @@ fn a_foreign_handle_is_an_error_for_the_figure_level_limits() {
     assert!(fig.set_xlim(other[0], Some(0.0), Some(1.0)).is_err());
     assert!(fig.get_ylim(other[1]).is_err());
 }
+
+#[test]
+fn the_resolved_copy_shares_the_artists_and_images() {
+    let (mut fig, axs) = two(Share::Col, Share::None);
+    fig[axs[0]]
+        .plot(vec![0.0, 1.0], vec![0.0, 2.0])
+        .expect("plot");
+    fig[axs[1]].set_xscale(AxisScale::LOG10);
+    let f = fig.resolved();
+    assert!(matches!(f, Cow::Owned(_)));
+    for (a, b) in f.axes.iter().zip(&fig.axes) {
+        assert!(std::sync::Arc::ptr_eq(&a.plot.artists, &b.plot.artists));
+        assert!(std::sync::Arc::ptr_eq(&a.images, &b.images));
+    }
+}
