@@ -65,7 +65,7 @@ impl Anchor {
 pub struct Axes {
     pub(crate) id: AxesId,
     pub(crate) position: AxesPosition,
-    pub(crate) images: Vec<Image>,
+    pub(crate) images: std::sync::Arc<Vec<Image>>,
     pub(crate) aspect: Aspect,
     pub(crate) anchor: Anchor,
     /// The left, center and right titles.
@@ -84,6 +84,12 @@ pub struct Axes {
     pub(crate) plot: crate::artists::PlotState,
     /// The first Axes of this Axes' sharex / sharey group (itself when not shared).
     pub(crate) share: [AxesId; 2],
+    /// While this Axes is borrowed (`fig[ax]`), what its x / y share group's other
+    /// members contribute to the group's view (see src/share.rs); `None` when alone.
+    pub(crate) group: [Option<crate::share::GroupView>; 2],
+    /// A call on this Axes read its share group's stale view (`_unstale_viewLim`): the
+    /// whole group is autoscaled now, its members' requests cleared at the next flush.
+    pub(crate) unstaled: [bool; 2],
 }
 
 impl Axes {
@@ -91,7 +97,7 @@ impl Axes {
         Axes {
             id,
             position,
-            images: Vec::new(),
+            images: Default::default(),
             aspect: Aspect::Auto,
             anchor: Anchor::CENTER,
             titles: [None, None, None],
@@ -105,6 +111,8 @@ impl Axes {
             facecolor: None,
             plot: crate::artists::PlotState::default(),
             share: [id, id],
+            group: [None, None],
+            unstaled: [false, false],
         }
     }
 
@@ -135,6 +143,11 @@ impl Axes {
         // image's extent (oriented as the extent is), which `Axis._set_lim` makes
         // non-singular (a zero-width extent is widened, `nonsingular(expander=0.05)`).
         let e = image.extent();
+        if self.plot.x.auto || self.plot.y.auto {
+            // `set_xlim` reads `viewLim` first: a stale share group is autoscaled now
+            // (with this Axes' margins) and its requests cleared (src/share.rs).
+            self.read_view(crate::artists::autoscale::Which::X);
+        }
         for (st, lo, hi) in [
             (&mut self.plot.x, e[0], e[1]),
             (&mut self.plot.y, e[2], e[3]),
@@ -150,7 +163,7 @@ impl Axes {
                 st.stale = false;
             }
         }
-        self.images.push(image);
+        std::sync::Arc::make_mut(&mut self.images).push(image);
         self.aspect = aspect;
         Ok(ImageHandle {
             axes: self.id,

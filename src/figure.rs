@@ -48,6 +48,10 @@ pub struct Figure {
     pub(crate) sup: crate::subplots::SupTexts,
     /// `fig.legend(...)` (src/artists/figure_legend.rs).
     pub(crate) figure_legend: Option<crate::artists::legend_options::LegendOptions>,
+    /// The Axes handed out last by `fig[ax]` / [`Figure::axes_mut`] when it shares an
+    /// axis: its share groups take its scale, ticks, categories and limits at the next
+    /// flush (src/share.rs).
+    pub(crate) pending: Option<usize>,
 }
 
 impl Default for Figure {
@@ -81,6 +85,7 @@ impl Figure {
             grid: None,
             sup: Default::default(),
             figure_legend: None,
+            pending: None,
         }
     }
 
@@ -225,9 +230,16 @@ impl Figure {
 
     /// The Axes behind a handle, to change.
     /// `None` for a handle of another figure.
+    /// The Axes of a share group (`sharex=` / `sharey=`) act as one: a change of scale,
+    /// ticks, categories or limits made through this borrow reaches the whole group, and
+    /// calls that read the view (`set_xlim(None, ..)`, `invert_xaxis`, `axhline`) read
+    /// the group's.
     pub fn axes_mut(&mut self, id: AxesId) -> Option<&mut Axes> {
-        let own = id.figure == self.id;
-        self.axes.get_mut(id.index).filter(|_| own)
+        if id.figure != self.id || id.index >= self.axes.len() {
+            return None;
+        }
+        self.borrow_shared(id.index);
+        self.axes.get_mut(id.index)
     }
 
     /// `ax.clabel(cs, **kwargs)`: labels the contour set `cs` (the handle `contour` or
@@ -239,6 +251,7 @@ impl Figure {
         cs: crate::ArtistHandle,
         opts: crate::ClabelOptions,
     ) -> Result<Vec<crate::ArtistHandle>> {
+        self.flush_shared();
         crate::artists::contour::clabel::clabel(self, cs, opts)
     }
 
@@ -267,7 +280,7 @@ impl Figure {
                 Mappable::Artist(h) => self
                     .axes
                     .get_mut(h.axes.index)
-                    .and_then(|a| a.plot.artists.get_mut(h.index))
+                    .and_then(|a| std::sync::Arc::make_mut(&mut a.plot.artists).get_mut(h.index))
                     .is_some_and(|a| a.colorbar_norm()),
             };
         if !exists {

@@ -84,6 +84,7 @@ mod raster;
 mod render;
 mod resample;
 mod scene;
+mod share;
 mod style;
 mod subplots;
 mod text;

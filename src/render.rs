@@ -99,6 +99,9 @@ impl Renderer {
 
     /// [`Renderer::render`] into `memory` when it is large enough (else a fresh canvas).
     fn render_reusing(&mut self, fig: &Figure, memory: Vec<u8>) -> Result<Frame> {
+        // Shared axes as matplotlib has them (src/share.rs).
+        let resolved = fig.resolved();
+        let fig: &Figure = &resolved;
         // The caches are bounded: a long-running renderer drawing ever new titles, sizes
         // or dpis starts them afresh past MAX_CACHED_GLYPH_ENTRIES (issue 18's load test).
         if self.glyphs.entries() > MAX_CACHED_GLYPH_ENTRIES {

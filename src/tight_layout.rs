@@ -553,7 +553,7 @@ fn axes_tightbbox(
         }
     }
     let ctx = DrawCtx::for_axes(al, lay);
-    for a in &ax.plot.artists {
+    for a in ax.plot.artists.iter() {
         if let Artist::Text(t) = a {
             // Annotation.get_tightbbox: nothing when xy is outside (`_check_xy`), else
             // the text's extent joined with the arrow patch's, whose geometry is in

@@ -458,7 +458,6 @@ fn axes_call(
             let mut o = span_options(kw, lo, hi)?;
             o.min = opt_num(arg(1)).or(o.min);
             o.max = opt_num(arg(2)).or(o.max);
-            fig.unstale_view(ax);
             let h = if method == "axhline" {
                 fig[ax].axhline(v, o)?
             } else {
@@ -526,35 +525,20 @@ fn axes_call(
         }
         "invert_xaxis" => {
             nargs(0)?;
-            fig.unstale_view(ax);
             fig[ax].invert_xaxis();
         }
         "invert_yaxis" => {
             nargs(0)?;
-            fig.unstale_view(ax);
             fig[ax].invert_yaxis();
         }
         "set_xscale" | "set_yscale" => {
             let s = scale_of(method, args, kw)?;
-            let was_log = if method == "set_xscale" {
-                fig[ax].get_xscale()
-            } else {
-                fig[ax].get_yscale()
-            }
-            .log_base()
-            .is_some();
             if method == "set_xscale" {
                 fig[ax].set_xscale(s);
             } else {
                 fig[ax].set_yscale(s);
             }
             crate::figure_scales::subs(fig, ax, method, kw)?;
-            // Axis._set_axes_scale autoscales the share group now (with this Axes'
-            // margins) when the locator's default limits change; that clears its request.
-            if was_log != s.log_base().is_some() {
-                fig.sync_shared(ax);
-                fig.unstale_view(ax);
-            }
         }
         "set_xticks" | "set_yticks" => {
             let t = ctx.data(arg(0).unwrap_or(&Value::Array(vec![])), method)?;
@@ -788,30 +772,12 @@ fn build_named(text: &str, dir: &Path, name: &str) -> R<Figure> {
                 current: &rets,
             };
             let r = one_call(c, |method, args, kw| {
-                // Axes.add_collection (autolim) unstales the view first.
-                if matches!(
-                    method,
-                    "scatter"
-                        | "fill_between"
-                        | "fill_betweenx"
-                        | "stackplot"
-                        | "violinplot"
-                        | "broken_barh"
-                ) {
-                    fig.unstale_view(ax);
-                }
                 axes_call(&mut fig, ax, &ctx, method, args, kw, &refs)
             })
             .map_err(|e| FigError(format!("figure.json: axes[{i}] call {j}: {}", e.0)))?;
-            fig.sync_shared(ax);
             rets.push(r);
         }
         returned.push(rets);
-    }
-    // The first draw (or tight_layout's) unstales each Axes' view in order, with the
-    // cascades through share groups of `_unstale_viewLim`.
-    for &ax in &axs {
-        fig.unstale_view(ax);
     }
     let fcalls = obj
         .get("figure_calls")

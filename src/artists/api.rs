@@ -1,8 +1,9 @@
 //! The plotting calls of an Axes: `plot`, `axhline`/`axvline`, `axhspan`/`axvspan`, limits,
 //! scales, ticks and grid, with matplotlib's names and defaults.
 //!
-//! (Over 800 lines: the audit's view-unstaling and scale getters joined the Axes call
-//! surface here; moving the limit/scale methods into their own module is the follow-up.)
+//! (Over 800 lines: the audit's scale getters joined the Axes call surface here (the view
+//! unstaling lives in src/share.rs); moving the limit/scale methods into their own module
+//! is the follow-up.)
 
 use super::autoscale::{self, Which};
 use super::line::{Blend, Line2D, LineStyle, PlotOptions};
@@ -147,23 +148,10 @@ fn color_of(what: &str, s: &str) -> Result<Color> {
 
 impl Axes {
     pub(crate) fn push_artist(&mut self, a: Artist) -> ArtistHandle {
-        self.plot.artists.push(a);
+        std::sync::Arc::make_mut(&mut self.plot.artists).push(a);
         ArtistHandle {
             axes: self.id,
             index: self.plot.artists.len() - 1,
-        }
-    }
-
-    /// `_unstale_viewLim` of a lone Axes (a call reading its view, as `get_ybound` in
-    /// `axhline`): a requested autoscale of either axis happens now and its view is kept
-    /// until the next request. (A share group is unstaled by `Figure::unstale_view`.)
-    pub(crate) fn unstale_view(&mut self) {
-        let (vx, vy) = autoscale::views(self);
-        for (st, v) in [(&mut self.plot.x, vx), (&mut self.plot.y, vy)] {
-            if st.auto && st.stale {
-                st.lim = v;
-                st.stale = false;
-            }
         }
     }
 
@@ -224,6 +212,7 @@ impl Axes {
         };
         let c =
             super::scatter::PathCollection::new(x.to_f64_vec(), y.to_f64_vec(), opts, &mut next)?;
+        self.unstale_for_collection();
         let h = self.push_artist(Artist::Scatter(c));
         self.request_autoscale(true, true);
         Ok(h)
@@ -420,8 +409,7 @@ impl Axes {
 
     /// `ax.axhline(y, xmin, xmax, **kwargs)`: a horizontal line across the Axes.
     pub fn axhline(&mut self, y: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        self.unstale_view();
-        let (lo, hi) = sorted(autoscale::view(self, Which::Y));
+        let (lo, hi) = sorted(self.unstale_view(Which::Y));
         let scaley = y < lo || y > hi;
         let line = self.line_of_span(y, true, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -431,8 +419,7 @@ impl Axes {
 
     /// `ax.axvline(x, ymin, ymax, **kwargs)`: a vertical line across the Axes.
     pub fn axvline(&mut self, x: f64, opts: SpanOptions) -> Result<ArtistHandle> {
-        self.unstale_view();
-        let (lo, hi) = sorted(autoscale::view(self, Which::X));
+        let (lo, hi) = sorted(self.unstale_view(Which::X));
         let scalex = x < lo || x > hi;
         let line = self.line_of_span(x, false, &opts)?;
         let h = self.push_artist(Artist::Line(line));
@@ -489,8 +476,13 @@ impl Axes {
         Ok(h)
     }
 
-    fn set_lim(&mut self, which: Which, v0: Option<f64>, v1: Option<f64>) -> Result<(f64, f64)> {
-        let current = autoscale::view(self, which);
+    pub(crate) fn set_lim(
+        &mut self,
+        which: Which,
+        v0: Option<f64>,
+        v1: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        let current = self.read_view(which);
         self.set_lim_from(which, v0, v1, current)
     }
 
@@ -536,16 +528,6 @@ impl Axes {
         self.set_lim(Which::Y, bottom, top)
     }
 
-    /// `ax.get_xlim()`.
-    pub fn get_xlim(&self) -> (f64, f64) {
-        autoscale::view(self, Which::X)
-    }
-
-    /// `ax.get_ylim()`.
-    pub fn get_ylim(&self) -> (f64, f64) {
-        autoscale::view(self, Which::Y)
-    }
-
     /// `ax.margins(x, y)`: padding added when autoscaling, as a fraction of the data
     /// interval (0.05 by default).
     pub fn margins(&mut self, x: Option<f64>, y: Option<f64>) -> Result<&mut Self> {
@@ -566,8 +548,7 @@ impl Axes {
 
     fn invert(&mut self, which: Which) {
         // Axis.set_inverted reads the view interval (unstaling both axes).
-        self.unstale_view();
-        let v = autoscale::view(self, which);
+        let v = self.unstale_view(which);
         let st = match which {
             Which::X => &mut self.plot.x,
             Which::Y => &mut self.plot.y,
@@ -599,19 +580,7 @@ impl Axes {
 
     /// `ax.set_xscale(scale)`: linear, log or symlog.
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
-        let old = std::mem::replace(&mut self.plot.x.scale, scale);
-        self.plot.x.subs = None;
-        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
-        self.plot.x.ticks = None;
-        if default_limits_change(old, scale) {
-            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
-            // Axes without data keeps that view.
-            if self.plot.x.auto {
-                self.plot.x.lim = autoscale::autoscaled(self, Which::X);
-            }
-            self.request_autoscale(true, false);
-        }
-        self
+        self.set_scale(Which::X, scale)
     }
 
     /// `ax.set_xscale('symlog', subs=subs)` / `ax.set_xscale('log', subs=subs)`: the minor
@@ -631,17 +600,23 @@ impl Axes {
 
     /// `ax.set_yscale(scale)`.
     pub fn set_yscale(&mut self, scale: AxisScale) -> &mut Self {
-        let old = std::mem::replace(&mut self.plot.y.scale, scale);
-        self.plot.y.subs = None;
-        // Axis._set_scale: the scale's default locator and formatter replace fixed ticks.
-        self.plot.y.ticks = None;
-        if default_limits_change(old, scale) {
-            // Axis._set_axes_scale autoscales now (the new locator's nonsingular): an
-            // Axes without data keeps that view.
-            if self.plot.y.auto {
-                self.plot.y.lim = autoscale::autoscaled(self, Which::Y);
-            }
-            self.request_autoscale(false, true);
+        self.set_scale(Which::Y, scale)
+    }
+
+    /// `Axis._set_scale`: the scale's default locator and formatter replace fixed ticks;
+    /// `Axis._set_axes_scale`: when the locator's default limits change, `autoscale_view`
+    /// now (src/share.rs: a shared group with this Axes' margins).
+    fn set_scale(&mut self, which: Which, scale: AxisScale) -> &mut Self {
+        let st = if which == Which::X {
+            &mut self.plot.x
+        } else {
+            &mut self.plot.y
+        };
+        let old = std::mem::replace(&mut st.scale, scale);
+        st.subs = None;
+        st.ticks = None;
+        if default_limits_change(old, scale) && st.auto {
+            self.autoscale_now(which);
         }
         self
     }

@@ -15,10 +15,10 @@ pub(crate) enum Which {
 /// The union of the data limits of an Axes' artists and images.
 pub(crate) fn data_limits(ax: &Axes) -> DataLim {
     let mut lim = DataLim::default();
-    for a in &ax.plot.artists {
+    for a in ax.plot.artists.iter() {
         lim = lim.union(&a.data_limits());
     }
-    for im in &ax.images {
+    for im in ax.images.iter() {
         let e = im.extent();
         lim.add(Some(e[0]), Some(e[2]));
         lim.add(Some(e[1]), Some(e[3]));
@@ -31,7 +31,7 @@ pub(crate) fn stickies(ax: &Axes, which: Which) -> Vec<f64> {
         Which::X => ax.plot.x.stickies.clone(),
         Which::Y => ax.plot.y.stickies.clone(),
     };
-    for im in &ax.images {
+    for im in ax.images.iter() {
         let e = im.extent();
         match which {
             Which::X => v.extend([e[0], e[1]]),

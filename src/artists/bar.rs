@@ -254,7 +254,7 @@ impl Axes {
                 &mut self.plot.x
             };
             st.stickies.push(b);
-            self.plot.artists.push(Artist::Patch(p));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Patch(p));
             handles.push(ArtistHandle {
                 axes: self.id,
                 index: self.plot.artists.len() - 1,

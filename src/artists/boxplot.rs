@@ -291,7 +291,7 @@ impl Axes {
                     clip_on: true,
                     shadow_offset_pt: None,
                 };
-                self.plot.artists.push(Artist::PathPatch(pp));
+                std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::PathPatch(pp));
             } else {
                 plot(self, box_x, box_y, line("black", 2.0))?;
             }
@@ -388,7 +388,9 @@ impl Axes {
             inv.linestyle = Some(LineStyle::None);
             let m = stats[0].med;
             plot(self, vec![lo - 0.5, hi + 0.5], vec![m, m], inv)?;
-            if let Some(Artist::Line(l)) = self.plot.artists.last_mut() {
+            if let Some(Artist::Line(l)) =
+                std::sync::Arc::make_mut(&mut self.plot.artists).last_mut()
+            {
                 l.no_minpos = true;
             }
         }

@@ -309,7 +309,7 @@ impl Axes {
             barlinecols: Vec::new(),
         };
         if !none {
-            self.plot.artists.push(Artist::Line(data_line));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Line(data_line));
             out.data_line = Some(self.last_handle());
         }
         let mut caps: Vec<Line2D> = Vec::new();
@@ -361,7 +361,7 @@ impl Axes {
                 capstyle: CapStyle::Butt,
                 hatch: None,
             };
-            self.plot.artists.push(Artist::Collection(c));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Collection(c));
             out.barlinecols.push(self.last_handle());
             if capsize > 0.0 {
                 let marker = if horizontal { "|" } else { "_" };
@@ -379,7 +379,7 @@ impl Axes {
             }
         }
         for l in caps {
-            self.plot.artists.push(Artist::Line(l));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Line(l));
             out.caplines.push(self.last_handle());
         }
         if let Some(label) = &o.line.label {

@@ -522,7 +522,8 @@ impl Axes {
             capstyle: CapStyle::Butt,
             hatch: o.hatch.clone(),
         };
-        self.plot.artists.push(Artist::Collection(c));
+        self.unstale_for_collection();
+        std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Collection(c));
         self.request_autoscale(true, true);
         Ok(ArtistHandle {
             axes: self.id,

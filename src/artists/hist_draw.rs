@@ -183,7 +183,7 @@ impl Axes {
         // The style keywords on every patch, the labels on each dataset's first.
         for (k, ps) in patches.iter().enumerate() {
             for (j, h) in ps.iter().enumerate() {
-                let p = match self.plot.artists.get_mut(h.index) {
+                let p = match std::sync::Arc::make_mut(&mut self.plot.artists).get_mut(h.index) {
                     Some(Artist::Patch(p)) => p,
                     Some(Artist::Polygon(pg)) => &mut pg.patch,
                     _ => continue,
@@ -289,7 +289,9 @@ impl Axes {
                 st.stickies.truncate(st_len);
             }
             for h in &c.patches {
-                if let Some(Artist::Patch(p)) = self.plot.artists.get_mut(h.index) {
+                if let Some(Artist::Patch(p)) =
+                    std::sync::Arc::make_mut(&mut self.plot.artists).get_mut(h.index)
+                {
                     p.face = Some(colors[k]);
                 }
             }
@@ -392,7 +394,7 @@ impl Axes {
                 &mut self.plot.y
             };
             st.stickies.push(0.0);
-            self.plot.artists.push(Artist::Polygon(poly));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Polygon(poly));
             out[k].push(ArtistHandle {
                 axes: self.id,
                 index: self.plot.artists.len() - 1,

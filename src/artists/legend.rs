@@ -250,7 +250,7 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     let mut count = 0;
     let mut crossing = 0;
     let mut overlaps = 0;
-    for a in &ax.plot.artists {
+    for a in ax.plot.artists.iter() {
         match a {
             Artist::Line(l) => {
                 // `Line2D.get_path()`: the data points, not the steps a drawstyle draws.
@@ -648,7 +648,7 @@ pub(crate) fn paint_entries<'a>(
         },
     };
     if code == 0 {
-        for a in &ax.plot.artists {
+        for a in ax.plot.artists.iter() {
             if let Artist::Text(t) = a {
                 // A hidden annotation's window extent is Bbox.unit().
                 text_boxes.push(if t.drawn(ctx) {

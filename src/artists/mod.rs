@@ -301,7 +301,7 @@ impl DataLim {
 /// The plotting state of an Axes: artists, property cycles, limits, scales, grid.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PlotState {
-    pub artists: Vec<Artist>,
+    pub artists: std::sync::Arc<Vec<Artist>>,
     pub line_cycle: usize,
     pub patch_cycle: usize,
     pub x: AxisState,

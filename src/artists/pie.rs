@@ -332,13 +332,13 @@ impl Axes {
                 s.shadow_offset_pt = Some((-0.02, -0.02));
                 s
             });
-            self.plot.artists.push(Artist::PathPatch(w));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::PathPatch(w));
             wedges.push(ArtistHandle {
                 axes: self.id,
                 index: self.plot.artists.len() - 1,
             });
             if let Some(s) = shadow {
-                self.plot.artists.push(Artist::PathPatch(s));
+                std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::PathPatch(s));
             }
             geo.push((c, t1, t2));
             theta1 = theta2;
@@ -365,7 +365,7 @@ impl Axes {
                         ..TextOptions::default()
                     };
                     let t = TextArtist::new(xt, yt, s.clone(), &to)?;
-                    self.plot.artists.push(Artist::Text(t));
+                    std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::Text(t));
                     out.push(ArtistHandle {
                         axes: self.id,
                         index: self.plot.artists.len() - 1,

@@ -307,7 +307,7 @@ impl Axes {
             zorder: o.zorder.unwrap_or(1.0),
             label: o.label.clone(),
         };
-        self.plot.artists.push(Artist::StepPatch(StepPatch {
+        std::sync::Arc::make_mut(&mut self.plot.artists).push(Artist::StepPatch(StepPatch {
             subpaths,
             patch,
             fill: o.fill,

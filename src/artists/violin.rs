@@ -404,7 +404,9 @@ impl Axes {
             } else {
                 self.fill_betweenx(&st.coords, &lo, fo)?
             };
-            if let Some(super::Artist::Collection(c)) = self.plot.artists.get_mut(h.index) {
+            if let Some(super::Artist::Collection(c)) =
+                std::sync::Arc::make_mut(&mut self.plot.artists).get_mut(h.index)
+            {
                 c.face = Some(*face);
             }
             bodies.push(h);
@@ -522,7 +524,7 @@ impl Axes {
                 capstyle: cap,
                 hatch: None,
             };
-            self.plot.artists.push(super::Artist::Collection(c));
+            std::sync::Arc::make_mut(&mut self.plot.artists).push(super::Artist::Collection(c));
             i = j;
         }
     }

@@ -489,6 +489,8 @@ fn prepared_value(p: &Prepared, v: f64) -> f64 {
 
 /// Lays out `fig`, shaping text with `glyphs`.
 pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
+    let resolved = fig.resolved(); // shared axes as one (src/share.rs)
+    let fig: &Figure = &resolved;
     let (width_px, height_px) = fig.size_px()?;
     let dpi = fig.dpi();
     let (wf, hf) = (fig.width_in() * dpi, fig.height_in() * dpi);
@@ -549,8 +551,9 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
     let cbar_cells = colorbar::colorbar_cells(fig, &mut slots, &mut anchors);
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
+    let views = crate::share::draw_views(&fig.axes);
     for (i, ax) in fig.axes.iter().enumerate() {
-        let (view_x, view_y) = crate::subplots::shared_views(&fig.axes, i);
+        let (view_x, view_y) = views[i];
         let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
         let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
         let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));

@@ -145,7 +145,9 @@ pub(crate) fn clabel(
     let dpi = lay.dpi;
     let face = text_face(None, None, None)?;
     let ax = fig.axes_mut(cs.axes).ok_or_else(not_cs)?;
-    let Some(Artist::Contour(set)) = ax.plot.artists.get_mut(cs.index) else {
+    let Some(Artist::Contour(set)) =
+        std::sync::Arc::make_mut(&mut ax.plot.artists).get_mut(cs.index)
+    else {
         return Err(not_cs());
     };
     // Which levels, with their path indices.
