@@ -570,13 +570,14 @@ fn tap_sums_any<const CHUNKS: usize>(run: TapRun<'_>, rows: &[usize], sums: &mut
     }
 }
 
-/// Stores four pixels' sums of [`pixel_sum!`] (each a register of four colours by four
-/// channels) into `out`: colours 0 + 2 and 1 + 3 of each pixel, then those two halves, as
-/// [`reduce_colours`] adds them.
+/// Four pixels' sums of [`pixel_sum!`] (or of four products), each a register of four
+/// blocks of four channels, summed per pixel into one register (pixel `j` in block `j`):
+/// blocks 0 + 2 and 1 + 3 of each pixel, then those two halves, as [`reduce_colours`]
+/// adds them.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
 #[inline]
-fn store_four(out: &mut [[f32; 4]], a: [std::arch::x86_64::__m512; 4]) {
+fn sum_four(a: [std::arch::x86_64::__m512; 4]) -> std::arch::x86_64::__m512 {
     use std::arch::x86_64::*;
     let [a0, a1, a2, a3] = a;
     let s01 = _mm512_add_ps(
@@ -587,14 +588,22 @@ fn store_four(out: &mut [[f32; 4]], a: [std::arch::x86_64::__m512; 4]) {
         _mm512_shuffle_f32x4::<0x44>(a2, a3),
         _mm512_shuffle_f32x4::<0xEE>(a2, a3),
     );
-    let four = _mm512_add_ps(
+    _mm512_add_ps(
         _mm512_shuffle_f32x4::<0x88>(s01, s23),
         _mm512_shuffle_f32x4::<0xDD>(s01, s23),
-    );
+    )
+}
+
+/// Stores [`sum_four`] of four pixels' sums into `out`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512vl,avx512bw,avx512dq")]
+#[inline]
+fn store_four(out: &mut [[f32; 4]], a: [std::arch::x86_64::__m512; 4]) {
+    let four = sum_four(a);
     let out = &mut out[..4];
     // SAFETY: `out` holds four pixels of four floats (checked above); the store is
     // unaligned.
-    unsafe { _mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
+    unsafe { std::arch::x86_64::_mm512_storeu_ps(out.as_mut_ptr().cast(), four) };
 }
 
 /// The sum of the four colours (128-bit blocks) of `acc`.
@@ -798,18 +807,7 @@ fn two_by_two_avx512(
             }
             let (a0, a1, a2, a3) = (product!(0), product!(1), product!(2), product!(3));
             // Taps (blocks) 0 + 2 and 1 + 3 of each pixel, then those two halves.
-            let s01 = _mm512_add_ps(
-                _mm512_shuffle_f32x4::<0x44>(a0, a1),
-                _mm512_shuffle_f32x4::<0xEE>(a0, a1),
-            );
-            let s23 = _mm512_add_ps(
-                _mm512_shuffle_f32x4::<0x44>(a2, a3),
-                _mm512_shuffle_f32x4::<0xEE>(a2, a3),
-            );
-            let sum = _mm512_add_ps(
-                _mm512_shuffle_f32x4::<0x88>(s01, s23),
-                _mm512_shuffle_f32x4::<0xDD>(s01, s23),
-            );
+            let sum = sum_four([a0, a1, a2, a3]);
             // The finish: lane 3 of each pixel is its total weight.
             let t = _mm512_permute_ps::<0xFF>(sum);
             let y = _mm512_mul_ps(sum, _mm512_div_ps(c255, t));

@@ -494,6 +494,21 @@ pub(crate) fn draw_views(axes: &[Axes]) -> Vec<((f64, f64), (f64, f64))> {
         .collect()
 }
 
+/// The data limits of axis `which` over the Axes of `group`, their smallest positive value
+/// and their sticky edges, as one autoscale of the share group reads them.
+fn group_data(group: &[&Axes], which: Which) -> ((f64, f64), f64, Vec<f64>) {
+    let mut lim = DataLim::default();
+    let mut stickies = Vec::new();
+    for a in group {
+        lim = lim.union(&autoscale::data_limits(a));
+        stickies.extend(autoscale::stickies(a, which));
+    }
+    match which {
+        Which::X => (lim.x, lim.minpos.0, stickies),
+        Which::Y => (lim.y, lim.minpos.1, stickies),
+    }
+}
+
 /// `autoscale_view` of Axes `i`'s share group now (requested or not), with `i`'s margins.
 fn group_autoscale(axes: &[Axes], lims: &[[Lims; 2]], i: usize, which: Which) -> (f64, f64) {
     let k = k_of(which);
@@ -507,16 +522,7 @@ fn group_autoscale(axes: &[Axes], lims: &[[Lims; 2]], i: usize, which: Which) ->
         return lims[j][k].lim;
     }
     let group: Vec<&Axes> = members.iter().map(|&j| &axes[j]).collect();
-    let mut lim = DataLim::default();
-    let mut stickies = Vec::new();
-    for a in &group {
-        lim = lim.union(&autoscale::data_limits(a));
-        stickies.extend(autoscale::stickies(a, which));
-    }
-    let (l, minpos) = match which {
-        Which::X => (lim.x, lim.minpos.0),
-        Which::Y => (lim.y, lim.minpos.1),
-    };
+    let (l, minpos, stickies) = group_data(&group, which);
     if autoscale::keeps_view(l, my_lim) {
         return my_lim;
     }
@@ -546,16 +552,7 @@ fn shared_view_by(axes: &[Axes], i: usize, which: Which, by: Option<usize>) -> (
     if !group.iter().any(|a| state(a, k).stale) {
         return me.lim;
     }
-    let mut lim = DataLim::default();
-    let mut stickies = Vec::new();
-    for a in &group {
-        lim = lim.union(&autoscale::data_limits(a));
-        stickies.extend(autoscale::stickies(a, which));
-    }
-    let (l, minpos) = match which {
-        Which::X => (lim.x, lim.minpos.0),
-        Which::Y => (lim.y, lim.minpos.1),
-    };
+    let (l, minpos, stickies) = group_data(&group, which);
     if autoscale::keeps_view(l, me.lim) {
         return me.lim;
     }
