@@ -897,7 +897,7 @@ fn sweep_dense(
         a.1 += c.area;
     }
     let mut cover = 0i64;
-    let (mut start, mut run) = (lo, 0u8);
+    let mut runs = Runs::new(y, lo);
     for (i, &(cv, area)) in acc.iter().enumerate() {
         cover += cv;
         let a = if area != 0 {
@@ -907,17 +907,9 @@ fn sweep_dense(
         } else {
             0
         };
-        if a != run {
-            let x = lo + i as i64;
-            if run != 0 {
-                span(y, start, x - start, run);
-            }
-            (start, run) = (x, a);
-        }
+        runs.push(lo + i as i64, a, span);
     }
-    if run != 0 {
-        span(y, start, hi + 1 - start, run);
-    }
+    runs.end(hi + 1, span);
 }
 
 /// The spans [`Rasterizer::sweep`] gives for `pts` alone, when `pts` is an axis-aligned
@@ -992,6 +984,45 @@ pub fn axis_rect_spans(
         }
     }
     true
+}
+
+/// A row's pixels, left to right, turned into runs of equal non-zero coverage: the spans
+/// both sweeps ([`sweep_dense`] and the grid's) hand on.
+pub(crate) struct Runs {
+    y: i64,
+    start: i64,
+    run: u8,
+}
+
+impl Runs {
+    /// Runs of row `y`, from pixel `x0` on.
+    #[inline(always)]
+    pub(crate) fn new(y: i64, x0: i64) -> Self {
+        Runs {
+            y,
+            start: x0,
+            run: 0,
+        }
+    }
+
+    /// Pixel `x` (the next one) has coverage `a`: a run of other coverage ends before it.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, x: i64, a: u8, span: &mut impl FnMut(i64, i64, i64, u8)) {
+        if a != self.run {
+            if self.run != 0 {
+                span(self.y, self.start, x - self.start, self.run);
+            }
+            (self.start, self.run) = (x, a);
+        }
+    }
+
+    /// The row ends before pixel `x_end`.
+    #[inline(always)]
+    pub(crate) fn end(self, x_end: i64, span: &mut impl FnMut(i64, i64, i64, u8)) {
+        if self.run != 0 {
+            span(self.y, self.start, x_end - self.start, self.run);
+        }
+    }
 }
 
 /// Agg's `calculate_alpha` for the non-zero rule with a linear gamma.

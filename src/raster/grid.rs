@@ -245,7 +245,7 @@ fn sweep_rows(
         let y = y0 + r as i64;
         let x_lo = x0 + lo as i64;
         let mut cover = 0i64;
-        let (mut start, mut run) = (x_lo, 0u8);
+        let mut runs = super::cells::Runs::new(y, x_lo);
         for (i, s) in sums[..=last].iter_mut().enumerate() {
             let [cv, area] = std::mem::take(s);
             cover += cv;
@@ -254,17 +254,9 @@ fn sweep_rows(
             } else {
                 0
             };
-            if a != run {
-                let x = x_lo + i as i64;
-                if run != 0 {
-                    span(y, start, x - start, run);
-                }
-                (start, run) = (x, a);
-            }
+            runs.push(x_lo + i as i64, a, &mut span);
         }
-        if run != 0 {
-            span(y, start, x_lo + last as i64 + 1 - start, run);
-        }
+        runs.end(x_lo + last as i64 + 1, &mut span);
         sums[last..].fill([0, 0]);
     }
 }
