@@ -5,6 +5,7 @@
 mod annotation_arrow;
 mod annotation_simple;
 mod api;
+mod api_limits;
 pub mod autoscale;
 pub mod axline;
 pub mod bar;
