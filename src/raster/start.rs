@@ -95,7 +95,7 @@ impl Start {
     /// ~16 page faults instead of ~8,100 where the allocation is a fresh mapping every
     /// render (seen with one rayon thread: its malloc arena's heap is unmapped when the
     /// caller drops the frame): 3840 x 2160, one thread, 35-41 -> 22-26 CPU ms a render
-    /// (sixth session, DESIGN.md).
+    /// (sixth session, docs/performance-log.md).
     pub(super) fn fresh(&self, width: usize, height: usize, what: &str) -> crate::Result<Vec<u8>> {
         let mut data: Vec<u8> = crate::cpu::vec_with_capacity(width * height * 4, what)?;
         let rows = self.rows(width, height);

@@ -49,7 +49,7 @@ FIXED = [2, 4, 7, 13, 32, 55, 71, 83, 87, 140, 161, 173, 193, 194, 221, 245, 262
 # minpos, unfilled scatter markers), exact after:
 FIXED2 = [224, 276, 283, 304, 342, 385, 397, 412, 492, 507, 535, 550, 557, 593, 606, 892,
           1024, 1061, 1202, 1334]
-# Still differing after round 2 (last-bit arithmetic, see DESIGN.md "Randomized audit"):
+# Still differing after round 2 (last-bit arithmetic, see DESIGN.md "Parity status" and docs/plots-log.md "Randomized audit"):
 # 52, 103, 118, 292, 401, 600, 905, 1172, 1199, 1397.
 # Exact before and after, one per kind of call (pie, image + colorbar, hist, loglog, barh,
 # annotate, stackplot, violinplot, errorbar, suptitle, fill_betweenx, contourf, boxplot,
