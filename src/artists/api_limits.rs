@@ -52,6 +52,18 @@ impl Axes {
 
     /// `ax.set_xlim(left, right)`; a `None` side keeps its current value. Turns x
     /// autoscaling off. Returns the new limits.
+    ///
+    /// ```
+    /// use figbuf::Figure;
+    ///
+    /// let mut fig = Figure::default();
+    /// let ax = fig.add_subplot();
+    /// fig[ax].plot([0.0, 1.0, 2.0], [1.0, 3.0, 2.0])?;
+    /// assert_eq!(fig[ax].set_xlim(Some(-1.0), Some(5.0))?, (-1.0, 5.0));
+    /// assert_eq!(fig[ax].set_xlim(None, Some(4.0))?, (-1.0, 4.0)); // left kept
+    /// assert!(fig[ax].set_xlim(Some(f64::NAN), None).is_err()); // the error names it
+    /// # Ok::<(), figbuf::Error>(())
+    /// ```
     pub fn set_xlim(&mut self, left: Option<f64>, right: Option<f64>) -> Result<(f64, f64)> {
         self.set_lim(Which::X, left, right)
     }
@@ -112,6 +124,18 @@ impl Axes {
     }
 
     /// `ax.set_xscale(scale)`: linear, log or symlog.
+    ///
+    /// ```
+    /// use figbuf::{AxisScale, Figure};
+    ///
+    /// let mut fig = Figure::default();
+    /// let ax = fig.add_subplot();
+    /// fig[ax].plot([1.0, 10.0, 100.0], [0.0, 1.0, 2.0])?;
+    /// fig[ax].set_xscale(AxisScale::LOG10); // ax.set_xscale('log')
+    /// assert_eq!(fig[ax].get_xscale(), AxisScale::LOG10);
+    /// fig[ax].set_xscale(AxisScale::log(2.0)); // ax.set_xscale('log', base=2)
+    /// # Ok::<(), figbuf::Error>(())
+    /// ```
     pub fn set_xscale(&mut self, scale: AxisScale) -> &mut Self {
         self.set_scale(Which::X, scale)
     }
