@@ -1018,12 +1018,15 @@ impl Vbmi {
 
     /// RGBA8 words of `xs` into `out` (4 bytes a value), [`VBMI_BLOCK`] values a block:
     /// `xa = (x - vmin) / d * nf` as eight f64 lanes (the scalar loop's arithmetic); where
-    /// `0 <= xa <= nf` the colour is `trunc(min(xa, nf - 1))` (= `floor(xa)`, and `nf - 1`
-    /// for `xa == nf`, matplotlib's rule), looked up in the byte planes by `vpermi2b`
-    /// (two 128-byte halves a plane, chosen by the index's top bit) and interleaved into
-    /// RGBA words. A block with any other value (under, over, NaN) is handed to
-    /// `fix(first value, mask of those values, words)` before it is stored, to put their
-    /// words in. With `stream`, blocks are written by non-temporal stores where `out` is
+    /// `floor(xa)` (converted with rounding down, one instruction) is a colour `0..nf`, that
+    /// is the colour (matplotlib's truncation of `xa` in `[0, nf)`), looked up in the byte
+    /// planes by `vpermi2b` (two 128-byte halves a plane, chosen by the index's top bit)
+    /// and interleaved into RGBA words. A block with any other value (under, over, NaN,
+    /// and `xa == nf`, whose colour is `nf - 1`) is handed to `fix(first value, mask of
+    /// those values, words)` before it is stored, to put their words in. (The range test
+    /// on the converted integers replaced two float comparisons and a `min` a lane: the
+    /// pass went from ~1.2-1.3x to ~1.0x the time of a plain read-and-write pass over the
+    /// same memory, 4096² on a Zen 4, one and two threads.) With `stream`, blocks are written by non-temporal stores where `out` is
     /// 64-byte aligned (a large output that is not read soon: no read for ownership of its
     /// lines), fenced before returning, so that another thread that synchronises with this
     /// one afterwards sees them.
@@ -1042,7 +1045,7 @@ impl Vbmi {
         fix: &mut dyn FnMut(usize, u64, &mut [u32; VBMI_BLOCK]),
     ) {
         assert!(xs.len().is_multiple_of(VBMI_BLOCK) && out.len() == 4 * xs.len());
-        assert!(map.nf >= 1.0 && map.nf <= 256.0);
+        assert!(map.nf >= 1.0 && map.nf <= 256.0 && map.nf.fract() == 0.0);
         #[cfg(target_arch = "x86_64")]
         // SAFETY: the CPU has AVX-512 F, VL, BW, DQ and VBMI (`self`); lengths checked above.
         unsafe {
@@ -1072,8 +1075,8 @@ fn rgba8_blocks_vbmi(
     let vmin = _mm512_set1_pd(map.vmin);
     let d = _mm512_set1_pd(map.d);
     let nf = _mm512_set1_pd(map.nf);
-    let top = _mm512_set1_pd(map.nf - 1.0);
-    let zero = _mm512_setzero_pd();
+    // `nf` is a whole number in 1..=256 (checked by the caller).
+    let n32 = _mm512_set1_epi32(map.nf as i32);
     // The unpacks below interleave within 128-bit lanes: output word 4 * l + i of vector v
     // (pixel 16 v + 4 l + i) comes from index byte 16 l + 4 v + i, so the indices are put
     // there first.
@@ -1106,16 +1109,15 @@ fn rgba8_blocks_vbmi(
             };
             let xa0 = _mm512_mul_pd(_mm512_div_pd(_mm512_sub_pd(x0, vmin), d), nf);
             let xa1 = _mm512_mul_pd(_mm512_div_pd(_mm512_sub_pd(x1, vmin), d), nf);
-            // Ordered comparisons: NaN is not normal.
-            let ok0 = _mm512_cmp_pd_mask::<_CMP_GE_OQ>(xa0, zero)
-                & _mm512_cmp_pd_mask::<_CMP_LE_OQ>(xa0, nf);
-            let ok1 = _mm512_cmp_pd_mask::<_CMP_GE_OQ>(xa1, zero)
-                & _mm512_cmp_pd_mask::<_CMP_LE_OQ>(xa1, nf);
-            normal |= (u64::from(ok0) | u64::from(ok1) << 8) << (16 * q);
-            let i0 = _mm512_cvttpd_epi32(_mm512_min_pd(xa0, top));
-            let i1 = _mm512_cvttpd_epi32(_mm512_min_pd(xa1, top));
-            *quarter =
-                _mm512_cvtepi32_epi8(_mm512_inserti64x4::<1>(_mm512_castsi256_si512(i0), i1));
+            // floor(xa) (NaN and values beyond the i32 range: i32::MIN); normal where it is
+            // a colour, `0..n` (`xa == nf`, whose colour is `n - 1`, takes `fix`).
+            const FLOOR: i32 = _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC;
+            let i0 = _mm512_cvt_roundpd_epi32::<FLOOR>(xa0);
+            let i1 = _mm512_cvt_roundpd_epi32::<FLOOR>(xa1);
+            let i = _mm512_inserti64x4::<1>(_mm512_castsi256_si512(i0), i1);
+            let ok = _mm512_cmplt_epu32_mask(i, n32);
+            normal |= u64::from(ok) << (16 * q);
+            *quarter = _mm512_cvtepi32_epi8(i);
         }
         let lo = _mm256_inserti128_si256::<1>(_mm256_castsi128_si256(quarters[0]), quarters[1]);
         let hi = _mm256_inserti128_si256::<1>(_mm256_castsi128_si256(quarters[2]), quarters[3]);

@@ -467,6 +467,70 @@ mod tests {
         }
     }
 
+    /// The byte-permute blocks (colour by the rounded-down conversion and an unsigned range
+    /// test) write the dedicated loop's words at and up to 64 ulps around every colour
+    /// boundary (`xa == nf` included), for limit pairs of several scales and colormap sizes.
+    #[test]
+    fn vbmi_blocks_match_the_dedicated_loop_at_the_edges() {
+        let Some(vbmi) = cpu::Vbmi::detect() else {
+            return;
+        };
+        let colors = ["#440154", "#21918c", "#fde725", "#ff000080"]
+            .map(|c| c.parse::<crate::Color>().unwrap());
+        for (vmin, vmax) in [
+            (0.0, 1.0),
+            (-0.5, 2.0),
+            (0.1, 0.7),
+            (-3.7, 1e3),
+            (1e-300, 3e-300),
+            (-1e300, 1e300),
+            (12345.678, 12345.679),
+        ] {
+            for n in [256usize, 255, 100, 10, 1] {
+                let cmap = Colormap::from_list("test", &colors, n).unwrap();
+                let table = WordLut::new(&cmap);
+                let d = vmax - vmin;
+                let kernel = LinearF64 {
+                    vmin,
+                    d,
+                    nf: n as f64,
+                };
+                let mut xs = Vec::new();
+                for k in 0..=n + 1 {
+                    let edge = vmin + d * (k as f64 / n as f64);
+                    let mut up = edge;
+                    let mut down = edge;
+                    xs.push(edge);
+                    for _ in 0..64 {
+                        up = up.next_up();
+                        down = down.next_down();
+                        xs.extend([up, down]);
+                    }
+                    xs.push(vmin + d * ((k as f64 + 0.37) / n as f64));
+                }
+                xs.resize(xs.len().next_multiple_of(cpu::VBMI_BLOCK), vmin);
+                let mut want = vec![0u8; 4 * xs.len()];
+                cpu::vectorized(Blocks {
+                    kernel: &kernel,
+                    table: &table,
+                    xs: &xs,
+                    out: &mut want,
+                });
+                let planes = planes(&table, n);
+                let mut got = vec![0u8; 4 * xs.len()];
+                map_task(
+                    Lookup::Vbmi(vbmi, &planes),
+                    &kernel,
+                    &table,
+                    &xs,
+                    &mut got,
+                    false,
+                );
+                assert!(got == want, "limits ({vmin}, {vmax}), {n} colours");
+            }
+        }
+    }
+
     /// The two-stream min/max equals the one-pass one at lengths around its task sizes,
     /// with the extremes in the body and in the tail, and leaves the output zero.
     #[test]
