@@ -49,6 +49,9 @@ pub struct Rasterizer {
     /// The current contour's start (double precision) and whether a line followed it.
     start_d: (f64, f64),
     status_d: StatusD,
+    /// The last edge's end given to `seg`, in double precision and in subpixels: the next
+    /// edge usually starts there, and Agg's conversion of it again gives the same integers.
+    last_sub: (f64, f64, i64, i64),
     /// The cells summed so far when the list outgrew the clip box, or every cell of a long
     /// stroke ([`Rasterizer::sum_into_grid`]); later cells go straight into it.
     grid: Option<Grid>,
@@ -124,6 +127,7 @@ impl Default for Rasterizer {
             flags_d: 0,
             start_d: (0.0, 0.0),
             status_d: StatusD::Initial,
+            last_sub: (f64::NAN, f64::NAN, 0, 0),
             grid: None,
             spare: None,
             paired: None,
@@ -306,9 +310,20 @@ impl Rasterizer {
     }
 
     /// Agg's `line_to_d` through the clipper.
+    #[inline]
     pub fn line_to_d(&mut self, x: f64, y: f64) {
-        self.clip_line_to(x, y);
         self.status_d = StatusD::LineTo;
+        if let Some(c) = self.clip {
+            // Both ends inside the box (no flag set): the clipper's case 0, where
+            // `line_clip_y` hands the edge on as it is.
+            if self.flags_d == 0 && clipping_flags(x, y, c) == 0 {
+                let (x1, y1) = self.last_d;
+                self.last_d = (x, y);
+                self.seg(x1, y1, x, y);
+                return;
+            }
+        }
+        self.clip_line_to(x, y);
     }
 
     /// Agg's `close_polygon`: a line back to the contour's start if a line was drawn.
@@ -322,7 +337,15 @@ impl Rasterizer {
 
     /// One edge in subpixels, starting a fresh cell as Agg's `rasterizer_cells_aa::line`.
     fn seg(&mut self, x1: f64, y1: f64, x2: f64, y2: f64) {
-        let (a, b, c, d) = (sub(x1), sub(y1), sub(x2), sub(y2));
+        // `sub` is a function of the value (equal values, -0.0 and 0.0 included, convert
+        // alike; NaN never matches): the last end's integers are the start's.
+        let (a, b) = if x1 == self.last_sub.0 && y1 == self.last_sub.1 {
+            (self.last_sub.2, self.last_sub.3)
+        } else {
+            (sub(x1), sub(y1))
+        };
+        let (c, d) = (sub(x2), sub(y2));
+        self.last_sub = (x2, y2, c, d);
         self.set_cell(a >> SHIFT, b >> SHIFT);
         self.line(a, b, c, d);
     }
@@ -515,21 +538,31 @@ impl Rasterizer {
         }
     }
 
-    fn hline(&mut self, ey: i64, x1: i64, mut y1: i64, x2: i64, y2: i64) {
-        let mut ex1 = x1 >> SHIFT;
+    /// Agg's `render_hline`: its two cases without a cell boundary here (inlined: most of
+    /// a thin stroke's edges), the others in [`Rasterizer::hline_cells`].
+    #[inline(always)]
+    fn hline(&mut self, ey: i64, x1: i64, y1: i64, x2: i64, y2: i64) {
         let ex2 = x2 >> SHIFT;
-        let fx1 = x1 & MASK;
-        let fx2 = x2 & MASK;
         if y1 == y2 {
             self.set_cell(ex2, ey);
             return;
         }
-        if ex1 == ex2 {
+        if x1 >> SHIFT == ex2 {
             let delta = y2 - y1;
             self.cur.cover += delta;
-            self.cur.area += (fx1 + fx2) * delta;
+            self.cur.area += ((x1 & MASK) + (x2 & MASK)) * delta;
             return;
         }
+        self.hline_cells(ey, x1, y1, x2, y2);
+    }
+
+    /// The rest of Agg's `render_hline`: `y1 != y2` and the edge crosses a cell boundary.
+    #[inline(never)]
+    fn hline_cells(&mut self, ey: i64, x1: i64, mut y1: i64, x2: i64, y2: i64) {
+        let mut ex1 = x1 >> SHIFT;
+        let ex2 = x2 >> SHIFT;
+        let fx1 = x1 & MASK;
+        let fx2 = x2 & MASK;
         let mut p = (SCALE - fx1) * (y2 - y1);
         let mut first = SCALE;
         let mut incr = 1;
@@ -579,26 +612,45 @@ impl Rasterizer {
         self.cur.area += (fx2 + SCALE - first) * delta;
     }
 
+    /// Agg's `rasterizer_cells_aa::line` (after its `set_curr_cell`): an edge within one
+    /// row here (inlined), one across rows in [`Rasterizer::line_rows`], a very wide one
+    /// halved first.
+    #[inline(always)]
     fn line(&mut self, x1: i64, y1: i64, x2: i64, y2: i64) {
         const DX_LIMIT: i64 = 16384 << SHIFT;
         let dx = x2 - x1;
         if dx >= DX_LIMIT || dx <= -DX_LIMIT {
-            let cx = (x1 + x2) >> 1;
-            let cy = (y1 + y2) >> 1;
-            self.line(x1, y1, cx, cy);
-            self.line(cx, cy, x2, y2);
+            return self.line_halves(x1, y1, x2, y2);
+        }
+        let ey1 = y1 >> SHIFT;
+        if ey1 == y2 >> SHIFT {
+            self.hline(ey1, x1, y1 & MASK, x2, y2 & MASK);
             return;
         }
+        self.line_rows(x1, y1, x2, y2);
+    }
+
+    /// Agg's halving of an edge at least `16384 << 8` subpixels wide.
+    #[cold]
+    #[inline(never)]
+    fn line_halves(&mut self, x1: i64, y1: i64, x2: i64, y2: i64) {
+        let cx = (x1 + x2) >> 1;
+        let cy = (y1 + y2) >> 1;
+        self.line(x1, y1, cx, cy);
+        self.line(cx, cy, x2, y2);
+    }
+
+    /// The rest of Agg's `line`: an edge across rows (`y1 >> 8 != y2 >> 8`), less than
+    /// `16384 << 8` subpixels wide.
+    #[inline(never)]
+    fn line_rows(&mut self, x1: i64, y1: i64, x2: i64, y2: i64) {
+        let dx = x2 - x1;
         let mut dy = y2 - y1;
         let ex1 = x1 >> SHIFT;
         let mut ey1 = y1 >> SHIFT;
         let ey2 = y2 >> SHIFT;
         let fy1 = y1 & MASK;
         let fy2 = y2 & MASK;
-        if ey1 == ey2 {
-            self.hline(ey1, x1, fy1, x2, fy2);
-            return;
-        }
         let mut incr = 1;
         if dx == 0 {
             let two_fx = (x1 - (ex1 << SHIFT)) << 1;

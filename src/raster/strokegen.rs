@@ -18,6 +18,7 @@ pub trait Sink {
 }
 
 impl Sink for super::cells::Rasterizer {
+    #[inline]
     fn vertex(&mut self, cmd: Cmd, x: f64, y: f64) {
         match cmd {
             Cmd::MoveTo => self.move_to_d(x, y),
@@ -127,6 +128,29 @@ pub(super) fn calc_intersection(
     Some((ax + r * (bx - ax), ay + r * (by - ay)))
 }
 
+/// The last `atan2` a chain's round joins computed: the next join's first angle is the
+/// last one's second (the offset of the segment they share), the same bits.
+#[derive(Debug, Default)]
+struct AtanMemo {
+    last: Option<(u64, u64, f64)>,
+}
+
+impl AtanMemo {
+    /// `y.atan2(x)`, from the memo when its arguments are the last ones (bit for bit).
+    #[inline]
+    fn atan2(&mut self, y: f64, x: f64) -> f64 {
+        let key = (y.to_bits(), x.to_bits());
+        match self.last {
+            Some((a, b, r)) if (a, b) == key => r,
+            _ => {
+                let r = y.atan2(x);
+                self.last = Some((key.0, key.1, r));
+                r
+            }
+        }
+    }
+}
+
 /// Agg's `math_stroke` with matplotlib's settings (inner_miter joins, inner miter limit
 /// 1.01, approximation scale 1).
 #[derive(Debug, Clone)]
@@ -168,9 +192,10 @@ impl MathStroke {
         dy1: f64,
         dx2: f64,
         dy2: f64,
+        memo: &mut AtanMemo,
     ) {
-        let mut a1 = (dy1 * self.width_sign).atan2(dx1 * self.width_sign);
-        let mut a2 = (dy2 * self.width_sign).atan2(dx2 * self.width_sign);
+        let mut a1 = memo.atan2(dy1 * self.width_sign, dx1 * self.width_sign);
+        let mut a2 = memo.atan2(dy2 * self.width_sign, dx2 * self.width_sign);
         let mut da = self.da;
         out.push((x + dx1, y + dy1));
         if self.width_sign > 0.0 {
@@ -284,20 +309,56 @@ impl MathStroke {
         }
     }
 
+    /// `calc_join` at each `(p, i, q, len1, len2)` of `js` (the join at `v[i]` between
+    /// `v[p]` and `v[q]`), in order, each join's outline given to `emit`. When a join's
+    /// first segment is the last one's second (`p`, `i`, `len1` = the last `i`, `q`,
+    /// `len2`), its offset is the last one's: the same expression on the same operands.
+    fn joins(
+        &self,
+        v: &[VDist],
+        js: impl Iterator<Item = (usize, usize, usize, f64, f64)>,
+        buf: &mut Vec<(f64, f64)>,
+        mut emit: impl FnMut(&[(f64, f64)]),
+    ) {
+        let mut memo = AtanMemo::default();
+        let mut carry: Option<(usize, usize, u64, (f64, f64))> = None;
+        for (p, i, q, len1, len2) in js {
+            let n1 = match carry {
+                Some((a, b, l, n)) if (a, b, l) == (p, i, len1.to_bits()) => n,
+                _ => self.normal(&v[p], &v[i], len1),
+            };
+            let n2 = self.normal(&v[i], &v[q], len2);
+            carry = Some((i, q, len2.to_bits(), n2));
+            self.join(buf, [&v[p], &v[i], &v[q]], len1, len2, n1, n2, &mut memo);
+            emit(buf);
+        }
+    }
+
+    /// `calc_join`'s offset `(dx, dy)` of the segment from `a` to `b` of length `len`.
+    /// Consecutive joins of a chain compute it for the segment they share from the same
+    /// operands in the same order (the same bits), so a chain computes it once
+    /// ([`MathStroke::join`]).
+    #[inline]
+    fn normal(&self, a: &VDist, b: &VDist, len: f64) -> (f64, f64) {
+        (
+            self.width * (b.y - a.y) / len,
+            self.width * (b.x - a.x) / len,
+        )
+    }
+
+    /// Agg's `calc_join` given the two segments' offsets ([`MathStroke::normal`]) and the
+    /// chain's `atan2` memo.
     #[allow(clippy::too_many_arguments)]
-    fn calc_join(
+    fn join(
         &self,
         out: &mut Vec<(f64, f64)>,
-        v0: &VDist,
-        v1: &VDist,
-        v2: &VDist,
+        [v0, v1, v2]: [&VDist; 3],
         len1: f64,
         len2: f64,
+        (dx1, dy1): (f64, f64),
+        (dx2, dy2): (f64, f64),
+        memo: &mut AtanMemo,
     ) {
-        let dx1 = self.width * (v1.y - v0.y) / len1;
-        let dy1 = self.width * (v1.x - v0.x) / len1;
-        let dx2 = self.width * (v2.y - v1.y) / len2;
-        let dy2 = self.width * (v2.x - v1.x) / len2;
         out.clear();
         let cp = cross_product(v0.x, v0.y, v1.x, v1.y, v2.x, v2.y);
         if cp != 0.0 && (cp > 0.0) == (self.width > 0.0) {
@@ -332,7 +393,7 @@ impl MathStroke {
         }
         match self.join {
             JoinStyle::Miter => self.miter(out, v0, v1, v2, dx1, dy1, dx2, dy2, self.miter_limit),
-            JoinStyle::Round => self.arc(out, v1.x, v1.y, dx1, -dy1, dx2, -dy2),
+            JoinStyle::Round => self.arc(out, v1.x, v1.y, dx1, -dy1, dx2, -dy2, memo),
             JoinStyle::Bevel => {
                 out.push((v1.x + dx1, v1.y - dy1));
                 out.push((v1.x + dx2, v1.y - dy2));
@@ -403,14 +464,6 @@ impl<'a, S: Sink> StrokeSink<'a, S> {
         Ok(())
     }
 
-    fn emit(&mut self, first: &mut bool) {
-        for &(x, y) in &self.buf {
-            let cmd = if *first { Cmd::MoveTo } else { Cmd::LineTo };
-            *first = false;
-            self.out.vertex(cmd, x, y);
-        }
-    }
-
     /// `vcgen_stroke::rewind` + `vertex` over the accumulated sub-path.
     fn flush(&mut self) {
         if self.acc.start.is_none() {
@@ -429,75 +482,31 @@ impl<'a, S: Sink> StrokeSink<'a, S> {
         }
         let mut buf = std::mem::take(&mut self.buf);
         let mut first = true;
+        let (ms, out) = (&self.ms, &mut *self.out);
         let prev = |i: usize| if i == 0 { n - 1 } else { i - 1 };
         let next = |i: usize| if i + 1 >= n { 0 } else { i + 1 };
         if closed {
-            for i in 0..n {
-                self.ms.calc_join(
-                    &mut buf,
-                    &v[prev(i)],
-                    &v[i],
-                    &v[next(i)],
-                    v[prev(i)].dist,
-                    v[i].dist,
-                );
-                self.buf = std::mem::take(&mut buf);
-                self.emit(&mut first);
-                buf = std::mem::take(&mut self.buf);
-            }
-            self.out.vertex(Cmd::Close, 0.0, 0.0);
+            let fwd = (0..n).map(|i| (prev(i), i, next(i), v[prev(i)].dist, v[i].dist));
+            ms.joins(&v, fwd, &mut buf, |b| split::emit(out, b, &mut first));
+            out.vertex(Cmd::Close, 0.0, 0.0);
             first = true;
-            for i in (0..n).rev() {
-                self.ms.calc_join(
-                    &mut buf,
-                    &v[next(i)],
-                    &v[i],
-                    &v[prev(i)],
-                    v[i].dist,
-                    v[prev(i)].dist,
-                );
-                self.buf = std::mem::take(&mut buf);
-                self.emit(&mut first);
-                buf = std::mem::take(&mut self.buf);
-            }
-            self.out.vertex(Cmd::Close, 0.0, 0.0);
+            let back = (0..n)
+                .rev()
+                .map(|i| (next(i), i, prev(i), v[i].dist, v[prev(i)].dist));
+            ms.joins(&v, back, &mut buf, |b| split::emit(out, b, &mut first));
+            out.vertex(Cmd::Close, 0.0, 0.0);
         } else {
-            self.ms.calc_cap(&mut buf, &v[0], &v[1], v[0].dist);
-            self.buf = std::mem::take(&mut buf);
-            self.emit(&mut first);
-            buf = std::mem::take(&mut self.buf);
-            for i in 1..n - 1 {
-                self.ms.calc_join(
-                    &mut buf,
-                    &v[i - 1],
-                    &v[i],
-                    &v[i + 1],
-                    v[i - 1].dist,
-                    v[i].dist,
-                );
-                self.buf = std::mem::take(&mut buf);
-                self.emit(&mut first);
-                buf = std::mem::take(&mut self.buf);
-            }
-            self.ms
-                .calc_cap(&mut buf, &v[n - 1], &v[n - 2], v[n - 2].dist);
-            self.buf = std::mem::take(&mut buf);
-            self.emit(&mut first);
-            buf = std::mem::take(&mut self.buf);
-            for i in (1..n - 1).rev() {
-                self.ms.calc_join(
-                    &mut buf,
-                    &v[i + 1],
-                    &v[i],
-                    &v[i - 1],
-                    v[i].dist,
-                    v[i - 1].dist,
-                );
-                self.buf = std::mem::take(&mut buf);
-                self.emit(&mut first);
-                buf = std::mem::take(&mut self.buf);
-            }
-            self.out.vertex(Cmd::Close, 0.0, 0.0);
+            ms.calc_cap(&mut buf, &v[0], &v[1], v[0].dist);
+            split::emit(out, &buf, &mut first);
+            let fwd = (1..n - 1).map(|i| (i - 1, i, i + 1, v[i - 1].dist, v[i].dist));
+            ms.joins(&v, fwd, &mut buf, |b| split::emit(out, b, &mut first));
+            ms.calc_cap(&mut buf, &v[n - 1], &v[n - 2], v[n - 2].dist);
+            split::emit(out, &buf, &mut first);
+            let back = (1..n - 1)
+                .rev()
+                .map(|i| (i + 1, i, i - 1, v[i].dist, v[i - 1].dist));
+            ms.joins(&v, back, &mut buf, |b| split::emit(out, b, &mut first));
+            out.vertex(Cmd::Close, 0.0, 0.0);
         }
         self.buf = buf;
         self.acc.seq.v = v;

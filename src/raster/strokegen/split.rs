@@ -70,7 +70,7 @@ impl<S: Sink> StrokeSink<'_, S> {
 }
 
 /// Emits `pts` into `out`, the first as a move when `*first`.
-fn emit(out: &mut impl Sink, pts: &[(f64, f64)], first: &mut bool) {
+pub(super) fn emit(out: &mut impl Sink, pts: &[(f64, f64)], first: &mut bool) {
     for &(x, y) in pts {
         let cmd = if *first { Cmd::MoveTo } else { Cmd::LineTo };
         *first = false;
@@ -86,27 +86,18 @@ fn first_chain(ms: &MathStroke, v: &[VDist], closed: bool, out: &mut Rasterizer)
     let mut buf = Vec::new();
     let mut first = true;
     if closed {
-        for i in 0..n {
-            let (p, q) = (if i == 0 { n - 1 } else { i - 1 }, (i + 1) % n);
-            ms.calc_join(&mut buf, &v[p], &v[i], &v[q], v[p].dist, v[i].dist);
-            emit(out, &buf, &mut first);
-        }
+        let fwd = (0..n).map(|i| {
+            let p = if i == 0 { n - 1 } else { i - 1 };
+            (p, i, (i + 1) % n, v[p].dist, v[i].dist)
+        });
+        ms.joins(v, fwd, &mut buf, |b| emit(out, b, &mut first));
         out.vertex(Cmd::Close, 0.0, 0.0);
         return;
     }
     ms.calc_cap(&mut buf, &v[0], &v[1], v[0].dist);
     emit(out, &buf, &mut first);
-    for i in 1..n - 1 {
-        ms.calc_join(
-            &mut buf,
-            &v[i - 1],
-            &v[i],
-            &v[i + 1],
-            v[i - 1].dist,
-            v[i].dist,
-        );
-        emit(out, &buf, &mut first);
-    }
+    let fwd = (1..n - 1).map(|i| (i - 1, i, i + 1, v[i - 1].dist, v[i].dist));
+    ms.joins(v, fwd, &mut buf, |b| emit(out, b, &mut first));
     ms.calc_cap(&mut buf, &v[n - 1], &v[n - 2], v[n - 2].dist);
     emit(out, &buf[..buf.len().min(1)], &mut first);
     out.leave_open();
@@ -120,27 +111,20 @@ fn second_chain(ms: &MathStroke, v: &[VDist], closed: bool, out: &mut Rasterizer
     let mut buf = Vec::new();
     let mut first = true;
     if closed {
-        for i in (0..n).rev() {
-            let (p, q) = (if i == 0 { n - 1 } else { i - 1 }, (i + 1) % n);
-            ms.calc_join(&mut buf, &v[q], &v[i], &v[p], v[i].dist, v[p].dist);
-            emit(out, &buf, &mut first);
-        }
+        let back = (0..n).rev().map(|i| {
+            let p = if i == 0 { n - 1 } else { i - 1 };
+            ((i + 1) % n, i, p, v[i].dist, v[p].dist)
+        });
+        ms.joins(v, back, &mut buf, |b| emit(out, b, &mut first));
         out.vertex(Cmd::Close, 0.0, 0.0);
         return;
     }
     ms.calc_cap(&mut buf, &v[n - 1], &v[n - 2], v[n - 2].dist);
     emit(out, &buf, &mut first);
-    for i in (1..n - 1).rev() {
-        ms.calc_join(
-            &mut buf,
-            &v[i + 1],
-            &v[i],
-            &v[i - 1],
-            v[i].dist,
-            v[i - 1].dist,
-        );
-        emit(out, &buf, &mut first);
-    }
+    let back = (1..n - 1)
+        .rev()
+        .map(|i| (i + 1, i, i - 1, v[i].dist, v[i - 1].dist));
+    ms.joins(v, back, &mut buf, |b| emit(out, b, &mut first));
     ms.calc_cap(&mut buf, &v[0], &v[1], v[0].dist);
     emit(out, &buf[..buf.len().min(1)], &mut first);
     out.leave_open();
