@@ -247,7 +247,12 @@ fn plan_on(
     };
     let sep = simd
         .filter(|_| spans.max_row_taps() >= separable::MIN_TAPS)
-        .and_then(|simd| Some((simd, separable::Separable::new(&padded, table)?)));
+        .and_then(|simd| {
+            Some((
+                simd,
+                separable::Separable::new(&padded, table, spans.max_row_taps())?,
+            ))
+        });
     let tiles = tile_simd.and_then(|simd| Some((simd, TileCols::new(&padded)?)));
     Some(NarrowPlan {
         w: spans.w,

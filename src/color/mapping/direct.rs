@@ -8,8 +8,8 @@
 //! division ([`ReciprocalF64`]).
 
 use super::{
-    index_of_position, position, scaled_position, BlockKernel, LinearF32, LinearF64, LinearKernel,
-    ScalarData, BLOCK, ROUNDER,
+    index_of_position, position, scaled_position, scaled_position_f32, BlockKernel, LinearF32,
+    LinearF64, LinearKernel, ScalarData, BLOCK, F32_KERNEL_MAX_N, ROUNDER, ROUNDER_F32,
 };
 use crate::color::Norm;
 use crate::cpu;
@@ -34,10 +34,21 @@ enum Kind<'a> {
 /// `<= -1/2`, or `>= N + 1/2`, the index of `xa'` is that of `xa`. A block with any other
 /// value is computed again with the division (rare on real data: within `tol` of a
 /// colour boundary). Used only where `d` and `r` are normal and positive.
+///
+/// The positions are first computed in f32 ([`ReciprocalF64::positions_f32`]): `xa` by one
+/// multiplication with `r N` (rounded), then converted to f32, whose index is `xa`'s
+/// where it is at least `tol32` from every whole number (or outside `(-1/2, N + 1/2)`),
+/// the same argument with the f32 rounding (`2^-24` relative) in the tolerance; a block
+/// with any other value goes through the f64 loop above (issue 21: half the vector width
+/// for the clamps, floor and checks).
 struct ReciprocalF64 {
     exact: LinearF64,
     r: f64,
     tol: f64,
+    /// `r N` rounded, and the f32 loop's constants (`nf32` zero: no f32 loop).
+    rn: f64,
+    nf32: f32,
+    tol32: f32,
 }
 
 impl ReciprocalF64 {
@@ -48,13 +59,30 @@ impl ReciprocalF64 {
             return Err(exact);
         }
         let tol = (exact.nf + 1.0) * f64::powi(2.0, -49);
-        Ok(ReciprocalF64 { exact, r, tol })
+        let rn = r * exact.nf;
+        // The f32 loop: positions up to N + 2 below 2^22 (`ROUNDER_F32`), `r N` normal.
+        let (nf32, tol32) = if exact.nf <= F32_KERNEL_MAX_N as f64 && normal(rn) {
+            // |xa32 - xa| <= 2^-24 |xa'| + ~6u |xa'| (the f64 steps), |xa'| <= N + 1/2
+            // where it matters: 2^-24 (N + 1) with a 1/1024 margin, rounded up.
+            let t = (exact.nf + 1.0) * f64::powi(2.0, -24) * (1.0 + 1.0 / 1024.0);
+            (exact.nf as f32, (t as f32).next_up())
+        } else {
+            (0.0, 0.0)
+        };
+        Ok(ReciprocalF64 {
+            exact,
+            r,
+            tol,
+            rn,
+            nf32,
+            tol32,
+        })
     }
-}
 
-impl BlockKernel<f64> for ReciprocalF64 {
+    /// The f64 reciprocal loop (the type docs): true when a value was near a boundary (then
+    /// `idx` must be computed again with the division).
     #[inline(always)]
-    fn indices(&self, xs: &[f64], idx: &mut [u32]) {
+    fn positions_f64(&self, xs: &[f64], idx: &mut [u32]) -> bool {
         let (vmin, r, nf, tol) = (self.exact.vmin, self.r, self.exact.nf, self.tol);
         let top = nf + 0.5;
         let mut near = false;
@@ -64,7 +92,49 @@ impl BlockKernel<f64> for ReciprocalF64 {
             near |= ((xa - whole).abs() < tol) & (xa > -0.5) & (xa < top);
             *slot = scaled_position(xa, nf);
         }
-        if near {
+        near
+    }
+
+    /// The f32 loop (the type docs): `xa32 = f32(fl((x - vmin) rn))`, its position by
+    /// [`scaled_position_f32`]; true when a value was within `tol32` of a whole number
+    /// inside `(-1/2, N + 1/2)` (then `idx` must be computed again).
+    ///
+    /// Why the positions are the same where it returns false. With `xa = fl(fl(a / d) N)`
+    /// (matplotlib's) and `xa'` this loop's f64 value, both are within `3u` relative of
+    /// `a N / d` (u = 2^-53), and `xa32` within `2^-24 |xa'|` of `xa'`, so `|xa32 - xa|
+    /// < tol32` wherever `|xa32| < N + 1/2`. A value at least `tol32` from every whole
+    /// number is then on the same side of each as `xa`, and not equal to `N`: the same
+    /// floor, clamp and position. At or beyond `N + 1/2` both clamp to `N` (over), at or
+    /// below `-1/2` both floor to `-1` (under: their floors, or their clamps at `-1`);
+    /// values past f32's range become ±inf, which clamp the same way; NaN stays NaN (bad).
+    #[inline(always)]
+    fn positions_f32(&self, xs: &[f64], idx: &mut [u32]) -> bool {
+        let (vmin, rn, nf, tol) = (self.exact.vmin, self.rn, self.nf32, self.tol32);
+        let top = nf + 0.5;
+        let mut near = false;
+        // Two loops: the f64 one stores the f32 values (their bits, in `idx`), so that
+        // the second runs in full f32 vectors (one loop ran its f32 half in f64's lane
+        // count; a buffer of its own cost a memset a call).
+        for (slot, x) in idx.iter_mut().zip(xs) {
+            *slot = (((x - vmin) * rn) as f32).to_bits();
+        }
+        for slot in idx.iter_mut().take(xs.len()) {
+            let xa = f32::from_bits(*slot);
+            let whole = (xa + ROUNDER_F32) - ROUNDER_F32;
+            near |= ((xa - whole).abs() < tol) & (xa > -0.5) & (xa < top);
+            *slot = scaled_position_f32(xa, nf);
+        }
+        near
+    }
+}
+
+impl BlockKernel<f64> for ReciprocalF64 {
+    #[inline(always)]
+    fn indices(&self, xs: &[f64], idx: &mut [u32]) {
+        if self.nf32 > 0.0 && !self.positions_f32(xs, idx) {
+            return;
+        }
+        if self.positions_f64(xs, idx) {
             self.exact.indices(xs, idx);
         }
     }
@@ -332,6 +402,19 @@ mod tests {
                 }
             }
             xs.extend((0..20_000).map(|_| vmin + d * (next() * 1.4 - 0.2)));
+            // Around the f32 loop's tolerance either side of every boundary and of ±1/2
+            // and N + 1/2 (fractions of it to a few times it).
+            let tol32 = f64::from(fast.tol32);
+            for k in -2..=(n as i64 + 2) {
+                for edge in [k as f64, k as f64 - 0.5] {
+                    for f in [0.5, 0.9, 0.99, 0.999, 1.0, 1.001, 1.01, 1.1, 2.0, 4.0] {
+                        for sign in [-1.0, 1.0] {
+                            xs.push(vmin + d * (edge + sign * f * tol32) / nf);
+                        }
+                    }
+                }
+            }
+            let (mut checked_f32, mut near_f32) = (0, 0);
             for &x in &xs {
                 let mut want = [0u32];
                 exact.indices(&[x], &mut want);
@@ -346,7 +429,26 @@ mod tests {
                     );
                     checked += 1;
                 }
+                let mut got = [0u32];
+                if fast.positions_f32(&[x], &mut got) {
+                    near_f32 += 1;
+                } else {
+                    assert_eq!(got[0], want[0], "f32: x = {x:e}, {vmin}..{vmax}");
+                    checked_f32 += 1;
+                }
             }
+            // The f32 check lets most values through (all but the ones near a boundary on
+            // purpose), and stops few of the random ones.
+            assert!(fast.nf32 > 0.0);
+            assert!(checked_f32 > 15_000, "{checked_f32} through the f32 check");
+            assert!(near_f32 > 0, "no value stopped by the f32 check");
+            let random: Vec<f64> = (0..20_000).map(|_| vmin + d * next()).collect();
+            let mut idx = [0u32; 1];
+            let stopped = random
+                .iter()
+                .filter(|&&x| fast.positions_f32(&[x], &mut idx))
+                .count();
+            assert!(stopped < 100, "{stopped} of 20,000 random values stopped");
             for block in xs.chunks(BLOCK) {
                 let (mut want, mut got) = (vec![0u32; block.len()], vec![0u32; block.len()]);
                 exact.indices(block, &mut want);

@@ -77,9 +77,18 @@ pub(super) struct Separable {
 
 impl Separable {
     /// The separable passes over `padded` columns for a table of `colours`, when the
-    /// column taps are at least [`MIN_TAPS`].
-    pub(super) fn new(padded: &PaddedCols, colours: &[[f64; 4]]) -> Option<Separable> {
-        if padded.taps < MIN_TAPS {
+    /// column taps are at least [`MIN_TAPS`] and a pixel's rounding sums over at most
+    /// `row_taps` row taps fit an `i32` ([`Rounding`]: at most 8192 a tap; Agg's scale
+    /// limit keeps real figures far below that).
+    pub(super) fn new(
+        padded: &PaddedCols,
+        colours: &[[f64; 4]],
+        row_taps: usize,
+    ) -> Option<Separable> {
+        let most = (FILTER_SCALE as u64 / 2)
+            .saturating_mul(padded.taps as u64)
+            .saturating_mul(row_taps as u64);
+        if padded.taps < MIN_TAPS || most > i32::MAX as u64 {
             return None;
         }
         let tiles = TileCols::new(padded)?;
@@ -193,8 +202,8 @@ struct Rounding {
     /// The distinct vertical weights, sorted.
     wy: Vec<i32>,
     /// `[16384 Σ_x |e(wy, wx)|, 16384 Σ_x e(wy, wx)]` of vertical weight `wy[j]` and output
-    /// column `i` at `j * w + i` (whole numbers: at most 8192 a tap, 32 taps, so an `i32`
-    /// holds them and a pixel's sums over at most 32 row taps).
+    /// column `i` at `j * w + i` (whole numbers: at most 8192 a tap; [`Separable::new`]
+    /// checks that a pixel's sums over its row taps fit an `i32`, in which they are added).
     e: Vec<[i32; 2]>,
 }
 
@@ -215,12 +224,12 @@ impl Rounding {
 
     /// Adds row tap weight `y`'s column sums to `e` (one pair a column).
     #[inline(always)]
-    fn add(&self, y: i32, e: &mut [[i64; 2]]) {
+    fn add(&self, y: i32, e: &mut [[i32; 2]]) {
         if let Ok(j) = self.wy.binary_search(&y) {
             let w = e.len();
             for (o, a) in e.iter_mut().zip(&self.e[j * w..][..w]) {
-                o[0] += i64::from(a[0]);
-                o[1] += i64::from(a[1]);
+                o[0] += a[0];
+                o[1] += a[1];
             }
         }
     }
@@ -319,7 +328,7 @@ impl cpu::Kernel for Block<'_, '_> {
         let tile = tile.as_flattened();
         let k_taps = parts.padded.taps;
         let mut redo = Redo::default();
-        let mut abs_e = vec![[0i64; 2]; w];
+        let mut abs_e = vec![[0i32; 2]; w];
         for (l, line) in block.chunks_mut(w).enumerate() {
             let taps = row_taps(first + l);
             let row_sum: i64 = taps.iter().map(|t| i64::from(t.1)).sum();
@@ -457,7 +466,7 @@ impl cpu::Kernel for Fused<'_, '_> {
         let mut scratch = FusedScratch {
             redo: Redo::default(),
             mini: Vec::new(),
-            abs_e: vec![[0i64; 2]; w],
+            abs_e: vec![[0i32; 2]; w],
         };
         let (mut next, mut done) = (0, 0);
         for r in 0..rows {
@@ -523,7 +532,7 @@ struct FusedLines<'a, 'p> {
 struct FusedScratch {
     redo: Redo,
     mini: Vec<[f32; 4]>,
-    abs_e: Vec<[i64; 2]>,
+    abs_e: Vec<[i32; 2]>,
 }
 
 impl FusedLines<'_, '_> {
@@ -716,7 +725,8 @@ fn horizontal(
 /// (`|b|` grows like the square root of the taps, `E` like the taps). Agg's total is
 /// `t = t' + b` exactly (the `t' - E` of the module docs is its lower bound).
 #[inline(always)]
-fn decide(a: &[f32; 4], t2: i64, e: [i64; 2], m: f64, sep: &Separable) -> Option<[u8; 4]> {
+fn decide(a: &[f32; 4], t2: i64, e: [i32; 2], m: f64, sep: &Separable) -> Option<[u8; 4]> {
+    let e = e.map(i64::from);
     // 16384 t, a whole number.
     let t16 = t2 + e[1];
     if t16 <= 0 || t2 <= 0 {
