@@ -1,7 +1,8 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
-//! Just over 800 lines: the lowering of every decoration of the imshow figure plus the Axes'
-//! artists in z-order; the artists lower in `artists/`.
+//! Over 800 lines: the lowering of every decoration of the imshow figure plus the Axes'
+//! artists in z-order (the artists lower in `artists/`), and the render's schedule
+//! (`Renderer::render_pass`: which stage runs beside which; its parts in `render/`).
 
 use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;

@@ -330,7 +330,9 @@ mod tests {
                     let fig = figure_of(shape, data, figsize);
                     let case = format!("{shape:?} {data:?} {figsize:?}");
                     let straight = goes_straight(&fig);
-                    if data != Data::Plain || !avx512 {
+                    // Only the 512² data reaches below vmin (its transparent `under`).
+                    let seen = data == Data::Nan || (data == Data::Under && shape.0 > 400);
+                    if seen || !avx512 {
                         assert!(!straight, "{case}");
                     } else if shape == (512, 512) && figsize == (6.4, 4.8) {
                         // The default figure.
