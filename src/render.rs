@@ -1,7 +1,8 @@
 //! Lowering a laid-out figure to a draw list, and the [`Renderer`] that runs the pipeline
 //! (model -> layout -> draw list -> raster -> frame) with caches kept between frames.
-//! Just over 800 lines: the lowering of every decoration of the imshow figure plus the Axes'
-//! artists in z-order; the artists lower in `artists/`.
+//! Over 800 lines: the lowering of every decoration of the imshow figure plus the Axes'
+//! artists in z-order (the artists lower in `artists/`), and the render's schedule
+//! (`Renderer::render_pass`: which stage runs beside which; its parts in `render/`).
 
 use crate::artists::{grid, legend, paint, DrawCtx, GridOptions, TickDirection};
 use crate::color::Norm;
@@ -22,7 +23,10 @@ use crate::text::{GlyphCache, GlyphMaskRef, PlacedBlock};
 use crate::Result;
 use ndarray::Array2;
 
+mod early;
 mod straight;
+
+use early::EarlyIndices;
 
 /// Runs the rendering pipeline and keeps what can be reused between frames (shaped text
 /// and glyph bitmaps). Rendering the same kind of figure many times (video frames, a
@@ -129,8 +133,21 @@ impl Renderer {
         let mut buffers = std::mem::take(&mut self.index_buffers);
         let frame = rayon::scope(|_| {
             let _render = crate::pool::enter_render();
-            let lay = self.layout(fig)?;
-            let (mut list, images) = lower_deferred(fig, &lay, &mut self.glyphs)?;
+            // The layout and the lowering, while the other thread writes the images' LUT
+            // indices (they need neither: early.rs).
+            let laid = std::sync::OnceLock::new();
+            let (laid, glyphs) = (&laid, &mut self.glyphs);
+            let mut lower = move || {
+                let lay = layout::layout(fig, glyphs)?;
+                let lay = laid.get_or_init(move || lay);
+                lower_deferred(fig, lay, glyphs)
+            };
+            let (lowered, mut early) = if EarlyIndices::wanted(fig) {
+                rayon::join(lower, || EarlyIndices::of(fig, &mut buffers))
+            } else {
+                (lower(), EarlyIndices::default())
+            };
+            let (mut list, images) = lowered?;
             // The canvas is checked before anything is drawn: a refused allocation is an
             // error, not an abort.
             crate::alloc::probe(
@@ -142,25 +159,60 @@ impl Renderer {
             let pending: Vec<usize> = images.iter().map(|(i, _)| *i).collect();
             let (now, later) = raster::schedule(&list.ops, &pending);
             let (w, h) = (list.width, list.height);
-            if let Some(s) = straight
-                .then(|| straight::Straight::of(&list.ops, &images, &later, w, h))
-                .flatten()
-            {
+            let candidate = straight
+                .then(|| straight::Candidate::of(&list.ops, &images, &later, w, h, &early))
+                .flatten();
+            let mut memory = Some(memory);
+            let mut rasterize = |waited: bool| {
+                let memory = memory.take().unwrap_or_default();
+                match waited {
+                    true => raster::rasterize_some_waited(w, h, &list.ops, &now, memory),
+                    false => raster::rasterize_some(w, h, &list.ops, &now, memory),
+                }
+            };
+            // A canvas drawn while the straight image's filter was planned, when the plan
+            // turned out not to write into it.
+            let mut drawn = None;
+            let mut straight_image = None;
+            match candidate {
+                // Planned first (the indices come from the data), the usual way if the plan
+                // does not write into lines.
+                Some(c) if c.large() => {
+                    straight_image = c.finish(&mut early);
+                    if straight_image.is_some() {
+                        drawn = Some(rasterize(true)?);
+                    }
+                }
+                // Planned while the canvas's first pass is drawn.
+                Some(c) => {
+                    let (s, canvas) = rayon::join(|| c.finish(&mut early), || rasterize(true));
+                    straight_image = s;
+                    drawn = Some(canvas?);
+                }
+                None => {}
+            }
+            if let (Some(s), Some(mut canvas)) = (straight_image, drawn.take()) {
                 // The canvas's first pass, then the image into it, then the rest.
-                let mut canvas = raster::rasterize_some_waited(w, h, &list.ops, &now, memory)?;
                 if !s.draw(&mut canvas, w)? {
                     return Ok(Err(canvas.into_data()));
                 }
                 canvas.draw_some_in_bands(&list.ops, later.get(1..).unwrap_or_default())?;
+                buffers.extend(s.into_buffer());
+                give_back(&mut buffers, early);
                 return Frame::from_rgba8(w, h, fig.dpi(), canvas.into_data()).map(Ok);
             }
-            let rasterize = || raster::rasterize_some(w, h, &list.ops, &now, memory);
             // Without images nothing waits: no join, no bands for an empty rest.
-            let (pixels, canvas) = if images.is_empty() {
-                (Ok(Vec::new()), rasterize())
+            let (pixels, canvas) = if let Some(canvas) = drawn {
+                (images_pixels(&images, &mut buffers, &mut early), Ok(canvas))
+            } else if images.is_empty() {
+                (Ok(Vec::new()), rasterize(false))
             } else {
-                rayon::join(|| images_pixels(&images, &mut buffers), rasterize)
+                rayon::join(
+                    || images_pixels(&images, &mut buffers, &mut early),
+                    || rasterize(false),
+                )
             };
+            give_back(&mut buffers, early);
             let mut canvas = canvas?;
             put_pixels(&mut list.ops, &images, pixels?);
             if !later.is_empty() {
@@ -172,6 +224,13 @@ impl Renderer {
         self.index_buffers = buffers;
         frame
     }
+}
+
+/// Puts the index arrays `early` holds (not used) into `buffers`, which are sorted for the
+/// next render, the largest first.
+fn give_back(buffers: &mut Vec<Vec<u32>>, early: EarlyIndices<'_>) {
+    buffers.extend(early.into_buffers());
+    buffers.sort_by_key(|b| std::cmp::Reverse(b.capacity()));
 }
 
 /// How many LUT-index arrays a [`Renderer`] keeps for its next render (one a colour-mapped
@@ -488,16 +547,24 @@ fn image_plan<'a>(
 
 impl ImagePlan<'_> {
     /// The resampled straight-RGBA8 pixels of the image's [`DrawOp::Image`].
-    fn pixels(&self, buffers: &mut Vec<Vec<u32>>) -> Result<Vec<u8>> {
+    /// `early`: LUT indices computed ahead ([`EarlyIndices`]), taken when they are this
+    /// image's under its norm (the rgba stage's).
+    fn pixels(&self, buffers: &mut Vec<Vec<u32>>, early: &mut EarlyIndices<'_>) -> Result<Vec<u8>> {
         let (image, placement, interp) = (self.image, &self.placement, self.interp);
         if self.stage == Stage::Rgba {
             // matplotlib normalises the data itself here (`to_rgba`).
             image.data().check_norm(self.norm)?;
         }
         let pixels: Vec<[u8; 4]> = match &image.data().as_scalar() {
-            Some(data) => scalar_pixels(
-                image, self.norm, data, placement, interp, self.stage, buffers,
-            )?,
+            Some(data) => {
+                let early = match self.stage {
+                    Stage::Rgba => early.take(image, self.norm),
+                    Stage::Data => None,
+                };
+                scalar_pixels(
+                    image, self.norm, data, placement, interp, self.stage, buffers, early,
+                )?
+            }
             None => match image.data().rgba_u8() {
                 // Bytes are divided by 255 in float32 and resampled in float32, as matplotlib
                 // does.
@@ -526,18 +593,17 @@ impl ImagePlan<'_> {
     }
 }
 
-/// The pixels of every planned image, in order.
-/// Index arrays are taken from `buffers` and given back to it (largest first).
+/// The pixels of every planned image, in order, with the indices `early` holds for them.
+/// Index arrays are taken from `buffers` and given back to it.
 fn images_pixels(
     images: &[(usize, ImagePlan<'_>)],
     buffers: &mut Vec<Vec<u32>>,
+    early: &mut EarlyIndices<'_>,
 ) -> Result<Vec<Vec<u8>>> {
-    let pixels = images
+    images
         .iter()
-        .map(|(_, plan)| plan.pixels(buffers))
-        .collect();
-    buffers.sort_by_key(|b| std::cmp::Reverse(b.capacity()));
-    pixels
+        .map(|(_, plan)| plan.pixels(buffers, early))
+        .collect()
 }
 
 /// Puts each image's pixels into its operation (`images[k].0` indexes `ops`).
@@ -553,6 +619,8 @@ fn put_pixels(ops: &mut [DrawOp], images: &[(usize, ImagePlan<'_>)], pixels: Vec
 /// ([`resample::resample_direct`]).
 const DIRECT_MIN_PIXELS: usize = 1 << 20;
 
+/// `early`: the image's indices and their scan, computed ahead for the rgba stage.
+#[allow(clippy::too_many_arguments)]
 fn scalar_pixels(
     image: &Image,
     norm: &Norm,
@@ -561,12 +629,26 @@ fn scalar_pixels(
     interp: Interpolation,
     stage: Stage,
     buffers: &mut Vec<Vec<u32>>,
+    early: Option<EarlyIdx>,
 ) -> Result<Vec<[u8; 4]>> {
-    let idx_buffer = buffers.pop();
-    let (pixels, idx) =
-        scalar_pixels_with(image, norm, data, placement, interp, stage, idx_buffer)?;
+    let idx = match early {
+        Some(early) => IdxFrom::Early(early),
+        None => IdxFrom::Buffer(buffers.pop()),
+    };
+    let (pixels, idx) = scalar_pixels_with(image, norm, data, placement, interp, stage, idx)?;
     buffers.extend(idx);
     Ok(pixels)
+}
+
+/// An image's LUT indices and their scan over the table's transparent rows.
+type EarlyIdx = (Vec<u32>, Option<resample::IndexScan>);
+
+/// Where [`scalar_pixels_with`] takes its LUT indices from.
+enum IdxFrom {
+    /// Computed into this buffer of an earlier render when it fits.
+    Buffer(Option<Vec<u32>>),
+    /// Computed ahead ([`EarlyIndices`]), for the rgba stage.
+    Early(EarlyIdx),
 }
 
 /// [`scalar_pixels`] with the index array written into `idx_buffer` when it fits; also
@@ -579,8 +661,12 @@ fn scalar_pixels_with(
     placement: &resample::Placement,
     interp: Interpolation,
     stage: Stage,
-    idx_buffer: Option<Vec<u32>>,
+    idx_from: IdxFrom,
 ) -> Result<(Vec<[u8; 4]>, Option<Vec<u32>>)> {
+    let (idx_buffer, early) = match idx_from {
+        IdxFrom::Buffer(b) => (b, None),
+        IdxFrom::Early(e) => (None, Some(e)),
+    };
     let cmap = image.cmap();
     let norm = data.autoscaled(norm);
     let rows: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
@@ -622,25 +708,30 @@ fn scalar_pixels_with(
             match resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD) {
                 Some(plan) if plan.reads_tiles() => {
                     if let Some(pixels) = resample::resample_direct(plan, &direct, placement)? {
-                        return Ok((pixels, idx_buffer));
+                        return Ok((pixels, idx_buffer.or(early.map(|e| e.0))));
                     }
                 }
                 plan => ahead_plan = plan,
             }
         }
     }
-    let (idx, ahead) = rayon::join(
-        || lut_indices_scanned(&data_for_idx, &norm, cmap.n(), other, idx_buffer),
-        || match (stage, ahead_plan) {
-            (Stage::Rgba, Some(plan)) => Some(plan),
-            (Stage::Rgba, None) => {
-                resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD)
-            }
-            (Stage::Data, _) => None,
-        },
-    );
-    let (idx, scan) = idx?;
-    let idx = idx.into_raw_vec_and_offset().0;
+    let plan_ahead = || match (stage, ahead_plan) {
+        (Stage::Rgba, Some(plan)) => Some(plan),
+        (Stage::Rgba, None) => resample::plan_narrow(&table, placement, interp, DEFAULT_FILTERRAD),
+        (Stage::Data, _) => None,
+    };
+    let ((idx, scan), ahead) = match early {
+        // Written while the figure was laid out: the plan alone.
+        Some(early) => (early, plan_ahead()),
+        None => {
+            let (idx, ahead) = rayon::join(
+                || lut_indices_scanned(&data_for_idx, &norm, cmap.n(), other, idx_buffer),
+                plan_ahead,
+            );
+            let (idx, scan) = idx?;
+            ((idx.into_raw_vec_and_offset().0, scan), ahead)
+        }
+    };
     // Nearest sampling picks one source pixel per output pixel: colour-map the picks.
     // (In the rgba stage this equals the float path when every alpha is 0 or 1.)
     if interp.is_nearest() && (stage == Stage::Data || alphas_exact) {

@@ -327,6 +327,19 @@ impl NarrowPlan {
         self.tiles_into(Indices::Direct(direct), dst)
     }
 
+    /// [`NarrowPlan::run`] writing each output row `k` into `dst`'s line `k` (a canvas's
+    /// rows: the default figure's 512² image no longer allocates, clears and copies its
+    /// own output), when [`NarrowPlan::writes_into`] (else `false`, nothing written); for
+    /// an `index` the caller has scanned and found opaque.
+    ///
+    /// Errors: a refused tile; `dst` too small for the output rows.
+    pub(crate) fn run_into(&self, index: &[u32], dst: Lines<'_>) -> crate::Result<bool> {
+        if !self.writes_into() {
+            return Ok(false);
+        }
+        self.tiles_into(Indices::Array(index), dst)
+    }
+
     /// [`NarrowPlan::run`] over either source; `None` as in [`NarrowPlan::run_direct`].
     fn run_on(self, index: Indices<'_>) -> crate::Result<Option<Vec<[u8; 4]>>> {
         let mut out = cpu::zeroed_vec(self.w * self.h, "the resampled image")?;
