@@ -38,6 +38,7 @@ from PIL import Image
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "plots_extra"))
 import mpl_figure  # noqa: E402
+import gen_audit_v2 as v2  # noqa: E402
 
 # The seeds kept as the plots_audit set (failing-then-fixed figures and a sample of the
 # exact ones covering every kind of call generated).
@@ -76,6 +77,9 @@ class Gen:
         self.rng = np.random.default_rng(seed)
         self.npy = {}
         self.labels = 0
+        # Version 2 (audit7): seeds from v2.V2_FIRST on also draw gen_audit_v2's vocabulary;
+        # every extra random choice is made only then, so older seeds draw the same figures.
+        self.v2 = seed >= v2.V2_FIRST
 
     def pick(self, seq):
         return seq[int(self.rng.integers(len(seq)))]
@@ -95,6 +99,8 @@ class Gen:
                           r"$\mu=0.5$"])
 
     def text(self):
+        if self.v2 and self.chance(0.4):
+            return v2.text(self)
         return self.pick(["Title", r"$\alpha^2 + \beta$", "two\nlines", r"time $t$ [s]",
                           "Voltage (mV)", r"$\frac{1}{2}$ scale", "response", r"$10^{-3}$ units",
                           "a long axis label with words", r"$\sqrt{x}$", "Ünïcode ±"])
@@ -184,6 +190,8 @@ class Gen:
             kw["label"] = self.label()
         if self.chance(0.1):
             kw["zorder"] = float(self.pick([1, 3]))
+        if self.v2:
+            args = v2.plot(self, method, args, kw)
         return [c(method, *args, **kw)]
 
     def scatter(self):
@@ -209,6 +217,8 @@ class Gen:
             kw["linewidths"] = float(self.pick([0.5, 2]))
         if self.chance(0.4):
             kw["label"] = self.label()
+        if self.v2:
+            v2.scatter(self, kw, n)
         return [c("scatter", self.data(self.xs(n)), self.data(self.ys(n)), **kw)], cm
 
     def spans(self):
@@ -224,9 +234,13 @@ class Gen:
                 kw["linestyle"] = self.pick(["--", ":", "-."])
             if self.chance(0.3):
                 kw["linewidth"] = float(self.pick([0.8, 2]))
+            if self.v2:
+                v2.spans(self, which, kw)
             out.append(c(which, round(float(self.rng.random() * 2 - 0.5), 3), **kw))
         else:
             a = round(float(self.rng.random()), 3)
+            if self.v2:
+                v2.spans(self, which, kw)
             out.append(c(which, a, round(a + 0.3, 3), **kw))
         return out
 
@@ -245,6 +259,8 @@ class Gen:
         if self.chance(0.25):
             kw["bbox"] = {"boxstyle": self.pick(["round", "square"]),
                           "facecolor": self.pick(["wheat", "w", "0.9"]), "alpha": 0.8}
+        if self.v2:
+            v2.text_kw(self, kw)
         return [c("text", round(float(self.rng.random()), 3), round(float(self.rng.random()), 3),
                   self.text(), **kw)]
 
@@ -252,6 +268,8 @@ class Gen:
         kw = {"xytext": [0.7, 0.2]}
         if self.chance(0.8):
             kw["arrowprops"] = {"arrowstyle": self.pick(["->", "-|>", "<->", "-"])}
+        if self.v2:
+            v2.annotate(self, None, kw)
         return [c("annotate", self.pick(["peak", "here", r"$\max$"]), [0.3, 0.6], **kw)]
 
     def fill(self):
@@ -269,6 +287,8 @@ class Gen:
         y2 = 0 if self.chance(0.5) else r(np.nan_to_num(y1) - 1)
         if which == "fill_between" and self.chance(0.2):
             kw["step"] = self.pick(["pre", "mid", "post"])
+        if self.v2:
+            v2.fill(self, which, kw, y1)
         return [c(which, self.data(x), self.data(y1), y2, **kw)]
 
     def step(self):
@@ -278,7 +298,10 @@ class Gen:
             kw["where"] = self.pick(["pre", "mid", "post"])
         if self.chance(0.4):
             kw["label"] = self.label()
-        return [c("step", r(self.xs(n)), r(np.nan_to_num(self.ys(n))), **kw)]
+        args = [r(self.xs(n)), r(np.nan_to_num(self.ys(n)))]
+        if self.v2:
+            v2.step(self, args, kw)
+        return [c("step", *args, **kw)]
 
     def stairs(self):
         n = int(self.pick([5, 10, 20]))
@@ -290,6 +313,8 @@ class Gen:
         if self.chance(0.4):
             kw["label"] = self.label()
         vals = np.abs(np.nan_to_num(self.ys(n)))
+        if self.v2:
+            v2.stairs(self, kw, n)
         return [c("stairs", r(vals), **kw)]
 
     def errorbar(self):
@@ -309,6 +334,8 @@ class Gen:
             kw["elinewidth"] = float(self.pick([0.5, 2]))
         if self.chance(0.3):
             kw["label"] = self.label()
+        if self.v2:
+            v2.errorbar(self, kw, n)
         return [c("errorbar", r(x), r(y), **kw)]
 
     def bar(self):
@@ -333,6 +360,10 @@ class Gen:
             kw["bottom" if which == "bar" else "left"] = 1.5
         xs = list(range(n)) if self.chance(0.7) else ["cat%d" % i for i in range(n)]
         h = self.rng.integers(-3, 15, size=n).astype(float) if self.chance(0.5) else self.rng.random(n) * 100
+        if self.v2:
+            v2.bar(self, which, kw, xs)
+            if kw.get("log"):
+                h = np.abs(h) + 1
         return [c(which, xs, r(h, 3), **kw)]
 
     def hist(self):
@@ -356,7 +387,8 @@ class Gen:
             kw["label"] = self.label()
         name = "h%d.npy" % len(self.npy)
         self.npy[name] = np.round(data, 5)
-        return [c("hist", {"npy": name}, **kw)]
+        x = v2.hist(self, kw, name) if self.v2 else {"npy": name}
+        return [c("hist", x, **kw)]
 
     def stackplot(self):
         n = int(self.pick([10, 30]))
@@ -422,6 +454,8 @@ class Gen:
             kw["cmap"] = self.pick(["gray", "viridis", "hot", "twilight"])
         if self.chance(0.3):
             kw["interpolation"] = self.pick(["nearest", "bilinear"])
+        if self.v2:
+            v2.imshow(self, kw, a.shape)
         return [c("imshow", {"npy": name}, **kw)]
 
     # ---- decorations ----
@@ -473,7 +507,11 @@ class Gen:
                 kw["frameon"] = False
             if self.chance(0.15):
                 kw["framealpha"] = 1.0
+            if self.v2:
+                v2.legend_kw(self, kw)
             calls.append(c("legend", **kw))
+        if self.v2:
+            v2.decorations(self, calls, log_ok)
 
 
 def axes_calls(g, ai):
@@ -541,6 +579,8 @@ def make_figure(seed):
     g = Gen(seed)
     spec = {}
     grid = g.pick([(1, 1)] * 5 + [(1, 2), (1, 2), (2, 1), (2, 2)])
+    if g.v2:
+        grid = v2.grid(g, grid)
     fs = g.pick([None, None, [4, 3], [8, 4], [5, 5], [3.2, 2.4], [7, 5]])
     dpi = g.pick([None, None, 72, 150, 200, 80])
     fig = {}
@@ -569,6 +609,8 @@ def make_figure(seed):
                 kw["label"] = g.text()
             if g.chance(0.2):
                 kw["shrink"] = 0.8
+            if g.v2:
+                v2.colorbar(g, kw)
             fcalls.append(c("colorbar", {"ref": [ai, mappable]}, **kw))
     if g.chance(0.2):
         fcalls.append(c("suptitle", g.text()))
@@ -576,6 +618,8 @@ def make_figure(seed):
         fcalls.append(c("supxlabel", g.text()))
     if g.chance(0.25):
         fcalls.append(c("tight_layout"))
+    if g.v2:
+        v2.figure(g, spec, grid, fcalls, axes)
     # Nobody shares an axis between a line plot and an image, a pie or a mesh: such
     # grids share nothing (the random stream stays the same for the other seeds).
     framed = ("imshow", "pie", "pcolormesh", "contour", "contourf")
