@@ -615,6 +615,9 @@ impl Axes {
         let old = std::mem::replace(&mut st.scale, scale);
         st.subs = None;
         st.ticks = None;
+        st.locator_last = true;
+        // The scale's default minor locator replaces `minorticks_on`/`_off`'s.
+        st.tick_params.minor_ticks = None;
         if default_limits_change(old, scale) && st.auto {
             self.autoscale_now(which);
         }
@@ -629,6 +632,7 @@ impl Axes {
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
         check_labels("set_xticks", &t, &labels)?;
+        self.expand_view_to_ticks(Which::X, &t);
         self.plot.x.ticks = Some((t, labels));
         Ok(self)
     }
@@ -642,11 +646,13 @@ impl Axes {
         labels: Vec<String>,
         opts: super::TickLabelOptions,
         axis: fn(&mut super::PlotState) -> &mut super::AxisState,
+        which: Which,
     ) -> Result<&mut Self> {
         let lines =
             crate::axes_text::line_layout(call, opts.multialignment.as_deref(), opts.linespacing)?;
         let labels = Some(labels);
         check_labels(call, &ticks, &labels)?;
+        self.expand_view_to_ticks(which, &ticks);
         let state = axis(&mut self.plot);
         state.ticks = Some((ticks, labels));
         state.tick_params.label_lines = lines;
@@ -663,7 +669,7 @@ impl Axes {
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
-        self.ticks_with("set_xticks", t, labels, opts, |p| &mut p.x)
+        self.ticks_with("set_xticks", t, labels, opts, |p| &mut p.x, Which::X)
     }
 
     /// `ax.set_yticks(ticks, labels, multialignment=..., linespacing=...)`.
@@ -674,7 +680,7 @@ impl Axes {
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
-        self.ticks_with("set_yticks", t, labels, opts, |p| &mut p.y)
+        self.ticks_with("set_yticks", t, labels, opts, |p| &mut p.y, Which::Y)
     }
 
     /// `ax.set_yticks(ticks, labels)`.
@@ -685,6 +691,7 @@ impl Axes {
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
         check_labels("set_yticks", &t, &labels)?;
+        self.expand_view_to_ticks(Which::Y, &t);
         self.plot.y.ticks = Some((t, labels));
         Ok(self)
     }
@@ -756,6 +763,7 @@ impl Axes {
         for (axis, on) in [x, y].into_iter().enumerate() {
             for (kind, set) in kinds.into_iter().enumerate() {
                 if on && set {
+                    self.plot.grid_style[axis][kind] = Some(opts.clone());
                     self.plot.grid[axis][kind] = opts.visible.then(|| opts.clone());
                 }
             }

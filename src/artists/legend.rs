@@ -500,7 +500,9 @@ pub(crate) fn paint_entries<'a>(
             label,
         });
     }
-    if entries.is_empty() {
+    // An Axes legend of no entries (matplotlib warns "No artists with labels found") is
+    // still drawn: its frame around an empty handle box, 2 * borderpad square (audit7).
+    if entries.is_empty() && best_ax.is_none() {
         return Ok(Vec::new());
     }
     // TextArea heights: at least the ink ascent of "lp" above the baseline.
@@ -540,7 +542,7 @@ pub(crate) fn paint_entries<'a>(
     let (hk, tk) = if opts.markerfirst { (0, 1) } else { (1, 0) };
     // Columns: np.array_split into ncols.
     let n = items.len();
-    let ncols = opts.ncols.max(1).min(n);
+    let ncols = opts.ncols.max(1).min(n.max(1));
     let (q, r) = (n / ncols, n % ncols);
     let mut cols: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
@@ -564,7 +566,12 @@ pub(crate) fn paint_entries<'a>(
         })
         .collect();
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
-    let (handle_box, col_offs) = hpack(&colbx, (opts.columnspacing * fs) * dc);
+    // HPacker of no children: Bbox.from_bounds(0, 0, 0, 0).
+    let (handle_box, col_offs) = if colbx.is_empty() {
+        (Bx::from_bounds(0.0, 0.0, 0.0, 0.0), Vec::new())
+    } else {
+        hpack(&colbx, (opts.columnspacing * fs) * dc)
+    };
     let title = match &opts.title {
         Some(t) => Some(place_text(
             glyphs,
@@ -738,7 +745,13 @@ pub(crate) fn paint_entries<'a>(
                     Handle::Errorbar(e) => {
                         let h = ctx.h;
                         let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
-                        e.legend_paints(&entries[ei].ax.plot.artists, fs, ctx.dpi, &to_dev)
+                        e.legend_paints(
+                            &entries[ei].ax.plot.artists,
+                            fs,
+                            ctx.dpi,
+                            (opts.handlelength, opts.markerscale),
+                            &to_dev,
+                        )
                     }
                 }
                 .into_iter()

@@ -85,7 +85,7 @@ def text_kw(g, kw):
     if g.chance(0.2):
         kw["alpha"] = float(g.pick([0.5, 0.8]))
     if g.chance(0.2):
-        kw["fontweight"] = g.pick(["bold", "light", "normal"])
+        kw["fontweight"] = g.pick(["bold", "heavy", "normal"])
     if g.chance(0.15):
         kw["fontstyle"] = "italic"
     if g.chance(0.1):
@@ -264,7 +264,7 @@ def decorations(g, calls, log_ok):
         kw = {}
         if g.chance(0.5):
             kw["labels"] = ["lo", "mid", "hi"]
-        calls.append(c(g.pick(["set_xticks", "set_yticks"]), [0.0, 0.5, 1.0], **kw))
+        calls.append(c(g.pick(["set_xticks", "set_yticks"]), [0.5, 1.0, 2.0], **kw))
     if g.chance(0.1):
         calls.append(c("minorticks_on"))
         if g.chance(0.5):
