@@ -253,11 +253,21 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     for a in ax.plot.artists.iter() {
         match a {
             Artist::Line(l) => {
-                // `Line2D.get_path()`: the data points, not the steps a drawstyle draws.
-                let (xs, ys) = (&l.x, &l.y);
+                // `Line2D.get_path()`: the drawstyle's steps, except that drawing the
+                // markers of a stepped line (before the legend: zorder <= 5) recaches
+                // the path with the default drawstyle, leaving the data points (audit7).
+                let marked = l.marker.is_some() && l.markersize_pt > 0.0 && l.zorder <= 5.0;
+                let (xs, ys) = if marked {
+                    (
+                        std::borrow::Cow::Borrowed(&l.x[..]),
+                        std::borrow::Cow::Borrowed(&l.y[..]),
+                    )
+                } else {
+                    l.drawn_xy_borrowed()
+                };
                 let pts: Vec<(f64, f64)> = l.axline_display(ctx).unwrap_or_else(|| {
                     xs.iter()
-                        .zip(ys)
+                        .zip(ys.iter())
                         .map(|(&x, &y)| match l.blend {
                             Blend::Data => ctx.to_display(x, y),
                             other => {
