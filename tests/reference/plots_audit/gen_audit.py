@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Randomized parity audit of the figure.json calls (issues #20 and its round 2).
 
+(About 860 lines: version 1's figure generator, whose random stream must stay as it is
+for seeds 0-1399, and the sweep / minimize / write tools; version 2's vocabulary is in
+gen_audit_v2.py.)
+
 Every figure is drawn from a seed: 1-3 Axes calls mixing the listed calls with realistic
 data (sin curves, random walks, integers, NaN holes, zero/negative data on log axes, wide
 and tiny ranges) and keywords drawn from the listed ones, titles with mathtext and
