@@ -115,8 +115,8 @@ pub use artists::text::{AnnotateOptions, ArrowStyle, TextBox, TextCoords, TextOp
 pub use artists::values::{PlotData, PlotNumber};
 pub use artists::violin::{violin_stats, BwMethod, ViolinSide, ViolinStats, ViolinplotOptions};
 pub use artists::{
-    ArtistHandle, GridOptions, SpanOptions, TickDirection, TickLabelOptions, TickParams,
-    TickParamsOptions,
+    ArtistHandle, GridKeywords, GridOptions, SpanOptions, TickDirection, TickLabelOptions,
+    TickParams, TickParamsOptions,
 };
 pub use axes::{Anchor, Axes, AxesId, AxesPosition, ImageHandle};
 pub use axes_text::{LabelOptions, SupTitleOptions, TitleOptions};

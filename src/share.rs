@@ -72,6 +72,26 @@ fn same_shared(a: &AxisState, b: &AxisState) -> bool {
         && a.categories == b.categories
         && a.lim == b.lim
         && a.auto == b.auto
+        && a.locator_last == b.locator_last
+        && a.tick_params.minor_ticks == b.tick_params.minor_ticks
+}
+
+/// The Axes whose axis `k` the locator of Axes `i` measures (`get_tick_space` reads the
+/// locator's axis): the share root's, or after a scale change the group's last member's
+/// (audit7: a narrow root and a wide last member of a `sharex=True` grid with
+/// `width_ratios` tick a log axis differently).
+pub(crate) fn locator_axes(axes: &[Axes], i: usize, k: usize) -> usize {
+    let Some(a) = axes.get(i) else {
+        return i;
+    };
+    let root = a.share[k];
+    if !state(a, k).locator_last {
+        return root.index;
+    }
+    (0..axes.len())
+        .rev()
+        .find(|&j| axes[j].share[k] == root)
+        .unwrap_or(root.index)
 }
 
 impl Axes {
@@ -165,15 +185,47 @@ impl Axes {
     /// Axes without data keeps it) and keeps its request.
     pub(crate) fn autoscale_now(&mut self, which: Which) {
         let k = k_of(which);
+        // `set_xbound` reads `viewLim`: `_unstale_viewLim` autoscales the other axis too
+        // when it is stale, with its scale of now (audit7: `set_xscale('log')` then
+        // `set_yscale('symlog')` keeps the linear margins of y).
+        let o = 1 - k;
+        let other_lone = self.group[o].is_none() && state(self, o).auto && state(self, o).stale;
+        if other_lone {
+            let v = autoscale::view(self, which_of(o));
+            let st = state_mut(self, o);
+            st.lim = v;
+            st.stale = false;
+        }
         if self.group[k].is_some() {
             state_mut(self, k).stale = true;
             self.read_view(which);
         } else {
+            self.read_view(which);
             let v = autoscale::autoscaled(self, which);
             let st = state_mut(self, k);
             st.lim = v;
             st.stale = true;
         }
+    }
+
+    /// `Axis._set_tick_locations` (`set_xticks`/`set_yticks`): `set_view_interval(min,
+    /// max)` reads the view as `viewLim` does ([`Axes::unstale_view`]), grows it to hold
+    /// the ticks keeping its direction, and stores it without touching the autoscale
+    /// switch (`ignore=True` on the Bbox), so a later autoscale request recomputes it
+    /// (audit7: `set_yticks([0, 0.5, 1])` on data below 0.3 shows 1.0 as matplotlib does).
+    pub(crate) fn expand_view_to_ticks(&mut self, which: Which, ticks: &[f64]) {
+        let mut it = ticks.iter().copied().filter(|t| !t.is_nan());
+        let Some(first) = it.next() else {
+            return;
+        };
+        let (lo, hi) = it.fold((first, first), |(a, b), t| (a.min(t), b.max(t)));
+        let (a, b) = self.unstale_view(which);
+        let new = if a < b {
+            (lo.min(a), hi.max(b))
+        } else {
+            (hi.max(a), lo.min(b))
+        };
+        state_mut(self, k_of(which)).lim = new;
     }
 
     fn unstale_group(&mut self, which: Which) {
@@ -321,6 +373,9 @@ impl Figure {
                 if st.categories != me.categories {
                     st.categories = me.categories.clone();
                 }
+                st.locator_last = me.locator_last;
+                // `minorticks_on`/`_off` set the group's (one) minor locator (audit7).
+                st.tick_params.minor_ticks = me.tick_params.minor_ticks;
                 if st.lim != me.lim || st.auto != me.auto {
                     st.lim = me.lim;
                     st.auto = me.auto;

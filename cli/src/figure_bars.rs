@@ -117,8 +117,10 @@ pub(crate) fn call(
     if let Some(h) = kw.take(&["hatch"]) {
         o = o.hatch(crate::figure_hatch::patterns(&h, method)?);
     }
+    let log = kw.bool(&["log"])?.unwrap_or(false);
     let pos = positions(fig, ax, ctx, &pos_v, vertical, "bar positions")?;
     let val = positions(fig, ax, ctx, &val_v, !vertical, vname)?;
+    crate::figure_audit::bar_log(fig, ax, vertical, log);
     let c = if vertical {
         fig[ax].bar_with(&pos, &val, o)?
     } else {

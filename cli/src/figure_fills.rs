@@ -139,6 +139,7 @@ fn errorbar(fig: &mut Figure, ax: AxesId, ctx: &Ctx, args: &[Value], kw: &mut Kw
     o.capthick = kw.f64(&["capthick"])?;
     o.ecolor = kw.color(&["ecolor"])?;
     o.elinewidth = kw.f64(&["elinewidth"])?;
+    o.errorevery = crate::figure_audit::errorevery(kw)?;
     o.line = plot_options(kw)?;
     let c = fig[ax].errorbar(x, y, o)?;
     Ok(match c.data_line.or(c.barlinecols.first().copied()) {

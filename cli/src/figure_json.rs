@@ -8,7 +8,7 @@ use crate::figure_args::{
     imshow, linestyle, opt_num, plot_groups, plot_options, scale_of, span_options, text_options,
 };
 use figbuf::{
-    ArrowStyle, Aspect, AxesId, Color, ColorbarOptions, Figure, GridOptions, ImageHandle, Mappable,
+    ArrowStyle, Aspect, AxesId, Color, ColorbarOptions, Figure, ImageHandle, Mappable,
     ScatterColor, ScatterOptions,
 };
 use serde_json::{Map, Value};
@@ -553,29 +553,20 @@ fn axes_call(
             crate::figure_ticks::set_ticks(fig, ax, method, t, labels, kw)?;
         }
         "grid" => {
-            let mut g = GridOptions::default();
-            let visible = match arg(0) {
+            let mut g = figbuf::GridKeywords::default();
+            g.visible = match arg(0) {
                 Some(Value::Bool(b)) => Some(*b),
                 _ => kw.bool(&["visible", "b"])?,
             };
-            g.visible = visible.unwrap_or(true);
-            if let Some(w) = kw.string(&["which"])? {
-                g.which = w;
-            }
-            if let Some(a) = kw.string(&["axis"])? {
-                g.axis = a;
-            }
-            if let Some(c) = kw.color(&["color", "c"])? {
-                g.color = c;
-            }
+            g.which = kw.string(&["which"])?;
+            g.axis = kw.string(&["axis"])?;
+            g.color = kw.color(&["color", "c"])?;
             if let Some(ls) = kw.string(&["linestyle", "ls"])? {
-                g.linestyle = linestyle("grid", &ls)?;
+                g.linestyle = Some(linestyle("grid", &ls)?);
             }
-            if let Some(lw) = kw.f64(&["linewidth", "lw"])? {
-                g.linewidth = lw;
-            }
+            g.linewidth = kw.f64(&["linewidth", "lw"])?;
             g.alpha = kw.f64(&["alpha"])?;
-            fig[ax].grid(g)?;
+            fig[ax].grid_keywords(g)?;
         }
         "tick_params" => {
             nargs(0)?;

@@ -10,6 +10,7 @@
 )]
 
 mod figure_args;
+mod figure_audit;
 mod figure_axline;
 mod figure_bars;
 mod figure_clabel;

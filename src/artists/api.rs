@@ -481,6 +481,7 @@ impl Axes {
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
         check_labels("set_xticks", &t, &labels)?;
+        self.expand_view_to_ticks(Which::X, &t);
         self.plot.x.ticks = Some((t, labels));
         Ok(self)
     }
@@ -494,11 +495,13 @@ impl Axes {
         labels: Vec<String>,
         opts: super::TickLabelOptions,
         axis: fn(&mut super::PlotState) -> &mut super::AxisState,
+        which: Which,
     ) -> Result<&mut Self> {
         let lines =
             crate::axes_text::line_layout(call, opts.multialignment.as_deref(), opts.linespacing)?;
         let labels = Some(labels);
         check_labels(call, &ticks, &labels)?;
+        self.expand_view_to_ticks(which, &ticks);
         let state = axis(&mut self.plot);
         state.ticks = Some((ticks, labels));
         state.tick_params.label_lines = lines;
@@ -515,7 +518,7 @@ impl Axes {
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
-        self.ticks_with("set_xticks", t, labels, opts, |p| &mut p.x)
+        self.ticks_with("set_xticks", t, labels, opts, |p| &mut p.x, Which::X)
     }
 
     /// `ax.set_yticks(ticks, labels, multialignment=..., linespacing=...)`.
@@ -526,7 +529,7 @@ impl Axes {
         opts: super::TickLabelOptions,
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
-        self.ticks_with("set_yticks", t, labels, opts, |p| &mut p.y)
+        self.ticks_with("set_yticks", t, labels, opts, |p| &mut p.y, Which::Y)
     }
 
     /// `ax.set_yticks(ticks, labels)`.
@@ -537,6 +540,7 @@ impl Axes {
     ) -> Result<&mut Self> {
         let t = ticks.to_f64_vec();
         check_labels("set_yticks", &t, &labels)?;
+        self.expand_view_to_ticks(Which::Y, &t);
         self.plot.y.ticks = Some((t, labels));
         Ok(self)
     }
@@ -608,6 +612,7 @@ impl Axes {
         for (axis, on) in [x, y].into_iter().enumerate() {
             for (kind, set) in kinds.into_iter().enumerate() {
                 if on && set {
+                    self.plot.grid_style[axis][kind] = Some(opts.clone());
                     self.plot.grid[axis][kind] = opts.visible.then(|| opts.clone());
                 }
             }

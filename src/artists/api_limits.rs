@@ -172,6 +172,9 @@ impl Axes {
         let old = std::mem::replace(&mut st.scale, scale);
         st.subs = None;
         st.ticks = None;
+        st.locator_last = true;
+        // The scale's default minor locator replaces `minorticks_on`/`_off`'s.
+        st.tick_params.minor_ticks = None;
         if default_limits_change(old, scale) && st.auto {
             self.autoscale_now(which);
         }

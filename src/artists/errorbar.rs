@@ -54,6 +54,9 @@ pub struct ErrorbarOptions {
     pub elinewidth: Option<f64>,
     /// `color`, `alpha`, `label`, `zorder`, `linewidth`, `marker*`... of the data line.
     pub line: PlotOptions,
+    /// `errorevery=(start, step)` (an integer N is `(0, N)`): bars and caps on the points
+    /// `start, start + step, ...` only (all when `None`).
+    pub errorevery: Option<(usize, usize)>,
 }
 
 option_setters!(ErrorbarOptions {
@@ -71,6 +74,8 @@ option_setters!(ErrorbarOptions {
     elinewidth: f64 => elinewidth = Some;
     /// The data line's keywords.
     line: PlotOptions => line;
+    /// `errorevery=(start, step)`.
+    errorevery: (usize, usize) => errorevery = Some;
 });
 
 impl ErrorbarOptions {
@@ -146,9 +151,12 @@ impl ErrorbarEntry {
         artists: &[Artist],
         fs: f64,
         dpi: f64,
+        (handlelength, markerscale): (f64, f64),
         to_dev: super::line::ToDevice<'_>,
     ) -> Vec<Paint> {
-        let (width, height) = (2.0 * fs, 0.7 * fs);
+        // HandlerErrorbar: the legend's handlelength, and markerscale on the data marker
+        // only (audit7).
+        let (width, height) = (handlelength * fs, 0.7 * fs);
         let (xm, ym) = (-0.0 + 0.5 * width, (height - 0.0) / 2.0);
         let e = 0.5 * fs;
         let mut out = Vec::new();
@@ -207,6 +215,9 @@ impl ErrorbarEntry {
             mk.y = vec![ym];
             mk.linestyle = LineStyle::None;
             mk.markevery = None;
+            if markerscale != 1.0 {
+                mk.markersize_pt *= markerscale;
+            }
             out.extend(mk.paint_in(dpi, to_dev, None));
         }
         out
@@ -303,6 +314,19 @@ impl Axes {
                 return Err(Error::invalid(what, v, "a finite, non-negative number"));
             }
         }
+        // `everymask[slice(start, None, step)] = True`, applied to the bars and caps.
+        let every: Vec<usize> = match o.errorevery {
+            None => (0..x.len()).collect(),
+            Some((_, 0)) => {
+                return Err(Error::invalid(
+                    "errorbar",
+                    "'errorevery' step 0",
+                    "a positive step",
+                ))
+            }
+            Some((start, step)) => (start..x.len()).step_by(step).collect(),
+        };
+        let pick = |v: &[f64]| -> Vec<f64> { every.iter().map(|&i| v[i]).collect() };
         let mut out = ErrorbarContainer {
             data_line: None,
             caplines: Vec::new(),
@@ -324,8 +348,10 @@ impl Axes {
         };
         for (horizontal, b) in [(true, &xb), (false, &yb)] {
             let Some((low, high)) = b else { continue };
-            let indep = if horizontal { &y } else { &x };
-            let segs: Vec<Vec<(f64, f64)>> = (0..x.len())
+            let (low, high) = (&pick(low), &pick(high));
+            let (xs, ys) = (pick(&x), pick(&y));
+            let indep = if horizontal { &ys } else { &xs };
+            let segs: Vec<Vec<(f64, f64)>> = (0..xs.len())
                 .map(|i| {
                     if horizontal {
                         vec![(low[i], indep[i]), (high[i], indep[i])]
@@ -367,9 +393,9 @@ impl Axes {
                 let marker = if horizontal { "|" } else { "_" };
                 for dep in [low, high] {
                     let (cx, cy) = if horizontal {
-                        (dep.clone(), y.clone())
+                        (dep.clone(), ys.clone())
                     } else {
-                        (x.clone(), dep.clone())
+                        (xs.clone(), dep.clone())
                     };
                     let mut base_color = || base;
                     let mut l = Line2D::new(cx, cy, &cap_opts(marker), &mut base_color)?;

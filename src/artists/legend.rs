@@ -253,11 +253,21 @@ fn badness(ax: &Axes, ctx: &DrawCtx, b: &Bbox, text_boxes: &[Bbox]) -> usize {
     for a in ax.plot.artists.iter() {
         match a {
             Artist::Line(l) => {
-                // `Line2D.get_path()`: the data points, not the steps a drawstyle draws.
-                let (xs, ys) = (&l.x, &l.y);
+                // `Line2D.get_path()`: the drawstyle's steps, except that drawing the
+                // markers of a stepped line (before the legend: zorder <= 5) recaches
+                // the path with the default drawstyle, leaving the data points (audit7).
+                let marked = l.marker.is_some() && l.markersize_pt > 0.0 && l.zorder <= 5.0;
+                let (xs, ys) = if marked {
+                    (
+                        std::borrow::Cow::Borrowed(&l.x[..]),
+                        std::borrow::Cow::Borrowed(&l.y[..]),
+                    )
+                } else {
+                    l.drawn_xy_borrowed()
+                };
                 let pts: Vec<(f64, f64)> = l.axline_display(ctx).unwrap_or_else(|| {
                     xs.iter()
-                        .zip(ys)
+                        .zip(ys.iter())
                         .map(|(&x, &y)| match l.blend {
                             Blend::Data => ctx.to_display(x, y),
                             other => {
@@ -500,7 +510,9 @@ pub(crate) fn paint_entries<'a>(
             label,
         });
     }
-    if entries.is_empty() {
+    // An Axes legend of no entries (matplotlib warns "No artists with labels found") is
+    // still drawn: its frame around an empty handle box, 2 * borderpad square (audit7).
+    if entries.is_empty() && best_ax.is_none() {
         return Ok(Vec::new());
     }
     // TextArea heights: at least the ink ascent of "lp" above the baseline.
@@ -540,7 +552,7 @@ pub(crate) fn paint_entries<'a>(
     let (hk, tk) = if opts.markerfirst { (0, 1) } else { (1, 0) };
     // Columns: np.array_split into ncols.
     let n = items.len();
-    let ncols = opts.ncols.max(1).min(n);
+    let ncols = opts.ncols.max(1).min(n.max(1));
     let (q, r) = (n / ncols, n % ncols);
     let mut cols: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
@@ -564,7 +576,12 @@ pub(crate) fn paint_entries<'a>(
         })
         .collect();
     let colbx: Vec<Bx> = colboxes.iter().map(|c| c.0).collect();
-    let (handle_box, col_offs) = hpack(&colbx, (opts.columnspacing * fs) * dc);
+    // HPacker of no children: Bbox.from_bounds(0, 0, 0, 0).
+    let (handle_box, col_offs) = if colbx.is_empty() {
+        (Bx::from_bounds(0.0, 0.0, 0.0, 0.0), Vec::new())
+    } else {
+        hpack(&colbx, (opts.columnspacing * fs) * dc)
+    };
     let title = match &opts.title {
         Some(t) => Some(place_text(
             glyphs,
@@ -738,7 +755,13 @@ pub(crate) fn paint_entries<'a>(
                     Handle::Errorbar(e) => {
                         let h = ctx.h;
                         let to_dev = move |x: f64, y: f64| (x * dc + dx, y * (-dc) + (h - dy));
-                        e.legend_paints(&entries[ei].ax.plot.artists, fs, ctx.dpi, &to_dev)
+                        e.legend_paints(
+                            &entries[ei].ax.plot.artists,
+                            fs,
+                            ctx.dpi,
+                            (opts.handlelength, opts.markerscale),
+                            &to_dev,
+                        )
                     }
                 }
                 .into_iter()

@@ -524,7 +524,7 @@ impl Line2D {
 
     /// [`Line2D::drawn_xy`], borrowing the data for the default drawstyle (no copy of a
     /// long line's coordinates).
-    fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
+    pub(crate) fn drawn_xy_borrowed(&self) -> (Cow<'_, [f64]>, Cow<'_, [f64]>) {
         self.drawn_xy_of(0..self.x.len())
     }
 

@@ -16,6 +16,7 @@ pub mod errorbar;
 pub mod figure_legend;
 pub mod fills;
 pub(crate) mod grid;
+mod grid_keywords;
 mod hatch;
 pub mod hist;
 mod hist_draw;
@@ -54,6 +55,7 @@ use paint::{ClipBox, Paint};
 use patch::Patch;
 
 pub use api::{GridOptions, SpanOptions};
+pub use grid_keywords::GridKeywords;
 pub use tick_params::{TickLabelOptions, TickParamsOptions};
 
 /// A handle to an artist on an Axes (what `plot`, `scatter`, `axvspan`... return); cheap
@@ -310,6 +312,9 @@ pub(crate) struct PlotState {
     /// The grid options of x and y, each `[major, minor]` (`grid(which=...)` sets one or
     /// both).
     pub grid: [[Option<GridOptions>; 2]; 2],
+    /// The grid style each `[axis][major, minor]` keeps while off too (matplotlib's
+    /// `_major_tick_kw`/`_minor_tick_kw` `grid_*`; `grid_keywords` updates it).
+    pub grid_style: [[Option<GridOptions>; 2]; 2],
     pub legend: Option<legend_options::LegendOptions>,
     /// Artist indices of the first patch of each `bar` container: the container's label
     /// rides on that patch, and the legend lists containers after the other artists.
@@ -340,6 +345,10 @@ pub(crate) struct AxisState {
     pub categories: Vec<String>,
     /// The symlog scale's `subs` (`None`: `[1.0]`, no minor ticks besides the majors).
     pub subs: Option<Vec<f64>>,
+    /// A scale change set the share group's locators (`_set_axes_scale` sets them on
+    /// every member in group order, so the last member's axis measures the tick space);
+    /// `false`: the root's, set when the group was made.
+    pub locator_last: bool,
 }
 
 /// Where tick marks point (`tick_params(direction=...)`).
@@ -423,6 +432,7 @@ impl Default for AxisState {
             stickies: Vec::new(),
             categories: Vec::new(),
             subs: None,
+            locator_last: false,
         }
     }
 }

@@ -552,36 +552,48 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
 
     let mut axes_out = Vec::with_capacity(fig.axes.len());
     let views = crate::share::draw_views(&fig.axes);
+    // Every Axes' box first: a shared axis' locator may measure a later Axes' box.
+    let boxes: Vec<Bbox> = fig
+        .axes
+        .iter()
+        .enumerate()
+        .map(|(i, ax)| {
+            let (view_x, view_y) = views[i];
+            let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
+            let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
+            let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));
+            let slot = slots[i];
+            let aspect = match ax.aspect {
+                Aspect::Equal => Some(1.0),
+                Aspect::Ratio(r) => Some(r),
+                Aspect::Auto => None,
+            };
+            let pos = match aspect {
+                Some(a) => {
+                    let xsize = (scaled_x.1 - scaled_x.0).abs().max(1e-30);
+                    let ysize = (scaled_y.1 - scaled_y.0).abs().max(1e-30);
+                    slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect)
+                        .anchored(anchors[i], &slot)
+                }
+                None => slot,
+            };
+            pos.scaled(wf, hf)
+        })
+        .collect();
     for (i, ax) in fig.axes.iter().enumerate() {
         let (view_x, view_y) = views[i];
         let (xscale, yscale) = (ax.plot.x.scale, ax.plot.y.scale);
         let scaled_x = (xscale.transform(view_x.0), xscale.transform(view_x.1));
         let scaled_y = (yscale.transform(view_y.0), yscale.transform(view_y.1));
-        let slot = slots[i];
-        let aspect = match ax.aspect {
-            Aspect::Equal => Some(1.0),
-            Aspect::Ratio(r) => Some(r),
-            Aspect::Auto => None,
-        };
-        let pos = match aspect {
-            Some(a) => {
-                let xsize = (scaled_x.1 - scaled_x.0).abs().max(1e-30);
-                let ysize = (scaled_y.1 - scaled_y.0).abs().max(1e-30);
-                slot.shrunk_to_aspect(a * (ysize / xsize), fig_aspect)
-                    .anchored(anchors[i], &slot)
-            }
-            None => slot,
-        };
-        let bbox = pos.scaled(wf, hf);
+        let bbox = boxes[i];
         let trans = trans_data(scaled_x, scaled_y, &bbox);
         let (mut xaxis, mut yaxis) = (None, None);
-        // A shared axis ticks with its root's locator, sized by the root's box.
+        // A shared axis ticks with its group's locator, sized by the box of the Axes the
+        // locator was set on (`crate::share::locator_axes`: the root's, or after a scale
+        // change the group's last member's).
+        let owner = |k: usize| crate::share::locator_axes(&fig.axes, i, k);
         let root_len = |k: usize| {
-            let root = ax.share[k].index;
-            let b = axes_out
-                .get(root)
-                .filter(|_| root != i)
-                .map(|r: &AxesLayout| r.bbox)?;
+            let b = boxes.get(owner(k)).filter(|_| owner(k) != i)?;
             Some(if k == 0 { b.width() } else { b.height() })
         };
         if ax.axis_on {
@@ -601,7 +613,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     locator_len_px: root_len(0),
                     locator_label_pt: fig
                         .axes
-                        .get(ax.share[0].index)
+                        .get(owner(0))
                         .and_then(|r| r.plot.x.tick_params.labelsize),
                 },
             )?;
@@ -621,7 +633,7 @@ pub fn layout(fig: &Figure, glyphs: &mut GlyphCache) -> Result<Layout> {
                     locator_len_px: root_len(1),
                     locator_label_pt: fig
                         .axes
-                        .get(ax.share[1].index)
+                        .get(owner(1))
                         .and_then(|r| r.plot.y.tick_params.labelsize),
                 },
             )?;

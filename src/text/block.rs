@@ -7,7 +7,7 @@
 //! aligned among themselves by the multialignment, the block aligned about its anchor
 //! with `rotation_mode='anchor'` (`va='baseline'` is the *last* line's baseline).
 
-use super::mathtext::{is_math, layout_math, MathText};
+use super::mathtext::{is_math, layout_math_face, MathText};
 use super::{rotate_point, FontFace, GlyphCache, HorizontalAlignment, ShapedText};
 use super::{GlyphMaskRef, VerticalAlignment};
 use crate::Result;
@@ -90,7 +90,7 @@ impl GlyphCache {
         let mut ws = Vec::with_capacity(parts.len());
         for part in parts {
             let (shaped, math) = if is_math(part) {
-                let m = layout_math(self, part, size_pt, dpi)?;
+                let m = layout_math_face(self, part, size_pt, dpi, face)?;
                 (m.to_shaped_like(), Some(m))
             } else {
                 (

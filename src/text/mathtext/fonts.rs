@@ -82,6 +82,9 @@ pub(super) struct GlyphInfo {
 pub(super) struct Fonts<'a> {
     pub cache: &'a mut GlyphCache,
     pub dpi: f64,
+    /// The text's own face (`findfont(prop)`: `fontweight`/`fontstyle`/`family`), which
+    /// TeX font names `default`/`regular` (the non-math parts) use (audit7).
+    pub text_face: FontFace,
 }
 
 /// `get_unicode_index`: a single character, or a TeX name (`\alpha`) from `tex2uni`.
@@ -372,7 +375,11 @@ impl Fonts<'_> {
             };
         }
         let slanted = new_fontname == "it" || sym == r"\int" || sym == r"\oint";
-        if let Some(face) = face_of(new_fontname) {
+        let face = match new_fontname {
+            "default" | "regular" => Some(self.text_face),
+            other => face_of(other),
+        };
+        if let Some(face) = face {
             if self.glyph_index(face, uni) != 0 {
                 return Ok((face, uni, slanted));
             }

@@ -185,13 +185,35 @@ pub fn is_math(s: &str) -> bool {
 /// Errors on a bad size or dpi, on matplotlib's parse errors and on input outside the
 /// supported subset (see the module documentation), naming the text. (A private stage:
 /// `tests::layout_math_of_a_tick_label` shows a use.)
+// The documented entry of this stage (DejaVu Sans text); the text layout calls
+// `layout_math_face` with the text's own face.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn layout_math(cache: &mut GlyphCache, s: &str, size_pt: f64, dpi: f64) -> Result<MathText> {
+    layout_math_face(cache, s, size_pt, dpi, FontFace::Sans)
+}
+
+/// [`layout_math`] of a text whose own face is `face` (`fontweight`, `fontstyle`,
+/// `family`): the non-math parts (TeX font `default`) are set in it, as matplotlib's
+/// `TruetypeFonts` loads `findfont(prop)` for them (audit7).
+pub(crate) fn layout_math_face(
+    cache: &mut GlyphCache,
+    s: &str,
+    size_pt: f64,
+    dpi: f64,
+    face: FontFace,
+) -> Result<MathText> {
     font_size_26_6(size_pt, dpi)?;
-    let key = (s.to_owned(), size_pt.to_bits(), dpi.to_bits());
+    // The cache key names a face other than DejaVu Sans before the text.
+    let name = if face == FontFace::Sans {
+        s.to_owned()
+    } else {
+        format!("{face:?}\u{0}{s}")
+    };
+    let key = (name, size_pt.to_bits(), dpi.to_bits());
     if let Some(m) = cache.maths.get(&key) {
         return Ok(m.clone());
     }
-    let m = layout_math_uncached(cache, s, size_pt, dpi)?;
+    let m = layout_math_uncached(cache, s, size_pt, dpi, face)?;
     cache.maths.insert(key, m.clone());
     Ok(m)
 }
@@ -202,8 +224,13 @@ fn layout_math_uncached(
     s: &str,
     size_pt: f64,
     dpi: f64,
+    text_face: FontFace,
 ) -> Result<MathText> {
-    let fonts = Fonts { cache, dpi };
+    let fonts = Fonts {
+        cache,
+        dpi,
+        text_face,
+    };
     let mut root = parse_main(&fonts, s, size_pt)?;
     let output = boxes::ship(&mut root);
     // Output.to_vector.

@@ -33,6 +33,7 @@ fn quad_is_the_italic_m_advance() {
     let fonts = fonts::Fonts {
         cache: &mut cache,
         dpi: 100.0,
+        text_face: crate::text::FontFace::Sans,
     };
     assert_eq!(fonts.quad(10.0).unwrap(), 13.531158447265625);
 }

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Randomized parity audit of the figure.json calls (issues #20 and its round 2).
 
+(About 860 lines: version 1's figure generator, whose random stream must stay as it is
+for seeds 0-1399, and the sweep / minimize / write tools; version 2's vocabulary is in
+gen_audit_v2.py.)
+
 Every figure is drawn from a seed: 1-3 Axes calls mixing the listed calls with realistic
 data (sin curves, random walks, integers, NaN holes, zero/negative data on log axes, wide
 and tiny ranges) and keywords drawn from the listed ones, titles with mathtext and
@@ -16,7 +20,7 @@ Two modes (the venv's python: matplotlib 3.11.2, numpy, pillow):
         each figure, both PNGs and results.json).
 
     python gen_audit.py minimize SEED ...
-        drops calls and keywords of each seed's figure while figbuf still differs and
+        (env FIGBUF: the binary, default target/release/figbuf) drops calls and keywords of each seed's figure while figbuf still differs and
         prints the smallest figure.json (kept in /tmp/figbuf-audit/m<seed>/).
 
     python gen_audit.py write [SEED ...]
@@ -38,6 +42,7 @@ from PIL import Image
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "plots_extra"))
 import mpl_figure  # noqa: E402
+import gen_audit_v2 as v2  # noqa: E402
 
 # The seeds kept as the plots_audit set (failing-then-fixed figures and a sample of the
 # exact ones covering every kind of call generated).
@@ -55,7 +60,15 @@ FIXED2 = [224, 276, 283, 304, 342, 385, 397, 412, 492, 507, 535, 550, 557, 593, 
 # annotate, stackplot, violinplot, errorbar, suptitle, fill_betweenx, contourf, boxplot,
 # stairs + scatter, pcolormesh, contour, clabel):
 SAMPLE = [0, 1, 3, 6, 8, 10, 11, 12, 16, 17, 20, 28, 33, 45, 47, 62, 72]
-KEEP = FIXED + FIXED2 + SAMPLE
+# Round 3 (audit7, generator version 2 from seed 1400): differed from matplotlib or were
+# refused before its fixes (ticks growing the view, grid keyword accumulation, empty
+# legends, the shared locator's axis after a scale change, shared minorticks_on, errorbar
+# legend markerscale, the other axis unstaled by a scale change, errorevery, bar log,
+# mathtext in the text's own face, 'best' seeing a stepped line's steps), exact after:
+FIXED3 = [1400, 1420, 1423, 1434, 1437, 1459, 1461, 1476, 1488, 1500, 1512, 1534, 1537, 1541, 1553,
+          1555, 1557, 1563, 1566, 1570, 1581, 1590, 1595, 1606, 1613, 1615, 1623, 1655, 1664,
+          1675, 1676, 1693, 1699, 1705, 1709, 1728, 1738, 1746]
+KEEP = FIXED + FIXED2 + SAMPLE + FIXED3
 
 
 def r(v, n=5):
@@ -76,6 +89,9 @@ class Gen:
         self.rng = np.random.default_rng(seed)
         self.npy = {}
         self.labels = 0
+        # Version 2 (audit7): seeds from v2.V2_FIRST on also draw gen_audit_v2's vocabulary;
+        # every extra random choice is made only then, so older seeds draw the same figures.
+        self.v2 = seed >= v2.V2_FIRST
 
     def pick(self, seq):
         return seq[int(self.rng.integers(len(seq)))]
@@ -95,6 +111,8 @@ class Gen:
                           r"$\mu=0.5$"])
 
     def text(self):
+        if self.v2 and self.chance(0.4):
+            return v2.text(self)
         return self.pick(["Title", r"$\alpha^2 + \beta$", "two\nlines", r"time $t$ [s]",
                           "Voltage (mV)", r"$\frac{1}{2}$ scale", "response", r"$10^{-3}$ units",
                           "a long axis label with words", r"$\sqrt{x}$", "Ünïcode ±"])
@@ -184,6 +202,8 @@ class Gen:
             kw["label"] = self.label()
         if self.chance(0.1):
             kw["zorder"] = float(self.pick([1, 3]))
+        if self.v2:
+            args = v2.plot(self, method, args, kw)
         return [c(method, *args, **kw)]
 
     def scatter(self):
@@ -209,6 +229,8 @@ class Gen:
             kw["linewidths"] = float(self.pick([0.5, 2]))
         if self.chance(0.4):
             kw["label"] = self.label()
+        if self.v2:
+            v2.scatter(self, kw, n)
         return [c("scatter", self.data(self.xs(n)), self.data(self.ys(n)), **kw)], cm
 
     def spans(self):
@@ -224,9 +246,13 @@ class Gen:
                 kw["linestyle"] = self.pick(["--", ":", "-."])
             if self.chance(0.3):
                 kw["linewidth"] = float(self.pick([0.8, 2]))
+            if self.v2:
+                v2.spans(self, which, kw)
             out.append(c(which, round(float(self.rng.random() * 2 - 0.5), 3), **kw))
         else:
             a = round(float(self.rng.random()), 3)
+            if self.v2:
+                v2.spans(self, which, kw)
             out.append(c(which, a, round(a + 0.3, 3), **kw))
         return out
 
@@ -245,6 +271,8 @@ class Gen:
         if self.chance(0.25):
             kw["bbox"] = {"boxstyle": self.pick(["round", "square"]),
                           "facecolor": self.pick(["wheat", "w", "0.9"]), "alpha": 0.8}
+        if self.v2:
+            v2.text_kw(self, kw)
         return [c("text", round(float(self.rng.random()), 3), round(float(self.rng.random()), 3),
                   self.text(), **kw)]
 
@@ -252,6 +280,8 @@ class Gen:
         kw = {"xytext": [0.7, 0.2]}
         if self.chance(0.8):
             kw["arrowprops"] = {"arrowstyle": self.pick(["->", "-|>", "<->", "-"])}
+        if self.v2:
+            v2.annotate(self, None, kw)
         return [c("annotate", self.pick(["peak", "here", r"$\max$"]), [0.3, 0.6], **kw)]
 
     def fill(self):
@@ -269,6 +299,8 @@ class Gen:
         y2 = 0 if self.chance(0.5) else r(np.nan_to_num(y1) - 1)
         if which == "fill_between" and self.chance(0.2):
             kw["step"] = self.pick(["pre", "mid", "post"])
+        if self.v2:
+            v2.fill(self, which, kw, y1)
         return [c(which, self.data(x), self.data(y1), y2, **kw)]
 
     def step(self):
@@ -278,7 +310,10 @@ class Gen:
             kw["where"] = self.pick(["pre", "mid", "post"])
         if self.chance(0.4):
             kw["label"] = self.label()
-        return [c("step", r(self.xs(n)), r(np.nan_to_num(self.ys(n))), **kw)]
+        args = [r(self.xs(n)), r(np.nan_to_num(self.ys(n)))]
+        if self.v2:
+            v2.step(self, args, kw)
+        return [c("step", *args, **kw)]
 
     def stairs(self):
         n = int(self.pick([5, 10, 20]))
@@ -290,6 +325,8 @@ class Gen:
         if self.chance(0.4):
             kw["label"] = self.label()
         vals = np.abs(np.nan_to_num(self.ys(n)))
+        if self.v2:
+            v2.stairs(self, kw, n)
         return [c("stairs", r(vals), **kw)]
 
     def errorbar(self):
@@ -309,6 +346,8 @@ class Gen:
             kw["elinewidth"] = float(self.pick([0.5, 2]))
         if self.chance(0.3):
             kw["label"] = self.label()
+        if self.v2:
+            v2.errorbar(self, kw, n)
         return [c("errorbar", r(x), r(y), **kw)]
 
     def bar(self):
@@ -333,6 +372,10 @@ class Gen:
             kw["bottom" if which == "bar" else "left"] = 1.5
         xs = list(range(n)) if self.chance(0.7) else ["cat%d" % i for i in range(n)]
         h = self.rng.integers(-3, 15, size=n).astype(float) if self.chance(0.5) else self.rng.random(n) * 100
+        if self.v2:
+            v2.bar(self, which, kw, xs)
+            if kw.get("log"):
+                h = np.abs(h) + 1
         return [c(which, xs, r(h, 3), **kw)]
 
     def hist(self):
@@ -356,7 +399,8 @@ class Gen:
             kw["label"] = self.label()
         name = "h%d.npy" % len(self.npy)
         self.npy[name] = np.round(data, 5)
-        return [c("hist", {"npy": name}, **kw)]
+        x = v2.hist(self, kw, name) if self.v2 else {"npy": name}
+        return [c("hist", x, **kw)]
 
     def stackplot(self):
         n = int(self.pick([10, 30]))
@@ -422,6 +466,8 @@ class Gen:
             kw["cmap"] = self.pick(["gray", "viridis", "hot", "twilight"])
         if self.chance(0.3):
             kw["interpolation"] = self.pick(["nearest", "bilinear"])
+        if self.v2:
+            v2.imshow(self, kw, a.shape)
         return [c("imshow", {"npy": name}, **kw)]
 
     # ---- decorations ----
@@ -473,7 +519,11 @@ class Gen:
                 kw["frameon"] = False
             if self.chance(0.15):
                 kw["framealpha"] = 1.0
+            if self.v2:
+                v2.legend_kw(self, kw)
             calls.append(c("legend", **kw))
+        if self.v2:
+            v2.decorations(self, calls, log_ok)
 
 
 def axes_calls(g, ai):
@@ -541,6 +591,8 @@ def make_figure(seed):
     g = Gen(seed)
     spec = {}
     grid = g.pick([(1, 1)] * 5 + [(1, 2), (1, 2), (2, 1), (2, 2)])
+    if g.v2:
+        grid = v2.grid(g, grid)
     fs = g.pick([None, None, [4, 3], [8, 4], [5, 5], [3.2, 2.4], [7, 5]])
     dpi = g.pick([None, None, 72, 150, 200, 80])
     fig = {}
@@ -569,6 +621,8 @@ def make_figure(seed):
                 kw["label"] = g.text()
             if g.chance(0.2):
                 kw["shrink"] = 0.8
+            if g.v2:
+                v2.colorbar(g, kw)
             fcalls.append(c("colorbar", {"ref": [ai, mappable]}, **kw))
     if g.chance(0.2):
         fcalls.append(c("suptitle", g.text()))
@@ -576,6 +630,8 @@ def make_figure(seed):
         fcalls.append(c("supxlabel", g.text()))
     if g.chance(0.25):
         fcalls.append(c("tight_layout"))
+    if g.v2:
+        v2.figure(g, spec, grid, fcalls, axes)
     # Nobody shares an axis between a line plot and an image, a pie or a mesh: such
     # grids share nothing (the random stream stays the same for the other seeds).
     framed = ("imshow", "pie", "pcolormesh", "contour", "contourf")
@@ -696,7 +752,10 @@ def _without(spec, i, j):
     return spec
 
 
-def _still_differs(spec, d, figbuf):
+def _still_differs(spec, d, figbuf, refused=None):
+    """Whether figbuf still differs from matplotlib on `spec`; a refusal counts only when it
+    is the one being minimized (`refused`: the original's message), so a figure that
+    differs is not minimized into an unrelated refusal (audit7)."""
     with open(os.path.join(d, "figure.json"), "w") as fh:
         json.dump(spec, fh, indent=1)
     if mpl_png(d, os.path.join(d, "ref.png")):
@@ -705,7 +764,9 @@ def _still_differs(spec, d, figbuf):
     p = subprocess.run([figbuf, "render", os.path.join(d, "figure.json"), "-o", out],
                        capture_output=True)
     if p.returncode != 0:
-        return True
+        return refused is not None and p.stderr.decode(errors="replace").strip() == refused
+    if refused is not None:
+        return False
     a = np.asarray(Image.open(out).convert("RGBA")).astype(int)
     b = np.asarray(Image.open(os.path.join(d, "ref.png")).convert("RGBA")).astype(int)
     return a.shape != b.shape or bool((a != b).any())
@@ -717,7 +778,10 @@ def minimize(seed, outdir, figbuf):
     spec, npy = make_figure(seed)
     d = os.path.join(outdir, "m%04d" % seed)
     write_one(d, spec, npy)
-    if not _still_differs(spec, d, figbuf):
+    p = subprocess.run([figbuf, "render", os.path.join(d, "figure.json"), "-o",
+                        os.path.join(d, "out.png")], capture_output=True)
+    refused = p.stderr.decode(errors="replace").strip() if p.returncode else None
+    if not _still_differs(spec, d, figbuf, refused):
         print("seed %d: exact" % seed)
         return
     changed = True
@@ -727,7 +791,7 @@ def minimize(seed, outdir, figbuf):
         slots += [(i, j) for i, calls in enumerate(spec["axes"]) for j in range(len(calls))]
         for i, j in reversed(slots):
             t = _without(spec, i, j)
-            if t is not None and _still_differs(t, d, figbuf):
+            if t is not None and _still_differs(t, d, figbuf, refused):
                 spec, changed = t, True
         for key in ("figure", "subplots"):
             for k in list(spec.get(key, {})):
@@ -735,17 +799,25 @@ def minimize(seed, outdir, figbuf):
                     continue
                 t = json.loads(json.dumps(spec))
                 del t[key][k]
-                if _still_differs(t, d, figbuf):
+                if _still_differs(t, d, figbuf, refused):
                     spec, changed = t, True
         for i, calls in enumerate(spec["axes"]):
             for j, cc in enumerate(calls):
                 for k in list(cc.get("kwargs", {})):
                     t = json.loads(json.dumps(spec))
                     del t["axes"][i][j]["kwargs"][k]
-                    if _still_differs(t, d, figbuf):
+                    if _still_differs(t, d, figbuf, refused):
                         spec, changed = t, True
-    _still_differs(spec, d, figbuf)
+    _still_differs(spec, d, figbuf, refused)
     print(json.dumps(spec)[:3000])
+
+
+def write_budgets():
+    """budgets.json: RMS 0 / bad 0 for every kept seed."""
+    with open(os.path.join(HERE, "budgets.json"), "w") as fh:
+        json.dump({"a%04d" % s: {"rms": 0.0, "bad_percent": 0.0} for s in sorted(KEEP)}, fh,
+                  indent=1)
+        fh.write("\n")
 
 
 def write_set(seeds):
@@ -755,17 +827,15 @@ def write_set(seeds):
         spec, npy = make_figure(seed)
         write_one(d, spec, npy)
         with open(os.path.join(d, "case.json"), "w") as fh:
-            json.dump({"name": "a%04d" % seed, "round": 2, "seed": seed,
+            json.dump({"name": "a%04d" % seed, "round": 3 if seed >= v2.V2_FIRST else 2,
+                       "seed": seed,
                        "cli": ["figbuf", "render", "figure.json", "-o", "OUT.png"]}, fh, indent=1)
         err = mpl_png(d, os.path.join(d, "ref.png"))
         if err:
             raise SystemExit("seed %d: matplotlib refuses: %s" % (seed, err))
         print("a%04d" % seed)
-    if full:
-        with open(os.path.join(HERE, "budgets.json"), "w") as fh:
-            json.dump({"a%04d" % s: {"rms": 0.0, "bad_percent": 0.0} for s in sorted(KEEP)}, fh,
-                      indent=1)
-            fh.write("\n")
+    if full or all(s in KEEP for s in seeds):
+        write_budgets()
 
 
 def main(argv):
@@ -776,7 +846,8 @@ def main(argv):
         sweep(int(argv[2]), int(argv[3]), outdir, os.path.abspath(figbuf))
         return 0
     if len(argv) >= 3 and argv[1] == "minimize":
-        figbuf = os.path.join(HERE, "..", "..", "..", "target", "release", "figbuf")
+        figbuf = os.environ.get("FIGBUF") or os.path.join(HERE, "..", "..", "..", "target",
+                                                          "release", "figbuf")
         for s in argv[2:]:
             minimize(int(s), "/tmp/figbuf-audit", os.path.abspath(figbuf))
         return 0
