@@ -12,6 +12,8 @@
 #[path = "../../examples/data/p02_data.rs"]
 pub mod p02_data;
 
+pub mod floors;
+
 use figbuf::{Figure, LegendOptions, LineStyle, PlotOptions, Result};
 use std::io::Write;
 use std::path::Path;

@@ -29,71 +29,8 @@
 //! `FIGBUF_NO_AVX512` / `FIGBUF_NO_AVX2`.
 
 use figbuf::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Norm, ScalarData};
-use ndarray::Array2;
-use std::path::Path;
+use figbuf_benches::floors::{floor_pass, load_f64_npy, read_pass, threads};
 use std::time::Instant;
-
-/// Reads a C-order little-endian float64 `.npy` of two dimensions (as `np.save` writes it).
-fn load(path: &Path) -> Result<Array2<f64>, Box<dyn std::error::Error>> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let bad = || format!("{}: not a 2-D '<f8' C-order .npy", path.display());
-    let len = bytes.get(8..10).ok_or_else(bad)?;
-    let header_len = usize::from(u16::from_le_bytes([len[0], len[1]]));
-    let header = std::str::from_utf8(bytes.get(10..10 + header_len).ok_or_else(bad)?)?;
-    if !header.contains("'<f8'") || header.contains("'fortran_order': True") {
-        return Err(bad().into());
-    }
-    let shape = header.split("'shape': (").nth(1).ok_or_else(bad)?;
-    let dims: Vec<usize> = shape
-        .split(')')
-        .next()
-        .ok_or_else(bad)?
-        .split(',')
-        .filter_map(|d| d.trim().parse().ok())
-        .collect();
-    let [rows, cols] = dims[..] else {
-        return Err(bad().into());
-    };
-    let values: Vec<f64> = bytes[10 + header_len..]
-        .chunks_exact(8)
-        .map(|c| f64::from_le_bytes(c.try_into().unwrap_or_default()))
-        .collect();
-    Ok(Array2::from_shape_vec((rows, cols), values)?)
-}
-
-/// The threads the floors use: `RAYON_NUM_THREADS`, else the available parallelism.
-fn threads() -> usize {
-    std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// Runs `f` on each of `threads` equal parts of `n` items, on scoped threads.
-fn split<F: Fn(std::ops::Range<usize>) + Sync>(n: usize, threads: usize, f: F) {
-    let chunk = n.div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        for start in (0..n).step_by(chunk) {
-            let f = &f;
-            s.spawn(move || f(start..(start + chunk).min(n)));
-        }
-    });
-}
-
-/// One pass reading `input` and writing a word a value into `out`.
-fn floor_pass(input: &[f64], out: &mut [u32], threads: usize) {
-    let chunk = input.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        for (i, o) in input.chunks(chunk).zip(out.chunks_mut(chunk)) {
-            s.spawn(move || {
-                for (v, w) in i.iter().zip(o.iter_mut()) {
-                    *w = (v.to_bits() >> 32) as u32;
-                }
-            });
-        }
-    });
-}
 
 /// One pass writing a word a value into `out`.
 fn write_pass(out: &mut [u32], threads: usize) {
@@ -109,26 +46,6 @@ fn write_pass(out: &mut [u32], threads: usize) {
     });
 }
 
-/// One pass reading `input` (a sum in eight lanes).
-fn read_pass(input: &[f64], threads: usize) -> f64 {
-    let sums = std::sync::Mutex::new(0.0);
-    split(input.len(), threads, |r| {
-        let mut acc = [0.0f64; 8];
-        let part = input.get(r).unwrap_or_default();
-        let mut lanes = part.chunks_exact(8);
-        for v in lanes.by_ref() {
-            for (a, x) in acc.iter_mut().zip(v) {
-                *a += x;
-            }
-        }
-        let s = acc.iter().sum::<f64>() + lanes.remainder().iter().sum::<f64>();
-        if let Ok(mut t) = sums.lock() {
-            *t += s;
-        }
-    });
-    sums.into_inner().unwrap_or(0.0)
-}
-
 type Job<'a> = Box<dyn FnMut() + 'a>;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -137,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::path::PathBuf::from(args.next().ok_or(usage)?);
     let seconds: f64 = args.next().ok_or(usage)?.parse()?;
     let wanted: Vec<String> = args.collect();
-    let a = load(&dir.join("rand4096.npy"))?;
+    let a = load_f64_npy(&dir.join("rand4096.npy"))?;
     let input = a.as_slice().ok_or("rand4096.npy is not contiguous")?;
     let cmap = Colormap::named("viridis")?;
     let norm = Norm::linear();

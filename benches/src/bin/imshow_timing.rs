@@ -40,8 +40,8 @@
 //! `FIGBUF_NO_AVX512` / `FIGBUF_NO_AVX2`.
 
 use figbuf::{colormap_rgba8, colormap_rgba8_into_slice, Colormap, Figure, Norm, Renderer};
+use figbuf_benches::floors::{floor_pass, load_f64_npy, read_pass, threads};
 use ndarray::Array2;
-use std::path::Path;
 use std::time::Instant;
 
 /// The least wall time a job's timed batch lasts (more iterations than asked if needed).
@@ -92,89 +92,12 @@ fn record(out: &mut Vec<(String, f64)>, job: &str, (wall, cpu): Timing) {
     }
 }
 
-/// Reads a C-order little-endian float64 `.npy` of two dimensions (as `np.save` writes it).
-fn load(dir: &Path, name: &str) -> Result<Array2<f64>, Box<dyn std::error::Error>> {
-    let path = dir.join(name);
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let bad = || format!("{}: not a 2-D '<f8' C-order .npy", path.display());
-    let header_len = usize::from(u16::from_le_bytes([bytes[8], bytes[9]]));
-    let header = std::str::from_utf8(bytes.get(10..10 + header_len).ok_or_else(bad)?)?;
-    if !header.contains("'<f8'") || header.contains("'fortran_order': True") {
-        return Err(bad().into());
-    }
-    let shape = header.split("'shape': (").nth(1).ok_or_else(bad)?;
-    let dims: Vec<usize> = shape
-        .split(')')
-        .next()
-        .ok_or_else(bad)?
-        .split(',')
-        .filter_map(|d| d.trim().parse().ok())
-        .collect();
-    let [rows, cols] = dims[..] else {
-        return Err(bad().into());
-    };
-    let values: Vec<f64> = bytes[10 + header_len..]
-        .chunks_exact(8)
-        .map(|c| f64::from_le_bytes(c.try_into().unwrap_or_default()))
-        .collect();
-    Ok(Array2::from_shape_vec((rows, cols), values)?)
-}
-
 fn figure(data: Array2<f64>, width_in: f64, height_in: f64) -> figbuf::Result<Figure> {
     let mut fig = Figure::new(width_in, height_in, 100.0);
     let ax = fig.add_subplot();
     let im = fig[ax].imshow(data)?;
     fig.colorbar(im)?;
     Ok(fig)
-}
-
-/// The threads rayon uses: `RAYON_NUM_THREADS`, else the available parallelism.
-fn threads() -> usize {
-    std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// One pass that reads every input value and writes one 4-byte word per value into `out`,
-/// split over `threads` scoped threads: the memory traffic of colour mapping without its
-/// arithmetic.
-fn floor_pass(input: &[f64], out: &mut [u32], threads: usize) {
-    let chunk = input.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        for (i, o) in input.chunks(chunk).zip(out.chunks_mut(chunk)) {
-            s.spawn(move || {
-                for (v, w) in i.iter().zip(o.iter_mut()) {
-                    *w = (v.to_bits() >> 32) as u32;
-                }
-            });
-        }
-    });
-}
-
-/// One pass that reads every input value (a sum in eight lanes), split over `threads`
-/// scoped threads: the single read of the input that any figure of it needs.
-fn read_pass(input: &[f64], threads: usize) -> f64 {
-    let chunk = input.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = input
-            .chunks(chunk)
-            .map(|i| {
-                s.spawn(move || {
-                    let mut acc = [0.0f64; 8];
-                    let mut lanes = i.chunks_exact(8);
-                    for v in lanes.by_ref() {
-                        for (a, x) in acc.iter_mut().zip(v) {
-                            *a += x;
-                        }
-                    }
-                    acc.iter().sum::<f64>() + lanes.remainder().iter().sum::<f64>()
-                })
-            })
-            .collect();
-        parts.into_iter().map(|h| h.join().unwrap_or(0.0)).sum()
-    })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -189,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for n in [256usize, 512, 1024, 2048, 4096] {
         let job = format!("imshow {n}");
         if want(&job) {
-            let fig = figure(load(&dir, &format!("rand{n}.npy"))?, 6.4, 4.8)?;
+            let fig = figure(load_f64_npy(&dir.join(format!("rand{n}.npy")))?, 6.4, 4.8)?;
             let t = time_job(iterations, || {
                 std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
             });
@@ -197,7 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let job = format!("read {n}");
         if want(&job) {
-            let a = load(&dir, &format!("rand{n}.npy"))?;
+            let a = load_f64_npy(&dir.join(format!("rand{n}.npy")))?;
             let input = a.as_slice().ok_or("the data is not contiguous")?;
             let t = threads();
             let t = time_job(iterations, || {
@@ -207,7 +130,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if want("canvas 3840x2160 1024") || want("canvas_into 3840x2160 1024") {
-        let fig = figure(load(&dir, "rand1024.npy")?, 38.4, 21.6)?;
+        let fig = figure(load_f64_npy(&dir.join("rand1024.npy"))?, 38.4, 21.6)?;
         if want("canvas 3840x2160 1024") {
             let t = time_job(iterations, || {
                 std::hint::black_box(r.render(&fig).expect("render").into_ndarray());
@@ -224,7 +147,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if want("paired 4096") {
-        let a = load(&dir, "rand4096.npy")?;
+        let a = load_f64_npy(&dir.join("rand4096.npy"))?;
         let cmap = Colormap::named("viridis")?;
         let norm = Norm::linear();
         let input = a.as_slice().ok_or("rand4096.npy is not contiguous")?;
@@ -271,7 +194,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     .iter()
     .any(|j| want(j))
     {
-        let a = load(&dir, "rand4096.npy")?;
+        let a = load_f64_npy(&dir.join("rand4096.npy"))?;
         let cmap = Colormap::named("viridis")?;
         let norm = Norm::linear();
         let input = a.as_slice().ok_or("rand4096.npy is not contiguous")?;
@@ -316,14 +239,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if want("png 512") {
-        let fig = figure(load(&dir, "rand512.npy")?, 6.4, 4.8)?;
+        let fig = figure(load_f64_npy(&dir.join("rand512.npy"))?, 6.4, 4.8)?;
         let t = time_job(iterations, || {
             std::hint::black_box(r.render(&fig).expect("render").to_png().expect("png"));
         });
         record(&mut wall, "png 512", t);
         let bytes = r.render(&fig)?.to_png()?.len();
         wall.push(("png_bytes 512".into(), bytes as f64));
-        let smooth = figure(load(&dir, "smooth2048.npy")?, 6.4, 4.8)?;
+        let smooth = figure(load_f64_npy(&dir.join("smooth2048.npy"))?, 6.4, 4.8)?;
         let bytes = r.render(&smooth)?.to_png()?.len();
         wall.push(("png_bytes smooth".into(), bytes as f64));
     }
