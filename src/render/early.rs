@@ -2,7 +2,7 @@
 //! second thread at 512²). The indices depend on the data, the norm and the colormap, not
 //! on where the image lands, so a render hands them to the other thread before its layout
 //! and lowering, which ran alone before (the default figure on two threads: the other
-//! thread idle for the first ~15-20% of the render, docs/notes/threads7.md).
+//! thread idle for the first ~15-20% of the render, docs/performance-log.md, "threads7").
 //!
 //! An image's indices made here are those `scalar_pixels_with` makes for the rgba stage:
 //! the same data, the norm its layout gives it (compared when they are used: another norm
