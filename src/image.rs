@@ -651,6 +651,8 @@ pub struct ImshowOptions {
     pub extent: Option<[f64; 4]>,
     /// The Axes aspect.
     pub aspect: Aspect,
+    /// A scalar alpha in [0, 1] for the whole image (`None`: the colours' own).
+    pub alpha: Option<f64>,
 }
 
 option_setters!(ImshowOptions {
@@ -672,6 +674,8 @@ option_setters!(ImshowOptions {
     extent: [f64; 4] => extent = Some;
     /// `aspect=`: the Axes aspect.
     aspect: Aspect => aspect;
+    /// `alpha=`: a scalar alpha in [0, 1] for the whole image.
+    alpha: f64 => alpha = Some;
 });
 
 /// An image on an Axes: data plus how to colour and place it.
@@ -687,6 +691,8 @@ pub struct Image {
     pub(crate) stage: Option<Stage>,
     pub(crate) origin: Origin,
     pub(crate) extent: Option<[f64; 4]>,
+    /// `alpha=`: the scalar alpha (`None` when not given).
+    pub(crate) alpha: Option<f64>,
 }
 
 impl Image {
@@ -711,6 +717,15 @@ impl Image {
                 ));
             }
         }
+        // `set_alpha`: a scalar in [0, 1]; 1 draws exactly as no alpha (every stage multiplies
+        // by it or broadcasts it as the alpha channel).
+        let alpha = match opts.alpha {
+            Some(a) if !(0.0..=1.0).contains(&a) => {
+                return Err(Error::invalid("alpha", a, "a number in [0, 1]"));
+            }
+            Some(a) if a == 1.0 => None,
+            a => a,
+        };
         // Non-finite vmin/vmax are matplotlib's too (NaN normalises everything to NaN, a
         // colorbar widens them to (-0.1, 0.1)); limits it refuses fail at draw time.
         let cmap = match opts.cmap {
@@ -745,6 +760,7 @@ impl Image {
             stage: opts.interpolation_stage,
             origin: opts.origin,
             extent: opts.extent,
+            alpha,
         })
     }
 

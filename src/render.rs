@@ -24,6 +24,7 @@ use crate::Result;
 use ndarray::Array2;
 
 mod early;
+mod image_alpha;
 mod straight;
 
 use early::EarlyIndices;
@@ -555,8 +556,19 @@ impl ImagePlan<'_> {
             // matplotlib normalises the data itself here (`to_rgba`).
             image.data().check_norm(self.norm)?;
         }
-        let pixels: Vec<[u8; 4]> = match &image.data().as_scalar() {
-            Some(data) => {
+        let pixels: Vec<[u8; 4]> = match (&image.data().as_scalar(), image.alpha) {
+            (Some(data), Some(alpha)) if self.stage == Stage::Rgba => {
+                image_alpha::scalar_rgba_stage(image, self.norm, data, placement, interp, alpha)?
+            }
+            (Some(data), Some(alpha)) => {
+                let mut pixels = scalar_pixels(
+                    image, self.norm, data, placement, interp, self.stage, buffers, None,
+                )?;
+                image_alpha::apply_data_alpha(&mut pixels, alpha);
+                pixels
+            }
+            (None, Some(alpha)) => image_alpha::rgb_float(image, placement, interp, alpha)?,
+            (Some(data), None) => {
                 let early = match self.stage {
                     Stage::Rgba => early.take(image, self.norm),
                     Stage::Data => None,
@@ -565,7 +577,7 @@ impl ImagePlan<'_> {
                     image, self.norm, data, placement, interp, self.stage, buffers, early,
                 )?
             }
-            None => match image.data().rgba_u8() {
+            (None, None) => match image.data().rgba_u8() {
                 // Bytes are divided by 255 in float32 and resampled in float32, as matplotlib
                 // does.
                 Some(bytes) => {

@@ -239,8 +239,14 @@ pub(crate) fn imshow(
             }
         };
     }
-    if kw.f64(&["alpha"])?.is_some() {
-        return err("'imshow' keyword 'alpha' is not supported");
+    match kw.take(&["alpha"]) {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) => opts.alpha = n.as_f64(),
+        Some(other) => {
+            return err(format!(
+                "'imshow' keyword 'alpha' {other} is not supported (only a number: an array alpha is not)"
+            ))
+        }
     }
     Ok(Returned::Image(fig[ax].imshow_with(data, opts)?))
 }

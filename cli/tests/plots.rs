@@ -824,3 +824,11 @@ fn keyword3_refusals_are_named() {
 fn audit_plot_cases() {
     run_set("plots_audit", 119);
 }
+
+/// `imshow(alpha=)`: a scalar alpha in both stages (small upsampled and large downsampled
+/// data), with NaNs, nearest and bilinear, float RGB and RGBA, colorbars and facecolours
+/// (tests/reference/imshow_alpha/gen_imshow_alpha.py).
+#[test]
+fn imshow_alpha_cases() {
+    run_set("imshow_alpha", 13);
+}

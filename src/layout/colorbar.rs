@@ -149,7 +149,10 @@ pub(super) fn layout_colorbars(
                 .axes(h.axes)
                 .and_then(|a| a.plot.artists.get(h.index))
                 .and_then(|a| a.alpha()),
-            Mappable::Image(_) => None,
+            Mappable::Image(h) => fig
+                .axes(h.axes)
+                .and_then(|a| a.images.get(h.index))
+                .and_then(|i| i.alpha),
         };
         let contour = match cb.mappable {
             Mappable::Artist(h) => fig

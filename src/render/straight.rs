@@ -73,7 +73,12 @@ impl<'a> Candidate<'a> {
         let [(i, plan)] = images else {
             return None;
         };
-        if later.first() != Some(i) || plan.stage != Stage::Rgba || plan.interp.is_nearest() {
+        // A scalar alpha draws through `image_alpha` (the pixels here are the opaque LUT's).
+        if later.first() != Some(i)
+            || plan.stage != Stage::Rgba
+            || plan.interp.is_nearest()
+            || plan.image.alpha.is_some()
+        {
             return None;
         }
         let Some(DrawOp::Image {

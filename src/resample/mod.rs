@@ -38,16 +38,16 @@ use std::str::FromStr;
 use crate::transform::Affine;
 use crate::{Error, Result};
 
+#[cfg(test)]
+pub(crate) use engine::resample_rgba_lut;
 pub use engine::{
     nearest_indices, premultiply, premultiply_f32, resample_mask, resample_rgba, resample_rgba_f32,
     resample_scalar, resample_scalar_f32, rgba_f32_to_bytes, rgba_to_bytes, rgba_u8_to_f32,
     DEFAULT_FILTERRAD, MAX_FILTERRAD, MAX_RESAMPLE_TAPS,
 };
-#[cfg(test)]
-pub(crate) use engine::{numpy_u8, resample_rgba_lut};
 pub(crate) use engine::{
-    plan_narrow, resample_direct, resample_direct_into, resample_rgba_lut_ahead, transparent_rows,
-    IndexScan, Lines,
+    numpy_u8, plan_narrow, resample_direct, resample_direct_into, resample_rgba_lut_ahead,
+    transparent_rows, IndexScan, Lines,
 };
 pub(crate) use narrow::NarrowPlan;
 

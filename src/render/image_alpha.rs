@@ -1,0 +1,111 @@
+//! `imshow(alpha=)`: a scalar alpha below 1, as matplotlib 3.11.2's `_make_image` applies it
+//! (the fast paths of `render.rs` assume the alpha is the colours' own; with a scalar alpha
+//! the pixels come from here).
+//!
+//! - 'data' stage (2-D data): the colour-mapped bytes, then their alpha channel
+//!   `uint8(float32(a) * out_alpha * alpha)` in float32 (`out_alpha` is 1 on every drawn
+//!   pixel), truncated.
+//! - 'rgba' stage (2-D data, or RGBA floats): the premultiplied float colours resampled,
+//!   demultiplied, then the alpha channel times `alpha` in float64 (`post_apply_alpha`), and
+//!   `(x * 255).astype(uint8)`.
+//! - RGB floats: `alpha` (as float32) is the alpha channel before premultiplying and
+//!   resampling.
+
+use crate::color::{lut_indices_scanned, AsScalarData, Norm, ScalarData};
+use crate::image::Image;
+use crate::resample::{self, Interpolation, DEFAULT_FILTERRAD};
+use crate::{Error, Result};
+
+/// The 'data' stage's alpha: `uint8(float32(a) * 1 * float32(alpha))` per pixel.
+pub(super) fn apply_data_alpha(pixels: &mut [[u8; 4]], alpha: f64) {
+    let a32 = alpha as f32;
+    for p in pixels {
+        p[3] = (f32::from(p[3]) * a32) as u8;
+    }
+}
+
+/// Resampled float RGBA (premultiplied) to bytes, matplotlib's way: demultiplied, the alpha
+/// channel times `alpha` when given (float64), `(x * 255).astype(uint8)`, a pixel with a NaN
+/// all zeros.
+fn to_bytes(pixels: &[[f64; 4]], alpha: Option<f64>) -> Vec<[u8; 4]> {
+    pixels
+        .iter()
+        .map(|&p| {
+            let a = p[3];
+            let d = if a != 0.0 { a } else { 1.0 };
+            let v = [p[0] / d, p[1] / d, p[2] / d, alpha.map_or(a, |s| a * s)];
+            if v.iter().any(|x| x.is_nan()) {
+                [0; 4]
+            } else {
+                v.map(|x| resample::numpy_u8(x * 255.0))
+            }
+        })
+        .collect()
+}
+
+/// The 'rgba' stage of 2-D data with a scalar alpha: `to_rgba(A)` through the LUT,
+/// premultiplied, resampled in float64, then [`to_bytes`] with the alpha.
+pub(super) fn scalar_rgba_stage(
+    image: &Image,
+    norm: &Norm,
+    data: &ScalarData<'_>,
+    placement: &resample::Placement,
+    interp: Interpolation,
+    alpha: f64,
+) -> Result<Vec<[u8; 4]>> {
+    let cmap = image.cmap();
+    let norm = data.autoscaled(norm);
+    let mut table: Vec<[f64; 4]> = (0..cmap.n() + 3).map(|i| cmap.lut_row(i)).collect();
+    resample::premultiply(&mut table);
+    let (idx, _) = lut_indices_scanned(&data.as_scalar_data(), &norm, cmap.n(), None, None)?;
+    let src: Vec<[f64; 4]> = idx
+        .iter()
+        .map(|&i| table.get(i as usize).copied().unwrap_or([0.0; 4]))
+        .collect();
+    let out = resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?;
+    Ok(to_bytes(&out, Some(alpha)))
+}
+
+/// Float RGB(A) data with a scalar alpha: RGB takes `float32(alpha)` as its alpha channel
+/// (premultiplied before resampling), RGBA multiplies its resampled alpha by `alpha`.
+/// uint8 data and non-finite RGB values are refused (not drawn exactly yet).
+pub(super) fn rgb_float(
+    image: &Image,
+    placement: &resample::Placement,
+    interp: Interpolation,
+    alpha: f64,
+) -> Result<Vec<[u8; 4]>> {
+    let data = image.data();
+    let refuse = |why: &str| {
+        Err(Error::invalid(
+            "imshow alpha",
+            alpha,
+            format!("no alpha for {why} (not supported yet)"),
+        ))
+    };
+    match data.channels() {
+        Some(3) => {
+            let Some(mut src) = data.rgba_f64() else {
+                return refuse("uint8 RGB data");
+            };
+            if src.iter().any(|p| p[..3].iter().any(|v| !v.is_finite())) {
+                return refuse("RGB data with NaN or infinite values");
+            }
+            let a = f64::from(alpha as f32);
+            for p in &mut src {
+                *p = [p[0] * a, p[1] * a, p[2] * a, a];
+            }
+            let out = resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?;
+            Ok(to_bytes(&out, None))
+        }
+        Some(4) => {
+            if data.rgba_f64().is_none() {
+                return refuse("uint8 RGBA data");
+            }
+            let src = data.rgba_f64_premultiplied().unwrap_or_default();
+            let out = resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?;
+            Ok(to_bytes(&out, Some(alpha)))
+        }
+        _ => refuse("this data"),
+    }
+}
