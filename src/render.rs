@@ -567,7 +567,7 @@ impl ImagePlan<'_> {
                 image_alpha::apply_data_alpha(&mut pixels, alpha);
                 pixels
             }
-            (None, Some(alpha)) => image_alpha::rgb_float(image, placement, interp, alpha)?,
+            (None, Some(alpha)) => image_alpha::rgb(image, placement, interp, alpha)?,
             (Some(data), None) => {
                 let early = match self.stage {
                     Stage::Rgba => early.take(image, self.norm),
@@ -917,7 +917,12 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     ] {
         // Line sets draw no triangles (`_do_extends` returns before them).
         let Some(color) = color else { continue };
-        let color = color.to_rgba8_round();
+        // `_do_extends`: the patches take the colorbar's alpha (the mappable's).
+        let color = match cb.alpha {
+            Some(a) => color.with_alpha(a),
+            None => color,
+        }
+        .to_rgba8_round();
         if on && color[3] != 0 {
             let dev = tri.iter().map(|&p| to_device(p)).collect();
             low.ops.push(DrawOp::Polygons {

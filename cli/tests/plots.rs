@@ -830,5 +830,5 @@ fn audit_plot_cases() {
 /// (tests/reference/imshow_alpha/gen_imshow_alpha.py).
 #[test]
 fn imshow_alpha_cases() {
-    run_set("imshow_alpha", 13);
+    run_set("imshow_alpha", 21);
 }

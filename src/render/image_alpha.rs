@@ -66,16 +66,44 @@ pub(super) fn scalar_rgba_stage(
     Ok(to_bytes(&out, Some(alpha)))
 }
 
-/// Float RGB(A) data with a scalar alpha: RGB takes `float32(alpha)` as its alpha channel
-/// (premultiplied before resampling), RGBA multiplies its resampled alpha by `alpha`.
-/// uint8 data and non-finite RGB values are refused (not drawn exactly yet).
-pub(super) fn rgb_float(
+/// RGB(A) data with a scalar alpha: RGB takes `alpha` (as float32) as its alpha channel
+/// (premultiplied before resampling), RGBA multiplies its resampled alpha by `alpha`. uint8
+/// data is divided by 255 and resampled in float32, as `_make_image` does; float RGB with
+/// non-finite values is refused (its mask is not drawn exactly with an alpha yet).
+pub(super) fn rgb(
     image: &Image,
     placement: &resample::Placement,
     interp: Interpolation,
     alpha: f64,
 ) -> Result<Vec<[u8; 4]>> {
     let data = image.data();
+    let channels = data.channels();
+    let a32 = alpha as f32;
+    if let Some(bytes) = data.rgba_u8() {
+        let mut src = resample::rgba_u8_to_f32(&bytes);
+        if channels == Some(3) {
+            for p in &mut src {
+                p[3] = a32;
+            }
+        }
+        resample::premultiply_f32(&mut src);
+        let out = resample::resample_rgba_f32(&src, placement, interp, DEFAULT_FILTERRAD)?;
+        // RGBA: demultiplied by the resampled alpha, then `res[..., 3] *= alpha` (float32).
+        let post = (channels == Some(4)).then_some(a32);
+        return Ok(out
+            .iter()
+            .map(|&p| {
+                let a = p[3];
+                let d = if a != 0.0 { a } else { 1.0 };
+                let v = [p[0] / d, p[1] / d, p[2] / d, post.map_or(a, |s| a * s)];
+                if v.iter().any(|x| x.is_nan()) {
+                    [0; 4]
+                } else {
+                    v.map(|x| resample::numpy_u8(f64::from(x * 255.0)))
+                }
+            })
+            .collect());
+    }
     let refuse = |why: &str| {
         Err(Error::invalid(
             "imshow alpha",
@@ -83,15 +111,15 @@ pub(super) fn rgb_float(
             format!("no alpha for {why} (not supported yet)"),
         ))
     };
-    match data.channels() {
+    match channels {
         Some(3) => {
             let Some(mut src) = data.rgba_f64() else {
-                return refuse("uint8 RGB data");
+                return refuse("this RGB data");
             };
             if src.iter().any(|p| p[..3].iter().any(|v| !v.is_finite())) {
                 return refuse("RGB data with NaN or infinite values");
             }
-            let a = f64::from(alpha as f32);
+            let a = f64::from(a32);
             for p in &mut src {
                 *p = [p[0] * a, p[1] * a, p[2] * a, a];
             }
@@ -99,10 +127,9 @@ pub(super) fn rgb_float(
             Ok(to_bytes(&out, None))
         }
         Some(4) => {
-            if data.rgba_f64().is_none() {
-                return refuse("uint8 RGBA data");
-            }
-            let src = data.rgba_f64_premultiplied().unwrap_or_default();
+            let Some(src) = data.rgba_f64_premultiplied() else {
+                return refuse("this RGBA data");
+            };
             let out = resample::resample_rgba(&src, placement, interp, DEFAULT_FILTERRAD)?;
             Ok(to_bytes(&out, Some(alpha)))
         }

@@ -65,6 +65,33 @@ case("a12_large_nearest_cb", [[IM("large.npy", alpha=0.5, interpolation="nearest
 case("a13_rgb_large", [[IM("rgb_large.npy", alpha=0.5)]],
      "300x260 RGB float image downsampled, alpha 0.5", npy={"rgb_large.npy": rgb_large})
 
+rgb_u8 = rng.integers(0, 256, size=(6, 9, 3), dtype=np.uint8)
+rgba_u8 = rng.integers(0, 256, size=(6, 9, 4), dtype=np.uint8)
+rgb_f32 = rng.uniform(size=(40, 30, 3)).astype(np.float32)
+small_f32 = small.astype(np.float32)
+ints = rng.integers(-50, 200, size=(30, 24)).astype(np.int16)
+huge = np.add.outer(np.linspace(0, 3, 1100), np.sin(np.linspace(0, 20, 1000)))
+case("a14_extend_both", [[IM("small.npy", alpha=0.5, vmin=-1, vmax=1)]],
+     "6x8 alpha 0.5 with vmin/vmax inside the data, colorbar extend both",
+     npy={"small.npy": small}, figure_calls=[c("colorbar", {"ref": [0, 0]}, extend="both")])
+case("a15_rgb_u8", [[IM("rgb_u8.npy", alpha=0.3)]],
+     "6x9 uint8 RGB, alpha 0.3", npy={"rgb_u8.npy": rgb_u8})
+case("a16_rgba_u8", [[IM("rgba_u8.npy", alpha=0.5, interpolation="bilinear")]],
+     "6x9 uint8 RGBA with its own alpha, bilinear, alpha 0.5", npy={"rgba_u8.npy": rgba_u8})
+case("a17_rgb_f32", [[IM("rgb_f32.npy", alpha=0.3)]],
+     "40x30 float32 RGB, alpha 0.3", npy={"rgb_f32.npy": rgb_f32})
+case("a18_alpha0_f32", [[IM("small_f32.npy", alpha=0.0), c("plot", [0, 7], [0, 5], "r")]],
+     "float32 data with alpha 0 (nothing drawn but the axes), a line", npy={"small_f32.npy": small_f32})
+case("a19_ints_data", [[IM("ints.npy", alpha=0.7, cmap="plasma")]],
+     "30x24 int16 data (data stage, float32), alpha 0.7", npy={"ints.npy": ints})
+case("a20_huge_direct", [[IM("huge.npy", alpha=0.5)]],
+     "1100x1000 data (a megapixel: the direct-index path without alpha), alpha 0.5",
+     npy={"huge.npy": huge})
+case("a21_transparent_cb", [[c("set_facecolor", "none"), IM("large.npy", alpha=0.5, cmap="cividis")]],
+     "transparent figure and Axes (facecolor none), alpha 0.5, colorbar",
+     figure={"facecolor": "none"}, npy={"large.npy": large},
+     figure_calls=[c("colorbar", {"ref": [0, 1]})])
+
 
 def main():
     write_cases(HERE)
