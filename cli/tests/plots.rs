@@ -832,3 +832,41 @@ fn audit_plot_cases() {
 fn imshow_alpha_cases() {
     run_set("imshow_alpha", 21);
 }
+
+/// An array `imshow(alpha=)` and a scalar outside [0, 1] are errors naming them (exit 1,
+/// nothing written).
+#[test]
+fn imshow_alpha_refusals_are_named() {
+    let dir = common::failure_dir("imshow-alpha-errors");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fig = dir.join("bad.json");
+    let out = dir.join("bad.png");
+    for (alpha, expect) in [
+        ("[[0.5, 1], [1, 0.5]]", "an array alpha is not"),
+        ("1.5", "alpha"),
+    ] {
+        std::fs::write(
+            &fig,
+            format!(
+                r#"{{"axes": [[{{"method": "imshow", "args": [[[1, 2], [3, 4]]], "kwargs": {{"alpha": {alpha}}}}}]]}}"#
+            ),
+        )
+        .expect("write");
+        let _ = std::fs::remove_file(&out);
+        let o = Command::new(env!("CARGO_BIN_EXE_figbuf"))
+            .arg("render")
+            .arg(&fig)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(expect), "unexpected message: {err}");
+        assert!(
+            err.contains("1.5") || alpha != "1.5",
+            "value not named: {err}"
+        );
+        assert!(!out.exists());
+    }
+}

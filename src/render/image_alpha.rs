@@ -136,3 +136,29 @@ pub(super) fn rgb(
         _ => refuse("this data"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_alpha_truncates_the_float32_product() {
+        // float32(255) * float32(0.3) = 76.5 (float32) -> 76; 0.5 -> 127; bad pixels stay 0.
+        let mut p = [[1, 2, 3, 255], [0, 0, 0, 0], [9, 9, 9, 200]];
+        apply_data_alpha(&mut p, 0.3);
+        assert_eq!(p, [[1, 2, 3, 76], [0, 0, 0, 0], [9, 9, 9, 60]]);
+        let mut q = [[1, 2, 3, 255]];
+        apply_data_alpha(&mut q, 0.5);
+        assert_eq!(q[0][3], 127);
+    }
+
+    #[test]
+    fn rgba_stage_post_applies_alpha_after_demultiplying() {
+        // Premultiplied (0.25, 0.5, 0, 0.5): colours divided by 0.5, then alpha 0.5 * 0.3.
+        let out = to_bytes(
+            &[[0.25, 0.5, 0.0, 0.5], [f64::NAN, 0.0, 0.0, 1.0]],
+            Some(0.3),
+        );
+        assert_eq!(out, [[127, 255, 0, 38], [0, 0, 0, 0]]);
+    }
+}
