@@ -723,7 +723,7 @@ impl Image {
             Some(a) if !(0.0..=1.0).contains(&a) => {
                 return Err(Error::invalid("alpha", a, "a number in [0, 1]"));
             }
-            Some(a) if a == 1.0 => None,
+            Some(1.0) => None,
             a => a,
         };
         // Non-finite vmin/vmax are matplotlib's too (NaN normalises everything to NaN, a
