@@ -108,6 +108,10 @@ impl<'a> EarlyIndices<'a> {
 
 /// `Some(())` when `image` is scalar data of [`EARLY_MIN_PIXELS`] up to a megapixel.
 fn qualifies(image: &Image) -> Option<()> {
+    // An image with a scalar alpha takes its own path (`image_alpha`), not these indices.
+    if image.alpha.is_some() {
+        return None;
+    }
     let data = image.data().as_scalar()?;
     let (rows, cols) = data.shape();
     let n = rows.saturating_mul(cols);
