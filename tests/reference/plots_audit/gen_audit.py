@@ -72,7 +72,7 @@ FIXED3 = [1400, 1420, 1423, 1434, 1437, 1459, 1461, 1476, 1488, 1500, 1512, 1534
           # affine (y flip and half pixel folded into the offsets first), colorbar extend
           # triangles in the mappable's alpha; a two-Axes share group's locator measures
           # its root after a scale change (Grouper join order):
-          1672, 1677, 1687, 1703, 1775]
+          1672, 1677, 1687, 1703, 1775, 1837]
 KEEP = FIXED + FIXED2 + SAMPLE + FIXED3
 
 
