@@ -323,11 +323,14 @@ impl Lowering<'_> {
 
     /// A snapped, stroked path given in display coordinates.
     fn path(&mut self, pts: &[(f64, f64)], closed: bool, cap: Cap) {
+        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (x, self.h - y)).collect();
+        self.path_device(&dev, closed, cap);
+    }
+
+    /// [`Lowering::path`] of points already in device pixels (y down).
+    fn path_device(&mut self, pts: &[(f64, f64)], closed: bool, cap: Cap) {
         let o = snap_offset(self.linewidth_px);
-        let dev: Vec<(f64, f64)> = pts
-            .iter()
-            .map(|&(x, y)| (snap(x, o), snap(self.h - y, o)))
-            .collect();
+        let dev: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (snap(x, o), snap(y, o))).collect();
         let contours = stroke(&dev, closed, self.linewidth_px, cap, self.linewidth_px);
         self.ops.push(DrawOp::Polygons {
             contours,
@@ -368,16 +371,16 @@ impl Lowering<'_> {
         });
     }
 
-    /// A tick marker at display (x, y), drawn as `draw_markers` does: translated to whole
-    /// pixels; the marker outline snapped about the origin when the tick is at least
+    /// A tick marker at the device pixel (col, row) (`draw_markers`' floored anchor),
+    /// drawn as `draw_markers` does: translated to whole pixels; the marker outline snapped about the origin when the tick is at least
     /// 1 px long (`Line2D.draw`: `points_to_pixels(markersize) >= snap_threshold`, 1.0
     /// for the tick markers), else shifted by half a pixel to the pixel centre (sub-pixel
     /// ticks: tiny dpi or tick lengths).
     fn tick(
         &mut self,
         side: Side,
-        x: f64,
-        y: f64,
+        col: f64,
+        row: f64,
         size_pt: f64,
         width_pt: f64,
         dir: TickDirection,
@@ -396,8 +399,6 @@ impl Lowering<'_> {
             TickDirection::In => ((0.0, 0.0), (-out.0, -out.1)),
             TickDirection::InOut => ((-out.0 * 0.5, -out.1 * 0.5), (out.0 * 0.5, out.1 * 0.5)),
         };
-        let col = (x + 0.5).floor();
-        let row = (-y + self.h + 0.5).floor();
         let place = |v: f64| {
             if size >= 1.0 {
                 snap(v, o)
@@ -433,9 +434,18 @@ impl Lowering<'_> {
                     );
                 }
             }
-            let (x, y) = match axis.side {
-                Side::Bottom => (t.pos, axis.line),
-                Side::Left | Side::Right => (axis.line, t.pos),
+            // `draw_markers`' anchor pixel: Agg composes the blended transform's affine
+            // with `scale(1, -1)` and `translate(0.5, h + 0.5)`, then floors.
+            let (sa, ta) = axis.along;
+            let (col, row) = match axis.side {
+                Side::Bottom => (
+                    (t.scaled * sa + (ta + 0.5)).floor(),
+                    (-axis.line + (self.h + 0.5)).floor(),
+                ),
+                Side::Left | Side::Right => (
+                    (axis.line + 0.5).floor(),
+                    (-(t.scaled * sa) + (-ta + (self.h + 0.5))).floor(),
+                ),
             };
             let p = &axis.params;
             let (size_pt, width_pt, dir, color, labelcolor) = if t.major {
@@ -459,7 +469,7 @@ impl Lowering<'_> {
             if let Some(c) = color {
                 self.text_color = c.to_rgba8_round();
             }
-            self.tick(axis.side, x, y, size_pt, width_pt, dir);
+            self.tick(axis.side, col, row, size_pt, width_pt, dir);
             self.text_color = keep;
             if let Some(l) = &t.label {
                 if let Some(c) = labelcolor {
@@ -909,7 +919,11 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     }
     let (under, over) = match &cb.contour {
         Some(c) => (c.under, c.over),
-        None => (Some(cb.cmap.under()), Some(cb.cmap.over())),
+        // `_do_extends`: the patches take the mappable's alpha (`alpha=self.alpha`).
+        None => {
+            let a = |c: crate::Color| cb.alpha.map_or(c, |a| c.with_alpha(a));
+            (Some(a(cb.cmap.under())), Some(a(cb.cmap.over())))
+        }
     };
     for (on, tri, color) in [
         (cb.extend_lower > 0.0, lower, under),
@@ -1134,9 +1148,9 @@ fn lower_deferred<'a>(
                 Layer::Spines => {
                     let b = &al.bbox;
                     let (xlo, xhi) = x_span(al);
-                    let (ylo, yhi) = y_span(al);
-                    low.path(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
-                    low.path(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
+                    let (ylo, yhi) = y_span_device(al, h);
+                    low.path_device(&[(b.x0, ylo), (b.x0, yhi)], false, Cap::Projecting);
+                    low.path_device(&[(b.x1, ylo), (b.x1, yhi)], false, Cap::Projecting);
                     low.path(&[(xlo, b.y0), (xhi, b.y0)], false, Cap::Projecting);
                     low.path(&[(xlo, b.y1), (xhi, b.y1)], false, Cap::Projecting);
                 }
@@ -1200,11 +1214,14 @@ fn x_span(al: &AxesLayout) -> (f64, f64) {
     )
 }
 
-fn y_span(al: &AxesLayout) -> (f64, f64) {
-    (
-        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.0)).1,
-        al.trans_data.apply(0.0, al.yscale.transform(al.view_y.1)).1,
-    )
+/// Device rows (y down) of the view's first and second y limits, as Agg's `draw_path`
+/// maps them: the data affine composed with `scale(1, -1)` and `translate(0, h)` first
+/// (`v * -sy + (-ty + h)`), which can round across a pixel centre where `h - (v * sy + ty)`
+/// does not.
+fn y_span_device(al: &AxesLayout, h: f64) -> (f64, f64) {
+    let t = &al.trans_data;
+    let dev = |v: f64| 0.0 * -t.shy + al.yscale.transform(v) * -t.sy + (-t.ty + h);
+    (dev(al.view_y.0), dev(al.view_y.1))
 }
 
 /// Agg's text clip box (`set_clipbox`: the box rounded to whole pixels) applied to the

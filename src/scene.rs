@@ -136,7 +136,8 @@ pub enum DrawOp {
         stroke: Option<Stroke>,
         /// Anchor points, device pixels. Agg folds the +0.5 into its composed affine
         /// (`x*sx + y*shx + (tx + 0.5)`); the raster adds it to the device point, which
-        /// can differ only when the two roundings straddle a whole pixel.
+        /// can differ only when the two roundings straddle a whole pixel (a data line's
+        /// markers give Agg's anchor less the half pixel, which round-trips exactly).
         positions: Vec<(f64, f64)>,
         /// The artist's clip rectangle.
         clip: Option<ClipBox>,

@@ -78,8 +78,11 @@ fn same_shared(a: &AxisState, b: &AxisState) -> bool {
 
 /// The Axes whose axis `k` the locator of Axes `i` measures (`get_tick_space` reads the
 /// locator's axis): the share root's, or after a scale change the group's last member's
-/// (audit7: a narrow root and a wide last member of a `sharex=True` grid with
-/// `width_ratios` tick a log axis differently).
+/// in the `Grouper`'s join order (audit7: a narrow root and a wide last member of a
+/// `sharex=True` grid with `width_ratios` tick a log axis differently). The first
+/// `join(member, root)` registers the member, then the root: a group of two is ordered
+/// (member, root) and its last is the root (audit8, seed 1775); a larger one ends with
+/// its last member.
 pub(crate) fn locator_axes(axes: &[Axes], i: usize, k: usize) -> usize {
     let Some(a) = axes.get(i) else {
         return i;
@@ -88,10 +91,11 @@ pub(crate) fn locator_axes(axes: &[Axes], i: usize, k: usize) -> usize {
     if !state(a, k).locator_last {
         return root.index;
     }
-    (0..axes.len())
-        .rev()
-        .find(|&j| axes[j].share[k] == root)
-        .unwrap_or(root.index)
+    let mut members = (0..axes.len()).filter(|&j| axes[j].share[k] == root);
+    match (members.next(), members.next(), members.next_back()) {
+        (Some(_), Some(_), Some(last)) => last,
+        _ => root.index,
+    }
 }
 
 impl Axes {

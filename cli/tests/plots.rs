@@ -822,7 +822,7 @@ fn keyword3_refusals_are_named() {
 /// before this audit's fixes and a sample of those already exact.
 #[test]
 fn audit_plot_cases() {
-    run_set("plots_audit", 119);
+    run_set("plots_audit", 125);
 }
 
 /// `imshow(alpha=)`: a scalar alpha in both stages (small upsampled and large downsampled

@@ -654,7 +654,7 @@ impl Line2D {
             let to_dev =
                 |x: f64, y: f64| (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty);
             let disp = self.display_of(ctx, &to_dev);
-            return self.paint_on(ctx.dpi, &to_dev, Some(ctx.clip), None, disp.as_ref());
+            return self.paint_on(ctx.dpi, &to_dev, Some(ctx.clip), None, disp.as_ref(), None);
         }
         // Data coordinates on linear scales: `to_device_blend`'s affine alone (its scale
         // transforms are the identity there), ~40 instructions a point fewer.
@@ -673,12 +673,14 @@ impl Line2D {
             _ => 0..self.x.len(),
         };
         let disp = self.display_of(ctx, to_dev);
+        let anchor = |x: f64, y: f64| ctx.marker_anchor(x, y);
         self.paint_on(
             ctx.dpi,
             to_dev,
             Some(ctx.clip),
             Some((ctx.canvas_px, points)),
             disp.as_ref(),
+            (self.blend == Blend::Data).then_some(&anchor as ToDevice<'_>),
         )
     }
 
@@ -689,13 +691,14 @@ impl Line2D {
         to_dev: ToDevice<'_>,
         clip: Option<ClipBox>,
     ) -> Vec<Paint> {
-        self.paint_on(dpi, to_dev, clip, None, None)
+        self.paint_on(dpi, to_dev, clip, None, None, None)
     }
 
     /// [`Line2D::paint_in`] of the points `on.1` (all without `on`); with the canvas size
     /// `on.0` known, a line of more than 1024 vertices is handed over simplified
     /// ([`raster::simplified_polyline`], streaming over the data: memory for the simplified
-    /// vertices, not a copy of the line).
+    /// vertices, not a copy of the line). `anchor` places the markers (a data line's
+    /// [`DrawCtx::marker_anchor`]); `to_dev` does without it.
     fn paint_on(
         &self,
         dpi: f64,
@@ -703,6 +706,7 @@ impl Line2D {
         clip: Option<ClipBox>,
         on: Option<((usize, usize), Range<usize>)>,
         disp: Option<&Disp>,
+        anchor: Option<ToDevice<'_>>,
     ) -> Vec<Paint> {
         let (canvas_px, points) = match on {
             Some((c, p)) => (Some(c), p),
@@ -771,7 +775,7 @@ impl Line2D {
         }
         if let Some(m) = self.marker {
             if self.markersize_pt > 0.0 && !self.x.is_empty() {
-                let first = self.markers(points, disp, m, dpi, to_dev, clip);
+                let first = self.markers(points, disp, m, dpi, anchor.unwrap_or(to_dev), clip);
                 // `draw_markers` again with the alt path, the same gc, markerfacecoloralt.
                 let alt = self.marker_alt.map(|a| {
                     let fill = self.face(self.mfcalt, self.mfcalt_none).to_rgba8_round();

@@ -570,6 +570,20 @@ impl DrawCtx {
         (x * t.sx + y * t.shx + t.tx, x * t.shy + y * t.sy + t.ty)
     }
 
+    /// `draw_markers`' anchor of a data point, less half a pixel: Agg composes the data
+    /// affine with `scale(1, -1)` then `translate(0.5, h + 0.5)` (the half pixel folded
+    /// into the offsets) and floors; the raster adds the half pixel back (exactly, for any
+    /// anchor within 2^52 px not in (-1e-16, 0)) and floors, so the anchor pixel is Agg's
+    /// even when `h - y` and its half-pixel shift round across a whole pixel.
+    pub(crate) fn marker_anchor(&self, x: f64, y: f64) -> (f64, f64) {
+        let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };
+        let (x, y) = (s(self.xscale, x), s(self.yscale, y));
+        let t = &self.data_display;
+        let ax = x * t.sx + y * t.shx + (t.tx + 0.5);
+        let ay = x * -t.shy + y * -t.sy + (-t.ty + (self.h + 0.5));
+        (ax - 0.5, ay - 0.5)
+    }
+
     /// A point in the given coordinates to device pixels.
     pub(crate) fn to_device_blend(&self, x: f64, y: f64, blend: Blend) -> (f64, f64) {
         let s = |sc: AxisScale, v: f64| if v.is_nan() { v } else { sc.transform(v) };

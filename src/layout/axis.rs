@@ -289,6 +289,7 @@ pub(super) fn layout_axis(
         out.push(Tick {
             value: t.loc,
             pos,
+            scaled: spec.map.forward(t.loc),
             label,
             major,
         });
@@ -356,6 +357,10 @@ pub(super) fn layout_axis(
     Ok(AxisLayout {
         side: spec.side,
         line,
+        along: match spec.side {
+            Side::Bottom => (spec.trans.sx, spec.trans.tx),
+            _ => (spec.trans.sy, spec.trans.ty),
+        },
         ticks: out,
         label: None,
         offset_text,

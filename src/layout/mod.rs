@@ -160,6 +160,9 @@ pub struct Tick {
     pub value: f64,
     /// Its display coordinate along the axis (x for bottom, y for left/right).
     pub pos: f64,
+    /// Its value in the scale's coordinates (`transScale`'s output), which Agg maps to
+    /// device pixels with [`AxisLayout::along`] for its tick marks.
+    pub scaled: f64,
     /// Its label, if labelled.
     pub label: Option<TextItem>,
     /// Major (true) or minor tick.
@@ -173,6 +176,9 @@ pub struct AxisLayout {
     pub side: Side,
     /// Display coordinate of the axis line across the axis (y for bottom, x for left/right).
     pub line: f64,
+    /// The data transform's scale and offset along the axis (`sx, tx` for bottom, `sy, ty`
+    /// for left/right): `draw_markers` composes them with its y flip and half-pixel shift.
+    pub along: (f64, f64),
     /// Drawn ticks, in matplotlib's order.
     pub ticks: Vec<Tick>,
     /// The axis label.
