@@ -919,11 +919,7 @@ fn colorbar_ops(low: &mut Lowering<'_>, fig: &Figure, cb: &ColorbarLayout) {
     }
     let (under, over) = match &cb.contour {
         Some(c) => (c.under, c.over),
-        // `_do_extends`: the patches take the mappable's alpha (`alpha=self.alpha`).
-        None => {
-            let a = |c: crate::Color| cb.alpha.map_or(c, |a| c.with_alpha(a));
-            (Some(a(cb.cmap.under())), Some(a(cb.cmap.over())))
-        }
+        None => (Some(cb.cmap.under()), Some(cb.cmap.over())),
     };
     for (on, tri, color) in [
         (cb.extend_lower > 0.0, lower, under),
